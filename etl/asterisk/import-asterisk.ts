@@ -1,0 +1,182 @@
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Format, ImportReport } from '../../schemas/import-report.ts';
+import { AppError } from '../../server/errors.ts';
+import type { ImportTarget } from '../import-file.ts';
+import {
+  beginImport,
+  failImport,
+  finishImport,
+  inspectFile,
+  previousImport,
+  type QuarantinedRow,
+  REPORT_QUARANTINE_ROWS,
+} from '../import-log.ts';
+import { CDR_LAYOUTS, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
+import { MERGE_CALLS_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
+import { createPbxMap } from './pbx-map.ts';
+import { QUEUE_CALLS_SQL, QUEUE_LOG_CHECK_SQL, QUEUE_LOG_READ_SQL } from './queue-log.sql.ts';
+
+export type TelephonyFormat = 'asterisk-cdr' | 'queue-log';
+export const isTelephonyFormat = (f: Format): f is TelephonyFormat =>
+  f === 'asterisk-cdr' || f === 'queue-log';
+
+export interface AsteriskOptions {
+  file: string;
+  format: TelephonyFormat;
+  actor: string;
+  timeZone: string;
+  gmtTimes?: boolean;
+}
+
+const scalar = async (c: DuckDBConnection, sql: string) =>
+  Number((await c.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0);
+
+const CDR_COLUMNS =
+  'call_id, src, dst, dcontext, channel, dstchannel, lastapp, lastdata, start_at, answer_at, end_at, billsec, disposition, userfield';
+const QUEUE_COLUMNS =
+  'call_id, queue, caller, enter_at, connect_at, agent, wait_s, calltime_s, end_event, end_at, transferred_to';
+
+/**
+ * Stages a source's records in `staged`, moves the new and changed ones into its pbx table and
+ * lists their call ids in `touched`; returns how many were new or changed.
+ */
+async function upsertSource(
+  c: DuckDBConnection,
+  table: 'pbx_cdr' | 'pbx_queue_calls',
+  columns: string,
+  importId: number,
+) {
+  await c.run(`CREATE OR REPLACE TEMP TABLE fresh AS
+    (SELECT ${columns} FROM staged QUALIFY row_number() OVER (PARTITION BY call_id ORDER BY rowid DESC) = 1)
+    EXCEPT (SELECT ${columns} FROM ${table})`);
+  await c.run(`DELETE FROM ${table} WHERE call_id IN (SELECT call_id FROM fresh)`);
+  await c.run(`INSERT INTO ${table} BY NAME SELECT *, $importId AS import_id FROM fresh`, { importId });
+  await c.run('CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT call_id FROM fresh');
+  return scalar(c, 'SELECT count(*) FROM fresh');
+}
+
+async function quarantined(c: DuckDBConnection, table: string): Promise<QuarantinedRow[]> {
+  const rows = (
+    await c.runAndReadAll(`SELECT line, raw, problem FROM ${table} WHERE problem IS NOT NULL ORDER BY line`)
+  ).getRows();
+  return rows.map(([line, raw, problem]) => ({
+    line: Number(line),
+    raw: String(raw ?? ''),
+    reason: String(problem),
+  }));
+}
+
+async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions) {
+  const width = Number((await c.runAndReadAll(CDR_WIDTH_SQL, { file })).getRows()[0]?.[0] ?? 0);
+  if (!CDR_LAYOUTS[width]) {
+    throw new AppError(
+      'bad_request',
+      `${path.basename(file)} has ${width} columns; an Asterisk CDR (Master.csv) has 16, 18 or 21`,
+    );
+  }
+  await c.run(cdrReadSql(width), { file });
+  await c.run(cdrTypedSql(width), { tz: opts.timeZone, gmt: opts.gmtTimes ?? false });
+  const bad = await quarantined(c, 'cdr_typed');
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE staged AS SELECT ${CDR_COLUMNS} FROM cdr_typed WHERE problem IS NULL ORDER BY line`,
+  );
+  const read = await scalar(c, 'SELECT count(*) FROM cdr_typed');
+  return { bad, read, notes: [`${width}-column CDR`] };
+}
+
+async function stageQueueLog(c: DuckDBConnection, file: string) {
+  await c.run(QUEUE_LOG_READ_SQL, { file });
+  await c.run(QUEUE_LOG_CHECK_SQL);
+  const bad = await quarantined(c, 'qlog');
+  await c.run(QUEUE_CALLS_SQL);
+  await c.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT ${QUEUE_COLUMNS} FROM qcalls ORDER BY call_id`);
+  const calls = await scalar(c, 'SELECT count(*) FROM qcalls');
+  const lines = await scalar(c, 'SELECT count(*) FROM qlog');
+  const agentEvents = await scalar(c, `SELECT count(*) FROM qlog WHERE problem IS NULL AND callid = 'NONE'`);
+  // The records of a queue_log are its queued calls: read = calls + quarantined lines.
+  return {
+    bad,
+    read: calls + bad.length,
+    notes: [`${lines} lines: ${calls} queued calls, ${agentEvents} agent session events`],
+  };
+}
+
+/** What the merged calls of this import look like, for the report. */
+async function describeCalls(c: DuckDBConnection): Promise<string[]> {
+  const [row] = (
+    await c.runAndReadAll(`SELECT
+      count(*) FILTER (WHERE disposition = 'abandoned'),
+      count(*) FILTER (WHERE answered_at IS NOT NULL AND operator_id IS NULL),
+      count(*) FILTER (WHERE outcome = 'transferred')
+      FROM calls WHERE call_id IN (SELECT call_id FROM touched)`)
+  ).getRows();
+  const [abandoned, noOperator, transferred] = (row ?? []).map(Number);
+  const notes = [`${abandoned} abandoned before an operator answered`, `${transferred} transferred`];
+  if (noOperator) notes.push(`${noOperator} answered calls match no operator (pbx_ids); loaded without one`);
+  return notes;
+}
+
+/**
+ * Imports an Asterisk CDR or queue_log: set-based in DuckDB from the file to the calls, in one
+ * transaction. Each source is kept as the PBX wrote it; the calls it touches are rebuilt from
+ * both sources, so the two files can come in either order and enrich each other.
+ */
+export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions): Promise<ImportReport> {
+  const started = performance.now();
+  const { db, analytics } = target;
+  const { file, checksum } = await inspectFile(opts.file);
+  const base = { file: path.basename(file), kind: 'calls', format: opts.format, checksum };
+  const previous = await previousImport(db, base);
+  if (previous) return previous;
+
+  const importId = await beginImport(db, base, opts.actor);
+  try {
+    const result = await analytics.transaction(async (c) => {
+      let staged: { bad: QuarantinedRow[]; read: number; notes: string[] };
+      try {
+        staged =
+          opts.format === 'asterisk-cdr' ? await stageCdr(c, file, opts) : await stageQueueLog(c, file);
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new AppError(
+          'bad_request',
+          `cannot read ${base.file} as ${opts.format}: ${(e as Error).message.split('\n')[0]}`,
+        );
+      }
+      const good = await scalar(c, 'SELECT count(*) FROM staged');
+      const loaded = await upsertSource(
+        c,
+        opts.format === 'asterisk-cdr' ? 'pbx_cdr' : 'pbx_queue_calls',
+        opts.format === 'asterisk-cdr' ? CDR_COLUMNS : QUEUE_COLUMNS,
+        importId,
+      );
+      await createPbxMap(db, c);
+      await c.run(MERGE_CALLS_SQL);
+      for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
+      const notes = [...staged.notes, ...(await describeCalls(c))];
+      for (const t of ['staged', 'fresh', 'touched', 'merged', 'replaced', 'pbx_map'])
+        await c.run(`DROP TABLE IF EXISTS ${t}`);
+      return { ...staged, notes, loaded, duplicates: good - loaded };
+    });
+    const report: ImportReport = {
+      ...base,
+      importId,
+      status: 'done',
+      message: null,
+      read: result.read,
+      loaded: result.loaded,
+      quarantined: result.bad.length,
+      duplicates: result.duplicates,
+      ignoredColumns: [],
+      notes: result.notes,
+      quarantine: result.bad.slice(0, REPORT_QUARANTINE_ROWS),
+      seconds: Math.round((performance.now() - started) / 10) / 100,
+    };
+    await finishImport(db, report, result.bad);
+    return report;
+  } catch (e) {
+    await failImport(db, importId, e);
+    throw e;
+  }
+}

@@ -1,0 +1,42 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Format } from '../schemas/import-report.ts';
+import { AppError } from '../server/errors.ts';
+
+const QUEUE_LOG_LINE = /^\d{9,11}\|[^|]*\|[^|]*\|[^|]*\|[A-Z_]+/;
+/** A cdr_csv line: quoted fields, a `YYYY-MM-DD HH:MM:SS` start in the tenth. */
+const CDR_LINE = /^("[^"]*(""[^"]*)*",){9}"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"/;
+
+/**
+ * The format of a file when the user did not say: by extension for JSON Lines and Parquet, by
+ * the first line for the telephony formats and canonical CSV. Refuses to guess otherwise.
+ */
+export async function detectFormat(file: string): Promise<Format> {
+  if (/\.(jsonl|ndjson|json)$/i.test(file)) return 'jsonl';
+  if (/\.parquet$/i.test(file)) return 'parquet';
+  let head = '';
+  try {
+    const fh = await open(file, 'r');
+    try {
+      const buf = Buffer.alloc(8192);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf
+        .subarray(0, bytesRead)
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const first = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  if (QUEUE_LOG_LINE.test(first)) return 'queue-log';
+  if (CDR_LINE.test(first)) return 'asterisk-cdr';
+  if (/^[\w"]+[,;]/.test(first) && /[a-z_]/.test(first)) return 'csv';
+  if (first === '') return 'csv';
+  throw new AppError(
+    'bad_request',
+    `cannot tell the format of ${path.basename(file)}; name it with --format (csv, jsonl, parquet, asterisk-cdr, queue-log)`,
+  );
+}

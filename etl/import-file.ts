@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { LIST, VARCHAR } from '@duckdb/node-api';
+import type { Format, ImportReport } from '../schemas/import-report.ts';
+import { KINDS, type Kind } from '../schemas/kinds.ts';
+import { AppError, describeIssues } from '../server/errors.ts';
+import { type Analytics, textList } from '../server/stores/duckdb.ts';
+import type { Db } from '../server/stores/sqlite.ts';
+import { importAsterisk, isTelephonyFormat } from './asterisk/import-asterisk.ts';
+import { detectFormat } from './detect-format.ts';
+import {
+  beginImport,
+  failImport,
+  finishImport,
+  inspectFile,
+  previousImport,
+  type QuarantinedRow,
+  REPORT_QUARANTINE_ROWS,
+} from './import-log.ts';
+import { loadFacts } from './load-duckdb.ts';
+import { isOperationalKind, loadOperational } from './load-sqlite.ts';
+import { type Cells, toStoreCells } from './normalize.ts';
+import { type CanonicalFormat, readRows } from './read-rows.ts';
+
+export interface ImportTarget {
+  db: Db;
+  analytics: Analytics;
+}
+
+export interface ImportOptions {
+  kind: Kind | 'queue-log';
+  file: string;
+  format?: Format;
+  actor: string;
+  timeZone: string;
+  /** Asterisk CDR times are UTC (`usegmtime=yes`) rather than local. */
+  gmtTimes?: boolean;
+}
+
+/** Reference columns checked against the roster: a record naming an unknown one is quarantined. */
+const REFERENCES: Partial<Record<Kind, { column: string; table: 'operators' | 'teams' }[]>> = {
+  operators: [{ column: 'team_id', table: 'teams' }],
+  targets: [{ column: 'team_id', table: 'teams' }],
+  norms: [
+    { column: 'team_id', table: 'teams' },
+    { column: 'operator_id', table: 'operators' },
+  ],
+  'variable-pay': [{ column: 'operator_id', table: 'operators' }],
+  calls: [{ column: 'operator_id', table: 'operators' }],
+  orders: [{ column: 'operator_id', table: 'operators' }],
+  claims: [{ column: 'operator_id', table: 'operators' }],
+  assessments: [{ column: 'operator_id', table: 'operators' }],
+};
+
+const FACT_TABLE: Partial<Record<Kind, string>> = {
+  clients: 'clients',
+  debts: 'debts',
+  calls: 'calls',
+  orders: 'orders',
+};
+
+async function knownIds(db: Db, table: 'operators' | 'teams'): Promise<Set<string>> {
+  const rows =
+    table === 'operators'
+      ? await db.selectFrom('operators').select('operator_id as id').execute()
+      : await db.selectFrom('teams').select('team_id as id').execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The operator and start of each evaluated call: an evaluation belongs to its call's period. */
+async function callFacts(analytics: Analytics, callIds: string[]) {
+  const facts = new Map<string, { operatorId: string | null; startedAt: string }>();
+  if (!callIds.length) return facts;
+  const rows = await analytics.rows(
+    `SELECT call_id, operator_id, strftime(started_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at
+       FROM calls WHERE list_contains($ids, call_id)`,
+    { ids: textList(callIds) },
+    { ids: LIST(VARCHAR) },
+  );
+  for (const r of rows) {
+    facts.set(String(r.call_id), {
+      operatorId: r.operator_id == null ? null : String(r.operator_id),
+      startedAt: String(r.started_at),
+    });
+  }
+  return facts;
+}
+
+/**
+ * Imports one file: reads it with DuckDB's readers, validates each row with the kind's schema,
+ * quarantines bad rows with their line and reason, and loads the good ones in one transaction.
+ * The same file imported again is recognised by its checksum and changes nothing.
+ */
+export async function importFile(target: ImportTarget, opts: ImportOptions): Promise<ImportReport> {
+  const format = opts.format ?? (opts.kind === 'queue-log' ? 'queue-log' : await detectFormat(opts.file));
+  if (isTelephonyFormat(format)) {
+    if (opts.kind !== 'calls' && opts.kind !== 'queue-log') {
+      throw new AppError('bad_request', `the ${format} format holds calls, not ${opts.kind}`);
+    }
+    return importAsterisk(target, { ...opts, format });
+  }
+  if (opts.kind === 'queue-log') throw new AppError('bad_request', `a queue_log cannot be read as ${format}`);
+  return importCanonical(target, opts.kind, format, opts);
+}
+
+async function importCanonical(
+  target: ImportTarget,
+  kind: Kind,
+  format: CanonicalFormat,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const { db, analytics } = target;
+  const spec = KINDS[kind];
+  const { file, checksum } = await inspectFile(opts.file);
+  const base = { file: path.basename(file), kind, format, checksum };
+  const previous = await previousImport(db, base);
+  if (previous) return previous;
+
+  const refs = REFERENCES[kind] ?? [];
+  const known = new Map<string, Set<string>>();
+  for (const r of refs) if (!known.has(r.table)) known.set(r.table, await knownIds(db, r.table));
+
+  const good: { line: number; cells: Cells }[] = [];
+  const bad: QuarantinedRow[] = [];
+  const columns: string[] = [];
+  try {
+    await analytics.withConnection(async (c) => {
+      for await (const chunk of readRows(c, file, format)) {
+        for (const col of chunk.columns) if (!columns.includes(col)) columns.push(col);
+        for (const row of chunk.rows) {
+          const parsed = spec.schema.safeParse(row.cells);
+          if (!parsed.success) {
+            bad.push({
+              line: row.line,
+              raw: JSON.stringify(row.cells),
+              reason: describeIssues(parsed.error.issues),
+            });
+            continue;
+          }
+          const missingRef = refs.find((r) => {
+            const v = parsed.data[r.column];
+            return v != null && !known.get(r.table)?.has(String(v));
+          });
+          if (missingRef) {
+            const v = String(parsed.data[missingRef.column]);
+            bad.push({
+              line: row.line,
+              raw: JSON.stringify(row.cells),
+              reason: `${missingRef.column}: "${v}" is not a known ${missingRef.table.slice(0, -1)}`,
+            });
+            continue;
+          }
+          good.push({ line: row.line, cells: toStoreCells(parsed.data, spec.columns, opts.timeZone) });
+        }
+      }
+    });
+  } catch (e) {
+    throw new AppError(
+      'bad_request',
+      `cannot read ${path.basename(file)} as ${format}: ${(e as Error).message.split('\n')[0]}`,
+    );
+  }
+
+  const missing = spec.required.filter((col) => !columns.includes(col));
+  if (columns.length && missing.length) {
+    throw new AppError(
+      'bad_request',
+      `${path.basename(file)} has no column ${missing.join(', ')} (required for ${kind})`,
+    );
+  }
+  const ignoredColumns = columns.filter((col) => !spec.columns.includes(col));
+
+  if (kind === 'evaluations') {
+    const facts = await callFacts(analytics, [...new Set(good.map((g) => String(g.cells.call_id)))]);
+    for (let i = good.length - 1; i >= 0; i--) {
+      const g = good[i] as (typeof good)[number];
+      const f = facts.get(String(g.cells.call_id));
+      if (!f) {
+        bad.push({
+          line: g.line,
+          raw: JSON.stringify(g.cells),
+          reason: `call_id: "${g.cells.call_id}" is not a known call; import calls first`,
+        });
+        good.splice(i, 1);
+      } else {
+        g.cells.operator_id = f.operatorId;
+        g.cells.call_started_at = f.startedAt;
+      }
+    }
+    bad.sort((a, b) => a.line - b.line);
+  }
+
+  const importId = await beginImport(db, base, opts.actor);
+  let result: { loaded: number; duplicates: number };
+  try {
+    const cells = good.map((g) => g.cells);
+    const table = FACT_TABLE[kind];
+    if (table) result = await loadFacts(analytics, table, spec.columns, spec.key, cells, importId);
+    else if (isOperationalKind(kind)) result = await loadOperational(db, kind, cells, importId);
+    else throw new Error(`no store for kind ${kind}`);
+  } catch (e) {
+    await failImport(db, importId, e);
+    throw e;
+  }
+
+  const report: ImportReport = {
+    ...base,
+    ignoredColumns,
+    importId,
+    status: 'done',
+    message: null,
+    read: good.length + bad.length,
+    loaded: result.loaded,
+    quarantined: bad.length,
+    duplicates: result.duplicates,
+    notes: [],
+    quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+  await finishImport(db, report, bad);
+  return report;
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportReport } from '../schemas/import-report.ts';
+import { AppError } from '../server/errors.ts';
+import type { Db } from '../server/stores/sqlite.ts';
+
+/** How many quarantined rows a report carries inline; the import log keeps all of them. */
+export const REPORT_QUARANTINE_ROWS = 20;
+
+export interface QuarantinedRow {
+  line: number;
+  raw: string;
+  reason: string;
+}
+
+/** Resolves and checks a file to import, and takes its checksum. */
+export async function inspectFile(file: string): Promise<{ file: string; checksum: string }> {
+  const resolved = path.resolve(file);
+  try {
+    if (!(await stat(resolved)).isFile()) throw new Error('not a file');
+  } catch (e) {
+    throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(resolved)) hash.update(chunk as Buffer);
+  return { file: resolved, checksum: hash.digest('hex') };
+}
+
+/** A report for a file imported before: nothing is read again and nothing changes. */
+export async function previousImport(
+  db: Db,
+  base: Pick<ImportReport, 'file' | 'kind' | 'format' | 'checksum'>,
+): Promise<ImportReport | null> {
+  const previous = await db
+    .selectFrom('imports')
+    .select(['id', 'finished_at'])
+    .where('kind', '=', base.kind)
+    .where('format', '=', base.format)
+    .where('checksum', '=', base.checksum)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  if (!previous) return null;
+  return {
+    ...base,
+    importId: previous.id,
+    status: 'already_imported',
+    message: `this file was imported already (import #${previous.id}, ${previous.finished_at}); nothing changed`,
+    read: 0,
+    loaded: 0,
+    quarantined: 0,
+    duplicates: 0,
+    ignoredColumns: [],
+    notes: [],
+    quarantine: [],
+    seconds: 0,
+  };
+}
+
+export async function beginImport(
+  db: Db,
+  base: Pick<ImportReport, 'file' | 'kind' | 'format' | 'checksum'>,
+  actor: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('imports')
+    .values({
+      kind: base.kind,
+      format: base.format,
+      file_name: base.file,
+      checksum: base.checksum,
+      status: 'running',
+      actor,
+      started_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function failImport(db: Db, importId: number, error: unknown): Promise<void> {
+  await db
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      finished_at: new Date().toISOString(),
+      report: JSON.stringify({ error: (error as Error).message }),
+    })
+    .where('id', '=', importId)
+    .execute();
+}
+
+/** Records the finished import with all of its quarantined rows, in one transaction. */
+export async function finishImport(db: Db, report: ImportReport, bad: QuarantinedRow[]): Promise<void> {
+  const importId = report.importId as number;
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < bad.length; i += 500) {
+      await tx
+        .insertInto('import_quarantine')
+        .values(bad.slice(i, i + 500).map((b) => ({ import_id: importId, ...b })))
+        .execute();
+    }
+    await tx
+      .updateTable('imports')
+      .set({
+        status: 'done',
+        rows_read: report.read,
+        loaded: report.loaded,
+        quarantined: report.quarantined,
+        duplicates: report.duplicates,
+        report: JSON.stringify(report),
+        finished_at: new Date().toISOString(),
+      })
+      .where('id', '=', importId)
+      .execute();
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { period } from './primitives.ts';
+import { ROLES, role } from './roles.ts';
+
+/**
+ * Request and response shapes of the HTTP API. The server validates requests with these and the
+ * web app imports the inferred types, so the two cannot drift.
+ */
+
+export const errorCodes = [
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_many_requests',
+  'payload_too_large',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export const loginRequest = z.object({
+  username: z.string({ error: 'username is required' }).trim().min(1, 'username is required').max(100),
+  password: z.string({ error: 'password is required' }).min(1, 'password is required').max(1000),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export const userView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  operatorId: z.string().nullable(),
+});
+export type UserView = z.infer<typeof userView>;
+export interface MeResponse {
+  user: UserView;
+  settings: { companyName: string; timeZone: string; currency: string };
+}
+
+export interface HealthResponse {
+  status: 'ok';
+  version: string;
+  stores: { duckdb: 'ok'; sqlite: 'ok' };
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a calendar date');
+
+/**
+ * A period in a query string: `period=YYYY-MM`, or `from` and `to` local dates (to exclusive).
+ * Normalised to the half-open local date range of SCORING.md.
+ */
+export const rangeQuery = z
+  .object({
+    period: period.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    team: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.period && (q.from || q.to))
+      ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
+    if (!q.period && !(q.from && q.to))
+      ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
+    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
+  })
+  .transform((q) => {
+    const range = q.period ? monthRange(q.period) : { from: q.from as string, to: q.to as string };
+    return { ...range, team: q.team ?? null };
+  });
+export type RangeQuery = z.infer<typeof rangeQuery>;
+
+/** `2026-10` → `{from: '2026-10-01', to: '2026-11-01'}`. */
+export function monthRange(p: string) {
+  const [y, m] = p.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { from: `${p}-01`, to: `${next}-01` };
+}
+
+export interface PeriodsResponse {
+  /** Months that have calls, newest first. */
+  periods: string[];
+}
+
+export interface TeamView {
+  teamId: string;
+  name: string;
+  department: string | null;
+  operators: number;
+}
+export interface TeamsResponse {
+  teams: TeamView[];
+}
+
+export interface OperatorActivity {
+  operatorId: string;
+  name: string;
+  teamId: string;
+  teamName: string;
+  calls: number;
+  handledCalls: number;
+  inbound: number;
+  outbound: number;
+  talkSeconds: number;
+  /** Mean of talk + hold + wrap over handled calls; null without handled calls. */
+  ahtSeconds: number | null;
+  orders: number;
+  /** Minor units, cancelled orders excluded. */
+  orderRevenue: number;
+}
+export interface ActivityResponse {
+  range: { from: string; to: string };
+  currency: string;
+  operators: OperatorActivity[];
+}
+
+export interface DailyPoint {
+  date: string;
+  calls: number;
+  handled: number;
+  abandoned: number;
+  orders: number;
+}
+export interface DailyResponse {
+  range: { from: string; to: string };
+  days: DailyPoint[];
+}
+
+export const newUserRequest = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{2,50}$/i, 'username must be 2–50 letters, digits, dot, dash or underscore'),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  role,
+  operatorId: z.string().trim().min(1).max(200).nullable().optional(),
+  password: z.string().min(8, 'password must have at least 8 characters').max(1000),
+});
+export type NewUserRequest = z.infer<typeof newUserRequest>;
+export { ROLES };

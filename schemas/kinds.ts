@@ -1,0 +1,107 @@
+import type { z } from 'zod';
+import {
+  assessmentRecord,
+  callRecord,
+  claimRecord,
+  clientRecord,
+  debtRecord,
+  evaluationRecord,
+  normRecord,
+  operatorRecord,
+  orderRecord,
+  targetRecord,
+  teamRecord,
+  variablePayRecord,
+} from './records.ts';
+
+/** Where a kind is stored: large facts in DuckDB, small edited records in SQLite. */
+export type Store = 'duckdb' | 'sqlite';
+
+export interface KindSpec {
+  schema: z.ZodType<Record<string, unknown>>;
+  /** Every column the file may have, in canonical order. */
+  columns: readonly string[];
+  /** Columns the file must have; a file without one is rejected whole. */
+  required: readonly string[];
+  /** Columns that identify a record: a re-imported record replaces the one with the same key. */
+  key: readonly string[];
+  store: Store;
+}
+
+const columnsOf = (schema: z.ZodType) => {
+  // Refined objects keep their shape one level in.
+  const s = schema as unknown as {
+    shape?: Record<string, unknown>;
+    def?: { in?: { shape?: Record<string, unknown> } };
+  };
+  const shape = s.shape ?? s.def?.in?.shape;
+  if (!shape) throw new Error('kind schema must be an object');
+  return Object.keys(shape);
+};
+
+const spec = (
+  schema: z.ZodType,
+  required: readonly string[],
+  key: readonly string[],
+  store: Store,
+): KindSpec => ({
+  schema: schema as z.ZodType<Record<string, unknown>>,
+  columns: columnsOf(schema),
+  required,
+  key,
+  store,
+});
+
+export const KINDS = {
+  teams: spec(teamRecord, ['team_id', 'name'], ['team_id'], 'sqlite'),
+  operators: spec(operatorRecord, ['operator_id', 'name', 'team_id'], ['operator_id'], 'sqlite'),
+  clients: spec(clientRecord, ['client_id', 'type'], ['client_id'], 'duckdb'),
+  debts: spec(
+    debtRecord,
+    ['client_id', 'as_of', 'balance', 'credit_limit', 'overdue_amount'],
+    ['client_id', 'as_of'],
+    'duckdb',
+  ),
+  calls: spec(callRecord, ['call_id', 'started_at', 'direction', 'disposition'], ['call_id'], 'duckdb'),
+  orders: spec(
+    orderRecord,
+    ['order_id', 'operator_id', 'client_id', 'created_at', 'status', 'total'],
+    ['order_id'],
+    'duckdb',
+  ),
+  targets: spec(
+    targetRecord,
+    ['team_id', 'period', 'metric', 'target'],
+    ['team_id', 'period', 'metric'],
+    'sqlite',
+  ),
+  norms: spec(normRecord, ['period', 'tasks_norm'], ['operator_id', 'team_id', 'period'], 'sqlite'),
+  'variable-pay': spec(
+    variablePayRecord,
+    ['operator_id', 'period', 'variable_base', 'currency'],
+    ['operator_id', 'period'],
+    'sqlite',
+  ),
+  claims: spec(
+    claimRecord,
+    ['claim_id', 'operator_id', 'source', 'received_at', 'status'],
+    ['claim_id'],
+    'sqlite',
+  ),
+  assessments: spec(
+    assessmentRecord,
+    ['assessment_id', 'operator_id', 'assessed_at', 'polarity'],
+    ['assessment_id'],
+    'sqlite',
+  ),
+  evaluations: spec(
+    evaluationRecord,
+    ['evaluation_id', 'call_id', 'evaluator', 'score', 'status'],
+    ['evaluation_id'],
+    'sqlite',
+  ),
+} as const satisfies Record<string, KindSpec>;
+
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+export const isKind = (k: string): k is Kind => Object.hasOwn(KINDS, k);

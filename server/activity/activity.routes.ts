@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import type { ActivityResponse, DailyResponse, PeriodsResponse, TeamsResponse } from '../../schemas/api.ts';
+import { rangeQuery } from '../../schemas/api.ts';
+import { allowAnyUser, allowOwn } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import { dailyActivity, operatorActivity, periodsWithCalls, teamsWithSize } from './activity.service.ts';
+
+export const activityRoutes = new Hono<AppEnv>()
+  .get('/periods', allowAnyUser(), async (c) => {
+    const body: PeriodsResponse = {
+      periods: await periodsWithCalls(c.get('deps').analytics, c.get('settings').timeZone),
+    };
+    return c.json(body);
+  })
+  .get('/teams', allowAnyUser(), async (c) => {
+    const body: TeamsResponse = { teams: await teamsWithSize(c.get('deps').db, c.get('scope')) };
+    return c.json(body);
+  })
+  .get('/operators/activity', allowAnyUser(), validate('query', rangeQuery), async (c) => {
+    const { db, analytics } = c.get('deps');
+    const range = c.req.valid('query');
+    const { timeZone, currency } = c.get('settings');
+    const body: ActivityResponse = {
+      range: { from: range.from, to: range.to },
+      currency,
+      operators: await operatorActivity(db, analytics, range, c.get('scope'), timeZone),
+    };
+    return c.json(body);
+  })
+  .get(
+    '/operators/:operatorId/activity',
+    allowOwn('operatorId', 'admin', 'qa_lead', 'qa', 'head', 'payroll', 'operator'),
+    validate('query', rangeQuery),
+    async (c) => {
+      const { db, analytics } = c.get('deps');
+      const range = c.req.valid('query');
+      const { timeZone, currency } = c.get('settings');
+      const scope = { operatorIds: [c.req.param('operatorId')] };
+      const operators = await operatorActivity(db, analytics, range, scope, timeZone);
+      if (operators.length === 0) {
+        return c.json(
+          { error: { code: 'not_found', message: `no operator "${c.req.param('operatorId')}"` } },
+          404,
+        );
+      }
+      const body: ActivityResponse = { range: { from: range.from, to: range.to }, currency, operators };
+      return c.json(body);
+    },
+  )
+  .get('/overview/daily', allowAnyUser(), validate('query', rangeQuery), async (c) => {
+    const { db, analytics } = c.get('deps');
+    const range = c.req.valid('query');
+    const body: DailyResponse = {
+      range: { from: range.from, to: range.to },
+      days: await dailyActivity(db, analytics, range, c.get('scope'), c.get('settings').timeZone),
+    };
+    return c.json(body);
+  });

@@ -1,0 +1,37 @@
+import { inLocalRange, operatorFilter } from './range.sql.ts';
+
+/** Calls and orders per operator in a local date range. */
+export const OPERATOR_ACTIVITY_SQL = `
+WITH c AS (
+  SELECT operator_id,
+    count(*) AS calls,
+    -- handled = a person talked to the caller (SCORING.md, handledCalls)
+    count(answered_at) AS handled,
+    count(*) FILTER (WHERE direction = 'inbound') AS inbound,
+    count(*) FILTER (WHERE direction = 'outbound') AS outbound,
+    coalesce(sum(talk_s) FILTER (WHERE answered_at IS NOT NULL), 0) AS talk_s,
+    avg(coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(wrap_s, 0))
+      FILTER (WHERE answered_at IS NOT NULL) AS aht_s
+  FROM calls
+  WHERE ${inLocalRange('started_at')}
+    AND operator_id IS NOT NULL
+    AND ${operatorFilter}
+  GROUP BY operator_id
+), o AS (
+  SELECT operator_id,
+    -- every accepted order counts, cancelled ones too (ordersAccepted)
+    count(*) AS orders,
+    -- revenue leaves cancelled orders out (the order_revenue target)
+    coalesce(sum(total) FILTER (WHERE status <> 'cancelled'), 0) AS revenue
+  FROM orders
+  WHERE ${inLocalRange('created_at')}
+    AND ${operatorFilter}
+  GROUP BY operator_id
+)
+SELECT coalesce(c.operator_id, o.operator_id) AS operator_id,
+  coalesce(c.calls, 0) AS calls, coalesce(c.handled, 0) AS handled,
+  coalesce(c.inbound, 0) AS inbound, coalesce(c.outbound, 0) AS outbound,
+  coalesce(c.talk_s, 0) AS talk_s, c.aht_s,
+  coalesce(o.orders, 0) AS orders, coalesce(o.revenue, 0) AS revenue
+FROM c FULL OUTER JOIN o ON o.operator_id = c.operator_id
+`;

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { newUserRequest } from '../../schemas/api.ts';
+import { allow } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { readSettings, writeSetting } from '../settings/settings.repository.ts';
+import { listUsers, userRowToView } from '../users/users.repository.ts';
+import { createUser } from '../users/users.service.ts';
+import { validate } from '../validate.ts';
+
+const auditQuery = z.object({
+  entity: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const adminRoutes = new Hono<AppEnv>()
+  .get('/users', allow('admin'), async (c) => {
+    const rows = await listUsers(c.get('deps').db);
+    return c.json({ users: rows.map(userRowToView) });
+  })
+  .post('/users', allow('admin'), validate('json', newUserRequest), async (c) => {
+    const row = await createUser(c.get('deps').db, c.req.valid('json'), c.get('user')?.username ?? 'unknown');
+    return c.json({ user: userRowToView(row) }, 201);
+  })
+  .get('/settings', allow('admin'), async (c) => c.json({ settings: await readSettings(c.get('deps').db) }))
+  .put('/settings/:key', allow('admin'), validate('json', z.object({ value: z.unknown() })), async (c) => {
+    const settings = await writeSetting(
+      c.get('deps').db,
+      c.req.param('key'),
+      c.req.valid('json').value,
+      c.get('user')?.username ?? 'unknown',
+    );
+    return c.json({ settings });
+  })
+  .get('/audit', allow('admin'), validate('query', auditQuery), async (c) => {
+    const { entity, limit } = c.req.valid('query');
+    const rows = await c
+      .get('deps')
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .$if(entity !== undefined, (q) => q.where('entity', '=', entity as string))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return c.json({
+      entries: rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        before: r.before === null ? null : JSON.parse(r.before),
+        after: r.after === null ? null : JSON.parse(r.after),
+      })),
+    });
+  });

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ErrorBody, HealthResponse } from '../schemas/api.ts';
+import { activityRoutes } from './activity/activity.routes.ts';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { allowPublic, policyOf } from './auth/access.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { sessionMiddleware } from './auth/session.middleware.ts';
+import type { AppEnv, Deps } from './context.ts';
+import { AppError } from './errors.ts';
+
+const api = new Hono<AppEnv>()
+  .get('/health', allowPublic(), async (c) => {
+    const { db, analytics } = c.get('deps');
+    // Touch both stores so a health check fails when either is unusable.
+    await db.selectFrom('settings').select('key').limit(1).execute();
+    await analytics.rows('SELECT 1');
+    const body: HealthResponse = {
+      status: 'ok',
+      version: c.get('deps').version,
+      stores: { duckdb: 'ok', sqlite: 'ok' },
+    };
+    return c.json(body);
+  })
+  .route('/auth', authRoutes)
+  .route('/', activityRoutes)
+  .route('/admin', adminRoutes);
+
+export type ApiType = typeof api;
+
+/** Refuses to build an app with an API route that does not say who may use it. */
+function assertEveryRouteGuarded(app: Hono<AppEnv>) {
+  const groups = new Map<string, boolean>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/')) continue;
+    const key = `${r.method} ${r.path}`;
+    groups.set(key, (groups.get(key) ?? false) || policyOf(r.handler) !== undefined);
+  }
+  const unguarded = [...groups].filter(([, guarded]) => !guarded).map(([k]) => k);
+  if (unguarded.length) throw new Error(`API routes without an access policy: ${unguarded.join(', ')}`);
+  return [...groups.keys()];
+}
+
+function errorBody(code: ErrorBody['error']['code'], message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', sessionMiddleware);
+  app.route('/api', api);
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
+      return c.json(err.toJSON(), err.status);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';
+      return c.json(errorBody(code, err.message || 'bad request'), status >= 500 ? 400 : status);
+    }
+    console.error(err);
+    return c.json(errorBody('internal', 'internal error; the server log has the details'), 500);
+  });
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api' || !deps.webDir) {
+      return c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404);
+    }
+    // Client-side routes: every other GET gets the single-page app.
+    const index = path.join(deps.webDir, 'index.html');
+    if (c.req.method === 'GET' && existsSync(index)) return c.html(readFileSync(index, 'utf8'));
+    return c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}`), 404);
+  });
+
+  if (deps.webDir) {
+    const root = path.relative(process.cwd(), deps.webDir) || '.';
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      // File names carry a content hash, so they can be cached for good.
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root }));
+  }
+
+  assertEveryRouteGuarded(app);
+  return app;
+}
+
+export { assertEveryRouteGuarded };

@@ -1,0 +1,31 @@
+import type { Db } from '../stores/sqlite.ts';
+
+export interface AuditEntry {
+  /** Who: a username, or `cli` for a command run on the server's machine. */
+  actor: string;
+  /** What, as `verb` (create, update, delete, approve, reopen, login …). */
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * The one way to write the audit log. Call it in the same transaction as the change it records,
+ * so a change without its audit row cannot land.
+ */
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}

@@ -1,0 +1,60 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Role } from '../../schemas/roles.ts';
+import type { AppEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+
+/** Marks the handlers made by access(), so the app can refuse to start with an unguarded route. */
+export const ACCESS_POLICY = Symbol('callscore.access');
+
+export interface AccessOptions {
+  /**
+   * The route's path parameter naming an operator: an operator user may only use his own id
+   * there; other allowed roles may use any.
+   */
+  ownOperatorParam?: string;
+}
+
+export type Policy = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[]; options: AccessOptions };
+type Guard = MiddlewareHandler<AppEnv> & { [ACCESS_POLICY]: Policy };
+
+function guard(policy: Policy): Guard {
+  const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (policy.kind === 'roles') authorize(c, policy.roles, policy.options);
+    await next();
+  };
+  return Object.assign(mw, { [ACCESS_POLICY]: policy });
+}
+
+function authorize(c: Context<AppEnv>, roles: readonly Role[], options: AccessOptions) {
+  const user = c.get('user');
+  if (!user) throw new AppError('unauthenticated', 'sign in first');
+  if (!roles.includes(user.role)) {
+    throw new AppError(
+      'forbidden',
+      `the ${user.role} role cannot use this; it needs one of: ${roles.join(', ')}`,
+    );
+  }
+  if (user.role === 'operator') {
+    const own = user.operatorId as string;
+    if (options.ownOperatorParam && c.req.param(options.ownOperatorParam) !== own) {
+      throw new AppError('forbidden', 'an operator can only see his own data');
+    }
+    c.set('scope', { operatorIds: [own] });
+  } else {
+    c.set('scope', { operatorIds: null });
+  }
+}
+
+/**
+ * Every route declares who may use it with one of these, as its first handler; the check itself
+ * lives only here. `allow('head', 'admin')` needs a signed-in user with one of the roles.
+ */
+export const allow = (...roles: Role[]) => guard({ kind: 'roles', roles, options: {} });
+export const allowOwn = (param: string, ...roles: Role[]) =>
+  guard({ kind: 'roles', roles, options: { ownOperatorParam: param } });
+export const allowAnyUser = () =>
+  guard({ kind: 'roles', roles: ['admin', 'qa_lead', 'qa', 'head', 'payroll', 'operator'], options: {} });
+export const allowPublic = () => guard({ kind: 'public' });
+
+export const policyOf = (handler: unknown): Policy | undefined =>
+  typeof handler === 'function' ? (handler as Partial<Guard>)[ACCESS_POLICY] : undefined;

@@ -1,0 +1,48 @@
+import type { Db } from '../stores/sqlite.ts';
+
+/** Failures allowed before each further attempt has to wait. */
+const FREE_FAILURES = 3;
+const MAX_LOCK_SECONDS = 15 * 60;
+/** A quiet hour forgives earlier failures. */
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Slows down password guessing: after a few failures for one username (or one address) every
+ * further attempt must wait twice as long as the last, up to 15 minutes. Stored in SQLite so a
+ * restart does not reset it.
+ */
+export async function lockedFor(db: Db, keys: string[], now = new Date()): Promise<number> {
+  const rows = await db.selectFrom('login_failures').selectAll().where('key', 'in', keys).execute();
+  let wait = 0;
+  for (const r of rows) {
+    if (r.locked_until && r.locked_until > now.toISOString()) {
+      wait = Math.max(wait, Math.ceil((Date.parse(r.locked_until) - now.getTime()) / 1000));
+    }
+  }
+  return wait;
+}
+
+export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
+  for (const key of keys) {
+    const row = await db.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
+    const stale = row && now.getTime() - Date.parse(row.last_failed_at) > FORGET_AFTER_MS;
+    const failures = !row || stale ? 1 : row.failures + 1;
+    const lockSeconds =
+      failures > FREE_FAILURES ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - FREE_FAILURES - 1)) : 0;
+    const values = {
+      key,
+      failures,
+      last_failed_at: now.toISOString(),
+      locked_until: lockSeconds ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null,
+    };
+    await db
+      .insertInto('login_failures')
+      .values(values)
+      .onConflict((oc) => oc.column('key').doUpdateSet(values))
+      .execute();
+  }
+}
+
+export async function clearFailures(db: Db, keys: string[]): Promise<void> {
+  await db.deleteFrom('login_failures').where('key', 'in', keys).execute();
+}

@@ -1,0 +1,61 @@
+import { resolveDataDir } from '../../config.ts';
+import { loadDemo } from '../../demo/load-demo.ts';
+import { hasData, openDataDir } from '../../runtime.ts';
+import { cliArgs, intFlag, UsageError } from '../args.ts';
+
+const lastMonth = () => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return d.toISOString().slice(0, 7);
+};
+
+/** Creates a demo data directory and returns the lines that tell how to sign in. */
+export async function createDemo(
+  dataDir: string,
+  opts: { operators?: number; month?: string; seed?: number } = {},
+) {
+  if (hasData(dataDir))
+    throw new UsageError(`${dataDir} already holds callscore data; give an empty --data directory`);
+  const rt = await openDataDir(dataDir);
+  try {
+    const result = await loadDemo(rt, {
+      operators: opts.operators ?? 60,
+      month: opts.month ?? lastMonth(),
+      seed: opts.seed ?? 1,
+    });
+    return result;
+  } finally {
+    await rt.close();
+  }
+}
+
+export async function demoCommand(argv: string[]) {
+  const { values } = cliArgs(argv, {
+    operators: { type: 'string' },
+    month: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) {
+    throw new UsageError('--month must be YYYY-MM');
+  }
+  const dataDir = resolveDataDir(values.data);
+  const result = await createDemo(dataDir, {
+    operators: intFlag(values.operators, 'operators', 60, 2, 5000),
+    ...(values.month ? { month: values.month } : {}),
+    seed: intFlag(values.seed, 'seed', 1, 0, 2 ** 31 - 1),
+  });
+  if (values.json) {
+    console.log(JSON.stringify({ dataDir, reports: result.reports, users: result.users }, null, 2));
+    return;
+  }
+  console.log(`demo data in ${dataDir}`);
+  for (const r of result.reports) {
+    console.log(
+      `  ${r.kind.padEnd(13)} ${String(r.loaded).padStart(8)} loaded  ${r.quarantined ? `${r.quarantined} quarantined` : ''}`,
+    );
+  }
+  console.log('\nsign in with one of these (also in', result.credentialsFile, '):');
+  for (const u of result.users) console.log(`  ${u.username.padEnd(10)} ${u.password}   ${u.role}`);
+}

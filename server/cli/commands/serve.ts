@@ -1,0 +1,45 @@
+import { serve as serveHttp } from '@hono/node-server';
+import { createApp } from '../../app.ts';
+import { deleteExpiredSessions } from '../../auth/sessions.repository.ts';
+import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
+import { openDataDir } from '../../runtime.ts';
+import { cliArgs, intFlag } from '../args.ts';
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the API and the built web app on one port until the process is stopped. */
+export async function startServer(dataDir: string, port: number, host = '127.0.0.1'): Promise<Served> {
+  const rt = await openDataDir(dataDir);
+  await deleteExpiredSessions(rt.db);
+  const app = createApp(rt);
+  const server = await new Promise<ReturnType<typeof serveHttp>>((resolve, reject) => {
+    const s = serveHttp({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} is in use; choose another with --port`) : e),
+    );
+  });
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  if (!rt.webDir) console.warn('web app not built (run npm run build): serving the API only');
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => rt.close());
+    return stopping;
+  };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return { url, stop };
+}
+
+export async function serveCommand(argv: string[]) {
+  const { values } = cliArgs(argv, { port: { type: 'string' }, host: { type: 'string' } });
+  const port = intFlag(values.port, 'port', env.CALLSCORE_PORT ?? DEFAULT_PORT, 1, 65535);
+  const dataDir = resolveDataDir(values.data);
+  const served = await startServer(dataDir, port, values.host ?? '127.0.0.1');
+  console.log(`callscore serving ${dataDir} on ${served.url}`);
+}

@@ -1,0 +1,61 @@
+import { ZodError } from 'zod';
+import { AppError, describeIssues } from '../errors.ts';
+import { StoreLockedError } from '../stores/duckdb.ts';
+import { UsageError } from './args.ts';
+
+const HELP = `callscore — quality assurance and performance evaluation for call centers
+
+usage: callscore <command> [options]      (every command takes --data DIR; default ./data or CALLSCORE_DATA)
+
+  start    [--port 8080]                     build the web app if needed, create demo data on first run, serve
+  serve    [--port 8080] [--host 127.0.0.1]  serve the API and the web app on one port
+  dev                                        API + Vite dev server with hot reload
+  demo     [--operators 60] [--month YYYY-MM] [--seed 1] [--json]
+                                             fill an empty data directory with a realistic demo month
+  import   <kind> <file...> [--format F] [--gmt] [--json]
+                                             kinds: teams, operators, clients, debts, calls, orders, targets,
+                                             norms, variable-pay, claims, assessments, evaluations, queue-log
+                                             formats: csv, jsonl, parquet, asterisk-cdr, queue-log (detected
+                                             when not given); --gmt: CDR times are UTC (usegmtime=yes)
+  settings get [KEY] | set KEY VALUE         company settings (timeZone, currency, serviceLevelSeconds, …)
+  users    add NAME --role ROLE [--operator ID] [--name "Full Name"]   (password on stdin or CALLSCORE_PASSWORD)
+  users    list
+`;
+
+type Command = (argv: string[]) => Promise<void>;
+
+/** Loaded on demand: `settings get` need not load Vite or the demo generator. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./commands/start.ts')).startCommand,
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  dev: async () => (await import('./commands/dev.ts')).devCommand,
+  demo: async () => (await import('./commands/demo.ts')).demoCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  settings: async () => (await import('./commands/settings.ts')).settingsCommand,
+  users: async () => (await import('./commands/users.ts')).usersCommand,
+};
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return;
+  }
+  const load = COMMANDS[command];
+  if (!load) throw new UsageError(`unknown command "${command}"; see callscore --help`);
+  await (await load())(rest);
+}
+
+/** Every failure the user can act on is one line on stderr and a non-zero exit, never a stack. */
+function reasonOf(e: unknown): string | null {
+  if (e instanceof UsageError || e instanceof AppError || e instanceof StoreLockedError) return e.message;
+  if (e instanceof ZodError) return describeIssues(e.issues);
+  return null;
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  const reason = reasonOf(e);
+  if (reason) console.error(`callscore: ${reason}`);
+  else console.error(e);
+  process.exit(e instanceof UsageError ? 2 : 1);
+});

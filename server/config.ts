@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, read once. Nothing else in the project reads process.env: command-line flags
+ * win over these, and these over the defaults.
+ */
+const envSchema = z.object({
+  CALLSCORE_DATA: z.string().min(1).optional(),
+  CALLSCORE_PASSWORD: z.string().min(1).optional(),
+  CALLSCORE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+});
+
+export const env = Object.freeze(envSchema.parse(process.env));
+
+export const DEFAULT_PORT = 8080;
+
+export function resolveDataDir(flag: string | undefined): string {
+  return path.resolve(flag ?? env.CALLSCORE_DATA ?? 'data');
+}

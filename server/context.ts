@@ -1,0 +1,29 @@
+import type { UserView } from '../schemas/api.ts';
+import type { Settings } from '../schemas/settings.ts';
+import type { Analytics } from './stores/duckdb.ts';
+import type { Db } from './stores/sqlite.ts';
+
+/** What every request handler can reach: the two stores and where the data lives. */
+export interface Deps {
+  dataDir: string;
+  db: Db;
+  analytics: Analytics;
+  /** Where the built web app is; null serves the API only. */
+  webDir: string | null;
+  version: string;
+}
+
+/** What the access middleware decided: whose data this request may read. */
+export interface Scope {
+  /** null: every operator; otherwise only these. */
+  operatorIds: readonly string[] | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    user: UserView | null;
+    settings: Settings;
+    scope: Scope;
+  };
+}

@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Deps } from './context.ts';
+import { Analytics } from './stores/duckdb.ts';
+import { openSqlite } from './stores/sqlite.ts';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const WEB_DIST = path.join(PACKAGE_ROOT, 'web', 'dist');
+export const VERSION: string = JSON.parse(
+  readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'),
+).version;
+
+/** Where each store lives inside a data directory. */
+export const dataFiles = (dir: string) => ({
+  sqlite: path.join(dir, 'callscore.sqlite'),
+  duckdb: path.join(dir, 'callscore.duckdb'),
+  recordings: path.join(dir, 'recordings'),
+  credentials: path.join(dir, 'demo-credentials.txt'),
+});
+
+export interface Runtime extends Deps {
+  close(): Promise<void>;
+}
+
+/** Opens both stores of a data directory, creating it and migrating as needed. */
+export async function openDataDir(dir: string, opts: { webDir?: string | null } = {}): Promise<Runtime> {
+  mkdirSync(dir, { recursive: true });
+  const files = dataFiles(dir);
+  mkdirSync(files.recordings, { recursive: true });
+  const db = await openSqlite(files.sqlite);
+  let analytics: Analytics;
+  try {
+    analytics = await Analytics.open(files.duckdb);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  const webDir =
+    opts.webDir === undefined
+      ? existsSync(path.join(WEB_DIST, 'index.html'))
+        ? WEB_DIST
+        : null
+      : opts.webDir;
+  return {
+    dataDir: dir,
+    db,
+    analytics,
+    webDir,
+    version: VERSION,
+    async close() {
+      analytics.close();
+      await db.destroy();
+    },
+  };
+}
+
+export const hasData = (dir: string) => existsSync(dataFiles(dir).sqlite);

@@ -1,0 +1,48 @@
+import { SETTING_KEYS, type SettingKey, type Settings, settingsSchema } from '../../schemas/settings.ts';
+import { audit } from '../audit/audit.ts';
+import { AppError, describeIssues } from '../errors.ts';
+import type { Db } from '../stores/sqlite.ts';
+
+export async function readSettings(db: Db): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored: Record<string, unknown> = {};
+  for (const r of rows) stored[r.key] = JSON.parse(r.value);
+  // A key stored by an older version that no longer validates falls back to its default
+  // rather than making the whole data directory unreadable.
+  const parsed = settingsSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  return settingsSchema.parse(Object.fromEntries(Object.entries(stored).filter(([k]) => !bad.has(k))));
+}
+
+export const isSettingKey = (k: string): k is SettingKey => (SETTING_KEYS as string[]).includes(k);
+
+/** Validates and stores one setting; the change is audited with its old and new value. */
+export async function writeSetting(db: Db, key: string, raw: unknown, actor: string): Promise<Settings> {
+  if (!isSettingKey(key)) {
+    throw new AppError('bad_request', `unknown setting "${key}" (known: ${SETTING_KEYS.join(', ')})`);
+  }
+  const current = await readSettings(db);
+  const next = settingsSchema.safeParse({ ...current, [key]: raw });
+  if (!next.success) throw new AppError('bad_request', describeIssues(next.error.issues));
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(next.data[key]) })
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ value: JSON.stringify(next.data[key]), updated_at: new Date().toISOString() }),
+      )
+      .execute();
+    await audit(tx, {
+      actor,
+      action: 'update',
+      entity: 'setting',
+      entityId: key,
+      before: current[key],
+      after: next.data[key],
+    });
+  });
+  return next.data;
+}

@@ -1,0 +1,97 @@
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBType,
+  type DuckDBValue,
+  listValue,
+} from '@duckdb/node-api';
+import { DUCKDB_DDL, DUCKDB_SCHEMA_VERSION } from '../../schemas/duckdb/ddl.ts';
+
+export type Params = Record<string, DuckDBValue>;
+/** A row as DuckDB's JSON conversion gives it: BIGINT and DECIMAL arrive as strings. */
+export type JsonRow = Record<string, string | number | boolean | null>;
+
+export class StoreLockedError extends Error {
+  constructor(file: string) {
+    super(
+      `the analytics store ${file} is open in another callscore process (is the server running?): ` +
+        'stop it, or send the work through the server',
+    );
+    this.name = 'StoreLockedError';
+  }
+}
+
+/**
+ * The analytical store. One DuckDB instance per file per process (fromCache); each unit of work
+ * takes its own connection so concurrent requests do not queue behind one another.
+ */
+export class Analytics {
+  private constructor(
+    readonly file: string,
+    private readonly instance: DuckDBInstance,
+  ) {}
+
+  static async open(file: string): Promise<Analytics> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.fromCache(file);
+    } catch (e) {
+      if (/lock/i.test((e as Error).message)) throw new StoreLockedError(file);
+      throw e;
+    }
+    const store = new Analytics(file, instance);
+    await store.withConnection(async (c) => {
+      for (const ddl of DUCKDB_DDL) await c.run(ddl);
+      const v = await c.runAndReadAll('SELECT max(version) AS v FROM schema_version');
+      if (v.getRows()[0]?.[0] == null) {
+        await c.run('INSERT INTO schema_version VALUES ($v)', { v: DUCKDB_SCHEMA_VERSION });
+      }
+    });
+    return store;
+  }
+
+  async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const c = await this.instance.connect();
+    try {
+      return await work(c);
+    } finally {
+      c.closeSync();
+    }
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none of it. */
+  async transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.withConnection(async (c) => {
+      await c.run('BEGIN TRANSACTION');
+      try {
+        const result = await work(c);
+        await c.run('COMMIT');
+        return result;
+      } catch (e) {
+        await c.run('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  async rows(sql: string, params: Params = {}, types?: Record<string, DuckDBType>): Promise<JsonRow[]> {
+    return this.withConnection(async (c) => {
+      const reader = await c.runAndReadAll(sql, params, types);
+      return reader.getRowObjectsJson() as JsonRow[];
+    });
+  }
+
+  close(): void {
+    // fromCache keeps the instance for the life of the process; closing it lets a later open
+    // (tests, the CLI's demo-then-serve) take the file lock again.
+    this.instance.closeSync();
+  }
+}
+
+/** A list of text values as a bound parameter (declare its type, LIST(VARCHAR), beside it). */
+export const textList = (values: readonly string[]) => listValue([...values]);
+
+/** Number from a JSON row cell that DuckDB may give as a string (BIGINT, HUGEINT, DECIMAL). */
+export const num = (v: string | number | boolean | null | undefined): number => (v == null ? 0 : Number(v));
+export const numOrNull = (v: string | number | boolean | null | undefined): number | null =>
+  v == null ? null : Number(v);

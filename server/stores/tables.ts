@@ -1,0 +1,221 @@
+import type { Generated } from 'kysely';
+
+/** Row types of the operational store (SQLite), as the latest migration leaves them. */
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  operator_id: string | null;
+  password_hash: string;
+  locale: Generated<string>;
+  active: Generated<number>;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: Generated<string>;
+}
+
+export interface TeamsTable {
+  team_id: string;
+  name: string;
+  department: string | null;
+  import_id: number | null;
+}
+
+export interface OperatorsTable {
+  operator_id: string;
+  name: string;
+  team_id: string;
+  pbx_ids: string;
+  hired_on: string | null;
+  active: number;
+  import_id: number | null;
+}
+
+export interface TargetsTable {
+  team_id: string;
+  period: string;
+  metric: string;
+  target: number;
+  import_id: number | null;
+}
+
+export interface NormsTable {
+  scope: 'operator' | 'team';
+  subject_id: string;
+  period: string;
+  tasks_norm: number;
+  import_id: number | null;
+}
+
+export interface VariablePayTable {
+  operator_id: string;
+  period: string;
+  variable_base: number;
+  currency: string;
+  import_id: number | null;
+}
+
+export interface ClaimsTable {
+  claim_id: string;
+  operator_id: string;
+  source: string;
+  division: string | null;
+  call_id: string | null;
+  order_id: string | null;
+  received_at: string;
+  status: string;
+  decided_at: string | null;
+  decision_note: string | null;
+  description: string | null;
+  origin: Generated<string>;
+  import_id: number | null;
+  updated_at: Generated<string>;
+}
+
+export interface AssessmentsTable {
+  assessment_id: string;
+  operator_id: string;
+  assessed_at: string;
+  polarity: string;
+  author: string | null;
+  note: string | null;
+  origin: Generated<string>;
+  import_id: number | null;
+}
+
+export interface FormsTable {
+  id: Generated<number>;
+  form_key: string;
+  version: number;
+  name: string;
+  definition: string;
+  status: Generated<string>;
+  created_at: Generated<string>;
+  created_by: string | null;
+}
+
+export interface EvaluationsTable {
+  evaluation_id: string;
+  call_id: string;
+  operator_id: string | null;
+  call_started_at: string | null;
+  form_id: number | null;
+  evaluator: string;
+  score: number | null;
+  critical_failed: number;
+  status: string;
+  answers: string | null;
+  submitted_at: string | null;
+  calibration: number;
+  origin: Generated<string>;
+  import_id: number | null;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface PayRulesTable {
+  id: Generated<number>;
+  department: string | null;
+  version: number;
+  valid_from: string;
+  rule: string;
+  created_at: Generated<string>;
+  created_by: string | null;
+}
+
+export interface PayPeriodsTable {
+  period: string;
+  status: Generated<string>;
+  approved_at: string | null;
+  approved_by: string | null;
+  reopened_at: string | null;
+  reopened_by: string | null;
+  reopen_reason: string | null;
+}
+
+export interface PaySnapshotsTable {
+  period: string;
+  operator_id: string;
+  scorecard: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  kind: string;
+  format: string;
+  file_name: string;
+  checksum: string;
+  status: string;
+  rows_read: Generated<number>;
+  loaded: Generated<number>;
+  quarantined: Generated<number>;
+  duplicates: Generated<number>;
+  report: string | null;
+  actor: string;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface ImportQuarantineTable {
+  import_id: number;
+  line: number;
+  raw: string;
+  reason: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  settings: SettingsTable;
+  teams: TeamsTable;
+  operators: OperatorsTable;
+  targets: TargetsTable;
+  norms: NormsTable;
+  variable_pay: VariablePayTable;
+  claims: ClaimsTable;
+  assessments: AssessmentsTable;
+  forms: FormsTable;
+  evaluations: EvaluationsTable;
+  pay_rules: PayRulesTable;
+  pay_periods: PayPeriodsTable;
+  pay_snapshots: PaySnapshotsTable;
+  audit_log: AuditLogTable;
+  imports: ImportsTable;
+  import_quarantine: ImportQuarantineTable;
+}

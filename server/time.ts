@@ -1,0 +1,84 @@
+/**
+ * Time-zone arithmetic with Intl only: timestamps without an offset are wall-clock times in the
+ * company zone (DATA.md), and periods are cut on local dates (SCORING.md).
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string) {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Offset of `tz` from UTC at instant `ms`, in milliseconds (east positive). */
+export function zoneOffsetMs(ms: number, tz: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(tz).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const asUtc = Date.UTC(
+    parts.year as number,
+    (parts.month as number) - 1,
+    parts.day as number,
+    parts.hour as number,
+    parts.minute as number,
+    parts.second as number,
+  );
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
+const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * An ISO 8601 timestamp as a UTC instant. With an offset it is taken as written; without one it
+ * is a wall-clock time in `tz` (a bare date is its local midnight). In the hour a DST change
+ * repeats, the earlier instant wins; in the hour it skips, the time is read with the offset
+ * before the change.
+ */
+export function toInstant(ts: string, tz: string): Date {
+  const s = ts.trim();
+  if (HAS_OFFSET.test(s) && s.length > 10) {
+    const d = new Date(s.replace(' ', 'T'));
+    if (Number.isNaN(d.getTime())) throw new Error(`"${ts}" is not a timestamp`);
+    return d;
+  }
+  const m = LOCAL.exec(s);
+  if (!m) throw new Error(`"${ts}" is not a timestamp`);
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '0'] = m;
+  const wall = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(sec),
+    Number(frac.slice(0, 3).padEnd(3, '0')),
+  );
+  // The offsets half a day either side bracket any DST change near this wall-clock time.
+  const before = zoneOffsetMs(wall - 43_200_000, tz);
+  const after = zoneOffsetMs(wall + 43_200_000, tz);
+  const valid = [wall - before, wall - after].filter(
+    (t, i) => zoneOffsetMs(t, tz) === (i === 0 ? before : after),
+  );
+  return new Date(valid.length ? Math.min(...valid) : wall - before);
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in `tz`. */
+export function localDate(instant: Date, tz: string): string {
+  const parts = formatter(tz).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,0 +1,50 @@
+import type { Selectable } from 'kysely';
+import type { UserView } from '../../schemas/api.ts';
+import type { Role } from '../../schemas/roles.ts';
+import type { Db } from '../stores/sqlite.ts';
+import type { UsersTable } from '../stores/tables.ts';
+
+export type UserRow = Selectable<UsersTable>;
+
+export const userRowToView = (u: UserRow): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.display_name,
+  role: u.role as Role,
+  operatorId: u.operator_id,
+});
+
+export const findUserByName = (db: Db, username: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+
+export const findUserById = (db: Db, id: number) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+
+export const listUsers = (db: Db) => db.selectFrom('users').selectAll().orderBy('username').execute();
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  operatorId: string | null;
+  passwordHash: string;
+}
+
+export async function insertUser(db: Db, u: NewUser): Promise<UserRow> {
+  return db
+    .insertInto('users')
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      operator_id: u.operatorId,
+      password_hash: u.passwordHash,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

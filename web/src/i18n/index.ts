@@ -1,0 +1,90 @@
+import { createContext, createElement, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { en } from './en.ts';
+
+export type MessageKey = keyof typeof en;
+/** A translation: every English key, any text. */
+export type Catalogue = { readonly [K in MessageKey]: string };
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** Catalogues by language; each entry also names the locale used for Intl formatting. */
+const catalogues = {
+  en: { locale: 'en-GB', messages: en satisfies Catalogue },
+} as const satisfies Record<string, { locale: string; messages: Catalogue }>;
+
+export type Language = keyof typeof catalogues;
+export const LANGUAGES = Object.keys(catalogues) as Language[];
+const DEFAULT_LANGUAGE: Language = 'en';
+
+function isLanguage(v: string): v is Language {
+  return Object.hasOwn(catalogues, v);
+}
+
+/** The browser's first preferred language that has a catalogue. */
+export function detectLanguage(): Language {
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if (isLanguage(base)) return base;
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+function interpolate(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(vars, name) ? String(vars[name]) : whole,
+  );
+}
+
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+export function translator(language: Language): Translate {
+  const messages: Catalogue = catalogues[language].messages;
+  return (key, vars) => interpolate(messages[key], vars);
+}
+
+export function localeOf(language: Language): string {
+  return catalogues[language].locale;
+}
+
+let current: Language = DEFAULT_LANGUAGE;
+let currentT: Translate = translator(DEFAULT_LANGUAGE);
+
+/** Translates outside React (document titles, errors built in plain functions). */
+export const t: Translate = (key, vars) => currentT(key, vars);
+
+interface I18nValue {
+  language: Language;
+  locale: string;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue>({
+  language: DEFAULT_LANGUAGE,
+  locale: localeOf(DEFAULT_LANGUAGE),
+  t: translator(DEFAULT_LANGUAGE),
+});
+
+export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
+  const value = useMemo(
+    () => ({ language, locale: localeOf(language), t: translator(language) }),
+    [language],
+  );
+  if (current !== language) {
+    current = language;
+    currentT = value.t;
+  }
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}
+
+/** The BCP 47 locale for Intl formatting of the current language. */
+export function useLocale(): string {
+  return useContext(I18nContext).locale;
+}
