@@ -13,7 +13,8 @@ export interface SourceRow {
  */
 const READERS: Record<CanonicalFormat, string> = {
   // The sniffer finds the delimiter (`,` or `;`) and quoting; a UTF-8 BOM is skipped.
-  csv: `SELECT * FROM read_csv($file, header = true, all_varchar = true, auto_detect = true)`,
+  // Short rows are padded with nulls so they fail validation one by one instead of the sniffer.
+  csv: `SELECT * FROM read_csv($file, header = true, all_varchar = true, null_padding = true)`,
   // Each line whole, parsed below: a column holding both numbers and text keeps what it says.
   jsonl: `SELECT json FROM read_json_objects($file, format = 'newline_delimited')`,
   parquet: `SELECT COLUMNS(*)::VARCHAR FROM read_parquet($file)`,

@@ -36,6 +36,12 @@ export const userView = z.object({
   operatorId: z.string().nullable(),
 });
 export type UserView = z.infer<typeof userView>;
+export interface LoginResponse {
+  user: UserView;
+}
+export interface LogoutResponse {
+  ok: true;
+}
 export interface MeResponse {
   user: UserView;
   settings: { companyName: string; timeZone: string; currency: string };
@@ -124,6 +130,8 @@ export interface DailyPoint {
   date: string;
   calls: number;
   handled: number;
+  /** Inbound calls offered: the base of the abandonment rate and the service level. */
+  inbound: number;
   abandoned: number;
   orders: number;
 }

@@ -12,6 +12,7 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 
 const api = new Hono<AppEnv>()
   .get('/health', allowPublic(), async (c) => {
@@ -28,7 +29,8 @@ const api = new Hono<AppEnv>()
   })
   .route('/auth', authRoutes)
   .route('/', activityRoutes)
-  .route('/admin', adminRoutes);
+  .route('/admin', adminRoutes)
+  .route('/imports', importsRoutes);
 
 export type ApiType = typeof api;
 

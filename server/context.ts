@@ -1,5 +1,6 @@
 import type { UserView } from '../schemas/api.ts';
 import type { Settings } from '../schemas/settings.ts';
+import type { ImportQueue } from './imports/import-queue.ts';
 import type { Analytics } from './stores/duckdb.ts';
 import type { Db } from './stores/sqlite.ts';
 
@@ -11,6 +12,8 @@ export interface Deps {
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
   version: string;
+  /** Imports sent through the API, run one at a time. */
+  imports: ImportQueue;
 }
 
 /** What the access middleware decided: whose data this request may read. */

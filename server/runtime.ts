@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from './context.ts';
+import { ImportQueue } from './imports/import-queue.ts';
 import { Analytics } from './stores/duckdb.ts';
 import { openSqlite } from './stores/sqlite.ts';
 
@@ -42,13 +43,16 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
         ? WEB_DIST
         : null
       : opts.webDir;
+  const imports = new ImportQueue({ db, analytics });
   return {
     dataDir: dir,
     db,
     analytics,
     webDir,
     version: VERSION,
+    imports,
     async close() {
+      await imports.idle();
       analytics.close();
       await db.destroy();
     },

@@ -81,6 +81,7 @@ export async function dailyActivity(
     date: String(r.day),
     calls: num(r.calls),
     handled: num(r.handled),
+    inbound: num(r.inbound),
     abandoned: num(r.abandoned),
     orders: num(r.orders),
   }));

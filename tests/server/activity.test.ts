@@ -82,9 +82,9 @@ describe('GET /api/overview/daily and /api/periods', () => {
   it('gives calls, handled, abandoned and orders per local day', async () => {
     const body = await (await get('/api/overview/daily?period=2026-10')).json();
     expect(body.days).toEqual([
-      { date: '2026-10-02', calls: 3, handled: 2, abandoned: 1, orders: 2 },
-      { date: '2026-10-03', calls: 2, handled: 1, abandoned: 0, orders: 1 },
-      { date: '2026-10-04', calls: 1, handled: 1, abandoned: 0, orders: 0 },
+      { date: '2026-10-02', calls: 3, handled: 2, inbound: 3, abandoned: 1, orders: 2 },
+      { date: '2026-10-03', calls: 2, handled: 1, inbound: 0, abandoned: 0, orders: 1 },
+      { date: '2026-10-04', calls: 1, handled: 1, inbound: 1, abandoned: 0, orders: 0 },
     ]);
   });
 

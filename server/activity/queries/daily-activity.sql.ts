@@ -6,6 +6,7 @@ WITH c AS (
   SELECT (started_at AT TIME ZONE $tz)::DATE AS day,
     count(*) AS calls,
     count(answered_at) AS handled,
+    count(*) FILTER (WHERE direction = 'inbound') AS inbound,
     -- abandoned = inbound calls offered that nobody answered (SCORING.md, abandonment rate)
     count(*) FILTER (WHERE direction = 'inbound' AND answered_at IS NULL) AS abandoned
   FROM calls
@@ -21,7 +22,7 @@ WITH c AS (
 )
 SELECT strftime(coalesce(c.day, o.day), '%Y-%m-%d') AS day,
   coalesce(c.calls, 0) AS calls, coalesce(c.handled, 0) AS handled,
-  coalesce(c.abandoned, 0) AS abandoned, coalesce(o.orders, 0) AS orders
+  coalesce(c.inbound, 0) AS inbound, coalesce(c.abandoned, 0) AS abandoned, coalesce(o.orders, 0) AS orders
 FROM c FULL OUTER JOIN o ON o.day = c.day
 ORDER BY day
 `;

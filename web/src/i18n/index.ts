@@ -50,7 +50,7 @@ export function localeOf(language: Language): string {
 let current: Language = DEFAULT_LANGUAGE;
 let currentT: Translate = translator(DEFAULT_LANGUAGE);
 
-/** Translates outside React (document titles, errors built in plain functions). */
+/** Translates outside React (document titles, error boundaries, plain functions). */
 export const t: Translate = (key, vars) => currentT(key, vars);
 
 interface I18nValue {
@@ -70,6 +70,7 @@ export function I18nProvider({ language, children }: { language: Language; child
     () => ({ language, locale: localeOf(language), t: translator(language) }),
     [language],
   );
+  // The plain t() follows the provider, so text built outside components matches the screen.
   if (current !== language) {
     current = language;
     currentT = value.t;

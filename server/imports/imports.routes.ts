@@ -1,0 +1,105 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { FORMATS } from '../../schemas/import-report.ts';
+import { KIND_NAMES } from '../../schemas/kinds.ts';
+
+const IMPORT_KINDS = ['queue-log', ...KIND_NAMES] as const;
+
+import { allow } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { AppError, describeIssues } from '../errors.ts';
+import { validate } from '../validate.ts';
+import { receiveUpload } from './receive-upload.ts';
+
+const uploadFields = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(', ')}` }),
+  format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(', ')}` }).optional(),
+  gmt: z.enum(['true', 'false']).optional(),
+});
+
+const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+const idParam = z.object({ id: z.coerce.number().int().positive('must be an import number') });
+
+export const importsRoutes = new Hono<AppEnv>()
+  // The file streams to disk and is imported as a job: big files do not hold the request open.
+  .post('/', allow('admin'), async (c) => {
+    const { dataDir, imports } = c.get('deps');
+    const upload = await receiveUpload(c.req.raw, path.join(dataDir, 'uploads'));
+    const fields = uploadFields.safeParse(upload.fields);
+    if (!fields.success) {
+      rmSync(upload.file, { force: true });
+      throw new AppError('bad_request', describeIssues(fields.error.issues));
+    }
+    const job = imports.enqueue({
+      file: upload.file,
+      fileName: upload.fileName,
+      kind: fields.data.kind,
+      format: fields.data.format,
+      gmtTimes: fields.data.gmt === 'true',
+      actor: c.get('user')?.username ?? 'unknown',
+    });
+    return c.json({ job }, 202);
+  })
+  .get('/jobs/:id', allow('admin'), (c) => {
+    const job = c.get('deps').imports.get(c.req.param('id'));
+    if (!job) throw new AppError('not_found', `no import job ${c.req.param('id')}`);
+    return c.json({ job });
+  })
+  .get('/', allow('admin'), validate('query', listQuery), async (c) => {
+    const rows = await c
+      .get('deps')
+      .db.selectFrom('imports')
+      .select([
+        'id',
+        'kind',
+        'format',
+        'file_name',
+        'status',
+        'rows_read',
+        'loaded',
+        'quarantined',
+        'duplicates',
+        'actor',
+        'started_at',
+        'finished_at',
+      ])
+      .orderBy('id', 'desc')
+      .limit(c.req.valid('query').limit)
+      .execute();
+    return c.json({
+      imports: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        format: r.format,
+        file: r.file_name,
+        status: r.status,
+        read: r.rows_read,
+        loaded: r.loaded,
+        quarantined: r.quarantined,
+        duplicates: r.duplicates,
+        actor: r.actor,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+      })),
+    });
+  })
+  .get('/:id', allow('admin'), validate('param', idParam), async (c) => {
+    const { db } = c.get('deps');
+    const id = c.req.valid('param').id;
+    const row = await db
+      .selectFrom('imports')
+      .select(['report', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no import ${id}`);
+    const quarantine = await db
+      .selectFrom('import_quarantine')
+      .select(['line', 'reason', 'raw'])
+      .where('import_id', '=', id)
+      .orderBy('line')
+      .limit(1000)
+      .execute();
+    return c.json({ status: row.status, report: row.report ? JSON.parse(row.report) : null, quarantine });
+  });

@@ -1,0 +1,32 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { FullPageLoading, RequireAuth } from './auth/session.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+
+// Each screen is its own chunk, so the login page does not download the charts.
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const AppShell = lazy(() => import('./components/AppShell.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <ErrorBoundary>
+      <Suspense fallback={<FullPageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<DashboardPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

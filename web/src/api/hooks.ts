@@ -1,0 +1,109 @@
+import {
+  keepPreviousData,
+  type QueryClient,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type {
+  ActivityResponse,
+  DailyResponse,
+  LoginRequest,
+  LoginResponse,
+  LogoutResponse,
+  MeResponse,
+  PeriodsResponse,
+  TeamsResponse,
+} from '../../../schemas/api.ts';
+import { api } from './client.ts';
+
+/** One hook per endpoint; the keys live here so invalidation can name them. */
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  periods: ['periods'] as const,
+  teams: ['teams'] as const,
+  operatorActivity: (q: RangeParams) => ['operators', 'activity', q] as const,
+  dailyOverview: (q: RangeParams) => ['overview', 'daily', q] as const,
+};
+
+export const mutationKeys = {
+  login: ['auth', 'login'] as const,
+  logout: ['auth', 'logout'] as const,
+};
+
+export interface RangeParams {
+  period: string;
+  team: string | null;
+}
+
+/** `GET /api/auth/me`: the signed-in user and company settings; fails with 401 when signed out. */
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => api.get<MeResponse>('/api/auth/me', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** `POST /api/auth/login`. */
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: mutationKeys.login,
+    mutationFn: (body: LoginRequest) => api.post<LoginResponse>('/api/auth/login', body),
+    onSuccess: () => resetSession(client),
+  });
+}
+
+/** `POST /api/auth/logout`; the answer carries nothing the app needs. */
+export function useLogout() {
+  return useMutation({
+    mutationKey: mutationKeys.logout,
+    mutationFn: () => api.post<LogoutResponse>('/api/auth/logout'),
+  });
+}
+
+/** Drops everything cached for the previous user, so nobody sees another account's data. */
+export function resetSession(client: QueryClient) {
+  client.removeQueries();
+}
+
+/** `GET /api/periods`: months with calls, newest first. */
+export function usePeriods() {
+  return useQuery({
+    queryKey: queryKeys.periods,
+    queryFn: ({ signal }) => api.get<PeriodsResponse>('/api/periods', undefined, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** `GET /api/teams`. */
+export function useTeams() {
+  return useQuery({
+    queryKey: queryKeys.teams,
+    queryFn: ({ signal }) => api.get<TeamsResponse>('/api/teams', undefined, signal),
+    staleTime: 10 * 60_000,
+  });
+}
+
+const NO_RANGE: RangeParams = { period: '', team: null };
+
+/** `GET /api/operators/activity`; keeps the previous answer on screen while another period loads. */
+export function useOperatorActivity(q: RangeParams | null) {
+  return useQuery({
+    queryKey: queryKeys.operatorActivity(q ?? NO_RANGE),
+    queryFn: ({ signal }) => api.get<ActivityResponse>('/api/operators/activity', { ...q }, signal),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/overview/daily`; keeps the previous answer on screen while another period loads. */
+export function useDailyOverview(q: RangeParams | null) {
+  return useQuery({
+    queryKey: queryKeys.dailyOverview(q ?? NO_RANGE),
+    queryFn: ({ signal }) => api.get<DailyResponse>('/api/overview/daily', { ...q }, signal),
+    enabled: q !== null,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,103 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type ComponentType, Suspense } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { resetSession, useLogout } from '../api/hooks.ts';
+import { useSession } from '../auth/session.tsx';
+import { type MessageKey, useT } from '../i18n/index.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { DashboardIcon, SignOutIcon } from './icons.tsx';
+import { Brand } from './Logo.tsx';
+import { PageSkeleton } from './PageSkeleton.tsx';
+
+/** Pages that exist; a page gets its link here when its route does. */
+const NAV: readonly { to: string; label: MessageKey; icon: ComponentType; end?: boolean }[] = [
+  { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
+];
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0] ?? '?'];
+  return letters
+    .map((p) => (p ?? '').charAt(0))
+    .join('')
+    .toLocaleUpperCase();
+}
+
+export default function AppShell() {
+  const t = useT();
+  const { user, settings } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const logout = useLogout();
+  const role = t(`role.${user.role}`);
+
+  const signOut = () => {
+    logout.mutate(undefined, {
+      // Signed out locally even when the server cannot be reached: the cookie expires on its own.
+      onSettled: () => {
+        navigate('/login', { replace: true });
+        resetSession(client);
+      },
+    });
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <aside className="sidebar">
+        <div className="sidebar-inner">
+          <div className="sidebar-brand">
+            <Brand />
+          </div>
+          <nav aria-label={t('nav.label')}>
+            <ul className="nav-list">
+              {NAV.map(({ to, label, icon: Icon, end }) => (
+                <li key={to}>
+                  <NavLink to={{ pathname: to }} end={end} className="nav-link" title={t(label)}>
+                    <Icon />
+                    <span className="nav-label">{t(label)}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </aside>
+      <div className="shell-body">
+        <header className="topbar">
+          <div className="topbar-company" title={settings.companyName}>
+            {settings.companyName}
+          </div>
+          <div className="topbar-user">
+            <span className="avatar" aria-hidden="true">
+              {initials(user.displayName || user.username)}
+            </span>
+            <span className="user-text" title={t('topbar.account', { name: user.displayName, role })}>
+              <span className="user-name">{user.displayName || user.username}</span>
+              <span className="user-role">{role}</span>
+            </span>
+            <button
+              type="button"
+              className="button button-ghost button-small"
+              onClick={signOut}
+              disabled={logout.isPending}
+            >
+              <SignOutIcon />
+              <span>{logout.isPending ? t('topbar.signingOut') : t('topbar.signOut')}</span>
+            </button>
+          </div>
+        </header>
+        <main id="main" className="main" tabIndex={-1}>
+          <ErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageSkeleton />}>
+              <Outlet />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { ReactNode } from 'react';
+
+/** Line icons drawn on a 20×20 grid; they inherit the text colour and are hidden from assistive tech. */
+function Icon({ children, size = 20 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function DashboardIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="3" width="6" height="8" rx="1.5" />
+      <rect x="11" y="3" width="6" height="5" rx="1.5" />
+      <rect x="3" y="13" width="6" height="4" rx="1.5" />
+      <rect x="11" y="10" width="6" height="7" rx="1.5" />
+    </Icon>
+  );
+}
+
+export function SignOutIcon() {
+  return (
+    <Icon size={18}>
+      <path d="M8 4H5a1.5 1.5 0 0 0-1.5 1.5v9A1.5 1.5 0 0 0 5 16h3" />
+      <path d="M12.5 13.5 16 10l-3.5-3.5M16 10H8" />
+    </Icon>
+  );
+}
+
+export function AlertIcon() {
+  return (
+    <Icon size={18}>
+      <circle cx="10" cy="10" r="7" />
+      <path d="M10 6.5v4M10 13.5v.01" />
+    </Icon>
+  );
+}
+
+export function EmptyIcon() {
+  return (
+    <Icon size={22}>
+      <path d="M3 12.5 5.5 5h9l2.5 7.5" />
+      <path d="M3 12.5V15a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 17 15v-2.5h-4a3 3 0 0 1-6 0H3Z" />
+    </Icon>
+  );
+}
+
+export function SortIcon({ direction }: { direction: 'ascending' | 'descending' | null }) {
+  return (
+    <svg
+      className="sort-icon"
+      width="10"
+      height="14"
+      viewBox="0 0 10 14"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M5 1.5 8.5 5.5h-7Z" fill="currentColor" opacity={direction === 'ascending' ? 1 : 0.28} />
+      <path d="M5 12.5 1.5 8.5h7Z" fill="currentColor" opacity={direction === 'descending' ? 1 : 0.28} />
+    </svg>
+  );
+}
