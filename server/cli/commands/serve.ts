@@ -21,7 +21,7 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
       reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} is in use; choose another with --port`) : e),
     );
   });
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   if (!rt.webDir) console.warn('web app not built (run npm run build): serving the API only');
   let stopping: Promise<void> | undefined;
   const stop = () => {
