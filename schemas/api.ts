@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { period } from './primitives.ts';
-import { ROLES, role } from './roles.ts';
+import { role } from './roles.ts';
 
 /**
  * Request and response shapes of the HTTP API. The server validates requests with these and the
@@ -151,4 +151,3 @@ export const newUserRequest = z.object({
   password: z.string().min(8, 'password must have at least 8 characters').max(1000),
 });
 export type NewUserRequest = z.infer<typeof newUserRequest>;
-export { ROLES };

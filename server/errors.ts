@@ -29,10 +29,6 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string) => new AppError('bad_request', message);
-export const notFound = (message: string) => new AppError('not_found', message);
-export const forbidden = (message = 'your role does not allow this') => new AppError('forbidden', message);
-
 /** Joins zod issues into one line: "period: is not a period (YYYY-MM); team: is required". */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { ActivityResponse, DailyResponse, PeriodsResponse, TeamsResponse } from '../../schemas/api.ts';
 import { rangeQuery } from '../../schemas/api.ts';
+import { ROLES } from '../../schemas/roles.ts';
 import { allowAnyUser, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { dailyActivity, operatorActivity, periodsWithCalls, teamsWithSize } from './activity.service.ts';
 
@@ -30,7 +32,7 @@ export const activityRoutes = new Hono<AppEnv>()
   })
   .get(
     '/operators/:operatorId/activity',
-    allowOwn('operatorId', 'admin', 'qa_lead', 'qa', 'head', 'payroll', 'operator'),
+    allowOwn('operatorId', ...ROLES),
     validate('query', rangeQuery),
     async (c) => {
       const { db, analytics } = c.get('deps');
@@ -38,12 +40,8 @@ export const activityRoutes = new Hono<AppEnv>()
       const { timeZone, currency } = c.get('settings');
       const scope = { operatorIds: [c.req.param('operatorId')] };
       const operators = await operatorActivity(db, analytics, range, scope, timeZone);
-      if (operators.length === 0) {
-        return c.json(
-          { error: { code: 'not_found', message: `no operator "${c.req.param('operatorId')}"` } },
-          404,
-        );
-      }
+      if (operators.length === 0)
+        throw new AppError('not_found', `no operator "${c.req.param('operatorId')}"`);
       const body: ActivityResponse = { range: { from: range.from, to: range.to }, currency, operators };
       return c.json(body);
     },

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Role } from '../../schemas/roles.ts';
+import { ROLES, type Role } from '../../schemas/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 
@@ -52,8 +52,7 @@ function authorize(c: Context<AppEnv>, roles: readonly Role[], options: AccessOp
 export const allow = (...roles: Role[]) => guard({ kind: 'roles', roles, options: {} });
 export const allowOwn = (param: string, ...roles: Role[]) =>
   guard({ kind: 'roles', roles, options: { ownOperatorParam: param } });
-export const allowAnyUser = () =>
-  guard({ kind: 'roles', roles: ['admin', 'qa_lead', 'qa', 'head', 'payroll', 'operator'], options: {} });
+export const allowAnyUser = () => guard({ kind: 'roles', roles: ROLES, options: {} });
 export const allowPublic = () => guard({ kind: 'public' });
 
 export const policyOf = (handler: unknown): Policy | undefined =>

@@ -93,5 +93,3 @@ export const textList = (values: readonly string[]) => listValue([...values]);
 
 /** Number from a JSON row cell that DuckDB may give as a string (BIGINT, HUGEINT, DECIMAL). */
 export const num = (v: string | number | boolean | null | undefined): number => (v == null ? 0 : Number(v));
-export const numOrNull = (v: string | number | boolean | null | undefined): number | null =>
-  v == null ? null : Number(v);
