@@ -101,4 +101,10 @@ describe('errors', () => {
       error: { code: 'not_found', message: 'no route GET /api/nothing-here' },
     });
   });
+
+  it('an unknown operator is a 404 in the one error shape', async () => {
+    const res = await get('/api/operators/OP-404/activity?period=2026-10');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'no operator "OP-404"' } });
+  });
 });
