@@ -13,6 +13,9 @@ import { sessionMiddleware } from './auth/session.middleware.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { payrollRoutes } from './payroll/payroll.routes.ts';
+import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
+import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
 
 const api = new Hono<AppEnv>()
   .get('/health', allowPublic(), async (c) => {
@@ -30,7 +33,10 @@ const api = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/', activityRoutes)
   .route('/admin', adminRoutes)
-  .route('/imports', importsRoutes);
+  .route('/imports', importsRoutes)
+  .route('/', scorecardsRoutes)
+  .route('/pay-periods', payrollRoutes)
+  .route('/pay-rules', payRulesRoutes);
 
 export type ApiType = typeof api;
 

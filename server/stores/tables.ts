@@ -145,6 +145,20 @@ export interface PayRulesTable {
   rule: string;
   created_at: Generated<string>;
   created_by: string | null;
+  note: string | null;
+}
+
+export interface ClaimPeriodsTable {
+  claim_id: string;
+  period: string;
+  assigned_at: string;
+}
+
+export interface PayExportsTable {
+  period: string;
+  format: string;
+  content: Buffer;
+  sha256: string;
 }
 
 export interface PayPeriodsTable {
@@ -215,6 +229,8 @@ export interface Database {
   pay_rules: PayRulesTable;
   pay_periods: PayPeriodsTable;
   pay_snapshots: PaySnapshotsTable;
+  claim_periods: ClaimPeriodsTable;
+  pay_exports: PayExportsTable;
   audit_log: AuditLogTable;
   imports: ImportsTable;
   import_quarantine: ImportQuarantineTable;

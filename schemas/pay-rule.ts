@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * A pay rule (SCORING.md, Variable pay): how the criteria become deductions from the variable
+ * part of the salary. Stored as versioned JSON; this schema is its contract.
+ */
+const fraction = z.number().min(0).max(1);
+const cap = fraction;
+const nonNegative = z.number().min(0).max(1000);
+
+export const payRule = z
+  .object({
+    tasks: z.object({ weight: nonNegative, cap }).strict(),
+    quality: z.object({ threshold: z.number().min(0).max(100), perPoint: nonNegative, cap }).strict(),
+    targets: z.object({ weight: nonNegative, cap }).strict(),
+    internalClaims: z.object({ each: nonNegative, cap }).strict(),
+    clientClaims: z.object({ each: nonNegative, cap }).strict(),
+    orderErrors: z.object({ threshold: fraction, weight: nonNegative, cap }).strict(),
+    negativeAssessments: z.object({ each: nonNegative, cap }).strict(),
+    orderRules: z.object({ debt: z.boolean(), routing: z.boolean() }).strict(),
+    floor: z.number().min(0).max(10),
+    ceiling: z.number().min(0).max(10),
+  })
+  .strict()
+  .refine((r) => r.floor <= r.ceiling, { message: 'floor must not be above ceiling', path: ['floor'] });
+export type PayRule = z.infer<typeof payRule>;
+
+/** The default rule, version 1, exactly as SCORING.md gives it. */
+export const DEFAULT_PAY_RULE: PayRule = {
+  tasks: { weight: 0.3, cap: 0.3 },
+  quality: { threshold: 80, perPoint: 0.015, cap: 0.3 },
+  targets: { weight: 0.5, cap: 0.25 },
+  internalClaims: { each: 0.05, cap: 0.25 },
+  clientClaims: { each: 0.1, cap: 0.3 },
+  orderErrors: { threshold: 0.02, weight: 2.0, cap: 0.2 },
+  negativeAssessments: { each: 0.1, cap: 0.3 },
+  orderRules: { debt: true, routing: true },
+  floor: 0,
+  ceiling: 1,
+};
+
+export const newPayRuleRequest = z.object({
+  /** null: the rule for every department that has none of its own. */
+  department: z.string().trim().min(1).max(200).nullable(),
+  /** First local date the rule applies to (a period is scored with the rule in force on its first day). */
+  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)'),
+  rule: payRule,
+  note: z.string().trim().max(1000).optional(),
+});
+export type NewPayRuleRequest = z.infer<typeof newPayRuleRequest>;
+
+export interface PayRuleVersion {
+  id: number;
+  department: string | null;
+  version: number;
+  validFrom: string;
+  rule: PayRule;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}

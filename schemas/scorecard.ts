@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import type { DeductionKey, Flag } from './criteria.ts';
+import { period } from './primitives.ts';
+
+/**
+ * An operator's scorecard for a period, with exactly the keys of SCORING.md's Output section:
+ * `callscore score --format json` prints these objects and the API returns the same.
+ */
+export interface Scorecard {
+  operatorId: string;
+  /** `YYYY-MM`, or `YYYY-MM-DD..YYYY-MM-DD` (end exclusive) for another range. */
+  period: string;
+  handledCalls: number;
+  tasksCompleted: number;
+  tasksNorm: number | null;
+  qualityScore: number | null;
+  criticalFailures: number;
+  teamAchievement: number | null;
+  internalClaims: number;
+  clientClaims: number;
+  ordersAccepted: number;
+  ordersWithErrors: number;
+  orderErrorRate: number | null;
+  negativeAssessments: number;
+  upsellRate: number | null;
+  /** Seconds; null without handled calls. */
+  aht: number | null;
+  deductions: Record<DeductionKey, number>;
+  coefficient: number;
+  currency: string;
+  /** Minor units; null when no variable base is set. */
+  variableBase: number | null;
+  payout: number | null;
+  adjustment: number | null;
+  flags: Flag[];
+}
+
+/** One deduction, itemised: what went in, the formula with the numbers, and what it cost. */
+export interface DeductionLine {
+  key: DeductionKey;
+  /** false: the criterion was not applied (its flag says why), the deduction is 0. */
+  applied: boolean;
+  inputs: Record<string, number | null>;
+  /** The rule's formula with this operator's numbers in it. */
+  formula: string;
+  /** The deduction as a fraction of the variable base (0.03 = 3%). */
+  fraction: number;
+  /** true when the cap bound it. */
+  capped: boolean;
+  /** Its share of the variable base in minor units (null without a base). */
+  amount: number | null;
+}
+
+export interface ScorecardRow {
+  scorecard: Scorecard;
+  name: string;
+  teamId: string;
+  teamName: string;
+  department: string | null;
+  /** Which pay rule scored it. */
+  rule: { id: number | null; version: number; department: string | null };
+  explanation: DeductionLine[];
+  /** Supporting figures for the team targets: metric, target, actual, achievement. */
+  targets: { metric: string; target: number; actual: number; achievement: number }[];
+  /** Number of counted evaluations behind qualityScore. */
+  evaluations: number;
+  /** Seconds: average speed of answer over this operator's answered inbound calls. */
+  asa: number | null;
+}
+
+export interface ScorecardsResponse {
+  range: { from: string; to: string };
+  period: string;
+  currency: string;
+  /** Where the figures come from: computed now, or the snapshot stored when the period was approved. */
+  source: 'live' | 'snapshot';
+  payPeriod: PayPeriodView | null;
+  operators: ScorecardRow[];
+}
+
+export interface ScorecardResponse {
+  range: { from: string; to: string };
+  period: string;
+  source: 'live' | 'snapshot';
+  operator: ScorecardRow;
+}
+
+/** Contact-center KPIs of SCORING.md per queue, per team and overall. */
+export interface KpiRow {
+  /** Queue name, team id, or `all`. */
+  key: string;
+  label: string;
+  /** Inbound calls offered and abandoned: null for a team (a caller who hung up reached no team). */
+  offered: number | null;
+  answered: number;
+  abandoned: number | null;
+  /** Seconds; null when nothing was answered after a queue wait. */
+  asa: number | null;
+  serviceLevel: number | null;
+  abandonmentRate: number | null;
+  aht: number | null;
+}
+export interface KpisResponse {
+  range: { from: string; to: string };
+  serviceLevelSeconds: number;
+  overall: KpiRow;
+  queues: KpiRow[];
+  teams: KpiRow[];
+}
+
+export const PAY_PERIOD_STATUSES = ['open', 'approved'] as const;
+export type PayPeriodStatus = (typeof PAY_PERIOD_STATUSES)[number];
+
+export interface PayPeriodView {
+  period: string;
+  status: PayPeriodStatus;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  reopenedAt: string | null;
+  reopenedBy: string | null;
+  reopenReason: string | null;
+}
+
+export interface PayPeriodSummary extends PayPeriodView {
+  operators: number;
+  variableBase: number;
+  payout: number;
+  adjustment: number;
+}
+export interface PayPeriodsResponse {
+  currency: string;
+  periods: PayPeriodSummary[];
+}
+
+export const scorecardsQuery = z
+  .object({
+    period: period.optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+      .optional(),
+    team: z.string().trim().min(1).max(200).optional(),
+    department: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.period && (q.from || q.to))
+      ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
+    if (!q.period && !(q.from && q.to))
+      ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
+    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
+  });
+export type ScorecardsQuery = z.infer<typeof scorecardsQuery>;
+
+export const periodParam = z.object({ period });
+
+export const reopenRequest = z.object({
+  reason: z.string().trim().min(5, 'give the reason for re-opening (at least 5 characters)').max(2000),
+});
+
+export const exportQuery = z.object({
+  format: z.enum(['csv', 'xlsx'], { error: 'format must be csv or xlsx' }).default('csv'),
+  delimiter: z.enum([',', ';'], { error: 'delimiter must be , or ;' }).default(','),
+  decimal: z.enum(['.', ','], { error: 'decimal must be . or ,' }).default('.'),
+});
+export type ExportQuery = z.infer<typeof exportQuery>;

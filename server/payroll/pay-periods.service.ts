@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { PayPeriodSummary, PayPeriodView, ScorecardRow } from '../../schemas/scorecard.ts';
+import { audit } from '../audit/audit.ts';
+import { AppError } from '../errors.ts';
+import { settleClaimPeriods } from '../scoring/claim-periods.ts';
+import { rangeOf } from '../scoring/periods.ts';
+import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
+import type { Db } from '../stores/sqlite.ts';
+import { payrollXlsx } from './export-xlsx.ts';
+import { payrollLines } from './payroll-rows.ts';
+
+const OPEN = (period: string): PayPeriodView => ({
+  period,
+  status: 'open',
+  approvedAt: null,
+  approvedBy: null,
+  reopenedAt: null,
+  reopenedBy: null,
+  reopenReason: null,
+});
+
+export async function payPeriod(db: Db, period: string): Promise<PayPeriodView> {
+  const r = await db.selectFrom('pay_periods').selectAll().where('period', '=', period).executeTakeFirst();
+  if (!r) return OPEN(period);
+  return {
+    period: r.period,
+    status: r.status === 'approved' ? 'approved' : 'open',
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    reopenedAt: r.reopened_at,
+    reopenedBy: r.reopened_by,
+    reopenReason: r.reopen_reason,
+  };
+}
+
+/** An approved period's figures, exactly as they were approved. */
+export async function snapshotRows(db: Db, period: string): Promise<ScorecardRow[]> {
+  const rows = await db
+    .selectFrom('pay_snapshots')
+    .select('scorecard')
+    .where('period', '=', period)
+    .orderBy('operator_id')
+    .execute();
+  return rows.map((r) => JSON.parse(r.scorecard) as ScorecardRow);
+}
+
+/** A month's pay figures: the stored snapshot once approved, computed now while open. */
+export async function payRows(
+  stores: ScoringStores,
+  period: string,
+  settings: ScoringSettings,
+): Promise<{ view: PayPeriodView; rows: ScorecardRow[]; source: 'live' | 'snapshot' }> {
+  const view = await payPeriod(stores.db, period);
+  if (view.status === 'approved')
+    return { view, rows: await snapshotRows(stores.db, period), source: 'snapshot' };
+  return { view, rows: await scoreRange(stores, rangeOf({ period }), settings), source: 'live' };
+}
+
+const totals = (rows: readonly ScorecardRow[]) => ({
+  operators: rows.length,
+  variableBase: rows.reduce((s, r) => s + (r.scorecard.variableBase ?? 0), 0),
+  payout: rows.reduce((s, r) => s + (r.scorecard.payout ?? 0), 0),
+  adjustment: rows.reduce((s, r) => s + (r.scorecard.adjustment ?? 0), 0),
+});
+
+/** Every month with calls, pay bases or a pay-period record, newest first, with its totals. */
+export async function listPayPeriods(
+  stores: ScoringStores,
+  months: readonly string[],
+  settings: ScoringSettings,
+): Promise<PayPeriodSummary[]> {
+  const stored = await stores.db.selectFrom('pay_periods').select('period').execute();
+  const bases = await stores.db.selectFrom('variable_pay').select('period').distinct().execute();
+  const all = [...new Set([...months, ...stored.map((r) => r.period), ...bases.map((r) => r.period)])]
+    .sort()
+    .reverse();
+  const out: PayPeriodSummary[] = [];
+  for (const period of all) {
+    const { view, rows } = await payRows(stores, period, settings);
+    out.push({ ...view, ...totals(rows) });
+  }
+  return out;
+}
+
+/**
+ * Approves (locks) a month: every operator's scorecard, deductions and payout are stored as they
+ * are now, with the spreadsheet made from them, in one transaction with its audit row. From then
+ * on the period's figures and files come from the snapshot, whatever is imported later.
+ */
+export async function approvePeriod(
+  stores: ScoringStores,
+  period: string,
+  settings: ScoringSettings,
+  actor: string,
+): Promise<PayPeriodView> {
+  const { db } = stores;
+  const current = await payPeriod(db, period);
+  if (current.status === 'approved') {
+    throw new AppError(
+      'conflict',
+      `${period} was approved on ${current.approvedAt} by ${current.approvedBy}`,
+    );
+  }
+  await settleClaimPeriods(db, settings.timeZone);
+  const rows = await scoreRange(stores, rangeOf({ period }), settings);
+  const xlsx = await payrollXlsx(payrollLines(rows));
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('pay_periods')
+      .values({ period, status: 'approved', approved_at: at, approved_by: actor })
+      .onConflict((oc) =>
+        oc.column('period').doUpdateSet({ status: 'approved', approved_at: at, approved_by: actor }),
+      )
+      .execute();
+    await tx.deleteFrom('pay_snapshots').where('period', '=', period).execute();
+    await tx.deleteFrom('pay_exports').where('period', '=', period).execute();
+    for (const r of rows) {
+      await tx
+        .insertInto('pay_snapshots')
+        .values({ period, operator_id: r.scorecard.operatorId, scorecard: JSON.stringify(r) })
+        .execute();
+    }
+    await tx
+      .insertInto('pay_exports')
+      .values({
+        period,
+        format: 'xlsx',
+        content: xlsx,
+        sha256: createHash('sha256').update(xlsx).digest('hex'),
+      })
+      .execute();
+    await audit(tx, {
+      actor,
+      action: 'approve',
+      entity: 'pay_period',
+      entityId: period,
+      before: { status: current.status },
+      after: { status: 'approved', ...totals(rows) },
+    });
+  });
+  return payPeriod(db, period);
+}
+
+/** Re-opens an approved month: takes an administrator and a reason, both kept in the audit log. */
+export async function reopenPeriod(
+  db: Db,
+  period: string,
+  reason: string,
+  actor: string,
+): Promise<PayPeriodView> {
+  const current = await payPeriod(db, period);
+  if (current.status !== 'approved')
+    throw new AppError('conflict', `${period} is not approved; there is nothing to re-open`);
+  const approved = await snapshotRows(db, period);
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('pay_periods')
+      .set({ status: 'open', reopened_at: at, reopened_by: actor, reopen_reason: reason })
+      .where('period', '=', period)
+      .execute();
+    await tx.deleteFrom('pay_exports').where('period', '=', period).execute();
+    await tx.deleteFrom('pay_snapshots').where('period', '=', period).execute();
+    await audit(tx, {
+      actor,
+      action: 'reopen',
+      entity: 'pay_period',
+      entityId: period,
+      before: {
+        status: 'approved',
+        approvedAt: current.approvedAt,
+        approvedBy: current.approvedBy,
+        ...totals(approved),
+      },
+      after: { status: 'open', reason },
+    });
+  });
+  return payPeriod(db, period);
+}
+
+/** The stored spreadsheet of an approved month. */
+export async function storedExport(db: Db, period: string, format: 'xlsx'): Promise<Buffer | null> {
+  const r = await db
+    .selectFrom('pay_exports')
+    .select('content')
+    .where('period', '=', period)
+    .where('format', '=', format)
+    .executeTakeFirst();
+  return r ? Buffer.from(r.content) : null;
+}

@@ -1,0 +1,65 @@
+import { DEDUCTION_LABELS } from '../../schemas/criteria.ts';
+import type { ScorecardRow } from '../../schemas/scorecard.ts';
+
+/** One line of the payroll export, in the order of its columns. */
+export interface PayrollLine {
+  employeeId: string;
+  name: string;
+  team: string;
+  period: string;
+  currency: string;
+  variableBase: number | null;
+  coefficient: number;
+  payout: number | null;
+  adjustment: number | null;
+  reasons: string;
+}
+
+export const PAYROLL_HEADER = [
+  'employee_id',
+  'name',
+  'team',
+  'period',
+  'currency',
+  'variable_base',
+  'coefficient',
+  'payout',
+  'adjustment',
+  'reasons',
+] as const;
+
+/** The deductions that cost the most, largest first: "Quality below threshold −15.38%; …". */
+export function topReasons(row: ScorecardRow, limit = 3): string {
+  const lines = row.explanation
+    .filter((l) => l.fraction > 0)
+    .sort((a, b) => b.fraction - a.fraction || a.key.localeCompare(b.key))
+    .slice(0, limit);
+  const reasons = lines.map(
+    (l) => `${DEDUCTION_LABELS[l.key]} −${(Math.round(l.fraction * 10_000) / 100).toFixed(2)}%`,
+  );
+  const flags = row.scorecard.flags.filter((f) => f === 'no-variable-base');
+  return [...reasons, ...flags].join('; ');
+}
+
+/** Payroll lines ordered by team and name, so the file reads like the roster. */
+export function payrollLines(rows: readonly ScorecardRow[]): PayrollLine[] {
+  return [...rows]
+    .sort(
+      (a, b) =>
+        a.teamName.localeCompare(b.teamName) ||
+        a.name.localeCompare(b.name) ||
+        a.scorecard.operatorId.localeCompare(b.scorecard.operatorId),
+    )
+    .map((r) => ({
+      employeeId: r.scorecard.operatorId,
+      name: r.name,
+      team: r.teamName,
+      period: r.scorecard.period,
+      currency: r.scorecard.currency,
+      variableBase: r.scorecard.variableBase,
+      coefficient: r.scorecard.coefficient,
+      payout: r.scorecard.payout,
+      adjustment: r.scorecard.adjustment,
+      reasons: topReasons(r),
+    }));
+}

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { exportQuery, type PayPeriodsResponse, periodParam, reopenRequest } from '../../schemas/scorecard.ts';
+import { periodsWithCalls } from '../activity/activity.service.ts';
+import { allow } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import { approvePeriod, listPayPeriods, payPeriod, reopenPeriod } from './pay-periods.service.ts';
+import { exportPayroll } from './payroll-export.ts';
+
+const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('user')?.username ?? 'unknown';
+
+export const payrollRoutes = new Hono<AppEnv>()
+  .get('/', allow('payroll', 'admin', 'head'), async (c) => {
+    const { analytics } = c.get('deps');
+    const settings = c.get('settings');
+    const months = await periodsWithCalls(analytics, settings.timeZone);
+    const body: PayPeriodsResponse = {
+      currency: settings.currency,
+      periods: await listPayPeriods(c.get('deps'), months, settings),
+    };
+    return c.json(body);
+  })
+  .get('/:period', allow('payroll', 'admin', 'head'), validate('param', periodParam), async (c) => {
+    return c.json({ payPeriod: await payPeriod(c.get('deps').db, c.req.valid('param').period) });
+  })
+  // Approving is payroll's act alone (the issue's rule); re-opening is an administrator's.
+  .post('/:period/approve', allow('payroll'), validate('param', periodParam), async (c) => {
+    const view = await approvePeriod(c.get('deps'), c.req.valid('param').period, c.get('settings'), actor(c));
+    return c.json({ payPeriod: view });
+  })
+  .post(
+    '/:period/reopen',
+    allow('admin'),
+    validate('param', periodParam),
+    validate('json', reopenRequest),
+    async (c) => {
+      const view = await reopenPeriod(
+        c.get('deps').db,
+        c.req.valid('param').period,
+        c.req.valid('json').reason,
+        actor(c),
+      );
+      return c.json({ payPeriod: view });
+    },
+  )
+  .get(
+    '/:period/export',
+    allow('payroll', 'admin'),
+    validate('param', periodParam),
+    validate('query', exportQuery),
+    async (c) => {
+      const file = await exportPayroll(
+        c.get('deps'),
+        c.req.valid('param').period,
+        c.get('settings'),
+        c.req.valid('query'),
+      );
+      return c.body(new Uint8Array(file.content), 200, {
+        'Content-Type': file.contentType,
+        'Content-Disposition': `attachment; filename="${file.fileName}"`,
+        'X-Callscore-Source': file.source,
+      });
+    },
+  );

@@ -1,0 +1,43 @@
+import type { ScorecardRow, ScorecardsQuery, ScorecardsResponse } from '../../schemas/scorecard.ts';
+import type { Scope } from '../context.ts';
+import { payRows } from '../payroll/pay-periods.service.ts';
+import { rangeOf } from '../scoring/periods.ts';
+import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
+
+/**
+ * Scorecards for a query: a calendar month is a pay period (its approved snapshot once locked),
+ * any other range is scored live. Filters by team and department, and by what the caller may see.
+ */
+export async function scorecards(
+  stores: ScoringStores,
+  q: ScorecardsQuery,
+  settings: ScoringSettings,
+  scope: Scope,
+): Promise<ScorecardsResponse> {
+  const range = rangeOf(q);
+  let rows: ScorecardRow[];
+  let source: ScorecardsResponse['source'] = 'live';
+  let payPeriod: ScorecardsResponse['payPeriod'] = null;
+  if (range.month) {
+    const pay = await payRows(stores, range.month, settings);
+    rows = pay.rows;
+    source = pay.source;
+    payPeriod = pay.view;
+  } else {
+    rows = await scoreRange(stores, range, settings);
+  }
+  const visible = rows.filter(
+    (r) =>
+      (!scope.operatorIds || scope.operatorIds.includes(r.scorecard.operatorId)) &&
+      (!q.team || r.teamId === q.team) &&
+      (!q.department || r.department === q.department),
+  );
+  return {
+    range: { from: range.from, to: range.to },
+    period: rows[0]?.scorecard.period ?? range.month ?? `${range.from}..${range.to}`,
+    currency: settings.currency,
+    source,
+    payPeriod,
+    operators: visible,
+  };
+}

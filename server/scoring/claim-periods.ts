@@ -1,0 +1,38 @@
+import type { Db } from '../stores/sqlite.ts';
+import { monthOf, nextMonth } from './periods.ts';
+
+/**
+ * Gives every justified claim that has none yet the pay period it counts in: its decision's
+ * month, or, when that month was already approved, the first later month still open (SCORING.md:
+ * a claim decided after a period was locked lands in the open period). Runs before scoring and
+ * before approving, so no claim can slip past a lock; a claim keeps its period once given.
+ */
+export async function settleClaimPeriods(db: Db, tz: string): Promise<number> {
+  const pending = await db
+    .selectFrom('claims')
+    .leftJoin('claim_periods', 'claim_periods.claim_id', 'claims.claim_id')
+    .select(['claims.claim_id', 'claims.decided_at'])
+    .where('claims.status', '=', 'justified')
+    .where('claims.decided_at', 'is not', null)
+    .where('claim_periods.claim_id', 'is', null)
+    .execute();
+  if (pending.length === 0) return 0;
+  const locked = new Set(
+    (await db.selectFrom('pay_periods').select('period').where('status', '=', 'approved').execute()).map(
+      (r) => r.period,
+    ),
+  );
+  const at = new Date().toISOString();
+  await db.transaction().execute(async (tx) => {
+    for (const claim of pending) {
+      let period = monthOf(claim.decided_at as string, tz);
+      while (locked.has(period)) period = nextMonth(period);
+      await tx
+        .insertInto('claim_periods')
+        .values({ claim_id: claim.claim_id, period, assigned_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  });
+  return pending.length;
+}

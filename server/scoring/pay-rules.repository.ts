@@ -1,0 +1,89 @@
+import {
+  DEFAULT_PAY_RULE,
+  type NewPayRuleRequest,
+  type PayRuleVersion,
+  payRule,
+} from '../../schemas/pay-rule.ts';
+import { audit } from '../audit/audit.ts';
+import type { Db } from '../stores/sqlite.ts';
+import type { PayRulesTable } from '../stores/tables.ts';
+
+type Row = Omit<PayRulesTable, 'id' | 'created_at'> & { id: number; created_at: string };
+
+const toVersion = (r: Row): PayRuleVersion => ({
+  id: r.id,
+  department: r.department,
+  version: r.version,
+  validFrom: r.valid_from,
+  rule: payRule.parse(JSON.parse(r.rule)),
+  note: r.note,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+
+export async function listPayRules(db: Db): Promise<PayRuleVersion[]> {
+  const rows = await db
+    .selectFrom('pay_rules')
+    .selectAll()
+    .orderBy('department')
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map(toVersion);
+}
+
+/** The built-in rule, for a store whose rules were all removed by hand. */
+const BUILT_IN: PayRuleVersion = {
+  id: 0,
+  department: null,
+  version: 1,
+  validFrom: '2000-01-01',
+  rule: DEFAULT_PAY_RULE,
+  note: 'built in',
+  createdAt: '2000-01-01T00:00:00.000Z',
+  createdBy: null,
+};
+
+/**
+ * The rule that scores a department's period: the department's own rule in force on the
+ * period's first day, else the general one (department null) in force that day.
+ */
+export function ruleInForce(rules: readonly PayRuleVersion[], department: string | null, firstDay: string) {
+  const inForce = (dept: string | null) =>
+    rules
+      .filter((r) => r.department === dept && r.validFrom <= firstDay)
+      .sort((a, b) => b.validFrom.localeCompare(a.validFrom) || b.version - a.version)[0];
+  return (department !== null ? inForce(department) : undefined) ?? inForce(null) ?? BUILT_IN;
+}
+
+/** Saves a rule as the next version of its department's rules; earlier versions stay as they were. */
+export async function addPayRule(db: Db, req: NewPayRuleRequest, actor: string): Promise<PayRuleVersion> {
+  return db.transaction().execute(async (tx) => {
+    const last = await tx
+      .selectFrom('pay_rules')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .$if(req.department === null, (q) => q.where('department', 'is', null))
+      .$if(req.department !== null, (q) => q.where('department', '=', req.department as string))
+      .executeTakeFirst();
+    const row = await tx
+      .insertInto('pay_rules')
+      .values({
+        department: req.department,
+        version: Number(last?.v ?? 0) + 1,
+        valid_from: req.validFrom,
+        rule: JSON.stringify(req.rule),
+        note: req.note ?? null,
+        created_by: actor,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const saved = toVersion(row);
+    await audit(tx, {
+      actor,
+      action: 'create',
+      entity: 'pay_rule',
+      entityId: String(saved.id),
+      after: saved,
+    });
+    return saved;
+  });
+}

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { newPayRuleRequest, payRule } from '../../schemas/pay-rule.ts';
+import { period } from '../../schemas/primitives.ts';
+import { allow, allowAnyUser } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import { addPayRule, listPayRules, ruleInForce } from './pay-rules.repository.ts';
+import { previewRule } from './rule-preview.ts';
+
+const inForceQuery = z.object({ period, department: z.string().trim().min(1).max(200).optional() });
+const previewRequest = z.object({
+  department: z.string().trim().min(1).max(200).nullable(),
+  period,
+  rule: payRule,
+});
+
+export const payRulesRoutes = new Hono<AppEnv>()
+  .get('/', allow('admin', 'payroll', 'head'), async (c) =>
+    c.json({ rules: await listPayRules(c.get('deps').db) }),
+  )
+  // Everyone may read the rule that scores them: an operator has the right to know it.
+  .get('/in-force', allowAnyUser(), validate('query', inForceQuery), async (c) => {
+    const q = c.req.valid('query');
+    const rules = await listPayRules(c.get('deps').db);
+    return c.json({ rule: ruleInForce(rules, q.department ?? null, `${q.period}-01`) });
+  })
+  .post('/', allow('admin'), validate('json', newPayRuleRequest), async (c) => {
+    const saved = await addPayRule(
+      c.get('deps').db,
+      c.req.valid('json'),
+      c.get('user')?.username ?? 'unknown',
+    );
+    return c.json({ rule: saved }, 201);
+  })
+  .post('/preview', allow('admin'), validate('json', previewRequest), async (c) => {
+    return c.json(await previewRule(c.get('deps'), c.req.valid('json'), c.get('settings')));
+  });

@@ -1,0 +1,184 @@
+import { FLAGS, type Flag } from '../../schemas/criteria.ts';
+import type { PayRule } from '../../schemas/pay-rule.ts';
+import type { Scorecard, ScorecardRow } from '../../schemas/scorecard.ts';
+import { type Analytics, type JsonRow, num } from '../stores/duckdb.ts';
+import type { Db } from '../stores/sqlite.ts';
+import { settleClaimPeriods } from './claim-periods.ts';
+import { readOperational } from './operational.ts';
+import { applyPayRule } from './pay-rule-engine.ts';
+import { listPayRules, ruleInForce } from './pay-rules.repository.ts';
+import { periodLabel, type ScoringRange } from './periods.ts';
+import { CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
+import { ORDER_CRITERIA_SQL } from './queries/order-criteria.sql.ts';
+import { roundHalfUp } from './round.ts';
+
+export interface ScoringStores {
+  db: Db;
+  analytics: Analytics;
+}
+
+export interface ScoringSettings {
+  timeZone: string;
+  currency: string;
+}
+
+export interface ScoreOptions {
+  /** Score with this rule in place of the one in force for `department` (a rule's preview). */
+  ruleOverride?: { department: string | null; rule: PayRule };
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? roundHalfUp(a / b, 4) : null);
+const byOperator = (rows: JsonRow[]) => new Map(rows.map((r) => [String(r.operator_id), r]));
+
+/**
+ * Every operator's scorecard for a range (SCORING.md): the call and order criteria aggregated in
+ * DuckDB, the operational ones read from SQLite, the pay rule in force applied.
+ */
+export async function scoreRange(
+  stores: ScoringStores,
+  range: ScoringRange,
+  settings: ScoringSettings,
+  options: ScoreOptions = {},
+): Promise<ScorecardRow[]> {
+  const { db, analytics } = stores;
+  const tz = settings.timeZone;
+  // A pay month counts the claims paid in it: each justified claim must know its period first.
+  if (range.month) await settleClaimPeriods(db, tz);
+  const params = { tz, from: range.from, to: range.to };
+  const [ops, callRows, orderRows, rules] = await Promise.all([
+    readOperational(db, range, tz),
+    analytics.rows(CALL_CRITERIA_SQL, params),
+    analytics.rows(ORDER_CRITERIA_SQL, params),
+    listPayRules(db),
+  ]);
+  const calls = byOperator(callRows);
+  const orders = byOperator(orderRows);
+
+  // Team actuals for the targets, summed over the team's operators (SCORING.md, Team targets).
+  const teamActual = new Map<string, { order_revenue: number; orders: number; tasks: number }>();
+  for (const o of ops.roster) {
+    const t = teamActual.get(o.teamId) ?? { order_revenue: 0, orders: 0, tasks: 0 };
+    const ord = orders.get(o.operatorId);
+    // Targets are written in major units, revenue is kept in minor units.
+    t.order_revenue += num(ord?.revenue) / 100;
+    t.orders += num(ord?.kept);
+    t.tasks += num(calls.get(o.operatorId)?.tasks);
+    teamActual.set(o.teamId, t);
+  }
+  const teamTargets = new Map<string, ScorecardRow['targets']>();
+  for (const [teamId, metrics] of ops.targets) {
+    const actual = teamActual.get(teamId) ?? { order_revenue: 0, orders: 0, tasks: 0 };
+    teamTargets.set(
+      teamId,
+      [...metrics]
+        .filter(([, target]) => target > 0)
+        .map(([metric, target]) => {
+          const value = actual[metric as keyof typeof actual] ?? 0;
+          return {
+            metric,
+            target: roundHalfUp(target, 2),
+            actual: roundHalfUp(value, 2),
+            achievement: roundHalfUp(Math.min(1, value / target), 4),
+          };
+        })
+        .sort((a, b) => a.metric.localeCompare(b.metric)),
+    );
+  }
+
+  const label = periodLabel(range);
+  return ops.roster.map((o): ScorecardRow => {
+    const c = calls.get(o.operatorId);
+    const ord = orders.get(o.operatorId);
+    const inForce = ruleInForce(rules, o.department, range.from);
+    const override = options.ruleOverride;
+    // A previewed rule covers its department, or, as the general rule (department null), every
+    // operator whose department has no rule of its own. Version 0 marks the unsaved rule.
+    const version =
+      override &&
+      (override.department === o.department || (override.department === null && inForce.department === null))
+        ? { id: null, version: 0, department: override.department, rule: override.rule }
+        : inForce;
+    const rule = version.rule;
+
+    const handledCalls = num(c?.handled);
+    const tasksCompleted = num(c?.tasks);
+    const norm = ops.operatorNorms.get(o.operatorId) ?? ops.teamNorms.get(o.teamId);
+    const tasksNorm = norm === undefined ? null : roundHalfUp(norm, 2);
+    const q = ops.quality.get(o.operatorId);
+    const qualityScore = q ? roundHalfUp(q.mean, 2) : null;
+    const targets = teamTargets.get(o.teamId) ?? [];
+    const teamAchievement = targets.length
+      ? roundHalfUp(targets.reduce((s, t) => s + t.achievement, 0) / targets.length, 4)
+      : null;
+    const claims = ops.claims.get(o.operatorId) ?? { internal: 0, client: 0 };
+    const ordersAccepted = num(ord?.accepted);
+    const errorColumn =
+      rule.orderRules.debt && rule.orderRules.routing
+        ? 'errors_all'
+        : rule.orderRules.debt
+          ? 'errors_debt'
+          : rule.orderRules.routing
+            ? 'errors_routing'
+            : 'errors_code';
+    const ordersWithErrors = num(ord?.[errorColumn]);
+    const orderErrorRate = ratio(ordersWithErrors, ordersAccepted);
+    const negativeAssessments = ops.negativeAssessments.get(o.operatorId) ?? 0;
+    const base = range.month ? (ops.bases.get(o.operatorId) ?? null) : null;
+
+    const pay = applyPayRule(
+      {
+        tasksCompleted,
+        tasksNorm,
+        qualityScore,
+        teamAchievement,
+        internalClaims: claims.internal,
+        clientClaims: claims.client,
+        orderErrorRate,
+        negativeAssessments,
+      },
+      rule,
+      base?.base ?? null,
+    );
+    const flags: Flag[] = range.month
+      ? pay.flags
+      : [...pay.flags.filter((f) => f !== FLAGS.noVariableBase), FLAGS.notAPayPeriod];
+
+    const scorecard: Scorecard = {
+      operatorId: o.operatorId,
+      period: label,
+      handledCalls,
+      tasksCompleted,
+      tasksNorm,
+      qualityScore,
+      criticalFailures: q?.critical ?? 0,
+      teamAchievement,
+      internalClaims: claims.internal,
+      clientClaims: claims.client,
+      ordersAccepted,
+      ordersWithErrors,
+      orderErrorRate,
+      negativeAssessments,
+      upsellRate: ratio(num(ord?.upsold), num(ord?.offered_known)),
+      aht: c?.aht_s == null ? null : roundHalfUp(num(c.aht_s), 1),
+      deductions: pay.deductions,
+      coefficient: pay.coefficient,
+      currency: base?.currency ?? settings.currency,
+      variableBase: base?.base ?? null,
+      payout: pay.payout,
+      adjustment: pay.adjustment,
+      flags,
+    };
+    return {
+      scorecard,
+      name: o.name,
+      teamId: o.teamId,
+      teamName: o.teamName,
+      department: o.department,
+      rule: { id: version.id || null, version: version.version, department: version.department },
+      explanation: pay.explanation,
+      targets,
+      evaluations: q?.count ?? 0,
+      asa: c?.asa_s == null ? null : roundHalfUp(num(c.asa_s), 1),
+    };
+  });
+}
