@@ -17,6 +17,11 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              norms, variable-pay, claims, assessments, evaluations, queue-log
                                              formats: csv, jsonl, parquet, asterisk-cdr, queue-log (detected
                                              when not given); --gmt: CDR times are UTC (usegmtime=yes)
+  score    --period YYYY-MM [--team T] [--format table|csv|json]
+                                             every operator's criteria, deductions and pay for a month
+  payroll  export --period YYYY-MM [--format csv|xlsx] [--delimiter ,|;] [--decimal .|,] [--out FILE]
+  payroll  approve|status --period YYYY-MM   lock a month (its figures and files never change again)
+  payroll  reopen --period YYYY-MM --reason "…"
   settings get [KEY] | set KEY VALUE         company settings (timeZone, currency, serviceLevelSeconds, …)
   users    add NAME --role ROLE [--operator ID] [--name "Full Name"]   (password on stdin or CALLSCORE_PASSWORD)
   users    list
@@ -33,6 +38,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   settings: async () => (await import('./commands/settings.ts')).settingsCommand,
   users: async () => (await import('./commands/users.ts')).usersCommand,
+  score: async () => (await import('./commands/score.ts')).scoreCommand,
+  payroll: async () => (await import('./commands/payroll.ts')).payrollCommand,
 };
 
 async function main(argv: string[]) {

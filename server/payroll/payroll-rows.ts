@@ -37,8 +37,8 @@ export function topReasons(row: ScorecardRow, limit = 3): string {
   const reasons = lines.map(
     (l) => `${DEDUCTION_LABELS[l.key]} −${(Math.round(l.fraction * 10_000) / 100).toFixed(2)}%`,
   );
-  const flags = row.scorecard.flags.filter((f) => f === 'no-variable-base');
-  return [...reasons, ...flags].join('; ');
+  const noBase = row.scorecard.flags.includes('no-variable-base') ? ['no variable base set'] : [];
+  return [...reasons, ...noBase].join('; ');
 }
 
 /** Payroll lines ordered by team and name, so the file reads like the roster. */

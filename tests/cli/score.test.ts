@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readSheet } from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.ts';
+import { type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { expectedScorecards, loadGolden } from '../scoring/golden.ts';
+
+let env: TestEnv;
+let dir: string;
+
+beforeAll(async () => {
+  env = await testEnv();
+  await loadGolden(env);
+  dir = env.dir;
+  // The CLI opens the data directory itself: this process lets go of it first.
+  await env.rt.close();
+});
+afterAll(async () => {
+  const { rmSync } = await import('node:fs');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('callscore score', () => {
+  it('prints the golden scorecards as JSON, exactly as SCORING.md names them', async () => {
+    const r = await cli(['score', '--period', '2026-10', '--format', 'json', '--data', dir]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expectedScorecards('2026-10'));
+  });
+
+  it('filters a team and prints a table or CSV', async () => {
+    const table = await cli(['score', '--period', '2026-10', '--team', 'T2', '--data', dir]);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^operator\s+name\s+team\s+tasks\s+quality/);
+    expect(lines[2]).toMatch(
+      /^OP-D\s+Dan Lupu\s+Care\s+1\/2\s+20\.00\s+50\.0%\s+6\+3\s+100\.0%\s+5\s+0\.5000\s+5000\.00$/,
+    );
+    const csv = await cli(['score', '--period', '2026-10', '--format', 'csv', '--data', dir]);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^operatorId,period,handledCalls,/);
+    expect(csv.stdout.split('\n')).toHaveLength(6);
+  });
+
+  it('refuses a bad period or format in one line', async () => {
+    const bad = await cli(['score', '--period', '2026-13', '--data', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('callscore: --period YYYY-MM is required (e.g. --period 2026-10)');
+    const fmt = await cli(['score', '--period', '2026-10', '--format', 'xml', '--data', dir]);
+    expect(fmt.stderr.trim()).toBe('callscore: --format must be one of table, csv, json');
+  });
+});
+
+describe('callscore payroll', () => {
+  it('exports CSV and XLSX, approves, and exports the same bytes afterwards', async () => {
+    const csvFile = path.join(dir, 'pay.csv');
+    const xlsxFile = path.join(dir, 'pay.xlsx');
+    expect(
+      (await cli(['payroll', 'export', '--period', '2026-10', '--out', csvFile, '--data', dir])).code,
+    ).toBe(0);
+    expect(readFileSync(csvFile, 'utf8')).toContain(
+      'OP-A,Ana Rusu,Order desk,2026-10,MDL,20000.00,0.4063,8126.00,-11874.00',
+    );
+
+    const approve = await cli(['payroll', 'approve', '--period', '2026-10', '--data', dir]);
+    expect(approve.stdout).toMatch(/^2026-10 approved at /);
+    const r = await cli([
+      'payroll',
+      'export',
+      '--period',
+      '2026-10',
+      '--format',
+      'xlsx',
+      '--out',
+      xlsxFile,
+      '--data',
+      dir,
+    ]);
+    expect(r.stderr).toMatch(/pay\.xlsx: \d+ bytes \(approved\)/);
+    const sheet = await readSheet(readFileSync(xlsxFile));
+    expect(sheet.find((row) => row[0] === 'OP-B')?.[7]).toBe(7650.26);
+    const again = path.join(dir, 'again.xlsx');
+    await cli([
+      'payroll',
+      'export',
+      '--period',
+      '2026-10',
+      '--format',
+      'xlsx',
+      '--out',
+      again,
+      '--data',
+      dir,
+    ]);
+    expect(readFileSync(again).equals(readFileSync(xlsxFile))).toBe(true);
+
+    const reopen = await cli(['payroll', 'reopen', '--period', '2026-10', '--data', dir]);
+    expect(reopen.code).toBe(2);
+    expect(reopen.stderr).toContain('needs --reason');
+  });
+});
