@@ -59,3 +59,19 @@ export interface PayRuleVersion {
   createdAt: string;
   createdBy: string | null;
 }
+
+/** What a rule would change in a month, before it is saved (POST /api/pay-rules/preview). */
+export interface RulePreview {
+  period: string;
+  department: string | null;
+  operators: number;
+  current: { payout: number; adjustment: number; meanCoefficient: number | null };
+  proposed: { payout: number; adjustment: number; meanCoefficient: number | null };
+  /** Per operator of the department, the coefficient and payout now and under the proposed rule. */
+  changes: {
+    operatorId: string;
+    name: string;
+    coefficient: { current: number; proposed: number };
+    payout: { current: number | null; proposed: number | null };
+  }[];
+}

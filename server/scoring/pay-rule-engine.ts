@@ -140,7 +140,7 @@ export function applyPayRule(c: PaidCriteria, rule: PayRule, variableBase: numbe
       key,
       applied: p.applied,
       inputs: { ...p.inputs, cap: p.cap },
-      formula: p.applied ? `min(${p.cap}, ${p.expr}) = ${fraction}` : `${p.expr}: 0`,
+      formula: p.applied ? `min(${p.cap}, ${p.expr}) = ${n(fraction, 6)}` : `${p.expr}: 0`,
       fraction,
       capped: p.applied && p.raw > p.cap,
       amount: variableBase === null ? null : shareOf(variableBase, fraction),

@@ -1,21 +1,6 @@
-import type { PayRule } from '../../schemas/pay-rule.ts';
+import type { PayRule, RulePreview } from '../../schemas/pay-rule.ts';
 import { rangeOf } from './periods.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from './score-range.ts';
-
-export interface RulePreview {
-  period: string;
-  department: string | null;
-  operators: number;
-  current: { payout: number; adjustment: number; meanCoefficient: number | null };
-  proposed: { payout: number; adjustment: number; meanCoefficient: number | null };
-  /** Per operator of the department, the coefficient and payout now and under the proposed rule. */
-  changes: {
-    operatorId: string;
-    name: string;
-    coefficient: { current: number; proposed: number };
-    payout: { current: number | null; proposed: number | null };
-  }[];
-}
 
 /**
  * What a rule would do to a period before it is saved: the period scored twice, with the rule in

@@ -1,65 +1,23 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebIfNeeded } from '../../server/cli/commands/start.ts';
-import { cli, freePort, serve } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/runtime.ts';
+import { type E2E, startE2E } from '../helpers/e2e.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = process.env.CALLSCORE_SCREENSHOTS; // where to keep screenshots for a look, if set
-
-let dir: string;
-let server: { url: string; stop(): Promise<void> };
-let browser: Browser;
+let e: E2E;
+let browser: E2E['browser'];
+let server: { url: string };
 let creds: Record<string, string>;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  await buildWebIfNeeded();
-  dir = path.join(tempDir(), 'data');
-  const demo = await cli(['demo', '--data', dir, '--operators', '12', '--month', '2026-10']);
-  if (demo.code !== 0) throw new Error(demo.stderr);
-  creds = Object.fromEntries(
-    readFileSync(path.join(dir, 'demo-credentials.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]),
-  );
-  server = await serve(dir, await freePort());
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  e = await startE2E({ operators: 12, month: '2026-10' });
+  browser = e.browser;
+  server = { url: e.url };
+  creds = e.creds;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dir) rmSync(path.dirname(dir), { recursive: true, force: true });
-});
+afterAll(() => e?.stop());
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/`);
-  await page.waitForURL(/\/login/);
-  await page.getByLabel(/username/i).fill(username);
-  await page.getByLabel(/password/i).fill(password);
-  await page.getByRole('button', { name: /sign in/i }).click();
-}
-
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-};
+const signIn = (page: Page, username: string, password: string) => e.signIn(page, username, password);
+const shot = (page: Page, name: string) => e.shot(page, name);
 
 describe('the web app in Chromium', () => {
   it('shows the server message on a wrong password', async () => {

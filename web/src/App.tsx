@@ -8,6 +8,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AppShell = lazy(() => import('./components/AppShell.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
 
 export function App() {
   return (
@@ -23,6 +24,7 @@ export function App() {
             }
           >
             <Route index element={<DashboardPage />} />
+            <Route path="payroll" element={<PayrollPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -74,3 +74,24 @@ export function SortIcon({ direction }: { direction: 'ascending' | 'descending' 
     </svg>
   );
 }
+
+export function PayrollIcon() {
+  return (
+    <Icon>
+      <rect x="2.5" y="5" width="15" height="10" rx="1.5" />
+      <circle cx="10" cy="10" r="2.2" />
+      <path d="M5.5 8v4M14.5 8v4" />
+    </Icon>
+  );
+}
+
+export function RulesIcon() {
+  return (
+    <Icon>
+      <path d="M4 5h12M4 10h12M4 15h12" />
+      <circle cx="7" cy="5" r="1.6" fill="var(--surface)" />
+      <circle cx="13" cy="10" r="1.6" fill="var(--surface)" />
+      <circle cx="9" cy="15" r="1.6" fill="var(--surface)" />
+    </Icon>
+  );
+}

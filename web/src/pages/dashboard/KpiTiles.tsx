@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { ActivityResponse, DailyResponse } from '../../../../schemas/api.ts';
+import { Money } from '../../components/Money.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
@@ -19,21 +20,6 @@ interface Tile {
 export type Scope = 'all' | 'team' | 'own';
 
 const TILE_COUNT = 6;
-
-/** An amount with its currency sign set smaller, so large sums fit a tile. */
-function Money({ parts }: { parts: ReturnType<Formatters['moneyCompactParts']> }) {
-  return parts.currencyFirst ? (
-    <>
-      <span className="kpi-unit kpi-unit-before">{parts.currency}</span>
-      {parts.amount}
-    </>
-  ) : (
-    <>
-      {parts.amount}
-      <span className="kpi-unit kpi-unit-after">{parts.currency}</span>
-    </>
-  );
-}
 
 export function KpiTiles({
   activity,

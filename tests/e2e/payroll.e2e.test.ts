@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, startE2E } from '../helpers/e2e.ts';
+
+let e: E2E;
+
+beforeAll(async () => {
+  e = await startE2E({ operators: 12, month: '2026-10' });
+});
+afterAll(() => e?.stop());
+
+describe('the payroll page in Chromium', () => {
+  it('shows every operator’s pay, explains a deduction, approves, exports and re-opens', async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'payroll');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('link', { name: 'Payroll' }).click();
+    await page.waitForURL(/\/payroll\?period=2026-10/);
+    const rows = page.locator('table.payroll-table > tbody > tr');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(12);
+    await expect.poll(() => page.locator('.badge-open').textContent()).toBe('Open');
+
+    // Sorted by coefficient, lowest first: the first row's explanation opens below it.
+    const first = page.locator('.reason-button').first();
+    await first.click();
+    const explain = page.locator('.explain');
+    await expect.poll(() => explain.count()).toBe(1);
+    expect(await explain.textContent()).toMatch(/Coefficient 0[.,]\d{4} × base/);
+    expect(await explain.locator('code').first().textContent()).toMatch(/^min\(/);
+    await e.shot(page, 'payroll-open');
+
+    // The CSV the export link gives is the API's file.
+    const href = (await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href')) as string;
+    const csv = await page.evaluate(
+      async (u) => [...new Uint8Array(await (await fetch(u)).arrayBuffer())],
+      href,
+    );
+    expect(csv.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    expect(Buffer.from(csv).toString('utf8').split('\r\n')[0]).toBe(
+      '\ufeffemployee_id,name,team,period,currency,variable_base,coefficient,payout,adjustment,reasons',
+    );
+
+    await page.getByRole('button', { name: 'Approve and lock' }).click();
+    await page.getByRole('button', { name: 'Lock the period' }).click();
+    await expect.poll(() => page.locator('.badge-locked').textContent()).toBe('Approved');
+    expect(await page.locator('.period-hint').textContent()).toMatch(/Locked on .* by payroll/);
+    expect(await page.getByRole('button', { name: 'Approve and lock' }).count()).toBe(0);
+    await e.shot(page, 'payroll-approved');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // An administrator re-opens it with a reason.
+    const admin = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await e.signIn(admin, 'admin');
+    await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await admin.goto(`${e.url}/payroll?period=2026-10`);
+    await admin.getByRole('button', { name: 'Re-open' }).click();
+    await admin.getByLabel('Reason for re-opening').fill('Claims of October judged late');
+    await admin.getByRole('button', { name: 'Re-open the period' }).click();
+    await expect.poll(() => admin.locator('.badge-open').textContent()).toBe('Open');
+    expect(await admin.locator('.period-hint').textContent()).toContain('Claims of October judged late');
+    await admin.close();
+  });
+
+  it('is not in an operator’s menu, and its API refuses him', async () => {
+    const page = await e.browser.newPage();
+    await e.signIn(page, 'operator');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    expect(await page.getByRole('link', { name: 'Payroll' }).count()).toBe(0);
+    const status = await page.evaluate(async () => (await fetch('/api/pay-periods')).status);
+    expect(status).toBe(403);
+    await page.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildWebIfNeeded } from '../../server/cli/commands/start.ts';
+import { cli, freePort, serve } from './cli.ts';
+import { tempDir } from './runtime.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = process.env.CALLSCORE_SCREENSHOTS; // where to keep screenshots for a look, if set
+
+export interface E2E {
+  dir: string;
+  url: string;
+  browser: Browser;
+  /** Demo users' passwords by username. */
+  creds: Record<string, string>;
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  shot(page: Page, name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A demo data directory served by the real CLI, and Debian's Chromium driven by playwright-core
+ * (nothing downloads a browser of its own).
+ */
+export async function startE2E(opts: { operators: number; month: string }): Promise<E2E> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  await buildWebIfNeeded();
+  const dir = path.join(tempDir(), 'data');
+  const demo = await cli([
+    'demo',
+    '--data',
+    dir,
+    '--operators',
+    String(opts.operators),
+    '--month',
+    opts.month,
+  ]);
+  if (demo.code !== 0) throw new Error(demo.stderr);
+  const creds = Object.fromEntries(
+    readFileSync(path.join(dir, 'demo-credentials.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]),
+  );
+  const server = await serve(dir, await freePort());
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    dir,
+    url: server.url,
+    browser,
+    creds,
+    async signIn(page, username, password = creds[username]) {
+      await page.goto(`${server.url}/`);
+      await page.waitForURL(/\/login/);
+      await page.getByLabel(/username/i).fill(username);
+      await page.getByLabel(/password/i).fill(password ?? '');
+      await page.getByRole('button', { name: /sign in/i }).click();
+    },
+    async shot(page, name) {
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    async stop() {
+      await browser.close();
+      await server.stop();
+      rmSync(path.dirname(dir), { recursive: true, force: true });
+    },
+  };
+}

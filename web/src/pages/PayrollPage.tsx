@@ -1,0 +1,138 @@
+import { useEffect, useId } from 'react';
+import { useSearchParams } from 'react-router';
+import { usePayPeriods, useScorecards } from '../api/payroll.ts';
+import { Money } from '../components/Money.tsx';
+import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { PayrollTable } from './payroll/PayrollTable.tsx';
+import { PeriodActions } from './payroll/PeriodActions.tsx';
+
+/** Payroll: a month's variable pay for every operator, its approval and its files. */
+export default function PayrollPage() {
+  const t = useT();
+  const fmt = useFormat();
+  useDocumentTitle(t('payroll.title'));
+  const periodId = useId();
+  const [params, setParams] = useSearchParams();
+  const periods = usePayPeriods();
+  const list = periods.data?.periods ?? [];
+  const wanted = params.get('period');
+  const period = list.some((p) => p.period === wanted) ? wanted : (list[0]?.period ?? null);
+  const cards = useScorecards(period);
+  const summary = list.find((p) => p.period === period);
+
+  // The address names the month shown, so it can be bookmarked and shared.
+  useEffect(() => {
+    if (period && period !== wanted) setParams({ period }, { replace: true });
+  }, [period, wanted, setParams]);
+
+  const header = (
+    <div className="page-header">
+      <div>
+        <h1 className="page-title">{t('payroll.title')}</h1>
+        {period ? (
+          <p className="page-subtitle">{t('payroll.subtitle', { period: fmt.period(period) })}</p>
+        ) : (
+          periods.isPending && <Skeleton width={220} height={14} style={{ marginTop: 8 }} />
+        )}
+      </div>
+      {list.length > 0 && (
+        <div className="filters">
+          <div className="field field-inline">
+            <label className="field-label" htmlFor={periodId}>
+              {t('payroll.period')}
+            </label>
+            <select
+              id={periodId}
+              className="select"
+              value={period ?? ''}
+              onChange={(e) => setParams({ period: e.target.value })}
+            >
+              {list.map((p) => (
+                <option key={p.period} value={p.period}>
+                  {fmt.period(p.period)}
+                  {p.status === 'approved' ? ` · ${t('payroll.status.approved')}` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+
+  if (periods.isError) {
+    return (
+      <div className="page">
+        {header}
+        <ErrorState error={periods.error} onRetry={() => void periods.refetch()} />
+      </div>
+    );
+  }
+  if (periods.data && list.length === 0) {
+    return (
+      <div className="page">
+        {header}
+        <EmptyState title={t('payroll.noPeriods.title')}>{t('payroll.noPeriods.body')}</EmptyState>
+      </div>
+    );
+  }
+
+  const rows = cards.data?.operators;
+  const base = summary?.variableBase ?? 0;
+  const meanCoefficient = rows?.length
+    ? rows.reduce((s, r) => s + r.scorecard.coefficient, 0) / rows.length
+    : null;
+
+  return (
+    <div className="page">
+      {header}
+      {summary ? <PeriodActions view={summary} fmt={fmt} /> : <Skeleton height={56} />}
+      <section className="kpi-grid" aria-label={t('kpi.label')}>
+        <div className="kpi">
+          <span className="kpi-label">{t('payroll.tile.operators')}</span>
+          <span className="kpi-value">{summary ? fmt.integer(summary.operators) : '—'}</span>
+          {meanCoefficient !== null && (
+            <span className="kpi-hint">
+              {t('payroll.tile.meanCoefficient', { value: fmt.decimal(meanCoefficient, 3) })}
+            </span>
+          )}
+        </div>
+        <div className="kpi">
+          <span className="kpi-label">{t('payroll.tile.base')}</span>
+          <span className="kpi-value">
+            {summary ? <Money parts={fmt.moneyCompactParts(summary.variableBase)} /> : '—'}
+          </span>
+        </div>
+        <div className="kpi">
+          <span className="kpi-label">{t('payroll.tile.payout')}</span>
+          <span className="kpi-value">
+            {summary ? <Money parts={fmt.moneyCompactParts(summary.payout)} /> : '—'}
+          </span>
+        </div>
+        <div className="kpi">
+          <span className="kpi-label">{t('payroll.tile.adjustment')}</span>
+          <span className="kpi-value kpi-value-negative">
+            {summary ? <Money parts={fmt.moneyCompactParts(-summary.adjustment)} /> : '—'}
+          </span>
+          {summary && base > 0 && (
+            <span className="kpi-hint">
+              {t('payroll.tile.adjustmentHint', { share: fmt.percent(-summary.adjustment / base, 1) })}
+            </span>
+          )}
+        </div>
+      </section>
+      {cards.isError && !rows ? (
+        <ErrorState error={cards.error} onRetry={() => void cards.refetch()} />
+      ) : rows ? (
+        <div className={cards.isPlaceholderData ? 'is-stale' : undefined}>
+          <PayrollTable rows={rows} fmt={fmt} />
+        </div>
+      ) : (
+        <Skeleton height={320} />
+      )}
+    </div>
+  );
+}
