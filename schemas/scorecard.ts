@@ -121,11 +121,16 @@ export interface PayPeriodView {
   reopenReason: string | null;
 }
 
-export interface PayPeriodSummary extends PayPeriodView {
+export interface PayTotals {
   operators: number;
   variableBase: number;
   payout: number;
   adjustment: number;
+}
+
+export interface PayPeriodSummary extends PayPeriodView {
+  /** Approved months only: an open month's totals change with every import. */
+  totals: PayTotals | null;
 }
 export interface PayPeriodsResponse {
   currency: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PayPeriodSummary, PayPeriodView, ScorecardRow } from '../../schemas/scorecard.ts';
+import type { PayPeriodSummary, PayPeriodView, PayTotals, ScorecardRow } from '../../schemas/scorecard.ts';
 import { audit } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
@@ -56,28 +56,28 @@ export async function payRows(
   return { view, rows: await scoreRange(stores, rangeOf({ period }), settings), source: 'live' };
 }
 
-const totals = (rows: readonly ScorecardRow[]) => ({
+export const totals = (rows: readonly ScorecardRow[]): PayTotals => ({
   operators: rows.length,
   variableBase: rows.reduce((s, r) => s + (r.scorecard.variableBase ?? 0), 0),
   payout: rows.reduce((s, r) => s + (r.scorecard.payout ?? 0), 0),
   adjustment: rows.reduce((s, r) => s + (r.scorecard.adjustment ?? 0), 0),
 });
 
-/** Every month with calls, pay bases or a pay-period record, newest first, with its totals. */
-export async function listPayPeriods(
-  stores: ScoringStores,
-  months: readonly string[],
-  settings: ScoringSettings,
-): Promise<PayPeriodSummary[]> {
-  const stored = await stores.db.selectFrom('pay_periods').select('period').execute();
-  const bases = await stores.db.selectFrom('variable_pay').select('period').distinct().execute();
+/**
+ * Every month with calls, pay bases or a pay-period record, newest first. Totals come with the
+ * approved months (from their snapshots); an open month's totals would mean scoring it, which
+ * its own scorecards request does.
+ */
+export async function listPayPeriods(db: Db, months: readonly string[]): Promise<PayPeriodSummary[]> {
+  const stored = await db.selectFrom('pay_periods').select('period').execute();
+  const bases = await db.selectFrom('variable_pay').select('period').distinct().execute();
   const all = [...new Set([...months, ...stored.map((r) => r.period), ...bases.map((r) => r.period)])]
     .sort()
     .reverse();
   const out: PayPeriodSummary[] = [];
   for (const period of all) {
-    const { view, rows } = await payRows(stores, period, settings);
-    out.push({ ...view, ...totals(rows) });
+    const view = await payPeriod(db, period);
+    out.push({ ...view, totals: view.status === 'approved' ? totals(await snapshotRows(db, period)) : null });
   }
   return out;
 }

@@ -11,13 +11,10 @@ const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('use
 
 export const payrollRoutes = new Hono<AppEnv>()
   .get('/', allow('payroll', 'admin', 'head'), async (c) => {
-    const { analytics } = c.get('deps');
+    const { analytics, db } = c.get('deps');
     const settings = c.get('settings');
     const months = await periodsWithCalls(analytics, settings.timeZone);
-    const body: PayPeriodsResponse = {
-      currency: settings.currency,
-      periods: await listPayPeriods(c.get('deps'), months, settings),
-    };
+    const body: PayPeriodsResponse = { currency: settings.currency, periods: await listPayPeriods(db, months) };
     return c.json(body);
   })
   .get('/:period', allow('payroll', 'admin', 'head'), validate('param', periodParam), async (c) => {

@@ -190,17 +190,25 @@ describe('pay periods', () => {
     expect(b?.clientClaims).toBe(0);
   });
 
-  it('are listed with their totals', async () => {
-    const res = await req('/api/pay-periods', 'payroll');
-    const body = (await res.json()) as PayPeriodsResponse;
-    const oct = body.periods.find((p) => p.period === '2026-10');
-    expect(oct).toMatchObject({
+  it('are listed, with the totals of approved ones', async () => {
+    const before = (await (await req('/api/pay-periods', 'payroll')).json()) as PayPeriodsResponse;
+    expect(before.periods.find((p) => p.period === '2026-10')).toMatchObject({
       status: 'open',
       reopenedBy: 'admin',
-      variableBase: 2000000 + 1500050 + 1000000,
+      totals: null,
     });
-    expect(body.periods.map((p) => p.period)).toEqual(
-      [...body.periods.map((p) => p.period)].sort().reverse(),
+    expect(before.periods.map((p) => p.period)).toEqual(
+      [...before.periods.map((p) => p.period)].sort().reverse(),
     );
+
+    expect((await post('/api/pay-periods/2026-10/approve', 'payroll')).status).toBe(200);
+    const cards = (await (await req('/api/scorecards?period=2026-10', 'head')).json()) as ScorecardsResponse;
+    const after = (await (await req('/api/pay-periods', 'payroll')).json()) as PayPeriodsResponse;
+    expect(after.periods.find((p) => p.period === '2026-10')?.totals).toEqual({
+      operators: cards.operators.length,
+      variableBase: 2_000_000 + 1_500_050 + 1_000_000,
+      payout: cards.operators.reduce((s, o) => s + (o.scorecard.payout ?? 0), 0),
+      adjustment: cards.operators.reduce((s, o) => s + (o.scorecard.adjustment ?? 0), 0),
+    });
   });
 });

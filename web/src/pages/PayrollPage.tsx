@@ -81,7 +81,16 @@ export default function PayrollPage() {
   }
 
   const rows = cards.data?.operators;
-  const base = summary?.variableBase ?? 0;
+  // Totals of what is on screen: the whole roster for payroll, a team for a team's head.
+  const sums = rows
+    ? {
+        operators: rows.length,
+        variableBase: rows.reduce((x, r) => x + (r.scorecard.variableBase ?? 0), 0),
+        payout: rows.reduce((x, r) => x + (r.scorecard.payout ?? 0), 0),
+        adjustment: rows.reduce((x, r) => x + (r.scorecard.adjustment ?? 0), 0),
+      }
+    : null;
+  const base = sums?.variableBase ?? 0;
   const meanCoefficient = rows?.length
     ? rows.reduce((s, r) => s + r.scorecard.coefficient, 0) / rows.length
     : null;
@@ -93,7 +102,7 @@ export default function PayrollPage() {
       <section className="kpi-grid" aria-label={t('kpi.label')}>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.operators')}</span>
-          <span className="kpi-value">{summary ? fmt.integer(summary.operators) : '—'}</span>
+          <span className="kpi-value">{sums ? fmt.integer(sums.operators) : '—'}</span>
           {meanCoefficient !== null && (
             <span className="kpi-hint">
               {t('payroll.tile.meanCoefficient', { value: fmt.decimal(meanCoefficient, 3) })}
@@ -103,23 +112,23 @@ export default function PayrollPage() {
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.base')}</span>
           <span className="kpi-value">
-            {summary ? <Money parts={fmt.moneyCompactParts(summary.variableBase)} /> : '—'}
+            {sums ? <Money parts={fmt.moneyCompactParts(sums.variableBase)} /> : '—'}
           </span>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.payout')}</span>
           <span className="kpi-value">
-            {summary ? <Money parts={fmt.moneyCompactParts(summary.payout)} /> : '—'}
+            {sums ? <Money parts={fmt.moneyCompactParts(sums.payout)} /> : '—'}
           </span>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.adjustment')}</span>
           <span className="kpi-value kpi-value-negative">
-            {summary ? <Money parts={fmt.moneyCompactParts(-summary.adjustment)} /> : '—'}
+            {sums ? <Money parts={fmt.moneyCompactParts(-sums.adjustment)} /> : '—'}
           </span>
-          {summary && base > 0 && (
+          {sums && base > 0 && (
             <span className="kpi-hint">
-              {t('payroll.tile.adjustmentHint', { share: fmt.percent(-summary.adjustment / base, 1) })}
+              {t('payroll.tile.adjustmentHint', { share: fmt.percent(-sums.adjustment / base, 1) })}
             </span>
           )}
         </div>
