@@ -75,3 +75,31 @@ export interface RulePreview {
     payout: { current: number | null; proposed: number | null };
   }[];
 }
+
+/** The built-in rule, for a store whose rules were all removed by hand. */
+const BUILT_IN: PayRuleVersion = {
+  id: 0,
+  department: null,
+  version: 1,
+  validFrom: '2000-01-01',
+  rule: DEFAULT_PAY_RULE,
+  note: 'built in',
+  createdAt: '2000-01-01T00:00:00.000Z',
+  createdBy: null,
+};
+
+/**
+ * The rule that scores a department's period: the department's own rule in force on the
+ * period's first day, else the general one (department null) in force that day.
+ */
+export function ruleInForce(
+  rules: readonly PayRuleVersion[],
+  department: string | null,
+  firstDay: string,
+): PayRuleVersion {
+  const inForce = (dept: string | null) =>
+    rules
+      .filter((r) => r.department === dept && r.validFrom <= firstDay)
+      .sort((a, b) => b.validFrom.localeCompare(a.validFrom) || b.version - a.version)[0];
+  return (department !== null ? inForce(department) : undefined) ?? inForce(null) ?? BUILT_IN;
+}

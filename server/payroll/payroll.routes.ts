@@ -14,7 +14,10 @@ export const payrollRoutes = new Hono<AppEnv>()
     const { analytics, db } = c.get('deps');
     const settings = c.get('settings');
     const months = await periodsWithCalls(analytics, settings.timeZone);
-    const body: PayPeriodsResponse = { currency: settings.currency, periods: await listPayPeriods(db, months) };
+    const body: PayPeriodsResponse = {
+      currency: settings.currency,
+      periods: await listPayPeriods(db, months),
+    };
     return c.json(body);
   })
   .get('/:period', allow('payroll', 'admin', 'head'), validate('param', periodParam), async (c) => {

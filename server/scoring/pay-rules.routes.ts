@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { newPayRuleRequest, payRule } from '../../schemas/pay-rule.ts';
+import { newPayRuleRequest, payRule, ruleInForce } from '../../schemas/pay-rule.ts';
 import { period } from '../../schemas/primitives.ts';
 import { allow, allowAnyUser } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
-import { addPayRule, listPayRules, ruleInForce } from './pay-rules.repository.ts';
+import { addPayRule, listPayRules } from './pay-rules.repository.ts';
 import { previewRule } from './rule-preview.ts';
 
 const inForceQuery = z.object({ period, department: z.string().trim().min(1).max(200).optional() });

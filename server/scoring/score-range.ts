@@ -1,12 +1,13 @@
 import { FLAGS, type Flag } from '../../schemas/criteria.ts';
 import type { PayRule } from '../../schemas/pay-rule.ts';
+import { ruleInForce } from '../../schemas/pay-rule.ts';
 import type { Scorecard, ScorecardRow } from '../../schemas/scorecard.ts';
 import { type Analytics, type JsonRow, num } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { settleClaimPeriods } from './claim-periods.ts';
 import { readOperational } from './operational.ts';
 import { applyPayRule } from './pay-rule-engine.ts';
-import { listPayRules, ruleInForce } from './pay-rules.repository.ts';
+import { listPayRules } from './pay-rules.repository.ts';
 import { periodLabel, type ScoringRange } from './periods.ts';
 import { CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
 import { ORDER_CRITERIA_SQL } from './queries/order-criteria.sql.ts';

@@ -63,6 +63,29 @@ describe('the payroll page in Chromium', () => {
     await admin.close();
   });
 
+  it('lets an administrator preview a new pay rule on a month and save it as a new version', async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'admin');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.getByRole('link', { name: 'Pay rules' }).click();
+    await page.waitForURL(/\/pay-rules/);
+    const threshold = page.getByRole('group', { name: 'Quality below threshold' }).getByLabel('Threshold');
+    await expect.poll(() => threshold.inputValue()).toBe('80');
+    await threshold.fill('60');
+    await page.getByRole('button', { name: /^Preview on/ }).click();
+    const card = page.locator('.rule-preview');
+    await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
+    expect(await card.textContent()).toMatch(/12 operators under this rule/);
+    await e.shot(page, 'pay-rules-preview');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved as version 2.');
+    expect(await page.locator('.version-list li').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is not in an operator’s menu, and its API refuses him', async () => {
     const page = await e.browser.newPage();
     await e.signIn(page, 'operator');

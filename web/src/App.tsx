@@ -9,6 +9,7 @@ const AppShell = lazy(() => import('./components/AppShell.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
+const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
 
 export function App() {
   return (
@@ -25,6 +26,7 @@ export function App() {
           >
             <Route index element={<DashboardPage />} />
             <Route path="payroll" element={<PayrollPage />} />
+            <Route path="pay-rules" element={<PayRulesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,7 +6,7 @@ import { resetSession, useLogout } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { type MessageKey, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { DashboardIcon, PayrollIcon, SignOutIcon } from './icons.tsx';
+import { DashboardIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 
@@ -20,6 +20,7 @@ const NAV: readonly {
 }[] = [
   { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
   { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
+  { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
 ];
 
 function initials(name: string): string {
