@@ -3,7 +3,7 @@
  * Both ends become instants once, so the column is compared bare and DuckDB can skip row groups
  * by their min/max instead of converting every row's time zone.
  */
-export const inLocalRange = (column: 'started_at' | 'created_at') =>
+export const inLocalRange = (column: 'started_at' | 'created_at' | 'o.created_at') =>
   `${column} >= timezone($tz, $from::DATE::TIMESTAMP) AND ${column} < timezone($tz, $to::DATE::TIMESTAMP)`;
 
 /** Restricts to the operators in $ops unless $all is true (no restriction). */
