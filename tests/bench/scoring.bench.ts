@@ -60,64 +60,62 @@ const FACTS_SQL = (calls: number, orders: number, operators: number, clients: nu
 async function seedOperational(rt: Runtime, operators: number) {
   const teams = Math.ceil(operators / 50);
   await rt.db.transaction().execute(async (tx) => {
-    const chunk = async <T extends Record<string, unknown>>(table: string, rows: T[]) => {
-      for (let i = 0; i < rows.length; i += 500) {
-        // biome-ignore lint/suspicious/noExplicitAny: a benchmark's bulk seed across tables
-        await tx
-          .insertInto(table as any)
-          .values(rows.slice(i, i + 500) as any)
-          .execute();
-      }
+    const chunk = async <R>(rows: R[], insert: (rows: R[]) => Promise<unknown>) => {
+      for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
     };
     const id = (i: number) => `OP-${String(i).padStart(4, '0')}`;
     await chunk(
-      'teams',
       Array.from({ length: teams }, (_, t) => ({
         team_id: `T${t}`,
         name: `Team ${t}`,
         department: `D${t % 4}`,
       })),
+      (r) => tx.insertInto('teams').values(r).execute(),
     );
     await chunk(
-      'operators',
       Array.from({ length: operators }, (_, i) => ({
         operator_id: id(i),
         name: `Operator ${i}`,
         team_id: `T${i % teams}`,
+        pbx_ids: '[]',
+        active: 1,
       })),
+      (r) => tx.insertInto('operators').values(r).execute(),
     );
-    await chunk('norms', [
-      ...Array.from({ length: teams }, (_, t) => ({
-        scope: 'team',
-        subject_id: `T${t}`,
-        period: PERIOD,
-        tasks_norm: 3500,
-      })),
-      ...Array.from({ length: operators / 10 }, (_, i) => ({
-        scope: 'operator',
-        subject_id: id(i * 10),
-        period: PERIOD,
-        tasks_norm: 2000,
-      })),
-    ]);
     await chunk(
-      'targets',
+      [
+        ...Array.from({ length: teams }, (_, t) => ({
+          scope: 'team' as const,
+          subject_id: `T${t}`,
+          period: PERIOD,
+          tasks_norm: 3500,
+        })),
+        ...Array.from({ length: operators / 10 }, (_, i) => ({
+          scope: 'operator' as const,
+          subject_id: id(i * 10),
+          period: PERIOD,
+          tasks_norm: 2000,
+        })),
+      ],
+      (r) => tx.insertInto('norms').values(r).execute(),
+    );
+    await chunk(
       Array.from({ length: teams }, (_, t) => [
         { team_id: `T${t}`, period: PERIOD, metric: 'orders', target: 50_000 },
         { team_id: `T${t}`, period: PERIOD, metric: 'tasks', target: 170_000 },
       ]).flat(),
+      (r) => tx.insertInto('targets').values(r).execute(),
     );
     await chunk(
-      'variable_pay',
       Array.from({ length: operators }, (_, i) => ({
         operator_id: id(i),
         period: PERIOD,
         variable_base: 500_000,
         currency: 'MDL',
       })),
+      (r) => tx.insertInto('variable_pay').values(r).execute(),
     );
     await chunk(
-      'evaluations',
       Array.from({ length: operators * 10 }, (_, k) => ({
         evaluation_id: `E${k}`,
         call_id: `C-${k}`,
@@ -129,9 +127,9 @@ async function seedOperational(rt: Runtime, operators: number) {
         status: 'submitted',
         calibration: 0,
       })),
+      (r) => tx.insertInto('evaluations').values(r).execute(),
     );
     await chunk(
-      'claims',
       Array.from({ length: operators }, (_, k) => ({
         claim_id: `K${k}`,
         operator_id: id((k * 7) % operators),
@@ -140,15 +138,16 @@ async function seedOperational(rt: Runtime, operators: number) {
         status: 'justified',
         decided_at: `2026-10-${String(6 + (k % 20)).padStart(2, '0')}T09:00:00.000Z`,
       })),
+      (r) => tx.insertInto('claims').values(r).execute(),
     );
     await chunk(
-      'assessments',
       Array.from({ length: operators / 2 }, (_, k) => ({
         assessment_id: `A${k}`,
         operator_id: id((k * 3) % operators),
         assessed_at: '2026-10-15T09:00:00.000Z',
         polarity: 'negative',
       })),
+      (r) => tx.insertInto('assessments').values(r).execute(),
     );
   });
 }
