@@ -91,15 +91,25 @@ export async function failImport(db: Db, importId: number, error: unknown): Prom
     .execute();
 }
 
-/** Records the finished import with all of its quarantined rows, in one transaction. */
-export async function finishImport(db: Db, report: ImportReport, bad: QuarantinedRow[]): Promise<void> {
+/**
+ * Records the finished import with all of its quarantined rows, in one transaction. The rows may
+ * come as chunks from a query, so a file with millions of bad rows is never held in memory whole.
+ */
+export async function finishImport(
+  db: Db,
+  report: ImportReport,
+  bad: QuarantinedRow[] | AsyncIterable<QuarantinedRow[]>,
+): Promise<void> {
   const importId = report.importId as number;
+  const chunks = Array.isArray(bad) ? [bad] : bad;
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < bad.length; i += 500) {
-      await tx
-        .insertInto('import_quarantine')
-        .values(bad.slice(i, i + 500).map((b) => ({ import_id: importId, ...b })))
-        .execute();
+    for await (const chunk of chunks) {
+      for (let i = 0; i < chunk.length; i += 500) {
+        await tx
+          .insertInto('import_quarantine')
+          .values(chunk.slice(i, i + 500).map((b) => ({ import_id: importId, ...b })))
+          .execute();
+      }
     }
     await tx
       .updateTable('imports')

@@ -61,17 +61,7 @@ export class Analytics {
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   async transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.withConnection(async (c) => {
-      await c.run('BEGIN TRANSACTION');
-      try {
-        const result = await work(c);
-        await c.run('COMMIT');
-        return result;
-      } catch (e) {
-        await c.run('ROLLBACK');
-        throw e;
-      }
-    });
+    return this.withConnection((c) => inTransaction(c, work));
   }
 
   async rows(sql: string, params: Params = {}, types?: Record<string, DuckDBType>): Promise<JsonRow[]> {
@@ -85,6 +75,22 @@ export class Analytics {
     // fromCache keeps the instance for the life of the process; closing it lets a later open
     // (tests, the CLI's demo-then-serve) take the file lock again.
     this.instance.closeSync();
+  }
+}
+
+/** Runs `work` on `c` in one transaction: all of it lands, or none of it. */
+export async function inTransaction<T>(
+  c: DuckDBConnection,
+  work: (c: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const result = await work(c);
+    await c.run('COMMIT');
+    return result;
+  } catch (e) {
+    await c.run('ROLLBACK');
+    throw e;
   }
 }
 

@@ -1,0 +1,20 @@
+/**
+ * Benchmark runner: `npm run bench -- <name> [options]`. Each benchmark is a module exporting
+ * `run(argv)`; it prints its own figures. Benchmarks are not tests: they take minutes and
+ * gigabytes, and are run by hand before a release or after a change to the path they measure.
+ */
+export {};
+
+type Bench = { run(argv: string[]): Promise<void> };
+
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  etl: () => import('./etl.bench.ts'),
+};
+
+const [name, ...argv] = process.argv.slice(2);
+const load = name ? BENCHES[name] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <${Object.keys(BENCHES).join('|')}> [options]`);
+  process.exit(2);
+}
+await (await load()).run(argv);
