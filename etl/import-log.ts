@@ -79,6 +79,24 @@ export async function beginImport(
   return Number(row.id);
 }
 
+/**
+ * Imports left 'running' by a process that stopped before it finished (killed, power cut). Their
+ * DuckDB rows were never committed, so nothing of them is kept; the log says so. Called by the
+ * process that has just taken the analytics store: no other process can be importing then.
+ */
+export async function failInterruptedImports(db: Db): Promise<number> {
+  const result = await db
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      finished_at: new Date().toISOString(),
+      report: JSON.stringify({ error: 'interrupted: the importing process stopped; nothing of this file was kept' }),
+    })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function failImport(db: Db, importId: number, error: unknown): Promise<void> {
   await db
     .updateTable('imports')
