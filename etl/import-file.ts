@@ -20,6 +20,7 @@ import {
 } from './import-log.ts';
 import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
+import type { OnProgress } from './progress.ts';
 import { type CanonicalFormat, readRows } from './read-rows.ts';
 
 export interface ImportTarget {
@@ -35,6 +36,8 @@ export interface ImportOptions {
   timeZone: string;
   /** Asterisk CDR times are UTC (`usegmtime=yes`) rather than local. */
   gmtTimes?: boolean;
+  /** Told how far the import is, for a progress bar. */
+  onProgress?: OnProgress;
 }
 
 /** Reference columns checked against the roster: a record naming an unknown one is quarantined. */

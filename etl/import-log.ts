@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ImportReport } from '../schemas/import-report.ts';
 import { AppError } from '../server/errors.ts';
 import type { Db } from '../server/stores/sqlite.ts';
+import type { OnProgress } from './progress.ts';
 
 /** How many quarantined rows a report carries inline; the import log keeps all of them. */
 export const REPORT_QUARANTINE_ROWS = 20;
@@ -16,15 +17,26 @@ export interface QuarantinedRow {
 }
 
 /** Resolves and checks a file to import, and takes its checksum. */
-export async function inspectFile(file: string): Promise<{ file: string; checksum: string }> {
+export async function inspectFile(
+  file: string,
+  onProgress?: OnProgress,
+): Promise<{ file: string; checksum: string }> {
   const resolved = path.resolve(file);
+  let size = 0;
   try {
-    if (!(await stat(resolved)).isFile()) throw new Error('not a file');
+    const info = await stat(resolved);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
   } catch (e) {
     throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
   }
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(resolved)) hash.update(chunk as Buffer);
+  let done = 0;
+  for await (const chunk of createReadStream(resolved, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    onProgress?.('checksum', size ? done / size : null);
+  }
   return { file: resolved, checksum: hash.digest('hex') };
 }
 
@@ -90,7 +102,9 @@ export async function failInterruptedImports(db: Db): Promise<number> {
     .set({
       status: 'failed',
       finished_at: new Date().toISOString(),
-      report: JSON.stringify({ error: 'interrupted: the importing process stopped; nothing of this file was kept' }),
+      report: JSON.stringify({
+        error: 'interrupted: the importing process stopped; nothing of this file was kept',
+      }),
     })
     .where('status', '=', 'running')
     .executeTakeFirst();

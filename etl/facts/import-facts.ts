@@ -23,6 +23,7 @@ import {
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
 } from '../import-log.ts';
+import { type OnProgress, withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
 import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
 import {
@@ -113,7 +114,7 @@ async function csvHeader(file: string): Promise<{ names: string[]; delim: string
   }
 }
 
-async function stageCsv(c: DuckDBConnection, file: string): Promise<Staged> {
+async function stageCsv(c: DuckDBConnection, file: string, onProgress?: OnProgress): Promise<Staged> {
   const { names, delim } = await csvHeader(file);
   if (!names.length) {
     await c.run('CREATE OR REPLACE TEMP TABLE staging AS SELECT NULL::VARCHAR AS empty WHERE false');
@@ -122,10 +123,15 @@ async function stageCsv(c: DuckDBConnection, file: string): Promise<Staged> {
   // Every column read as text, by the names of the header: no sniffing, which a row with the
   // wrong number of fields would throw off.
   const columns = structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR'])));
-  await c.run(
-    CSV_STAGE_SQL,
-    { file, delim, columns },
-    { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) },
+  await withQueryProgress(
+    c,
+    'reading',
+    onProgress,
+    c.run(
+      CSV_STAGE_SQL,
+      { file, delim, columns },
+      { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) },
+    ),
   );
   const rejects = Number(await scalar(c, CSV_REJECT_COUNT_SQL));
   if (rejects) await c.run(CSV_REJECT_KEYS_SQL);
@@ -185,7 +191,7 @@ export async function importFacts(
   const started = performance.now();
   const { db, analytics } = target;
   const spec = KINDS[kind];
-  const { file, checksum } = await inspectFile(opts.file);
+  const { file, checksum } = await inspectFile(opts.file, opts.onProgress);
   const base = { file: path.basename(file), kind, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
@@ -199,7 +205,7 @@ export async function importFacts(
       try {
         staged =
           format === 'csv'
-            ? await stageCsv(c, file)
+            ? await stageCsv(c, file, opts.onProgress)
             : format === 'jsonl'
               ? await stageJsonl(c, file, kind)
               : await stageParquet(c, file);
@@ -245,16 +251,27 @@ export async function importFacts(
         spans: spans.bounds.length,
       });
       // A kind without timestamps has no use for the zone's values.
-      await c.run(check, check.includes('$zo0') ? zoneParams : {}, check.includes('$zo0') ? zoneTypes : {});
+      const zone = check.includes('$zo0');
+      await withQueryProgress(
+        c,
+        'checking',
+        opts.onProgress,
+        c.run(check, zone ? zoneParams : {}, zone ? zoneTypes : {}),
+      );
       await c.run(repeatedSql(kind));
       await c.run(markConflictsSql(kind));
 
       const importId = await beginImport(db, base, opts.actor);
       try {
+        opts.onProgress?.('loading', null);
         const counts = await inTransaction(c, async () => {
           await c.run(matchedSql(kind));
           await c.run(deleteReplacedSql(kind));
-          const inserted = await c.run(insertSql(kind), { importId });
+          // Stored rows have no order to keep; without it DuckDB appends in parallel, in less memory.
+          await c.run('SET preserve_insertion_order = false');
+          const inserted = await c.run(insertSql(kind), { importId }).finally(() =>
+            c.run('RESET preserve_insertion_order'),
+          );
           const [records, bad, duplicates] = ((await c.runAndReadAll(COUNTS_SQL)).getRows()[0] ?? []).map(
             Number,
           );
@@ -285,6 +302,7 @@ export async function importFacts(
           quarantine: first,
           seconds: Math.round((performance.now() - started) / 10) / 100,
         };
+        opts.onProgress?.('logging', null);
         await finishImport(db, report, quarantined ? quarantineRows(c, quarantineSql, staged.params) : []);
         return report;
       } catch (e) {
