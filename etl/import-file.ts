@@ -36,6 +36,8 @@ export interface ImportOptions {
   timeZone: string;
   /** Asterisk CDR times are UTC (`usegmtime=yes`) rather than local. */
   gmtTimes?: boolean;
+  /** The file's name as the user knows it (an upload waits under another); default: its own. */
+  fileName?: string;
   /** Told how far the import is, for a progress bar. */
   onProgress?: OnProgress;
 }
@@ -110,7 +112,7 @@ async function importCanonical(
   const { db, analytics } = target;
   const spec = KINDS[kind];
   const { file, checksum } = await inspectFile(opts.file);
-  const base = { file: path.basename(file), kind, format, checksum };
+  const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
 

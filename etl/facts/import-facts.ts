@@ -192,7 +192,7 @@ export async function importFacts(
   const { db, analytics } = target;
   const spec = KINDS[kind];
   const { file, checksum } = await inspectFile(opts.file, opts.onProgress);
-  const base = { file: path.basename(file), kind, format, checksum };
+  const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
   const operatorIds = (await db.selectFrom('operators').select('operator_id').execute()).map(
@@ -269,9 +269,9 @@ export async function importFacts(
           await c.run(deleteReplacedSql(kind));
           // Stored rows have no order to keep; without it DuckDB appends in parallel, in less memory.
           await c.run('SET preserve_insertion_order = false');
-          const inserted = await c.run(insertSql(kind), { importId }).finally(() =>
-            c.run('RESET preserve_insertion_order'),
-          );
+          const inserted = await c
+            .run(insertSql(kind), { importId })
+            .finally(() => c.run('RESET preserve_insertion_order'));
           const [records, bad, duplicates] = ((await c.runAndReadAll(COUNTS_SQL)).getRows()[0] ?? []).map(
             Number,
           );

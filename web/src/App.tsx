@@ -8,6 +8,8 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AppShell = lazy(() => import('./components/AppShell.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
+const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
 
 export function App() {
   return (
@@ -23,6 +25,8 @@ export function App() {
             }
           >
             <Route index element={<DashboardPage />} />
+            <Route path="imports" element={<ImportsPage />} />
+            <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,18 +1,21 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Role } from '../../../schemas/roles.ts';
 import { resetSession, useLogout } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { type MessageKey, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { DashboardIcon, SignOutIcon } from './icons.tsx';
+import { DashboardIcon, ImportsIcon, SignOutIcon } from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 
-/** Pages that exist; a page gets its link here when its route does. */
-const NAV: readonly { to: string; label: MessageKey; icon: ComponentType; end?: boolean }[] = [
-  { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
-];
+/** Pages that exist; a page gets its link here when its route does, for the roles it serves. */
+const NAV: readonly { to: string; label: MessageKey; icon: ComponentType; end?: boolean; roles?: Role[] }[] =
+  [
+    { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
+    { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },
+  ];
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -54,14 +57,16 @@ export default function AppShell() {
           </div>
           <nav aria-label={t('nav.label')}>
             <ul className="nav-list">
-              {NAV.map(({ to, label, icon: Icon, end }) => (
-                <li key={to}>
-                  <NavLink to={{ pathname: to }} end={end} className="nav-link" title={t(label)}>
-                    <Icon />
-                    <span className="nav-label">{t(label)}</span>
-                  </NavLink>
-                </li>
-              ))}
+              {NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map(
+                ({ to, label, icon: Icon, end }) => (
+                  <li key={to}>
+                    <NavLink to={{ pathname: to }} end={end} className="nav-link" title={t(label)}>
+                      <Icon />
+                      <span className="nav-label">{t(label)}</span>
+                    </NavLink>
+                  </li>
+                ),
+              )}
             </ul>
           </nav>
         </div>
