@@ -7,6 +7,8 @@ import { type Analytics, textList } from '../server/stores/duckdb.ts';
 import type { Db } from '../server/stores/sqlite.ts';
 import { importAsterisk, isTelephonyFormat } from './asterisk/import-asterisk.ts';
 import { detectFormat } from './detect-format.ts';
+import { isFactKind } from './facts/fact-columns.ts';
+import { importFacts } from './facts/import-facts.ts';
 import {
   beginImport,
   failImport,
@@ -16,9 +18,9 @@ import {
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
 } from './import-log.ts';
-import { loadFacts } from './load-duckdb.ts';
 import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
+import type { OnProgress } from './progress.ts';
 import { type CanonicalFormat, readRows } from './read-rows.ts';
 
 export interface ImportTarget {
@@ -34,6 +36,10 @@ export interface ImportOptions {
   timeZone: string;
   /** Asterisk CDR times are UTC (`usegmtime=yes`) rather than local. */
   gmtTimes?: boolean;
+  /** The file's name as the user knows it (an upload waits under another); default: its own. */
+  fileName?: string;
+  /** Told how far the import is, for a progress bar. */
+  onProgress?: OnProgress;
 }
 
 /** Reference columns checked against the roster: a record naming an unknown one is quarantined. */
@@ -45,17 +51,8 @@ const REFERENCES: Partial<Record<Kind, { column: string; table: 'operators' | 't
     { column: 'operator_id', table: 'operators' },
   ],
   'variable-pay': [{ column: 'operator_id', table: 'operators' }],
-  calls: [{ column: 'operator_id', table: 'operators' }],
-  orders: [{ column: 'operator_id', table: 'operators' }],
   claims: [{ column: 'operator_id', table: 'operators' }],
   assessments: [{ column: 'operator_id', table: 'operators' }],
-};
-
-const FACT_TABLE: Partial<Record<Kind, string>> = {
-  clients: 'clients',
-  debts: 'debts',
-  calls: 'calls',
-  orders: 'orders',
 };
 
 async function knownIds(db: Db, table: 'operators' | 'teams'): Promise<Set<string>> {
@@ -86,9 +83,9 @@ async function callFacts(analytics: Analytics, callIds: string[]) {
 }
 
 /**
- * Imports one file: reads it with DuckDB's readers, validates each row with the kind's schema,
- * quarantines bad rows with their line and reason, and loads the good ones in one transaction.
- * The same file imported again is recognised by its checksum and changes nothing.
+ * Imports one file: reads it with DuckDB's readers, validates each row, quarantines bad rows with
+ * their line and reason, and loads the good ones in one transaction. The same file imported again
+ * is recognised by its checksum and changes nothing.
  */
 export async function importFile(target: ImportTarget, opts: ImportOptions): Promise<ImportReport> {
   const format = opts.format ?? (opts.kind === 'queue-log' ? 'queue-log' : await detectFormat(opts.file));
@@ -99,6 +96,9 @@ export async function importFile(target: ImportTarget, opts: ImportOptions): Pro
     return importAsterisk(target, { ...opts, format });
   }
   if (opts.kind === 'queue-log') throw new AppError('bad_request', `a queue_log cannot be read as ${format}`);
+  // The big fact kinds are validated and loaded set-based in DuckDB; the small operational
+  // kinds, which go to SQLite and need cross-store lookups, row by row with their zod schemas.
+  if (isFactKind(opts.kind)) return importFacts(target, opts.kind, format, opts);
   return importCanonical(target, opts.kind, format, opts);
 }
 
@@ -112,7 +112,7 @@ async function importCanonical(
   const { db, analytics } = target;
   const spec = KINDS[kind];
   const { file, checksum } = await inspectFile(opts.file);
-  const base = { file: path.basename(file), kind, format, checksum };
+  const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
 
@@ -194,9 +194,7 @@ async function importCanonical(
   let result: { loaded: number; duplicates: number };
   try {
     const cells = good.map((g) => g.cells);
-    const table = FACT_TABLE[kind];
-    if (table) result = await loadFacts(analytics, table, spec.columns, spec.key, cells, importId);
-    else if (isOperationalKind(kind)) result = await loadOperational(db, kind, cells, importId);
+    if (isOperationalKind(kind)) result = await loadOperational(db, kind, cells, importId);
     else throw new Error(`no store for kind ${kind}`);
   } catch (e) {
     await failImport(db, importId, e);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ImportReport } from '../schemas/import-report.ts';
 import { AppError } from '../server/errors.ts';
 import type { Db } from '../server/stores/sqlite.ts';
+import type { OnProgress } from './progress.ts';
 
 /** How many quarantined rows a report carries inline; the import log keeps all of them. */
 export const REPORT_QUARANTINE_ROWS = 20;
@@ -16,15 +17,26 @@ export interface QuarantinedRow {
 }
 
 /** Resolves and checks a file to import, and takes its checksum. */
-export async function inspectFile(file: string): Promise<{ file: string; checksum: string }> {
+export async function inspectFile(
+  file: string,
+  onProgress?: OnProgress,
+): Promise<{ file: string; checksum: string }> {
   const resolved = path.resolve(file);
+  let size = 0;
   try {
-    if (!(await stat(resolved)).isFile()) throw new Error('not a file');
+    const info = await stat(resolved);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
   } catch (e) {
     throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
   }
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(resolved)) hash.update(chunk as Buffer);
+  let done = 0;
+  for await (const chunk of createReadStream(resolved, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    onProgress?.('checksum', size ? done / size : null);
+  }
   return { file: resolved, checksum: hash.digest('hex') };
 }
 
@@ -79,6 +91,26 @@ export async function beginImport(
   return Number(row.id);
 }
 
+/**
+ * Imports left 'running' by a process that stopped before it finished (killed, power cut). Their
+ * DuckDB rows were never committed, so nothing of them is kept; the log says so. Called by the
+ * process that has just taken the analytics store: no other process can be importing then.
+ */
+export async function failInterruptedImports(db: Db): Promise<number> {
+  const result = await db
+    .updateTable('imports')
+    .set({
+      status: 'failed',
+      finished_at: new Date().toISOString(),
+      report: JSON.stringify({
+        error: 'interrupted: the importing process stopped; nothing of this file was kept',
+      }),
+    })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function failImport(db: Db, importId: number, error: unknown): Promise<void> {
   await db
     .updateTable('imports')
@@ -91,15 +123,25 @@ export async function failImport(db: Db, importId: number, error: unknown): Prom
     .execute();
 }
 
-/** Records the finished import with all of its quarantined rows, in one transaction. */
-export async function finishImport(db: Db, report: ImportReport, bad: QuarantinedRow[]): Promise<void> {
+/**
+ * Records the finished import with all of its quarantined rows, in one transaction. The rows may
+ * come as chunks from a query, so a file with millions of bad rows is never held in memory whole.
+ */
+export async function finishImport(
+  db: Db,
+  report: ImportReport,
+  bad: QuarantinedRow[] | AsyncIterable<QuarantinedRow[]>,
+): Promise<void> {
   const importId = report.importId as number;
+  const chunks = Array.isArray(bad) ? [bad] : bad;
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < bad.length; i += 500) {
-      await tx
-        .insertInto('import_quarantine')
-        .values(bad.slice(i, i + 500).map((b) => ({ import_id: importId, ...b })))
-        .execute();
+    for await (const chunk of chunks) {
+      for (let i = 0; i < chunk.length; i += 500) {
+        await tx
+          .insertInto('import_quarantine')
+          .values(chunk.slice(i, i + 500).map((b) => ({ import_id: importId, ...b })))
+          .execute();
+      }
     }
     await tx
       .updateTable('imports')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ImportReport } from './import-report.ts';
 import { period } from './primitives.ts';
 import { role } from './roles.ts';
 
@@ -151,3 +152,45 @@ export const newUserRequest = z.object({
   password: z.string().min(8, 'password must have at least 8 characters').max(1000),
 });
 export type NewUserRequest = z.infer<typeof newUserRequest>;
+
+/** An upload being imported (`POST /api/imports`, `GET /api/imports/jobs/:id`). */
+export interface ImportJobView {
+  id: string;
+  kind: string;
+  fileName: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  /** Where a running import is, and how far through that phase (0..1) when known. */
+  progress: { phase: string; fraction: number | null } | null;
+  report: ImportReport | null;
+  error: string | null;
+  queuedAt: string;
+}
+export interface ImportJobResponse {
+  job: ImportJobView;
+}
+
+/** One past import in the import log (`GET /api/imports`). */
+export interface ImportSummary {
+  id: number;
+  kind: string;
+  format: string;
+  file: string;
+  status: string;
+  read: number;
+  loaded: number;
+  quarantined: number;
+  duplicates: number;
+  actor: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+export interface ImportsResponse {
+  imports: ImportSummary[];
+}
+
+/** One import with its quarantined rows (`GET /api/imports/:id`). */
+export interface ImportDetailResponse {
+  status: string;
+  report: ImportReport | { error: string } | null;
+  quarantine: { line: number; reason: string; raw: string }[];
+}

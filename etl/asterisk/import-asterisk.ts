@@ -27,6 +27,7 @@ export interface AsteriskOptions {
   actor: string;
   timeZone: string;
   gmtTimes?: boolean;
+  fileName?: string;
 }
 
 const scalar = async (c: DuckDBConnection, sql: string) =>
@@ -126,7 +127,7 @@ export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions
   const started = performance.now();
   const { db, analytics } = target;
   const { file, checksum } = await inspectFile(opts.file);
-  const base = { file: path.basename(file), kind: 'calls', format: opts.format, checksum };
+  const base = { file: opts.fileName ?? path.basename(file), kind: 'calls', format: opts.format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
 

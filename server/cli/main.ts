@@ -12,11 +12,13 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
   dev                                        API + Vite dev server with hot reload
   demo     [--operators 60] [--month YYYY-MM] [--seed 1] [--json]
                                              fill an empty data directory with a realistic demo month
-  import   <kind> <file...> [--format F] [--gmt] [--json]
+  import   <kind> <file...> [--format F] [--gmt] [--json] [--via URL --user NAME]
                                              kinds: teams, operators, clients, debts, calls, orders, targets,
                                              norms, variable-pay, claims, assessments, evaluations, queue-log
                                              formats: csv, jsonl, parquet, asterisk-cdr, queue-log (detected
-                                             when not given); --gmt: CDR times are UTC (usegmtime=yes)
+                                             when not given); --gmt: CDR times are UTC (usegmtime=yes);
+                                             --via: send the files to a running server as admin NAME
+                                             (password on stdin or CALLSCORE_PASSWORD)
   score    --period YYYY-MM [--team T] [--format table|csv|json]
                                              every operator's criteria, deductions and pay for a month
   payroll  export --period YYYY-MM [--format csv|xlsx] [--delimiter ,|;] [--decimal .|,] [--out FILE]

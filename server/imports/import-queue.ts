@@ -1,18 +1,13 @@
 import { rmSync } from 'node:fs';
 import { importFile } from '../../etl/import-file.ts';
-import type { Format, ImportReport } from '../../schemas/import-report.ts';
+import type { ImportJobView } from '../../schemas/api.ts';
+import type { Format } from '../../schemas/import-report.ts';
 import type { Kind } from '../../schemas/kinds.ts';
 import type { Deps } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 
-export interface ImportJob {
-  id: string;
+export interface ImportJob extends ImportJobView {
   kind: Kind | 'queue-log';
-  fileName: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  report: ImportReport | null;
-  error: string | null;
-  queuedAt: string;
 }
 
 export interface JobRequest {
@@ -41,6 +36,7 @@ export class ImportQueue {
       kind: req.kind,
       fileName: req.fileName,
       state: 'queued',
+      progress: null,
       report: null,
       error: null,
       queuedAt: new Date().toISOString(),
@@ -53,16 +49,22 @@ export class ImportQueue {
         job.report = await importFile(this.deps, {
           kind: req.kind,
           file: req.file,
+          fileName: req.fileName,
           actor: req.actor,
           timeZone,
           gmtTimes: req.gmtTimes ?? false,
+          onProgress: (phase, fraction) => {
+            job.progress = { phase, fraction };
+          },
           ...(req.format ? { format: req.format } : {}),
         });
         // The report names the file as the user sent it, not as it was stored while waiting.
         job.report = { ...job.report, file: req.fileName };
         job.state = 'done';
+        job.progress = null;
       } catch (e) {
         job.state = 'failed';
+        job.progress = null;
         job.error = (e as Error).message;
       } finally {
         rmSync(req.file, { force: true });

@@ -8,6 +8,9 @@ import {
 import { DUCKDB_DDL, DUCKDB_SCHEMA_VERSION } from '../../schemas/duckdb/ddl.ts';
 
 export type Params = Record<string, DuckDBValue>;
+
+/** The analytics store's working memory (DuckDB's buffer pool), not counting the Node heap. */
+export const MEMORY_LIMIT = '2GB';
 /** A row as DuckDB's JSON conversion gives it: BIGINT and DECIMAL arrive as strings. */
 export type JsonRow = Record<string, string | number | boolean | null>;
 
@@ -41,6 +44,9 @@ export class Analytics {
     }
     const store = new Analytics(file, instance);
     await store.withConnection(async (c) => {
+      // DuckDB would take 80% of the machine's memory; a month of 10 million calls loads and
+      // aggregates within this, spilling to <file>.tmp beyond it (ARCHITECTURE.md, Scale).
+      await c.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
       for (const ddl of DUCKDB_DDL) await c.run(ddl);
       const v = await c.runAndReadAll('SELECT max(version) AS v FROM schema_version');
       if (v.getRows()[0]?.[0] == null) {
@@ -61,17 +67,7 @@ export class Analytics {
 
   /** Runs `work` in one transaction: all of it lands, or none of it. */
   async transaction<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.withConnection(async (c) => {
-      await c.run('BEGIN TRANSACTION');
-      try {
-        const result = await work(c);
-        await c.run('COMMIT');
-        return result;
-      } catch (e) {
-        await c.run('ROLLBACK');
-        throw e;
-      }
-    });
+    return this.withConnection((c) => inTransaction(c, work));
   }
 
   async rows(sql: string, params: Params = {}, types?: Record<string, DuckDBType>): Promise<JsonRow[]> {
@@ -85,6 +81,22 @@ export class Analytics {
     // fromCache keeps the instance for the life of the process; closing it lets a later open
     // (tests, the CLI's demo-then-serve) take the file lock again.
     this.instance.closeSync();
+  }
+}
+
+/** Runs `work` on `c` in one transaction: all of it lands, or none of it. */
+export async function inTransaction<T>(
+  c: DuckDBConnection,
+  work: (c: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const result = await work(c);
+    await c.run('COMMIT');
+    return result;
+  } catch (e) {
+    await c.run('ROLLBACK');
+    throw e;
   }
 }
 

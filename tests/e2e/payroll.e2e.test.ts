@@ -81,7 +81,7 @@ describe('the payroll page in Chromium', () => {
     await e.shot(page, 'pay-rules-preview');
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved as version 2.');
-    expect(await page.locator('.version-list li').count()).toBe(2);
+    await expect.poll(() => page.locator('.version-list li').count()).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
   });

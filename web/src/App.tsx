@@ -10,6 +10,8 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
 const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
+const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
+const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
 
 export function App() {
   return (
@@ -27,6 +29,8 @@ export function App() {
             <Route index element={<DashboardPage />} />
             <Route path="payroll" element={<PayrollPage />} />
             <Route path="pay-rules" element={<PayRulesPage />} />
+            <Route path="imports" element={<ImportsPage />} />
+            <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { ROLES, role as roleSchema } from '../../../schemas/roles.ts';
-import { env, resolveDataDir } from '../../config.ts';
+import { resolveDataDir } from '../../config.ts';
 import { openDataDir } from '../../runtime.ts';
 import { listUsers } from '../../users/users.repository.ts';
 import { createUser } from '../../users/users.service.ts';
 import { cliArgs, UsageError } from '../args.ts';
-
-/** The password comes from CALLSCORE_PASSWORD or standard input, never from the command line. */
-function readPassword(): string {
-  if (env.CALLSCORE_PASSWORD) return env.CALLSCORE_PASSWORD;
-  if (process.stdin.isTTY)
-    throw new UsageError('pipe the password on standard input or set CALLSCORE_PASSWORD');
-  const text = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
-  if (!text) throw new UsageError('no password on standard input');
-  return text;
-}
+import { readPassword } from '../read-password.ts';
 
 export async function usersCommand(argv: string[]) {
   const { values, positionals } = cliArgs(argv, {

@@ -52,14 +52,16 @@ async function request<T>(
 ): Promise<T> {
   let res: Response;
   try {
+    // A form (a file upload) goes as multipart, with the boundary the browser picks.
+    const form = body instanceof FormData;
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined
+        body === undefined || form
           ? { Accept: 'application/json' }
           : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : form ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (e) {

@@ -8,6 +8,9 @@ import {
 import type {
   ActivityResponse,
   DailyResponse,
+  ImportDetailResponse,
+  ImportJobResponse,
+  ImportsResponse,
   LoginRequest,
   LoginResponse,
   LogoutResponse,
@@ -24,11 +27,15 @@ export const queryKeys = {
   teams: ['teams'] as const,
   operatorActivity: (q: RangeParams) => ['operators', 'activity', q] as const,
   dailyOverview: (q: RangeParams) => ['overview', 'daily', q] as const,
+  imports: ['imports'] as const,
+  importDetail: (id: number) => ['imports', id] as const,
+  importJob: (id: string) => ['imports', 'jobs', id] as const,
 };
 
 export const mutationKeys = {
   login: ['auth', 'login'] as const,
   logout: ['auth', 'logout'] as const,
+  uploadImport: ['imports', 'upload'] as const,
 };
 
 export interface RangeParams {
@@ -105,5 +112,48 @@ export function useDailyOverview(q: RangeParams | null) {
     queryFn: ({ signal }) => api.get<DailyResponse>('/api/overview/daily', { ...q }, signal),
     enabled: q !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** `GET /api/imports`: the import log, newest first. */
+export function useImports() {
+  return useQuery({
+    queryKey: queryKeys.imports,
+    queryFn: ({ signal }) => api.get<ImportsResponse>('/api/imports', { limit: 100 }, signal),
+  });
+}
+
+/** `GET /api/imports/:id`: one import's report and its quarantined rows. */
+export function useImportDetail(id: number) {
+  return useQuery({
+    queryKey: queryKeys.importDetail(id),
+    queryFn: ({ signal }) => api.get<ImportDetailResponse>(`/api/imports/${id}`, undefined, signal),
+  });
+}
+
+/** `GET /api/imports/jobs/:id`, polled while the job waits or runs; the log is refreshed after. */
+export function useImportJob(id: string | null) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.importJob(id ?? ''),
+    queryFn: async ({ signal }) => {
+      const res = await api.get<ImportJobResponse>(`/api/imports/jobs/${id}`, undefined, signal);
+      if (res.job.state === 'done' || res.job.state === 'failed')
+        void client.invalidateQueries({ queryKey: queryKeys.imports, exact: true });
+      return res;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) => {
+      const state = query.state.data?.job.state;
+      return state === 'done' || state === 'failed' ? false : 500;
+    },
+  });
+}
+
+/** `POST /api/imports` (multipart: file, kind, format, gmt): answers with the queued job. */
+export function useUploadImport() {
+  return useMutation({
+    mutationKey: mutationKeys.uploadImport,
+    mutationFn: (form: FormData) => api.post<ImportJobResponse>('/api/imports', form),
   });
 }

@@ -6,11 +6,11 @@ import { resetSession, useLogout } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { type MessageKey, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { DashboardIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
+import { DashboardIcon, ImportsIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 
-/** Pages that exist; a page gets its link here when its route does. */
+/** Pages that exist; a page gets its link here when its route does, for the roles it serves. */
 const NAV: readonly {
   to: string;
   label: MessageKey;
@@ -21,6 +21,7 @@ const NAV: readonly {
   { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
   { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
   { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
+  { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },
 ];
 
 function initials(name: string): string {

@@ -32,6 +32,16 @@ export function DashboardIcon() {
   );
 }
 
+export function ImportsIcon() {
+  return (
+    <Icon>
+      <path d="M10 3v9" />
+      <path d="M6.5 8.5 10 12l3.5-3.5" />
+      <path d="M4 13v2.5A1.5 1.5 0 0 0 5.5 17h9a1.5 1.5 0 0 0 1.5-1.5V13" />
+    </Icon>
+  );
+}
+
 export function SignOutIcon() {
   return (
     <Icon size={18}>

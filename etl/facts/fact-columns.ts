@@ -1,0 +1,94 @@
+import {
+  CALL_DIRECTIONS,
+  CALL_DISPOSITIONS,
+  CALL_OUTCOMES,
+  CLIENT_TYPES,
+  ORDER_STATUSES,
+  TASK_TYPES,
+} from '../../schemas/records.ts';
+
+/**
+ * The column parsers of schemas/primitives.ts, as the set-based validator writes them in SQL.
+ * Each names the zod primitive it mirrors; tests/etl/fact-columns.test.ts keeps the two in step.
+ */
+export type ColumnRule =
+  | { type: 'identifier' } // primitives.identifier
+  | { type: 'text' } // primitives.text
+  | { type: 'timestamp' } // primitives.timestamp, then server/time.ts toInstant
+  | { type: 'money' } // primitives.money: integer minor units
+  | { type: 'seconds' } // primitives.seconds
+  | { type: 'count' } // primitives.count
+  | { type: 'currency' } // primitives.currency
+  | { type: 'enum'; values: readonly string[] }; // primitives.enumOf
+
+export type FactKind = 'clients' | 'debts' | 'calls' | 'orders';
+export const FACT_KINDS: readonly FactKind[] = ['clients', 'debts', 'calls', 'orders'];
+export const isFactKind = (k: string): k is FactKind => (FACT_KINDS as readonly string[]).includes(k);
+
+const id = { type: 'identifier' } as const;
+const text = { type: 'text' } as const;
+const ts = { type: 'timestamp' } as const;
+const money = { type: 'money' } as const;
+const seconds = { type: 'seconds' } as const;
+const count = { type: 'count' } as const;
+const currency = { type: 'currency' } as const;
+const oneOf = (values: readonly string[]) => ({ type: 'enum', values }) as const;
+
+/** Column → rule, in the canonical column order of each kind (KINDS[kind].columns). */
+export const FACT_COLUMNS: Record<FactKind, Record<string, ColumnRule>> = {
+  clients: { client_id: id, name: text, type: oneOf(CLIENT_TYPES), manager_id: id, region: text },
+  debts: {
+    client_id: id,
+    as_of: ts,
+    balance: money,
+    credit_limit: money,
+    overdue_amount: money,
+    currency,
+  },
+  calls: {
+    call_id: id,
+    started_at: ts,
+    queued_at: ts,
+    answered_at: ts,
+    ended_at: ts,
+    direction: oneOf(CALL_DIRECTIONS),
+    operator_id: id,
+    client_id: id,
+    phone: text,
+    queue: text,
+    disposition: oneOf(CALL_DISPOSITIONS),
+    task_type: oneOf(TASK_TYPES),
+    outcome: oneOf(CALL_OUTCOMES),
+    talk_s: seconds,
+    hold_s: seconds,
+    wrap_s: seconds,
+    transferred_to: text,
+    recording: text,
+  },
+  orders: {
+    order_id: id,
+    call_id: id,
+    operator_id: id,
+    client_id: id,
+    created_at: ts,
+    status: oneOf(ORDER_STATUSES),
+    total: money,
+    currency,
+    lines: count,
+    price_column: text,
+    offered_items: count,
+    error_code: text,
+  },
+};
+
+/**
+ * Columns whose value must name a known operator. A canonical call or order naming an operator
+ * the roster does not have is quarantined: import the roster first. (An Asterisk CDR is different:
+ * there the PBX names extensions, and an unmatched one loads as a call without an operator.)
+ */
+export const OPERATOR_REFERENCES: Record<FactKind, readonly string[]> = {
+  clients: [],
+  debts: [],
+  calls: ['operator_id'],
+  orders: ['operator_id'],
+};

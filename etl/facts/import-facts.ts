@@ -1,0 +1,316 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BIGINT,
+  type DuckDBConnection,
+  LIST,
+  listValue,
+  STRUCT,
+  structValue,
+  VARCHAR,
+} from '@duckdb/node-api';
+import type { ImportReport } from '../../schemas/import-report.ts';
+import { KINDS } from '../../schemas/kinds.ts';
+import { AppError } from '../../server/errors.ts';
+import { inTransaction, type Params, textList } from '../../server/stores/duckdb.ts';
+import type { ImportOptions, ImportTarget } from '../import-file.ts';
+import {
+  beginImport,
+  failImport,
+  finishImport,
+  inspectFile,
+  previousImport,
+  type QuarantinedRow,
+  REPORT_QUARANTINE_ROWS,
+} from '../import-log.ts';
+import { type OnProgress, withQueryProgress } from '../progress.ts';
+import type { CanonicalFormat } from '../read-rows.ts';
+import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
+import {
+  COUNTS_SQL,
+  deleteReplacedSql,
+  insertSql,
+  markConflictsSql,
+  matchedSql,
+  repeatedSql,
+} from './load.sql.ts';
+import {
+  CSV_REJECT_COUNT_SQL,
+  CSV_REJECT_KEYS_SQL,
+  CSV_REJECTS_SQL,
+  CSV_STAGE_SQL,
+  csvLine,
+  csvRawSql,
+  JSONL_KEYS_SQL,
+  JSONL_READ_SQL,
+  jsonlStageSql,
+  PARQUET_STAGE_SQL,
+  STAGING_COLUMNS_SQL,
+  STAGING_TABLES,
+} from './stage.sql.ts';
+import { checkSql } from './validate.sql.ts';
+import { zoneSpans } from './zone-spans.ts';
+
+/** How a file was staged: its columns, and what the validation needs to know about it. */
+interface Staged {
+  /** Every column of the file, known to the kind or not, in file order. */
+  columns: string[];
+  line: string;
+  lineJoin?: string;
+  rowProblem: boolean;
+  /** SQL rebuilding a staged record's raw text from staging row `s`. */
+  raw: string;
+  /** Records the reader set aside (CSV rows with the wrong number of fields). */
+  rejects: number;
+  params: Params;
+}
+
+const scalar = async (c: DuckDBConnection, sql: string, params: Params = {}) =>
+  (await c.runAndReadAll(sql, params)).getRows()[0]?.[0];
+
+/** One header line's names, RFC 4180 quoting; duplicates and blanks get names of their own. */
+function headerNames(line: string, delim: string): string[] {
+  const names: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delim) {
+      names.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  names.push(field.trim());
+  const seen = new Set<string>();
+  return names.map((n, i) => {
+    let name = n || `column${i}`;
+    for (let k = 1; seen.has(name); k++) name = `${n}_${k}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+/** The header of a CSV file: its names and delimiter, `,` or `;`, whichever separates them. */
+async function csvHeader(file: string): Promise<{ names: string[]; delim: string }> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(65_536);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const line = (buf.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
+    if (line.trim() === '') return { names: [], delim: ',' };
+    const unquoted = line.replace(/"[^"]*"/g, '');
+    const count = (ch: string) => unquoted.split(ch).length - 1;
+    const delim = count(';') > count(',') ? ';' : ',';
+    return { names: headerNames(line, delim), delim };
+  } finally {
+    await fh.close();
+  }
+}
+
+async function stageCsv(c: DuckDBConnection, file: string, onProgress?: OnProgress): Promise<Staged> {
+  const { names, delim } = await csvHeader(file);
+  if (!names.length) {
+    await c.run('CREATE OR REPLACE TEMP TABLE staging AS SELECT NULL::VARCHAR AS empty WHERE false');
+    return { columns: [], line: 's.rowid + 2', rowProblem: false, raw: "''", rejects: 0, params: {} };
+  }
+  // Every column read as text, by the names of the header: no sniffing, which a row with the
+  // wrong number of fields would throw off.
+  const columns = structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR'])));
+  await withQueryProgress(
+    c,
+    'reading',
+    onProgress,
+    c.run(
+      CSV_STAGE_SQL,
+      { file, delim, columns },
+      { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) },
+    ),
+  );
+  const rejects = Number(await scalar(c, CSV_REJECT_COUNT_SQL));
+  if (rejects) await c.run(CSV_REJECT_KEYS_SQL);
+  return {
+    columns: names,
+    ...csvLine(rejects > 0),
+    rowProblem: false,
+    raw: csvRawSql(names),
+    rejects,
+    params: { delim },
+  };
+}
+
+async function stageJsonl(c: DuckDBConnection, file: string, kind: FactKind): Promise<Staged> {
+  await c.run(JSONL_READ_SQL, { file });
+  const keys = (await c.runAndReadAll(JSONL_KEYS_SQL)).getRows().map((r) => String(r[0]));
+  const known = Object.keys(FACT_COLUMNS[kind]);
+  const paths = known.map((k) => `$.${JSON.stringify(k)}`);
+  await c.run(jsonlStageSql(known), { paths: listValue(paths) }, { paths: LIST(VARCHAR) });
+  await c.run('DROP TABLE staging_json');
+  // Only the keys some line has count as the file's columns.
+  const present = known.filter((k) => keys.includes(k));
+  const columns = [...present, ...keys.filter((k) => !known.includes(k))];
+  return { columns, line: 's.rowid + 1', rowProblem: true, raw: 's.raw', rejects: 0, params: {} };
+}
+
+async function stageParquet(c: DuckDBConnection, file: string): Promise<Staged> {
+  await c.run(PARQUET_STAGE_SQL, { file });
+  const columns = (await c.runAndReadAll(STAGING_COLUMNS_SQL)).getRows().map((r) => String(r[0]));
+  return { columns, line: 's.rowid + 1', rowProblem: false, raw: 'to_json(s)', rejects: 0, params: {} };
+}
+
+/** Every quarantined row of the import, in line order, in chunks. */
+async function* quarantineRows(
+  c: DuckDBConnection,
+  sql: string,
+  params: Params,
+): AsyncGenerator<QuarantinedRow[]> {
+  const result = await c.stream(sql, params);
+  for await (const rows of result.yieldRowObjectJson()) {
+    yield rows.map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
+  }
+}
+
+/**
+ * Imports a file of a fact kind (calls, orders, clients, debts) set-based in DuckDB: the file is
+ * staged as text by DuckDB's own reader, validated by one SQL statement, and its good rows loaded
+ * by one INSERT … SELECT in one transaction. Bad rows go to the import log with line and reason.
+ * read = loaded + quarantined + duplicates.
+ */
+export async function importFacts(
+  target: ImportTarget,
+  kind: FactKind,
+  format: CanonicalFormat,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const { db, analytics } = target;
+  const spec = KINDS[kind];
+  const { file, checksum } = await inspectFile(opts.file, opts.onProgress);
+  const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
+  const previous = await previousImport(db, base);
+  if (previous) return previous;
+  const operatorIds = (await db.selectFrom('operators').select('operator_id').execute()).map(
+    (r) => r.operator_id,
+  );
+
+  return analytics.withConnection(async (c) => {
+    try {
+      let staged: Staged;
+      try {
+        staged =
+          format === 'csv'
+            ? await stageCsv(c, file, opts.onProgress)
+            : format === 'jsonl'
+              ? await stageJsonl(c, file, kind)
+              : await stageParquet(c, file);
+      } catch (e) {
+        throw new AppError(
+          'bad_request',
+          `cannot read ${base.file} as ${format}: ${(e as Error).message.split('\n')[0]}`,
+        );
+      }
+      const missing = spec.required.filter((col) => !staged.columns.includes(col));
+      if (staged.columns.length && missing.length) {
+        throw new AppError(
+          'bad_request',
+          `${base.file} has no column ${missing.join(', ')} (required for ${kind})`,
+        );
+      }
+      const present = Object.keys(FACT_COLUMNS[kind]).filter((col) => staged.columns.includes(col));
+      const ignoredColumns = staged.columns.filter((col) => !spec.columns.includes(col));
+
+      await c.run(
+        'CREATE OR REPLACE TEMP TABLE known_operators AS SELECT unnest($ids) AS operator_id',
+        { ids: textList(operatorIds) },
+        { ids: LIST(VARCHAR) },
+      );
+      const spans = zoneSpans(opts.timeZone);
+      const zoneParams: Params = {};
+      const zoneTypes: Record<string, typeof BIGINT> = {};
+      spans.offsets.forEach((o, i) => {
+        zoneParams[`zo${i}`] = o;
+        zoneTypes[`zo${i}`] = BIGINT;
+      });
+      spans.bounds.forEach((b, i) => {
+        zoneParams[`zb${i + 1}`] = b;
+        zoneTypes[`zb${i + 1}`] = BIGINT;
+      });
+      const check = checkSql({
+        kind,
+        required: spec.required,
+        present,
+        line: staged.line,
+        ...(staged.lineJoin ? { lineJoin: staged.lineJoin } : {}),
+        rowProblem: staged.rowProblem,
+        spans: spans.bounds.length,
+      });
+      // A kind without timestamps has no use for the zone's values.
+      const zone = check.includes('$zo0');
+      await withQueryProgress(
+        c,
+        'checking',
+        opts.onProgress,
+        c.run(check, zone ? zoneParams : {}, zone ? zoneTypes : {}),
+      );
+      await c.run(repeatedSql(kind));
+      await c.run(markConflictsSql(kind));
+
+      const importId = await beginImport(db, base, opts.actor);
+      try {
+        opts.onProgress?.('loading', null);
+        const counts = await inTransaction(c, async () => {
+          await c.run(matchedSql(kind));
+          await c.run(deleteReplacedSql(kind));
+          // Stored rows have no order to keep; without it DuckDB appends in parallel, in less memory.
+          await c.run('SET preserve_insertion_order = false');
+          const inserted = await c
+            .run(insertSql(kind), { importId })
+            .finally(() => c.run('RESET preserve_insertion_order'));
+          const [records, bad, duplicates] = ((await c.runAndReadAll(COUNTS_SQL)).getRows()[0] ?? []).map(
+            Number,
+          );
+          return { records, bad, duplicates, loaded: inserted.rowsChanged } as Record<string, number>;
+        });
+        const quarantineSql = `SELECT line, raw, reason FROM (
+            SELECT c.line, ${staged.raw} AS raw, c.problem AS reason
+            FROM checked c JOIN staging s ON s.rowid = c.rid WHERE c.problem IS NOT NULL
+            ${format === 'csv' ? `UNION ALL ${CSV_REJECTS_SQL}` : ''}
+          ) ORDER BY line`;
+        const first = (
+          await c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`, staged.params)
+        )
+          .getRowObjectsJson()
+          .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
+        const quarantined = (counts.bad ?? 0) + staged.rejects;
+        const report: ImportReport = {
+          ...base,
+          ignoredColumns,
+          importId,
+          status: 'done',
+          message: null,
+          read: (counts.records ?? 0) + staged.rejects,
+          loaded: counts.loaded ?? 0,
+          quarantined,
+          duplicates: counts.duplicates ?? 0,
+          notes: [],
+          quarantine: first,
+          seconds: Math.round((performance.now() - started) / 10) / 100,
+        };
+        opts.onProgress?.('logging', null);
+        await finishImport(db, report, quarantined ? quarantineRows(c, quarantineSql, staged.params) : []);
+        return report;
+      } catch (e) {
+        await failImport(db, importId, e);
+        throw e;
+      }
+    } finally {
+      for (const t of STAGING_TABLES) await c.run(`DROP TABLE IF EXISTS ${t}`);
+    }
+  });
+}

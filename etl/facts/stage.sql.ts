@@ -1,0 +1,84 @@
+import { quotedIdentifier as q } from '@duckdb/node-api';
+
+/**
+ * Reading a canonical file into `staging`, one TEMP row per record with every cell as text, in
+ * file order (the staging rowid is the record's ordinal, from which its line number follows).
+ * Text, not what a type sniffer guessed: validation must see what the file says.
+ */
+
+/**
+ * RFC 4180 CSV, every column text, named by the header ($columns: name → 'VARCHAR'). A record with
+ * more or fewer fields than the header cannot be read as its columns: the reader sets it aside in
+ * `csv_rejects` (line and text) instead of failing the file. A UTF-8 BOM is skipped.
+ */
+export const CSV_STAGE_SQL = `CREATE OR REPLACE TEMP TABLE staging AS
+  SELECT * FROM read_csv($file, header = true, auto_detect = false, columns = $columns,
+    delim = $delim, quote = '"', escape = '"', null_padding = false,
+    store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`;
+
+export const CSV_REJECT_COUNT_SQL = 'SELECT count(DISTINCT line) FROM csv_rejects';
+
+/**
+ * Rejected records leave gaps in the staging rowids: the k-th rejected line (0-based) shifts every
+ * later record by one. `key` is the first staging rowid the shift applies to.
+ */
+export const CSV_REJECT_KEYS_SQL = `CREATE OR REPLACE TEMP TABLE reject_keys AS
+  SELECT key, max(shift) AS shift FROM (
+    SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS key, row_number() OVER (ORDER BY line) AS shift
+    FROM (SELECT DISTINCT line FROM csv_rejects)
+  ) GROUP BY key`;
+
+/** A CSV record's line: the header is line 1. */
+export const csvLine = (rejects: boolean) =>
+  rejects
+    ? {
+        line: 's.rowid + 2 + coalesce(r.shift, 0)',
+        lineJoin: 'ASOF LEFT JOIN reject_keys r ON s.rowid >= r.key',
+      }
+    : { line: 's.rowid + 2' };
+
+/** Rejected records as quarantine rows, with the reason in the schemas' words. */
+export const CSV_REJECTS_SQL = `SELECT line, csv_line AS raw,
+    CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
+      THEN 'has ' || regexp_extract(error_message, 'Found: (\\d+)', 1) || ' fields where the header has '
+        || regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1)
+      ELSE 'cannot be read as CSV: ' || lower(error_type) END AS reason
+  FROM (SELECT DISTINCT ON (line) * FROM csv_rejects ORDER BY line)`;
+
+/** A staged CSV record as a CSV line again, for the quarantine (quoted where it must be). */
+export const csvRawSql = (columns: readonly string[]) =>
+  `concat_ws($delim, ${columns
+    .map((c) => {
+      const v = `s.${q(c)}`;
+      return `CASE WHEN ${v} IS NULL THEN '' WHEN contains(${v}, $delim) OR contains(${v}, '"')
+        OR contains(${v}, chr(10)) OR contains(${v}, chr(13)) THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
+    })
+    .join(', ')})`;
+
+/** JSON Lines: each line whole first, so a value is read as the text it is, number or string. */
+export const JSONL_READ_SQL = `CREATE OR REPLACE TEMP TABLE staging_json AS
+  SELECT json AS raw FROM read_json_objects($file, format = 'newline_delimited')`;
+
+export const JSONL_KEYS_SQL = `SELECT DISTINCT unnest(json_keys(raw)) AS key FROM staging_json WHERE json_type(raw) = 'OBJECT'`;
+
+/** The known keys of each line as text, all from one parse ($paths: their JSON paths). */
+export const jsonlStageSql = (columns: readonly string[]) => `CREATE OR REPLACE TEMP TABLE staging AS
+  SELECT raw, CASE WHEN json_type(raw) <> 'OBJECT' THEN 'the line is not a JSON object' END AS _row_problem,
+    ${columns.map((c, i) => `v[${i + 1}] AS ${q(c)}`).join(', ')}
+  FROM (SELECT raw, json_extract_string(raw, $paths) AS v FROM staging_json)`;
+
+export const PARQUET_STAGE_SQL = `CREATE OR REPLACE TEMP TABLE staging AS
+  SELECT COLUMNS(*)::VARCHAR FROM read_parquet($file)`;
+
+export const STAGING_COLUMNS_SQL = `SELECT column_name FROM (DESCRIBE staging)`;
+
+/** Temp tables of one import, dropped when it ends (the connection's own, in any case). */
+export const STAGING_TABLES = [
+  'staging',
+  'staging_json',
+  'checked',
+  'repeated',
+  'matched',
+  'known_operators',
+  'reject_keys',
+] as const;

@@ -1,0 +1,88 @@
+import { openAsBlob } from 'node:fs';
+import path from 'node:path';
+import { type ImportReport, importReport } from '../../schemas/import-report.ts';
+import { AppError } from '../errors.ts';
+
+export interface ViaRequest {
+  /** The server, e.g. http://127.0.0.1:8080. */
+  url: string;
+  user: string;
+  password: string;
+  kind: string;
+  file: string;
+  format?: string | undefined;
+  gmt?: boolean | undefined;
+  onPhase?: (phase: 'uploading' | 'waiting') => void;
+}
+
+interface Job {
+  id: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  report: unknown;
+  error: string | null;
+}
+
+/** The server's `{error: {message}}` as one line, or the status when the body says nothing. */
+async function failure(res: Response, what: string): Promise<AppError> {
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // not JSON: keep the status
+  }
+  return new AppError('bad_request', `${what}: ${message}`);
+}
+
+async function send(url: string, init: RequestInit, what: string): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
+    throw new AppError('bad_request', `${what}: cannot reach ${new URL(url).origin} (${cause})`);
+  }
+}
+
+/**
+ * Imports a file through a running server, for when the server owns the data directory: signs
+ * in, uploads the file (streamed from disk) to POST /api/imports, and waits for the job's report.
+ */
+export async function importVia(req: ViaRequest): Promise<ImportReport> {
+  const base = req.url.replace(/\/+$/, '');
+  const login = await send(
+    `${base}/api/auth/login`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: req.user, password: req.password }),
+    },
+    'sign-in failed',
+  );
+  if (!login.ok) throw await failure(login, 'sign-in failed');
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+  const form = new FormData();
+  form.set('kind', req.kind);
+  if (req.format) form.set('format', req.format);
+  if (req.gmt) form.set('gmt', 'true');
+  form.set('file', await openAsBlob(req.file), path.basename(req.file));
+  req.onPhase?.('uploading');
+  const upload = await send(
+    `${base}/api/imports`,
+    { method: 'POST', headers: { cookie }, body: form },
+    'upload failed',
+  );
+  if (upload.status !== 202) throw await failure(upload, 'upload failed');
+  let { job } = (await upload.json()) as { job: Job };
+
+  req.onPhase?.('waiting');
+  while (job.state === 'queued' || job.state === 'running') {
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await send(`${base}/api/imports/jobs/${job.id}`, { headers: { cookie } }, 'import failed');
+    if (!res.ok) throw await failure(res, 'import failed');
+    ({ job } = (await res.json()) as { job: Job });
+  }
+  if (job.state === 'failed')
+    throw new AppError('bad_request', job.error ?? 'the import failed on the server');
+  return importReport.parse(job.report);
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { importFile } from '../../etl/import-file.ts';
+import { toCsv } from '../../fixtures/demo/csv.ts';
+import { buildWorld, rosterRows } from '../../fixtures/demo/generate.ts';
+import { writeCallsCsv } from '../../fixtures/demo/stream-calls.ts';
+import { DEMO_RECORDINGS } from '../../fixtures/recordings/index.ts';
+import { openDataDir } from '../../server/runtime.ts';
+import { writeSetting } from '../../server/settings/settings.repository.ts';
+import { gib, measure, peakRss } from './memory.ts';
+
+const TIME_ZONE = 'Europe/Chisinau';
+/** Targets of the design point (ARCHITECTURE.md, Scale): the import near DuckDB's own reader. */
+const TARGET_RATIO = 1.5;
+const TARGET_RSS = 3 * 1024 ** 3;
+
+/**
+ * `npm run bench -- etl [--calls 10000000] [--operators 2000] [--dir /tmp] [--keep]`
+ *
+ * Writes N demo calls as a canonical CSV (streamed, never held in memory), then times in this
+ * process (a) DuckDB's bare `CREATE TABLE … AS SELECT * FROM read_csv(file)` into a fresh file and
+ * (b) the real `callscore import calls` path into a fresh data directory (roster loaded first,
+ * not timed), and prints both, their ratio and the peak resident memory.
+ */
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      calls: { type: 'string', default: '10000000' },
+      operators: { type: 'string', default: '2000' },
+      dir: { type: 'string', default: tmpdir() },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const calls = Number(values.calls);
+  const operators = Number(values.operators);
+  if (!Number.isInteger(calls) || calls < 1) throw new Error('--calls must be a whole number');
+  const work = mkdtempSync(path.join(values.dir, 'callscore-bench-etl-'));
+  const file = path.join(work, 'calls.csv');
+  try {
+    const world = buildWorld({
+      operators,
+      month: '2026-10',
+      seed: 1,
+      timeZone: TIME_ZONE,
+      recordings: DEMO_RECORDINGS.map((r) => `demo/${r}`),
+    });
+    const gen = await measure(() => writeCallsCsv(world, file, { calls }));
+    const size = statSync(file).size;
+    console.log(
+      `generated ${gen.result.calls.toLocaleString('en')} calls, ${(size / 1024 ** 2).toFixed(0)} MiB of CSV in ${gen.seconds.toFixed(1)} s`,
+    );
+
+    const bare = await measure(async () => {
+      const db = await DuckDBInstance.create(path.join(work, 'bare.duckdb'));
+      const c = await db.connect();
+      await c.run('CREATE TABLE t AS SELECT * FROM read_csv($file)', { file });
+      c.closeSync();
+      db.closeSync();
+    });
+    console.log(`(a) bare read_csv CTAS:   ${bare.seconds.toFixed(1)} s   peak RSS ${gib(bare.peakRss)}`);
+
+    const dataDir = path.join(work, 'data');
+    const rt = await openDataDir(dataDir, { webDir: null });
+    let imported: Awaited<ReturnType<typeof measure<Awaited<ReturnType<typeof importFile>>>>>;
+    try {
+      await writeSetting(rt.db, 'timeZone', TIME_ZONE, 'bench');
+      const roster = rosterRows(world);
+      for (const kind of ['teams', 'operators'] as const) {
+        const rosterFile = path.join(work, `${kind}.csv`);
+        writeFileSync(rosterFile, toCsv(kind, roster[kind]));
+        await importFile(rt, { kind, file: rosterFile, actor: 'bench', timeZone: TIME_ZONE });
+      }
+      imported = await measure(() =>
+        importFile(rt, { kind: 'calls', file, actor: 'bench', timeZone: TIME_ZONE }),
+      );
+    } finally {
+      await rt.close();
+    }
+    const r = imported.result;
+    console.log(
+      `(b) callscore import calls: ${imported.seconds.toFixed(1)} s   peak RSS ${gib(imported.peakRss)}` +
+        `   (read ${r.read}, loaded ${r.loaded}, quarantined ${r.quarantined}, duplicates ${r.duplicates})`,
+    );
+    const ratio = imported.seconds / bare.seconds;
+    const hwm = peakRss();
+    console.log(
+      `ratio (b)/(a): ${ratio.toFixed(2)}   target ≤ ${TARGET_RATIO}   ${ratio <= TARGET_RATIO ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `peak RSS of the process (VmHWM): ${gib(hwm)}   target < ${gib(TARGET_RSS)}   ${hwm < TARGET_RSS ? 'ok' : 'MISSED'}`,
+    );
+  } finally {
+    if (values.keep) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}

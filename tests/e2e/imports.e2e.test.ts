@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, startE2E } from '../helpers/e2e.ts';
+
+let e: E2E;
+
+beforeAll(async () => {
+  e = await startE2E({ operators: 6, month: '2026-10' });
+});
+afterAll(() => e?.stop());
+
+describe('the imports page in Chromium', () => {
+  it('lets the admin upload a CSV, follow the job and read the report and the quarantined rows', async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'admin');
+    await page.getByRole('link', { name: 'Imports' }).click();
+    await page.waitForURL(/\/imports$/);
+
+    const file = path.join(path.dirname(e.dir), 'clients-new.csv');
+    writeFileSync(
+      file,
+      'client_id,name,type\nNEW-1,Fresh Market,retail\nNEW-2,Bad Type,planet\nNEW-3,Kiosk,key\n',
+    );
+    await page.getByLabel('Kind of records').selectOption('clients');
+    await page.getByLabel('File', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const report = page.getByTestId('import-report');
+    await expect
+      .poll(() => report.textContent(), { timeout: 20_000 })
+      .toMatch(/Read\s*3.*Loaded\s*2.*Quarantined\s*1/s);
+    await expect.poll(() => report.textContent()).toMatch(/type: is not one of market_trader/);
+    // The log lists it, and its page shows the quarantined row with its line.
+    await expect.poll(() => page.locator('table').last().textContent()).toContain('clients-new.csv');
+    await e.shot(page, 'imports');
+    await page.getByRole('link', { name: 'All quarantined rows' }).click();
+    await page.waitForURL(/\/imports\/\d+$/);
+    await expect
+      .poll(() => page.locator('.quarantine-table tbody').textContent())
+      .toMatch(/^3.*NEW-2,Bad Type,planet/);
+    await e.shot(page, 'import-detail');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows no imports link to a department head', async () => {
+    const page = await e.browser.newPage();
+    await e.signIn(page, 'head');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await expect.poll(() => page.getByRole('link', { name: 'Dashboard' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Imports' }).count()).toBe(0);
+    await page.close();
+  });
+});
