@@ -12,6 +12,8 @@ import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
+import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
+import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 
 const api = new Hono<AppEnv>()
@@ -30,7 +32,9 @@ const api = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/', activityRoutes)
   .route('/admin', adminRoutes)
-  .route('/imports', importsRoutes);
+  .route('/imports', importsRoutes)
+  .route('/forms', formsRoutes)
+  .route('/evaluations', evaluationsRoutes);
 
 export type ApiType = typeof api;
 
