@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { allowPublic, policyOf } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
+import { callsRoutes } from './calls/calls.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
@@ -34,7 +35,8 @@ const api = new Hono<AppEnv>()
   .route('/admin', adminRoutes)
   .route('/imports', importsRoutes)
   .route('/forms', formsRoutes)
-  .route('/evaluations', evaluationsRoutes);
+  .route('/evaluations', evaluationsRoutes)
+  .route('/calls', callsRoutes);
 
 export type ApiType = typeof api;
 
