@@ -10,6 +10,7 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { allowPublic, policyOf } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
+import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
@@ -36,7 +37,8 @@ const api = new Hono<AppEnv>()
   .route('/imports', importsRoutes)
   .route('/forms', formsRoutes)
   .route('/evaluations', evaluationsRoutes)
-  .route('/calls', callsRoutes);
+  .route('/calls', callsRoutes)
+  .route('/calibrations', calibrationRoutes);
 
 export type ApiType = typeof api;
 

@@ -10,6 +10,7 @@ import type {
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { audit } from '../audit/audit.ts';
+import { maySeeScorings } from '../calibration/blind.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -47,15 +48,8 @@ async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): P
       throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
     return;
   }
-  if (row.calibration === 1 && row.evaluator !== user.username && !LEADS.has(user.role)) {
-    const session = row.calibration_session_id
-      ? await db
-          .selectFrom('calibration_sessions')
-          .select('status')
-          .where('id', '=', row.calibration_session_id)
-          .executeTakeFirst()
-      : undefined;
-    if (!session || session.status === 'open') {
+  if (row.calibration === 1 && row.evaluator !== user.username) {
+    if (!(await maySeeScorings(db, row.calibration_session_id, user))) {
       throw new AppError(
         'forbidden',
         "calibration is blind: other monitors' scorings show once the session is closed",
@@ -157,8 +151,9 @@ export async function listEvaluations(
         eb.or([eb('evaluations.status', '<>', 'draft'), eb('evaluations.evaluator', '=', user.username)]),
       ),
     )
-    // Blind calibration: a monitor sees only his own scorings of sessions still open.
-    .$if(q.calibration && !LEADS.has(user.role), (b) =>
+    // Blind calibration (calibration/blind.ts): others' scorings of an open session stay hidden,
+    // from a lead too when he scores in it.
+    .$if(q.calibration && user.role !== 'admin', (b) =>
       b.where((eb) =>
         eb.or([
           eb('evaluations.evaluator', '=', user.username),
@@ -167,6 +162,18 @@ export async function listEvaluations(
             'in',
             eb.selectFrom('calibration_sessions').select('id').where('status', '=', 'closed'),
           ),
+          ...(user.role === 'qa_lead'
+            ? [
+                eb(
+                  'evaluations.calibration_session_id',
+                  'not in',
+                  eb
+                    .selectFrom('calibration_participants')
+                    .select('session_id')
+                    .where('monitor', '=', user.username),
+                ),
+              ]
+            : []),
         ]),
       ),
     )

@@ -37,7 +37,7 @@ function callsCsv(): string {
   rows.push(
     'URL,2026-10-05T11:00:00+03:00,,2026-10-05T11:00:05+03:00,,inbound,OP-3,,,,answered,other,,50,0,0,,https://pbx.example/rec/1.ogg',
   );
-  return HEADER + rows.join('\n') + '\n';
+  return `${HEADER}${rows.join('\n')}\n`;
 }
 
 const BYTES = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
