@@ -32,7 +32,11 @@ export interface CallFacts {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a calendar date');
+  // Round-trip, as Date.parse accepts 2026-02-30 and rolls it over to March.
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'must be a calendar date');
 const id = z.string().trim().min(1).max(200);
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 const secondsParam = z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must not be negative');
