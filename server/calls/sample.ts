@@ -8,6 +8,7 @@ import { sampleSd, Z95 } from '../evaluations/stats.ts';
 import { type Analytics, num, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { visibleOperators } from './calls.service.ts';
+import { ORDER_CALLS_SQL } from './queries/order-calls.sql.ts';
 import { SAMPLE_CANDIDATES_SQL } from './queries/sample-candidates.sql.ts';
 
 /** Months the standard deviation for a margin is taken over: the period and the two before it. */
@@ -143,7 +144,7 @@ export async function sampleCalls(
   // A claim about an order names the call the order was taken on.
   if (claimedOrders.length) {
     const rows = await analytics.rows(
-      'SELECT DISTINCT call_id FROM orders WHERE call_id IS NOT NULL AND order_id IN (SELECT unnest($ids))',
+      ORDER_CALLS_SQL,
       { ids: textList(claimedOrders) },
       { ids: LIST(VARCHAR) },
     );
