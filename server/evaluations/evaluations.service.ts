@@ -48,6 +48,10 @@ async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): P
       throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
     return;
   }
+  // A draft is its monitor's work in progress: leads may look, other readers do not see it.
+  if (row.status === 'draft' && row.evaluator !== user.username && !LEADS.has(user.role)) {
+    throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
+  }
   if (row.calibration === 1 && row.evaluator !== user.username) {
     if (!(await maySeeScorings(db, row.calibration_session_id, user))) {
       throw new AppError(

@@ -56,6 +56,10 @@ describe('evaluation life: draft → submitted → acknowledged', () => {
       calibration: false,
     });
     const id = d.body.evaluation.id;
+    // Another monitor and a head do not see a draft; a lead does.
+    expect((await qa2.get(`/api/evaluations/${id}`)).status).toBe(404);
+    expect((await head.get(`/api/evaluations/${id}`)).status).toBe(404);
+    expect((await lead.get(`/api/evaluations/${id}`)).status).toBe(200);
     const saved = await json<Ev>(
       qa.put(`/api/evaluations/${id}/answers`, { answers: { greet: false, tone: 4 } }),
     );
@@ -133,7 +137,8 @@ describe('evaluation life: draft → submitted → acknowledged', () => {
     expect(r.status).toBe(409);
     expect(r.body.error.message).toMatch(/every question N\/A/);
     // The draft can be thrown away by its author only.
-    expect((await qa2.send('DELETE', `/api/evaluations/${d.body.evaluation.id}`)).status).toBe(403);
+    // Another monitor does not even see it.
+    expect((await qa2.send('DELETE', `/api/evaluations/${d.body.evaluation.id}`)).status).toBe(404);
     expect((await qa.send('DELETE', `/api/evaluations/${d.body.evaluation.id}`)).status).toBe(200);
     expect((await qa.get(`/api/evaluations/${d.body.evaluation.id}`)).status).toBe(404);
   });
