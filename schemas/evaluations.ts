@@ -139,11 +139,21 @@ export interface OperatorQuality {
   mean: number | null;
   /** Sample standard deviation; null below two evaluations. */
   sd: number | null;
-  /** 95% interval of the mean (Student's t with n − 1 degrees of freedom); null below two. */
+  /** 95% interval of the mean (Student's t with n − 1 degrees of freedom), clipped to 0–100; null below two. */
   ci95: { low: number; high: number } | null;
   criticalFailures: number;
 }
 export interface QualityResponse {
   period: string;
   operators: OperatorQuality[];
+}
+
+/** Users who can evaluate calls: whom a lead can give calls to or invite to a calibration. */
+export interface MonitorView {
+  username: string;
+  displayName: string;
+  role: 'qa' | 'qa_lead';
+}
+export interface MonitorsResponse {
+  monitors: MonitorView[];
 }

@@ -17,6 +17,7 @@ import { AppError } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { monitorsRoutes } from './users/monitors.routes.ts';
 
 const api = new Hono<AppEnv>()
   .get('/health', allowPublic(), async (c) => {
@@ -38,7 +39,8 @@ const api = new Hono<AppEnv>()
   .route('/forms', formsRoutes)
   .route('/evaluations', evaluationsRoutes)
   .route('/calls', callsRoutes)
-  .route('/calibrations', calibrationRoutes);
+  .route('/calibrations', calibrationRoutes)
+  .route('/monitors', monitorsRoutes);
 
 export type ApiType = typeof api;
 

@@ -53,6 +53,19 @@ describe('calibration sessions', () => {
   let sessionId: number;
   let sergiuEval: string;
 
+  it('lists the monitors a lead can invite', async () => {
+    const r = await json<{ monitors: { username: string; role: string }[] }>(lead.get('/api/monitors'));
+    expect(r.body.monitors.map((m) => `${m.username}:${m.role}`)).toEqual([
+      'dorin:qa_lead',
+      'ion:qa',
+      'mihai:qa',
+      'natalia:qa_lead',
+      'radu:qa',
+      'sergiu:qa',
+    ]);
+    expect((await head.get('/api/monitors')).status).toBe(403);
+  });
+
   it('a lead opens a session on a call with invited monitors and a reference', async () => {
     const bad = await json<Err>(
       lead.post('/api/calibrations', { callId: 'C1', formId, monitors: ['sergiu', 'victor'] }),
