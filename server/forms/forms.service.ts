@@ -102,6 +102,14 @@ export async function updateForm(
       description: req.description === undefined ? row.description : req.description,
       definition: req.definition ? JSON.stringify(req.definition) : row.definition,
     };
+    // Nothing changes: no new version, nothing to audit.
+    if (
+      next.name === row.name &&
+      next.description === row.description &&
+      JSON.stringify(JSON.parse(next.definition)) === JSON.stringify(JSON.parse(row.definition))
+    ) {
+      return id;
+    }
     const before = { name: row.name, description: row.description, definition: JSON.parse(row.definition) };
     const after = { ...next, definition: JSON.parse(next.definition) };
     if ((await evaluationCount(tx, id)) > 0) {

@@ -68,6 +68,10 @@ describe('/api/forms', () => {
 
     const draft = await json(qa.post('/api/evaluations', { callId: 'C4', formId: id }));
     expect(draft.status).toBe(201);
+    const same = await json<{ form: { id: number } }>(
+      lead.put(`/api/forms/${id}`, { name: 'Outbound survey call' }),
+    );
+    expect(same.body.form.id).toBe(id); // no change, no new version
     const edited = await json<{ form: { id: number; version: number; formKey: string; latest: boolean } }>(
       lead.put(`/api/forms/${id}`, { description: 'v2 asks about the tone twice' }),
     );
