@@ -10,12 +10,17 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { allowPublic, policyOf } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
+import { calibrationRoutes } from './calibration/calibration.routes.ts';
+import { callsRoutes } from './calls/calls.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
+import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
+import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
+import { monitorsRoutes } from './users/monitors.routes.ts';
 
 const api = new Hono<AppEnv>()
   .get('/health', allowPublic(), async (c) => {
@@ -36,7 +41,12 @@ const api = new Hono<AppEnv>()
   .route('/imports', importsRoutes)
   .route('/', scorecardsRoutes)
   .route('/pay-periods', payrollRoutes)
-  .route('/pay-rules', payRulesRoutes);
+  .route('/pay-rules', payRulesRoutes)
+  .route('/forms', formsRoutes)
+  .route('/evaluations', evaluationsRoutes)
+  .route('/calls', callsRoutes)
+  .route('/calibrations', calibrationRoutes)
+  .route('/monitors', monitorsRoutes);
 
 export type ApiType = typeof api;
 

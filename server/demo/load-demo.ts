@@ -1,7 +1,8 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
-import { generateDemo } from '../../fixtures/demo/generate.ts';
+import { DEMO_LEAD } from '../../fixtures/demo/evaluations.ts';
+import { generateDemoFiles } from '../../fixtures/demo/generate.ts';
 import { writeDemoFiles } from '../../fixtures/demo/write.ts';
 import { DEMO_RECORDINGS, RECORDINGS_DIR } from '../../fixtures/recordings/index.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
@@ -11,6 +12,7 @@ import { generatePassword } from '../auth/password.ts';
 import { dataFiles, type Runtime } from '../runtime.ts';
 import { writeSetting } from '../settings/settings.repository.ts';
 import { createUser } from '../users/users.service.ts';
+import { loadDemoQa } from './demo-qa.ts';
 
 export interface DemoOptions {
   operators: number;
@@ -50,13 +52,17 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
   for (const name of DEMO_RECORDINGS)
     copyFileSync(path.join(RECORDINGS_DIR, name), path.join(recordingsDir, name));
 
-  const files = generateDemo({
+  const { files, evaluationDetails } = generateDemoFiles({
     ...opts,
     timeZone: DEMO_TIME_ZONE,
     recordings: DEMO_RECORDINGS.map((n) => `demo/${n}`),
   });
   const inputDir = path.join(rt.dataDir, 'demo-input');
   writeDemoFiles(inputDir, files);
+  writeFileSync(
+    path.join(inputDir, 'evaluation-details.json'),
+    `${JSON.stringify(evaluationDetails, null, 1)}\n`,
+  );
   const reports: ImportReport[] = [];
   // KIND_NAMES is in dependency order: the roster before what refers to it.
   for (const kind of KIND_NAMES) {
@@ -93,6 +99,12 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
     );
     users.push({ username: u.username, role: u.role, password, operatorId });
   }
+  await loadDemoQa(rt, evaluationDetails, {
+    month: opts.month,
+    timeZone: DEMO_TIME_ZONE,
+    lead: DEMO_LEAD,
+    monitor: 'qa',
+  });
   const credentialsFile = dataFiles(rt.dataDir).credentials;
   const lines = [
     '# callscore demo users (generated once for this data directory)',

@@ -116,6 +116,7 @@ export interface FormsTable {
   status: Generated<string>;
   created_at: Generated<string>;
   created_by: string | null;
+  description: string | null;
 }
 
 export interface EvaluationsTable {
@@ -135,6 +136,67 @@ export interface EvaluationsTable {
   import_id: number | null;
   created_at: Generated<string>;
   updated_at: Generated<string>;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  calibration_session_id: number | null;
+}
+
+export interface EvaluationCommentsTable {
+  id: Generated<number>;
+  evaluation_id: string;
+  author: string;
+  question_id: string | null;
+  offset_s: number | null;
+  text: string;
+  created_at: Generated<string>;
+}
+
+export interface EvaluationDisputesTable {
+  id: Generated<number>;
+  evaluation_id: string;
+  reason: string;
+  opened_by: string;
+  opened_at: string;
+  status: 'open' | 'upheld' | 'revised';
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  score_before: number | null;
+  answers_before: string | null;
+  critical_failed_before: number | null;
+  score_after: number | null;
+  answers_after: string | null;
+}
+
+export interface EvaluationAssignmentsTable {
+  id: Generated<number>;
+  period: string;
+  call_id: string;
+  operator_id: string | null;
+  call_started_at: string | null;
+  monitor: string;
+  assigned_by: string;
+  assigned_at: Generated<string>;
+}
+
+export interface CalibrationSessionsTable {
+  id: Generated<number>;
+  call_id: string;
+  operator_id: string | null;
+  call_started_at: string | null;
+  form_id: number;
+  reference_evaluator: string | null;
+  status: 'open' | 'closed';
+  note: string | null;
+  created_by: string;
+  created_at: Generated<string>;
+  closed_by: string | null;
+  closed_at: string | null;
+}
+
+export interface CalibrationParticipantsTable {
+  session_id: number;
+  monitor: string;
 }
 
 export interface PayRulesTable {
@@ -226,6 +288,11 @@ export interface Database {
   assessments: AssessmentsTable;
   forms: FormsTable;
   evaluations: EvaluationsTable;
+  evaluation_comments: EvaluationCommentsTable;
+  evaluation_disputes: EvaluationDisputesTable;
+  evaluation_assignments: EvaluationAssignmentsTable;
+  calibration_sessions: CalibrationSessionsTable;
+  calibration_participants: CalibrationParticipantsTable;
   pay_rules: PayRulesTable;
   pay_periods: PayPeriodsTable;
   pay_snapshots: PaySnapshotsTable;

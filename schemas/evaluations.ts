@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { type Answers, answers, type ScoreResult } from './forms.ts';
+import { period } from './primitives.ts';
+import { EVALUATION_STATUSES } from './records.ts';
+
+/** Evaluations through the API: requests, views, and the quality of operators they add up to. */
+
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+/** Statuses whose score counts toward an operator's quality (SCORING.md, "Evaluation states"). */
+export const COUNTED_STATUSES = [
+  'submitted',
+  'acknowledged',
+  'upheld',
+  'revised',
+] as const satisfies readonly EvaluationStatus[];
+
+const note = (max: number) => z.string({ error: 'is required' }).trim().min(1, 'is required').max(max);
+
+export const newEvaluationRequest = z.object({
+  callId: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200),
+  formId: z.number({ error: 'must be a form id' }).int().positive(),
+});
+export const saveAnswersRequest = z.object({ answers });
+export const disputeRequest = z.object({ reason: note(4000) });
+export const decisionRequest = z
+  .object({
+    decision: z.enum(['upheld', 'revised'], { error: 'must be upheld or revised' }),
+    note: note(4000),
+    answers: answers.optional(),
+  })
+  .refine((d) => d.decision === 'upheld' || d.answers !== undefined, {
+    message: 'a revision needs the revised answers',
+    path: ['answers'],
+  });
+export const commentRequest = z.object({
+  text: note(4000),
+  questionId: z.string().trim().min(1).max(64).nullable().default(null),
+  /** Seconds into the recording the comment is about. */
+  offsetS: z.number().min(0, 'must not be negative').max(86_400).nullable().default(null),
+});
+
+export const listEvaluationsQuery = z.object({
+  period: period.optional(),
+  operator: z.string().trim().min(1).max(200).optional(),
+  evaluator: z.string().trim().min(1).max(100).optional(),
+  status: z
+    .enum(EVALUATION_STATUSES, { error: `is not one of ${EVALUATION_STATUSES.join(', ')}` })
+    .optional(),
+  callId: z.string().trim().min(1).max(200).optional(),
+  formId: z.coerce.number().int().positive().optional(),
+  calibration: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListEvaluationsQuery = z.infer<typeof listEvaluationsQuery>;
+
+export const qualityQuery = z.object({
+  period,
+  team: z.string().trim().min(1).max(200).optional(),
+});
+
+export interface CommentView {
+  id: number;
+  author: string;
+  questionId: string | null;
+  offsetS: number | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface DisputeView {
+  id: number;
+  status: 'open' | 'upheld' | 'revised';
+  reason: string;
+  openedBy: string;
+  openedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  scoreBefore: number | null;
+  answersBefore: Answers | null;
+  scoreAfter: number | null;
+  answersAfter: Answers | null;
+}
+
+export interface EvaluationView {
+  id: string;
+  callId: string;
+  operatorId: string | null;
+  /** UTC instant of the call's start; the call's local month is the evaluation's period. */
+  callStartedAt: string | null;
+  formId: number | null;
+  formName: string | null;
+  formVersion: number | null;
+  evaluator: string;
+  status: EvaluationStatus;
+  /** The counted score (the revised one after a revision); null in a draft. */
+  score: number | null;
+  criticalFailed: boolean;
+  answers: Answers | null;
+  submittedAt: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  /** Until when the operator may dispute (submittedAt + disputeDays); null before submission. */
+  disputeUntil: string | null;
+  calibration: boolean;
+  calibrationSessionId: number | null;
+  /** `api` for evaluations made here, `import` for historical ones. */
+  origin: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvaluationDetail extends EvaluationView {
+  comments: CommentView[];
+  disputes: DisputeView[];
+  /** Section scores and failed criticals of the stored answers; null without a form or answers. */
+  breakdown: ScoreResult | null;
+}
+
+export interface EvaluationsResponse {
+  total: number;
+  evaluations: EvaluationView[];
+}
+export interface EvaluationResponse {
+  evaluation: EvaluationDetail;
+}
+
+export interface OperatorQuality {
+  operatorId: string;
+  name: string;
+  teamId: string;
+  /** Counted evaluations of the operator's calls in the period. */
+  n: number;
+  mean: number | null;
+  /** Sample standard deviation; null below two evaluations. */
+  sd: number | null;
+  /** 95% interval of the mean (Student's t with n − 1 degrees of freedom), clipped to 0–100; null below two. */
+  ci95: { low: number; high: number } | null;
+  criticalFailures: number;
+}
+export interface QualityResponse {
+  period: string;
+  operators: OperatorQuality[];
+}
+
+/** Users who can evaluate calls: whom a lead can give calls to or invite to a calibration. */
+export interface MonitorView {
+  username: string;
+  displayName: string;
+  role: 'qa' | 'qa_lead';
+}
+export interface MonitorsResponse {
+  monitors: MonitorView[];
+}

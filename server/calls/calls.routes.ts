@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  type AssignmentsResponse,
+  type AssignResponse,
+  assignmentsQuery,
+  assignRequest,
+  type CallResponse,
+  type CallsResponse,
+  callSearchQuery,
+  type SampleResponse,
+  sampleQuery,
+  type WorklistResponse,
+  worklistQuery,
+} from '../../schemas/calls.ts';
+import { allow } from '../auth/access.ts';
+import { currentUser } from '../auth/current-user.ts';
+import type { AppEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { dataFiles } from '../runtime.ts';
+import { validate } from '../validate.ts';
+import { assignCalls, listAssignments, unassign } from './assignments.service.ts';
+import { callDetail, searchCalls, visibleCall } from './calls.service.ts';
+import { recordingFile, recordingResponse } from './recording.ts';
+import { sampleCalls } from './sample.ts';
+
+/** Calls are read by QA, heads and admin, and by an operator for his own calls. */
+const READERS = ['qa', 'qa_lead', 'head', 'admin', 'operator'] as const;
+const MONITORS = ['qa', 'qa_lead', 'admin'] as const;
+const LEADS = ['qa_lead', 'admin'] as const;
+
+const idParam = z.object({ id: z.string().trim().min(1).max(200) });
+const assignmentParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const callsRoutes = new Hono<AppEnv>()
+  .get('/', allow(...READERS), validate('query', callSearchQuery), async (c) => {
+    const { db, analytics } = c.get('deps');
+    const body: CallsResponse = await searchCalls(
+      db,
+      analytics,
+      c.req.valid('query'),
+      c.get('scope'),
+      c.get('settings').timeZone,
+    );
+    return c.json(body);
+  })
+  .get('/sample', allow(...MONITORS), validate('query', sampleQuery), async (c) => {
+    const { db, analytics } = c.get('deps');
+    const body: SampleResponse = await sampleCalls(
+      db,
+      analytics,
+      c.req.valid('query'),
+      c.get('scope'),
+      c.get('settings').timeZone,
+    );
+    return c.json(body);
+  })
+  .get('/assignments', allow(...MONITORS), validate('query', assignmentsQuery), async (c) => {
+    const { period, monitor } = c.req.valid('query');
+    const body: AssignmentsResponse = {
+      period,
+      assignments: await listAssignments(c.get('deps').db, period, monitor ?? null),
+    };
+    return c.json(body);
+  })
+  .post('/assignments', allow(...LEADS), validate('json', assignRequest), async (c) => {
+    const body: AssignResponse = await assignCalls(
+      c.get('deps'),
+      currentUser(c),
+      c.req.valid('json'),
+      c.get('settings').timeZone,
+    );
+    return c.json(body, 201);
+  })
+  .delete('/assignments/:id', allow(...LEADS), validate('param', assignmentParam), async (c) => {
+    await unassign(c.get('deps').db, currentUser(c), c.req.valid('param').id);
+    return c.json({ ok: true as const });
+  })
+  .get('/worklist', allow(...MONITORS), validate('query', worklistQuery), async (c) => {
+    const user = currentUser(c);
+    const { period } = c.req.valid('query');
+    const assignments = await listAssignments(c.get('deps').db, period, user.username);
+    const body: WorklistResponse = {
+      period,
+      monitor: user.username,
+      total: assignments.length,
+      done: assignments.filter((a) => a.done).length,
+      drafts: assignments.filter((a) => a.evaluationStatus === 'draft').length,
+      assignments,
+    };
+    return c.json(body);
+  })
+  .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
+    const { db, analytics } = c.get('deps');
+    const body: CallResponse = {
+      call: await callDetail(db, analytics, c.req.valid('param').id, currentUser(c), c.get('settings')),
+    };
+    return c.json(body);
+  })
+  .get('/:id/recording', allow(...READERS), validate('param', idParam), async (c) => {
+    const { analytics, dataDir } = c.get('deps');
+    const call = await visibleCall(analytics, c.req.valid('param').id, currentUser(c));
+    if (!call.recording) throw new AppError('not_found', `call ${call.callId} has no recording`);
+    if (/^https?:\/\//i.test(call.recording)) return c.redirect(call.recording, 302);
+    const file = recordingFile(path.resolve(dataFiles(dataDir).recordings), call.recording);
+    return recordingResponse(file, c.req.header('range'));
+  });

@@ -1,0 +1,239 @@
+import { LIST, VARCHAR } from '@duckdb/node-api';
+import { monthRange } from '../../schemas/api.ts';
+import type { OperatorSample, SampledCall, SampleQuery, SampleResponse } from '../../schemas/calls.ts';
+import { COUNTED_STATUSES } from '../../schemas/evaluations.ts';
+import type { Scope } from '../context.ts';
+import { periodInstants } from '../evaluations/period.ts';
+import { sampleSd, Z95 } from '../evaluations/stats.ts';
+import { type Analytics, num, textList } from '../stores/duckdb.ts';
+import type { Db } from '../stores/sqlite.ts';
+import { visibleOperators } from './calls.service.ts';
+import { ORDER_CALLS_SQL } from './queries/order-calls.sql.ts';
+import { SAMPLE_CANDIDATES_SQL } from './queries/sample-candidates.sql.ts';
+
+/** Months the standard deviation for a margin is taken over: the period and the two before it. */
+const SD_MONTHS = 3;
+
+const monthsBefore = (period: string, k: number) => {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  const i = y * 12 + (m - 1) - k;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Calls wanted so that the 95% interval of an operator's mean is ± margin points:
+ * n = (1.96·sd / margin)², rounded up, within [min, max]. The sd is the operator's own over the
+ * last months when he has two scores, else every operator's scores together.
+ */
+async function targets(db: Db, q: SampleQuery, timeZone: string, operatorIds: string[]) {
+  const out = new Map<string, { target: number; sd: number | null; sdSource: OperatorSample['sdSource'] }>();
+  if (q.margin === undefined) {
+    for (const id of operatorIds) out.set(id, { target: q.perOperator, sd: null, sdSource: null });
+    return out;
+  }
+  const from = periodInstants(monthsBefore(q.period, SD_MONTHS - 1), timeZone).from;
+  const to = periodInstants(q.period, timeZone).to;
+  const rows = await db
+    .selectFrom('evaluations')
+    .select(['operator_id', 'score'])
+    .where('status', 'in', [...COUNTED_STATUSES])
+    .where('calibration', '=', 0)
+    .where('score', 'is not', null)
+    .where('call_started_at', '>=', from)
+    .where('call_started_at', '<', to)
+    .execute();
+  const by = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = by.get(r.operator_id ?? '') ?? [];
+    list.push(r.score as number);
+    by.set(r.operator_id ?? '', list);
+  }
+  const pooled = sampleSd(rows.map((r) => r.score as number));
+  const lo = Math.min(q.minPerOperator, q.maxPerOperator);
+  for (const id of operatorIds) {
+    const own = sampleSd(by.get(id) ?? []);
+    const sd = own ?? pooled;
+    const sdSource = own !== null ? 'operator' : pooled !== null ? 'pooled' : 'default';
+    const n = sd === null ? q.perOperator : Math.ceil(((Z95 * sd) / q.margin) ** 2);
+    out.set(id, {
+      target: Math.max(lo, Math.min(q.maxPerOperator, n)),
+      sd: sd === null ? null : Math.round(sd * 100) / 100,
+      sdSource,
+    });
+  }
+  return out;
+}
+
+interface Candidate {
+  callId: string;
+  taskType: string | null;
+  talkS: number;
+  startedAt: string;
+  claimed: boolean;
+  draw: string;
+}
+
+/**
+ * Claimed calls first; then, call by call, the next of the task type drawn least so far, so the
+ * sample spans the types (ties go to the type whose first call drew lowest: no type is always first).
+ */
+export function draw(candidates: Candidate[], target: number): Candidate[] {
+  const byDraw = (a: Candidate, b: Candidate) => a.draw.localeCompare(b.draw);
+  const chosen = candidates
+    .filter((c) => c.claimed)
+    .sort(byDraw)
+    .slice(0, target);
+  const taken = new Map<string, number>();
+  for (const c of chosen) taken.set(c.taskType ?? '', (taken.get(c.taskType ?? '') ?? 0) + 1);
+  const queues = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    if (c.claimed) continue;
+    const q = queues.get(c.taskType ?? '') ?? [];
+    q.push(c);
+    queues.set(c.taskType ?? '', q);
+  }
+  for (const q of queues.values()) q.sort(byDraw);
+  const order = [...queues.keys()].sort((a, b) =>
+    byDraw(queues.get(a)?.[0] as Candidate, queues.get(b)?.[0] as Candidate),
+  );
+  while (chosen.length < target) {
+    let best: string | null = null;
+    for (const type of order) {
+      if (!queues.get(type)?.length) continue;
+      if (best === null || (taken.get(type) ?? 0) < (taken.get(best) ?? 0)) best = type;
+    }
+    if (best === null) break;
+    chosen.push(queues.get(best)?.shift() as Candidate);
+    taken.set(best, (taken.get(best) ?? 0) + 1);
+  }
+  return chosen;
+}
+
+/** SCORING.md, "Sampling": a reproducible proposal of calls to evaluate per operator. */
+export async function sampleCalls(
+  db: Db,
+  analytics: Analytics,
+  q: SampleQuery,
+  scope: Scope,
+  timeZone: string,
+): Promise<SampleResponse> {
+  const seed = q.seed ?? q.period;
+  let ops = await visibleOperators(db, scope, q.team ?? null);
+  if (q.operator) ops = (ops ?? [q.operator]).filter((o) => o === q.operator);
+  const roster = await db
+    .selectFrom('operators')
+    .select(['operator_id', 'name', 'team_id'])
+    .where('active', '=', 1)
+    .$if(ops !== null, (b) => b.where('operator_id', 'in', [...(ops ?? []), '']))
+    .orderBy('name')
+    .orderBy('operator_id')
+    .execute();
+  const wanted = await targets(
+    db,
+    q,
+    timeZone,
+    roster.map((o) => o.operator_id),
+  );
+  const claims = await db
+    .selectFrom('claims')
+    .select(['call_id', 'order_id'])
+    .where('status', '<>', 'rejected')
+    .execute();
+  const claimedCalls = claims.map((c) => c.call_id).filter((x): x is string => x !== null);
+  const claimedOrders = claims.map((c) => c.order_id).filter((x): x is string => x !== null);
+  // A claim about an order names the call the order was taken on.
+  if (claimedOrders.length) {
+    const rows = await analytics.rows(
+      ORDER_CALLS_SQL,
+      { ids: textList(claimedOrders) },
+      { ids: LIST(VARCHAR) },
+    );
+    for (const r of rows) claimedCalls.push(String(r.call_id));
+  }
+  const k = Math.max(1, ...[...wanted.values()].map((w) => w.target));
+  const { from, to } = monthRange(q.period);
+  const rows = await analytics.rows(
+    SAMPLE_CANDIDATES_SQL,
+    {
+      tz: timeZone,
+      from,
+      to,
+      all: false,
+      ops: textList(roster.map((o) => o.operator_id)),
+      claimed: textList(claimedCalls),
+      seed,
+      k,
+    },
+    { ops: LIST(VARCHAR), claimed: LIST(VARCHAR) },
+  );
+  const byOp = new Map<string, { available: number; candidates: Candidate[] }>();
+  for (const r of rows) {
+    const id = String(r.operator_id);
+    const e = byOp.get(id) ?? { available: num(r.available), candidates: [] };
+    e.candidates.push({
+      callId: String(r.call_id),
+      taskType: r.task_type == null ? null : String(r.task_type),
+      talkS: num(r.talk_s),
+      startedAt: String(r.started_at),
+      claimed: r.claimed === true,
+      draw: String(r.draw),
+    });
+    byOp.set(id, e);
+  }
+  const picked = new Map<string, Candidate[]>();
+  for (const o of roster) {
+    picked.set(
+      o.operator_id,
+      draw(byOp.get(o.operator_id)?.candidates ?? [], wanted.get(o.operator_id)?.target ?? 0),
+    );
+  }
+  const callIds = [...picked.values()].flat().map((c) => c.callId);
+  const assigned = new Map(
+    (
+      await db
+        .selectFrom('evaluation_assignments')
+        .select(['call_id', 'monitor'])
+        .where('period', '=', q.period)
+        .where('call_id', 'in', [...callIds, ''])
+        .execute()
+    ).map((a) => [a.call_id, a.monitor]),
+  );
+  const evaluations = new Map<string, string[]>();
+  for (const e of await db
+    .selectFrom('evaluations')
+    .select(['call_id', 'evaluation_id'])
+    .where('calibration', '=', 0)
+    .where('call_id', 'in', [...callIds, ''])
+    .orderBy('evaluation_id')
+    .execute()) {
+    evaluations.set(e.call_id, [...(evaluations.get(e.call_id) ?? []), e.evaluation_id]);
+  }
+  return {
+    period: q.period,
+    seed,
+    margin: q.margin ?? null,
+    operators: roster.map((o): OperatorSample => {
+      const w = wanted.get(o.operator_id);
+      return {
+        operatorId: o.operator_id,
+        name: o.name,
+        teamId: o.team_id,
+        target: w?.target ?? 0,
+        sd: w?.sd ?? null,
+        sdSource: w?.sdSource ?? null,
+        available: byOp.get(o.operator_id)?.available ?? 0,
+        calls: (picked.get(o.operator_id) ?? []).map(
+          (c): SampledCall => ({
+            callId: c.callId,
+            startedAt: c.startedAt,
+            taskType: c.taskType,
+            talkS: c.talkS,
+            claimed: c.claimed,
+            assignedTo: assigned.get(c.callId) ?? null,
+            evaluationIds: evaluations.get(c.callId) ?? [],
+          }),
+        ),
+      };
+    }),
+  };
+}

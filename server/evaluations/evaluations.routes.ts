@@ -1,0 +1,171 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  commentRequest,
+  decisionRequest,
+  disputeRequest,
+  type EvaluationResponse,
+  type EvaluationsResponse,
+  listEvaluationsQuery,
+  newEvaluationRequest,
+  type QualityResponse,
+  qualityQuery,
+  saveAnswersRequest,
+} from '../../schemas/evaluations.ts';
+import { allow } from '../auth/access.ts';
+import { currentUser } from '../auth/current-user.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import {
+  acknowledgeEvaluation,
+  addComment,
+  createEvaluation,
+  decideDispute,
+  deleteDraft,
+  disputeEvaluation,
+  evaluationDetail,
+  listEvaluations,
+  saveAnswers,
+  submitEvaluation,
+} from './evaluations.service.ts';
+import { operatorQuality } from './quality.ts';
+
+const idParam = z.object({ id: z.string().trim().min(1).max(200) });
+const submitRequest = z.object({ answers: saveAnswersRequest.shape.answers.optional() }).default({});
+
+/** Who reads evaluations: QA, heads, admin, and an operator his own. */
+const READERS = ['qa', 'qa_lead', 'head', 'admin', 'operator'] as const;
+const MONITORS = ['qa', 'qa_lead', 'admin'] as const;
+
+export const evaluationsRoutes = new Hono<AppEnv>()
+  .get('/', allow(...READERS), validate('query', listEvaluationsQuery), async (c) => {
+    const body: EvaluationsResponse = await listEvaluations(
+      c.get('deps').db,
+      currentUser(c),
+      c.req.valid('query'),
+      c.get('settings'),
+    );
+    return c.json(body);
+  })
+  .get('/quality', allow(...READERS, 'payroll'), validate('query', qualityQuery), async (c) => {
+    const { period, team } = c.req.valid('query');
+    const body: QualityResponse = {
+      period,
+      operators: await operatorQuality(
+        c.get('deps').db,
+        period,
+        c.get('settings').timeZone,
+        c.get('scope'),
+        team ?? null,
+      ),
+    };
+    return c.json(body);
+  })
+  .post('/', allow(...MONITORS), validate('json', newEvaluationRequest), async (c) => {
+    const user = currentUser(c);
+    const id = await createEvaluation(c.get('deps'), user, c.req.valid('json'));
+    const body: EvaluationResponse = {
+      evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
+    };
+    return c.json(body, 201);
+  })
+  .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
+    const body: EvaluationResponse = {
+      evaluation: await evaluationDetail(
+        c.get('deps').db,
+        c.req.valid('param').id,
+        currentUser(c),
+        c.get('settings').disputeDays,
+      ),
+    };
+    return c.json(body);
+  })
+  .delete('/:id', allow(...MONITORS), validate('param', idParam), async (c) => {
+    await deleteDraft(c.get('deps').db, currentUser(c), c.req.valid('param').id);
+    return c.json({ ok: true as const });
+  })
+  .put(
+    '/:id/answers',
+    allow(...MONITORS),
+    validate('param', idParam),
+    validate('json', saveAnswersRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      await saveAnswers(c.get('deps').db, user, id, c.req.valid('json').answers);
+      const body: EvaluationResponse = {
+        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
+      };
+      return c.json(body);
+    },
+  )
+  .post(
+    '/:id/submit',
+    allow(...MONITORS),
+    validate('param', idParam),
+    validate('json', submitRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      await submitEvaluation(c.get('deps').db, user, id, c.req.valid('json').answers);
+      const body: EvaluationResponse = {
+        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
+      };
+      return c.json(body);
+    },
+  )
+  .post('/:id/acknowledge', allow('operator'), validate('param', idParam), async (c) => {
+    const user = currentUser(c);
+    const { id } = c.req.valid('param');
+    await acknowledgeEvaluation(c.get('deps').db, user, id);
+    const body: EvaluationResponse = {
+      evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
+    };
+    return c.json(body);
+  })
+  .post(
+    '/:id/dispute',
+    allow('operator'),
+    validate('param', idParam),
+    validate('json', disputeRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      const { disputeDays } = c.get('settings');
+      await disputeEvaluation(c.get('deps').db, user, id, c.req.valid('json').reason, disputeDays);
+      const body: EvaluationResponse = {
+        evaluation: await evaluationDetail(c.get('deps').db, id, user, disputeDays),
+      };
+      return c.json(body);
+    },
+  )
+  .post(
+    '/:id/decision',
+    allow(...MONITORS),
+    validate('param', idParam),
+    validate('json', decisionRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      await decideDispute(c.get('deps').db, user, id, c.req.valid('json'));
+      const body: EvaluationResponse = {
+        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
+      };
+      return c.json(body);
+    },
+  )
+  .post(
+    '/:id/comments',
+    allow(...MONITORS, 'operator'),
+    validate('param', idParam),
+    validate('json', commentRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      await addComment(c.get('deps').db, user, id, c.req.valid('json'));
+      const body: EvaluationResponse = {
+        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
+      };
+      return c.json(body, 201);
+    },
+  );

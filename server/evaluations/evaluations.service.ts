@@ -1,0 +1,563 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { UserView } from '../../schemas/api.ts';
+import type {
+  commentRequest,
+  decisionRequest,
+  EvaluationDetail,
+  EvaluationView,
+  ListEvaluationsQuery,
+} from '../../schemas/evaluations.ts';
+import type { Answers, FormDefinition } from '../../schemas/forms.ts';
+import { audit } from '../audit/audit.ts';
+import { maySeeScorings } from '../calibration/blind.ts';
+import { findCall } from '../calls/calls.repository.ts';
+import type { Deps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
+import { answerProblems, scoreAnswers } from '../forms/score.ts';
+import type { Db } from '../stores/sqlite.ts';
+import {
+  commentRowToView,
+  commentsOf,
+  disputeDeadline,
+  disputeRowToView,
+  disputesOf,
+  type EvaluationWithForm,
+  evaluationRowToView,
+  findEvaluation,
+  selectEvaluations,
+} from './evaluations.repository.ts';
+import { periodInstants } from './period.ts';
+import { assertTransition } from './transitions.ts';
+
+const MONITORS = new Set(['qa', 'qa_lead', 'admin']);
+const LEADS = new Set(['qa_lead', 'admin']);
+const now = () => new Date().toISOString();
+
+/**
+ * Whether `user` may see this evaluation. An operator sees only his own, submitted,
+ * non-calibration evaluations; during an open calibration session a monitor sees only his own
+ * scoring of it (calibration is blind), leads see all.
+ */
+async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): Promise<void> {
+  if (user.role === 'operator') {
+    if (row.operator_id !== user.operatorId)
+      throw new AppError('forbidden', 'an operator can only see his own evaluations');
+    if (row.status === 'draft' || row.calibration === 1)
+      throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
+    return;
+  }
+  // A draft is its monitor's work in progress: leads may look, other readers do not see it.
+  if (row.status === 'draft' && row.evaluator !== user.username && !LEADS.has(user.role)) {
+    throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
+  }
+  if (row.calibration === 1 && row.evaluator !== user.username) {
+    if (!(await maySeeScorings(db, row.calibration_session_id, user))) {
+      throw new AppError(
+        'forbidden',
+        "calibration is blind: other monitors' scorings show once the session is closed",
+      );
+    }
+  }
+}
+
+async function loadVisible(db: Db, id: string, user: UserView): Promise<EvaluationWithForm> {
+  const row = await findEvaluation(db, id);
+  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+  await assertVisible(db, row, user);
+  return row;
+}
+
+function assertEvaluator(row: EvaluationWithForm, user: UserView) {
+  if (row.evaluator !== user.username && user.role !== 'admin') {
+    throw new AppError(
+      'forbidden',
+      `only ${row.evaluator}, who made evaluation ${row.evaluation_id}, can change it`,
+    );
+  }
+}
+
+async function formOf(db: Db, row: EvaluationWithForm): Promise<FormDefinition> {
+  if (row.form_id === null) {
+    throw new AppError(
+      'conflict',
+      `evaluation ${row.evaluation_id} was imported without a form; it has no answers to change`,
+    );
+  }
+  const form = await db
+    .selectFrom('forms')
+    .select('definition')
+    .where('id', '=', row.form_id)
+    .executeTakeFirstOrThrow();
+  return definitionOf(form);
+}
+
+/** A calibration scoring can change only while its session is open. */
+async function assertSessionOpen(db: Db, row: EvaluationWithForm) {
+  if (row.calibration_session_id === null) return;
+  const s = await db
+    .selectFrom('calibration_sessions')
+    .select('status')
+    .where('id', '=', row.calibration_session_id)
+    .executeTakeFirst();
+  if (s?.status !== 'open')
+    throw new AppError('conflict', `calibration session ${row.calibration_session_id} is closed`);
+}
+
+function checkAnswers(def: FormDefinition, answers: Answers, complete: boolean) {
+  const problems = answerProblems(def, answers, complete);
+  if (problems.length) throw new AppError('bad_request', `invalid answers: ${problems.join('; ')}`);
+}
+
+export async function evaluationDetail(
+  db: Db,
+  id: string,
+  user: UserView,
+  disputeDays: number,
+): Promise<EvaluationDetail> {
+  const row = await loadVisible(db, id, user);
+  const view = evaluationRowToView(row, disputeDays);
+  const breakdown =
+    row.form_id !== null && view.answers ? scoreAnswers(await formOf(db, row), view.answers) : null;
+  return {
+    ...view,
+    comments: (await commentsOf(db, id)).map(commentRowToView),
+    disputes: (await disputesOf(db, id)).map(disputeRowToView),
+    breakdown,
+  };
+}
+
+export async function listEvaluations(
+  db: Db,
+  user: UserView,
+  q: ListEvaluationsQuery,
+  settings: { timeZone: string; disputeDays: number },
+): Promise<{ total: number; evaluations: EvaluationView[] }> {
+  const range = q.period ? periodInstants(q.period, settings.timeZone) : null;
+  const isOperator = user.role === 'operator';
+  const base = selectEvaluations(db)
+    .$if(range !== null, (b) =>
+      b
+        .where('evaluations.call_started_at', '>=', range?.from ?? '')
+        .where('evaluations.call_started_at', '<', range?.to ?? ''),
+    )
+    .$if(isOperator, (b) =>
+      b
+        .where('evaluations.operator_id', '=', user.operatorId ?? '')
+        .where('evaluations.status', '<>', 'draft')
+        .where('evaluations.calibration', '=', 0),
+    )
+    .$if(!isOperator, (b) => b.where('evaluations.calibration', '=', q.calibration ? 1 : 0))
+    // A monitor sees other monitors' drafts nowhere: a draft is his own work in progress.
+    .$if(!isOperator && !LEADS.has(user.role), (b) =>
+      b.where((eb) =>
+        eb.or([eb('evaluations.status', '<>', 'draft'), eb('evaluations.evaluator', '=', user.username)]),
+      ),
+    )
+    // Blind calibration (calibration/blind.ts): others' scorings of an open session stay hidden,
+    // from a lead too when he scores in it.
+    .$if(q.calibration && user.role !== 'admin', (b) =>
+      b.where((eb) =>
+        eb.or([
+          eb('evaluations.evaluator', '=', user.username),
+          eb(
+            'evaluations.calibration_session_id',
+            'in',
+            eb.selectFrom('calibration_sessions').select('id').where('status', '=', 'closed'),
+          ),
+          ...(user.role === 'qa_lead'
+            ? [
+                eb(
+                  'evaluations.calibration_session_id',
+                  'not in',
+                  eb
+                    .selectFrom('calibration_participants')
+                    .select('session_id')
+                    .where('monitor', '=', user.username),
+                ),
+              ]
+            : []),
+        ]),
+      ),
+    )
+    .$if(q.operator !== undefined, (b) => b.where('evaluations.operator_id', '=', q.operator ?? ''))
+    .$if(q.evaluator !== undefined, (b) => b.where('evaluations.evaluator', '=', q.evaluator ?? ''))
+    .$if(q.status !== undefined, (b) => b.where('evaluations.status', '=', q.status ?? 'draft'))
+    .$if(q.callId !== undefined, (b) => b.where('evaluations.call_id', '=', q.callId ?? ''))
+    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0));
+  const total = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const rows = await base
+    .orderBy('evaluations.call_started_at', 'desc')
+    .orderBy('evaluations.evaluation_id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return {
+    total: Number(total?.n ?? 0),
+    evaluations: rows.map((r) => evaluationRowToView(r, settings.disputeDays)),
+  };
+}
+
+export interface NewEvaluation {
+  callId: string;
+  formId: number;
+  calibrationSessionId?: number;
+}
+
+/** Starts a draft on a handled call with the latest version of a published form. */
+export async function createEvaluation(
+  deps: Pick<Deps, 'db' | 'analytics'>,
+  user: UserView,
+  req: NewEvaluation,
+): Promise<string> {
+  if (!MONITORS.has(user.role))
+    throw new AppError('forbidden', `the ${user.role} role cannot evaluate calls`);
+  const call = await findCall(deps.analytics, req.callId);
+  if (!call) throw new AppError('not_found', `no call ${req.callId}`);
+  if (!call.answeredAt || !call.operatorId) {
+    throw new AppError(
+      'conflict',
+      `call ${req.callId} was not handled by an operator; there is nothing to evaluate`,
+    );
+  }
+  const calibration = req.calibrationSessionId !== undefined;
+  return deps.db.transaction().execute(async (tx) => {
+    const form = await tx.selectFrom('forms').selectAll().where('id', '=', req.formId).executeTakeFirst();
+    if (!form) throw new AppError('not_found', `no form ${req.formId}`);
+    if (form.status === 'archived') throw new AppError('conflict', `form ${req.formId} is archived`);
+    const latest = await latestVersionOf(tx, form.form_key);
+    if (form.version !== latest && !calibration) {
+      throw new AppError(
+        'conflict',
+        `form ${req.formId} is version ${form.version}; new evaluations use version ${latest}`,
+      );
+    }
+    const mine = await tx
+      .selectFrom('evaluations')
+      .select('evaluation_id')
+      .where('call_id', '=', req.callId)
+      .where('evaluator', '=', user.username)
+      .where('calibration', '=', calibration ? 1 : 0)
+      .$if(calibration, (b) => b.where('calibration_session_id', '=', req.calibrationSessionId ?? 0))
+      .executeTakeFirst();
+    if (mine)
+      throw new AppError(
+        'conflict',
+        `you have evaluated call ${req.callId} already: evaluation ${mine.evaluation_id}`,
+      );
+    const id = `EV-${randomUUID()}`;
+    const values = {
+      evaluation_id: id,
+      call_id: req.callId,
+      operator_id: call.operatorId,
+      call_started_at: call.startedAt,
+      form_id: req.formId,
+      evaluator: user.username,
+      score: null,
+      critical_failed: 0,
+      status: 'draft',
+      answers: JSON.stringify({}),
+      submitted_at: null,
+      calibration: calibration ? 1 : 0,
+      calibration_session_id: req.calibrationSessionId ?? null,
+      origin: 'api',
+      import_id: null,
+    };
+    await tx.insertInto('evaluations').values(values).execute();
+    await audit(tx, {
+      actor: user.username,
+      action: 'create',
+      entity: 'evaluation',
+      entityId: id,
+      after: values,
+    });
+    return id;
+  });
+}
+
+export async function saveAnswers(db: Db, user: UserView, id: string, answers: Answers): Promise<void> {
+  const row = await loadVisible(db, id, user);
+  assertEvaluator(row, user);
+  assertTransition(row.status, 'save', id);
+  await assertSessionOpen(db, row);
+  checkAnswers(await formOf(db, row), answers, false);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('evaluations')
+      .set({ answers: JSON.stringify(answers), updated_at: now() })
+      .where('evaluation_id', '=', id)
+      .execute();
+    await audit(tx, {
+      actor: user.username,
+      action: 'save',
+      entity: 'evaluation',
+      entityId: id,
+      before: { answers: row.answers === null ? null : JSON.parse(row.answers) },
+      after: { answers },
+    });
+  });
+}
+
+/** Scores the draft's answers on the server and submits it; every question must be answered. */
+export async function submitEvaluation(db: Db, user: UserView, id: string, answers?: Answers): Promise<void> {
+  const row = await loadVisible(db, id, user);
+  assertEvaluator(row, user);
+  const to = assertTransition(row.status, 'submit', id);
+  await assertSessionOpen(db, row);
+  const def = await formOf(db, row);
+  const final = answers ?? ((row.answers ? JSON.parse(row.answers) : {}) as Answers);
+  checkAnswers(def, final, true);
+  const result = scoreAnswers(def, final);
+  if (result.score === null) {
+    throw new AppError(
+      'conflict',
+      `evaluation ${id} has every question N/A: there is nothing to score, so it cannot be submitted`,
+    );
+  }
+  const at = now();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('evaluations')
+      .set({
+        answers: JSON.stringify(final),
+        score: result.score,
+        critical_failed: result.criticalFailed ? 1 : 0,
+        status: to,
+        submitted_at: at,
+        updated_at: at,
+      })
+      .where('evaluation_id', '=', id)
+      .execute();
+    await audit(tx, {
+      actor: user.username,
+      action: 'submit',
+      entity: 'evaluation',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: to, score: result.score, criticalFailed: result.criticalFailed, answers: final },
+    });
+  });
+}
+
+function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string) {
+  if (user.role !== 'operator' || row.operator_id !== user.operatorId) {
+    throw new AppError('forbidden', `only the evaluated operator can ${what} an evaluation`);
+  }
+  if (row.calibration === 1)
+    throw new AppError('conflict', 'calibration evaluations are not acknowledged or disputed');
+}
+
+export async function acknowledgeEvaluation(db: Db, user: UserView, id: string): Promise<void> {
+  const row = await findEvaluation(db, id);
+  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+  assertOwnOperator(row, user, 'acknowledge');
+  const to = assertTransition(row.status, 'acknowledge', id);
+  const at = now();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('evaluations')
+      .set({ status: to, acknowledged_at: at, acknowledged_by: user.username, updated_at: at })
+      .where('evaluation_id', '=', id)
+      .execute();
+    await audit(tx, {
+      actor: user.username,
+      action: 'acknowledge',
+      entity: 'evaluation',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: to },
+    });
+  });
+}
+
+export async function disputeEvaluation(
+  db: Db,
+  user: UserView,
+  id: string,
+  reason: string,
+  disputeDays: number,
+): Promise<void> {
+  const row = await findEvaluation(db, id);
+  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+  assertOwnOperator(row, user, 'dispute');
+  const to = assertTransition(row.status, 'dispute', id);
+  const deadline = disputeDeadline(row.submitted_at, disputeDays);
+  const at = now();
+  if (deadline !== null && at > deadline) {
+    throw new AppError('conflict', `the dispute window of ${disputeDays} days closed at ${deadline}`);
+  }
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('evaluations')
+      .set({ status: to, updated_at: at })
+      .where('evaluation_id', '=', id)
+      .execute();
+    const dispute = await tx
+      .insertInto('evaluation_disputes')
+      .values({
+        evaluation_id: id,
+        reason,
+        opened_by: user.username,
+        opened_at: at,
+        status: 'open',
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        score_before: row.score,
+        answers_before: row.answers,
+        critical_failed_before: row.critical_failed,
+        score_after: null,
+        answers_after: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      actor: user.username,
+      action: 'dispute',
+      entity: 'evaluation',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: to, disputeId: dispute.id, reason },
+    });
+  });
+}
+
+/** A QA lead's decision on a dispute: the score stands (upheld) or is replaced (revised). */
+export async function decideDispute(
+  db: Db,
+  user: UserView,
+  id: string,
+  req: z.infer<typeof decisionRequest>,
+): Promise<void> {
+  if (!LEADS.has(user.role)) throw new AppError('forbidden', 'only a QA lead decides disputes');
+  const row = await findEvaluation(db, id);
+  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+  const to = assertTransition(row.status, req.decision === 'upheld' ? 'uphold' : 'revise', id);
+  if (row.evaluator === user.username && user.role !== 'admin') {
+    throw new AppError(
+      'forbidden',
+      'a lead cannot decide a dispute of his own evaluation; another lead decides it',
+    );
+  }
+  let revised: { answers: Answers; score: number; criticalFailed: boolean } | null = null;
+  if (req.decision === 'revised') {
+    const def = await formOf(db, row);
+    const answers = req.answers as Answers;
+    checkAnswers(def, answers, true);
+    const result = scoreAnswers(def, answers);
+    if (result.score === null)
+      throw new AppError('conflict', 'the revised answers are all N/A: there is nothing to score');
+    revised = { answers, score: result.score, criticalFailed: result.criticalFailed };
+  }
+  const at = now();
+  await db.transaction().execute(async (tx) => {
+    const open = await tx
+      .selectFrom('evaluation_disputes')
+      .select('id')
+      .where('evaluation_id', '=', id)
+      .where('status', '=', 'open')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    await tx
+      .updateTable('evaluations')
+      .set({
+        status: to,
+        updated_at: at,
+        ...(revised
+          ? {
+              answers: JSON.stringify(revised.answers),
+              score: revised.score,
+              critical_failed: revised.criticalFailed ? 1 : 0,
+            }
+          : {}),
+      })
+      .where('evaluation_id', '=', id)
+      .execute();
+    if (open) {
+      await tx
+        .updateTable('evaluation_disputes')
+        .set({
+          status: req.decision,
+          decided_by: user.username,
+          decided_at: at,
+          decision_note: req.note,
+          score_after: revised ? revised.score : row.score,
+          answers_after: revised ? JSON.stringify(revised.answers) : row.answers,
+        })
+        .where('id', '=', open.id)
+        .execute();
+    }
+    await audit(tx, {
+      actor: user.username,
+      action: req.decision === 'upheld' ? 'uphold' : 'revise',
+      entity: 'evaluation',
+      entityId: id,
+      before: { status: row.status, score: row.score, answers: row.answers ? JSON.parse(row.answers) : null },
+      after: {
+        status: to,
+        score: revised?.score ?? row.score,
+        answers: revised?.answers ?? null,
+        note: req.note,
+      },
+    });
+  });
+}
+
+/** A comment on the evaluation, a question of it, or a moment of the recording. */
+export async function addComment(
+  db: Db,
+  user: UserView,
+  id: string,
+  req: z.infer<typeof commentRequest>,
+): Promise<void> {
+  const row = await loadVisible(db, id, user);
+  if (user.role === 'head' || user.role === 'payroll')
+    throw new AppError('forbidden', `the ${user.role} role reads evaluations but does not comment`);
+  if (req.questionId !== null && row.form_id !== null) {
+    const def = await formOf(db, row);
+    if (!def.sections.some((s) => s.questions.some((q) => q.id === req.questionId))) {
+      throw new AppError('bad_request', `questionId: the form has no question "${req.questionId}"`);
+    }
+  }
+  await db.transaction().execute(async (tx) => {
+    const c = await tx
+      .insertInto('evaluation_comments')
+      .values({
+        evaluation_id: id,
+        author: user.username,
+        question_id: req.questionId,
+        offset_s: req.offsetS,
+        text: req.text,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      actor: user.username,
+      action: 'comment',
+      entity: 'evaluation',
+      entityId: id,
+      after: { commentId: c.id, ...req },
+    });
+  });
+}
+
+export async function deleteDraft(db: Db, user: UserView, id: string): Promise<void> {
+  const row = await loadVisible(db, id, user);
+  assertEvaluator(row, user);
+  assertTransition(row.status, 'delete', id);
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('evaluation_comments').where('evaluation_id', '=', id).execute();
+    await tx.deleteFrom('evaluations').where('evaluation_id', '=', id).execute();
+    await audit(tx, {
+      actor: user.username,
+      action: 'delete',
+      entity: 'evaluation',
+      entityId: id,
+      before: row,
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import type { Selectable } from 'kysely';
+import { type FormDefinition, type FormSummary, type FormView, formDefinition } from '../../schemas/forms.ts';
+import type { Db } from '../stores/sqlite.ts';
+import type { FormsTable } from '../stores/tables.ts';
+
+export type FormRow = Selectable<FormsTable>;
+
+/** The stored definition, read through its schema so defaults of later versions apply. */
+export const definitionOf = (row: Pick<FormRow, 'definition'>): FormDefinition =>
+  formDefinition.parse(JSON.parse(row.definition));
+
+export function formRowToView(row: FormRow, latestVersion: number, evaluations: number): FormView {
+  return {
+    id: row.id,
+    formKey: row.form_key,
+    version: row.version,
+    name: row.name,
+    description: row.description,
+    status: row.status === 'archived' ? 'archived' : 'published',
+    latest: row.version === latestVersion,
+    definition: definitionOf(row),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    evaluations,
+  };
+}
+
+export function formViewToSummary(view: FormView): FormSummary {
+  const { definition, ...rest } = view;
+  return { ...rest, questions: definition.sections.reduce((n, s) => n + s.questions.length, 0) };
+}
+
+export const findForm = (db: Db, id: number) =>
+  db.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function latestVersionOf(db: Db, formKey: string): Promise<number> {
+  const row = await db
+    .selectFrom('forms')
+    .select((eb) => eb.fn.max<number>('version').as('v'))
+    .where('form_key', '=', formKey)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+export async function evaluationCount(db: Db, formId: number): Promise<number> {
+  const row = await db
+    .selectFrom('evaluations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('form_id', '=', formId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Every version of every form with its evaluation count, newest version first within a form. */
+export async function listFormRows(db: Db) {
+  return db
+    .selectFrom('forms')
+    .leftJoin('evaluations', 'evaluations.form_id', 'forms.id')
+    .selectAll('forms')
+    .select((eb) => eb.fn.count<number>('evaluations.evaluation_id').as('evaluations'))
+    .groupBy('forms.id')
+    .orderBy('forms.name')
+    .orderBy('forms.form_key')
+    .orderBy('forms.version', 'desc')
+    .execute();
+}

@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { FormResponse, FormsResponse, ScoreResult } from '../../schemas/forms.ts';
+import { newFormRequest, scoreRequest, updateFormRequest } from '../../schemas/forms.ts';
+import { allow, allowAnyUser } from '../auth/access.ts';
+import { currentUser } from '../auth/current-user.ts';
+import type { AppEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { validate } from '../validate.ts';
+import { definitionOf, findForm } from './forms.repository.ts';
+import { archiveForm, createForm, getForm, listForms, updateForm } from './forms.service.ts';
+import { answerProblems, scoreAnswers } from './score.ts';
+
+const idParam = z.object({
+  id: z.coerce.number({ error: 'must be a form id' }).int().positive('must be a form id'),
+});
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+const listQuery = z.object({ includeArchived: flag, allVersions: flag });
+
+/** Forms are read by everyone who meets them (operators see how they are evaluated); QA leads build them. */
+export const formsRoutes = new Hono<AppEnv>()
+  .get('/', allowAnyUser(), validate('query', listQuery), async (c) => {
+    const body: FormsResponse = { forms: await listForms(c.get('deps').db, c.req.valid('query')) };
+    return c.json(body);
+  })
+  .post('/', allow('qa_lead', 'admin'), validate('json', newFormRequest), async (c) => {
+    const form = await createForm(c.get('deps').db, c.req.valid('json'), currentUser(c).username);
+    const body: FormResponse = { form };
+    return c.json(body, 201);
+  })
+  .get('/:id', allowAnyUser(), validate('param', idParam), async (c) => {
+    const body: FormResponse = { form: await getForm(c.get('deps').db, c.req.valid('param').id) };
+    return c.json(body);
+  })
+  .put(
+    '/:id',
+    allow('qa_lead', 'admin'),
+    validate('param', idParam),
+    validate('json', updateFormRequest),
+    async (c) => {
+      const form = await updateForm(
+        c.get('deps').db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        currentUser(c).username,
+      );
+      const body: FormResponse = { form };
+      return c.json(body);
+    },
+  )
+  .post('/:id/archive', allow('qa_lead', 'admin'), validate('param', idParam), async (c) => {
+    const form = await archiveForm(c.get('deps').db, c.req.valid('param').id, currentUser(c).username);
+    const body: FormResponse = { form };
+    return c.json(body);
+  })
+  // A preview of what answers would score, with the same function submission uses.
+  .post(
+    '/:id/score',
+    allowAnyUser(),
+    validate('param', idParam),
+    validate('json', scoreRequest),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const row = await findForm(c.get('deps').db, id);
+      if (!row) throw new AppError('not_found', `no form ${id}`);
+      const definition = definitionOf(row);
+      const { answers } = c.req.valid('json');
+      const problems = answerProblems(definition, answers, false);
+      if (problems.length) throw new AppError('bad_request', `invalid answers: ${problems.join('; ')}`);
+      const body: ScoreResult = scoreAnswers(definition, answers);
+      return c.json(body);
+    },
+  );

@@ -1,0 +1,161 @@
+import type { FormSummary, FormView, NewFormRequest, UpdateFormRequest } from '../../schemas/forms.ts';
+import { audit } from '../audit/audit.ts';
+import { AppError } from '../errors.ts';
+import type { Db } from '../stores/sqlite.ts';
+import {
+  evaluationCount,
+  findForm,
+  formRowToView,
+  formViewToSummary,
+  latestVersionOf,
+  listFormRows,
+} from './forms.repository.ts';
+
+/** `Inbound order call` → `inbound-order-call`: a readable key that stays across versions. */
+const slugOf = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48) || 'form';
+
+export async function getForm(db: Db, id: number): Promise<FormView> {
+  const row = await findForm(db, id);
+  if (!row) throw new AppError('not_found', `no form ${id}`);
+  return formRowToView(row, await latestVersionOf(db, row.form_key), await evaluationCount(db, id));
+}
+
+export async function listForms(
+  db: Db,
+  opts: { includeArchived: boolean; allVersions: boolean },
+): Promise<FormSummary[]> {
+  const rows = await listFormRows(db);
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.form_key, Math.max(latest.get(r.form_key) ?? 0, r.version));
+  return rows
+    .filter((r) => opts.includeArchived || r.status !== 'archived')
+    .filter((r) => opts.allVersions || r.version === latest.get(r.form_key))
+    .map((r) => formViewToSummary(formRowToView(r, latest.get(r.form_key) ?? 0, Number(r.evaluations))));
+}
+
+export async function createForm(db: Db, req: NewFormRequest, actor: string): Promise<FormView> {
+  const id = await db.transaction().execute(async (tx) => {
+    const base = slugOf(req.name);
+    let formKey = base;
+    for (
+      let i = 2;
+      await tx.selectFrom('forms').select('id').where('form_key', '=', formKey).executeTakeFirst();
+      i++
+    )
+      formKey = `${base}-${i}`;
+    const row = await tx
+      .insertInto('forms')
+      .values({
+        form_key: formKey,
+        version: 1,
+        name: req.name,
+        description: req.description,
+        definition: JSON.stringify(req.definition),
+        status: 'published',
+        created_by: actor,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      actor,
+      action: 'create',
+      entity: 'form',
+      entityId: String(row.id),
+      after: { formKey, version: 1, name: req.name, definition: req.definition },
+    });
+    return row.id;
+  });
+  return getForm(db, id);
+}
+
+/**
+ * Edits the latest version of a form. A version that evaluations were made on never changes
+ * (they keep the form they were scored on): the edit becomes the next version instead.
+ */
+export async function updateForm(
+  db: Db,
+  id: number,
+  req: UpdateFormRequest,
+  actor: string,
+): Promise<FormView> {
+  const newId = await db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no form ${id}`);
+    if (row.status === 'archived')
+      throw new AppError('conflict', `form ${id} is archived; it cannot be edited`);
+    const latest = await latestVersionOf(tx, row.form_key);
+    if (row.version !== latest) {
+      throw new AppError(
+        'conflict',
+        `form ${id} is version ${row.version}; edit the latest, version ${latest}`,
+      );
+    }
+    const next = {
+      name: req.name ?? row.name,
+      description: req.description === undefined ? row.description : req.description,
+      definition: req.definition ? JSON.stringify(req.definition) : row.definition,
+    };
+    // Nothing changes: no new version, nothing to audit.
+    if (
+      next.name === row.name &&
+      next.description === row.description &&
+      JSON.stringify(JSON.parse(next.definition)) === JSON.stringify(JSON.parse(row.definition))
+    ) {
+      return id;
+    }
+    const before = { name: row.name, description: row.description, definition: JSON.parse(row.definition) };
+    const after = { ...next, definition: JSON.parse(next.definition) };
+    if ((await evaluationCount(tx, id)) > 0) {
+      const created = await tx
+        .insertInto('forms')
+        .values({
+          form_key: row.form_key,
+          version: row.version + 1,
+          status: 'published',
+          created_by: actor,
+          ...next,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit(tx, {
+        actor,
+        action: 'version',
+        entity: 'form',
+        entityId: String(created.id),
+        before: { id, version: row.version, ...before },
+        after: { id: created.id, version: row.version + 1, ...after },
+      });
+      return created.id;
+    }
+    await tx.updateTable('forms').set(next).where('id', '=', id).execute();
+    await audit(tx, { actor, action: 'update', entity: 'form', entityId: String(id), before, after });
+    return id;
+  });
+  return getForm(db, newId);
+}
+
+/** Archives a form, every version of it: no new evaluation can use it; old ones keep it. */
+export async function archiveForm(db: Db, id: number, actor: string): Promise<FormView> {
+  await db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `no form ${id}`);
+    if (row.status === 'archived') throw new AppError('conflict', `form ${id} is archived already`);
+    await tx.updateTable('forms').set({ status: 'archived' }).where('form_key', '=', row.form_key).execute();
+    await audit(tx, {
+      actor,
+      action: 'archive',
+      entity: 'form',
+      entityId: String(id),
+      before: { formKey: row.form_key, status: row.status },
+      after: { formKey: row.form_key, status: 'archived' },
+    });
+  });
+  return getForm(db, id);
+}
