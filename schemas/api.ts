@@ -35,6 +35,8 @@ export const userView = z.object({
   displayName: z.string(),
   role,
   operatorId: z.string().nullable(),
+  /** A department head limited to one department; null for everyone else. */
+  department: z.string().nullable(),
 });
 export type UserView = z.infer<typeof userView>;
 export interface LoginResponse {
@@ -149,6 +151,8 @@ export const newUserRequest = z.object({
   displayName: z.string().trim().min(1).max(200).optional(),
   role,
   operatorId: z.string().trim().min(1).max(200).nullable().optional(),
+  /** Limits a department head to this department's operators. */
+  department: z.string().trim().min(1).max(200).nullable().optional(),
   password: z.string().min(8, 'password must have at least 8 characters').max(1000),
 });
 export type NewUserRequest = z.infer<typeof newUserRequest>;

@@ -7,17 +7,20 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ErrorBody, HealthResponse } from '../schemas/api.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
+import { assessmentsRoutes } from './assessments/assessments.routes.ts';
 import { allowPublic, policyOf } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
 import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
+import { claimsRoutes } from './claims/claims.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { AppError } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
+import { plansRoutes } from './plans/plans.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
 import { monitorsRoutes } from './users/monitors.routes.ts';
@@ -46,7 +49,10 @@ const api = new Hono<AppEnv>()
   .route('/evaluations', evaluationsRoutes)
   .route('/calls', callsRoutes)
   .route('/calibrations', calibrationRoutes)
-  .route('/monitors', monitorsRoutes);
+  .route('/monitors', monitorsRoutes)
+  .route('/claims', claimsRoutes)
+  .route('/assessments', assessmentsRoutes)
+  .route('/plans', plansRoutes);
 
 export type ApiType = typeof api;
 

@@ -19,7 +19,10 @@ type Guard = MiddlewareHandler<AppEnv> & { [ACCESS_POLICY]: Policy };
 
 function guard(policy: Policy): Guard {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (policy.kind === 'roles') authorize(c, policy.roles, policy.options);
+    if (policy.kind === 'roles') {
+      authorize(c, policy.roles, policy.options);
+      await limitToDepartment(c);
+    }
     await next();
   };
   return Object.assign(mw, { [ACCESS_POLICY]: policy });
@@ -42,6 +45,28 @@ function authorize(c: Context<AppEnv>, roles: readonly Role[], options: AccessOp
     c.set('scope', { operatorIds: [own] });
   } else {
     c.set('scope', { operatorIds: null });
+  }
+}
+
+/**
+ * A head limited to a department sees that department's operators only: the scope lists them,
+ * and a route naming another operator is refused like an operator's would be.
+ */
+async function limitToDepartment(c: Context<AppEnv>) {
+  const user = c.get('user');
+  if (!user || user.role !== 'head' || !user.department) return;
+  const rows = await c
+    .get('deps')
+    .db.selectFrom('operators')
+    .innerJoin('teams', 'teams.team_id', 'operators.team_id')
+    .select('operators.operator_id')
+    .where('teams.department', '=', user.department)
+    .execute();
+  const ids = rows.map((r) => r.operator_id);
+  c.set('scope', { operatorIds: ids });
+  const named = c.req.param('operatorId');
+  if (named !== undefined && !ids.includes(named)) {
+    throw new AppError('forbidden', `operator "${named}" is not in the ${user.department} department`);
   }
 }
 

@@ -10,6 +10,8 @@ export interface UsersTable {
   operator_id: string | null;
   password_hash: string;
   locale: Generated<string>;
+  /** A head limited to one department; null: every department. */
+  department: string | null;
   active: Generated<number>;
   created_at: Generated<string>;
   updated_at: Generated<string>;

@@ -12,6 +12,7 @@ export const userRowToView = (u: UserRow): UserView => ({
   displayName: u.display_name,
   role: u.role as Role,
   operatorId: u.operator_id,
+  department: u.department,
 });
 
 export const findUserByName = (db: Db, username: string) =>
@@ -32,6 +33,7 @@ export interface NewUser {
   displayName: string;
   role: Role;
   operatorId: string | null;
+  department: string | null;
   passwordHash: string;
 }
 
@@ -43,6 +45,7 @@ export async function insertUser(db: Db, u: NewUser): Promise<UserRow> {
       display_name: u.displayName,
       role: u.role,
       operator_id: u.operatorId,
+      department: u.department,
       password_hash: u.passwordHash,
     })
     .returningAll()

@@ -25,6 +25,19 @@ export async function createUser(db: Db, input: NewUserRequest, actor: string): 
       .executeTakeFirst();
     if (!op) throw new AppError('bad_request', `no operator with id "${operatorId}"; import operators first`);
   }
+  const department = req.department ?? null;
+  if (department && req.role !== 'head') {
+    throw new AppError('bad_request', 'only a department head is limited to a department');
+  }
+  if (department) {
+    const team = await db
+      .selectFrom('teams')
+      .select('team_id')
+      .where('department', '=', department)
+      .executeTakeFirst();
+    if (!team)
+      throw new AppError('bad_request', `no team belongs to department "${department}"; import teams first`);
+  }
   if (await findUserByName(db, req.username)) {
     throw new AppError('conflict', `a user named "${req.username}" already exists`);
   }
@@ -35,6 +48,7 @@ export async function createUser(db: Db, input: NewUserRequest, actor: string): 
       displayName: req.displayName ?? req.username,
       role: req.role,
       operatorId,
+      department,
       passwordHash,
     });
     await audit(tx, {

@@ -10,6 +10,7 @@ export async function usersCommand(argv: string[]) {
   const { values, positionals } = cliArgs(argv, {
     role: { type: 'string' },
     operator: { type: 'string' },
+    department: { type: 'string' },
     name: { type: 'string' },
   });
   const [action, username] = positionals;
@@ -26,7 +27,7 @@ export async function usersCommand(argv: string[]) {
   }
   if (action !== 'add' || !username) {
     throw new UsageError(
-      'callscore users add NAME --role ROLE [--operator ID] [--name "Display Name"] | users list',
+      'callscore users add NAME --role ROLE [--operator ID] [--department D] [--name "Display Name"] | users list',
     );
   }
   const parsedRole = roleSchema.safeParse(values.role);
@@ -40,6 +41,7 @@ export async function usersCommand(argv: string[]) {
         username,
         role: parsedRole.data,
         operatorId: values.operator ?? null,
+        department: values.department ?? null,
         password,
         ...(values.name ? { displayName: values.name } : {}),
       },

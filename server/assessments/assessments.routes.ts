@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { assessmentsQuery, newAssessmentRequest } from '../../schemas/claims.ts';
+import { allow } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { validate } from '../validate.ts';
+import { listAssessments, recordAssessment } from './assessments.service.ts';
+
+export const assessmentsRoutes = new Hono<AppEnv>()
+  .get('/', allow('head', 'admin', 'payroll', 'operator'), validate('query', assessmentsQuery), async (c) => {
+    const assessments = await listAssessments(
+      c.get('deps').db,
+      c.req.valid('query'),
+      c.get('scope'),
+      c.get('settings').timeZone,
+    );
+    return c.json({ assessments });
+  })
+  .post('/', allow('head', 'admin'), validate('json', newAssessmentRequest), async (c) => {
+    const user = c.get('user');
+    if (!user) throw new AppError('unauthenticated', 'sign in first');
+    const assessment = await recordAssessment(c.get('deps').db, c.req.valid('json'), c.get('scope'), user);
+    return c.json({ assessment }, 201);
+  });

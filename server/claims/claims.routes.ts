@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { claimDecisionRequest, claimsQuery, newClaimRequest } from '../../schemas/claims.ts';
+import { allow } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import { decideClaim, getClaim, listClaims, registerClaim } from './claims.service.ts';
+
+const claimParam = z.object({ claimId: z.string().trim().min(1).max(200) });
+const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('user')?.username ?? 'unknown';
+
+/** Heads register and judge claims; payroll and QA leads read them; an operator reads his own. */
+export const claimsRoutes = new Hono<AppEnv>()
+  .get(
+    '/',
+    allow('head', 'admin', 'payroll', 'qa_lead', 'operator'),
+    validate('query', claimsQuery),
+    async (c) => {
+      const claims = await listClaims(
+        c.get('deps').db,
+        c.req.valid('query'),
+        c.get('scope'),
+        c.get('settings').timeZone,
+      );
+      return c.json({ claims });
+    },
+  )
+  .get(
+    '/:claimId',
+    allow('head', 'admin', 'payroll', 'qa_lead', 'operator'),
+    validate('param', claimParam),
+    async (c) =>
+      c.json({ claim: await getClaim(c.get('deps').db, c.req.valid('param').claimId, c.get('scope')) }),
+  )
+  .post('/', allow('head', 'admin'), validate('json', newClaimRequest), async (c) => {
+    const claim = await registerClaim(c.get('deps').db, c.req.valid('json'), c.get('scope'), actor(c));
+    return c.json({ claim }, 201);
+  })
+  .post(
+    '/:claimId/decision',
+    allow('head', 'admin'),
+    validate('param', claimParam),
+    validate('json', claimDecisionRequest),
+    async (c) => {
+      const claim = await decideClaim(
+        c.get('deps').db,
+        c.req.valid('param').claimId,
+        c.req.valid('json'),
+        c.get('scope'),
+        actor(c),
+      );
+      return c.json({ claim });
+    },
+  );

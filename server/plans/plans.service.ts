@@ -1,0 +1,237 @@
+import type { z } from 'zod';
+import type { baseRequest, normRequest, PlansResponse, targetRequest } from '../../schemas/plans.ts';
+import type { Settings } from '../../schemas/settings.ts';
+import { audit } from '../audit/audit.ts';
+import type { Scope } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { payPeriod } from '../payroll/pay-periods.service.ts';
+import { rangeOf } from '../scoring/periods.ts';
+import { type ScoringStores, scoreRange } from '../scoring/score-range.ts';
+import type { Db } from '../stores/sqlite.ts';
+
+/** A period's targets, norms and bases with what has been achieved so far beside them. */
+export async function readPlans(
+  stores: ScoringStores,
+  period: string,
+  team: string | null,
+  settings: Settings,
+  scope: Scope,
+): Promise<PlansResponse> {
+  const { db } = stores;
+  const rows = (await scoreRange(stores, rangeOf({ period }), settings)).filter(
+    (r) =>
+      (!scope.operatorIds || scope.operatorIds.includes(r.scorecard.operatorId)) &&
+      (!team || r.teamId === team),
+  );
+  const teamIds = new Set(rows.map((r) => r.teamId));
+  const teams = await db.selectFrom('teams').select(['team_id', 'name']).orderBy('name').execute();
+  const visibleTeams = teams.filter(
+    (t) => teamIds.has(t.team_id) || (!scope.operatorIds && (!team || t.team_id === team)),
+  );
+  const targets = await db.selectFrom('targets').selectAll().where('period', '=', period).execute();
+  const norms = await db.selectFrom('norms').selectAll().where('period', '=', period).execute();
+  const achieved = new Map<string, { actual: number; achievement: number }>();
+  for (const r of rows) for (const t of r.targets) achieved.set(`${r.teamId}:${t.metric}`, t);
+  const teamName = new Map(teams.map((t) => [t.team_id, t.name]));
+  return {
+    period,
+    locked: (await payPeriod(db, period)).status === 'approved',
+    currency: settings.currency,
+    targets: targets
+      .filter((t) => visibleTeams.some((v) => v.team_id === t.team_id))
+      .map((t) => {
+        const a = achieved.get(`${t.team_id}:${t.metric}`);
+        return {
+          teamId: t.team_id,
+          teamName: teamName.get(t.team_id) ?? t.team_id,
+          metric: t.metric,
+          target: t.target,
+          actual: a?.actual ?? null,
+          achievement: a?.achievement ?? null,
+        };
+      })
+      .sort((a, b) => a.teamName.localeCompare(b.teamName) || a.metric.localeCompare(b.metric)),
+    teamNorms: visibleTeams.map((t) => ({
+      teamId: t.team_id,
+      teamName: t.name,
+      tasksNorm: norms.find((n) => n.scope === 'team' && n.subject_id === t.team_id)?.tasks_norm ?? null,
+    })),
+    operators: rows
+      .map((r) => ({
+        operatorId: r.scorecard.operatorId,
+        name: r.name,
+        teamId: r.teamId,
+        tasksNorm:
+          norms.find((n) => n.scope === 'operator' && n.subject_id === r.scorecard.operatorId)?.tasks_norm ??
+          null,
+        tasksCompleted: r.scorecard.tasksCompleted,
+        variableBase: r.scorecard.variableBase,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+async function assertOpen(db: Db, period: string) {
+  if ((await payPeriod(db, period)).status === 'approved') {
+    throw new AppError(
+      'conflict',
+      `${period} is approved: its targets, norms and bases are locked (re-open it first)`,
+    );
+  }
+}
+
+async function teamInScope(db: Db, teamId: string, scope: Scope) {
+  const team = await db
+    .selectFrom('teams')
+    .select('team_id')
+    .where('team_id', '=', teamId)
+    .executeTakeFirst();
+  if (!team) throw new AppError('bad_request', `no team "${teamId}"`);
+  if (scope.operatorIds) {
+    const members = await db
+      .selectFrom('operators')
+      .select('operator_id')
+      .where('team_id', '=', teamId)
+      .execute();
+    if (!members.some((m) => scope.operatorIds?.includes(m.operator_id))) {
+      throw new AppError('forbidden', `team "${teamId}" is not one you manage`);
+    }
+  }
+}
+
+async function operatorInScope(db: Db, operatorId: string, scope: Scope) {
+  const op = await db
+    .selectFrom('operators')
+    .select('operator_id')
+    .where('operator_id', '=', operatorId)
+    .executeTakeFirst();
+  if (!op) throw new AppError('bad_request', `no operator "${operatorId}"`);
+  if (scope.operatorIds && !scope.operatorIds.includes(operatorId)) {
+    throw new AppError('forbidden', `operator "${operatorId}" is not one you manage`);
+  }
+}
+
+/** Sets or removes a team's target for a month; audited with the value before and after. */
+export async function setTarget(db: Db, req: z.infer<typeof targetRequest>, scope: Scope, actor: string) {
+  await assertOpen(db, req.period);
+  await teamInScope(db, req.teamId, scope);
+  const key = { team_id: req.teamId, period: req.period, metric: req.metric };
+  await db.transaction().execute(async (tx) => {
+    const before = await tx
+      .selectFrom('targets')
+      .select('target')
+      .where('team_id', '=', key.team_id)
+      .where('period', '=', key.period)
+      .where('metric', '=', key.metric)
+      .executeTakeFirst();
+    await tx
+      .deleteFrom('targets')
+      .where('team_id', '=', key.team_id)
+      .where('period', '=', key.period)
+      .where('metric', '=', key.metric)
+      .execute();
+    if (req.target !== null)
+      await tx
+        .insertInto('targets')
+        .values({ ...key, target: req.target, import_id: null })
+        .execute();
+    await audit(tx, {
+      actor,
+      action: req.target === null ? 'delete' : 'set',
+      entity: 'target',
+      entityId: `${key.team_id}/${key.period}/${key.metric}`,
+      before: before ? { target: before.target } : null,
+      after: req.target === null ? null : { target: req.target },
+    });
+  });
+}
+
+/** Sets or removes a team's or an operator's task norm for a month; audited. */
+export async function setNorm(db: Db, req: z.infer<typeof normRequest>, scope: Scope, actor: string) {
+  await assertOpen(db, req.period);
+  if (req.scope === 'team') await teamInScope(db, req.subjectId, scope);
+  else await operatorInScope(db, req.subjectId, scope);
+  await db.transaction().execute(async (tx) => {
+    const before = await tx
+      .selectFrom('norms')
+      .select('tasks_norm')
+      .where('scope', '=', req.scope)
+      .where('subject_id', '=', req.subjectId)
+      .where('period', '=', req.period)
+      .executeTakeFirst();
+    await tx
+      .deleteFrom('norms')
+      .where('scope', '=', req.scope)
+      .where('subject_id', '=', req.subjectId)
+      .where('period', '=', req.period)
+      .execute();
+    if (req.tasksNorm !== null) {
+      await tx
+        .insertInto('norms')
+        .values({
+          scope: req.scope,
+          subject_id: req.subjectId,
+          period: req.period,
+          tasks_norm: req.tasksNorm,
+          import_id: null,
+        })
+        .execute();
+    }
+    await audit(tx, {
+      actor,
+      action: req.tasksNorm === null ? 'delete' : 'set',
+      entity: 'norm',
+      entityId: `${req.scope}:${req.subjectId}/${req.period}`,
+      before: before ? { tasksNorm: before.tasks_norm } : null,
+      after: req.tasksNorm === null ? null : { tasksNorm: req.tasksNorm },
+    });
+  });
+}
+
+/** Sets or removes an operator's variable-pay base for a month (minor units); audited. */
+export async function setBase(
+  db: Db,
+  req: z.infer<typeof baseRequest>,
+  scope: Scope,
+  currency: string,
+  actor: string,
+) {
+  await assertOpen(db, req.period);
+  await operatorInScope(db, req.operatorId, scope);
+  await db.transaction().execute(async (tx) => {
+    const before = await tx
+      .selectFrom('variable_pay')
+      .select(['variable_base', 'currency'])
+      .where('operator_id', '=', req.operatorId)
+      .where('period', '=', req.period)
+      .executeTakeFirst();
+    await tx
+      .deleteFrom('variable_pay')
+      .where('operator_id', '=', req.operatorId)
+      .where('period', '=', req.period)
+      .execute();
+    if (req.variableBase !== null) {
+      await tx
+        .insertInto('variable_pay')
+        .values({
+          operator_id: req.operatorId,
+          period: req.period,
+          variable_base: req.variableBase,
+          currency: req.currency ?? before?.currency ?? currency,
+          import_id: null,
+        })
+        .execute();
+    }
+    await audit(tx, {
+      actor,
+      action: req.variableBase === null ? 'delete' : 'set',
+      entity: 'variable_pay',
+      entityId: `${req.operatorId}/${req.period}`,
+      before: before ? { variableBase: before.variable_base, currency: before.currency } : null,
+      after:
+        req.variableBase === null
+          ? null
+          : { variableBase: req.variableBase, currency: req.currency ?? before?.currency ?? currency },
+    });
+  });
+}
