@@ -31,6 +31,7 @@ describe('sign-in', () => {
         displayName: 'victor',
         role: 'head',
         operatorId: null,
+        department: null,
       },
     });
 
