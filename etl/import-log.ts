@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReport } from '../schemas/import-report.ts';
 import { AppError } from '../server/errors.ts';
+import { bumpDataVersion } from '../server/stores/data-version.ts';
 import type { Db } from '../server/stores/sqlite.ts';
 import type { OnProgress } from './progress.ts';
 
@@ -157,4 +158,6 @@ export async function finishImport(
       .where('id', '=', importId)
       .execute();
   });
+  // The facts are committed by now: figures computed from here on include them.
+  bumpDataVersion();
 }

@@ -1,3 +1,4 @@
+import { bumpDataVersion } from '../stores/data-version.ts';
 import type { Db } from '../stores/sqlite.ts';
 
 export interface AuditEntry {
@@ -28,4 +29,6 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .execute();
+  // Bumped before the transaction commits, so at worst a cache is dropped for nothing.
+  bumpDataVersion();
 }

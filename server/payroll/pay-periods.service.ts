@@ -4,6 +4,7 @@ import { audit } from '../audit/audit.ts';
 import { AppError } from '../errors.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { rangeOf } from '../scoring/periods.ts';
+import { cached, cachedScoreRange } from '../scoring/score-cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { payrollXlsx } from './export-xlsx.ts';
@@ -51,9 +52,11 @@ export async function payRows(
   settings: ScoringSettings,
 ): Promise<{ view: PayPeriodView; rows: ScorecardRow[]; source: 'live' | 'snapshot' }> {
   const view = await payPeriod(stores.db, period);
-  if (view.status === 'approved')
-    return { view, rows: await snapshotRows(stores.db, period), source: 'snapshot' };
-  return { view, rows: await scoreRange(stores, rangeOf({ period }), settings), source: 'live' };
+  if (view.status === 'approved') {
+    const rows = await cached(stores.db, `snapshot|${period}`, () => snapshotRows(stores.db, period));
+    return { view, rows, source: 'snapshot' };
+  }
+  return { view, rows: await cachedScoreRange(stores, rangeOf({ period }), settings), source: 'live' };
 }
 
 export const totals = (rows: readonly ScorecardRow[]): PayTotals => ({

@@ -6,7 +6,8 @@ import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { payPeriod } from '../payroll/pay-periods.service.ts';
 import { rangeOf } from '../scoring/periods.ts';
-import { type ScoringStores, scoreRange } from '../scoring/score-range.ts';
+import { cachedScoreRange } from '../scoring/score-cache.ts';
+import type { ScoringStores } from '../scoring/score-range.ts';
 import type { Db } from '../stores/sqlite.ts';
 
 /** A period's targets, norms and bases with what has been achieved so far beside them. */
@@ -18,7 +19,7 @@ export async function readPlans(
   scope: Scope,
 ): Promise<PlansResponse> {
   const { db } = stores;
-  const rows = (await scoreRange(stores, rangeOf({ period }), settings)).filter(
+  const rows = (await cachedScoreRange(stores, rangeOf({ period }), settings)).filter(
     (r) =>
       (!scope.operatorIds || scope.operatorIds.includes(r.scorecard.operatorId)) &&
       (!team || r.teamId === team),

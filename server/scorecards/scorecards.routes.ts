@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { rangeQuery } from '../../schemas/api.ts';
 import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
+import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
+import { cached } from '../scoring/score-cache.ts';
 import { validate } from '../validate.ts';
+import { rankingArrow, rankingRows } from './ranking.ts';
 import { scorecards } from './scorecards.service.ts';
 
 /** Who reads scorecards: the people who act on pay, and an operator on his own. */
@@ -15,6 +18,24 @@ export const scorecardsRoutes = new Hono<AppEnv>()
   .get('/scorecards', allow(...READERS), validate('query', scorecardsQuery), async (c) => {
     const body = await scorecards(c.get('deps'), c.req.valid('query'), c.get('settings'), c.get('scope'));
     return c.json(body);
+  })
+  // The ranking table: every operator's criteria and pay, flat, as JSON or Arrow IPC. The body is
+  // kept ready while the data is unchanged, so the big table answers fast under load.
+  .get('/ranking', allow(...READERS), validate('query', scorecardsQuery), async (c) => {
+    const q = c.req.valid('query');
+    const scope = c.get('scope');
+    const arrow = wantsArrow(c.req.header('accept'));
+    const key = `ranking|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}|${arrow ? 'arrow' : 'json'}`;
+    const body = await cached(c.get('deps').db, key, async () => {
+      const result = await scorecards(c.get('deps'), q, c.get('settings'), scope);
+      const rows = rankingRows(result.operators);
+      if (arrow) return rankingArrow(rows);
+      const { operators: _all, ...meta } = result;
+      return JSON.stringify({ ...meta, operators: rows });
+    });
+    if (typeof body === 'string')
+      return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return c.body(new Uint8Array(body), 200, { 'Content-Type': ARROW_STREAM });
   })
   .get(
     '/scorecards/:operatorId',

@@ -2,7 +2,8 @@ import type { ScorecardRow, ScorecardsQuery, ScorecardsResponse } from '../../sc
 import type { Scope } from '../context.ts';
 import { payRows } from '../payroll/pay-periods.service.ts';
 import { rangeOf } from '../scoring/periods.ts';
-import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
+import { cachedScoreRange } from '../scoring/score-cache.ts';
+import type { ScoringSettings, ScoringStores } from '../scoring/score-range.ts';
 
 /**
  * Scorecards for a query: a calendar month is a pay period (its approved snapshot once locked),
@@ -24,7 +25,7 @@ export async function scorecards(
     source = pay.source;
     payPeriod = pay.view;
   } else {
-    rows = await scoreRange(stores, range, settings);
+    rows = await cachedScoreRange(stores, range, settings);
   }
   const visible = rows.filter(
     (r) =>

@@ -1,5 +1,6 @@
 import type { PayRule, RulePreview } from '../../schemas/pay-rule.ts';
 import { rangeOf } from './periods.ts';
+import { cachedScoreRange } from './score-cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from './score-range.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function previewRule(
 ): Promise<RulePreview> {
   const range = rangeOf({ period: req.period });
   const [now, next] = await Promise.all([
-    scoreRange(stores, range, settings),
+    cachedScoreRange(stores, range, settings),
     scoreRange(stores, range, settings, { ruleOverride: { department: req.department, rule: req.rule } }),
   ]);
   const covered = new Set(next.filter((r) => r.rule.version === 0).map((r) => r.scorecard.operatorId));

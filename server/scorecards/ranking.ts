@@ -1,0 +1,60 @@
+import { CRITERIA, DEDUCTION_KEYS } from '../../schemas/criteria.ts';
+import type { ScorecardRow } from '../../schemas/scorecard.ts';
+import { arrowStream, type Column } from '../arrow.ts';
+
+/** One ranking row: the scorecard without its explanation, with who the operator is. */
+export interface RankingRow {
+  operatorId: string;
+  name: string;
+  teamId: string;
+  teamName: string;
+  department: string | null;
+  [key: string]: string | number | null;
+}
+
+const NUMBERS = [
+  ...CRITERIA.map((c) => c.key),
+  'aht',
+  'coefficient',
+  'variableBase',
+  'payout',
+  'adjustment',
+] as const;
+
+/** The ranking table's rows: every criterion, each deduction and the pay, flat. */
+export function rankingRows(rows: readonly ScorecardRow[]): RankingRow[] {
+  return rows.map((r) => {
+    const s = r.scorecard as unknown as Record<string, number | null>;
+    const out: RankingRow = {
+      operatorId: r.scorecard.operatorId,
+      name: r.name,
+      teamId: r.teamId,
+      teamName: r.teamName,
+      department: r.department,
+      currency: r.scorecard.currency,
+      flags: r.scorecard.flags.join(' '),
+    };
+    for (const k of NUMBERS) out[k] = s[k] ?? null;
+    for (const d of DEDUCTION_KEYS) out[`deduction_${d}`] = r.scorecard.deductions[d];
+    return out;
+  });
+}
+
+/** The same rows as Arrow IPC: typed columns for the big table in the web app. */
+export function rankingArrow(rows: readonly RankingRow[]): Uint8Array {
+  const text = ['operatorId', 'name', 'teamId', 'teamName', 'department', 'currency', 'flags'];
+  const numbers = [...NUMBERS, ...DEDUCTION_KEYS.map((d) => `deduction_${d}`)];
+  const columns: Column[] = [
+    ...text.map(
+      (name): Column => ({ name, type: 'text', values: rows.map((r) => (r[name] ?? null) as string | null) }),
+    ),
+    ...numbers.map(
+      (name): Column => ({
+        name,
+        type: 'number',
+        values: rows.map((r) => (r[name] ?? null) as number | null),
+      }),
+    ),
+  ];
+  return arrowStream(columns);
+}
