@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { rangeQuery } from '../../schemas/api.ts';
 import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
@@ -6,7 +7,7 @@ import { allow, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
-import { cached } from '../scoring/score-cache.ts';
+import { cached } from '../stores/cache.ts';
 import { validate } from '../validate.ts';
 import { rankingArrow, rankingRows } from './ranking.ts';
 import { scorecards } from './scorecards.service.ts';
@@ -29,13 +30,18 @@ export const scorecardsRoutes = new Hono<AppEnv>()
     const body = await cached(c.get('deps').db, key, async () => {
       const result = await scorecards(c.get('deps'), q, c.get('settings'), scope);
       const rows = rankingRows(result.operators);
-      if (arrow) return rankingArrow(rows);
       const { operators: _all, ...meta } = result;
-      return JSON.stringify({ ...meta, operators: rows });
+      const raw = arrow
+        ? Buffer.from(rankingArrow(rows))
+        : Buffer.from(JSON.stringify({ ...meta, operators: rows }));
+      return { raw, gzip: gzipSync(raw, { level: 6 }) };
     });
-    if (typeof body === 'string')
-      return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
-    return c.body(new Uint8Array(body), 200, { 'Content-Type': ARROW_STREAM });
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    return c.body(new Uint8Array(gzip ? body.gzip : body.raw), 200, {
+      'Content-Type': arrow ? ARROW_STREAM : 'application/json; charset=utf-8',
+      Vary: 'Accept, Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    });
   })
   .get(
     '/scorecards/:operatorId',

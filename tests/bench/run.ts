@@ -9,6 +9,7 @@ type Bench = { run(argv: string[]): Promise<void> };
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   scoring: () => import('./scoring.bench.ts'),
+  api: () => import('./api.bench.ts'),
   etl: () => import('./etl.bench.ts'),
 };
 

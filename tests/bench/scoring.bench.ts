@@ -8,13 +8,13 @@ import { scoreRange } from '../../server/scoring/score-range.ts';
 import { readSettings, writeSetting } from '../../server/settings/settings.repository.ts';
 import { inLocalRange } from '../../server/stores/range.sql.ts';
 
-const TIME_ZONE = 'Europe/Chisinau';
-const PERIOD = '2026-10';
+export const TIME_ZONE = 'Europe/Chisinau';
+export const PERIOD = '2026-10';
 /** The design point's target (issue: a month of 2,000 operators scored in under 2 s). */
 const TARGET_SECONDS = 2;
 
 /** The aggregate any scoring must at least do: one pass over the month's calls and orders. */
-const BARE_SQL = [
+export const BARE_SQL = [
   `SELECT operator_id, count(*) AS n, count(answered_at) AS handled FROM calls
    WHERE ${inLocalRange('started_at')} GROUP BY operator_id`,
   `SELECT operator_id, count(*) AS n, sum(total) AS total FROM orders
@@ -152,7 +152,34 @@ async function seedOperational(rt: Runtime, operators: number) {
   });
 }
 
-async function best(times: number, work: () => Promise<unknown>): Promise<number> {
+/**
+ * Fills an empty data directory with a month at the design point (or says it reuses one), for
+ * this benchmark and the API one.
+ */
+export async function ensureDesignPoint(
+  rt: Runtime,
+  dir: string,
+  size: { calls: number; orders: number; operators: number },
+): Promise<void> {
+  const { calls, orders, operators } = size;
+  const existing = await rt.analytics.rows('SELECT count(*) AS n FROM calls');
+  if (Number(existing[0]?.n) === 0) {
+    await writeSetting(rt.db, 'timeZone', TIME_ZONE, 'bench');
+    await writeSetting(rt.db, 'currency', 'MDL', 'bench');
+    console.log(
+      `building ${calls.toLocaleString('en')} calls, ${orders.toLocaleString('en')} orders, ${operators} operators …`,
+    );
+    const built = performance.now();
+    await seedOperational(rt, operators);
+    await rt.analytics.withConnection(async (c) => {
+      for (const sql of FACTS_SQL(calls, orders, operators, 50_000)) await c.run(sql);
+      await c.run('CHECKPOINT');
+    });
+    console.log(`built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
+  } else console.log(`reusing ${dir}: ${Number(existing[0]?.n).toLocaleString('en')} calls`);
+}
+
+export async function best(times: number, work: () => Promise<unknown>): Promise<number> {
   let min = Number.POSITIVE_INFINITY;
   for (let i = 0; i < times; i++) {
     const t = performance.now();
@@ -188,22 +215,7 @@ export async function run(argv: string[]): Promise<void> {
   const dir = values.dir ?? mkdtempSync(path.join(tmpdir(), 'callscore-bench-scoring-'));
   try {
     const rt = await openDataDir(dir, { webDir: null });
-    const existing = await rt.analytics.rows('SELECT count(*) AS n FROM calls');
-    if (Number(existing[0]?.n) === 0) {
-      await writeSetting(rt.db, 'timeZone', TIME_ZONE, 'bench');
-      await writeSetting(rt.db, 'currency', 'MDL', 'bench');
-      console.log(
-        `building ${calls.toLocaleString('en')} calls, ${orders.toLocaleString('en')} orders, ${operators} operators …`,
-      );
-      const built = performance.now();
-      await seedOperational(rt, operators);
-      await rt.analytics.withConnection(async (c) => {
-        for (const sql of FACTS_SQL(calls, orders, operators, 50_000)) await c.run(sql);
-        await c.run('CHECKPOINT');
-      });
-      console.log(`built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
-    } else console.log(`reusing ${dir}: ${Number(existing[0]?.n).toLocaleString('en')} calls`);
-
+    await ensureDesignPoint(rt, dir, { calls, orders, operators });
     const settings = await readSettings(rt.db);
     const range = rangeOf({ period: PERIOD });
     const params = { tz: TIME_ZONE, from: range.from, to: range.to };

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
@@ -66,6 +67,17 @@ describe('the ranking', () => {
       }
     }
     expect(table.schema.fields.find((f) => f.name === 'tasksNorm')?.type.toString()).toBe('Float64');
+  });
+
+  it('is sent compressed to a client that accepts gzip', async () => {
+    const plain = await (
+      await env.app.request('/api/ranking?period=2026-10', { headers: { cookie: head } })
+    ).text();
+    const res = await env.app.request('/api/ranking?period=2026-10', {
+      headers: { cookie: head, 'accept-encoding': 'gzip, deflate' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(plain);
   });
 
   it('changes as soon as the data does, and shows an operator only himself', async () => {
