@@ -6,7 +6,13 @@ import { allowAnyUser, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
-import { dailyActivity, operatorActivity, periodsWithCalls, teamsWithSize } from './activity.service.ts';
+import {
+  dailyActivity,
+  operatorActivity,
+  periodsWithCalls,
+  rosterFor,
+  teamsWithSize,
+} from './activity.service.ts';
 
 export const activityRoutes = new Hono<AppEnv>()
   .get('/periods', allowAnyUser(), async (c) => {
@@ -18,6 +24,9 @@ export const activityRoutes = new Hono<AppEnv>()
   .get('/teams', allowAnyUser(), async (c) => {
     const body: TeamsResponse = { teams: await teamsWithSize(c.get('deps').db, c.get('scope')) };
     return c.json(body);
+  })
+  .get('/operators', allowAnyUser(), async (c) => {
+    return c.json({ operators: await rosterFor(c.get('deps').db, c.get('scope')) });
   })
   .get('/operators/activity', allowAnyUser(), validate('query', rangeQuery), async (c) => {
     const { db, analytics } = c.get('deps');

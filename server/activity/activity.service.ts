@@ -120,3 +120,21 @@ export async function teamsWithSize(db: Db, scope: Scope): Promise<TeamView[]> {
     operators: Number(r.operators),
   }));
 }
+
+/** The roster a request may see: for pickers (claims, assessments, norms). */
+export async function rosterFor(db: Db, scope: Scope) {
+  return db
+    .selectFrom('operators')
+    .leftJoin('teams', 'teams.team_id', 'operators.team_id')
+    .select([
+      'operators.operator_id as operatorId',
+      'operators.name',
+      'operators.team_id as teamId',
+      'teams.name as teamName',
+    ])
+    .$if(scope.operatorIds !== null, (q) =>
+      q.where('operators.operator_id', 'in', [...(scope.operatorIds ?? []), '']),
+    )
+    .orderBy('operators.name')
+    .execute();
+}

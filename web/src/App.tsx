@@ -10,6 +10,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
 const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
+const ClaimsPage = lazy(() => import('./pages/ClaimsPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
 
@@ -29,6 +30,7 @@ export function App() {
             <Route index element={<DashboardPage />} />
             <Route path="payroll" element={<PayrollPage />} />
             <Route path="pay-rules" element={<PayRulesPage />} />
+            <Route path="claims" element={<ClaimsPage />} />
             <Route path="imports" element={<ImportsPage />} />
             <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="*" element={<NotFoundPage />} />

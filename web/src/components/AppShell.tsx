@@ -6,7 +6,7 @@ import { resetSession, useLogout } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { type MessageKey, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { DashboardIcon, ImportsIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
+import { ClaimsIcon, DashboardIcon, ImportsIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 
@@ -19,6 +19,7 @@ const NAV: readonly {
   roles?: readonly Role[];
 }[] = [
   { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
+  { to: '/claims', label: 'nav.claims', icon: ClaimsIcon, roles: ['head', 'admin', 'payroll'] },
   { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
   { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
   { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },

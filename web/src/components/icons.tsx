@@ -105,3 +105,12 @@ export function RulesIcon() {
     </Icon>
   );
 }
+
+export function ClaimsIcon() {
+  return (
+    <Icon>
+      <path d="M4 3.5h9l3 3v10H4z" />
+      <path d="M7 9h6M7 12h4" />
+    </Icon>
+  );
+}

@@ -1,0 +1,134 @@
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useClaims, useRoster } from '../api/claims.ts';
+import { useSession } from '../auth/session.tsx';
+import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { AssessmentsPanel } from './claims/AssessmentsPanel.tsx';
+import { ClaimForm } from './claims/ClaimForm.tsx';
+import { ClaimsTable } from './claims/ClaimsTable.tsx';
+
+/** Claims from clients and other divisions, and management assessments (department head). */
+export default function ClaimsPage() {
+  const t = useT();
+  const fmt = useFormat();
+  useDocumentTitle(t('claims.title'));
+  const { user } = useSession();
+  const ids = { status: useId(), source: useId() };
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'assessments' ? 'assessments' : 'claims';
+  const status = params.get('status');
+  const source = params.get('source');
+  const claims = useClaims({ status, source });
+  const roster = useRoster();
+  const [registering, setRegistering] = useState(false);
+  const canAct = user.role === 'head' || user.role === 'admin';
+  const set = (key: string, value: string | null) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
+  const list = claims.data?.claims;
+  const operators = roster.data?.operators ?? [];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{t('claims.title')}</h1>
+          <p className="page-subtitle">{t('claims.subtitle')}</p>
+        </div>
+      </div>
+      <div className="tabs" role="tablist">
+        {(['claims', 'assessments'] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={tab === k}
+            className={tab === k ? 'tab is-active' : 'tab'}
+            onClick={() => set('tab', k === 'claims' ? null : k)}
+          >
+            {t(`claims.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'assessments' ? (
+        <AssessmentsPanel roster={operators} fmt={fmt} canRecord={canAct} />
+      ) : (
+        <>
+          <div className="toolbar">
+            <div className="field field-inline">
+              <label className="field-label" htmlFor={ids.status}>
+                {t('claims.filter.status')}
+              </label>
+              <select
+                id={ids.status}
+                className="select"
+                value={status ?? ''}
+                onChange={(e) => set('status', e.target.value || null)}
+              >
+                <option value="">{t('claims.filter.all')}</option>
+                {(['open', 'justified', 'rejected'] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`claims.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field field-inline">
+              <label className="field-label" htmlFor={ids.source}>
+                {t('claims.filter.source')}
+              </label>
+              <select
+                id={ids.source}
+                className="select"
+                value={source ?? ''}
+                onChange={(e) => set('source', e.target.value || null)}
+              >
+                <option value="">{t('claims.filter.all')}</option>
+                <option value="client">{t('claims.source.client')}</option>
+                <option value="internal">{t('claims.source.internal')}</option>
+              </select>
+            </div>
+            {canAct && !registering && (
+              <button
+                type="button"
+                className="button button-primary button-small toolbar-end"
+                onClick={() => setRegistering(true)}
+              >
+                {t('claims.register')}
+              </button>
+            )}
+          </div>
+          {registering && <ClaimForm roster={operators} onDone={() => setRegistering(false)} />}
+          <section className="card" aria-label={t('claims.tab.claims')}>
+            {list && (
+              <header className="card-header">
+                <span className="card-meta">
+                  {t('claims.count', {
+                    count: fmt.integer(list.length),
+                    open: fmt.integer(list.filter((c) => c.status === 'open').length),
+                  })}
+                </span>
+              </header>
+            )}
+            {claims.isError ? (
+              <ErrorState error={claims.error} onRetry={() => void claims.refetch()} />
+            ) : !list ? (
+              <Skeleton height={280} />
+            ) : list.length === 0 ? (
+              <EmptyState title={t('claims.empty')} />
+            ) : (
+              <ClaimsTable claims={list} fmt={fmt} canDecide={canAct} />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
