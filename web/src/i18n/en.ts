@@ -1,3 +1,5 @@
+import { enQa } from './en-qa.ts';
+
 /**
  * English messages. Keys are flat and dotted by screen; other languages copy this file and
  * translate the values, and the type checker insists on every key being present.
@@ -274,4 +276,6 @@ export const en = {
   'imports.col.line': 'Line',
   'imports.col.reason': 'Reason',
   'imports.col.raw': 'Row as read',
+
+  ...enQa,
 } as const;
