@@ -416,9 +416,10 @@ export const enQa = {
   'qa.results.basisMean': 'Deviations from the mean',
   'qa.results.sd': 'Standard deviation',
   'qa.results.sdHint': 'Of the monitors’ scores',
-  'qa.results.alphaNominal': 'Krippendorff’s α, yes/no and choice',
-  'qa.results.alphaOrdinal': 'Krippendorff’s α, scales',
-  'qa.results.alphaUnits': '{units} questions',
+  'qa.results.alphaNominal': 'Krippendorff’s α, nominal',
+  'qa.results.alphaOrdinal': 'Krippendorff’s α, ordinal',
+  'qa.results.alphaNominalHint': 'Yes/no and choice, {units} questions',
+  'qa.results.alphaOrdinalHint': 'Scales, {units} questions',
   'qa.results.monitors': 'Each monitor',
   'qa.results.agreement': 'Agreement per question',
   'qa.results.agreementHint':

@@ -181,12 +181,16 @@ function Results({ r, fmt }: { r: CalibrationResults; fmt: Formatters }) {
         <div className="kpi">
           <span className="kpi-label">{t('qa.results.alphaNominal')}</span>
           <span className="kpi-value">{alpha(r.alpha.nominal)}</span>
-          <span className="kpi-hint">{t('qa.results.alphaUnits', { units: r.alpha.nominal.units })}</span>
+          <span className="kpi-hint">
+            {t('qa.results.alphaNominalHint', { units: r.alpha.nominal.units })}
+          </span>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('qa.results.alphaOrdinal')}</span>
           <span className="kpi-value">{alpha(r.alpha.ordinal)}</span>
-          <span className="kpi-hint">{t('qa.results.alphaUnits', { units: r.alpha.ordinal.units })}</span>
+          <span className="kpi-hint">
+            {t('qa.results.alphaOrdinalHint', { units: r.alpha.ordinal.units })}
+          </span>
         </div>
       </section>
       <section className="card" aria-labelledby="monitors-title">
