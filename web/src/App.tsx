@@ -13,6 +13,16 @@ const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
+const CallQueuePage = lazy(() => import('./pages/CallQueuePage.tsx'));
+const CallPage = lazy(() => import('./pages/CallPage.tsx'));
+const WorklistPage = lazy(() => import('./pages/WorklistPage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
+const MyEvaluationsPage = lazy(() => import('./pages/MyEvaluationsPage.tsx'));
+const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
+const FormsPage = lazy(() => import('./pages/FormsPage.tsx'));
+const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage.tsx'));
+const CalibrationPage = lazy(() => import('./pages/CalibrationPage.tsx'));
+const CalibrationSessionPage = lazy(() => import('./pages/CalibrationSessionPage.tsx'));
 
 export function App() {
   return (
@@ -33,6 +43,17 @@ export function App() {
             <Route path="claims" element={<ClaimsPage />} />
             <Route path="imports" element={<ImportsPage />} />
             <Route path="imports/:id" element={<ImportDetailPage />} />
+            <Route path="calls" element={<CallQueuePage />} />
+            <Route path="calls/:id" element={<CallPage />} />
+            <Route path="worklist" element={<WorklistPage />} />
+            <Route path="evaluations/:id" element={<EvaluationPage />} />
+            <Route path="my-evaluations" element={<MyEvaluationsPage />} />
+            <Route path="disputes" element={<DisputesPage />} />
+            <Route path="forms" element={<FormsPage />} />
+            <Route path="forms/new" element={<FormBuilderPage />} />
+            <Route path="forms/:id/edit" element={<FormBuilderPage />} />
+            <Route path="calibration" element={<CalibrationPage />} />
+            <Route path="calibration/:id" element={<CalibrationSessionPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

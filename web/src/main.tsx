@@ -7,6 +7,7 @@ import { isApiError } from './api/client.ts';
 import { mutationKeys, queryKeys } from './api/hooks.ts';
 import { detectLanguage, I18nProvider } from './i18n/index.ts';
 import './styles.css';
+import './qa.css';
 
 /**
  * A 401 from any request means the session ended (expired or signed out elsewhere): asking again

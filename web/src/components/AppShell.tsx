@@ -9,6 +9,14 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ClaimsIcon, DashboardIcon, ImportsIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
+import {
+  CalibrationIcon,
+  DisputesIcon,
+  EvaluationsIcon,
+  FormsIcon,
+  QueueIcon,
+  WorklistIcon,
+} from './qaIcons.tsx';
 
 /** Pages that exist; a page gets its link here when its route does, for the roles it serves. */
 const NAV: readonly {
@@ -23,6 +31,17 @@ const NAV: readonly {
   { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
   { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
   { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },
+  { to: '/calls', label: 'nav.callQueue', icon: QueueIcon, roles: ['qa', 'qa_lead', 'admin'] },
+  { to: '/worklist', label: 'nav.worklist', icon: WorklistIcon, roles: ['qa', 'qa_lead'] },
+  { to: '/forms', label: 'nav.forms', icon: FormsIcon, roles: ['qa_lead', 'admin'] },
+  { to: '/disputes', label: 'nav.disputes', icon: DisputesIcon, roles: ['qa_lead', 'admin'] },
+  {
+    to: '/calibration',
+    label: 'nav.calibration',
+    icon: CalibrationIcon,
+    roles: ['qa', 'qa_lead', 'admin', 'head'],
+  },
+  { to: '/my-evaluations', label: 'nav.myEvaluations', icon: EvaluationsIcon, roles: ['operator'] },
 ];
 
 function initials(name: string): string {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Line icons drawn on a 20×20 grid; they inherit the text colour and are hidden from assistive tech. */
-function Icon({ children, size = 20 }: { children: ReactNode; size?: number }) {
+export function Icon({ children, size = 20 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"

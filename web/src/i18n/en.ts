@@ -1,3 +1,5 @@
+import { enQa } from './en-qa.ts';
+
 /**
  * English messages. Keys are flat and dotted by screen; other languages copy this file and
  * translate the values, and the type checker insists on every key being present.
@@ -360,4 +362,5 @@ export const en = {
   'plans.saved': 'Saved',
   'plans.saveHint': 'Press Enter to save; empty removes it',
   'plans.empty': 'No targets for this period yet.',
+  ...enQa,
 } as const;

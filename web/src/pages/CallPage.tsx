@@ -1,0 +1,212 @@
+import { useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { CallDetail } from '../../../schemas/calls.ts';
+import type { FormSummary } from '../../../schemas/forms.ts';
+import { useCall, useForms, useStartEvaluation } from '../api/qa.ts';
+import { useSession } from '../auth/session.tsx';
+import { ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { CallFactsCard } from './qa/CallFactsCard.tsx';
+import { RecordingPlayer } from './qa/RecordingPlayer.tsx';
+import { Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+
+/** The form a call most likely wants: one named after its direction, else the first. */
+function defaultForm(call: CallDetail, forms: readonly FormSummary[]): number | null {
+  const byDirection = forms.find((f) => `${f.formKey} ${f.name}`.toLowerCase().includes(call.direction));
+  return (byDirection ?? forms[0])?.id ?? null;
+}
+
+/** One call: its facts and recording, its evaluations, and a new evaluation on a chosen form. */
+export default function CallPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const dt = useDateTime();
+  const { id = '' } = useParams();
+  useDocumentTitle(t('qa.callPage.title', { id }));
+  const navigate = useNavigate();
+  const { user } = useSession();
+  const call = useCall(id);
+  const forms = useForms();
+  const start = useStartEvaluation();
+  const formId = useId();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const monitor = user.role === 'qa' || user.role === 'qa_lead' || user.role === 'admin';
+
+  if (call.isError) {
+    return (
+      <div className="page">
+        <h1 className="page-title">{t('qa.callPage.title', { id })}</h1>
+        <ErrorState error={call.error} onRetry={() => void call.refetch()} />
+      </div>
+    );
+  }
+  const c = call.data?.call;
+  if (!c) {
+    return (
+      <LoadingRegion label={t('app.loading')}>
+        <div className="page">
+          <Skeleton width={320} height={28} />
+          <div className="workspace">
+            <Skeleton height={420} />
+            <Skeleton height={420} />
+          </div>
+        </div>
+      </LoadingRegion>
+    );
+  }
+  const published = (forms.data?.forms ?? []).filter((f) => f.status === 'published');
+  const form = chosen ?? defaultForm(c, published);
+  const mine = c.evaluations.find((e) => e.evaluator === user.username && !e.calibration);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <Link className="back-link" to="/calls">
+            {t('qa.back.queue')}
+          </Link>
+          <h1 className="page-title">{t('qa.callPage.title', { id: c.callId })}</h1>
+          <p className="page-subtitle">
+            {t('qa.callPage.subtitle', {
+              operator: c.operator?.name ?? '—',
+              date: dt.dateTime(c.startedAt),
+            })}
+          </p>
+        </div>
+      </div>
+      <div className="workspace">
+        <div className="workspace-side">
+          <section className="card" aria-labelledby="recording-title">
+            <header className="card-header">
+              <h2 className="card-title" id="recording-title">
+                {t('qa.recording')}
+              </h2>
+            </header>
+            <div className="card-body">
+              {c.recordingUrl ? (
+                <RecordingPlayer url={c.recordingUrl} fmt={fmt} />
+              ) : (
+                <p className="cell-muted">{t('qa.recording.none')}</p>
+              )}
+            </div>
+          </section>
+          <CallFactsCard call={c} fmt={fmt} />
+        </div>
+        <div className="workspace-main">
+          {monitor && (
+            <section className="card" aria-labelledby="start-title">
+              <header className="card-header">
+                <h2 className="card-title" id="start-title">
+                  {t('qa.callPage.evaluate')}
+                </h2>
+              </header>
+              <div className="card-body start-evaluation">
+                {mine ? (
+                  <p>
+                    {t('qa.callPage.yours', { status: t(`qa.status.${mine.status}`) })}{' '}
+                    <Link to={`/evaluations/${encodeURIComponent(mine.id)}`}>
+                      {t('qa.callPage.openYours')}
+                    </Link>
+                  </p>
+                ) : forms.isError ? (
+                  <ErrorState compact error={forms.error} onRetry={() => void forms.refetch()} />
+                ) : published.length === 0 && forms.data ? (
+                  <p className="cell-muted">{t('qa.callPage.noForms')}</p>
+                ) : (
+                  <form
+                    className="start-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      if (form === null) return;
+                      start.mutate(
+                        { callId: c.callId, formId: form },
+                        { onSuccess: (r) => navigate(`/evaluations/${encodeURIComponent(r.evaluation.id)}`) },
+                      );
+                    }}
+                  >
+                    <div className="field">
+                      <label className="field-label" htmlFor={formId}>
+                        {t('qa.form')}
+                      </label>
+                      <select
+                        id={formId}
+                        className="select"
+                        value={form ?? ''}
+                        onChange={(e) => setChosen(Number(e.target.value))}
+                      >
+                        {published.map((f) => (
+                          <option key={f.id} value={f.id}>
+                            {t('qa.forms.nameVersion', { name: f.name, version: f.version })}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <button
+                      type="submit"
+                      className="button button-primary"
+                      disabled={form === null || start.isPending}
+                    >
+                      {start.isPending ? t('qa.action.starting') : t('qa.action.start')}
+                    </button>
+                  </form>
+                )}
+                {start.error && (
+                  <p className="form-error sentence" role="alert">
+                    {errorMessage(start.error, t)}
+                  </p>
+                )}
+              </div>
+            </section>
+          )}
+          <section className="card" aria-labelledby="evals-title">
+            <header className="card-header">
+              <h2 className="card-title" id="evals-title">
+                {t('qa.callPage.evaluations')}
+              </h2>
+              <span className="card-meta">{t('qa.count.evaluations', { count: c.evaluations.length })}</span>
+            </header>
+            {c.evaluations.length === 0 ? (
+              <p className="card-body cell-muted">{t('qa.callPage.noEvaluations')}</p>
+            ) : (
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('qa.col.evaluation')}</th>
+                      <th scope="col">{t('qa.col.evaluator')}</th>
+                      <th scope="col">{t('qa.col.status')}</th>
+                      <th scope="col" className="num">
+                        {t('qa.col.score')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.evaluations.map((e) => (
+                      <tr key={e.id}>
+                        <td>
+                          <Link to={`/evaluations/${encodeURIComponent(e.id)}`}>{e.id}</Link>
+                          {e.calibration && (
+                            <span className="badge badge-muted">{t('qa.calibrationShort')}</span>
+                          )}
+                        </td>
+                        <td className="cell-muted">{e.evaluator}</td>
+                        <td>
+                          <StatusBadge status={e.status} />
+                        </td>
+                        <td className="num">
+                          <Score score={e.score} critical={e.criticalFailed} fmt={fmt} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

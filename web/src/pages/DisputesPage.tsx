@@ -1,0 +1,125 @@
+import { Link, useSearchParams } from 'react-router';
+import { useEvaluations } from '../api/qa.ts';
+import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+
+const VIEWS = ['disputed', 'revised', 'upheld'] as const;
+type View = (typeof VIEWS)[number];
+
+/** Disputes (QA lead): evaluations operators disputed, waiting for a decision, and those decided. */
+export default function DisputesPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const dt = useDateTime();
+  useDocumentTitle(t('qa.disputes.title'));
+  const [params, setParams] = useSearchParams();
+  const wanted = params.get('status');
+  const status: View = VIEWS.includes(wanted as View) ? (wanted as View) : 'disputed';
+  const list = useEvaluations({ status, limit: 200 });
+  const rows = list.data?.evaluations ?? [];
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{t('qa.disputes.title')}</h1>
+          <p className="page-subtitle">{t('qa.disputes.subtitle')}</p>
+        </div>
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('qa.disputes.views')}>
+        {VIEWS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={status === v}
+            className={status === v ? 'tab is-active' : 'tab'}
+            onClick={() => setParams({ status: v })}
+          >
+            {t(`qa.disputes.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      <section className="card" aria-labelledby="disputes-list-title">
+        <header className="card-header">
+          <div className="card-heading">
+            <h2 className="card-title" id="disputes-list-title">
+              {t(`qa.disputes.view.${status}`)}
+            </h2>
+            {list.data && (
+              <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
+            )}
+          </div>
+        </header>
+        {list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : !list.data ? (
+          <LoadingRegion label={t('app.loading')}>
+            <div className="card-body">
+              <Skeleton height={200} />
+            </div>
+          </LoadingRegion>
+        ) : rows.length === 0 ? (
+          <EmptyState title={t(`qa.disputes.empty.${status}`)}>{t('qa.disputes.emptyBody')}</EmptyState>
+        ) : (
+          <div className={list.isPlaceholderData ? 'table-scroll is-stale' : 'table-scroll'}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('qa.col.evaluation')}</th>
+                  <th scope="col">{t('qa.col.operator')}</th>
+                  <th scope="col">{t('qa.col.call')}</th>
+                  <th scope="col">{t('qa.col.evaluator')}</th>
+                  <th scope="col">{t('qa.col.status')}</th>
+                  <th scope="col" className="num">
+                    {t('qa.col.score')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('qa.col.action')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <tr key={e.id}>
+                    <td>
+                      <Link to={`/evaluations/${encodeURIComponent(e.id)}`}>{e.id}</Link>
+                      <span className="cell-sub">{e.formName ?? ''}</span>
+                    </td>
+                    <td className="cell-name">{e.operatorId ?? '—'}</td>
+                    <td className="cell-muted">
+                      {e.callId}
+                      <span className="cell-sub">{dt.short(e.callStartedAt)}</span>
+                    </td>
+                    <td className="cell-muted">{e.evaluator}</td>
+                    <td>
+                      <StatusBadge status={e.status} />
+                    </td>
+                    <td className="num">
+                      <Score score={e.score} critical={e.criticalFailed} fmt={fmt} />
+                    </td>
+                    <td className="num">
+                      <Link
+                        className={
+                          status === 'disputed'
+                            ? 'button button-primary button-small'
+                            : 'button button-secondary button-small'
+                        }
+                        to={`/evaluations/${encodeURIComponent(e.id)}`}
+                      >
+                        {status === 'disputed' ? t('qa.disputes.decide') : t('qa.worklist.open')}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

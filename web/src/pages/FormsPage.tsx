@@ -1,0 +1,130 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { FormSummary } from '../../../schemas/forms.ts';
+import { useArchiveForm, useForms } from '../api/qa.ts';
+import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { useDateTime } from './qa/shared.tsx';
+
+/** Forms (QA lead): every monitoring form with its versions; build a new one or edit the latest. */
+export default function FormsPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const dt = useDateTime();
+  useDocumentTitle(t('qa.forms.title'));
+  const forms = useForms(true);
+  const archive = useArchiveForm();
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const groups = useMemo(() => {
+    const by = new Map<string, FormSummary[]>();
+    for (const f of forms.data?.forms ?? []) by.set(f.formKey, [...(by.get(f.formKey) ?? []), f]);
+    return [...by.values()].map((versions) => {
+      const sorted = [...versions].sort((a, b) => b.version - a.version);
+      return { latest: sorted[0] as FormSummary, versions: sorted };
+    });
+  }, [forms.data]);
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{t('qa.forms.title')}</h1>
+          <p className="page-subtitle">{t('qa.forms.subtitle')}</p>
+        </div>
+        <Link className="button button-primary" to="/forms/new">
+          {t('qa.forms.new')}
+        </Link>
+      </div>
+      {archive.error && (
+        <p className="form-error sentence" role="alert">
+          {errorMessage(archive.error, t)}
+        </p>
+      )}
+      {forms.isError ? (
+        <ErrorState error={forms.error} onRetry={() => void forms.refetch()} />
+      ) : !forms.data ? (
+        <LoadingRegion label={t('app.loading')}>
+          <Skeleton height={240} />
+        </LoadingRegion>
+      ) : groups.length === 0 ? (
+        <section className="card">
+          <EmptyState title={t('qa.forms.empty.title')}>{t('qa.forms.empty.body')}</EmptyState>
+        </section>
+      ) : (
+        <div className="form-cards">
+          {groups.map(({ latest, versions }) => (
+            <section key={latest.formKey} className="card form-card" aria-labelledby={`form-${latest.id}`}>
+              <header className="card-header">
+                <div className="card-heading">
+                  <h2 className="card-title" id={`form-${latest.id}`}>
+                    {latest.name}
+                  </h2>
+                  <span
+                    className={latest.status === 'archived' ? 'badge badge-neutral' : 'badge badge-locked'}
+                  >
+                    {t(`qa.forms.status.${latest.status}`)}
+                  </span>
+                </div>
+                {latest.status === 'published' && (
+                  <div className="confirm-buttons">
+                    <Link className="button button-secondary button-small" to={`/forms/${latest.id}/edit`}>
+                      {t('qa.forms.edit')}
+                    </Link>
+                    {confirming === latest.id ? (
+                      <>
+                        <button
+                          type="button"
+                          className="button button-primary button-small"
+                          disabled={archive.isPending}
+                          onClick={() => archive.mutate(latest.id, { onSuccess: () => setConfirming(null) })}
+                        >
+                          {t('qa.forms.archiveYes')}
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          onClick={() => setConfirming(null)}
+                        >
+                          {t('qa.cancel')}
+                        </button>
+                      </>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button-ghost button-small"
+                        onClick={() => setConfirming(latest.id)}
+                      >
+                        {t('qa.forms.archive')}
+                      </button>
+                    )}
+                  </div>
+                )}
+              </header>
+              <div className="card-body">
+                {latest.description && <p className="card-text">{latest.description}</p>}
+                <ol className="version-list">
+                  {versions.map((v) => (
+                    <li key={v.id} className={v.latest ? 'is-current' : undefined}>
+                      <span className="version-name">{t('qa.forms.version', { version: v.version })}</span>
+                      <span className="cell-muted">
+                        {t('qa.forms.versionMeta', {
+                          questions: fmt.integer(v.questions),
+                          evaluations: fmt.integer(v.evaluations),
+                          date: dt.date(v.createdAt),
+                          user: v.createdBy ?? '—',
+                        })}
+                      </span>
+                      {v.latest && <span className="badge badge-open">{t('qa.forms.latest')}</span>}
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            </section>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

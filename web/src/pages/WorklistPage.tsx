@@ -1,0 +1,144 @@
+import { Link } from 'react-router';
+import { useWorklist } from '../api/qa.ts';
+import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { PeriodSelect, Progress, StatusBadge, useDateTime, usePeriodParam } from './qa/shared.tsx';
+
+/** My worklist (QA monitor): the calls a lead gave me for the period, with my progress. */
+export default function WorklistPage() {
+  const t = useT();
+  const fmt = useFormat();
+  const dt = useDateTime();
+  useDocumentTitle(t('qa.worklist.title'));
+  const { period, periods, setPeriod, query: periodsQuery } = usePeriodParam();
+  const list = useWorklist(period);
+  const data = list.data;
+  const error = periodsQuery.error ?? list.error;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{t('qa.worklist.title')}</h1>
+          <p className="page-subtitle">
+            {period ? t('qa.worklist.subtitle', { period: fmt.period(period) }) : t('qa.queue.subtitleNone')}
+          </p>
+        </div>
+        <div className="filters">
+          <PeriodSelect period={period} periods={periods} onChange={setPeriod} fmt={fmt} />
+        </div>
+      </div>
+      {error ? (
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            void periodsQuery.refetch();
+            void list.refetch();
+          }}
+        />
+      ) : periodsQuery.data && periods.length === 0 ? (
+        <EmptyState title={t('qa.noPeriods.title')}>{t('qa.noPeriods.body')}</EmptyState>
+      ) : !data ? (
+        <LoadingRegion label={t('app.loading')}>
+          <Skeleton height={80} />
+          <Skeleton height={320} style={{ marginTop: 20 }} />
+        </LoadingRegion>
+      ) : (
+        <>
+          <section className="kpi-grid kpi-grid-3" aria-label={t('kpi.label')}>
+            <div className="kpi">
+              <span className="kpi-label">{t('qa.worklist.assigned')}</span>
+              <span className="kpi-value">{fmt.integer(data.total)}</span>
+            </div>
+            <div className="kpi">
+              <span className="kpi-label">{t('qa.worklist.submitted')}</span>
+              <span className="kpi-value">{fmt.integer(data.done)}</span>
+              <Progress done={data.done} total={data.total} label={t('qa.worklist.progress')} />
+            </div>
+            <div className="kpi">
+              <span className="kpi-label">{t('qa.worklist.drafts')}</span>
+              <span className="kpi-value">{fmt.integer(data.drafts)}</span>
+              <span className="kpi-hint">{t('qa.worklist.left', { count: data.total - data.done })}</span>
+            </div>
+          </section>
+          <section className="card" aria-labelledby="worklist-title">
+            <header className="card-header">
+              <div className="card-heading">
+                <h2 className="card-title" id="worklist-title">
+                  {t('qa.worklist.calls')}
+                </h2>
+                <span className="card-meta">
+                  {t('qa.worklist.done', { done: data.done, total: data.total })}
+                </span>
+              </div>
+              <Link className="button button-secondary button-small" to={`/calls?period=${period}`}>
+                {t('qa.worklist.toQueue')}
+              </Link>
+            </header>
+            {data.assignments.length === 0 ? (
+              <EmptyState title={t('qa.worklist.empty.title')}>{t('qa.worklist.empty.body')}</EmptyState>
+            ) : (
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('qa.col.call')}</th>
+                      <th scope="col">{t('qa.col.started')}</th>
+                      <th scope="col">{t('qa.col.operator')}</th>
+                      <th scope="col">{t('qa.col.assigned')}</th>
+                      <th scope="col">{t('qa.col.status')}</th>
+                      <th scope="col" className="num">
+                        {t('qa.col.action')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.assignments.map((a) => (
+                      <tr key={a.id}>
+                        <td>
+                          <Link className="call-link" to={`/calls/${encodeURIComponent(a.callId)}`}>
+                            {a.callId}
+                          </Link>
+                        </td>
+                        <td className="cell-muted">{dt.short(a.callStartedAt)}</td>
+                        <td className="cell-muted">{a.operatorId ?? '—'}</td>
+                        <td className="cell-muted">
+                          {t('qa.worklist.assignedBy', { user: a.assignedBy, date: dt.date(a.assignedAt) })}
+                        </td>
+                        <td>
+                          {a.evaluationStatus ? (
+                            <StatusBadge status={a.evaluationStatus as 'draft'} />
+                          ) : (
+                            <span className="badge badge-neutral">{t('qa.worklist.todo')}</span>
+                          )}
+                        </td>
+                        <td className="num">
+                          <Link
+                            className="button button-secondary button-small"
+                            to={
+                              a.evaluationId
+                                ? `/evaluations/${encodeURIComponent(a.evaluationId)}`
+                                : `/calls/${encodeURIComponent(a.callId)}`
+                            }
+                          >
+                            {a.done
+                              ? t('qa.worklist.open')
+                              : a.evaluationId
+                                ? t('qa.worklist.continue')
+                                : t('qa.worklist.evaluate')}
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

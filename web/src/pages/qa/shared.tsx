@@ -1,0 +1,171 @@
+import { useEffect, useId, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
+import { usePeriods } from '../../api/hooks.ts';
+import { useSession } from '../../auth/session.tsx';
+import type { Formatters } from '../../format.ts';
+import { useLocale, useT } from '../../i18n/index.ts';
+
+/**
+ * The period of a QA page lives in the address (`?period=YYYY-MM`), so a view can be shared; a
+ * missing or unknown one becomes the newest month with calls.
+ */
+export function usePeriodParam() {
+  const [params, setParams] = useSearchParams();
+  const periods = usePeriods();
+  const list = periods.data?.periods ?? [];
+  const wanted = params.get('period');
+  const period = wanted && list.includes(wanted) ? wanted : (list[0] ?? null);
+  useEffect(() => {
+    if (period && period !== wanted) {
+      setParams(
+        (p) => {
+          p.set('period', period);
+          return p;
+        },
+        { replace: true },
+      );
+    }
+  }, [period, wanted, setParams]);
+  const setPeriod = (next: string) =>
+    setParams((p) => {
+      p.set('period', next);
+      p.delete('page');
+      return p;
+    });
+  return { period, periods: list, setPeriod, query: periods };
+}
+
+export function PeriodSelect({
+  period,
+  periods,
+  onChange,
+  fmt,
+}: {
+  period: string | null;
+  periods: readonly string[];
+  onChange(p: string): void;
+  fmt: Formatters;
+}) {
+  const t = useT();
+  const id = useId();
+  if (periods.length === 0) return null;
+  return (
+    <div className="field field-inline">
+      <label className="field-label" htmlFor={id}>
+        {t('qa.period')}
+      </label>
+      <select id={id} className="select" value={period ?? ''} onChange={(e) => onChange(e.target.value)}>
+        {periods.map((p) => (
+          <option key={p} value={p}>
+            {fmt.period(p)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const STATUS_CLASS: Record<EvaluationStatus, string> = {
+  draft: 'badge badge-neutral',
+  submitted: 'badge badge-open',
+  acknowledged: 'badge badge-locked',
+  disputed: 'badge badge-warn',
+  upheld: 'badge badge-locked',
+  revised: 'badge badge-locked',
+};
+
+export function StatusBadge({ status }: { status: EvaluationStatus }) {
+  const t = useT();
+  return <span className={STATUS_CLASS[status]}>{t(`qa.status.${status}`)}</span>;
+}
+
+/** A score out of 100 with one colour per band, and the critical failure beside it. */
+export function Score({
+  score,
+  critical,
+  fmt,
+}: {
+  score: number | null;
+  critical?: boolean;
+  fmt: Formatters;
+}) {
+  const t = useT();
+  if (score === null) return <span className="cell-muted">—</span>;
+  const band = score >= 80 ? 'score-good' : score >= 60 ? 'score-mid' : 'score-low';
+  return (
+    <span className="score">
+      <span className={`score-value ${band}`}>{fmt.decimal(score, 2)}</span>
+      {critical && (
+        <span className="badge badge-danger" title={t('qa.criticalFailed')}>
+          {t('qa.critical')}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Instants (UTC ISO text) shown in the company time zone. */
+export function useDateTime() {
+  const { settings } = useSession();
+  const zone = settings.timeZone;
+  const locale = useLocale();
+  return useMemo(() => {
+    const make = (opts: Intl.DateTimeFormatOptions) => {
+      try {
+        return new Intl.DateTimeFormat(locale, { ...opts, timeZone: zone });
+      } catch {
+        return new Intl.DateTimeFormat(locale, opts);
+      }
+    };
+    const dateTime = make({
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    const date = make({ day: 'numeric', month: 'short', year: 'numeric' });
+    const short = make({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    return {
+      dateTime: (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : '—'),
+      date: (iso: string | null) => (iso ? date.format(new Date(iso)) : '—'),
+      short: (iso: string | null) => (iso ? short.format(new Date(iso)) : '—'),
+    };
+  }, [zone, locale]);
+}
+
+/** A link to a call, with its id in a fixed-width face. */
+export function CallLink({ callId }: { callId: string }) {
+  return (
+    <Link className="call-link" to={`/calls/${encodeURIComponent(callId)}`}>
+      {callId}
+    </Link>
+  );
+}
+
+/** A progress bar with its figures. */
+export function Progress({ done, total, label }: { done: number; total: number; label: string }) {
+  const share = total > 0 ? done / total : 0;
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={done}
+    >
+      <span className="progress-bar" style={{ width: `${Math.round(share * 100)}%` }} />
+    </div>
+  );
+}
+
+/** +1.5 / −2.0 / 0.0: a deviation with its sign. */
+export function signed(fmt: Formatters, n: number, digits = 1): string {
+  return new Intl.NumberFormat(fmt.locale, {
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
+}
