@@ -11,6 +11,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
 const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage.tsx'));
+const PlansPage = lazy(() => import('./pages/PlansPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
 const CallQueuePage = lazy(() => import('./pages/CallQueuePage.tsx'));
@@ -41,6 +42,7 @@ export function App() {
             <Route path="payroll" element={<PayrollPage />} />
             <Route path="pay-rules" element={<PayRulesPage />} />
             <Route path="claims" element={<ClaimsPage />} />
+            <Route path="plans" element={<PlansPage />} />
             <Route path="imports" element={<ImportsPage />} />
             <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="calls" element={<CallQueuePage />} />

@@ -6,7 +6,15 @@ import { resetSession, useLogout } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { type MessageKey, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { ClaimsIcon, DashboardIcon, ImportsIcon, PayrollIcon, RulesIcon, SignOutIcon } from './icons.tsx';
+import {
+  ClaimsIcon,
+  DashboardIcon,
+  ImportsIcon,
+  PayrollIcon,
+  PlansIcon,
+  RulesIcon,
+  SignOutIcon,
+} from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
 import {
@@ -28,6 +36,7 @@ const NAV: readonly {
 }[] = [
   { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
   { to: '/claims', label: 'nav.claims', icon: ClaimsIcon, roles: ['head', 'admin', 'payroll'] },
+  { to: '/plans', label: 'nav.plans', icon: PlansIcon, roles: ['head', 'admin', 'payroll'] },
   { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
   { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
   { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },

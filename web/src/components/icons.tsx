@@ -114,3 +114,13 @@ export function ClaimsIcon() {
     </Icon>
   );
 }
+
+export function PlansIcon() {
+  return (
+    <Icon>
+      <circle cx="10" cy="10" r="6.5" />
+      <circle cx="10" cy="10" r="3" />
+      <path d="M10 10 16 4" />
+    </Icon>
+  );
+}

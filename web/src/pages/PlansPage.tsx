@@ -1,0 +1,253 @@
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
+import { usePlans, useSavePlan } from '../api/claims.ts';
+import { usePeriods } from '../api/hooks.ts';
+import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { currencyDigits, useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { EditableNumber } from './plans/EditableNumber.tsx';
+
+/** Targets, task norms and variable-pay bases of a month, edited beside what has been achieved. */
+export default function PlansPage() {
+  const t = useT();
+  const fmt = useFormat();
+  useDocumentTitle(t('plans.title'));
+  const periodId = useId();
+  const [params, setParams] = useSearchParams();
+  const periods = usePeriods();
+  const list = periods.data?.periods ?? [];
+  const wanted = params.get('period');
+  const period = wanted && /^\d{4}-\d{2}$/.test(wanted) ? wanted : (list[0] ?? null);
+  const plans = usePlans(period);
+  const save = useSavePlan();
+  const data = plans.data;
+  const locked = data?.locked ?? false;
+  const scale = 10 ** currencyDigits(data?.currency ?? 'EUR');
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{t('plans.title')}</h1>
+          {period && <p className="page-subtitle">{t('plans.subtitle', { period: fmt.period(period) })}</p>}
+        </div>
+        {list.length > 0 && (
+          <div className="filters">
+            <div className="field field-inline">
+              <label className="field-label" htmlFor={periodId}>
+                {t('payroll.period')}
+              </label>
+              <select
+                id={periodId}
+                className="select"
+                value={period ?? ''}
+                onChange={(e) => setParams({ period: e.target.value })}
+              >
+                {list.map((p) => (
+                  <option key={p} value={p}>
+                    {fmt.period(p)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        )}
+      </div>
+      {locked && period && (
+        <p className="notice" role="status">
+          {t('plans.locked', { period: fmt.period(period) })}
+        </p>
+      )}
+      {plans.isError ? (
+        <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />
+      ) : !data || !period ? (
+        <Skeleton height={360} />
+      ) : (
+        <>
+          <section className="card" aria-labelledby="plans-targets">
+            <header className="card-header">
+              <h2 className="card-title" id="plans-targets">
+                {t('plans.targets')}
+              </h2>
+            </header>
+            {data.targets.length === 0 ? (
+              <EmptyState title={t('plans.empty')} />
+            ) : (
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('plans.col.team')}</th>
+                      <th scope="col">{t('plans.col.metric')}</th>
+                      <th scope="col" className="num">
+                        {t('plans.col.target')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('plans.col.actual')}
+                      </th>
+                      <th scope="col">{t('plans.col.achievement')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.targets.map((x) => (
+                      <tr key={`${x.teamId}:${x.metric}`}>
+                        <th scope="row" className="cell-name">
+                          {x.teamName}
+                        </th>
+                        <td>{t(`plans.metric.${x.metric as 'orders' | 'tasks' | 'order_revenue'}`)}</td>
+                        <td className="num">
+                          <EditableNumber
+                            value={x.target}
+                            label={`${x.teamName} ${t(`plans.metric.${x.metric as 'orders' | 'tasks' | 'order_revenue'}`)}`}
+                            disabled={locked}
+                            onSave={(target) =>
+                              save.mutateAsync({
+                                kind: 'targets',
+                                body: { teamId: x.teamId, period, metric: x.metric, target },
+                              })
+                            }
+                          />
+                        </td>
+                        <td className="num">
+                          {x.actual === null
+                            ? '—'
+                            : fmt.decimal(x.actual, x.metric === 'order_revenue' ? 2 : 0)}
+                        </td>
+                        <td>
+                          {x.achievement === null ? (
+                            '—'
+                          ) : (
+                            <span className="meter" title={fmt.percent(x.achievement, 1)}>
+                              <span className="meter-bar">
+                                <span
+                                  className={x.achievement >= 1 ? 'meter-fill is-met' : 'meter-fill'}
+                                  style={{ width: `${Math.min(100, x.achievement * 100)}%` }}
+                                />
+                              </span>
+                              {fmt.percent(x.achievement, 1)}
+                            </span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="plans-norms">
+            <header className="card-header">
+              <h2 className="card-title" id="plans-norms">
+                {t('plans.norms')}
+              </h2>
+            </header>
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plans.col.team')}</th>
+                    <th scope="col" className="num">
+                      {t('plans.col.norm')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.teamNorms.map((n) => (
+                    <tr key={n.teamId}>
+                      <th scope="row" className="cell-name">
+                        {n.teamName}
+                      </th>
+                      <td className="num">
+                        <EditableNumber
+                          value={n.tasksNorm}
+                          label={`${n.teamName} ${t('plans.col.norm')}`}
+                          disabled={locked}
+                          onSave={(tasksNorm) =>
+                            save.mutateAsync({
+                              kind: 'norms',
+                              body: { scope: 'team', subjectId: n.teamId, period, tasksNorm },
+                            })
+                          }
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section className="card" aria-labelledby="plans-operators">
+            <header className="card-header">
+              <h2 className="card-title" id="plans-operators">
+                {t('plans.operators')}
+              </h2>
+            </header>
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('plans.col.operator')}</th>
+                    <th scope="col" className="num">
+                      {t('plans.col.completed')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('plans.col.ownNorm')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('plans.col.base')} ({data.currency})
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.operators.map((o) => (
+                    <tr key={o.operatorId}>
+                      <th scope="row" className="cell-name">
+                        {o.name}
+                        <span className="cell-sub">{o.operatorId}</span>
+                      </th>
+                      <td className="num">{fmt.integer(o.tasksCompleted)}</td>
+                      <td className="num">
+                        <EditableNumber
+                          value={o.tasksNorm}
+                          label={`${o.name} ${t('plans.col.ownNorm')}`}
+                          placeholder={t('plans.teamNormHint')}
+                          disabled={locked}
+                          onSave={(tasksNorm) =>
+                            save.mutateAsync({
+                              kind: 'norms',
+                              body: { scope: 'operator', subjectId: o.operatorId, period, tasksNorm },
+                            })
+                          }
+                        />
+                      </td>
+                      <td className="num">
+                        <EditableNumber
+                          value={o.variableBase === null ? null : o.variableBase / scale}
+                          label={`${o.name} ${t('plans.col.base')}`}
+                          disabled={locked}
+                          onSave={(major) =>
+                            save.mutateAsync({
+                              kind: 'bases',
+                              body: {
+                                operatorId: o.operatorId,
+                                period,
+                                variableBase: major === null ? null : Math.round(major * scale),
+                              },
+                            })
+                          }
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
