@@ -37,7 +37,7 @@ export const scorecardsRoutes = new Hono<AppEnv>()
       return { raw, gzip: gzipSync(raw, { level: 6 }) };
     });
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    return c.body(new Uint8Array(gzip ? body.gzip : body.raw), 200, {
+    return c.body(gzip ? body.gzip : body.raw, 200, {
       'Content-Type': arrow ? ARROW_STREAM : 'application/json; charset=utf-8',
       Vary: 'Accept, Accept-Encoding',
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
