@@ -37,6 +37,10 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
   const row = card.data?.operator;
   useDocumentTitle(row?.name ?? (own ? t('opPage.ownTitle') : t('opPage.title')));
 
+  // A new operator's page opens at its top, wherever the ranking was scrolled to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the operator changes
+  useEffect(() => window.scrollTo(0, 0), [operatorId]);
+
   useEffect(() => {
     if (period && period !== wanted)
       setSearch(
@@ -173,20 +177,18 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
       )}
       <div className="op-layout">
         {row ? <ScorecardCard row={row} fmt={fmt} /> : <Skeleton height={420} />}
-        <div className="op-side">
-          <TrendCard trend={trend} fmt={fmt} />
-          <section className="card" aria-labelledby="explain-title">
-            <header className="card-header">
-              <h2 className="card-title" id="explain-title">
-                {t('opPage.pay')}
-              </h2>
-            </header>
-            <div className="card-body">
-              {row ? <Explanation row={row} fmt={fmt} /> : <Skeleton height={200} />}
-            </div>
-          </section>
-        </div>
+        <TrendCard trend={trend} fmt={fmt} />
       </div>
+      <section className="card" aria-labelledby="explain-title">
+        <header className="card-header">
+          <h2 className="card-title" id="explain-title">
+            {t('opPage.pay')}
+          </h2>
+        </header>
+        <div className="card-body">
+          {row ? <Explanation row={row} fmt={fmt} /> : <Skeleton height={200} />}
+        </div>
+      </section>
       {period && <ActivityTabs operatorId={operatorId} period={period} fmt={fmt} />}
       {own && period && <HowEvaluated period={period} department={row?.department ?? null} fmt={fmt} />}
     </div>

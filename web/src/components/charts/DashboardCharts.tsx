@@ -14,7 +14,7 @@ import {
 import type { DailyQualityPoint } from '../../../../schemas/dashboard.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { niceTicks } from './ticks.ts';
+import { niceScale, niceTicks } from './ticks.ts';
 
 /** The dashboard's charts, in one chunk loaded after the figures around them. */
 
@@ -221,7 +221,7 @@ export function BarListChart({
   onSelect?(key: string): void;
 }) {
   const height = Math.max(120, data.length * 34 + 30);
-  const max = Math.max(reference ?? 0, ...data.map((d) => d.value));
+  const ticks = niceScale(Math.max(reference ?? 0, ...data.map((d) => d.value)));
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart
@@ -233,7 +233,8 @@ export function BarListChart({
         <CartesianGrid horizontal={false} stroke="var(--border)" />
         <XAxis
           type="number"
-          domain={[0, max > 0 ? max : 1]}
+          domain={[0, ticks[ticks.length - 1] ?? 1]}
+          ticks={ticks}
           tickFormatter={format}
           tick={AXIS_TICK}
           tickLine={false}
@@ -284,11 +285,20 @@ export function TrendChart({
   format(v: number): string;
   reference?: number | null;
 }) {
+  const t = useT();
+  if (data.every((d) => d.value === null)) return <div className="trend-empty">{t('opPage.trendEmpty')}</div>;
+  const ticks = niceScale(Math.max(reference ?? 0, ...data.map((d) => d.value ?? 0)));
   return (
     <ResponsiveContainer width="100%" height={140}>
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis dataKey="label" tick={{ ...AXIS_TICK, fontSize: 11 }} tickLine={false} axisLine={false} />
+        <XAxis
+          dataKey="label"
+          tick={{ ...AXIS_TICK, fontSize: 11 }}
+          tickLine={false}
+          axisLine={false}
+          interval={0}
+        />
         <YAxis
           tickFormatter={format}
           tick={{ ...AXIS_TICK, fontSize: 11 }}

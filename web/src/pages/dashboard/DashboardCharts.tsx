@@ -112,13 +112,11 @@ export function DashboardCharts({
           key: k,
           label: t(`deduction.${k}`),
           value: d.amount,
-          display: t('chart.deductionValue', {
-            amount: fmt.money(d.amount),
-            operators: fmt.integer(d.operators),
-          }),
+          display: t('chart.deductionOperators', { operators: fmt.integer(d.operators) }),
           tone: 'danger' as const,
         }))
     : [];
+  const maxDeduction = Math.max(1, ...deductions.map((d) => d.value));
   const notPay = s !== undefined && s.current.month === null;
 
   return (
@@ -165,27 +163,28 @@ export function DashboardCharts({
           }
           summary={t('chart.deductions.summary')}
         >
-          <Suspense fallback={<ChartFallback />}>
-            <BarListChart
-              data={deductions}
-              valueLabel={t('chart.deductions.value')}
-              format={(v) => fmt.moneyCompact(v)}
-              onSelect={(k) => onDrill(DEDUCTION_SORT[k as keyof typeof DEDUCTION_SORT])}
-            />
-          </Suspense>
-          <ul className="chart-links">
+          <ul className="bar-list">
             {deductions.map((d) => (
               <li key={d.key}>
                 <button
                   type="button"
-                  className="link-button"
+                  className="bar-row"
                   onClick={() => onDrill(DEDUCTION_SORT[d.key as keyof typeof DEDUCTION_SORT])}
+                  title={t('chart.deductions.open', { cause: d.label })}
                 >
-                  {t('chart.deductions.open', { cause: d.label })}
+                  <span>{d.label}</span>
+                  <span className="bar-track" aria-hidden="true">
+                    <span className="bar-fill" style={{ width: `${(100 * d.value) / maxDeduction}%` }} />
+                  </span>
+                  <span className="bar-amount">
+                    {fmt.moneyCompact(d.value)}
+                    <span className="bar-sub">{d.display}</span>
+                  </span>
                 </button>
               </li>
             ))}
           </ul>
+          <p className="chart-note">{t('chart.deductions.hint')}</p>
         </ChartCard>
         <ChartCard
           id="chart-quality"

@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { SummaryResponse } from '../../../../schemas/dashboard.ts';
+import { Money } from '../../components/Money.tsx';
 import { Sparkline } from '../../components/metrics/Sparkline.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
@@ -21,7 +22,9 @@ function Tile({
 }) {
   const t = useT();
   const value = tile.value(summary.aggregate);
-  const before = tile.value(summary.previousAggregate);
+  // A previous period without any call or order is no comparison (before the data starts).
+  const hadData = summary.trend[summary.trend.length - 2]?.hasData ?? false;
+  const before = hadData ? tile.value(summary.previousAggregate) : null;
   const label = t(tile.label);
   const change = compare && value !== null && before !== null ? value - before : null;
   const tone =
@@ -42,7 +45,13 @@ function Tile({
     >
       <span className="kpi-label">{label}</span>
       <span className={value === null ? 'kpi-value kpi-value-muted' : 'kpi-value'}>
-        {value === null ? t(tile.whenNull) : formatValue(value, tile.format, fmt)}
+        {value === null ? (
+          t(tile.whenNull)
+        ) : tile.format === 'money' ? (
+          <Money parts={fmt.moneyCompactParts(value)} />
+        ) : (
+          formatValue(value, tile.format, fmt)
+        )}
       </span>
       <span className="tile-foot">
         {change !== null ? (

@@ -108,7 +108,7 @@ export const TILES: readonly TileDef[] = [
   },
   {
     id: 'negativeAssessments',
-    label: 'criterion.negativeAssessments',
+    label: 'tile.negativeAssessments',
     sortKey: 'negativeAssessments',
     good: directionOf('negativeAssessments'),
     format: 'count',

@@ -75,7 +75,7 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
         </h2>
         <span className="card-meta">{t('opPage.evaluations', { count: fmt.integer(row.evaluations) })}</span>
       </header>
-      <div className="table-scroll">
+      <div className="scorecard-table-wrap">
         <table className="data-table scorecard-table">
           <thead>
             <tr>
