@@ -300,6 +300,8 @@ export function TrendChart({
           interval={0}
         />
         <YAxis
+          domain={[0, ticks[ticks.length - 1] ?? 1]}
+          ticks={ticks}
           tickFormatter={format}
           tick={{ ...AXIS_TICK, fontSize: 11 }}
           tickLine={false}
