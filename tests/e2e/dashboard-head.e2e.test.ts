@@ -16,7 +16,9 @@ const param = (page: Page, name: string) => new URL(page.url()).searchParams.get
 const numberIn = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
 
 describe('the department head’s dashboard in Chromium', () => {
-  it('shows every criterion as a tile, the charts and a virtualised ranking; changes the period', async () => {
+  it('shows every criterion as a tile, the charts and a virtualised ranking; changes the period', {
+    timeout: 90_000,
+  }, async () => {
     const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
@@ -49,7 +51,9 @@ describe('the department head’s dashboard in Chromium', () => {
         timeout: 20_000,
       })
       .toBeLessThan(numberIn(handled));
-    await expect.poll(() => page.locator('.page-subtitle').textContent()).toMatch(/1 Oct to 14 Oct/);
+    await expect
+      .poll(() => page.locator('.page-subtitle').textContent(), { timeout: 20_000 })
+      .toMatch(/1 Oct to 14 Oct/);
     await e.shot(page, 'dash-range');
 
     // Back to the month, and the team filter.
@@ -60,8 +64,9 @@ describe('the department head’s dashboard in Chromium', () => {
     await team.selectOption(teamValue as string);
     await page.waitForURL((u) => u.searchParams.get('team') === teamValue);
     await expect
-      .poll(async () =>
-        numberIn(await page.locator('.card-meta', { hasText: 'operators, by' }).textContent()),
+      .poll(
+        async () => numberIn(await page.locator('.card-meta', { hasText: 'operators, by' }).textContent()),
+        { timeout: 20_000 },
       )
       .toBeLessThan(OPERATORS);
     await team.selectOption('');
@@ -69,7 +74,9 @@ describe('the department head’s dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('sorts the ranking, exports it, and drills from a tile to an operator to a call', async () => {
+  it('sorts the ranking, exports it, and drills from a tile to an operator to a call', {
+    timeout: 90_000,
+  }, async () => {
     const page = await e.browser.newPage({ viewport: { width: 1366, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
@@ -84,11 +91,11 @@ describe('the department head’s dashboard in Chromium', () => {
       (await page.locator('.ranking-row td:nth-child(4)').allTextContents()).slice(0, 5).map(numberIn);
     const sorted = (xs: number[], sign: number) =>
       xs.every((x, i) => i === 0 || sign * (x - (xs[i - 1] as number)) >= 0);
-    await expect.poll(async () => sorted(await handledColumn(), 1)).toBe(true);
+    await expect.poll(async () => sorted(await handledColumn(), 1), { timeout: 20_000 }).toBe(true);
     const asc = await handledColumn();
     await page.locator('[data-sort="handledCalls"]').click();
     await page.waitForURL((u) => u.searchParams.get('dir') === 'desc');
-    await expect.poll(async () => sorted(await handledColumn(), -1)).toBe(true);
+    await expect.poll(async () => sorted(await handledColumn(), -1), { timeout: 20_000 }).toBe(true);
     const desc = await handledColumn();
     expect(desc[0]).toBeGreaterThanOrEqual(asc[0] as number);
 
@@ -97,7 +104,7 @@ describe('the department head’s dashboard in Chromium', () => {
       el.scrollTop = el.scrollHeight;
     });
     await expect
-      .poll(() => page.locator('.ranking-row td.rank-col').last().textContent())
+      .poll(() => page.locator('.ranking-row td.rank-col').last().textContent(), { timeout: 20_000 })
       .toBe(String(OPERATORS));
 
     // CSV export of what is shown.
@@ -115,7 +122,9 @@ describe('the department head’s dashboard in Chromium', () => {
     await page.locator('[data-tile="qualityScore"]').click();
     await page.waitForURL((u) => u.searchParams.get('sort') === 'qualityScore');
     expect(param(page, 'dir')).toBe('asc');
-    await expect.poll(() => page.locator('.sort-button.is-sorted').textContent()).toBe('Quality');
+    await expect
+      .poll(() => page.locator('.sort-button.is-sorted').textContent(), { timeout: 20_000 })
+      .toBe('Quality');
     await e.shot(page, 'dash-drill-quality');
 
     // The worst operator's page: scorecard, trend, pay explanation, calls.
@@ -124,9 +133,13 @@ describe('the department head’s dashboard in Chromium', () => {
     await first.click();
     await page.waitForURL(/\/operators\/[^/?]+\?period=2026-10/);
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe(name);
-    await expect.poll(() => page.locator('.scorecard-table tbody tr').count()).toBeGreaterThan(10);
-    await expect.poll(() => page.locator('.explain').count()).toBe(1);
-    await expect.poll(() => page.locator('.trend .recharts-surface').count(), { timeout: 20_000 }).toBe(4);
+    await expect
+      .poll(() => page.locator('.scorecard-table tbody tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(10);
+    await expect.poll(() => page.locator('.explain').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('.trend .recharts-surface, .trend .trend-empty').count(), { timeout: 20_000 })
+      .toBe(4);
     await expect
       .poll(() => page.locator('#activity-panel tbody tr').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
@@ -138,11 +151,11 @@ describe('the department head’s dashboard in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForURL((u) => u.searchParams.get('tab') === 'orders');
     await expect
-      .poll(() => page.locator('#activity-panel').textContent())
+      .poll(() => page.locator('#activity-panel').textContent(), { timeout: 20_000 })
       .toMatch(/Taken|Nothing in this period/);
     await page.getByRole('tab', { name: 'Evaluations' }).click();
     await expect
-      .poll(() => page.locator('#activity-panel').textContent())
+      .poll(() => page.locator('#activity-panel').textContent(), { timeout: 20_000 })
       .toMatch(/Evaluator|Nothing in this period/);
     await e.shot(page, 'operator-page-evaluations');
 
@@ -156,7 +169,9 @@ describe('the department head’s dashboard in Chromium', () => {
     await page.close();
   });
 
-  it('shows an operator his own page, how he is evaluated, and nobody else’s', async () => {
+  it('shows an operator his own page, how he is evaluated, and nobody else’s', {
+    timeout: 90_000,
+  }, async () => {
     const page = await e.browser.newPage({ viewport: { width: 1366, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));

@@ -39,7 +39,9 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
 
   // A new operator's page opens at its top, wherever the ranking was scrolled to.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the operator changes
-  useEffect(() => window.scrollTo(0, 0), [operatorId]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [operatorId]);
 
   useEffect(() => {
     if (period && period !== wanted)
