@@ -305,6 +305,7 @@ export const en = {
   'tile.assessments.hint': 'Negative assessments by management',
   'tile.payImpact': 'Pay deducted',
   'tile.payImpact.hint': '{share} of the variable base; mean coefficient {coefficient}',
+  'tile.payImpact.monthsOnly': 'Months only',
   'tile.payImpact.none': 'Pay is computed for calendar months only.',
   'tile.aht.hint': 'Speed of answer {asa}',
   'tile.serviceLevel': 'Service level',

@@ -130,7 +130,7 @@ export const TILES: readonly TileDef[] = [
             coefficient: f.decimal(a.coefficient ?? 1, 3),
           })
         : t('tile.payImpact.none'),
-    whenNull: 'flag.not-a-pay-period',
+    whenNull: 'tile.payImpact.monthsOnly',
   },
   {
     id: 'aht',
