@@ -15,6 +15,7 @@ import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import { claimsRoutes } from './claims/claims.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { AppError } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
@@ -43,6 +44,7 @@ const api = new Hono<AppEnv>()
   .route('/admin', adminRoutes)
   .route('/imports', importsRoutes)
   .route('/', scorecardsRoutes)
+  .route('/', dashboardRoutes)
   .route('/pay-periods', payrollRoutes)
   .route('/pay-rules', payRulesRoutes)
   .route('/forms', formsRoutes)

@@ -34,7 +34,7 @@ describe('the web app in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await signIn(page, 'head', creds.head as string);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    const rows = page.locator('table tbody tr');
+    const rows = page.locator('.ranking-row');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(12);
     await expect.poll(() => page.locator('.recharts-surface').count()).toBeGreaterThan(0);
     const text = await page.locator('main').textContent();
@@ -49,7 +49,9 @@ describe('the web app in Chromium', () => {
     const page = await browser.newPage();
     await signIn(page, 'operator', creds.operator as string);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await expect.poll(() => page.locator('table tbody tr').count(), { timeout: 15_000 }).toBe(1);
+    // His own page: his scorecard, no ranking of the others.
+    await expect.poll(() => page.locator('.scorecard-table').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('.ranking-row').count()).toBe(0);
     await page.close();
   });
 

@@ -7,6 +7,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AppShell = lazy(() => import('./components/AppShell.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const OperatorPage = lazy(() => import('./pages/OperatorPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
 const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
@@ -39,6 +40,7 @@ export function App() {
             }
           >
             <Route index element={<DashboardPage />} />
+            <Route path="operators/:id" element={<OperatorPage />} />
             <Route path="payroll" element={<PayrollPage />} />
             <Route path="pay-rules" element={<PayRulesPage />} />
             <Route path="claims" element={<ClaimsPage />} />

@@ -1,45 +1,73 @@
-import { useId } from 'react';
-import { useDailyOverview, useOperatorActivity, usePeriods, useTeams } from '../api/hooks.ts';
+import { lazy, useId, useRef } from 'react';
+import { useDashboardSummary, useViewScorecards } from '../api/dashboard.ts';
+import { usePeriods, useTeams } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { DailyCard } from './dashboard/DailyCard.tsx';
-import { KpiTiles } from './dashboard/KpiTiles.tsx';
-import { OperatorTable } from './dashboard/OperatorTable.tsx';
+import { DashboardCharts } from './dashboard/DashboardCharts.tsx';
+import { DashboardTiles } from './dashboard/DashboardTiles.tsx';
+import { PeriodPicker } from './dashboard/PeriodPicker.tsx';
+import { RankingTable } from './dashboard/RankingTable.tsx';
+import { columnOf, type RankingKey } from './dashboard/ranking.ts';
 import { useDashboardFilters } from './dashboard/useDashboardFilters.ts';
 
+const OperatorPage = lazy(() => import('./OperatorPage.tsx'));
+
+/** The dashboard: a department head's view of every criterion; an operator gets his own page. */
 export default function DashboardPage() {
+  const { user } = useSession();
+  if (user.role === 'operator' && user.operatorId) return <OperatorPage ownId={user.operatorId} />;
+  return <HeadDashboard />;
+}
+
+function HeadDashboard() {
   const t = useT();
   const fmt = useFormat();
-  const { user } = useSession();
   useDocumentTitle(t('dashboard.title'));
-  const periodId = useId();
   const teamId = useId();
+  const departmentId = useId();
+  const rankingRef = useRef<HTMLElement>(null);
 
   const periods = usePeriods();
   const teams = useTeams();
   const filters = useDashboardFilters(periods.data, teams.data);
-  const range = filters.period ? { period: filters.period, team: filters.team } : null;
-  const activity = useOperatorActivity(range);
-  const daily = useDailyOverview(range);
+  const summary = useDashboardSummary(filters.view);
+  const cards = useViewScorecards(filters.view);
 
-  const teamList = teams.data?.teams ?? [];
-  // An operator belongs to one team, so a choice of one would only add noise.
-  const showTeamFilter = teamList.length > 1;
-  const teamName = teamList.find((x) => x.teamId === filters.team)?.name;
+  const teamList = (teams.data?.teams ?? []).filter(
+    (x) => !filters.department || x.department === filters.department,
+  );
+  const departments = [
+    ...new Set((teams.data?.teams ?? []).map((x) => x.department).filter((d): d is string => d !== null)),
+  ].sort();
+  const teamName = teams.data?.teams.find((x) => x.teamId === filters.team)?.name;
+  const label = filters.range
+    ? t('dashboard.rangeLabel', {
+        from: fmt.dayShort(filters.range.from),
+        to: fmt.dayShort(shiftBack(filters.range.to)),
+      })
+    : filters.period
+      ? fmt.period(filters.period)
+      : '';
+  const where = teamName ?? filters.department ?? null;
+  const subtitle = label
+    ? where
+      ? t('dashboard.subtitleOf', { view: where, period: label })
+      : t('dashboard.subtitleAllCriteria', { period: label })
+    : '';
+  const operatorPeriod = filters.period ?? filters.range?.from.slice(0, 7) ?? null;
 
-  let subtitle = '';
-  if (filters.period) {
-    const period = fmt.period(filters.period);
-    subtitle =
-      user.role === 'operator'
-        ? t('dashboard.subtitleOwn', { period })
-        : teamName
-          ? t('dashboard.subtitleTeam', { team: teamName, period })
-          : t('dashboard.subtitleAll', { period });
-  }
+  const drill = (key: RankingKey) => {
+    const col = columnOf(key);
+    if (!col) return;
+    filters.update({ sort: key, dir: col.worstFirst === 'ascending' ? 'asc' : 'desc', q: null });
+    requestAnimationFrame(() => {
+      rankingRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      rankingRef.current?.focus({ preventScroll: true });
+    });
+  };
 
   const header = (
     <div className="page-header">
@@ -53,24 +81,28 @@ export default function DashboardPage() {
       </div>
       {periods.data && periods.data.periods.length > 0 && (
         <div className="filters">
-          <div className="field field-inline">
-            <label className="field-label" htmlFor={periodId}>
-              {t('dashboard.period')}
-            </label>
-            <select
-              id={periodId}
-              className="select"
-              value={filters.period ?? ''}
-              onChange={(e) => filters.setPeriod(e.target.value)}
-            >
-              {periods.data.periods.map((p) => (
-                <option key={p} value={p}>
-                  {fmt.period(p)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {showTeamFilter && (
+          <PeriodPicker months={periods.data.periods} filters={filters} fmt={fmt} />
+          {departments.length > 1 && (
+            <div className="field field-inline">
+              <label className="field-label" htmlFor={departmentId}>
+                {t('dashboard.department')}
+              </label>
+              <select
+                id={departmentId}
+                className="select"
+                value={filters.department ?? ''}
+                onChange={(e) => filters.update({ department: e.target.value || null, team: null })}
+              >
+                <option value="">{t('dashboard.allDepartments')}</option>
+                {departments.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {(teams.data?.teams.length ?? 0) > 1 && (
             <div className="field field-inline">
               <label className="field-label" htmlFor={teamId}>
                 {t('dashboard.team')}
@@ -79,7 +111,7 @@ export default function DashboardPage() {
                 id={teamId}
                 className="select"
                 value={filters.team ?? ''}
-                onChange={(e) => filters.setTeam(e.target.value || null)}
+                onChange={(e) => filters.update({ team: e.target.value || null })}
               >
                 <option value="">{t('dashboard.allTeams')}</option>
                 {teamList.map((team) => (
@@ -119,15 +151,25 @@ export default function DashboardPage() {
   return (
     <div className="page">
       {header}
-      {/* Without a period yet the queries wait and each block shows its skeleton. */}
-      <KpiTiles
-        activity={activity}
-        daily={daily}
-        scope={user.role === 'operator' ? 'own' : filters.team ? 'team' : 'all'}
+      <DashboardTiles
+        summary={summary}
+        compare={filters.compare}
         fmt={fmt}
+        onOpen={(tile) => drill(tile.sortKey)}
       />
-      <DailyCard daily={daily} fmt={fmt} />
-      <OperatorTable activity={activity} fmt={fmt} />
+      <DashboardCharts summary={summary} fmt={fmt} onDrill={drill} />
+      <RankingTable
+        cards={cards}
+        filters={filters}
+        operatorPeriod={operatorPeriod}
+        fileLabel={filters.period ?? (filters.range ? `${filters.range.from}_${filters.range.to}` : 'view')}
+        fmt={fmt}
+        scrollRef={rankingRef}
+      />
     </div>
   );
+}
+
+function shiftBack(date: string) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }

@@ -12,3 +12,13 @@ export function niceTicks(max: number, intervals = 4): number[] {
   const step = Math.max(1, steps.find((s) => s * intervals >= top) ?? 10 * magnitude);
   return Array.from({ length: intervals + 1 }, (_, i) => i * step);
 }
+
+/** Axis ticks from 0 for any positive maximum (ratios, scores, money): 0, step, … ≥ max. */
+export function niceScale(max: number, intervals = 4): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / intervals;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step =
+    [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => s * intervals >= max) ?? 10 * magnitude;
+  return Array.from({ length: intervals + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}

@@ -1,20 +1,35 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PeriodsResponse, TeamsResponse } from '../../../../schemas/api.ts';
+import type { ViewParams } from '../../api/dashboard.ts';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export type SortDirection = 'ascending' | 'descending';
 
 export interface DashboardFilters {
-  /** The period shown: the one in the URL when it has calls, else the newest; null while unknown. */
+  /** The query for the API, or null while the months are unknown. */
+  view: ViewParams | null;
+  /** The month shown, or null for a custom range. */
   period: string | null;
-  /** The team in the URL when it is one of the user's teams; null for all. */
+  /** The custom range (to exclusive), when one is shown. */
+  range: { from: string; to: string } | null;
   team: string | null;
-  setPeriod(period: string): void;
-  setTeam(team: string | null): void;
+  department: string | null;
+  /** Show each figure's change against the previous period. */
+  compare: boolean;
+  /** The ranking's order: a column key and direction. */
+  sort: { key: string; direction: SortDirection } | null;
+  /** The ranking's text filter. */
+  query: string;
+  /** Changes some of the URL's parameters at once; null removes one. */
+  update(changes: Record<string, string | null>, options?: { replace?: boolean }): void;
 }
 
 /**
- * The dashboard's filters live in the query string (`?period=2026-10&team=T1`), so a view can be
- * bookmarked and shared. A period without calls falls back to the newest one instead of showing an
- * empty page, and the URL is corrected to match.
+ * Every choice of the dashboard lives in the query string (`?period=2026-10&team=T1&sort=qualityScore`),
+ * so a view can be bookmarked, shared, and reached from a link. A month without calls falls back
+ * to the newest one, and the URL is corrected to match.
  */
 export function useDashboardFilters(
   periods: PeriodsResponse | undefined,
@@ -22,19 +37,26 @@ export function useDashboardFilters(
 ): DashboardFilters {
   const [params, setParams] = useSearchParams();
   const wantedPeriod = params.get('period');
+  const from = params.get('from');
+  const to = params.get('to');
+  const range = from && to && DATE.test(from) && DATE.test(to) && from < to ? { from, to } : null;
   const wantedTeam = params.get('team');
+  const department = params.get('department') || null;
 
-  const period = periods
-    ? wantedPeriod && periods.periods.includes(wantedPeriod)
-      ? wantedPeriod
-      : (periods.periods[0] ?? null)
-    : null;
+  const period = range
+    ? null
+    : periods
+      ? wantedPeriod && periods.periods.includes(wantedPeriod)
+        ? wantedPeriod
+        : (periods.periods[0] ?? null)
+      : null;
   // Until the teams arrive the requested team is trusted; the server answers empty for an unknown one.
   const team = wantedTeam && (!teams || teams.teams.some((t) => t.teamId === wantedTeam)) ? wantedTeam : null;
+  const sortKey = params.get('sort');
+  const dir = params.get('dir');
 
-  // The URL always names the period shown, so a copied address reopens this very month later.
   useEffect(() => {
-    if (period === null || period === wantedPeriod) return;
+    if (range || period === null || period === wantedPeriod) return;
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
@@ -43,24 +65,46 @@ export function useDashboardFilters(
       },
       { replace: true },
     );
-  }, [period, wantedPeriod, setParams]);
+  }, [range, period, wantedPeriod, setParams]);
 
   const update = useCallback(
-    (key: 'period' | 'team', value: string | null) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      });
+    (changes: Record<string, string | null>, options?: { replace?: boolean }) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(changes)) {
+            if (v === null || v === '') next.delete(k);
+            else next.set(k, v);
+          }
+          return next;
+        },
+        { replace: options?.replace ?? false, preventScrollReset: true },
+      );
     },
     [setParams],
   );
 
+  const rangeFrom = range?.from ?? null;
+  const rangeTo = range?.to ?? null;
+  const view = useMemo<ViewParams | null>(
+    () =>
+      rangeFrom && rangeTo
+        ? { period: null, from: rangeFrom, to: rangeTo, team, department }
+        : period
+          ? { period, from: null, to: null, team, department }
+          : null,
+    [rangeFrom, rangeTo, period, team, department],
+  );
+
   return {
+    view,
     period,
+    range,
     team,
-    setPeriod: useCallback((p: string) => update('period', p), [update]),
-    setTeam: useCallback((t: string | null) => update('team', t), [update]),
+    department,
+    compare: params.get('compare') !== '0',
+    sort: sortKey ? { key: sortKey, direction: dir === 'desc' ? 'descending' : 'ascending' } : null,
+    query: params.get('q') ?? '',
+    update,
   };
 }

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { DeductionKey } from './criteria.ts';
+import { period } from './primitives.ts';
+import type { ScorecardRow } from './scorecard.ts';
+
+/** The department head's dashboard and the operator page: aggregates, trends and lists. */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+  .refine((s) => {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'must be a calendar date');
+const id = z.string().trim().min(1).max(200);
+
+/** How many periods a trend covers, the current one included. */
+export const TREND_PERIODS = 6;
+
+const rangeRefine = (q: { period?: string; from?: string; to?: string }, ctx: z.RefinementCtx) => {
+  if (q.period && (q.from || q.to))
+    ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
+  if (!q.period && !(q.from && q.to))
+    ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
+  if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
+  if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 366 * 86_400_000)
+    ctx.addIssue({ code: 'custom', message: 'a range may span at most 366 days' });
+};
+
+/** `GET /api/dashboard/summary`: a month or a custom range, with optional team and department. */
+export const summaryQuery = z
+  .object({
+    period: period.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    team: id.optional(),
+    department: id.optional(),
+  })
+  .superRefine(rangeRefine);
+export type SummaryQuery = z.infer<typeof summaryQuery>;
+
+/** `GET /api/operators/:id/…?period=` (or from/to): one operator's lists and trend. */
+export const operatorRangeQuery = z
+  .object({ period: period.optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .superRefine(rangeRefine);
+export type OperatorRangeQuery = z.infer<typeof operatorRangeQuery>;
+
+/** A period of a trend: a month (`2026-10`) or a range (`2026-10-01..2026-10-15`). */
+export interface PeriodRef {
+  label: string;
+  from: string;
+  to: string;
+  /** `YYYY-MM` when it is a calendar month. */
+  month: string | null;
+}
+
+/**
+ * The criteria and KPIs of a set of operators over one period. Sums are sums over operators;
+ * means and ratios are taken over the underlying events (calls, evaluations, orders), so a team
+ * of one busy and one idle operator is not averaged as if they weighed the same.
+ */
+export interface Aggregate {
+  operators: number;
+  /** Operators with at least one call or order in the period. */
+  activeOperators: number;
+  handledCalls: number;
+  tasksCompleted: number;
+  /** Sum of the norms of the operators who have one, and their completed tasks. */
+  tasksNorm: number | null;
+  tasksCompletedWithNorm: number;
+  /** tasksCompletedWithNorm / tasksNorm. */
+  tasksVsNorm: number | null;
+  /** Mean of the operators' quality scores weighted by their counted evaluations. */
+  qualityScore: number | null;
+  evaluations: number;
+  criticalFailures: number;
+  /** Targets of the teams in view, and how many were met (achievement 1). */
+  targets: number;
+  targetsMet: number;
+  /** Mean achievement over those targets. */
+  teamAchievement: number | null;
+  internalClaims: number;
+  clientClaims: number;
+  ordersAccepted: number;
+  ordersWithErrors: number;
+  /** ordersWithErrors / ordersAccepted (of the operators' own rules). */
+  orderErrorRate: number | null;
+  negativeAssessments: number;
+  /** Mean of the operators' upsell rates (those with a rate). */
+  upsellRate: number | null;
+  /** Seconds, mean over handled calls. */
+  aht: number | null;
+  /** Contact-center KPIs; per queue ones (service level, abandonment) only without a team filter. */
+  asa: number | null;
+  serviceLevel: number | null;
+  abandonmentRate: number | null;
+  /** Money, minor units, over operators with a variable base (a month only; else null). */
+  variableBase: number | null;
+  payout: number | null;
+  adjustment: number | null;
+  /** Mean coefficient over the operators. */
+  coefficient: number | null;
+  /** Money each deduction cost (minor units; 0 outside a pay month) and how many operators it hit. */
+  deductions: Record<DeductionKey, { amount: number; operators: number }>;
+}
+
+export interface TeamAggregate {
+  teamId: string;
+  name: string;
+  department: string | null;
+  aggregate: Aggregate;
+  targets: ScorecardRow['targets'];
+}
+
+export interface DailyQualityPoint {
+  date: string;
+  calls: number;
+  handled: number;
+  abandoned: number;
+  /** Mean score of the counted evaluations of that day's calls; null when none. */
+  quality: number | null;
+  evaluations: number;
+}
+
+export interface SummaryResponse {
+  current: PeriodRef;
+  previous: PeriodRef;
+  currency: string;
+  source: 'live' | 'snapshot';
+  serviceLevelSeconds: number;
+  aggregate: Aggregate;
+  previousAggregate: Aggregate;
+  /** The last TREND_PERIODS periods, oldest first, the current one last. */
+  trend: { period: PeriodRef; aggregate: Aggregate; hasData: boolean }[];
+  teams: TeamAggregate[];
+  /** Operators per 10-point band of quality score (0–10 … 90–100); operators not evaluated apart. */
+  qualityBands: { from: number; to: number; operators: number }[];
+  notEvaluated: number;
+  daily: DailyQualityPoint[];
+  /** Departments of the teams, for the filter. */
+  departments: string[];
+}
+
+export interface OperatorTrendResponse {
+  operatorId: string;
+  /** Oldest first; null scorecard when the operator had no figures then. */
+  trend: { period: PeriodRef; row: ScorecardRow | null }[];
+}
+
+export interface OperatorOrder {
+  orderId: string;
+  callId: string | null;
+  clientId: string | null;
+  createdAt: string;
+  status: string;
+  /** Minor units. */
+  total: number;
+  currency: string | null;
+  offeredItems: number | null;
+  errorCode: string | null;
+  breaksDebtRule: boolean;
+  breaksRoutingRule: boolean;
+}
+export interface OperatorOrdersResponse {
+  total: number;
+  orders: OperatorOrder[];
+}
+
+export interface OperatorClaim {
+  claimId: string;
+  source: string;
+  division: string | null;
+  callId: string | null;
+  orderId: string | null;
+  receivedAt: string;
+  status: string;
+  decidedAt: string | null;
+  description: string | null;
+  /** The pay month it counts in, once justified and settled. */
+  countedIn: string | null;
+}
+export interface OperatorClaimsResponse {
+  claims: OperatorClaim[];
+}
+
+export interface OperatorAssessment {
+  assessmentId: string;
+  assessedAt: string;
+  polarity: string;
+  author: string | null;
+  note: string | null;
+}
+export interface OperatorAssessmentsResponse {
+  assessments: OperatorAssessment[];
+}

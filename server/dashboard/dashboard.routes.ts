@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { operatorRangeQuery, summaryQuery } from '../../schemas/dashboard.ts';
+import { allow, allowOwn } from '../auth/access.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import { dashboardSummary } from './dashboard.service.ts';
+import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
+
+/** Who reads the dashboard: those who act on performance and pay; an operator sees himself. */
+const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
+/** An operator's page: the same people as his scorecard (GET /api/scorecards/:operatorId). */
+const OPERATOR_PAGE = READERS;
+
+export const dashboardRoutes = new Hono<AppEnv>()
+  .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) =>
+    c.json(await dashboardSummary(c.get('deps'), c.req.valid('query'), c.get('settings'), c.get('scope'))),
+  )
+  .get(
+    '/operators/:operatorId/trend',
+    allowOwn('operatorId', ...OPERATOR_PAGE),
+    validate('query', operatorRangeQuery),
+    async (c) =>
+      c.json(
+        await operatorTrend(
+          c.get('deps'),
+          c.req.param('operatorId'),
+          c.req.valid('query'),
+          c.get('settings'),
+        ),
+      ),
+  )
+  .get(
+    '/operators/:operatorId/orders',
+    allowOwn('operatorId', ...OPERATOR_PAGE),
+    validate('query', operatorRangeQuery),
+    async (c) =>
+      c.json(
+        await operatorOrders(
+          c.get('deps'),
+          c.req.param('operatorId'),
+          c.req.valid('query'),
+          c.get('settings'),
+        ),
+      ),
+  )
+  .get(
+    '/operators/:operatorId/claims',
+    allowOwn('operatorId', ...OPERATOR_PAGE),
+    validate('query', operatorRangeQuery),
+    async (c) =>
+      c.json(
+        await operatorClaims(
+          c.get('deps').db,
+          c.req.param('operatorId'),
+          c.req.valid('query'),
+          c.get('settings'),
+        ),
+      ),
+  )
+  .get(
+    '/operators/:operatorId/assessments',
+    allowOwn('operatorId', ...OPERATOR_PAGE),
+    validate('query', operatorRangeQuery),
+    async (c) =>
+      c.json(
+        await operatorAssessments(
+          c.get('deps').db,
+          c.req.param('operatorId'),
+          c.req.valid('query'),
+          c.get('settings'),
+        ),
+      ),
+  );

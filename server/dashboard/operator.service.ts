@@ -1,0 +1,160 @@
+import type {
+  OperatorAssessmentsResponse,
+  OperatorClaimsResponse,
+  OperatorOrdersResponse,
+  OperatorRangeQuery,
+  OperatorTrendResponse,
+  PeriodRef,
+} from '../../schemas/dashboard.ts';
+import { TREND_PERIODS } from '../../schemas/dashboard.ts';
+import type { Settings } from '../../schemas/settings.ts';
+import type { Deps } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { scorecards } from '../scorecards/scorecards.service.ts';
+import { settleClaimPeriods } from '../scoring/claim-periods.ts';
+import { instantBounds, rangeOf } from '../scoring/periods.ts';
+import { num } from '../stores/duckdb.ts';
+import type { Db } from '../stores/sqlite.ts';
+import { periodOf, trendPeriods } from './periods.ts';
+import { OPERATOR_ORDERS_SQL } from './queries/operator-orders.sql.ts';
+
+type Stores = Pick<Deps, 'db' | 'analytics'>;
+
+/** Lists stop here; the page says when there were more. */
+export const LIST_LIMIT = 500;
+
+const rangeQ = (p: PeriodRef) => (p.month ? { period: p.month } : { from: p.from, to: p.to });
+
+export async function assertOperator(db: Db, operatorId: string): Promise<void> {
+  const found = await db
+    .selectFrom('operators')
+    .select('operator_id')
+    .where('operator_id', '=', operatorId)
+    .executeTakeFirst();
+  if (!found) throw new AppError('not_found', `no operator "${operatorId}"`);
+}
+
+/** One operator's scorecards over the last TREND_PERIODS periods, oldest first. */
+export async function operatorTrend(
+  stores: Stores,
+  operatorId: string,
+  q: OperatorRangeQuery,
+  settings: Settings,
+): Promise<OperatorTrendResponse> {
+  await assertOperator(stores.db, operatorId);
+  const periods = trendPeriods(periodOf(q), TREND_PERIODS);
+  await settleClaimPeriods(stores.db, settings.timeZone);
+  const cards = await Promise.all(
+    periods.map((p) => scorecards(stores, rangeQ(p), settings, { operatorIds: [operatorId] })),
+  );
+  return {
+    operatorId,
+    trend: periods.map((period, i) => ({ period, row: cards[i]?.operators[0] ?? null })),
+  };
+}
+
+export async function operatorOrders(
+  stores: Stores,
+  operatorId: string,
+  q: OperatorRangeQuery,
+  settings: Settings,
+): Promise<OperatorOrdersResponse> {
+  await assertOperator(stores.db, operatorId);
+  const p = periodOf(q);
+  const rows = await stores.analytics.rows(OPERATOR_ORDERS_SQL, {
+    tz: settings.timeZone,
+    from: p.from,
+    to: p.to,
+    op: operatorId,
+    limit: LIST_LIMIT,
+  });
+  return {
+    total: num(rows[0]?.total_count),
+    orders: rows.map((o) => ({
+      orderId: String(o.order_id),
+      callId: o.call_id == null ? null : String(o.call_id),
+      clientId: o.client_id == null ? null : String(o.client_id),
+      createdAt: String(o.created_at),
+      status: String(o.status),
+      total: num(o.total),
+      currency: o.currency == null ? null : String(o.currency),
+      offeredItems: o.offered_items == null ? null : Number(o.offered_items),
+      errorCode: o.error_code == null ? null : String(o.error_code),
+      breaksDebtRule: o.debt_break === true,
+      breaksRoutingRule: o.routing_break === true,
+    })),
+  };
+}
+
+/**
+ * Claims against the operator received or decided in the period, or counted in its pay month.
+ * Read-only: registering and judging claims is the claims API's.
+ */
+export async function operatorClaims(
+  db: Db,
+  operatorId: string,
+  q: OperatorRangeQuery,
+  settings: Settings,
+): Promise<OperatorClaimsResponse> {
+  await assertOperator(db, operatorId);
+  const range = rangeOf(q);
+  const b = instantBounds(range, settings.timeZone);
+  const rows = await db
+    .selectFrom('claims')
+    .leftJoin('claim_periods', 'claim_periods.claim_id', 'claims.claim_id')
+    .selectAll('claims')
+    .select('claim_periods.period as counted_in')
+    .where('claims.operator_id', '=', operatorId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('claims.received_at', '>=', b.from), eb('claims.received_at', '<', b.to)]),
+        eb.and([eb('claims.decided_at', '>=', b.from), eb('claims.decided_at', '<', b.to)]),
+        ...(range.month ? [eb('claim_periods.period', '=', range.month)] : []),
+      ]),
+    )
+    .orderBy('claims.received_at', 'desc')
+    .limit(LIST_LIMIT)
+    .execute();
+  return {
+    claims: rows.map((r) => ({
+      claimId: r.claim_id,
+      source: r.source,
+      division: r.division,
+      callId: r.call_id,
+      orderId: r.order_id,
+      receivedAt: r.received_at,
+      status: r.status,
+      decidedAt: r.decided_at,
+      description: r.description,
+      countedIn: r.status === 'justified' ? (r.counted_in ?? null) : null,
+    })),
+  };
+}
+
+export async function operatorAssessments(
+  db: Db,
+  operatorId: string,
+  q: OperatorRangeQuery,
+  settings: Settings,
+): Promise<OperatorAssessmentsResponse> {
+  await assertOperator(db, operatorId);
+  const b = instantBounds(rangeOf(q), settings.timeZone);
+  const rows = await db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('operator_id', '=', operatorId)
+    .where('assessed_at', '>=', b.from)
+    .where('assessed_at', '<', b.to)
+    .orderBy('assessed_at', 'desc')
+    .limit(LIST_LIMIT)
+    .execute();
+  return {
+    assessments: rows.map((r) => ({
+      assessmentId: r.assessment_id,
+      assessedAt: r.assessed_at,
+      polarity: r.polarity,
+      author: r.author,
+      note: r.note,
+    })),
+  };
+}

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, startE2E } from '../helpers/e2e.ts';
+
+let e: E2E;
+const OPERATORS = 60;
+
+beforeAll(async () => {
+  e = await startE2E({ operators: OPERATORS, month: '2026-10' });
+});
+afterAll(() => e?.stop());
+
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+/** A figure as shown (en-GB: `1,302.5`) as a number. */
+const numberIn = (text: string | null) => Number((text ?? '').replace(/[^\d.-]/g, ''));
+
+describe('the department head’s dashboard in Chromium', () => {
+  it('shows every criterion as a tile, the charts and a virtualised ranking; changes the period', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'head');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await expect.poll(() => page.locator('[data-tile]').count(), { timeout: 20_000 }).toBe(12);
+    await expect.poll(() => page.locator('.ranking-row').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    // Only the rows in sight are drawn.
+    expect(await page.locator('.ranking-row').count()).toBeLessThan(OPERATORS);
+    expect(await page.locator('#ranking-title').textContent()).toBe('Operators ranked');
+    expect(await page.locator('.card-meta', { hasText: 'operators, by' }).textContent()).toContain(
+      `${OPERATORS}`,
+    );
+    await expect
+      .poll(() => page.locator('.recharts-surface').count(), { timeout: 20_000 })
+      .toBeGreaterThan(3);
+    const quality = await page.locator('[data-tile="qualityScore"] .kpi-value').textContent();
+    expect(numberIn(quality)).toBeGreaterThan(0);
+    expect(param(page, 'period')).toBe('2026-10');
+    await e.shot(page, 'dash-head');
+
+    // A custom range: the URL names it, the figures follow.
+    const handled = await page.locator('[data-tile="handledCalls"] .kpi-value').textContent();
+    await page.getByLabel('Period', { exact: true }).selectOption('custom');
+    await page.waitForURL((u) => u.searchParams.get('from') === '2026-10-01');
+    expect(param(page, 'to')).toBe('2026-10-15');
+    expect(param(page, 'period')).toBeNull();
+    await expect
+      .poll(async () => numberIn(await page.locator('[data-tile="handledCalls"] .kpi-value').textContent()), {
+        timeout: 20_000,
+      })
+      .toBeLessThan(numberIn(handled));
+    await expect
+      .poll(() => page.locator('.page-subtitle').textContent(), { timeout: 20_000 })
+      .toMatch(/1 Oct to 14 Oct/);
+    await e.shot(page, 'dash-range');
+
+    // Back to the month, and the team filter.
+    await page.getByLabel('Period', { exact: true }).selectOption('2026-10');
+    await page.waitForURL((u) => u.searchParams.get('period') === '2026-10');
+    const team = page.getByLabel('Team', { exact: true });
+    const teamValue = await team.locator('option').nth(1).getAttribute('value');
+    await team.selectOption(teamValue as string);
+    await page.waitForURL((u) => u.searchParams.get('team') === teamValue);
+    await expect
+      .poll(
+        async () => numberIn(await page.locator('.card-meta', { hasText: 'operators, by' }).textContent()),
+        { timeout: 20_000 },
+      )
+      .toBeLessThan(OPERATORS);
+    await team.selectOption('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sorts the ranking, exports it, and drills from a tile to an operator to a call', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'head');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await expect.poll(() => page.locator('.ranking-row').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+
+    // Sorting by handled calls, most first, then fewest first.
+    await page.locator('[data-sort="handledCalls"]').click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'handledCalls');
+    const handledColumn = async () =>
+      (await page.locator('.ranking-row td:nth-child(4)').allTextContents()).slice(0, 5).map(numberIn);
+    const sorted = (xs: number[], sign: number) =>
+      xs.every((x, i) => i === 0 || sign * (x - (xs[i - 1] as number)) >= 0);
+    await expect.poll(async () => sorted(await handledColumn(), 1), { timeout: 20_000 }).toBe(true);
+    const asc = await handledColumn();
+    await page.locator('[data-sort="handledCalls"]').click();
+    await page.waitForURL((u) => u.searchParams.get('dir') === 'desc');
+    await expect.poll(async () => sorted(await handledColumn(), -1), { timeout: 20_000 }).toBe(true);
+    const desc = await handledColumn();
+    expect(desc[0]).toBeGreaterThanOrEqual(asc[0] as number);
+
+    // Scrolling the ranking draws the rows further down.
+    await page.locator('.ranking-scroll').evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect
+      .poll(() => page.locator('.ranking-row td.rank-col').last().textContent(), { timeout: 20_000 })
+      .toBe(String(OPERATORS));
+
+    // CSV export of what is shown.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\ufeff')).toBe(true); // the BOM spreadsheets need for UTF-8
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^operatorId,Operator,Team,Handled,/);
+    expect(lines).toHaveLength(OPERATORS + 1);
+
+    // A tile opens the ranking sorted by its criterion, worst first.
+    await page.locator('[data-tile="qualityScore"]').click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'qualityScore');
+    expect(param(page, 'dir')).toBe('asc');
+    await expect
+      .poll(() => page.locator('.sort-button.is-sorted').textContent(), { timeout: 20_000 })
+      .toBe('Quality');
+    await e.shot(page, 'dash-drill-quality');
+
+    // The worst operator's page: scorecard, trend, pay explanation, calls.
+    const first = page.locator('.ranking-row .cell-name a').first();
+    const name = await first.textContent();
+    await first.click();
+    await page.waitForURL(/\/operators\/[^/?]+\?period=2026-10/);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe(name);
+    await expect
+      .poll(() => page.locator('.scorecard-table tbody tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(10);
+    await expect.poll(() => page.locator('.explain').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('.trend .recharts-surface, .trend .trend-empty').count(), { timeout: 20_000 })
+      .toBe(4);
+    await expect
+      .poll(() => page.locator('#activity-panel tbody tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: 'How I am evaluated' }).count()).toBe(0);
+    await e.shot(page, 'operator-page-head');
+
+    // Tabs work from the keyboard.
+    await page.getByRole('tab', { name: 'Calls' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'orders');
+    await expect
+      .poll(() => page.locator('#activity-panel').textContent(), { timeout: 20_000 })
+      .toMatch(/Taken|Nothing in this period/);
+    await page.getByRole('tab', { name: 'Evaluations' }).click();
+    await expect
+      .poll(() => page.locator('#activity-panel').textContent(), { timeout: 20_000 })
+      .toMatch(/Evaluator|Nothing in this period/);
+    await e.shot(page, 'operator-page-evaluations');
+
+    // A call opens the QA workspace's route.
+    await page.getByRole('tab', { name: 'Calls' }).click();
+    const call = page.locator('#activity-panel a.call-link').first();
+    const callId = await call.textContent();
+    await call.click();
+    await page.waitForURL((u) => u.pathname === `/calls/${encodeURIComponent(callId as string)}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an operator his own page, how he is evaluated, and nobody else’s', {
+    timeout: 90_000,
+  }, async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'operator');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await expect
+      .poll(() => page.locator('.scorecard-table tbody tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(10);
+    expect(await page.locator('.ranking-row').count()).toBe(0);
+    expect(await page.getByRole('link', { name: /All operators/ }).count()).toBe(0);
+    await expect
+      .poll(() => page.locator('#how-title').textContent(), { timeout: 20_000 })
+      .toBe('How I am evaluated');
+    await expect.poll(() => page.locator('.how-rules li').count(), { timeout: 20_000 }).toBeGreaterThan(7);
+    expect(await page.locator('.how').textContent()).toMatch(
+      /Each justified claim from a client: 10% of your variable part/,
+    );
+    await e.shot(page, 'operator-own');
+
+    // Another operator's page: the server refuses it.
+    const own = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user.operatorId);
+    const other = own === 'OP-0002' ? 'OP-0003' : 'OP-0002';
+    await page.goto(`${e.url}/operators/${other}?period=2026-10`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toMatch(/role does not give access/);
+    expect(await page.locator('.scorecard-table').count()).toBe(0);
+    await e.shot(page, 'operator-other-refused');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,198 @@
+import { useEffect, useId } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useOperatorScorecard, useOperatorTrend } from '../api/dashboard.ts';
+import { usePeriods } from '../api/hooks.ts';
+import { useSession } from '../auth/session.tsx';
+import { Money } from '../components/Money.tsx';
+import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useFormat } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import { ActivityTabs } from './operator/ActivityTabs.tsx';
+import { HowEvaluated } from './operator/HowEvaluated.tsx';
+import { ScorecardCard } from './operator/ScorecardCard.tsx';
+import { TrendCard } from './operator/TrendCard.tsx';
+import { Explanation } from './payroll/Explanation.tsx';
+
+/**
+ * One operator's month: the scorecard with targets and deductions, six months of trend, the pay
+ * explanation, and the calls, orders, evaluations, claims and assessments behind the figures.
+ * An operator sees only his own (the server refuses any other); he also gets how he is evaluated.
+ */
+export default function OperatorPage({ ownId }: { ownId?: string }) {
+  const t = useT();
+  const fmt = useFormat();
+  const { user } = useSession();
+  const params = useParams();
+  const operatorId = ownId ?? params.id ?? '';
+  const own = user.role === 'operator';
+  const periodId = useId();
+  const [search, setSearch] = useSearchParams();
+  const periods = usePeriods();
+  const months = periods.data?.periods ?? [];
+  const wanted = search.get('period');
+  const period = periods.data ? (wanted && months.includes(wanted) ? wanted : (months[0] ?? null)) : null;
+  const card = useOperatorScorecard(operatorId, period);
+  const trend = useOperatorTrend(operatorId, period);
+  const row = card.data?.operator;
+  useDocumentTitle(row?.name ?? (own ? t('opPage.ownTitle') : t('opPage.title')));
+
+  // A new operator's page opens at its top, wherever the ranking was scrolled to.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the operator changes
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [operatorId]);
+
+  useEffect(() => {
+    if (period && period !== wanted)
+      setSearch(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          p.set('period', period);
+          return p;
+        },
+        { replace: true },
+      );
+  }, [period, wanted, setSearch]);
+
+  const s = row?.scorecard;
+  const header = (
+    <div className="page-header">
+      <div>
+        {!own && (
+          <Link className="back-link" to={period ? `/?period=${period}` : '/'}>
+            {t('opPage.back')}
+          </Link>
+        )}
+        <h1 className="page-title">{row ? row.name : own ? t('opPage.ownTitle') : operatorId}</h1>
+        {row && period ? (
+          <p className="page-subtitle">
+            {t('opPage.subtitle', {
+              team: row.teamName,
+              id: row.scorecard.operatorId,
+              period: fmt.period(period),
+            })}
+          </p>
+        ) : (
+          !card.isError && <Skeleton width={260} height={14} style={{ marginTop: 8 }} />
+        )}
+      </div>
+      {months.length > 0 && (
+        <div className="filters">
+          <div className="field field-inline">
+            <label className="field-label" htmlFor={periodId}>
+              {t('dashboard.period')}
+            </label>
+            <select
+              id={periodId}
+              className="select"
+              value={period ?? ''}
+              onChange={(e) =>
+                setSearch((prev) => {
+                  const p = new URLSearchParams(prev);
+                  p.set('period', e.target.value);
+                  return p;
+                })
+              }
+            >
+              {months.map((p) => (
+                <option key={p} value={p}>
+                  {fmt.period(p)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+
+  if (periods.isError || (card.isError && !row)) {
+    return (
+      <div className="page">
+        {header}
+        <div className="card">
+          <ErrorState
+            error={periods.error ?? card.error}
+            onRetry={() => void (periods.isError ? periods.refetch() : card.refetch())}
+          />
+        </div>
+      </div>
+    );
+  }
+  if (periods.data && months.length === 0) {
+    return (
+      <div className="page">
+        {header}
+        <div className="card">
+          <EmptyState title={t('dashboard.noPeriods.title')}>{t('dashboard.noPeriods.body')}</EmptyState>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page">
+      {header}
+      {s ? (
+        <section
+          aria-label={t('kpi.label')}
+          className={card.isPlaceholderData ? 'kpi-grid op-grid is-stale' : 'kpi-grid op-grid'}
+        >
+          <div className="kpi">
+            <span className="kpi-label">{t('ranking.col.coefficient')}</span>
+            <span className="kpi-value">{fmt.decimal(s.coefficient, 4)}</span>
+            <span className="kpi-hint">{t('opPage.coefficientHint')}</span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-label">{t('payroll.tile.payout')}</span>
+            <span className="kpi-value">
+              {s.payout === null ? t('kpi.none') : <Money parts={fmt.moneyCompactParts(s.payout)} />}
+            </span>
+            <span className="kpi-hint">
+              {s.variableBase === null
+                ? t('flag.no-variable-base')
+                : t('opPage.baseHint', { base: fmt.money(s.variableBase) })}
+            </span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-label">{t('payroll.tile.adjustment')}</span>
+            <span className={s.adjustment ? 'kpi-value kpi-value-negative' : 'kpi-value'}>
+              {s.adjustment === null ? t('kpi.none') : <Money parts={fmt.moneyCompactParts(-s.adjustment)} />}
+            </span>
+            <span className="kpi-hint">{t('opPage.adjustmentHint')}</span>
+          </div>
+          <div className="kpi">
+            <span className="kpi-label">{t('criterion.qualityScore')}</span>
+            <span className={s.qualityScore === null ? 'kpi-value kpi-value-muted' : 'kpi-value'}>
+              {s.qualityScore === null ? t('flag.not-evaluated') : fmt.decimal(s.qualityScore, 1)}
+            </span>
+            <span className="kpi-hint">
+              {t('opPage.evaluations', { count: fmt.integer(row.evaluations) })}
+            </span>
+          </div>
+        </section>
+      ) : (
+        <LoadingRegion label={t('app.loading')}>
+          <Skeleton height={96} />
+        </LoadingRegion>
+      )}
+      <div className="op-layout">
+        {row ? <ScorecardCard row={row} fmt={fmt} /> : <Skeleton height={420} />}
+        <TrendCard trend={trend} fmt={fmt} />
+      </div>
+      <section className="card" aria-labelledby="explain-title">
+        <header className="card-header">
+          <h2 className="card-title" id="explain-title">
+            {t('opPage.pay')}
+          </h2>
+        </header>
+        <div className="card-body">
+          {row ? <Explanation row={row} fmt={fmt} /> : <Skeleton height={200} />}
+        </div>
+      </section>
+      {period && <ActivityTabs operatorId={operatorId} period={period} fmt={fmt} />}
+      {own && period && <HowEvaluated period={period} department={row?.department ?? null} fmt={fmt} />}
+    </div>
+  );
+}
