@@ -68,6 +68,17 @@ export interface ScorecardRow {
   asa: number | null;
 }
 
+/** A row of the ranking table: the scorecard and who the operator is, without the explanation. */
+export type RankingEntry = Pick<
+  ScorecardRow,
+  'scorecard' | 'name' | 'teamId' | 'teamName' | 'department' | 'asa'
+>;
+
+export interface RankingResponse {
+  currency: string;
+  operators: RankingEntry[];
+}
+
 export interface ScorecardsResponse {
   range: { from: string; to: string };
   period: string;

@@ -15,6 +15,7 @@ export interface RankingRow {
 const NUMBERS = [
   ...CRITERIA.map((c) => c.key),
   'aht',
+  'asa',
   'coefficient',
   'variableBase',
   'payout',
@@ -24,7 +25,10 @@ const NUMBERS = [
 /** The ranking table's rows: every criterion, each deduction and the pay, flat. */
 export function rankingRows(rows: readonly ScorecardRow[]): RankingRow[] {
   return rows.map((r) => {
-    const s = r.scorecard as unknown as Record<string, number | null>;
+    const s: Record<string, number | null> = {
+      ...(r.scorecard as unknown as Record<string, number | null>),
+      asa: r.asa,
+    };
     const out: RankingRow = {
       operatorId: r.scorecard.operatorId,
       name: r.name,

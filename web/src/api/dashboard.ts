@@ -10,8 +10,9 @@ import type {
 import type { EvaluationsResponse } from '../../../schemas/evaluations.ts';
 import type { FormsResponse } from '../../../schemas/forms.ts';
 import type { PayRuleVersion } from '../../../schemas/pay-rule.ts';
-import type { ScorecardResponse, ScorecardsResponse } from '../../../schemas/scorecard.ts';
+import type { ScorecardResponse } from '../../../schemas/scorecard.ts';
 import { api } from './client.ts';
+import { fetchRanking } from './ranking-arrow.ts';
 
 /** What the dashboard shows: a month or a range of local dates (to exclusive), and a view. */
 export interface ViewParams {
@@ -46,14 +47,13 @@ export function useDashboardSummary(v: ViewParams | null) {
   });
 }
 
-/** `GET /api/scorecards` for the view: the ranking's rows. */
+/** `GET /api/ranking` for the view, as Arrow: the ranking's rows. */
 export function useViewScorecards(v: ViewParams | null) {
   return useQuery({
     queryKey: dashboardKeys.scorecards(
       v ?? { period: '', from: null, to: null, team: null, department: null },
     ),
-    queryFn: ({ signal }) =>
-      api.get<ScorecardsResponse>('/api/scorecards', viewQuery(v as ViewParams), signal),
+    queryFn: ({ signal }) => fetchRanking(viewQuery(v as ViewParams), signal),
     enabled: v !== null,
     placeholderData: keepPreviousData,
   });

@@ -10,7 +10,7 @@ import {
   useRef,
 } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { ScorecardRow, ScorecardsResponse } from '../../../../schemas/scorecard.ts';
+import type { RankingEntry, RankingResponse } from '../../../../schemas/scorecard.ts';
 import { SortIcon } from '../../components/icons.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
@@ -48,7 +48,7 @@ export function RankingTable({
   fmt,
   scrollRef,
 }: {
-  cards: UseQueryResult<ScorecardsResponse>;
+  cards: UseQueryResult<RankingResponse>;
   filters: DashboardFilters;
   /** The month an operator's page opens on. */
   operatorPeriod: string | null;
@@ -95,7 +95,7 @@ export function RankingTable({
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
-  const href = (r: ScorecardRow) =>
+  const href = (r: RankingEntry) =>
     `/operators/${encodeURIComponent(r.scorecard.operatorId)}${operatorPeriod ? `?period=${operatorPeriod}` : ''}`;
 
   const onSort = (key: string) => {
@@ -192,7 +192,7 @@ export function RankingTable({
               </tr>
             )}
             {items.map((item) => {
-              const r = shown[item.index] as ScorecardRow;
+              const r = shown[item.index] as RankingEntry;
               return (
                 <tr
                   key={r.scorecard.operatorId}

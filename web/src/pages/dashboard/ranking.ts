@@ -1,4 +1,4 @@
-import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
+import type { RankingEntry } from '../../../../schemas/scorecard.ts';
 import { currencyDigits, type Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 
@@ -32,12 +32,12 @@ export interface RankingColumn {
   format: CellFormat;
   /** Worst first when a tile opens the ranking on this column. */
   worstFirst: 'ascending' | 'descending';
-  value(r: ScorecardRow): string | number | null;
+  value(r: RankingEntry): string | number | null;
 }
 
-const s = (k: keyof ScorecardRow['scorecard']) => (r: ScorecardRow) => r.scorecard[k] as number | null;
+const s = (k: keyof RankingEntry['scorecard']) => (r: RankingEntry) => r.scorecard[k] as number | null;
 
-export const tasksVsNorm = (r: ScorecardRow): number | null =>
+export const tasksVsNorm = (r: RankingEntry): number | null =>
   r.scorecard.tasksNorm ? r.scorecard.tasksCompleted / r.scorecard.tasksNorm : null;
 
 export const RANKING_COLUMNS: readonly RankingColumn[] = [
@@ -196,11 +196,11 @@ export function formatCell(
 
 /** Sorts rows by a column; rows without a value stay at the bottom either way. */
 export function sortRows(
-  rows: readonly ScorecardRow[],
+  rows: readonly RankingEntry[],
   col: RankingColumn,
   direction: 'ascending' | 'descending',
   collator: Intl.Collator,
-): ScorecardRow[] {
+): RankingEntry[] {
   const sign = direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
     const x = col.value(a);
@@ -223,7 +223,7 @@ const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"'
  * The ranking as CSV (UTF-8 with BOM, CRLF): plain numbers for every figure (ratios as 0.95, money
  * in major units), so a spreadsheet can compute with them; text cells neutralised.
  */
-export function rankingCsv(rows: readonly ScorecardRow[], t: Translate, currency: string): string {
+export function rankingCsv(rows: readonly RankingEntry[], t: Translate, currency: string): string {
   const scale = 10 ** currencyDigits(currency);
   const header = ['operatorId', ...RANKING_COLUMNS.map((c) => t(c.label))].map((h) => quote(neutralise(h)));
   const lines = rows.map((r) =>
