@@ -29,6 +29,7 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .execute();
-  // Bumped before the transaction commits, so at worst a cache is dropped for nothing.
-  bumpDataVersion();
+  // Sign-ins change no figure; everything else audited may. Bumped before the transaction
+  // commits, so at worst a cache is dropped for nothing.
+  if (entry.entity !== 'session') bumpDataVersion();
 }

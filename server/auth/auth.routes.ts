@@ -9,7 +9,7 @@ import { findUserByName, userRowToView } from '../users/users.repository.ts';
 import { validate } from '../validate.ts';
 import { allowAnyUser, allowPublic } from './access.ts';
 import { decoyHash, verifyPassword } from './password.ts';
-import { SESSION_COOKIE } from './session.middleware.ts';
+import { forgetSession, SESSION_COOKIE } from './session.middleware.ts';
 import { createSession, deleteSession } from './sessions.repository.ts';
 import { clearFailures, lockedFor, recordFailure } from './throttle.ts';
 
@@ -59,7 +59,10 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/logout', allowPublic(), async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deleteSession(c.get('deps').db, token);
+    if (token) {
+      forgetSession(token);
+      await deleteSession(c.get('deps').db, token);
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true as const });
   })

@@ -3,10 +3,36 @@ import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { cached } from '../stores/cache.ts';
+import { dataVersion } from '../stores/data-version.ts';
 import { userRowToView } from '../users/users.repository.ts';
 import { resolveSession } from './sessions.repository.ts';
 
 export const SESSION_COOKIE = 'callscore_session';
+
+/**
+ * Sessions seen in the last few seconds, so a burst of requests (a dashboard loads a dozen at
+ * once) costs one lookup. Signing out forgets the token at once; a user's role or deactivation
+ * is an audited change and clears the whole memory.
+ */
+const SESSION_MEMORY_MS = 10_000;
+const recent = new Map<
+  string,
+  { row: Awaited<ReturnType<typeof resolveSession>>; until: number; version: number }
+>();
+
+async function knownSession(db: Parameters<typeof resolveSession>[0], token: string, hours: number) {
+  const now = Date.now();
+  const version = dataVersion();
+  const hit = recent.get(token);
+  if (hit && hit.until > now && hit.version === version) return hit.row;
+  const row = await resolveSession(db, token, hours);
+  if (recent.size > 10_000) recent.clear();
+  if (row) recent.set(token, { row, until: now + SESSION_MEMORY_MS, version });
+  else recent.delete(token);
+  return row;
+}
+
+export const forgetSession = (token: string) => recent.delete(token);
 
 /** Loads the settings and the signed-in user (or null) for every API request. */
 export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -16,7 +42,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('settings', settings);
   c.set('scope', { operatorIds: [] });
   const token = getCookie(c, SESSION_COOKIE);
-  const row = token ? await resolveSession(db, token, settings.sessionHours) : null;
+  const row = token ? await knownSession(db, token, settings.sessionHours) : null;
   c.set('user', row ? userRowToView(row) : null);
   await next();
 };
