@@ -1,5 +1,6 @@
 import { createContext, createElement, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { en } from './en.ts';
+import { ru } from './ru.ts';
 
 export type MessageKey = keyof typeof en;
 /** A translation: every English key, any text. */
@@ -9,6 +10,7 @@ export type Vars = Readonly<Record<string, string | number>>;
 /** Catalogues by language; each entry also names the locale used for Intl formatting. */
 export const CATALOGUES = {
   en: { locale: 'en-GB', messages: en satisfies Catalogue },
+  ru: { locale: 'ru-RU', messages: ru },
 } as const satisfies Record<string, { locale: string; messages: Catalogue }>;
 
 export type Language = keyof typeof CATALOGUES;
@@ -18,6 +20,7 @@ const DEFAULT_LANGUAGE: Language = 'en';
 /** Each language named in itself, for the language switch; not translated on purpose. */
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   en: 'English',
+  ru: 'Русский',
 };
 
 export function isLanguage(v: string): v is Language {

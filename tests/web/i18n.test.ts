@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_CODES } from '../../schemas/api.ts';
+import { makeFormatters } from '../../web/src/format.ts';
+import { en } from '../../web/src/i18n/en.ts';
+import { CATALOGUES, LANGUAGE_NAMES, LANGUAGES, localeOf, translator } from '../../web/src/i18n/index.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const englishKeys = Object.keys(en).sort();
+const translations = LANGUAGES.filter((l) => l !== 'en');
+
+describe('message catalogues', () => {
+  it('offer the languages a user can choose on the server, each named in itself', () => {
+    for (const l of LANGUAGES) expect(LANGUAGE_CODES).toContain(l);
+    for (const l of LANGUAGES) expect(LANGUAGE_NAMES[l]).toBeTruthy();
+  });
+
+  it.each(translations)('%s has every English key and no other', (language) => {
+    const keys = Object.keys(CATALOGUES[language].messages).sort();
+    expect(
+      englishKeys.filter((k) => !keys.includes(k)),
+      'missing keys',
+    ).toEqual([]);
+    expect(
+      keys.filter((k) => !englishKeys.includes(k)),
+      'keys English does not have',
+    ).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s has no empty message', (language) => {
+    const messages: Record<string, string> = CATALOGUES[language].messages;
+    const empty = Object.entries(messages)
+      .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(translations)('%s keeps the placeholders of every English message', (language) => {
+    const messages: Record<string, string> = CATALOGUES[language].messages;
+    const differ = Object.entries(en)
+      .filter(([key, text]) => placeholders(text).join() !== placeholders(messages[key] ?? '').join())
+      .map(([key]) => key);
+    expect(differ).toEqual([]);
+  });
+
+  it('fills placeholders in the chosen language', () => {
+    expect(translator('en')('topbar.account', { name: 'Ana', role: 'QA' })).toBe('Signed in as Ana, QA');
+    for (const l of translations) {
+      expect(translator(l)('topbar.account', { name: 'Ana', role: 'QA' })).toContain('Ana');
+      expect(translator(l)('nav.payroll')).not.toBe(en['nav.payroll']);
+    }
+  });
+});
+
+describe('formatting follows the language', () => {
+  it('groups thousands and writes money the local way', () => {
+    const f = (l: (typeof LANGUAGES)[number]) => makeFormatters(localeOf(l), 'MDL');
+    expect(f('en').integer(12345)).toBe('12,345');
+    for (const l of translations) expect(f(l).decimal(1.5)).toBe('1,50');
+    if (LANGUAGES.includes('ru' as never)) expect(f('ru' as never).integer(12345)).toBe('12\u00a0345');
+    if (LANGUAGES.includes('ro' as never)) expect(f('ro' as never).integer(12345)).toBe('12.345');
+  });
+});
