@@ -1,5 +1,6 @@
 import { createContext, createElement, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { en } from './en.ts';
+import { ro } from './ro.ts';
 import { ru } from './ru.ts';
 
 export type MessageKey = keyof typeof en;
@@ -11,6 +12,7 @@ export type Vars = Readonly<Record<string, string | number>>;
 export const CATALOGUES = {
   en: { locale: 'en-GB', messages: en satisfies Catalogue },
   ru: { locale: 'ru-RU', messages: ru },
+  ro: { locale: 'ro-RO', messages: ro },
 } as const satisfies Record<string, { locale: string; messages: Catalogue }>;
 
 export type Language = keyof typeof CATALOGUES;
@@ -21,6 +23,7 @@ const DEFAULT_LANGUAGE: Language = 'en';
 export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
   en: 'English',
   ru: 'Русский',
+  ro: 'Română',
 };
 
 export function isLanguage(v: string): v is Language {
