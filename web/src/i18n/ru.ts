@@ -21,7 +21,7 @@ export const ru: Catalogue = {
   'login.footer': 'Сеанс завершается после периода бездействия.',
 
   'nav.label': 'Главное меню',
-  'nav.dashboard': 'Панель показателей',
+  'nav.dashboard': 'Сводка',
   'nav.imports': 'Импорт данных',
   'nav.skipToContent': 'Перейти к содержимому',
 
@@ -46,9 +46,9 @@ export const ru: Catalogue = {
 
   'notFound.title': 'Страница не найдена',
   'notFound.body': 'По этому адресу страницы нет.',
-  'notFound.back': 'На панель показателей',
+  'notFound.back': 'К сводке',
 
-  'dashboard.title': 'Панель показателей',
+  'dashboard.title': 'Сводка',
   'dashboard.subtitleAll': 'Работа контакт-центра за {period}',
   'dashboard.subtitleOwn': 'Ваша работа за {period}',
   'dashboard.subtitleTeam': 'Работа команды {team} за {period}',
@@ -61,17 +61,17 @@ export const ru: Catalogue = {
   'kpi.label': 'Ключевые показатели',
   'kpi.calls': 'Звонки',
   'kpi.calls.hint': 'Принятые или совершённые операторами',
-  'kpi.handled': 'Обработанные звонки',
+  'kpi.handled': 'Обработано',
   'kpi.handled.hint': '{share} всех звонков',
-  'kpi.abandoned': 'Потерянные звонки',
+  'kpi.abandoned': 'Потеряно',
   'kpi.abandoned.hint': '{share} поступивших входящих звонков',
   'kpi.abandoned.teamHint': 'Неотвеченные звонки не относятся ни к одной команде',
   'kpi.abandoned.ownHint': 'Неотвеченные звонки не относятся ни к одному оператору',
-  'kpi.aht': 'Среднее время обработки',
+  'kpi.aht': 'Время обработки',
   'kpi.aht.hint': 'Разговор, удержание и поствызывная обработка',
   'kpi.orders': 'Заказы',
   'kpi.orders.hint': '{perCall} на обработанный звонок',
-  'kpi.revenue': 'Выручка по заказам',
+  'kpi.revenue': 'Выручка',
   'kpi.revenue.hint': 'Без отменённых заказов',
   'kpi.none': '—',
 
