@@ -3,6 +3,8 @@ import { LANGUAGE_CODES } from '../../schemas/api.ts';
 import { makeFormatters } from '../../web/src/format.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { CATALOGUES, LANGUAGE_NAMES, LANGUAGES, localeOf, translator } from '../../web/src/i18n/index.ts';
+import { roDash } from '../../web/src/i18n/ro-dash.ts';
+import { ruDash } from '../../web/src/i18n/ru-dash.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const englishKeys = Object.keys(en).sort();
@@ -60,5 +62,27 @@ describe('formatting follows the language', () => {
     expect(f('ro').integer(12345)).toBe('12.345');
     expect(f('ru').money(123456)).toBe('1\u00a0234,56\u00a0MDL');
     expect(f('ro').money(123456)).toBe('1.234,56\u00a0MDL');
+  });
+});
+
+describe('dashboard messages waiting for their English keys', () => {
+  const dash = { ru: ruDash, ro: roDash } as Record<string, Record<string, string>>;
+
+  it('are the same keys in Russian and Romanian, none empty, with the same placeholders', () => {
+    expect(Object.keys(ruDash).sort()).toEqual(Object.keys(roDash).sort());
+    for (const [key, text] of Object.entries(ruDash)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(roDash[key as keyof typeof roDash].trim(), key).not.toBe('');
+      expect(placeholders(roDash[key as keyof typeof roDash]), key).toEqual(placeholders(text));
+    }
+  });
+
+  it.each(['ru', 'ro'])('%s: a key that has landed in English keeps its placeholders', (language) => {
+    const english: Record<string, string> = en;
+    const differ = Object.entries(dash[language] ?? {})
+      .filter(([key]) => Object.hasOwn(english, key))
+      .filter(([key, text]) => placeholders(text).join() !== placeholders(english[key] ?? '').join())
+      .map(([key]) => key);
+    expect(differ).toEqual([]);
   });
 });
