@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../schemas/api.ts';
 import { makeFormatters } from '../../web/src/format.ts';
@@ -84,5 +86,21 @@ describe('dashboard messages waiting for their English keys', () => {
       .filter(([key, text]) => placeholders(text).join() !== placeholders(english[key] ?? '').join())
       .map(([key]) => key);
     expect(differ).toEqual([]);
+  });
+});
+
+describe('components', () => {
+  const root = path.join(import.meta.dirname, '../../web/src');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx'));
+  // Text between tags, and the attributes people read, written as literals instead of through t().
+  const jsxText = />\s*\p{L}[\p{L}\s.,!?'’:-]*<\//u;
+  const attribute = /\b(title|placeholder|aria-label|alt|label)="[^"]*\p{L}{2,}[^"]*"/u;
+
+  it.each(files)('%s shows no text that bypasses the message catalogue', (file) => {
+    const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
+    const bare = lines
+      .map((line, i) => `${i + 1}: ${line.trim()}`)
+      .filter((line) => jsxText.test(line) || attribute.test(line));
+    expect(bare).toEqual([]);
   });
 });
