@@ -29,6 +29,17 @@ export const loginRequest = z.object({
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
+/** Languages of the user interface; `users.locale` holds one of these. */
+export const LANGUAGE_CODES = ['en', 'ru', 'ro'] as const;
+export const languageCode = z.enum(LANGUAGE_CODES, { error: 'locale must be one of en, ru, ro' });
+export type LanguageCode = z.infer<typeof languageCode>;
+export const isLanguageCode = (v: string): v is LanguageCode =>
+  (LANGUAGE_CODES as readonly string[]).includes(v);
+
+/** `PUT /api/auth/me/locale`: the signed-in user's own language. */
+export const localeRequest = z.object({ locale: languageCode });
+export type LocaleRequest = z.infer<typeof localeRequest>;
+
 export const userView = z.object({
   id: z.number().int(),
   username: z.string(),
@@ -37,9 +48,14 @@ export const userView = z.object({
   operatorId: z.string().nullable(),
   /** A department head limited to one department; null for everyone else. */
   department: z.string().nullable(),
+  /** The language the web app is shown in for this user. */
+  locale: languageCode,
 });
 export type UserView = z.infer<typeof userView>;
 export interface LoginResponse {
+  user: UserView;
+}
+export interface LocaleResponse {
   user: UserView;
 }
 export interface LogoutResponse {

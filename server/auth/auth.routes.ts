@@ -1,11 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { loginRequest, type MeResponse } from '../../schemas/api.ts';
+import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/api.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { findUserByName, userRowToView } from '../users/users.repository.ts';
+import { findUserByName, updateUserLocale, userRowToView } from '../users/users.repository.ts';
 import { validate } from '../validate.ts';
 import { allowAnyUser, allowPublic } from './access.ts';
 import { decoyHash, verifyPassword } from './password.ts';
@@ -71,5 +71,27 @@ export const authRoutes = new Hono<AppEnv>()
     if (!user) throw new AppError('unauthenticated', 'sign in first');
     const { companyName, timeZone, currency } = c.get('settings');
     const body: MeResponse = { user, settings: { companyName, timeZone, currency } };
+    return c.json(body);
+  })
+  .put('/me/locale', allowAnyUser(), validate('json', localeRequest), async (c) => {
+    const user = c.get('user');
+    if (!user) throw new AppError('unauthenticated', 'sign in first');
+    const { locale } = c.req.valid('json');
+    const row = await c
+      .get('deps')
+      .db.transaction()
+      .execute(async (tx) => {
+        const updated = await updateUserLocale(tx, user.id, locale);
+        await audit(tx, {
+          actor: user.username,
+          action: 'update',
+          entity: 'user_locale',
+          entityId: String(user.id),
+          before: { locale: user.locale },
+          after: { locale },
+        });
+        return updated;
+      });
+    const body: LocaleResponse = { user: userRowToView(row) };
     return c.json(body);
   });

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { UserView } from '../../schemas/api.ts';
+import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/api.ts';
 import type { Role } from '../../schemas/roles.ts';
 import type { Db } from '../stores/sqlite.ts';
 import type { UsersTable } from '../stores/tables.ts';
@@ -13,7 +13,12 @@ export const userRowToView = (u: UserRow): UserView => ({
   role: u.role as Role,
   operatorId: u.operator_id,
   department: u.department,
+  locale: isLanguageCode(u.locale) ? u.locale : 'en',
 });
+
+/** Sets a user's interface language; returns the row as it now is. */
+export const updateUserLocale = (db: Db, id: number, locale: LanguageCode) =>
+  db.updateTable('users').set({ locale }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 
 export const findUserByName = (db: Db, username: string) =>
   db

@@ -32,6 +32,7 @@ describe('sign-in', () => {
         role: 'head',
         operatorId: null,
         department: null,
+        locale: 'en',
       },
     });
 
@@ -200,5 +201,45 @@ describe('roles', () => {
     expect(routes).toEqual(
       expect.arrayContaining(['GET /api/health', 'POST /api/auth/login', 'GET /api/operators/activity']),
     );
+  });
+});
+
+describe("the user's language", () => {
+  const putLocale = (cookie: string | null, body: unknown) =>
+    env.app.request('/api/auth/me/locale', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('is English at first, changes with PUT /me/locale, shows in /me and is audited', async () => {
+    const password = await addUser(env, 'victor', 'operator', 'OP-1');
+    const cookie = await signIn(env, 'victor', password);
+    const before = await (await env.app.request('/api/auth/me', { headers: { cookie } })).json();
+    expect(before.user.locale).toBe('en');
+
+    const res = await putLocale(cookie, { locale: 'ro' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).user.locale).toBe('ro');
+    const after = await (await env.app.request('/api/auth/me', { headers: { cookie } })).json();
+    expect(after.user.locale).toBe('ro');
+
+    const rows = await env.rt.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'user_locale')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.actor).toBe('victor');
+    expect(JSON.parse(rows[0]?.before ?? 'null')).toEqual({ locale: 'en' });
+    expect(JSON.parse(rows[0]?.after ?? 'null')).toEqual({ locale: 'ro' });
+  });
+
+  it('refuses an unknown language with 400 and a signed-out request with 401', async () => {
+    const password = await addUser(env, 'victor', 'head');
+    const cookie = await signIn(env, 'victor', password);
+    expect((await putLocale(cookie, { locale: 'de' })).status).toBe(400);
+    expect((await putLocale(cookie, {})).status).toBe(400);
+    expect((await putLocale(null, { locale: 'ru' })).status).toBe(401);
   });
 });

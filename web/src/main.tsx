@@ -5,7 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { isApiError } from './api/client.ts';
 import { mutationKeys, queryKeys } from './api/hooks.ts';
-import { detectLanguage, I18nProvider } from './i18n/index.ts';
+import { UserLanguage } from './auth/UserLanguage.tsx';
 import './styles.css';
 import './qa.css';
 
@@ -44,12 +44,12 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider language={detectLanguage()}>
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <UserLanguage>
         <BrowserRouter>
           <App />
         </BrowserRouter>
-      </QueryClientProvider>
-    </I18nProvider>
+      </UserLanguage>
+    </QueryClientProvider>
   </StrictMode>,
 );

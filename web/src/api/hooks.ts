@@ -11,6 +11,8 @@ import type {
   ImportDetailResponse,
   ImportJobResponse,
   ImportsResponse,
+  LanguageCode,
+  LocaleResponse,
   LoginRequest,
   LoginResponse,
   LogoutResponse,
@@ -35,6 +37,7 @@ export const queryKeys = {
 export const mutationKeys = {
   login: ['auth', 'login'] as const,
   logout: ['auth', 'logout'] as const,
+  setLocale: ['auth', 'locale'] as const,
   uploadImport: ['imports', 'upload'] as const,
 };
 
@@ -67,6 +70,17 @@ export function useLogout() {
   return useMutation({
     mutationKey: mutationKeys.logout,
     mutationFn: () => api.post<LogoutResponse>('/api/auth/logout'),
+  });
+}
+
+/** `PUT /api/auth/me/locale`: the signed-in user's language; the whole app follows the answer. */
+export function useSetLocale() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: mutationKeys.setLocale,
+    mutationFn: (locale: LanguageCode) => api.put<LocaleResponse>('/api/auth/me/locale', { locale }),
+    onSuccess: ({ user }) =>
+      client.setQueryData<MeResponse>(queryKeys.me, (me) => (me ? { ...me, user } : me)),
   });
 }
 

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../../schemas/roles.ts';
-import { resetSession, useLogout } from '../api/hooks.ts';
+import { resetSession, useLogout, useSetLocale } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
-import { type MessageKey, useT } from '../i18n/index.ts';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type MessageKey, useLanguage, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import {
   ClaimsIcon,
@@ -62,6 +62,32 @@ function initials(name: string): string {
     .toLocaleUpperCase();
 }
 
+/** The signed-in user's language, each named in itself; the choice is saved with the account. */
+function LanguageSwitch() {
+  const t = useT();
+  const language = useLanguage();
+  const setLocale = useSetLocale();
+  return (
+    <select
+      className="select language-switch"
+      aria-label={t('topbar.language')}
+      title={t('topbar.language')}
+      value={language}
+      disabled={setLocale.isPending}
+      onChange={(e) => {
+        const next = e.target.value;
+        if (isLanguage(next)) setLocale.mutate(next);
+      }}
+    >
+      {LANGUAGES.map((code) => (
+        <option key={code} value={code} lang={code}>
+          {LANGUAGE_NAMES[code]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export default function AppShell() {
   const t = useT();
   const { user, settings } = useSession();
@@ -113,6 +139,7 @@ export default function AppShell() {
             {settings.companyName}
           </div>
           <div className="topbar-user">
+            <LanguageSwitch />
             <span className="avatar" aria-hidden="true">
               {initials(user.displayName || user.username)}
             </span>

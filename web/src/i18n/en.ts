@@ -28,6 +28,7 @@ export const en = {
   'topbar.signOut': 'Sign out',
   'topbar.signingOut': 'Signing out…',
   'topbar.account': 'Signed in as {name}, {role}',
+  'topbar.language': 'Language',
 
   'role.admin': 'Administrator',
   'role.qa_lead': 'QA lead',

@@ -1,5 +1,7 @@
 import { createContext, createElement, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { en } from './en.ts';
+import { ro } from './ro.ts';
+import { ru } from './ru.ts';
 
 export type MessageKey = keyof typeof en;
 /** A translation: every English key, any text. */
@@ -7,16 +9,25 @@ export type Catalogue = { readonly [K in MessageKey]: string };
 export type Vars = Readonly<Record<string, string | number>>;
 
 /** Catalogues by language; each entry also names the locale used for Intl formatting. */
-const catalogues = {
+export const CATALOGUES = {
   en: { locale: 'en-GB', messages: en satisfies Catalogue },
+  ru: { locale: 'ru-RU', messages: ru },
+  ro: { locale: 'ro-RO', messages: ro },
 } as const satisfies Record<string, { locale: string; messages: Catalogue }>;
 
-export type Language = keyof typeof catalogues;
-export const LANGUAGES = Object.keys(catalogues) as Language[];
+export type Language = keyof typeof CATALOGUES;
+export const LANGUAGES = Object.keys(CATALOGUES) as Language[];
 const DEFAULT_LANGUAGE: Language = 'en';
 
-function isLanguage(v: string): v is Language {
-  return Object.hasOwn(catalogues, v);
+/** Each language named in itself, for the language switch; not translated on purpose. */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = {
+  en: 'English',
+  ru: 'Русский',
+  ro: 'Română',
+};
+
+export function isLanguage(v: string): v is Language {
+  return Object.hasOwn(CATALOGUES, v);
 }
 
 /** The browser's first preferred language that has a catalogue. */
@@ -39,12 +50,12 @@ function interpolate(text: string, vars?: Vars): string {
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 export function translator(language: Language): Translate {
-  const messages: Catalogue = catalogues[language].messages;
+  const messages: Catalogue = CATALOGUES[language].messages;
   return (key, vars) => interpolate(messages[key], vars);
 }
 
 export function localeOf(language: Language): string {
-  return catalogues[language].locale;
+  return CATALOGUES[language].locale;
 }
 
 let current: Language = DEFAULT_LANGUAGE;
@@ -83,6 +94,11 @@ export function I18nProvider({ language, children }: { language: Language; child
 
 export function useT(): Translate {
   return useContext(I18nContext).t;
+}
+
+/** The language the screen is shown in. */
+export function useLanguage(): Language {
+  return useContext(I18nContext).language;
 }
 
 /** The BCP 47 locale for Intl formatting of the current language. */
