@@ -1,8 +1,4 @@
-/**
- * Romanian messages of the department-head dashboard and the operator page. Their English keys are
- * not in en.ts yet; when the dashboard keys land there, this object is spread into `ro` (ro.ts)
- * and the catalogue test then checks it like every other message.
- */
+/** Romanian messages of the department-head dashboard and the operator page. */
 export const roDash = {
   'dashboard.subtitleAllCriteria': 'Toate criteriile și indicatorii call centerului pentru {period}',
   'dashboard.subtitleOf': 'Toate criteriile și indicatorii call centerului: {view}, {period}',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './index.ts';
+import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
 
 /**
@@ -367,4 +368,5 @@ export const ro: Catalogue = {
   'plans.saveHint': 'Apăsați Enter pentru a salva; un câmp gol o șterge',
   'plans.empty': 'Încă nu există obiective pentru această perioadă.',
   ...roQa,
+  ...roDash,
 };

@@ -1,8 +1,4 @@
-/**
- * Russian messages of the department-head dashboard and the operator page. Their English keys are
- * not in en.ts yet; when the dashboard keys land there, this object is spread into `ru` (ru.ts)
- * and the catalogue test then checks it like every other message.
- */
+/** Russian messages of the department-head dashboard and the operator page. */
 export const ruDash = {
   'dashboard.subtitleAllCriteria': 'Все критерии и показатели контакт-центра за {period}',
   'dashboard.subtitleOf': 'Все критерии и показатели контакт-центра: {view}, {period}',

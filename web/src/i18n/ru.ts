@@ -1,4 +1,5 @@
 import type { Catalogue } from './index.ts';
+import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
 
 /**
@@ -368,4 +369,5 @@ export const ru: Catalogue = {
   'plans.saveHint': 'Enter — сохранить; пустое значение удаляет',
   'plans.empty': 'Планов на этот период пока нет.',
   ...ruQa,
+  ...ruDash,
 };
