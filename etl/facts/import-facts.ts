@@ -25,6 +25,7 @@ import {
 } from '../import-log.ts';
 import { type OnProgress, withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
+import { timed } from '../timings.ts';
 import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
 import {
   COUNTS_SQL,
@@ -191,7 +192,8 @@ export async function importFacts(
   const started = performance.now();
   const { db, analytics } = target;
   const spec = KINDS[kind];
-  const { file, checksum } = await inspectFile(opts.file, opts.onProgress);
+  const t = opts.timings;
+  const { file, checksum } = await timed(t, 'checksum', () => inspectFile(opts.file, opts.onProgress));
   const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
@@ -203,12 +205,13 @@ export async function importFacts(
     try {
       let staged: Staged;
       try {
-        staged =
+        staged = await timed(t, 'stage', () =>
           format === 'csv'
-            ? await stageCsv(c, file, opts.onProgress)
+            ? stageCsv(c, file, opts.onProgress)
             : format === 'jsonl'
-              ? await stageJsonl(c, file, kind)
-              : await stageParquet(c, file);
+              ? stageJsonl(c, file, kind)
+              : stageParquet(c, file),
+        );
       } catch (e) {
         throw new AppError(
           'bad_request',
@@ -252,38 +255,49 @@ export async function importFacts(
       });
       // A kind without timestamps has no use for the zone's values.
       const zone = check.includes('$zo0');
-      await withQueryProgress(
-        c,
-        'checking',
-        opts.onProgress,
-        c.run(check, zone ? zoneParams : {}, zone ? zoneTypes : {}),
+      await timed(t, 'check', () =>
+        withQueryProgress(
+          c,
+          'checking',
+          opts.onProgress,
+          c.run(check, zone ? zoneParams : {}, zone ? zoneTypes : {}),
+        ),
       );
-      await c.run(repeatedSql(kind));
-      await c.run(markConflictsSql(kind));
+      await timed(t, 'repeats', async () => {
+        await c.run(repeatedSql(kind));
+        await c.run(markConflictsSql(kind));
+      });
 
       const importId = await beginImport(db, base, opts.actor);
       try {
         opts.onProgress?.('loading', null);
+        let workDone = 0;
         const counts = await inTransaction(c, async () => {
-          await c.run(matchedSql(kind));
-          await c.run(deleteReplacedSql(kind));
+          await timed(t, 'matches', async () => {
+            await c.run(matchedSql(kind));
+            await c.run(deleteReplacedSql(kind));
+          });
           // Stored rows have no order to keep; without it DuckDB appends in parallel, in less memory.
           await c.run('SET preserve_insertion_order = false');
-          const inserted = await c
-            .run(insertSql(kind), { importId })
-            .finally(() => c.run('RESET preserve_insertion_order'));
-          const [records, bad, duplicates] = ((await c.runAndReadAll(COUNTS_SQL)).getRows()[0] ?? []).map(
-            Number,
+          const inserted = await timed(t, 'insert', () =>
+            c.run(insertSql(kind), { importId }).finally(() => c.run('RESET preserve_insertion_order')),
           );
+          const [records, bad, duplicates] = (
+            (await timed(t, 'counts', () => c.runAndReadAll(COUNTS_SQL))).getRows()[0] ?? []
+          ).map(Number);
+          workDone = performance.now();
           return { records, bad, duplicates, loaded: inserted.rowsChanged } as Record<string, number>;
         });
+        if (t) t.commit = (performance.now() - workDone) / 1000;
         const quarantineSql = `SELECT line, raw, reason FROM (
             SELECT c.line, ${staged.raw} AS raw, c.problem AS reason
             FROM checked c JOIN staging s ON s.rowid = c.rid WHERE c.problem IS NOT NULL
             ${format === 'csv' ? `UNION ALL ${CSV_REJECTS_SQL}` : ''}
           ) ORDER BY line`;
         const first = (
-          await c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`, staged.params)
+          await timed(t, 'quarantine', () =>
+            c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`, staged.params),
+          )
         )
           .getRowObjectsJson()
           .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
@@ -303,14 +317,18 @@ export async function importFacts(
           seconds: Math.round((performance.now() - started) / 10) / 100,
         };
         opts.onProgress?.('logging', null);
-        await finishImport(db, report, quarantined ? quarantineRows(c, quarantineSql, staged.params) : []);
+        await timed(t, 'log', () =>
+          finishImport(db, report, quarantined ? quarantineRows(c, quarantineSql, staged.params) : []),
+        );
         return report;
       } catch (e) {
         await failImport(db, importId, e);
         throw e;
       }
     } finally {
-      for (const t of STAGING_TABLES) await c.run(`DROP TABLE IF EXISTS ${t}`);
+      await timed(t, 'cleanup', async () => {
+        for (const table of STAGING_TABLES) await c.run(`DROP TABLE IF EXISTS ${table}`);
+      });
     }
   });
 }

@@ -18,12 +18,13 @@ const TARGET_RATIO = 1.5;
 const TARGET_RSS = 3 * 1024 ** 3;
 
 /**
- * `npm run bench -- etl [--calls 10000000] [--operators 2000] [--dir /tmp] [--keep]`
+ * `npm run bench -- etl [--calls 10000000] [--operators 2000] [--dir /tmp] [--keep] [--csv FILE]`
  *
- * Writes N demo calls as a canonical CSV (streamed, never held in memory), then times in this
+ * Writes N demo calls as a canonical CSV (streamed, never held in memory; `--csv` reuses one kept
+ * by `--keep` from an earlier run with the same `--calls` and `--operators`), then times in this
  * process (a) DuckDB's bare `CREATE TABLE … AS SELECT * FROM read_csv(file)` into a fresh file and
  * (b) the real `callscore import calls` path into a fresh data directory (roster loaded first,
- * not timed), and prints both, their ratio and the peak resident memory.
+ * not timed), and prints both, their ratio, the import's time per step and the peak resident memory.
  */
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -33,13 +34,14 @@ export async function run(argv: string[]): Promise<void> {
       operators: { type: 'string', default: '2000' },
       dir: { type: 'string', default: tmpdir() },
       keep: { type: 'boolean', default: false },
+      csv: { type: 'string' },
     },
   });
   const calls = Number(values.calls);
   const operators = Number(values.operators);
   if (!Number.isInteger(calls) || calls < 1) throw new Error('--calls must be a whole number');
   const work = mkdtempSync(path.join(values.dir, 'callscore-bench-etl-'));
-  const file = path.join(work, 'calls.csv');
+  const file = values.csv ? path.resolve(values.csv) : path.join(work, 'calls.csv');
   try {
     const world = buildWorld({
       operators,
@@ -48,11 +50,15 @@ export async function run(argv: string[]): Promise<void> {
       timeZone: TIME_ZONE,
       recordings: DEMO_RECORDINGS.map((r) => `demo/${r}`),
     });
-    const gen = await measure(() => writeCallsCsv(world, file, { calls }));
-    const size = statSync(file).size;
-    console.log(
-      `generated ${gen.result.calls.toLocaleString('en')} calls, ${(size / 1024 ** 2).toFixed(0)} MiB of CSV in ${gen.seconds.toFixed(1)} s`,
-    );
+    if (values.csv) {
+      console.log(`reusing ${file}, ${(statSync(file).size / 1024 ** 2).toFixed(0)} MiB of CSV`);
+    } else {
+      const gen = await measure(() => writeCallsCsv(world, file, { calls }));
+      const size = statSync(file).size;
+      console.log(
+        `generated ${gen.result.calls.toLocaleString('en')} calls, ${(size / 1024 ** 2).toFixed(0)} MiB of CSV in ${gen.seconds.toFixed(1)} s`,
+      );
+    }
 
     const bare = await measure(async () => {
       const db = await DuckDBInstance.create(path.join(work, 'bare.duckdb'));
@@ -66,6 +72,7 @@ export async function run(argv: string[]): Promise<void> {
     const dataDir = path.join(work, 'data');
     const rt = await openDataDir(dataDir, { webDir: null });
     let imported: Awaited<ReturnType<typeof measure<Awaited<ReturnType<typeof importFile>>>>>;
+    const timings: Record<string, number> = {};
     try {
       await writeSetting(rt.db, 'timeZone', TIME_ZONE, 'bench');
       const roster = rosterRows(world);
@@ -75,7 +82,7 @@ export async function run(argv: string[]): Promise<void> {
         await importFile(rt, { kind, file: rosterFile, actor: 'bench', timeZone: TIME_ZONE });
       }
       imported = await measure(() =>
-        importFile(rt, { kind: 'calls', file, actor: 'bench', timeZone: TIME_ZONE }),
+        importFile(rt, { kind: 'calls', file, actor: 'bench', timeZone: TIME_ZONE, timings }),
       );
     } finally {
       await rt.close();
@@ -85,6 +92,11 @@ export async function run(argv: string[]): Promise<void> {
       `(b) callscore import calls: ${imported.seconds.toFixed(1)} s   peak RSS ${gib(imported.peakRss)}` +
         `   (read ${r.read}, loaded ${r.loaded}, quarantined ${r.quarantined}, duplicates ${r.duplicates})`,
     );
+    const steps = Object.entries(timings)
+      .map(([step, s]) => `${step} ${s.toFixed(1)} s`)
+      .join(', ');
+    const accounted = Object.values(timings).reduce((a, b) => a + b, 0);
+    console.log(`    steps: ${steps}; other ${(imported.seconds - accounted).toFixed(1)} s`);
     const ratio = imported.seconds / bare.seconds;
     const hwm = peakRss();
     console.log(
