@@ -67,17 +67,18 @@ interface ColumnSql {
   problem: string;
 }
 
-/** A plain decimal number, `-?\d+(\.\d+)?` (or `-?\d+` when `whole`), tested without RE2 for the usual cell. */
-function plainNumber(t: string, whole: boolean): string {
-  const pattern = whole ? String.raw`-?\d+` : String.raw`-?\d+(\.\d+)?`;
-  // Digits only, at most 9 of them: the cast to INTEGER and back gives the cell again exactly
-  // when it is digits without a leading zero; anything else (sign, point, 007) asks RE2.
-  return `(CASE WHEN strlen(${t}) < 10 AND TRY_CAST(${t} AS INTEGER)::VARCHAR = ${t} AND ${t} >= '0' THEN true
-    ELSE regexp_full_match(${t}, '${pattern}') END)`;
-}
+/** Rules whose usual value passes a cheap test as written: their cells are cleaned only where it fails. */
+const LAZY_CLEAN: ReadonlySet<ColumnRule['type']> = new Set(['enum', 'timestamp', 'seconds', 'count']);
 
-function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number): ColumnSql {
+/**
+ * A column's SQL, from its raw cell `x` and its cleaned text `t` (for the LAZY_CLEAN rules, `t` is
+ * one of the column's own parses, cleaned only where the cheap path failed).
+ */
+function columnSql(rule: ColumnRule, x: string, t: string, required: boolean, spans: number): ColumnSql {
   const missing = required ? `WHEN ${t} IS NULL THEN 'is required'` : `WHEN ${t} IS NULL THEN NULL`;
+  /** A problem once {{v}} is known: `whenValue` if it has a value, else missing, else `message`. */
+  const unless = (message: string, whenValue = 'NULL') =>
+    `CASE WHEN {{v}} IS NOT NULL THEN ${whenValue} ${missing} ELSE ${literal(message)} END`;
   switch (rule.type) {
     case 'identifier':
       return {
@@ -91,11 +92,13 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
         problem: `CASE WHEN strlen(${t}) > 10000 AND length(${t}) > 10000 THEN 'is longer than 10000 characters' END`,
       };
     case 'enum': {
-      const values = rule.values.map(literal).join(', ');
-      // As written when it is one of the values; else in lower case, if that is one.
+      // Typed as an ENUM: the cast is one hash lookup, and the value takes a byte, not its text.
+      const type = `ENUM(${rule.values.map(literal).join(', ')})`;
       return {
-        value: `CASE WHEN ${t} IN (${values}) THEN ${t} WHEN lower(${t}) IN (${values}) THEN lower(${t}) END`,
-        problem: `CASE ${missing} WHEN {{v}} IS NULL THEN ${literal(`is not one of ${rule.values.join(', ')}`)} END`,
+        // as written; else trimmed and in lower case
+        parsed: [{ f: `TRY_CAST(${x} AS ${type})` }, { t: `CASE WHEN {{f}} IS NULL THEN ${clean(x)} END` }],
+        value: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} ELSE TRY_CAST(lower(${t}) AS ${type}) END`,
+        problem: unless(`is not one of ${rule.values.join(', ')}`),
       };
     }
     case 'timestamp': {
@@ -103,12 +106,15 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
       const ms = `CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '(\\.\\d{3})\\d+', '\\1') ELSE ${t} END`;
       const valid = `regexp_full_match(${t}, '${ISO_TIMESTAMP}')`;
       const hasOffset = `(length(${t}) > 10 AND regexp_matches(${t}, '(Z|[+-]\\d{2}(:?\\d{2})?)$'))`;
-      // With an offset: as written (z). Without: a wall-clock time (epoch µs) of the company zone
-      // (w), looked for only where z is not the answer. Each CASE tests its arms in turn and only
-      // on the rows still undecided, so the usual cell costs one LIKE and one cast.
+      // The usual cell, with an offset, as written (f); then, cleaned, the other shapes: with an
+      // offset (z), as written; without, a wall-clock time (epoch µs) of the company zone (w). Each
+      // CASE tests its arms in turn and only on the rows still undecided.
       const parsed: Record<string, string>[] = [
+        { f: `CASE WHEN ${withOffsetShape(x)} THEN TRY_CAST(${x} AS TIMESTAMPTZ) END` },
+        { t: `CASE WHEN {{f}} IS NULL THEN ${clean(x)} END` },
         {
-          z: `CASE WHEN ${withOffsetShape(t)} THEN TRY_CAST(${t} AS TIMESTAMPTZ) WHEN ${wallShape(t)} THEN NULL
+          z: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} WHEN ${t} IS NULL THEN NULL
+          WHEN ${withOffsetShape(t)} THEN TRY_CAST(${t} AS TIMESTAMPTZ) WHEN ${wallShape(t)} THEN NULL
           WHEN ${valid} AND ${hasOffset} THEN TRY_CAST(${ms} AS TIMESTAMPTZ) END`,
         },
         {
@@ -119,7 +125,7 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
       ];
       const value = `CASE WHEN {{z}} IS NOT NULL THEN {{z}} WHEN {{w}} IS NOT NULL
         THEN make_timestamptz({{w}} - ${offsetCase('{{w}}', spans)}) END`;
-      return { parsed, value, problem: `CASE ${missing} WHEN {{v}} IS NULL THEN '${TIMESTAMP_MESSAGE}' END` };
+      return { parsed, value, problem: unless(TIMESTAMP_MESSAGE) };
     }
     case 'money': {
       // "20000.00", "20000,5", "1 234,50": at most two decimals, to integer minor units.
@@ -129,15 +135,21 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
       return { value, problem: `CASE ${missing} WHEN {{v}} IS NULL THEN 'is not an amount' END` };
     }
     case 'seconds':
+    case 'count': {
+      const [pattern, type, message] =
+        rule.type === 'seconds'
+          ? [String.raw`-?\d+(\.\d+)?`, 'DOUBLE', 'is not a number of seconds']
+          : [String.raw`-?\d+`, 'INTEGER', 'is not a whole number'];
       return {
-        value: `CASE WHEN ${plainNumber(t, false)} THEN TRY_CAST(${t} AS DOUBLE) END`,
-        problem: `CASE ${missing} WHEN {{v}} IS NULL THEN 'is not a number of seconds' WHEN {{v}} < 0 THEN 'is negative' END`,
+        // as written; else cleaned
+        parsed: [
+          { f: `CASE WHEN regexp_full_match(${x}, '${pattern}') THEN TRY_CAST(${x} AS ${type}) END` },
+          { t: `CASE WHEN {{f}} IS NULL THEN ${clean(x)} END` },
+        ],
+        value: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} WHEN regexp_full_match(${t}, '${pattern}') THEN TRY_CAST(${t} AS ${type}) END`,
+        problem: unless(message, `CASE WHEN {{v}} < 0 THEN 'is negative' END`),
       };
-    case 'count':
-      return {
-        value: `CASE WHEN ${plainNumber(t, true)} THEN TRY_CAST(${t} AS INTEGER) END`,
-        problem: `CASE ${missing} WHEN {{v}} IS NULL THEN 'is not a whole number' WHEN {{v}} < 0 THEN 'is negative' END`,
-      };
+    }
     case 'currency':
       return {
         value: `upper(${t})`,
@@ -177,11 +189,16 @@ const own = (c: string, part: string) => q(`${part}::${c}`);
 export function checkSql(o: CheckOptions): string {
   const rules = FACT_COLUMNS[o.kind];
   const columns = Object.keys(rules);
-  const cells = columns.map(
-    (c) => `${o.present.includes(c) ? clean(`s.${q(c)}`) : 'NULL::VARCHAR'} AS ${own(c, 't')}`,
+  const lazy = (c: string) => LAZY_CLEAN.has((rules[c] as ColumnRule).type);
+  const cells = columns.map((c) =>
+    !o.present.includes(c)
+      ? `NULL::VARCHAR AS ${own(c, lazy(c) ? 'x' : 't')}`
+      : lazy(c)
+        ? `s.${q(c)} AS ${own(c, 'x')}`
+        : `${clean(`s.${q(c)}`)} AS ${own(c, 't')}`,
   );
   const sqls = columns.map((c) =>
-    columnSql(rules[c] as ColumnRule, own(c, 't'), o.required.includes(c), o.spans),
+    columnSql(rules[c] as ColumnRule, own(c, 'x'), own(c, 't'), o.required.includes(c), o.spans),
   );
   const fill = (sql: string, c: string) => sql.replace(/\{\{(\w+)\}\}/g, (_, part: string) => own(c, part));
   const steps = Math.max(0, ...sqls.map((x) => x.parsed?.length ?? 0));
