@@ -18,11 +18,12 @@ import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {
   beginImport,
   failImport,
+  fileChecksum,
   finishImport,
-  inspectFile,
   previousImport,
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
+  resolveFile,
 } from '../import-log.ts';
 import { withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
@@ -214,15 +215,23 @@ export async function importFacts(
   const { db, analytics } = target;
   const spec = KINDS[kind];
   const t = opts.timings;
-  const { file, checksum } = await timed(t, 'checksum', () => inspectFile(opts.file, opts.onProgress));
-  const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
-  const previous = await previousImport(db, base);
-  if (previous) return previous;
+  const { file, size } = await resolveFile(opts.file);
+  const name = opts.fileName ?? path.basename(file);
   const operatorIds = (await db.selectFrom('operators').select('operator_id').execute()).map(
     (r) => r.operator_id,
   );
 
   return analytics.withConnection(async (c) => {
+    // The checksum is taken while DuckDB reads the file rather than in a pass of its own before:
+    // when it shows the file was imported before, the reading is stopped and nothing changes.
+    let checking = false;
+    const known = timed(t, 'checksum', () => fileChecksum(file, size)).then(async (checksum) => {
+      const previous = await previousImport(db, { file: name, kind, format, checksum });
+      if (previous && checking) c.interrupt();
+      return { checksum, previous };
+    });
+    // Awaited below; until then a failure must not count as unhandled.
+    known.catch(() => {});
     try {
       let source: Source;
       try {
@@ -236,14 +245,14 @@ export async function importFacts(
       } catch (e) {
         throw new AppError(
           'bad_request',
-          `cannot read ${base.file} as ${format}: ${(e as Error).message.split('\n')[0]}`,
+          `cannot read ${name} as ${format}: ${(e as Error).message.split('\n')[0]}`,
         );
       }
       const missing = spec.required.filter((col) => !source.columns.includes(col));
       if (source.columns.length && missing.length) {
         throw new AppError(
           'bad_request',
-          `${base.file} has no column ${missing.join(', ')} (required for ${kind})`,
+          `${name} has no column ${missing.join(', ')} (required for ${kind})`,
         );
       }
       const present = Object.keys(FACT_COLUMNS[kind]).filter((col) => source.columns.includes(col));
@@ -278,6 +287,7 @@ export async function importFacts(
       // A kind without timestamps has no use for the zone's values.
       const zone = check.includes('$zo0');
       try {
+        checking = true;
         await timed(t, 'check', () =>
           withQueryProgress(
             c,
@@ -291,11 +301,18 @@ export async function importFacts(
           ),
         );
       } catch (e) {
+        const { previous } = await known;
+        if (previous) return previous;
         throw new AppError(
           'bad_request',
-          `cannot read ${base.file} as ${format}: ${(e as Error).message.split('\n')[0]}`,
+          `cannot read ${name} as ${format}: ${(e as Error).message.split('\n')[0]}`,
         );
+      } finally {
+        checking = false;
       }
+      const { checksum, previous } = await known;
+      if (previous) return previous;
+      const base = { file: name, kind, format, checksum };
       // CSV records the reader set aside (the wrong number of fields) and the lines they shift.
       const rejects =
         format === 'csv' && source.columns.length ? Number(await scalar(c, CSV_REJECT_COUNT_SQL)) : 0;
