@@ -225,7 +225,7 @@ export async function importFacts(
     // The checksum is taken while DuckDB reads the file rather than in a pass of its own before:
     // when it shows the file was imported before, the reading is stopped and nothing changes.
     let checking = false;
-    const known = timed(t, 'checksum', () => fileChecksum(file, size)).then(async (checksum) => {
+    const known = timed(t, 'checksum (alongside)', () => fileChecksum(file, size)).then(async (checksum) => {
       const previous = await previousImport(db, { file: name, kind, format, checksum });
       if (previous && checking) c.interrupt();
       return { checksum, previous };
