@@ -301,8 +301,6 @@ export async function importFacts(
           ),
         );
       } catch (e) {
-        const { previous } = await known;
-        if (previous) return previous;
         throw new AppError(
           'bad_request',
           `cannot read ${name} as ${format}: ${(e as Error).message.split('\n')[0]}`,
@@ -394,6 +392,14 @@ export async function importFacts(
         await failImport(db, importId, e);
         throw e;
       }
+    } catch (e) {
+      // A file imported before changes nothing, whatever reading it again would have said.
+      const previous = await known.then(
+        (k) => k.previous,
+        () => null,
+      );
+      if (previous) return previous;
+      throw e;
     } finally {
       await timed(t, 'cleanup', async () => {
         for (const table of STAGING_TABLES) await c.run(`DROP TABLE IF EXISTS ${table}`);
