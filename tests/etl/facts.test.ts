@@ -255,6 +255,23 @@ describe('set-based import: formats', () => {
     }
   });
 
+  it('a repeated id with other values in JSON Lines keeps its line as raw text', async () => {
+    const file = path.join(env.dir, 'clients.jsonl');
+    writeFileSync(
+      file,
+      '{"client_id":"CL1","type":"key"}\n{"client_id":"CL2","type":"retail"}\n{"client_id":"CL1","type":"retail"}\n',
+    );
+    const report = await importFile(env.rt, { kind: 'clients', file, actor: 'test', timeZone: 'UTC' });
+    invariant(report);
+    expect(report.quarantine).toEqual([
+      {
+        line: 3,
+        reason: 'client_id "CL1" is already on line 1 of this file, with other values',
+        raw: '{"client_id":"CL1","type":"retail"}',
+      },
+    ]);
+  });
+
   it('quarantines a JSON line that is not an object, with the line as its raw text', async () => {
     const file = path.join(env.dir, 'clients.jsonl');
     writeFileSync(
