@@ -17,28 +17,37 @@ export interface QuarantinedRow {
   reason: string;
 }
 
+/** Resolves and checks a file to import: its absolute path and size. */
+export async function resolveFile(file: string): Promise<{ file: string; size: number }> {
+  const resolved = path.resolve(file);
+  try {
+    const info = await stat(resolved);
+    if (!info.isFile()) throw new Error('not a file');
+    return { file: resolved, size: info.size };
+  } catch (e) {
+    throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
+  }
+}
+
+/** The SHA-256 of a file (hex), by which a file imported before is recognised. */
+export async function fileChecksum(file: string, size: number, onProgress?: OnProgress): Promise<string> {
+  const hash = createHash('sha256');
+  let done = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    onProgress?.('checksum', size ? done / size : null);
+  }
+  return hash.digest('hex');
+}
+
 /** Resolves and checks a file to import, and takes its checksum. */
 export async function inspectFile(
   file: string,
   onProgress?: OnProgress,
 ): Promise<{ file: string; checksum: string }> {
-  const resolved = path.resolve(file);
-  let size = 0;
-  try {
-    const info = await stat(resolved);
-    if (!info.isFile()) throw new Error('not a file');
-    size = info.size;
-  } catch (e) {
-    throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
-  }
-  const hash = createHash('sha256');
-  let done = 0;
-  for await (const chunk of createReadStream(resolved, { highWaterMark: 1 << 20 })) {
-    hash.update(chunk as Buffer);
-    done += (chunk as Buffer).length;
-    onProgress?.('checksum', size ? done / size : null);
-  }
-  return { file: resolved, checksum: hash.digest('hex') };
+  const resolved = await resolveFile(file);
+  return { file: resolved.file, checksum: await fileChecksum(resolved.file, resolved.size, onProgress) };
 }
 
 /** A report for a file imported before: nothing is read again and nothing changes. */

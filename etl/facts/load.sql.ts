@@ -21,8 +21,10 @@ const keyMatch = (kind: FactKind, a: string, b: string) =>
 
 /**
  * A key twice in the file: the first row loads; a later identical row is a duplicate, a later row
- * with other values cannot both be right and is quarantined. Aggregating first keeps the window
- * to the few repeated keys rather than every row.
+ * with other values cannot both be right and is quarantined. Rows are `checked` rowids (`rid`),
+ * the records' ordinals. The repeated keys are found by their hashes first — grouping millions of
+ * fixed-size hashes costs far less than grouping their text — and then by the keys themselves among
+ * the few rows whose hash repeats; the window then covers only those rows.
  */
 export function repeatedSql(kind: FactKind): string {
   const keys = keyOf(kind).map(q).join(', ');
@@ -30,36 +32,42 @@ export function repeatedSql(kind: FactKind): string {
     .map((k) => `c.${q(k)}`)
     .join(', ');
   return `CREATE OR REPLACE TEMP TABLE repeated AS
-WITH dup_keys AS (
-  SELECT ${keys} FROM checked WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1
+WITH dup_hashes AS (
+  SELECT hash(${keys}) AS h FROM checked WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1
+), dup_keys AS (
+  SELECT ${keys} FROM checked WHERE problem IS NULL AND hash(${keys}) IN (SELECT h FROM dup_hashes)
+  GROUP BY ALL HAVING count(*) > 1
 ), rows AS (
-  SELECT c.*, row_number() OVER (PARTITION BY ${cKeys} ORDER BY c.line) AS n
+  SELECT c.*, c.rowid AS rid, row_number() OVER (PARTITION BY ${cKeys} ORDER BY c.rowid) AS n
   FROM checked c SEMI JOIN dup_keys d ON ${keyMatch(kind, 'c', 'd')}
   WHERE c.problem IS NULL
 )
-SELECT r.line, f.line AS first_line, ${same(kind, 'r', 'f')} AS same
+SELECT r.rid, f.rid AS first_rid, ${same(kind, 'r', 'f')} AS same
 FROM rows r JOIN rows f ON ${keyMatch(kind, 'r', 'f')} AND f.n = 1
 WHERE r.n > 1`;
 }
 
-/** Quarantines the later rows of a repeated key that differ from its first row. */
-export function markConflictsSql(kind: FactKind): string {
+/**
+ * Quarantines the later rows of a repeated key that differ from its first row; `line` gives the
+ * line of a record from its rowid.
+ */
+export function markConflictsSql(kind: FactKind, line: (rid: string) => string): string {
   const named = keyOf(kind)
     .map((c) => `'${c} "' || checked.${q(c)}::VARCHAR || '"'`)
     .join(` || ', ' || `);
-  return `UPDATE checked SET problem = ${named} || ' is already on line ' || r.first_line || ' of this file, with other values'
-FROM repeated r WHERE checked.line = r.line AND NOT r.same`;
+  return `UPDATE checked SET problem = ${named} || ' is already on line ' || ${line('r.first_rid')} || ' of this file, with other values'
+FROM repeated r WHERE checked.rowid = r.rid AND NOT r.same`;
 }
 
 /** Good rows whose key is stored already, and whether the stored row is the same. */
-export function matchedSql(kind: FactKind): string {
+export function matchedSql(kind: FactKind, repeats: boolean): string {
   const table = q(kind);
   return `CREATE OR REPLACE TEMP TABLE matched AS
-SELECT c.line, ${keyOf(kind)
+SELECT c.rowid AS rid, ${keyOf(kind)
     .map((k) => `c.${q(k)}`)
     .join(', ')}, ${same(kind, 'c', 't')} AS same
 FROM checked c JOIN ${table} t ON ${keyMatch(kind, 'c', 't')}
-WHERE c.problem IS NULL AND c.line NOT IN (SELECT line FROM repeated)`;
+WHERE c.problem IS NULL${repeats ? ' AND c.rowid NOT IN (SELECT rid FROM repeated)' : ''}`;
 }
 
 export function deleteReplacedSql(kind: FactKind): string {
@@ -68,15 +76,26 @@ export function deleteReplacedSql(kind: FactKind): string {
 WHERE ${keyMatch(kind, 't', 'm')}`;
 }
 
-export function insertSql(kind: FactKind): string {
+/**
+ * The good rows into the fact table, less the duplicates: a repeat of an earlier row of this file
+ * (`repeats`: there are some) and a row stored already (`matches`: there are some).
+ */
+export function insertSql(kind: FactKind, o: { repeats: boolean; matches: boolean }): string {
   const cols = columnsOf(kind).map(q).join(', ');
   return `INSERT INTO ${q(kind)} BY NAME
 SELECT ${cols}, $importId AS import_id FROM checked
-WHERE problem IS NULL
-  -- a repeat of an earlier row of this file, or a row stored already: duplicates
-  AND line NOT IN (SELECT line FROM repeated)
-  AND line NOT IN (SELECT line FROM matched WHERE same)`;
+WHERE problem IS NULL${o.repeats ? '\n  AND rowid NOT IN (SELECT rid FROM repeated)' : ''}${
+    o.matches ? '\n  AND rowid NOT IN (SELECT rid FROM matched WHERE same)' : ''
+  }`;
 }
+
+/** `matched` when the fact table is empty: nothing of the file is stored already. */
+export const EMPTY_MATCHED_SQL = `CREATE OR REPLACE TEMP TABLE matched AS SELECT NULL::BIGINT AS rid, NULL::BOOLEAN AS same WHERE false`;
+
+/** Whether the fact table has any row: only then can a row of the file be stored already. */
+export const hasRowsSql = (kind: FactKind) => `SELECT EXISTS (SELECT 1 FROM ${q(kind)})`;
+
+export const REPEATS_SQL = `SELECT count(*) AS repeats, count(*) FILTER (WHERE NOT same) AS conflicts FROM repeated`;
 
 export const COUNTS_SQL = `SELECT
   (SELECT count(*) FROM checked) AS records,

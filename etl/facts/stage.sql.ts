@@ -1,26 +1,41 @@
 import { quotedIdentifier as q } from '@duckdb/node-api';
 
 /**
- * Reading a canonical file into `staging`, one TEMP row per record with every cell as text, in
- * file order (the staging rowid is the record's ordinal, from which its line number follows).
- * Text, not what a type sniffer guessed: validation must see what the file says.
+ * The sources of a canonical file's text cells, one row per record in file order, every cell as
+ * text: validation must see what the file says, not what a type sniffer guessed. A CSV file is
+ * validated straight from DuckDB's reader (read once, nothing copied on the way); JSON Lines and
+ * Parquet are first staged into `staging` (the staging rowid is the record's ordinal).
  */
 
-/**
- * RFC 4180 CSV, every column text, named by the header ($columns: name → 'VARCHAR'). A record with
- * more or fewer fields than the header cannot be read as its columns: the reader sets it aside in
- * `csv_rejects` (line and text) instead of failing the file. A UTF-8 BOM is skipped.
- */
-export const CSV_STAGE_SQL = `CREATE OR REPLACE TEMP TABLE staging AS
-  SELECT * FROM read_csv($file, header = true, auto_detect = false, columns = $columns,
+/** The CSV reader's options: every column text, named by the header ($columns: name → 'VARCHAR'). */
+const CSV_READ = `read_csv($file, header = true, auto_detect = false, columns = $columns,
     delim = $delim, quote = '"', escape = '"', null_padding = false,
     store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`;
+
+/**
+ * RFC 4180 CSV as the validation's source. A record with more or fewer fields than the header
+ * cannot be read as its columns: the reader sets it aside in `csv_rejects` (line and text) instead
+ * of failing the file. A UTF-8 BOM is skipped.
+ */
+export const CSV_SOURCE = `${CSV_READ} s`;
+
+/** A CSV file with no header at all: no records. */
+export const EMPTY_SOURCE = `(SELECT NULL::VARCHAR AS empty WHERE false) s`;
+
+/**
+ * The raw text of the `checked` rows quarantined after validation (a repeated key with other
+ * values), read again from the file: by ordinal, which the reader's ORDINALITY counts as `checked`
+ * counts its rowid (rejected records are in neither).
+ */
+export const csvRereadRawSql = (columns: readonly string[]) => `UPDATE checked SET raw = r.raw
+  FROM (SELECT ordinality - 1 AS rid, ${csvRawSql(columns)} AS raw FROM ${CSV_READ} WITH ORDINALITY) r
+  WHERE checked.rowid = r.rid AND checked.problem IS NOT NULL AND checked.raw IS NULL`;
 
 export const CSV_REJECT_COUNT_SQL = 'SELECT count(DISTINCT line) FROM csv_rejects';
 
 /**
- * Rejected records leave gaps in the staging rowids: the k-th rejected line (0-based) shifts every
- * later record by one. `key` is the first staging rowid the shift applies to.
+ * Rejected records leave gaps in the record ordinals: the k-th rejected line (0-based) shifts every
+ * later record by one. `key` is the first ordinal the shift applies to.
  */
 export const CSV_REJECT_KEYS_SQL = `CREATE OR REPLACE TEMP TABLE reject_keys AS
   SELECT key, max(shift) AS shift FROM (
@@ -28,14 +43,11 @@ export const CSV_REJECT_KEYS_SQL = `CREATE OR REPLACE TEMP TABLE reject_keys AS
     FROM (SELECT DISTINCT line FROM csv_rejects)
   ) GROUP BY key`;
 
-/** A CSV record's line: the header is line 1. */
-export const csvLine = (rejects: boolean) =>
+/** The line of the CSV record with ordinal `rid`: the header is line 1, rejected records count. */
+export const csvLine = (rejects: boolean) => (rid: string) =>
   rejects
-    ? {
-        line: 's.rowid + 2 + coalesce(r.shift, 0)',
-        lineJoin: 'ASOF LEFT JOIN reject_keys r ON s.rowid >= r.key',
-      }
-    : { line: 's.rowid + 2' };
+    ? `(${rid} + 2 + coalesce((SELECT max(shift) FROM reject_keys WHERE key <= ${rid}), 0))`
+    : `(${rid} + 2)`;
 
 /** Rejected records as quarantine rows, with the reason in the schemas' words. */
 export const CSV_REJECTS_SQL = `SELECT line, csv_line AS raw,
@@ -49,7 +61,7 @@ export const CSV_REJECTS_SQL = `SELECT line, csv_line AS raw,
 export const csvRawSql = (columns: readonly string[]) =>
   `concat_ws($delim, ${columns
     .map((c) => {
-      const v = `s.${q(c)}`;
+      const v = q(c);
       return `CASE WHEN ${v} IS NULL THEN '' WHEN contains(${v}, $delim) OR contains(${v}, '"')
         OR contains(${v}, chr(10)) OR contains(${v}, chr(13)) THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`;
     })
@@ -71,6 +83,10 @@ export const PARQUET_STAGE_SQL = `CREATE OR REPLACE TEMP TABLE staging AS
   SELECT COLUMNS(*)::VARCHAR FROM read_parquet($file)`;
 
 export const STAGING_COLUMNS_SQL = `SELECT column_name FROM (DESCRIBE staging)`;
+
+/** Staged rows' raw text filled in for `checked` rows quarantined after validation. */
+export const stagedRereadRawSql = (raw: string) => `UPDATE checked SET raw = ${raw}
+  FROM staging s WHERE checked.rowid = s.rowid AND checked.problem IS NOT NULL AND checked.raw IS NULL`;
 
 /** Temp tables of one import, dropped when it ends (the connection's own, in any case). */
 export const STAGING_TABLES = [

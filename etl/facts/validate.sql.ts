@@ -2,29 +2,34 @@ import { quotedIdentifier as q } from '@duckdb/node-api';
 import { type ColumnRule, FACT_COLUMNS, type FactKind, OPERATOR_REFERENCES } from './fact-columns.ts';
 
 /**
- * The set-based validation of a staged file: one statement turns the text cells of `staging`
- * into the kind's typed columns plus `problem`, the reason a row cannot load (null when it can),
- * worded as the zod schemas word it: "column: message", every failing column joined by "; ".
+ * The set-based validation of a file: one statement reads the text cells of a source (DuckDB's
+ * reader itself, or a staging table) and writes `checked`, the kind's typed columns plus `problem`,
+ * the reason a row cannot load (null when it can), worded as the zod schemas word it:
+ * "column: message", every failing column joined by "; ", and `raw`, the record's text, kept for
+ * the bad rows only. `checked` keeps the source's order: its rowid is the record's ordinal.
  *
  * Column names come from the kind registry, never from the file; enum values are the registry's
  * constants. Values from outside — the zone's offsets and the known operators — are bound
  * parameters ($zb1…, $zo0…) or the `known_operators` table.
+ *
+ * Every cell of millions is judged, so each rule has a cheap path for the usual value (a compare,
+ * a cast) and reaches for the costly tests (regular expressions, trimming, lower case) only where
+ * the cheap path fails; the message of a bad row is put together only for the bad rows.
  */
-
 /** primitives.timestamp's pattern, as RE2 reads it. */
 const ISO_TIMESTAMP = String.raw`\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?`;
 const TIMESTAMP_MESSAGE = 'is not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM[:SS][offset])';
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 /**
- * A column's cell as text, trimmed, empty as null: an empty cell is null, never "" or 0. Trimming
- * every cell is slow in bulk, so only a cell with white space at an end (or any tab or line
- * break) is trimmed.
+ * A column's cell as text, trimmed, empty as null: an empty cell is null, never "" or 0. Only a
+ * cell with white space at an end is trimmed: `x < '!'` is a cheap byte compare that holds for an
+ * empty cell or one starting with a space, tab or line break (or another control character, which
+ * trim leaves as it is), and the four suffix tests are as cheap.
  */
-const clean = (cell: string) =>
-  `CASE WHEN ${cell} LIKE ' %' OR ${cell} LIKE '% ' OR contains(${cell}, chr(9)) OR contains(${cell}, chr(10))
-      OR contains(${cell}, chr(13))
-    THEN nullif(trim(${cell}, ' ' || chr(9) || chr(10) || chr(13)), '') ELSE nullif(${cell}, '') END`;
+const clean = (x: string) =>
+  `CASE WHEN ${x} < '!' OR suffix(${x}, ' ') OR suffix(${x}, chr(9)) OR suffix(${x}, chr(10)) OR suffix(${x}, chr(13))
+    THEN nullif(trim(${x}, ' ' || chr(9) || chr(10) || chr(13)), '') ELSE ${x} END`;
 
 /**
  * The usual shapes of a timestamp, tested cheaply before the full pattern: `YYYY-MM-DDTHH:MM:SS±HH:MM`
@@ -51,32 +56,49 @@ function offsetCase(wall: string, spans: number): string {
 }
 
 interface ColumnSql {
-  /** Intermediate parses, named {{z}}, {{w}} in `value`: computed once, used by several arms. */
-  parsed?: Record<string, string>;
+  /**
+   * Intermediate parses, named {{z}}, {{w}} in `value`: computed once, used by several arms. Each
+   * entry is a step of its own, so a later parse may look at an earlier one.
+   */
+  parsed?: Record<string, string>[];
   /** Typed value, from the cleaned text `t`. */
   value: string;
-  /** Message when the cell is bad (without the column name), or NULL. */
+  /** Message when the cell is bad (without the column name), or NULL; {{v}} is the typed value. */
   problem: string;
 }
 
-function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number): ColumnSql {
+/** Rules whose usual value passes a cheap test as written: their cells are cleaned only where it fails. */
+const LAZY_CLEAN: ReadonlySet<ColumnRule['type']> = new Set(['enum', 'timestamp', 'seconds', 'count']);
+
+/**
+ * A column's SQL, from its raw cell `x` and its cleaned text `t` (for the LAZY_CLEAN rules, `t` is
+ * one of the column's own parses, cleaned only where the cheap path failed).
+ */
+function columnSql(rule: ColumnRule, x: string, t: string, required: boolean, spans: number): ColumnSql {
   const missing = required ? `WHEN ${t} IS NULL THEN 'is required'` : `WHEN ${t} IS NULL THEN NULL`;
+  /** A problem once {{v}} is known: `whenValue` if it has a value, else missing, else `message`. */
+  const unless = (message: string, whenValue = 'NULL') =>
+    `CASE WHEN {{v}} IS NOT NULL THEN ${whenValue} ${missing} ELSE ${literal(message)} END`;
   switch (rule.type) {
     case 'identifier':
       return {
         value: t,
-        problem: `CASE ${missing} WHEN length(${t}) > 200 THEN 'is longer than 200 characters' END`,
+        // strlen counts bytes, never fewer than the characters length counts, and costs less
+        problem: `CASE ${missing} WHEN strlen(${t}) > 200 AND length(${t}) > 200 THEN 'is longer than 200 characters' END`,
       };
     case 'text':
       return {
         value: t,
-        problem: `CASE WHEN length(${t}) > 10000 THEN 'is longer than 10000 characters' END`,
+        problem: `CASE WHEN strlen(${t}) > 10000 AND length(${t}) > 10000 THEN 'is longer than 10000 characters' END`,
       };
     case 'enum': {
-      const values = rule.values.map(literal).join(', ');
+      // Typed as an ENUM: the cast is one hash lookup, and the value takes a byte, not its text.
+      const type = `ENUM(${rule.values.map(literal).join(', ')})`;
       return {
-        value: `lower(${t})`,
-        problem: `CASE ${missing} WHEN lower(${t}) NOT IN (${values}) THEN ${literal(`is not one of ${rule.values.join(', ')}`)} END`,
+        // as written; else trimmed and in lower case
+        parsed: [{ f: `TRY_CAST(${x} AS ${type})` }, { t: `CASE WHEN {{f}} IS NULL THEN ${clean(x)} END` }],
+        value: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} ELSE TRY_CAST(lower(${t}) AS ${type}) END`,
+        problem: unless(`is not one of ${rule.values.join(', ')}`),
       };
     }
     case 'timestamp': {
@@ -84,15 +106,26 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
       const ms = `CASE WHEN contains(${t}, '.') THEN regexp_replace(${t}, '(\\.\\d{3})\\d+', '\\1') ELSE ${t} END`;
       const valid = `regexp_full_match(${t}, '${ISO_TIMESTAMP}')`;
       const hasOffset = `(length(${t}) > 10 AND regexp_matches(${t}, '(Z|[+-]\\d{2}(:?\\d{2})?)$'))`;
-      // With an offset: as written. Without: a wall-clock time (epoch µs) of the company zone.
-      const parsed = {
-        z: `CASE WHEN ${withOffsetShape(t)} THEN TRY_CAST(${t} AS TIMESTAMPTZ) WHEN ${wallShape(t)} THEN NULL
+      // The usual cell, with an offset, as written (f); then, cleaned, the other shapes: with an
+      // offset (z), as written; without, a wall-clock time (epoch µs) of the company zone (w). Each
+      // CASE tests its arms in turn and only on the rows still undecided.
+      const parsed: Record<string, string>[] = [
+        { f: `CASE WHEN ${withOffsetShape(x)} THEN TRY_CAST(${x} AS TIMESTAMPTZ) END` },
+        { t: `CASE WHEN {{f}} IS NULL THEN ${clean(x)} END` },
+        {
+          z: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} WHEN ${t} IS NULL THEN NULL
+          WHEN ${withOffsetShape(t)} THEN TRY_CAST(${t} AS TIMESTAMPTZ) WHEN ${wallShape(t)} THEN NULL
           WHEN ${valid} AND ${hasOffset} THEN TRY_CAST(${ms} AS TIMESTAMPTZ) END`,
-        w: `CASE WHEN ${withOffsetShape(t)} THEN NULL WHEN ${wallShape(t)} THEN epoch_us(TRY_CAST(${t} AS TIMESTAMP))
-          WHEN ${valid} AND NOT ${hasOffset} THEN epoch_us(TRY_CAST(${ms} AS TIMESTAMP)) END`,
-      };
-      const value = `coalesce({{z}}, make_timestamptz({{w}} - ${offsetCase('{{w}}', spans)}))`;
-      return { parsed, value, problem: `CASE ${missing} WHEN {{v}} IS NULL THEN '${TIMESTAMP_MESSAGE}' END` };
+        },
+        {
+          w: `CASE WHEN {{z}} IS NOT NULL OR ${t} IS NULL THEN NULL
+          WHEN ${wallShape(t)} THEN epoch_us(TRY_CAST(${t} AS TIMESTAMP))
+          WHEN NOT ${withOffsetShape(t)} AND ${valid} AND NOT ${hasOffset} THEN epoch_us(TRY_CAST(${ms} AS TIMESTAMP)) END`,
+        },
+      ];
+      const value = `CASE WHEN {{z}} IS NOT NULL THEN {{z}} WHEN {{w}} IS NOT NULL
+        THEN make_timestamptz({{w}} - ${offsetCase('{{w}}', spans)}) END`;
+      return { parsed, value, problem: unless(TIMESTAMP_MESSAGE) };
     }
     case 'money': {
       // "20000.00", "20000,5", "1 234,50": at most two decimals, to integer minor units.
@@ -102,15 +135,21 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
       return { value, problem: `CASE ${missing} WHEN {{v}} IS NULL THEN 'is not an amount' END` };
     }
     case 'seconds':
+    case 'count': {
+      const [pattern, type, message] =
+        rule.type === 'seconds'
+          ? [String.raw`-?\d+(\.\d+)?`, 'DOUBLE', 'is not a number of seconds']
+          : [String.raw`-?\d+`, 'INTEGER', 'is not a whole number'];
       return {
-        value: `CASE WHEN regexp_full_match(${t}, '-?\\d+(\\.\\d+)?') THEN TRY_CAST(${t} AS DOUBLE) END`,
-        problem: `CASE ${missing} WHEN {{v}} IS NULL THEN 'is not a number of seconds' WHEN {{v}} < 0 THEN 'is negative' END`,
+        // as written; else cleaned
+        parsed: [
+          { f: `CASE WHEN regexp_full_match(${x}, '${pattern}') THEN TRY_CAST(${x} AS ${type}) END` },
+          { t: `CASE WHEN {{f}} IS NULL THEN ${clean(x)} END` },
+        ],
+        value: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} WHEN regexp_full_match(${t}, '${pattern}') THEN TRY_CAST(${t} AS ${type}) END`,
+        problem: unless(message, `CASE WHEN {{v}} < 0 THEN 'is negative' END`),
       };
-    case 'count':
-      return {
-        value: `CASE WHEN regexp_full_match(${t}, '-?\\d+') THEN TRY_CAST(${t} AS INTEGER) END`,
-        problem: `CASE ${missing} WHEN {{v}} IS NULL THEN 'is not a whole number' WHEN {{v}} < 0 THEN 'is negative' END`,
-      };
+    }
     case 'currency':
       return {
         value: `upper(${t})`,
@@ -122,64 +161,90 @@ function columnSql(rule: ColumnRule, t: string, required: boolean, spans: number
 export interface CheckOptions {
   kind: FactKind;
   required: readonly string[];
-  /** Known columns the file has; the others are null. */
+  /** Known columns the source has; the others are null. */
   present: readonly string[];
-  /** SQL for the row's line number, from the staging row `s` (its rowid is the record's ordinal). */
-  line: string;
-  /** ASOF join that `line` needs, if any (CSV lines shifted by rejected rows). */
-  lineJoin?: string;
-  /** Whether staging has a `_row_problem` column (a JSON line that is not an object). */
+  /**
+   * The source of the text cells, as a FROM item aliased `s`: a reader (`read_csv(…) s`) or a
+   * staging table. Its rows come in record order.
+   */
+  source: string;
+  /** Further select items over `s` that `raw` needs, beside the source's own columns. */
+  carry?: string;
+  /** SQL rebuilding a record's raw text from the source's columns (unqualified names). */
+  raw: string;
+  /** Whether the source has a `_row_problem` column (a JSON line that is not an object). */
   rowProblem: boolean;
   /** How many DST changes the file's wall-clock times span: the zone spans' bound count. */
   spans: number;
 }
 
+/** A column of the validation's own, beside the source's: `t::call_id`, `v::call_id`, `p::call_id`. */
+const own = (c: string, part: string) => q(`${part}::${c}`);
+
 /**
- * `checked`: one row per staged record with its line, its staging rowid (`rid`, to find the raw
- * text again), the typed columns, and `problem`. Three steps, each a projection of the one before:
- * clean text, typed values, then the problems (typed values are computed once and reused).
+ * `checked`: one row per record of the source, in its order (rowid = ordinal), with the typed
+ * columns, `problem` and, for a bad row, `raw`. Steps, each a projection of the one before:
+ * clean text, parses, typed values, each column's problem, then the row's.
  */
 export function checkSql(o: CheckOptions): string {
   const rules = FACT_COLUMNS[o.kind];
   const columns = Object.keys(rules);
-  const cells = columns.map(
-    (c) => `${o.present.includes(c) ? clean(`s.${q(c)}`) : 'NULL::VARCHAR'} AS ${q(c)}`,
+  const lazy = (c: string) => LAZY_CLEAN.has((rules[c] as ColumnRule).type);
+  const cells = columns.map((c) =>
+    !o.present.includes(c)
+      ? `NULL::VARCHAR AS ${own(c, lazy(c) ? 'x' : 't')}`
+      : lazy(c)
+        ? `s.${q(c)} AS ${own(c, 'x')}`
+        : `${clean(`s.${q(c)}`)} AS ${own(c, 't')}`,
   );
-  const sqls = columns.map((c) => columnSql(rules[c] as ColumnRule, q(c), o.required.includes(c), o.spans));
-  const named = (c: string, part: string) => q(`${c}__${part}`);
-  const fill = (sql: string, c: string) => sql.replace(/\{\{(\w+)\}\}/g, (_, part: string) => named(c, part));
-  const parsed = columns.flatMap((c, i) =>
-    Object.entries((sqls[i] as ColumnSql).parsed ?? {}).map(([part, sql]) => `${sql} AS ${named(c, part)}`),
+  const sqls = columns.map((c) =>
+    columnSql(rules[c] as ColumnRule, own(c, 'x'), own(c, 't'), o.required.includes(c), o.spans),
   );
-  const values = columns.map((c, i) => `${fill((sqls[i] as ColumnSql).value, c)} AS ${named(c, 'v')}`);
-  const problems = columns.map(
-    (c, i) => `${literal(`${c}: `)} || (${fill((sqls[i] as ColumnSql).problem, c)})`,
+  const fill = (sql: string, c: string) => sql.replace(/\{\{(\w+)\}\}/g, (_, part: string) => own(c, part));
+  const steps = Math.max(0, ...sqls.map((x) => x.parsed?.length ?? 0));
+  const parsed = Array.from({ length: steps }, (_, k) =>
+    columns.flatMap((c, i) =>
+      Object.entries((sqls[i] as ColumnSql).parsed?.[k] ?? {}).map(
+        ([part, sql]) => `${fill(sql, c)} AS ${own(c, part)}`,
+      ),
+    ),
   );
+  const parseSteps = parsed.map(
+    (items, k) =>
+      `parsed${k + 1} AS (\n  SELECT *, ${items.join(',\n    ')} FROM ${k ? `parsed${k}` : 'cells'}\n)`,
+  );
+  const values = columns.map((c, i) => `${fill((sqls[i] as ColumnSql).value, c)} AS ${own(c, 'v')}`);
+  const problems = columns.map((c, i) => `${fill((sqls[i] as ColumnSql).problem, c)} AS ${own(c, 'p')}`);
   const refs = OPERATOR_REFERENCES[o.kind];
-  const refJoins = refs.map(
-    (c, i) => `LEFT JOIN known_operators k${i} ON k${i}.operator_id = v.${named(c, 'v')}`,
-  );
+  // A mark join (IN), not a LEFT JOIN the optimizer might turn round: it keeps the source's order.
   const refProblems = refs.map(
-    (c, i) =>
-      `CASE WHEN v.${named(c, 'v')} IS NOT NULL AND k${i}.operator_id IS NULL
-        THEN ${literal(`${c}: "`)} || v.${named(c, 'v')} || '" is not a known operator' END`,
+    (c) =>
+      `CASE WHEN ${own(c, 'v')} IS NOT NULL AND NOT (${own(c, 'v')} IN (SELECT operator_id FROM known_operators))
+        THEN ${literal(`${c}: "`)} || ${own(c, 'v')} || '" is not a known operator' END`,
   );
+  const anyProblem = [
+    ...(o.rowProblem ? ['_row_problem IS NOT NULL'] : []),
+    ...columns.map((c) => `${own(c, 'p')} IS NOT NULL`),
+  ].join(' OR ');
+  const messages = columns.map((c) => `${literal(`${c}: `)} || ${own(c, 'p')}`);
+  const schemaProblem = `CASE WHEN ${anyProblem} THEN
+    ${o.rowProblem ? 'coalesce(_row_problem, ' : '('}nullif(concat_ws('; ', ${messages.join(', ')}), '')) END`;
   return `CREATE OR REPLACE TEMP TABLE checked AS
 WITH cells AS (
-  SELECT ${o.line} AS line, s.rowid AS rid, ${o.rowProblem ? 's._row_problem' : 'NULL::VARCHAR'} AS row_problem,
-    ${cells.join(',\n    ')}
-  FROM staging s ${o.lineJoin ?? ''}
-), parsed AS (
-  SELECT *${parsed.length ? `, ${parsed.join(',\n    ')}` : ''} FROM cells
-), valued AS (
-  SELECT *, ${values.join(',\n    ')} FROM parsed
+  SELECT s.*, ${o.carry ? `${o.carry}, ` : ''}${cells.join(',\n    ')}
+  FROM ${o.source}
+), ${parseSteps.map((p) => `${p}, `).join('')}valued AS (
+  SELECT *, ${values.join(',\n    ')} FROM ${steps ? `parsed${steps}` : 'cells'}
 ), judged AS (
-  SELECT *, coalesce(row_problem, nullif(concat_ws('; ', ${problems.join(',\n    ')}), '')) AS schema_problem
-  FROM valued
+  SELECT *, ${problems.join(',\n    ')} FROM valued
+), problems AS (
+  SELECT *,
+    -- a reference is checked only once the row is otherwise good, as the row-by-row path did
+    coalesce(${[schemaProblem, ...refProblems].join(', ')}) AS ${own('', 'problem')}
+  FROM judged
 )
-SELECT v.line, v.rid,
-  ${columns.map((c) => `v.${named(c, 'v')} AS ${q(c)}`).join(',\n  ')},
-  -- a reference is checked only once the row is otherwise good, as the row-by-row path did
-  coalesce(v.schema_problem${refProblems.length ? `, ${refProblems.join(', ')}` : ''}) AS problem
-FROM judged v ${refJoins.join(' ')}`;
+SELECT ${columns.map((c) => `${own(c, 'v')} AS ${q(c)}`).join(',\n  ')},
+  ${own('', 'problem')} AS problem,
+  CASE WHEN ${own('', 'problem')} IS NOT NULL THEN ${o.raw} END AS raw
+FROM problems`;
 }

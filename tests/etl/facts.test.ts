@@ -122,6 +122,29 @@ describe('set-based import of fact kinds: every kind of bad row', () => {
     ]);
   });
 
+  it('a repeated id with other values keeps its raw text and true line after a rejected line', async () => {
+    const report = await importCsv(
+      env,
+      'calls',
+      'calls.csv',
+      `${HEADER}\n` +
+        'F1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n' +
+        'F2,2026-10-01T09:00:00Z,inbound\n' +
+        'F3,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n' +
+        ' F1 ,2026-10-01 09:00,"inbound",answered,OP-2,60\n',
+    );
+    invariant(report);
+    expect(report).toMatchObject({ read: 4, loaded: 2, duplicates: 0, quarantined: 2 });
+    expect(report.quarantine).toEqual([
+      { line: 3, reason: 'has 3 fields where the header has 6', raw: 'F2,2026-10-01T09:00:00Z,inbound' },
+      {
+        line: 5,
+        reason: 'call_id "F1" is already on line 2 of this file, with other values',
+        raw: ' F1 ,2026-10-01 09:00,inbound,answered,OP-2,60',
+      },
+    ]);
+  });
+
   it('keeps every quarantined row in the import log, beyond the ones the report carries', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `E${i},never,inbound,answered,OP-1,1`).join('\n');
     const report = await importCsv(env, 'calls', 'calls.csv', `${HEADER}\n${rows}\n`);
@@ -230,6 +253,23 @@ describe('set-based import: formats', () => {
         await other.dispose();
       }
     }
+  });
+
+  it('a repeated id with other values in JSON Lines keeps its line as raw text', async () => {
+    const file = path.join(env.dir, 'clients.jsonl');
+    writeFileSync(
+      file,
+      '{"client_id":"CL1","type":"key"}\n{"client_id":"CL2","type":"retail"}\n{"client_id":"CL1","type":"retail"}\n',
+    );
+    const report = await importFile(env.rt, { kind: 'clients', file, actor: 'test', timeZone: 'UTC' });
+    invariant(report);
+    expect(report.quarantine).toEqual([
+      {
+        line: 3,
+        reason: 'client_id "CL1" is already on line 1 of this file, with other values',
+        raw: '{"client_id":"CL1","type":"retail"}',
+      },
+    ]);
   });
 
   it('quarantines a JSON line that is not an object, with the line as its raw text', async () => {
