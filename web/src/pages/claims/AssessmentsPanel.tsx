@@ -3,6 +3,7 @@ import { type RosterEntry, useAssessments, useRecordAssessment } from '../../api
 import { EmptyState, ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { OperatorField } from './OperatorField.tsx';
 
 /** Management assessments: the list, and a form to record one. */
 export function AssessmentsPanel({
@@ -48,25 +49,7 @@ export function AssessmentsPanel({
           >
             <h2 className="card-title">{t('assessments.form.title')}</h2>
             <div className="form-grid">
-              <div className="field">
-                <label className="field-label" htmlFor={`${id}-op`}>
-                  {t('claims.form.operator')}
-                </label>
-                <select
-                  id={`${id}-op`}
-                  className="select"
-                  required
-                  value={operatorId}
-                  onChange={(e) => setOperatorId(e.target.value)}
-                >
-                  <option value="">{t('claims.form.chooseOperator')}</option>
-                  {roster.map((o) => (
-                    <option key={o.operatorId} value={o.operatorId}>
-                      {o.name} · {o.teamName ?? o.teamId}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <OperatorField roster={roster} value={operatorId} onChange={setOperatorId} />
               <div className="field">
                 <label className="field-label" htmlFor={`${id}-pol`}>
                   {t('assessments.form.polarity')}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { type RosterEntry, useRegisterClaim } from '../../api/claims.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
+import { OperatorField } from './OperatorField.tsx';
 
 /** Registers a claim from a client or another division against an operator. */
 export function ClaimForm({ roster, onDone }: { roster: readonly RosterEntry[]; onDone(): void }) {
@@ -35,25 +36,7 @@ export function ClaimForm({ roster, onDone }: { roster: readonly RosterEntry[]; 
     >
       <h2 className="card-title">{t('claims.form.title')}</h2>
       <div className="form-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-op`}>
-            {t('claims.form.operator')}
-          </label>
-          <select
-            id={`${id}-op`}
-            className="select"
-            required
-            value={operatorId}
-            onChange={(e) => setOperatorId(e.target.value)}
-          >
-            <option value="">{t('claims.form.chooseOperator')}</option>
-            {roster.map((o) => (
-              <option key={o.operatorId} value={o.operatorId}>
-                {o.name} · {o.teamName ?? o.teamId}
-              </option>
-            ))}
-          </select>
-        </div>
+        <OperatorField roster={roster} value={operatorId} onChange={setOperatorId} />
         <div className="field">
           <label className="field-label" htmlFor={`${id}-src`}>
             {t('claims.form.source')}
