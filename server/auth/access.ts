@@ -54,7 +54,7 @@ function authorize(c: Context<AppEnv>, roles: readonly Role[], options: AccessOp
  */
 async function limitToDepartment(c: Context<AppEnv>) {
   const user = c.get('user');
-  if (!user || user.role !== 'head' || !user.department) return;
+  if (user?.role !== 'head' || !user.department) return;
   const rows = await c
     .get('deps')
     .db.selectFrom('operators')
