@@ -1,13 +1,5 @@
-import {
-  keepPreviousData,
-  type QueryClient,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ActivityResponse,
-  DailyResponse,
   ImportDetailResponse,
   ImportJobResponse,
   ImportsResponse,
@@ -27,8 +19,6 @@ export const queryKeys = {
   me: ['auth', 'me'] as const,
   periods: ['periods'] as const,
   teams: ['teams'] as const,
-  operatorActivity: (q: RangeParams) => ['operators', 'activity', q] as const,
-  dailyOverview: (q: RangeParams) => ['overview', 'daily', q] as const,
   imports: ['imports'] as const,
   importDetail: (id: number) => ['imports', id] as const,
   importJob: (id: string) => ['imports', 'jobs', id] as const,
@@ -40,11 +30,6 @@ export const mutationKeys = {
   setLocale: ['auth', 'locale'] as const,
   uploadImport: ['imports', 'upload'] as const,
 };
-
-export interface RangeParams {
-  period: string;
-  team: string | null;
-}
 
 /** `GET /api/auth/me`: the signed-in user and company settings; fails with 401 when signed out. */
 export function useMe() {
@@ -104,28 +89,6 @@ export function useTeams() {
     queryKey: queryKeys.teams,
     queryFn: ({ signal }) => api.get<TeamsResponse>('/api/teams', undefined, signal),
     staleTime: 10 * 60_000,
-  });
-}
-
-const NO_RANGE: RangeParams = { period: '', team: null };
-
-/** `GET /api/operators/activity`; keeps the previous answer on screen while another period loads. */
-export function useOperatorActivity(q: RangeParams | null) {
-  return useQuery({
-    queryKey: queryKeys.operatorActivity(q ?? NO_RANGE),
-    queryFn: ({ signal }) => api.get<ActivityResponse>('/api/operators/activity', { ...q }, signal),
-    enabled: q !== null,
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** `GET /api/overview/daily`; keeps the previous answer on screen while another period loads. */
-export function useDailyOverview(q: RangeParams | null) {
-  return useQuery({
-    queryKey: queryKeys.dailyOverview(q ?? NO_RANGE),
-    queryFn: ({ signal }) => api.get<DailyResponse>('/api/overview/daily', { ...q }, signal),
-    enabled: q !== null,
-    placeholderData: keepPreviousData,
   });
 }
 
