@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { monthRange } from '../../schemas/api.ts';
 import type { AssessmentsQuery, AssessmentView, NewAssessmentRequest } from '../../schemas/claims.ts';
 import { audit } from '../audit/audit.ts';
+import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { instantBounds } from '../scoring/periods.ts';
 import type { Db } from '../stores/sqlite.ts';
 
@@ -63,15 +63,7 @@ export async function recordAssessment(
   scope: Scope,
   author: { username: string; displayName: string },
 ): Promise<AssessmentView> {
-  const op = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', req.operatorId)
-    .executeTakeFirst();
-  if (!op) throw new AppError('bad_request', `no operator "${req.operatorId}"`);
-  if (scope.operatorIds && !scope.operatorIds.includes(req.operatorId)) {
-    throw new AppError('forbidden', `operator "${req.operatorId}" is not one you manage`);
-  }
+  await assertOperatorInScope(db, req.operatorId, scope);
   const row = {
     assessment_id: `ASM-${randomUUID().slice(0, 8).toUpperCase()}`,
     operator_id: req.operatorId,

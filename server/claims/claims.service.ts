@@ -2,24 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { monthRange } from '../../schemas/api.ts';
 import type { ClaimDecisionRequest, ClaimsQuery, ClaimView, NewClaimRequest } from '../../schemas/claims.ts';
 import { audit } from '../audit/audit.ts';
+import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { instantBounds } from '../scoring/periods.ts';
 import type { Db } from '../stores/sqlite.ts';
 
 const DAY = 86_400_000;
-
-async function assertOperator(db: Db, operatorId: string, scope: Scope) {
-  const op = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', operatorId)
-    .executeTakeFirst();
-  if (!op) throw new AppError('bad_request', `no operator "${operatorId}"`);
-  if (scope.operatorIds && !scope.operatorIds.includes(operatorId)) {
-    throw new AppError('forbidden', `operator "${operatorId}" is not one you manage`);
-  }
-}
 
 const baseQuery = (db: Db) =>
   db
@@ -107,7 +96,7 @@ export async function registerClaim(
   scope: Scope,
   actor: string,
 ): Promise<ClaimView> {
-  await assertOperator(db, req.operatorId, scope);
+  await assertOperatorInScope(db, req.operatorId, scope);
   const claimId = `CLM-${randomUUID().slice(0, 8).toUpperCase()}`;
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {

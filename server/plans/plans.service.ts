@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { baseRequest, normRequest, PlansResponse, targetRequest } from '../../schemas/plans.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { audit } from '../audit/audit.ts';
+import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { payPeriod } from '../payroll/pay-periods.service.ts';
@@ -100,18 +101,6 @@ async function teamInScope(db: Db, teamId: string, scope: Scope) {
   }
 }
 
-async function operatorInScope(db: Db, operatorId: string, scope: Scope) {
-  const op = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', operatorId)
-    .executeTakeFirst();
-  if (!op) throw new AppError('bad_request', `no operator "${operatorId}"`);
-  if (scope.operatorIds && !scope.operatorIds.includes(operatorId)) {
-    throw new AppError('forbidden', `operator "${operatorId}" is not one you manage`);
-  }
-}
-
 /** Sets or removes a team's target for a month; audited with the value before and after. */
 export async function setTarget(db: Db, req: z.infer<typeof targetRequest>, scope: Scope, actor: string) {
   await assertOpen(db, req.period);
@@ -151,7 +140,7 @@ export async function setTarget(db: Db, req: z.infer<typeof targetRequest>, scop
 export async function setNorm(db: Db, req: z.infer<typeof normRequest>, scope: Scope, actor: string) {
   await assertOpen(db, req.period);
   if (req.scope === 'team') await teamInScope(db, req.subjectId, scope);
-  else await operatorInScope(db, req.subjectId, scope);
+  else await assertOperatorInScope(db, req.subjectId, scope);
   await db.transaction().execute(async (tx) => {
     const before = await tx
       .selectFrom('norms')
@@ -198,7 +187,7 @@ export async function setBase(
   actor: string,
 ) {
   await assertOpen(db, req.period);
-  await operatorInScope(db, req.operatorId, scope);
+  await assertOperatorInScope(db, req.operatorId, scope);
   await db.transaction().execute(async (tx) => {
     const before = await tx
       .selectFrom('variable_pay')
