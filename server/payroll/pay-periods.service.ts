@@ -46,6 +46,10 @@ export async function snapshotRows(db: Db, period: string): Promise<ScorecardRow
   return rows.map((r) => JSON.parse(r.scorecard) as ScorecardRow);
 }
 
+/** An approved month's rows, parsed once while nothing changes (the list and the pages share them). */
+const approvedRows = (db: Db, period: string) =>
+  cached(db, `snapshot|${period}`, () => snapshotRows(db, period));
+
 /** A month's pay figures: the stored snapshot once approved, computed now while open. */
 export async function payRows(
   stores: ScoringStores,
@@ -54,7 +58,7 @@ export async function payRows(
 ): Promise<{ view: PayPeriodView; rows: ScorecardRow[]; source: 'live' | 'snapshot' }> {
   const view = await payPeriod(stores.db, period);
   if (view.status === 'approved') {
-    const rows = await cached(stores.db, `snapshot|${period}`, () => snapshotRows(stores.db, period));
+    const rows = await approvedRows(stores.db, period);
     return { view, rows, source: 'snapshot' };
   }
   return { view, rows: await cachedScoreRange(stores, rangeOf({ period }), settings), source: 'live' };
@@ -81,7 +85,7 @@ export async function listPayPeriods(db: Db, months: readonly string[]): Promise
   const out: PayPeriodSummary[] = [];
   for (const period of all) {
     const view = await payPeriod(db, period);
-    out.push({ ...view, totals: view.status === 'approved' ? totals(await snapshotRows(db, period)) : null });
+    out.push({ ...view, totals: view.status === 'approved' ? totals(await approvedRows(db, period)) : null });
   }
   return out;
 }
