@@ -48,6 +48,8 @@ export const userView = z.object({
   operatorId: z.string().nullable(),
   /** A department head limited to one department; null for everyone else. */
   department: z.string().nullable(),
+  /** A head limited to one team (a team lead), by team id; null for everyone else. */
+  team: z.string().nullable(),
   /** The language the web app is shown in for this user. */
   locale: languageCode,
 });
@@ -169,9 +171,27 @@ export const newUserRequest = z.object({
   operatorId: z.string().trim().min(1).max(200).nullable().optional(),
   /** Limits a department head to this department's operators. */
   department: z.string().trim().min(1).max(200).nullable().optional(),
+  /** Limits a head to this team's operators (a team lead); not together with a department. */
+  team: z.string().trim().min(1).max(200).nullable().optional(),
   password: z.string().min(8, 'password must have at least 8 characters').max(1000),
 });
 export type NewUserRequest = z.infer<typeof newUserRequest>;
+
+/** `PUT /api/admin/users/:id/limit`: whose operators a head sees; both null, every operator. */
+export const userLimitRequest = z.object({
+  department: z.string().trim().min(1).max(200).nullable(),
+  team: z.string().trim().min(1).max(200).nullable(),
+});
+export type UserLimitRequest = z.infer<typeof userLimitRequest>;
+
+/** `GET /api/admin/users`. */
+export interface UsersResponse {
+  users: UserView[];
+}
+/** `POST /api/admin/users`, `PUT /api/admin/users/:id/limit`. */
+export interface UserResponse {
+  user: UserView;
+}
 
 /** An upload being imported (`POST /api/imports`, `GET /api/imports/jobs/:id`). */
 export interface ImportJobView {

@@ -1,12 +1,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { newUserRequest } from '../../schemas/api.ts';
+import {
+  newUserRequest,
+  type UserResponse,
+  type UsersResponse,
+  userLimitRequest,
+} from '../../schemas/api.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
 import { listUsers, userRowToView } from '../users/users.repository.ts';
-import { createUser } from '../users/users.service.ts';
+import { createUser, setHeadLimit } from '../users/users.service.ts';
 import { validate } from '../validate.ts';
+
+const userParam = z.object({ id: z.coerce.number().int().positive() });
 
 const auditQuery = z.object({
   entity: z.string().trim().min(1).max(100).optional(),
@@ -16,12 +23,30 @@ const auditQuery = z.object({
 export const adminRoutes = new Hono<AppEnv>()
   .get('/users', allow('admin'), async (c) => {
     const rows = await listUsers(c.get('deps').db);
-    return c.json({ users: rows.map(userRowToView) });
+    const body: UsersResponse = { users: rows.map(userRowToView) };
+    return c.json(body);
   })
   .post('/users', allow('admin'), validate('json', newUserRequest), async (c) => {
     const row = await createUser(c.get('deps').db, c.req.valid('json'), c.get('user')?.username ?? 'unknown');
-    return c.json({ user: userRowToView(row) }, 201);
+    const body: UserResponse = { user: userRowToView(row) };
+    return c.json(body, 201);
   })
+  .put(
+    '/users/:id/limit',
+    allow('admin'),
+    validate('param', userParam),
+    validate('json', userLimitRequest),
+    async (c) => {
+      const row = await setHeadLimit(
+        c.get('deps').db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        c.get('user')?.username ?? 'unknown',
+      );
+      const body: UserResponse = { user: userRowToView(row) };
+      return c.json(body);
+    },
+  )
   .get('/settings', allow('admin'), async (c) => c.json({ settings: await readSettings(c.get('deps').db) }))
   .put('/settings/:key', allow('admin'), validate('json', z.object({ value: z.unknown() })), async (c) => {
     const settings = await writeSetting(

@@ -21,7 +21,7 @@ function guard(policy: Policy): Guard {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (policy.kind === 'roles') {
       authorize(c, policy.roles, policy.options);
-      await limitToDepartment(c);
+      await limitHead(c);
     }
     await next();
   };
@@ -49,24 +49,28 @@ function authorize(c: Context<AppEnv>, roles: readonly Role[], options: AccessOp
 }
 
 /**
- * A head limited to a department sees that department's operators only: the scope lists them,
- * and a route naming another operator is refused like an operator's would be.
+ * A head limited to a department, or to a team (a team lead), sees that department's or team's
+ * operators only: the scope lists them, and a route naming another operator is refused like an
+ * operator's would be.
  */
-async function limitToDepartment(c: Context<AppEnv>) {
+async function limitHead(c: Context<AppEnv>) {
   const user = c.get('user');
-  if (user?.role !== 'head' || !user.department) return;
+  if (user?.role !== 'head' || !(user.department || user.team)) return;
+  const { department, team } = user;
   const rows = await c
     .get('deps')
     .db.selectFrom('operators')
     .innerJoin('teams', 'teams.team_id', 'operators.team_id')
     .select('operators.operator_id')
-    .where('teams.department', '=', user.department)
+    .$if(department !== null, (q) => q.where('teams.department', '=', department as string))
+    .$if(team !== null, (q) => q.where('teams.team_id', '=', team as string))
     .execute();
   const ids = rows.map((r) => r.operator_id);
   c.set('scope', { operatorIds: ids });
   const named = c.req.param('operatorId');
   if (named !== undefined && !ids.includes(named)) {
-    throw new AppError('forbidden', `operator "${named}" is not in the ${user.department} department`);
+    const where = team ? `team ${team}` : `the ${department} department`;
+    throw new AppError('forbidden', `operator "${named}" is not in ${where}`);
   }
 }
 

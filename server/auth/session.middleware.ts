@@ -11,8 +11,9 @@ export const SESSION_COOKIE = 'callscore_session';
 
 /**
  * Sessions seen in the last few seconds, so a burst of requests (a dashboard loads a dozen at
- * once) costs one lookup. Signing out forgets the token at once; a user's role or deactivation
- * is an audited change and clears the whole memory.
+ * once) costs one lookup. The whole users row is kept, so a head's department or team comes
+ * with it. Signing out forgets the token at once; a user's role, limit or deactivation is an
+ * audited change and clears the whole memory.
  */
 const SESSION_MEMORY_MS = 10_000;
 const recent = new Map<

@@ -139,11 +139,20 @@ export async function dashboardSummary(
       settings.timeZone,
     ),
     dailyQuality(stores, current, ids, settings.timeZone),
+    // Only the departments the caller may see: a limited head's own.
     stores.db
       .selectFrom('teams')
       .select('department')
       .distinct()
       .where('department', 'is not', null)
+      .$if(scope.operatorIds !== null, (b) =>
+        b.where('team_id', 'in', (eb) =>
+          eb
+            .selectFrom('operators')
+            .select('team_id')
+            .where('operator_id', 'in', [...(scope.operatorIds ?? []), '']),
+        ),
+      )
       .execute(),
   ]);
   const dayMap = new Map(days.map((d) => [d.date, d]));

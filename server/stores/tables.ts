@@ -12,6 +12,8 @@ export interface UsersTable {
   locale: Generated<string>;
   /** A head limited to one department; null: every department. */
   department: string | null;
+  /** A head limited to one team (a team lead); null: no team limit. */
+  team_id: string | null;
   active: Generated<number>;
   created_at: Generated<string>;
   updated_at: Generated<string>;

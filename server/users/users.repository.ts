@@ -13,12 +13,26 @@ export const userRowToView = (u: UserRow): UserView => ({
   role: u.role as Role,
   operatorId: u.operator_id,
   department: u.department,
+  team: u.team_id,
   locale: isLanguageCode(u.locale) ? u.locale : 'en',
 });
 
 /** Sets a user's interface language; returns the row as it now is. */
 export const updateUserLocale = (db: Db, id: number, locale: LanguageCode) =>
   db.updateTable('users').set({ locale }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+/** Sets whose operators a head sees; returns the row as it now is. */
+export const updateUserLimit = (
+  db: Db,
+  id: number,
+  limit: { department: string | null; team: string | null },
+) =>
+  db
+    .updateTable('users')
+    .set({ department: limit.department, team_id: limit.team, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 
 export const findUserByName = (db: Db, username: string) =>
   db
@@ -39,6 +53,7 @@ export interface NewUser {
   role: Role;
   operatorId: string | null;
   department: string | null;
+  team: string | null;
   passwordHash: string;
 }
 
@@ -51,6 +66,7 @@ export async function insertUser(db: Db, u: NewUser): Promise<UserRow> {
       role: u.role,
       operator_id: u.operatorId,
       department: u.department,
+      team_id: u.team,
       password_hash: u.passwordHash,
     })
     .returningAll()

@@ -1,9 +1,18 @@
-import { type NewUserRequest, newUserRequest } from '../../schemas/api.ts';
+import { type NewUserRequest, newUserRequest, type UserLimitRequest } from '../../schemas/api.ts';
+import type { Role } from '../../schemas/roles.ts';
 import { audit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { AppError, describeIssues } from '../errors.ts';
 import type { Db } from '../stores/sqlite.ts';
-import { findUserByName, insertUser, type UserRow, userRowToView } from './users.repository.ts';
+import { checkHeadLimit } from './head-limit.ts';
+import {
+  findUserById,
+  findUserByName,
+  insertUser,
+  type UserRow,
+  updateUserLimit,
+  userRowToView,
+} from './users.repository.ts';
 
 /** Creates a user after checking the request, the username's uniqueness and the operator link. */
 export async function createUser(db: Db, input: NewUserRequest, actor: string): Promise<UserRow> {
@@ -25,19 +34,8 @@ export async function createUser(db: Db, input: NewUserRequest, actor: string): 
       .executeTakeFirst();
     if (!op) throw new AppError('bad_request', `no operator with id "${operatorId}"; import operators first`);
   }
-  const department = req.department ?? null;
-  if (department && req.role !== 'head') {
-    throw new AppError('bad_request', 'only a department head is limited to a department');
-  }
-  if (department) {
-    const team = await db
-      .selectFrom('teams')
-      .select('team_id')
-      .where('department', '=', department)
-      .executeTakeFirst();
-    if (!team)
-      throw new AppError('bad_request', `no team belongs to department "${department}"; import teams first`);
-  }
+  const limit = { department: req.department ?? null, team: req.team ?? null };
+  await checkHeadLimit(db, req.role, limit);
   if (await findUserByName(db, req.username)) {
     throw new AppError('conflict', `a user named "${req.username}" already exists`);
   }
@@ -48,7 +46,7 @@ export async function createUser(db: Db, input: NewUserRequest, actor: string): 
       displayName: req.displayName ?? req.username,
       role: req.role,
       operatorId,
-      department,
+      ...limit,
       passwordHash,
     });
     await audit(tx, {
@@ -56,6 +54,30 @@ export async function createUser(db: Db, input: NewUserRequest, actor: string): 
       action: 'create',
       entity: 'user',
       entityId: String(row.id),
+      after: userRowToView(row),
+    });
+    return row;
+  });
+}
+
+/** Changes whose operators a head sees (a department, a team, or everyone); audited. */
+export async function setHeadLimit(
+  db: Db,
+  id: number,
+  limit: UserLimitRequest,
+  actor: string,
+): Promise<UserRow> {
+  const user = await findUserById(db, id);
+  if (!user) throw new AppError('not_found', `no active user with id ${id}`);
+  await checkHeadLimit(db, user.role as Role, limit);
+  return db.transaction().execute(async (tx) => {
+    const row = await updateUserLimit(tx, id, limit);
+    await audit(tx, {
+      actor,
+      action: 'update',
+      entity: 'user',
+      entityId: String(id),
+      before: userRowToView(user),
       after: userRowToView(row),
     });
     return row;

@@ -52,6 +52,21 @@ describe('callscore users', () => {
     expect(list.stdout).toMatch(/^maria\s+head/m);
   });
 
+  it('limits a head to a team with --team, and refuses a department and a team together', async () => {
+    const res = await cli(['users', 'add', 'lead', '--role', 'head', '--team', 'T-CARE', '--data', dir], {
+      input: 'a-long-password\n',
+    });
+    expect(res.code, res.stderr).toBe(0);
+    const list = await cli(['users', 'list', '--data', dir]);
+    expect(list.stdout).toMatch(/^lead\s+head\s+team T-CARE$/m);
+    const both = await cli(
+      ['users', 'add', 'lead2', '--role', 'head', '--team', 'T-CARE', '--department', 'Sales', '--data', dir],
+      { input: 'a-long-password\n' },
+    );
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/a department or to a team, not both/);
+  });
+
   it('refuses an unknown role with a one-line reason', async () => {
     const res = await cli(['users', 'add', 'x', '--role', 'boss', '--data', dir], {
       input: 'whatever-password\n',

@@ -32,6 +32,7 @@ describe('sign-in', () => {
         role: 'head',
         operatorId: null,
         department: null,
+        team: null,
         locale: 'en',
       },
     });

@@ -11,6 +11,7 @@ export async function usersCommand(argv: string[]) {
     role: { type: 'string' },
     operator: { type: 'string' },
     department: { type: 'string' },
+    team: { type: 'string' },
     name: { type: 'string' },
   });
   const [action, username] = positionals;
@@ -18,7 +19,8 @@ export async function usersCommand(argv: string[]) {
     const rt = await openDataDir(resolveDataDir(values.data));
     try {
       for (const u of await listUsers(rt.db)) {
-        console.log(`${u.username.padEnd(16)} ${u.role.padEnd(9)} ${u.operator_id ?? ''}`);
+        const limit = u.department ?? (u.team_id ? `team ${u.team_id}` : '');
+        console.log(`${u.username.padEnd(16)} ${u.role.padEnd(9)} ${u.operator_id ?? limit}`);
       }
     } finally {
       await rt.close();
@@ -27,7 +29,7 @@ export async function usersCommand(argv: string[]) {
   }
   if (action !== 'add' || !username) {
     throw new UsageError(
-      'callscore users add NAME --role ROLE [--operator ID] [--department D] [--name "Display Name"] | users list',
+      'callscore users add NAME --role ROLE [--operator ID] [--department D | --team T] [--name "Display Name"] | users list',
     );
   }
   const parsedRole = roleSchema.safeParse(values.role);
@@ -42,6 +44,7 @@ export async function usersCommand(argv: string[]) {
         role: parsedRole.data,
         operatorId: values.operator ?? null,
         department: values.department ?? null,
+        team: values.team ?? null,
         password,
         ...(values.name ? { displayName: values.name } : {}),
       },

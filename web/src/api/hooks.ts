@@ -83,12 +83,13 @@ export function usePeriods() {
   });
 }
 
-/** `GET /api/teams`. */
-export function useTeams() {
+/** `GET /api/teams`: the teams the user may see; `enabled: false` waits. */
+export function useTeams(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.teams,
     queryFn: ({ signal }) => api.get<TeamsResponse>('/api/teams', undefined, signal),
     staleTime: 10 * 60_000,
+    enabled: options.enabled ?? true,
   });
 }
 

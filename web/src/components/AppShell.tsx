@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../../schemas/roles.ts';
-import { resetSession, useLogout, useSetLocale } from '../api/hooks.ts';
+import { resetSession, useLogout, useSetLocale, useTeams } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type MessageKey, useLanguage, useT } from '../i18n/index.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -14,6 +14,7 @@ import {
   PlansIcon,
   RulesIcon,
   SignOutIcon,
+  UsersIcon,
 } from './icons.tsx';
 import { Brand } from './Logo.tsx';
 import { PageSkeleton } from './PageSkeleton.tsx';
@@ -40,6 +41,7 @@ const NAV: readonly {
   { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
   { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
   { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },
+  { to: '/users', label: 'nav.users', icon: UsersIcon, roles: ['admin'] },
   { to: '/calls', label: 'nav.callQueue', icon: QueueIcon, roles: ['qa', 'qa_lead', 'admin'] },
   { to: '/worklist', label: 'nav.worklist', icon: WorklistIcon, roles: ['qa', 'qa_lead'] },
   { to: '/forms', label: 'nav.forms', icon: FormsIcon, roles: ['qa_lead', 'admin'] },
@@ -88,6 +90,12 @@ function LanguageSwitch() {
   );
 }
 
+/** The name of a team lead's team (his /api/teams answer holds only it); null for anyone else. */
+function useLimitTeamName(team: string | null): string | null {
+  const teams = useTeams({ enabled: team !== null });
+  return teams.data?.teams.find((x) => x.teamId === team)?.name ?? null;
+}
+
 export default function AppShell() {
   const t = useT();
   const { user, settings } = useSession();
@@ -95,7 +103,13 @@ export default function AppShell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const logout = useLogout();
-  const role = t(`role.${user.role}`);
+  // A limited head is named with what he sees: a team lead's team, a department head's department.
+  const teamName = useLimitTeamName(user.team);
+  const role = user.team
+    ? t('topbar.teamLead', { team: teamName ?? user.team })
+    : user.department
+      ? t('topbar.departmentHead', { department: user.department })
+      : t(`role.${user.role}`);
 
   const signOut = () => {
     logout.mutate(undefined, {

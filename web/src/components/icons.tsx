@@ -124,3 +124,13 @@ export function PlansIcon() {
     </Icon>
   );
 }
+
+export function UsersIcon() {
+  return (
+    <Icon>
+      <circle cx="8" cy="7" r="3" />
+      <path d="M2.5 16.5c.6-3 2.8-4.5 5.5-4.5s4.9 1.5 5.5 4.5" />
+      <path d="M13 4.3a3 3 0 0 1 0 5.4M15 12.3c1.3.7 2.2 2 2.5 4.2" />
+    </Icon>
+  );
+}

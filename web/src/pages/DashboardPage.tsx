@@ -19,10 +19,11 @@ const OperatorPage = lazy(() => import('./OperatorPage.tsx'));
 export default function DashboardPage() {
   const { user } = useSession();
   if (user.role === 'operator' && user.operatorId) return <OperatorPage ownId={user.operatorId} />;
-  return <HeadDashboard />;
+  return <HeadDashboard fixed={{ team: user.team, department: user.department }} />;
 }
 
-function HeadDashboard() {
+/** `fixed`: the team or department a limited head sees, which his filters stay on. */
+function HeadDashboard({ fixed }: { fixed: { team: string | null; department: string | null } }) {
   const t = useT();
   const fmt = useFormat();
   useDocumentTitle(t('dashboard.title'));
@@ -32,7 +33,7 @@ function HeadDashboard() {
 
   const periods = usePeriods();
   const teams = useTeams();
-  const filters = useDashboardFilters(periods.data, teams.data);
+  const filters = useDashboardFilters(periods.data, teams.data, fixed);
   const summary = useDashboardSummary(filters.view);
   const cards = useViewScorecards(filters.view);
 
@@ -82,7 +83,7 @@ function HeadDashboard() {
       {periods.data && periods.data.periods.length > 0 && (
         <div className="filters">
           <PeriodPicker months={periods.data.periods} filters={filters} fmt={fmt} />
-          {departments.length > 1 && (
+          {departments.length > 1 && !fixed.department && !fixed.team && (
             <div className="field field-inline">
               <label className="field-label" htmlFor={departmentId}>
                 {t('dashboard.department')}
@@ -102,7 +103,7 @@ function HeadDashboard() {
               </select>
             </div>
           )}
-          {(teams.data?.teams.length ?? 0) > 1 && (
+          {(teams.data?.teams.length ?? 0) > 1 && !fixed.team && (
             <div className="field field-inline">
               <label className="field-label" htmlFor={teamId}>
                 {t('dashboard.team')}

@@ -29,11 +29,13 @@ export interface DashboardFilters {
 /**
  * Every choice of the dashboard lives in the query string (`?period=2026-10&team=T1&sort=qualityScore`),
  * so a view can be bookmarked, shared, and reached from a link. A month without calls falls back
- * to the newest one, and the URL is corrected to match.
+ * to the newest one, and the URL is corrected to match. A head limited to a team or a department
+ * (`fixed`) always sees that one, whatever the address says.
  */
 export function useDashboardFilters(
   periods: PeriodsResponse | undefined,
   teams: TeamsResponse | undefined,
+  fixed: { team: string | null; department: string | null } = { team: null, department: null },
 ): DashboardFilters {
   const [params, setParams] = useSearchParams();
   const wantedPeriod = params.get('period');
@@ -41,7 +43,7 @@ export function useDashboardFilters(
   const to = params.get('to');
   const range = from && to && DATE.test(from) && DATE.test(to) && from < to ? { from, to } : null;
   const wantedTeam = params.get('team');
-  const department = params.get('department') || null;
+  const department = fixed.department ?? (params.get('department') || null);
 
   const period = range
     ? null
@@ -51,7 +53,9 @@ export function useDashboardFilters(
         : (periods.periods[0] ?? null)
       : null;
   // Until the teams arrive the requested team is trusted; the server answers empty for an unknown one.
-  const team = wantedTeam && (!teams || teams.teams.some((t) => t.teamId === wantedTeam)) ? wantedTeam : null;
+  const team =
+    fixed.team ??
+    (wantedTeam && (!teams || teams.teams.some((t) => t.teamId === wantedTeam)) ? wantedTeam : null);
   const sortKey = params.get('sort');
   const dir = params.get('dir');
 
