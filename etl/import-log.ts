@@ -41,6 +41,24 @@ export async function fileChecksum(file: string, size: number, onProgress?: OnPr
   return hash.digest('hex');
 }
 
+/**
+ * The SHA-256 of a file (hex) and how many lines it has (line feeds, and one more for a last line
+ * without one), in one read.
+ */
+export async function fileDigest(file: string, size: number): Promise<{ checksum: string; lines: number }> {
+  const hash = createHash('sha256');
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) lines++;
+    if (buf.length) last = buf[buf.length - 1] as number;
+  }
+  if (size && last !== 10) lines++;
+  return { checksum: hash.digest('hex'), lines };
+}
+
 /** Resolves and checks a file to import, and takes its checksum. */
 export async function inspectFile(
   file: string,
@@ -99,6 +117,27 @@ export async function beginImport(
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
+}
+
+/**
+ * Logs an import as running before its file's checksum is known, so the rows it writes can carry
+ * its id while the checksum is still being taken; setImportChecksum completes the entry.
+ */
+export async function reserveImport(
+  db: Db,
+  base: Pick<ImportReport, 'file' | 'kind' | 'format'>,
+  actor: string,
+): Promise<number> {
+  return beginImport(db, { ...base, checksum: '' }, actor);
+}
+
+export async function setImportChecksum(db: Db, importId: number, checksum: string): Promise<void> {
+  await db.updateTable('imports').set({ checksum }).where('id', '=', importId).execute();
+}
+
+/** Forgets a reserved import that turned out to be a file imported before: it changed nothing. */
+export async function dropReservedImport(db: Db, importId: number): Promise<void> {
+  await db.deleteFrom('imports').where('id', '=', importId).where('status', '=', 'running').execute();
 }
 
 /**

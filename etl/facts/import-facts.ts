@@ -16,46 +16,55 @@ import { AppError } from '../../server/errors.ts';
 import { inTransaction, type Params, textList } from '../../server/stores/duckdb.ts';
 import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {
-  beginImport,
+  dropReservedImport,
   failImport,
-  fileChecksum,
+  fileDigest,
   finishImport,
   previousImport,
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
+  reserveImport,
   resolveFile,
+  setImportChecksum,
 } from '../import-log.ts';
 import { withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
 import { timed } from '../timings.ts';
 import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
 import {
-  COUNTS_SQL,
+  deleteDuplicatesSql,
+  deleteRepeatedSql,
   deleteReplacedSql,
-  EMPTY_MATCHED_SQL,
   hasRowsSql,
-  insertSql,
+  insertCheckedSql,
+  loadedSql,
+  MATCHED_DUPLICATES_SQL,
   markConflictsSql,
   matchedSql,
   REPEATS_SQL,
-  repeatedSql,
+  reinsertFirstsSql,
+  repeatedKeysSql,
+  repeatsSql,
+  SIDE_PROBLEMS_SQL,
+  sideSql,
 } from './load.sql.ts';
 import {
+  CSV_ORDINAL,
+  CSV_ORDINAL_SOURCE,
   CSV_REJECT_COUNT_SQL,
   CSV_REJECT_KEYS_SQL,
   CSV_REJECTS_SQL,
   CSV_SOURCE,
   csvLine,
   csvRawSql,
-  csvRereadRawSql,
   EMPTY_SOURCE,
   JSONL_KEYS_SQL,
   JSONL_READ_SQL,
   jsonlStageSql,
   PARQUET_STAGE_SQL,
+  STAGED_COUNT_SQL,
   STAGING_COLUMNS_SQL,
   STAGING_TABLES,
-  stagedRereadRawSql,
 } from './stage.sql.ts';
 import { checkSql } from './validate.sql.ts';
 import { zoneSpans } from './zone-spans.ts';
@@ -66,19 +75,26 @@ interface Source {
   columns: string[];
   /** The FROM item of the cells, aliased `s` (CheckOptions.source). */
   from: string;
+  /** The same cells with their ordinals, for the second look at a few rows, and the ordinal's SQL. */
+  ordinalFrom: string;
+  ordinal: string;
   carry?: string;
   /** SQL rebuilding a record's raw text from the source's columns, unqualified. */
   raw: string;
-  /** SQL filling in the raw text of rows quarantined after validation. */
-  rawAgain: string;
   rowProblem: boolean;
   /** Bound values the source's SQL uses, with their types where they need one. */
   params: Params;
   types: Record<string, DuckDBType>;
+  /** How many records the source has, when counting them costs nothing (staged rows). */
+  staged: boolean;
 }
 
-const scalar = async (c: DuckDBConnection, sql: string, params: Params = {}) =>
-  (await c.runAndReadAll(sql, params)).getRows()[0]?.[0];
+const scalar = async (
+  c: DuckDBConnection,
+  sql: string,
+  params: Params = {},
+  types?: Record<string, DuckDBType>,
+) => (await c.runAndReadAll(sql, params, types)).getRows()[0]?.[0];
 
 /** One header line's names, RFC 4180 quoting; duplicates and blanks get names of their own. */
 function headerNames(line: string, delim: string): string[] {
@@ -136,22 +152,26 @@ async function csvSource(file: string): Promise<Source> {
     return {
       columns: [],
       from: EMPTY_SOURCE,
+      ordinalFrom: EMPTY_SOURCE,
+      ordinal: '0',
       raw: "''",
-      rawAgain: '',
       rowProblem: false,
       params: {},
       types: {},
+      staged: false,
     };
   }
   const columns = structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR'])));
   return {
     columns: names,
     from: CSV_SOURCE,
+    ordinalFrom: CSV_ORDINAL_SOURCE,
+    ordinal: CSV_ORDINAL,
     raw: csvRawSql(names),
-    rawAgain: csvRereadRawSql(names),
     rowProblem: false,
     params: { file, delim, columns },
     types: { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) },
+    staged: false,
   };
 }
 
@@ -168,11 +188,13 @@ async function stageJsonl(c: DuckDBConnection, file: string, kind: FactKind): Pr
   return {
     columns,
     from: 'staging s',
+    ordinalFrom: 'staging s',
+    ordinal: 's.rowid',
     raw: 'raw',
-    rawAgain: stagedRereadRawSql('s.raw'),
     rowProblem: true,
     params: {},
     types: {},
+    staged: true,
   };
 }
 
@@ -182,12 +204,14 @@ async function stageParquet(c: DuckDBConnection, file: string): Promise<Source> 
   return {
     columns,
     from: 'staging s',
+    ordinalFrom: 'staging s',
+    ordinal: 's.rowid',
     carry: `s AS "row::"`,
     raw: `to_json("row::")`,
-    rawAgain: stagedRereadRawSql('to_json(s)'),
     rowProblem: false,
     params: {},
     types: {},
+    staged: true,
   };
 }
 
@@ -199,11 +223,19 @@ async function* quarantineRows(c: DuckDBConnection, sql: string): AsyncGenerator
   }
 }
 
+/** A file imported before, found out while this import was reading it: nothing of it is kept. */
+class AlreadyImported extends Error {
+  constructor(readonly report: ImportReport) {
+    super('the file was imported before');
+  }
+}
+
 /**
- * Imports a file of a fact kind (calls, orders, clients, debts) set-based in DuckDB: the file is
- * staged as text by DuckDB's own reader, validated by one SQL statement, and its good rows loaded
- * by one INSERT … SELECT in one transaction. Bad rows go to the import log with line and reason.
- * read = loaded + quarantined + duplicates.
+ * Imports a file of a fact kind (calls, orders, clients, debts) set-based in DuckDB, in one
+ * transaction: one statement reads the file with DuckDB's own reader, validates every cell and
+ * inserts the good rows. A clean file is then done but for the rows whose key was stored before.
+ * Only when rows were set aside, or a key came twice, is the file read again, for those rows
+ * alone: their line, text and reason go to the import log. read = loaded + quarantined + duplicates.
  */
 export async function importFacts(
   target: ImportTarget,
@@ -225,13 +257,19 @@ export async function importFacts(
     // The checksum is taken while DuckDB reads the file rather than in a pass of its own before:
     // when it shows the file was imported before, the reading is stopped and nothing changes.
     let checking = false;
-    const known = timed(t, 'checksum (alongside)', () => fileChecksum(file, size)).then(async (checksum) => {
-      const previous = await previousImport(db, { file: name, kind, format, checksum });
+    const known = timed(t, 'checksum (alongside)', () => fileDigest(file, size)).then(async (digest) => {
+      const previous = await previousImport(db, { file: name, kind, format, checksum: digest.checksum });
       if (previous && checking) c.interrupt();
-      return { checksum, previous };
+      return { ...digest, previous };
     });
     // Awaited below; until then a failure must not count as unhandled.
     known.catch(() => {});
+    const previously = () =>
+      known.then(
+        (k) => k.previous,
+        () => null,
+      );
+    let importId: number | null = null;
     try {
       let source: Source;
       try {
@@ -274,131 +312,176 @@ export async function importFacts(
         zoneParams[`zb${i + 1}`] = b;
         zoneTypes[`zb${i + 1}`] = BIGINT;
       });
-      const check = checkSql({
+      const checkOptions = {
         kind,
         required: spec.required,
         present,
-        source: source.from,
         ...(source.carry ? { carry: source.carry } : {}),
         raw: source.raw,
         rowProblem: source.rowProblem,
         spans: spans.bounds.length,
-      });
+      };
+      const check = checkSql({ ...checkOptions, source: source.from });
       // A kind without timestamps has no use for the zone's values.
       const zone = check.includes('$zo0');
-      try {
-        checking = true;
-        await timed(t, 'check', () =>
-          withQueryProgress(
-            c,
-            format === 'csv' ? 'reading' : 'checking',
-            opts.onProgress,
-            c.run(
-              check,
-              { ...source.params, ...(zone ? zoneParams : {}) },
-              { ...source.types, ...(zone ? zoneTypes : {}) },
-            ),
-          ),
-        );
-      } catch (e) {
-        throw new AppError(
-          'bad_request',
-          `cannot read ${name} as ${format}: ${(e as Error).message.split('\n')[0]}`,
-        );
-      } finally {
-        checking = false;
-      }
-      const { checksum, previous } = await known;
-      if (previous) return previous;
-      const base = { file: name, kind, format, checksum };
-      // CSV records the reader set aside (the wrong number of fields) and the lines they shift.
-      const rejects =
-        format === 'csv' && source.columns.length ? Number(await scalar(c, CSV_REJECT_COUNT_SQL)) : 0;
-      if (rejects) await c.run(CSV_REJECT_KEYS_SQL);
-      const line = format === 'csv' ? csvLine(rejects > 0) : (rid: string) => `(${rid} + 1)`;
+      const checkParams = { ...source.params, ...(zone ? zoneParams : {}) };
+      const checkTypes = { ...source.types, ...(zone ? zoneTypes : {}) };
+      const hadRows = Boolean(await scalar(c, hasRowsSql(kind)));
 
-      const repeats = await timed(t, 'repeats', async () => {
-        await c.run(repeatedSql(kind));
-        const [n, bad] = ((await c.runAndReadAll(REPEATS_SQL)).getRows()[0] ?? []).map(Number);
-        if (bad) {
-          await c.run(markConflictsSql(kind, line));
-          await c.run(source.rawAgain, source.params, source.types);
-        }
-        return (n ?? 0) > 0;
-      });
-
-      const importId = await beginImport(db, base, opts.actor);
-      try {
-        opts.onProgress?.('loading', null);
-        let workDone = 0;
-        const counts = await inTransaction(c, async () => {
-          const matches = await timed(t, 'matches', async () => {
-            // A row can be stored already only if the table has rows: else there is nothing to join.
-            if (!(await scalar(c, hasRowsSql(kind)))) {
-              await c.run(EMPTY_MATCHED_SQL);
-              return false;
-            }
-            await c.run(matchedSql(kind, repeats));
-            await c.run(deleteReplacedSql(kind));
-            return Boolean(await scalar(c, 'SELECT count(*) FILTER (WHERE same) > 0 FROM matched'));
-          });
+      const id = await reserveImport(db, { file: name, kind, format }, opts.actor);
+      importId = id;
+      const idParams = { importId: id };
+      const idTypes = { importId: BIGINT };
+      const outcome = await inTransaction(c, async () => {
+        let inserted: number;
+        try {
+          checking = true;
           // Stored rows have no order to keep; without it DuckDB appends in parallel, in less memory.
           await c.run('SET preserve_insertion_order = false');
-          const inserted = await timed(t, 'insert', () =>
-            c
-              .run(insertSql(kind, { repeats, matches }), { importId })
-              .finally(() => c.run('RESET preserve_insertion_order')),
+          inserted = await timed(t, 'read, check and insert', () =>
+            withQueryProgress(
+              c,
+              format === 'csv' ? 'reading' : 'checking',
+              opts.onProgress,
+              c
+                .run(
+                  insertCheckedSql(kind, check),
+                  { ...checkParams, ...idParams },
+                  { ...checkTypes, ...idTypes },
+                )
+                .then((r) => r.rowsChanged),
+            ),
           );
-          const [records, bad, duplicates] = (
-            (await timed(t, 'counts', () => c.runAndReadAll(COUNTS_SQL))).getRows()[0] ?? []
-          ).map(Number);
-          workDone = performance.now();
-          return { records, bad, duplicates, loaded: inserted.rowsChanged } as Record<string, number>;
+        } catch (e) {
+          const previous = await previously();
+          if (previous) throw new AlreadyImported(previous);
+          throw new AppError(
+            'bad_request',
+            `cannot read ${name} as ${format}: ${(e as Error).message.split('\n')[0]}`,
+          );
+        } finally {
+          checking = false;
+          await c.run('RESET preserve_insertion_order');
+        }
+        const digest = await known;
+        if (digest.previous) throw new AlreadyImported(digest.previous);
+        await setImportChecksum(db, id, digest.checksum);
+        opts.onProgress?.('loading', null);
+
+        // CSV records the reader set aside (the wrong number of fields) and the lines they shift.
+        const rejects =
+          format === 'csv' && source.columns.length ? Number(await scalar(c, CSV_REJECT_COUNT_SQL)) : 0;
+        if (rejects) await c.run(CSV_REJECT_KEYS_SQL);
+        const line = format === 'csv' ? csvLine(rejects > 0) : (rid: string) => `(${rid} + 1)`;
+        // Were rows set aside? Staged rows are counted; a CSV record takes a line at least, so when
+        // the loaded and rejected records fill every line after the header, none was.
+        const setAside = source.staged
+          ? Number(await scalar(c, STAGED_COUNT_SQL)) > inserted
+          : inserted + rejects < digest.lines - 1;
+        const repeats = await timed(t, 'repeats', async () => {
+          await c.run(repeatedKeysSql(kind), idParams, idTypes);
+          return Number(await scalar(c, 'SELECT count(*) FROM repeated_keys')) > 0;
         });
-        if (t) t.commit = (performance.now() - workDone) / 1000;
-        const quarantineSql = `SELECT line, raw, reason FROM (
-            SELECT ${line('c.rowid')} AS line, c.raw, c.problem AS reason
-            FROM checked c WHERE c.problem IS NOT NULL
-            ${format === 'csv' && source.columns.length ? `UNION ALL ${CSV_REJECTS_SQL}` : ''}
-          ) ORDER BY line`;
-        const first = (
-          await timed(t, 'quarantine', () =>
-            c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`),
-          )
-        )
-          .getRowObjectsJson()
-          .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
-        const quarantined = (counts.bad ?? 0) + rejects;
-        const report: ImportReport = {
-          ...base,
-          ignoredColumns,
-          importId,
-          status: 'done',
-          message: null,
-          read: (counts.records ?? 0) + rejects,
-          loaded: counts.loaded ?? 0,
-          quarantined,
-          duplicates: counts.duplicates ?? 0,
-          notes: [],
-          quarantine: first,
-          seconds: Math.round((performance.now() - started) / 10) / 100,
+        const side = setAside || repeats;
+        let duplicates = 0;
+        let conflicts = 0;
+        if (side) {
+          await timed(t, 'second look', async () => {
+            const again = checkSql({
+              ...checkOptions,
+              source: source.ordinalFrom,
+              ordinal: source.ordinal,
+              rawAlways: true,
+            });
+            await c.run(sideSql(kind, again, repeats), checkParams, checkTypes);
+            if (!repeats) return;
+            await c.run(repeatsSql(kind));
+            await c.run(deleteRepeatedSql(kind), idParams, idTypes);
+            await c.run(reinsertFirstsSql(kind), idParams, idTypes);
+            await c.run(markConflictsSql(kind, line));
+            const [same, other] = ((await c.runAndReadAll(REPEATS_SQL)).getRows()[0] ?? []).map(Number);
+            duplicates += same ?? 0;
+            conflicts = other ?? 0;
+          });
+        }
+        if (hadRows) {
+          await timed(t, 'matches', async () => {
+            await c.run(matchedSql(kind), idParams, idTypes);
+            duplicates += Number(await scalar(c, MATCHED_DUPLICATES_SQL));
+            await c.run(deleteDuplicatesSql(kind), idParams, idTypes);
+            await c.run(deleteReplacedSql(kind), idParams, idTypes);
+          });
+        }
+        const loaded = Number(await scalar(c, loadedSql(kind), idParams, idTypes));
+        const bad = side ? Number(await scalar(c, SIDE_PROBLEMS_SQL)) : 0;
+        return {
+          checksum: digest.checksum,
+          inserted,
+          loaded,
+          bad,
+          conflicts,
+          duplicates,
+          rejects,
+          side,
+          line,
         };
-        opts.onProgress?.('logging', null);
-        await timed(t, 'log', () =>
-          finishImport(db, report, quarantined ? quarantineRows(c, quarantineSql) : []),
-        );
-        return report;
-      } catch (e) {
-        await failImport(db, importId, e);
-        throw e;
-      }
+      });
+
+      const base = { file: name, kind, format, checksum: outcome.checksum };
+      const parts = [
+        ...(outcome.side
+          ? [
+              `SELECT ${outcome.line('ordinal')} AS line, raw, problem AS reason FROM side WHERE problem IS NOT NULL`,
+            ]
+          : []),
+        ...(outcome.rejects ? [CSV_REJECTS_SQL] : []),
+      ];
+      const quarantineSql = parts.length
+        ? `SELECT line, raw, reason FROM (${parts.join(' UNION ALL ')}) ORDER BY line`
+        : null;
+      const first = quarantineSql
+        ? (
+            await timed(t, 'quarantine', () =>
+              c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`),
+            )
+          )
+            .getRowObjectsJson()
+            .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }))
+        : [];
+      const quarantined = outcome.bad + outcome.rejects;
+      const report: ImportReport = {
+        ...base,
+        ignoredColumns,
+        importId: id,
+        status: 'done',
+        message: null,
+        // every record the reader gave, loaded or not, and every record it set aside
+        read: outcome.inserted + (outcome.bad - outcome.conflicts) + outcome.rejects,
+        loaded: outcome.loaded,
+        quarantined,
+        duplicates: outcome.duplicates,
+        notes: [],
+        quarantine: first,
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+      };
+      opts.onProgress?.('logging', null);
+      await timed(t, 'log', () =>
+        finishImport(db, report, quarantineSql && quarantined ? quarantineRows(c, quarantineSql) : []),
+      );
+      return report;
     } catch (e) {
       // A file imported before changes nothing, whatever reading it again would have said.
-      const previous = await known.then(
-        (k) => k.previous,
-        () => null,
-      );
-      if (previous) return previous;
+      const previous = e instanceof AlreadyImported ? e.report : await previously();
+      if (previous) {
+        if (importId !== null) await dropReservedImport(db, importId);
+        return previous;
+      }
+      if (importId !== null) {
+        // A file that cannot be read leaves no entry, as one refused before reading; anything
+        // else is logged as failed.
+        if (e instanceof AppError) await dropReservedImport(db, importId);
+        else await failImport(db, importId, e);
+      }
       throw e;
     } finally {
       await timed(t, 'cleanup', async () => {

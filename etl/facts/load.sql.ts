@@ -3,9 +3,12 @@ import { KINDS } from '../../schemas/kinds.ts';
 import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
 
 /**
- * Moving the good rows of `checked` into a fact table: a row identical to one stored (ignoring
- * which import wrote it) is a duplicate; a row whose key is stored with other values replaces it.
- * Table and column names come from the kind registry.
+ * Loading a file's good rows into a fact table. The rows are validated and inserted by one
+ * statement, tagged with the import's id ($importId); the few rows that need a second look are
+ * then settled in the same transaction: a key the file has twice keeps its first row (a later
+ * identical row is a duplicate, a later row with other values is quarantined); a row identical to
+ * one stored before (ignoring which import wrote it) is a duplicate and goes; a row whose key is
+ * stored with other values replaces it. Table and column names come from the kind registry.
  */
 
 const columnsOf = (kind: FactKind) => Object.keys(FACT_COLUMNS[kind]);
@@ -18,86 +21,112 @@ const keyMatch = (kind: FactKind, a: string, b: string) =>
   keyOf(kind)
     .map((c) => `${a}.${q(c)} = ${b}.${q(c)}`)
     .join(' AND ');
+const keyList = (kind: FactKind, alias?: string) =>
+  keyOf(kind)
+    .map((k) => (alias ? `${alias}.${q(k)}` : q(k)))
+    .join(', ');
+
+/** The good rows of the validation query `check`, straight into the fact table. */
+export function insertCheckedSql(kind: FactKind, check: string): string {
+  const cols = columnsOf(kind).map(q).join(', ');
+  return `INSERT INTO ${q(kind)} BY NAME
+SELECT ${cols}, $importId AS import_id FROM (${check}) WHERE problem IS NULL`;
+}
 
 /**
- * A key twice in the file: the first row loads; a later identical row is a duplicate, a later row
- * with other values cannot both be right and is quarantined. Rows are `checked` rowids (`rid`),
- * the records' ordinals. The repeated keys are found by their hashes first — grouping millions of
- * fixed-size hashes costs far less than grouping their text — and then by the keys themselves among
- * the few rows whose hash repeats; the window then covers only those rows.
+ * Keys this import wrote more than once: found by their hashes first — grouping millions of
+ * fixed-size hashes costs far less than grouping their text — then by the keys themselves among
+ * the few rows whose hash repeats.
  */
-export function repeatedSql(kind: FactKind): string {
-  const keys = keyOf(kind).map(q).join(', ');
-  const cKeys = keyOf(kind)
-    .map((k) => `c.${q(k)}`)
-    .join(', ');
-  return `CREATE OR REPLACE TEMP TABLE repeated AS
+export function repeatedKeysSql(kind: FactKind): string {
+  const table = q(kind);
+  const keys = keyList(kind);
+  return `CREATE OR REPLACE TEMP TABLE repeated_keys AS
 WITH dup_hashes AS (
-  SELECT hash(${keys}) AS h FROM checked WHERE problem IS NULL GROUP BY ALL HAVING count(*) > 1
-), dup_keys AS (
-  SELECT ${keys} FROM checked WHERE problem IS NULL AND hash(${keys}) IN (SELECT h FROM dup_hashes)
-  GROUP BY ALL HAVING count(*) > 1
-), rows AS (
-  SELECT c.*, c.rowid AS rid, row_number() OVER (PARTITION BY ${cKeys} ORDER BY c.rowid) AS n
-  FROM checked c SEMI JOIN dup_keys d ON ${keyMatch(kind, 'c', 'd')}
-  WHERE c.problem IS NULL
+  SELECT hash(${keys}) AS h FROM ${table} WHERE import_id = $importId GROUP BY ALL HAVING count(*) > 1
 )
-SELECT r.rid, f.rid AS first_rid, ${same(kind, 'r', 'f')} AS same
-FROM rows r JOIN rows f ON ${keyMatch(kind, 'r', 'f')} AND f.n = 1
-WHERE r.n > 1`;
+SELECT ${keys} FROM ${table}
+WHERE import_id = $importId AND hash(${keys}) IN (SELECT h FROM dup_hashes)
+GROUP BY ALL HAVING count(*) > 1`;
+}
+
+/**
+ * The rows of the file that need a second look, from the validation query `check` (with
+ * `ordinal` and `raw`): the bad ones, and (`repeats`) every row of a key written more than once.
+ */
+export function sideSql(kind: FactKind, check: string, repeats: boolean): string {
+  return `CREATE OR REPLACE TEMP TABLE side AS
+SELECT * FROM (${check}) c
+WHERE problem IS NOT NULL${
+    repeats ? ` OR EXISTS (SELECT 1 FROM repeated_keys r WHERE ${keyMatch(kind, 'r', 'c')})` : ''
+  }`;
+}
+
+/** Each good row of a repeated key, its first row (by ordinal), and whether it is the same. */
+export function repeatsSql(kind: FactKind): string {
+  return `CREATE OR REPLACE TEMP TABLE repeats AS
+WITH rows AS (
+  SELECT *, row_number() OVER (PARTITION BY ${keyList(kind)} ORDER BY ordinal) AS n
+  FROM side WHERE problem IS NULL
+)
+SELECT r.ordinal, r.n, f.ordinal AS first_ordinal, ${same(kind, 'r', 'f')} AS same
+FROM rows r JOIN rows f ON ${keyMatch(kind, 'r', 'f')} AND f.n = 1`;
+}
+
+/** Every copy of a repeated key leaves the table; its first row comes back (reinsertFirstsSql). */
+export function deleteRepeatedSql(kind: FactKind): string {
+  return `DELETE FROM ${q(kind)} t USING repeated_keys r
+WHERE t.import_id = $importId AND ${keyMatch(kind, 't', 'r')}`;
+}
+
+export function reinsertFirstsSql(kind: FactKind): string {
+  const cols = columnsOf(kind).map(q).join(', ');
+  return `INSERT INTO ${q(kind)} BY NAME
+SELECT ${cols}, $importId AS import_id FROM side
+WHERE ordinal IN (SELECT ordinal FROM repeats WHERE n = 1)`;
 }
 
 /**
  * Quarantines the later rows of a repeated key that differ from its first row; `line` gives the
- * line of a record from its rowid.
+ * line of a record from its ordinal.
  */
-export function markConflictsSql(kind: FactKind, line: (rid: string) => string): string {
+export function markConflictsSql(kind: FactKind, line: (ordinal: string) => string): string {
   const named = keyOf(kind)
-    .map((c) => `'${c} "' || checked.${q(c)}::VARCHAR || '"'`)
+    .map((c) => `'${c} "' || side.${q(c)}::VARCHAR || '"'`)
     .join(` || ', ' || `);
-  return `UPDATE checked SET problem = ${named} || ' is already on line ' || ${line('r.first_rid')} || ' of this file, with other values'
-FROM repeated r WHERE checked.rowid = r.rid AND NOT r.same`;
+  return `UPDATE side SET problem = ${named} || ' is already on line ' || ${line('r.first_ordinal')} || ' of this file, with other values'
+FROM repeats r WHERE side.ordinal = r.ordinal AND r.n > 1 AND NOT r.same`;
 }
 
-/** Good rows whose key is stored already, and whether the stored row is the same. */
-export function matchedSql(kind: FactKind, repeats: boolean): string {
+export const REPEATS_SQL = `SELECT count(*) FILTER (WHERE n > 1 AND same) AS duplicates,
+  count(*) FILTER (WHERE n > 1 AND NOT same) AS conflicts FROM repeats`;
+
+export const SIDE_PROBLEMS_SQL = 'SELECT count(*) FROM side WHERE problem IS NOT NULL';
+
+/** This import's rows whose key was stored before, and whether the stored row is the same. */
+export function matchedSql(kind: FactKind): string {
   const table = q(kind);
   return `CREATE OR REPLACE TEMP TABLE matched AS
-SELECT c.rowid AS rid, ${keyOf(kind)
-    .map((k) => `c.${q(k)}`)
-    .join(', ')}, ${same(kind, 'c', 't')} AS same
-FROM checked c JOIN ${table} t ON ${keyMatch(kind, 'c', 't')}
-WHERE c.problem IS NULL${repeats ? ' AND c.rowid NOT IN (SELECT rid FROM repeated)' : ''}`;
+SELECT ${keyList(kind, 'n')}, ${same(kind, 'n', 'o')} AS same
+FROM ${table} n JOIN ${table} o ON ${keyMatch(kind, 'n', 'o')}
+WHERE n.import_id = $importId AND o.import_id IS DISTINCT FROM $importId`;
 }
 
+/** A row identical to a stored one is a duplicate: the stored row stays, this import's goes. */
+export function deleteDuplicatesSql(kind: FactKind): string {
+  return `DELETE FROM ${q(kind)} t USING (SELECT * FROM matched WHERE same) m
+WHERE t.import_id = $importId AND ${keyMatch(kind, 't', 'm')}`;
+}
+
+/** A stored row whose key this import wrote with other values is replaced. */
 export function deleteReplacedSql(kind: FactKind): string {
-  const keys = keyOf(kind).map(q).join(', ');
-  return `DELETE FROM ${q(kind)} t USING (SELECT DISTINCT ${keys} FROM matched WHERE NOT same) m
-WHERE ${keyMatch(kind, 't', 'm')}`;
+  return `DELETE FROM ${q(kind)} t USING (SELECT * FROM matched WHERE NOT same) m
+WHERE t.import_id IS DISTINCT FROM $importId AND ${keyMatch(kind, 't', 'm')}`;
 }
 
-/**
- * The good rows into the fact table, less the duplicates: a repeat of an earlier row of this file
- * (`repeats`: there are some) and a row stored already (`matches`: there are some).
- */
-export function insertSql(kind: FactKind, o: { repeats: boolean; matches: boolean }): string {
-  const cols = columnsOf(kind).map(q).join(', ');
-  return `INSERT INTO ${q(kind)} BY NAME
-SELECT ${cols}, $importId AS import_id FROM checked
-WHERE problem IS NULL${o.repeats ? '\n  AND rowid NOT IN (SELECT rid FROM repeated)' : ''}${
-    o.matches ? '\n  AND rowid NOT IN (SELECT rid FROM matched WHERE same)' : ''
-  }`;
-}
-
-/** `matched` when the fact table is empty: nothing of the file is stored already. */
-export const EMPTY_MATCHED_SQL = `CREATE OR REPLACE TEMP TABLE matched AS SELECT NULL::BIGINT AS rid, NULL::BOOLEAN AS same WHERE false`;
+export const MATCHED_DUPLICATES_SQL = `SELECT count(*) FILTER (WHERE same) FROM matched`;
 
 /** Whether the fact table has any row: only then can a row of the file be stored already. */
 export const hasRowsSql = (kind: FactKind) => `SELECT EXISTS (SELECT 1 FROM ${q(kind)})`;
 
-export const REPEATS_SQL = `SELECT count(*) AS repeats, count(*) FILTER (WHERE NOT same) AS conflicts FROM repeated`;
-
-export const COUNTS_SQL = `SELECT
-  (SELECT count(*) FROM checked) AS records,
-  (SELECT count(*) FROM checked WHERE problem IS NOT NULL) AS bad,
-  (SELECT count(*) FROM repeated WHERE same) + (SELECT count(*) FROM matched WHERE same) AS duplicates`;
+export const loadedSql = (kind: FactKind) => `SELECT count(*) FROM ${q(kind)} WHERE import_id = $importId`;

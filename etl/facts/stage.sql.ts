@@ -23,13 +23,11 @@ export const CSV_SOURCE = `${CSV_READ} s`;
 export const EMPTY_SOURCE = `(SELECT NULL::VARCHAR AS empty WHERE false) s`;
 
 /**
- * The raw text of the `checked` rows quarantined after validation (a repeated key with other
- * values), read again from the file: by ordinal, which the reader's ORDINALITY counts as `checked`
- * counts its rowid (rejected records are in neither).
+ * The same CSV with each record's ordinal (0-based, `s.ordinality - 1`), for the second look at a
+ * few rows: rejected records are not counted, in this as in the reading that loaded the file.
  */
-export const csvRereadRawSql = (columns: readonly string[]) => `UPDATE checked SET raw = r.raw
-  FROM (SELECT ordinality - 1 AS rid, ${csvRawSql(columns)} AS raw FROM ${CSV_READ} WITH ORDINALITY) r
-  WHERE checked.rowid = r.rid AND checked.problem IS NOT NULL AND checked.raw IS NULL`;
+export const CSV_ORDINAL_SOURCE = `(SELECT * FROM ${CSV_READ} WITH ORDINALITY) s`;
+export const CSV_ORDINAL = 's.ordinality - 1';
 
 export const CSV_REJECT_COUNT_SQL = 'SELECT count(DISTINCT line) FROM csv_rejects';
 
@@ -84,16 +82,15 @@ export const PARQUET_STAGE_SQL = `CREATE OR REPLACE TEMP TABLE staging AS
 
 export const STAGING_COLUMNS_SQL = `SELECT column_name FROM (DESCRIBE staging)`;
 
-/** Staged rows' raw text filled in for `checked` rows quarantined after validation. */
-export const stagedRereadRawSql = (raw: string) => `UPDATE checked SET raw = ${raw}
-  FROM staging s WHERE checked.rowid = s.rowid AND checked.problem IS NOT NULL AND checked.raw IS NULL`;
+export const STAGED_COUNT_SQL = 'SELECT count(*) FROM staging';
 
 /** Temp tables of one import, dropped when it ends (the connection's own, in any case). */
 export const STAGING_TABLES = [
   'staging',
   'staging_json',
-  'checked',
-  'repeated',
+  'repeated_keys',
+  'side',
+  'repeats',
   'matched',
   'known_operators',
   'reject_keys',

@@ -2,11 +2,11 @@ import { quotedIdentifier as q } from '@duckdb/node-api';
 import { type ColumnRule, FACT_COLUMNS, type FactKind, OPERATOR_REFERENCES } from './fact-columns.ts';
 
 /**
- * The set-based validation of a file: one statement reads the text cells of a source (DuckDB's
- * reader itself, or a staging table) and writes `checked`, the kind's typed columns plus `problem`,
- * the reason a row cannot load (null when it can), worded as the zod schemas word it:
- * "column: message", every failing column joined by "; ", and `raw`, the record's text, kept for
- * the bad rows only. `checked` keeps the source's order: its rowid is the record's ordinal.
+ * The set-based validation of a file: one query reads the text cells of a source (DuckDB's
+ * reader itself, or a staging table) and gives the kind's typed columns plus `problem`, the
+ * reason a row cannot load (null when it can), worded as the zod schemas word it:
+ * "column: message", every failing column joined by "; ", and `raw`, the record's text, for the
+ * bad rows.
  *
  * Column names come from the kind registry, never from the file; enum values are the registry's
  * constants. Values from outside — the zone's offsets and the known operators — are bound
@@ -176,15 +176,19 @@ export interface CheckOptions {
   rowProblem: boolean;
   /** How many DST changes the file's wall-clock times span: the zone spans' bound count. */
   spans: number;
+  /** SQL over `s` giving a record's ordinal (0-based), output as `ordinal`; none when absent. */
+  ordinal?: string;
+  /** Output `raw` for every row, not only the bad ones (the few rows a second look needs). */
+  rawAlways?: boolean;
 }
 
 /** A column of the validation's own, beside the source's: `t::call_id`, `v::call_id`, `p::call_id`. */
 const own = (c: string, part: string) => q(`${part}::${c}`);
 
 /**
- * `checked`: one row per record of the source, in its order (rowid = ordinal), with the typed
- * columns, `problem` and, for a bad row, `raw`. Steps, each a projection of the one before:
- * clean text, parses, typed values, each column's problem, then the row's.
+ * One row per record of the source with the typed columns, `problem` and, for a bad row, `raw`
+ * (and `ordinal` when asked). Steps, each a projection of the one before: clean text, parses,
+ * typed values, each column's problem, then the row's.
  */
 export function checkSql(o: CheckOptions): string {
   const rules = FACT_COLUMNS[o.kind];
@@ -229,9 +233,9 @@ export function checkSql(o: CheckOptions): string {
   const messages = columns.map((c) => `${literal(`${c}: `)} || ${own(c, 'p')}`);
   const schemaProblem = `CASE WHEN ${anyProblem} THEN
     ${o.rowProblem ? 'coalesce(_row_problem, ' : '('}nullif(concat_ws('; ', ${messages.join(', ')}), '')) END`;
-  return `CREATE OR REPLACE TEMP TABLE checked AS
-WITH cells AS (
-  SELECT s.*, ${o.carry ? `${o.carry}, ` : ''}${cells.join(',\n    ')}
+  const ordinal = o.ordinal ? `${o.ordinal} AS ${own('', 'ordinal')}, ` : '';
+  return `WITH cells AS (
+  SELECT s.*, ${ordinal}${o.carry ? `${o.carry}, ` : ''}${cells.join(',\n    ')}
   FROM ${o.source}
 ), ${parseSteps.map((p) => `${p}, `).join('')}valued AS (
   SELECT *, ${values.join(',\n    ')} FROM ${steps ? `parsed${steps}` : 'cells'}
@@ -245,6 +249,8 @@ WITH cells AS (
 )
 SELECT ${columns.map((c) => `${own(c, 'v')} AS ${q(c)}`).join(',\n  ')},
   ${own('', 'problem')} AS problem,
-  CASE WHEN ${own('', 'problem')} IS NOT NULL THEN ${o.raw} END AS raw
+  ${o.rawAlways ? o.raw : `CASE WHEN ${own('', 'problem')} IS NOT NULL THEN ${o.raw} END`} AS raw${
+    o.ordinal ? `,\n  ${own('', 'ordinal')} AS ordinal` : ''
+  }
 FROM problems`;
 }

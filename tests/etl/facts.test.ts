@@ -145,6 +145,55 @@ describe('set-based import of fact kinds: every kind of bad row', () => {
     ]);
   });
 
+  it('a record over two lines (a quoted line break) is one good record, not a bad one', async () => {
+    const report = await importCsv(
+      env,
+      'calls',
+      'calls.csv',
+      'call_id,started_at,direction,disposition,operator_id,talk_s,phone\n' +
+        'Q1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60,"+373\n22"\n' +
+        'Q2,2026-10-01T09:00:00Z,inbound,answered,OP-1,60,\n\n',
+    );
+    invariant(report);
+    expect(report).toMatchObject({ read: 2, loaded: 2, quarantined: 0, duplicates: 0 });
+    expect(await stored('SELECT call_id, phone FROM calls ORDER BY 1')).toEqual([
+      { call_id: 'Q1', phone: '+373\n22' },
+      { call_id: 'Q2', phone: null },
+    ]);
+  });
+
+  it('a second file: its repeats are settled first, then what is stored already', async () => {
+    await importCsv(
+      env,
+      'calls',
+      'first.csv',
+      `${HEADER}\nR1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\nR2,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n`,
+    );
+    const report = await importCsv(
+      env,
+      'calls',
+      'second.csv',
+      `${HEADER}\n` +
+        // stored as it is, twice: one duplicate of the stored row, one of the first line
+        'R1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n' +
+        'R1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n' +
+        // stored with other values: replaces it; then the same key with yet other values: quarantined
+        'R2,2026-10-01T09:00:00Z,inbound,answered,OP-2,61\n' +
+        'R2,2026-10-01T09:00:00Z,inbound,answered,OP-1,99\n' +
+        'R3,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n',
+    );
+    invariant(report);
+    expect(report).toMatchObject({ read: 5, loaded: 2, duplicates: 2, quarantined: 1 });
+    expect(report.quarantine.map((q) => [q.line, q.reason])).toEqual([
+      [5, 'call_id "R2" is already on line 4 of this file, with other values'],
+    ]);
+    expect(await stored('SELECT call_id, operator_id, talk_s FROM calls ORDER BY 1')).toEqual([
+      { call_id: 'R1', operator_id: 'OP-1', talk_s: 60 },
+      { call_id: 'R2', operator_id: 'OP-2', talk_s: 61 },
+      { call_id: 'R3', operator_id: 'OP-1', talk_s: 60 },
+    ]);
+  });
+
   it('keeps every quarantined row in the import log, beyond the ones the report carries', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `E${i},never,inbound,answered,OP-1,1`).join('\n');
     const report = await importCsv(env, 'calls', 'calls.csv', `${HEADER}\n${rows}\n`);
