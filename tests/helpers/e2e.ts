@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildWebIfNeeded } from '../../server/cli/commands/start.ts';
@@ -6,7 +6,12 @@ import { cli, freePort, serve } from './cli.ts';
 import { tempDir } from './runtime.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = process.env.CALLSCORE_SCREENSHOTS; // where to keep screenshots for a look, if set
+/**
+ * Where the browser tests keep a screenshot of each main page, to be looked at:
+ * test-artifacts/screenshots by default, CALLSCORE_SCREENSHOTS to put them elsewhere, `off` for none.
+ */
+const SHOTS_SETTING = process.env.CALLSCORE_SCREENSHOTS ?? path.resolve('test-artifacts/screenshots');
+const SHOTS = SHOTS_SETTING === 'off' ? null : SHOTS_SETTING;
 
 export interface E2E {
   dir: string;
@@ -71,7 +76,9 @@ export async function startE2E(opts: { operators: number; month: string }): Prom
       await page.getByRole('button', { name: /sign in/i }).click();
     },
     async shot(page, name) {
-      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+      if (!SHOTS) return;
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
     },
     async stop() {
       await browser.close();
