@@ -43,6 +43,7 @@ import {
   matchedSql,
   REPEATS_SQL,
   reinsertFirstsSql,
+  repeatedKeyCondition,
   repeatedKeysSql,
   repeatsSql,
   SIDE_PROBLEMS_SQL,
@@ -66,7 +67,7 @@ import {
   STAGING_COLUMNS_SQL,
   STAGING_TABLES,
 } from './stage.sql.ts';
-import { checkSql } from './validate.sql.ts';
+import { checkSql, typedColumn } from './validate.sql.ts';
 import { zoneSpans } from './zone-spans.ts';
 
 /** Where the validation reads a file's text cells from, and what it needs to know about them. */
@@ -391,9 +392,9 @@ export async function importFacts(
               ...checkOptions,
               source: source.ordinalFrom,
               ordinal: source.ordinal,
-              rawAlways: true,
+              ...(repeats ? { rawWhen: repeatedKeyCondition(kind, typedColumn) } : {}),
             });
-            await c.run(sideSql(kind, again, repeats), checkParams, checkTypes);
+            await c.run(sideSql(again), checkParams, checkTypes);
             if (!repeats) return;
             await c.run(repeatsSql(kind));
             await c.run(deleteRepeatedSql(kind), idParams, idTypes);

@@ -52,14 +52,21 @@ GROUP BY ALL HAVING count(*) > 1`;
 
 /**
  * The rows of the file that need a second look, from the validation query `check` (with
- * `ordinal` and `raw`): the bad ones, and (`repeats`) every row of a key written more than once.
+ * `ordinal`, and `raw` for the rows of repeatedKeyCondition): the bad ones, and every good row of
+ * a key written more than once. Only these rows have a `raw`.
  */
-export function sideSql(kind: FactKind, check: string, repeats: boolean): string {
+export function sideSql(check: string): string {
   return `CREATE OR REPLACE TEMP TABLE side AS
-SELECT * FROM (${check}) c
-WHERE problem IS NOT NULL${
-    repeats ? ` OR EXISTS (SELECT 1 FROM repeated_keys r WHERE ${keyMatch(kind, 'r', 'c')})` : ''
-  }`;
+SELECT * FROM (${check}) WHERE raw IS NOT NULL`;
+}
+
+/** A row whose key this import wrote more than once (`typed` names a typed column). */
+export function repeatedKeyCondition(kind: FactKind, typed: (c: string) => string): string {
+  return `(${typed(keyOf(kind)[0] as string)} IS NOT NULL AND EXISTS (SELECT 1 FROM repeated_keys r WHERE ${keyOf(
+    kind,
+  )
+    .map((k) => `r.${q(k)} = ${typed(k)}`)
+    .join(' AND ')}))`;
 }
 
 /** Each good row of a repeated key, its first row (by ordinal), and whether it is the same. */

@@ -178,12 +178,18 @@ export interface CheckOptions {
   spans: number;
   /** SQL over `s` giving a record's ordinal (0-based), output as `ordinal`; none when absent. */
   ordinal?: string;
-  /** Output `raw` for every row, not only the bad ones (the few rows a second look needs). */
-  rawAlways?: boolean;
+  /**
+   * A further condition (SQL over the typed values, named by typedColumn) for rows whose `raw` is
+   * wanted although they are good: the few rows a second look needs.
+   */
+  rawWhen?: string;
 }
 
 /** A column of the validation's own, beside the source's: `t::call_id`, `v::call_id`, `p::call_id`. */
 const own = (c: string, part: string) => q(`${part}::${c}`);
+
+/** A column's typed value, by the name CheckOptions.rawWhen can use. */
+export const typedColumn = (c: string) => own(c, 'v');
 
 /**
  * One row per record of the source with the typed columns, `problem` and, for a bad row, `raw`
@@ -249,7 +255,7 @@ export function checkSql(o: CheckOptions): string {
 )
 SELECT ${columns.map((c) => `${own(c, 'v')} AS ${q(c)}`).join(',\n  ')},
   ${own('', 'problem')} AS problem,
-  ${o.rawAlways ? o.raw : `CASE WHEN ${own('', 'problem')} IS NOT NULL THEN ${o.raw} END`} AS raw${
+  CASE WHEN ${own('', 'problem')} IS NOT NULL${o.rawWhen ? ` OR ${o.rawWhen}` : ''} THEN ${o.raw} END AS raw${
     o.ordinal ? `,\n  ${own('', 'ordinal')} AS ordinal` : ''
   }
 FROM problems`;
