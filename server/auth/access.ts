@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { ROLES, type Role } from '../../schemas/roles.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { cached } from '../stores/cache.ts';
 
 /** Marks the handlers made by access(), so the app can refuse to start with an unguarded route. */
 export const ACCESS_POLICY = Symbol('callscore.access');
@@ -57,15 +58,18 @@ async function limitHead(c: Context<AppEnv>) {
   const user = c.get('user');
   if (user?.role !== 'head' || !(user.department || user.team)) return;
   const { department, team } = user;
-  const rows = await c
-    .get('deps')
-    .db.selectFrom('operators')
-    .innerJoin('teams', 'teams.team_id', 'operators.team_id')
-    .select('operators.operator_id')
-    .$if(department !== null, (q) => q.where('teams.department', '=', department as string))
-    .$if(team !== null, (q) => q.where('teams.team_id', '=', team as string))
-    .execute();
-  const ids = rows.map((r) => r.operator_id);
+  const { db } = c.get('deps');
+  // The operators of a department or team change only with an import, which moves the data version.
+  const ids = await cached(db, `scope|${JSON.stringify([department, team])}`, async () => {
+    const rows = await db
+      .selectFrom('operators')
+      .innerJoin('teams', 'teams.team_id', 'operators.team_id')
+      .select('operators.operator_id')
+      .$if(department !== null, (q) => q.where('teams.department', '=', department as string))
+      .$if(team !== null, (q) => q.where('teams.team_id', '=', team as string))
+      .execute();
+    return Object.freeze(rows.map((r) => r.operator_id));
+  });
   c.set('scope', { operatorIds: ids });
   const named = c.req.param('operatorId');
   if (named !== undefined && !ids.includes(named)) {

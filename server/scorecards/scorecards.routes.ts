@@ -1,4 +1,3 @@
-import { gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { rangeQuery } from '../../schemas/api.ts';
 import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
@@ -6,6 +5,7 @@ import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { prepareBody, sendPrepared } from '../prepared-body.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
 import { cached } from '../stores/cache.ts';
 import { validate } from '../validate.ts';
@@ -21,7 +21,7 @@ export const scorecardsRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   // The ranking table: every operator's criteria and pay, flat, as JSON or Arrow IPC. The body is
-  // kept ready while the data is unchanged, so the big table answers fast under load.
+  // kept ready, compressed, while the data is unchanged, so the big table answers fast under load.
   .get('/ranking', allow(...READERS), validate('query', scorecardsQuery), async (c) => {
     const q = c.req.valid('query');
     const scope = c.get('scope');
@@ -31,17 +31,14 @@ export const scorecardsRoutes = new Hono<AppEnv>()
       const result = await scorecards(c.get('deps'), q, c.get('settings'), scope);
       const rows = rankingRows(result.operators);
       const { operators: _all, ...meta } = result;
-      const raw = arrow
-        ? Buffer.from(rankingArrow(rows))
-        : Buffer.from(JSON.stringify({ ...meta, operators: rows }));
-      return { raw, gzip: gzipSync(raw, { level: 6 }) };
+      return arrow
+        ? prepareBody(Buffer.from(rankingArrow(rows)), ARROW_STREAM)
+        : prepareBody(
+            Buffer.from(JSON.stringify({ ...meta, operators: rows })),
+            'application/json; charset=utf-8',
+          );
     });
-    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    return c.body(gzip ? body.gzip : body.raw, 200, {
-      'Content-Type': arrow ? ARROW_STREAM : 'application/json; charset=utf-8',
-      Vary: 'Accept, Accept-Encoding',
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    });
+    return sendPrepared(c, body, 'Accept');
   })
   .get(
     '/scorecards/:operatorId',
