@@ -43,7 +43,14 @@ const secondsParam = z.coerce.number({ error: 'must be a number of seconds' }).m
 
 export const CALL_SORTS = ['startedAt', 'talk', 'operator'] as const;
 
-/** `GET /api/calls`: a local date range (period or from/to) and optional filters. */
+/** Most calls in one page of `GET /api/calls` as JSON, and as Arrow IPC, which is for big tables. */
+export const CALLS_JSON_LIMIT = 500;
+export const CALLS_ARROW_LIMIT = 5000;
+
+/**
+ * `GET /api/calls`: a local date range (period or from/to) and optional filters. `limit` goes up
+ * to CALLS_ARROW_LIMIT here; the route holds a JSON answer to CALLS_JSON_LIMIT.
+ */
 export const callSearchQuery = z
   .object({
     period: period.optional(),
@@ -64,7 +71,12 @@ export const callSearchQuery = z
     hasRecording: flag.optional(),
     sort: z.enum(CALL_SORTS, { error: `is not one of ${CALL_SORTS.join(', ')}` }).default('startedAt'),
     order: z.enum(['asc', 'desc'], { error: 'is not asc or desc' }).default('desc'),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(CALLS_ARROW_LIMIT, `must be at most ${CALLS_ARROW_LIMIT} (as Arrow; ${CALLS_JSON_LIMIT} as JSON)`)
+      .default(50),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
   .superRefine((q, ctx) => {

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ARROW_PAGING_HEADERS } from '../../schemas/arrow.ts';
 import {
   type AssignmentsResponse,
   type AssignResponse,
   assignmentsQuery,
   assignRequest,
+  CALLS_ARROW_LIMIT,
+  CALLS_JSON_LIMIT,
   type CallResponse,
   type CallsResponse,
   callSearchQuery,
@@ -14,6 +17,7 @@ import {
   type WorklistResponse,
   worklistQuery,
 } from '../../schemas/calls.ts';
+import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import type { AppEnv } from '../context.ts';
@@ -21,7 +25,7 @@ import { AppError } from '../errors.ts';
 import { dataFiles } from '../runtime.ts';
 import { validate } from '../validate.ts';
 import { assignCalls, listAssignments, unassign } from './assignments.service.ts';
-import { callDetail, searchCalls, visibleCall } from './calls.service.ts';
+import { callDetail, callsArrow, searchCallColumns, searchCalls, visibleCall } from './calls.service.ts';
 import { recordingFile, recordingResponse } from './recording.ts';
 import { sampleCalls } from './sample.ts';
 
@@ -34,16 +38,32 @@ const idParam = z.object({ id: z.string().trim().min(1).max(200) });
 const assignmentParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const callsRoutes = new Hono<AppEnv>()
+  // The calls list as JSON, or as Arrow IPC for a big table: the same rows, and a bigger page.
   .get('/', allow(...READERS), validate('query', callSearchQuery), async (c) => {
     const { db, analytics } = c.get('deps');
-    const body: CallsResponse = await searchCalls(
-      db,
-      analytics,
-      c.req.valid('query'),
-      c.get('scope'),
-      c.get('settings').timeZone,
-    );
-    return c.json(body);
+    const q = c.req.valid('query');
+    const arrow = wantsArrow(c.req.header('accept'));
+    if (!arrow && q.limit > CALLS_JSON_LIMIT) {
+      throw new AppError(
+        'bad_request',
+        `invalid query: limit: must be at most ${CALLS_JSON_LIMIT} as JSON ` +
+          `(up to ${CALLS_ARROW_LIMIT} with Accept: ${ARROW_STREAM})`,
+      );
+    }
+    const scope = c.get('scope');
+    const timeZone = c.get('settings').timeZone;
+    c.header('Vary', 'Accept');
+    if (!arrow) {
+      const body: CallsResponse = await searchCalls(db, analytics, q, scope, timeZone);
+      return c.json(body);
+    }
+    const page = await searchCallColumns(db, analytics, q, scope, timeZone);
+    return c.body(Buffer.from(callsArrow(page.columns)), 200, {
+      'Content-Type': ARROW_STREAM,
+      [ARROW_PAGING_HEADERS.total]: String(page.total),
+      [ARROW_PAGING_HEADERS.limit]: String(page.limit),
+      [ARROW_PAGING_HEADERS.offset]: String(page.offset),
+    });
   })
   .get('/sample', allow(...MONITORS), validate('query', sampleQuery), async (c) => {
     const { db, analytics } = c.get('deps');

@@ -2,18 +2,20 @@ import { BOOLEAN, DOUBLE, LIST, VARCHAR } from '@duckdb/node-api';
 import type { UserView } from '../../schemas/api.ts';
 import type {
   CallDetail,
+  CallFacts,
   CallListItem,
   CallOrder,
   CallSearchQuery,
   CallsResponse,
 } from '../../schemas/calls.ts';
+import { arrowStream, type Column } from '../arrow.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
 import { type Analytics, num, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { toInstant } from '../time.ts';
-import { callRowToFacts, findCall } from './calls.repository.ts';
+import { CALL_FACT_COLUMNS, callColumnsToFacts, findCall } from './calls.repository.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';
 
@@ -42,13 +44,26 @@ const SEARCH_TYPES = {
   disposition: VARCHAR,
 };
 
-export async function searchCalls(
+/** The calls list's columns: each CallListItem field's values, in the rows' order. */
+export type CallColumns = { [K in keyof CallListItem]: CallListItem[K][] };
+
+/** A page of the calls list, column by column, with what the JSON body says beside its rows. */
+export interface CallsPage extends Omit<CallsResponse, 'calls'> {
+  columns: CallColumns;
+}
+
+/**
+ * A page of calls, column by column as DuckDB gives them, with each call's operator name, team
+ * and evaluation count from the operational store. The JSON rows and the Arrow body are both
+ * made from these columns.
+ */
+export async function searchCallColumns(
   db: Db,
   analytics: Analytics,
   q: CallSearchQuery,
   scope: Scope,
   timeZone: string,
-): Promise<CallsResponse> {
+): Promise<CallsPage> {
   const ops = await visibleOperators(db, scope, q.team ?? null);
   const fromInstant = toInstant(q.from, timeZone).toISOString();
   const toInstantIso = toInstant(q.to, timeZone).toISOString();
@@ -67,7 +82,7 @@ export async function searchCalls(
             .execute()
         ).map((r) => r.call_id);
   const order = `${CALL_SORT_COLUMNS[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
-  const rows = await analytics.rows(
+  const result = await analytics.columns(
     searchCallsSql(order),
     {
       tz: timeZone,
@@ -90,8 +105,8 @@ export async function searchCalls(
     },
     SEARCH_TYPES,
   );
-  const facts = rows.map(callRowToFacts);
-  const opIds = [...new Set(facts.map((f) => f.operatorId).filter((x): x is string => x !== null))];
+  const facts = callColumnsToFacts(result);
+  const opIds = [...new Set(facts.operatorId.filter((x): x is string => x !== null))];
   const names = new Map(
     (
       await db
@@ -107,24 +122,64 @@ export async function searchCalls(
         .selectFrom('evaluations')
         .select((eb) => ['call_id', eb.fn.countAll<number>().as('n')])
         .where('calibration', '=', 0)
-        .where('call_id', 'in', [...facts.map((f) => f.callId), ''])
+        .where('call_id', 'in', [...facts.callId, ''])
         .groupBy('call_id')
         .execute()
     ).map((r) => [r.call_id, Number(r.n)]),
   );
+  const operator = (id: string | null) => (id ? names.get(id) : undefined);
   return {
-    total: rows.length ? num(rows[0]?.total) : 0,
+    total: facts.callId.length ? num(result.total?.[0]) : 0,
     limit: q.limit,
     offset: q.offset,
-    calls: facts.map(
-      (f): CallListItem => ({
-        ...f,
-        operatorName: f.operatorId ? (names.get(f.operatorId)?.name ?? null) : null,
-        teamId: f.operatorId ? (names.get(f.operatorId)?.team_id ?? null) : null,
-        evaluations: counts.get(f.callId) ?? 0,
-      }),
-    ),
+    columns: {
+      ...facts,
+      operatorName: facts.operatorId.map((id) => operator(id)?.name ?? null),
+      teamId: facts.operatorId.map((id) => operator(id)?.team_id ?? null),
+      evaluations: facts.callId.map((id) => counts.get(id) ?? 0),
+    },
   };
+}
+
+/** What the list adds to a call's facts, and how each crosses as Arrow. */
+const ADDED_KINDS = {
+  operatorName: 'label',
+  teamId: 'label',
+  evaluations: 'number',
+} as const satisfies Record<Exclude<keyof CallListItem, keyof CallFacts>, Column['type']>;
+
+/** The list's fields in the JSON's order, each with how it crosses as Arrow. */
+const LIST_FIELDS = [
+  ...Object.entries(CALL_FACT_COLUMNS).map(([field, c]) => ({ field, kind: c.kind })),
+  ...Object.entries(ADDED_KINDS).map(([field, kind]) => ({ field, kind })),
+] as { field: keyof CallListItem; kind: Column['type'] }[];
+
+/** A page of calls, as the JSON body gives them: one object a row. */
+export async function searchCalls(
+  db: Db,
+  analytics: Analytics,
+  q: CallSearchQuery,
+  scope: Scope,
+  timeZone: string,
+): Promise<CallsResponse> {
+  const { columns, ...meta } = await searchCallColumns(db, analytics, q, scope, timeZone);
+  const calls = columns.callId.map(
+    (_, i) =>
+      Object.fromEntries(
+        LIST_FIELDS.map(({ field }) => [field, columns[field][i]]),
+      ) as unknown as CallListItem,
+  );
+  return { ...meta, calls };
+}
+
+/**
+ * The same page as Arrow IPC, one column a CallListItem field in the JSON's order: repeating
+ * text as dictionaries, instants as timestamps and numbers as small integers where exact.
+ */
+export function callsArrow(columns: CallColumns): Uint8Array {
+  return arrowStream(
+    LIST_FIELDS.map(({ field, kind }) => ({ name: field, type: kind, values: columns[field] }) as Column),
+  );
 }
 
 /** A call the user may see: an operator only his own. */

@@ -11,8 +11,12 @@ export type Params = Record<string, DuckDBValue>;
 
 /** The analytics store's working memory (DuckDB's buffer pool), not counting the Node heap. */
 export const MEMORY_LIMIT = '2GB';
-/** A row as DuckDB's JSON conversion gives it: BIGINT and DECIMAL arrive as strings. */
-export type JsonRow = Record<string, string | number | boolean | null>;
+/** A value as DuckDB's JSON conversion gives it: BIGINT and DECIMAL arrive as strings. */
+export type JsonCell = string | number | boolean | null;
+/** A row as DuckDB's JSON conversion gives it. */
+export type JsonRow = Record<string, JsonCell>;
+/** A result column by column, each column's values in the rows' order. */
+export type JsonColumns = Record<string, JsonCell[]>;
 
 export class StoreLockedError extends Error {
   constructor(file: string) {
@@ -74,6 +78,14 @@ export class Analytics {
     return this.withConnection(async (c) => {
       const reader = await c.runAndReadAll(sql, params, types);
       return reader.getRowObjectsJson() as JsonRow[];
+    });
+  }
+
+  /** The result column by column, each value as `rows` gives it: for building typed columns. */
+  async columns(sql: string, params: Params = {}, types?: Record<string, DuckDBType>): Promise<JsonColumns> {
+    return this.withConnection(async (c) => {
+      const reader = await c.runAndReadAll(sql, params, types);
+      return reader.getColumnsObjectJson() as JsonColumns;
     });
   }
 

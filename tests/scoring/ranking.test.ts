@@ -2,7 +2,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARROW_SCALE, ARROW_STREAM } from '../../schemas/arrow.ts';
-import { arrowRows, rankingFromArrow } from '../../web/src/api/ranking-arrow.ts';
+import { arrowRows } from '../../web/src/api/arrow.ts';
+import { rankingFromArrow } from '../../web/src/api/ranking-arrow.ts';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { expectedScorecards, loadGolden } from './golden.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ARROW_SCALE } from '../../schemas/arrow.ts';
 import { arrowStream, decimalScale } from '../../server/arrow.ts';
 import { etagMatches, pickEncoding, prepareBody } from '../../server/prepared-body.ts';
-import { arrowRows } from '../../web/src/api/ranking-arrow.ts';
+import { arrowRows } from '../../web/src/api/arrow.ts';
 
 const roundTrip = (values: (number | null)[]) => {
   const bytes = arrowStream([{ name: 'v', type: 'number', values }]);
@@ -73,6 +73,31 @@ describe('Arrow columns', () => {
     const table = tableFromIPC(bytes);
     expect(table.schema.fields.map((f) => f.type.toString())).toEqual(['Dictionary<Int8, Utf8>', 'Utf8']);
     expect(arrowRows(bytes).map((r) => r.team)).toEqual(values);
+  });
+
+  it('send instants as UTC millisecond timestamps that read back to the same ISO text', () => {
+    const values = ['2026-10-02T07:00:00.000Z', null, '2026-10-31T21:59:59.999Z', '1970-01-01T00:00:00.000Z'];
+    const bytes = arrowStream([{ name: 'at', type: 'instant', values }]);
+    expect(tableFromIPC(bytes).schema.fields[0]?.type.toString()).toBe('Timestamp<MILLISECOND, UTC>');
+    expect(arrowRows(bytes).map((r) => r.at)).toEqual(values);
+    // Text that is not exactly what toISOString gives stays text, so nothing is rewritten.
+    for (const odd of ['2026-10-02T07:00:00Z', '2026-10-02T10:00:00.000+03:00', 'soon', '']) {
+      const mixed = [values[0] as string, odd];
+      const back = arrowStream([{ name: 'at', type: 'instant', values: mixed }]);
+      expect(tableFromIPC(back).schema.fields[0]?.type.toString(), odd).toBe('Utf8');
+      expect(arrowRows(back).map((r) => r.at)).toEqual(mixed);
+    }
+  });
+
+  it('send no rows as an empty table of the same columns', () => {
+    const bytes = arrowStream([
+      { name: 'id', type: 'text', values: [] },
+      { name: 'team', type: 'label', values: [] },
+      { name: 'at', type: 'instant', values: [] },
+      { name: 'n', type: 'number', values: [] },
+    ]);
+    expect(tableFromIPC(bytes).schema.fields.map((f) => f.name)).toEqual(['id', 'team', 'at', 'n']);
+    expect(arrowRows(bytes)).toEqual([]);
   });
 
   it('give the same bytes for the same rows, so the body’s ETag holds across restarts', () => {

@@ -36,7 +36,8 @@ function isErrorBody(v: unknown): v is ErrorBody {
 
 export type Query = Readonly<Record<string, string | number | null | undefined>>;
 
-function withQuery(path: string, query?: Query): string {
+/** The path with the query's set values as its query string. */
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined) params.set(k, String(v));

@@ -1,5 +1,4 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CallsResponse } from '../../../schemas/calls.ts';
 import type {
   OperatorAssessmentsResponse,
   OperatorClaimsResponse,
@@ -11,6 +10,7 @@ import type { EvaluationsResponse } from '../../../schemas/evaluations.ts';
 import type { FormsResponse } from '../../../schemas/forms.ts';
 import type { PayRuleVersion } from '../../../schemas/pay-rule.ts';
 import type { ScorecardResponse } from '../../../schemas/scorecard.ts';
+import { fetchCalls } from './calls-arrow.ts';
 import { api } from './client.ts';
 import { fetchRanking } from './ranking-arrow.ts';
 
@@ -106,9 +106,15 @@ export const useOperatorAssessments = (id: string, period: string | null, enable
     period,
     enabled,
   );
-/** `GET /api/calls?operator=…`: the operator's calls of the month, newest first. */
-export const useOperatorCalls = (id: string, period: string | null, enabled: boolean) =>
-  useOperatorList<CallsResponse>(id, 'calls', '/api/calls', { operator: id, limit: 200 }, period, enabled);
+/** `GET /api/calls?operator=…`, as Arrow: the operator's calls of the month, newest first. */
+export function useOperatorCalls(id: string, period: string | null, enabled: boolean) {
+  const query = { operator: id, limit: 200 };
+  return useQuery({
+    queryKey: [...dashboardKeys.operatorList(id, 'calls', period ?? ''), query],
+    queryFn: ({ signal }) => fetchCalls({ period, ...query }, signal),
+    enabled: period !== null && enabled,
+  });
+}
 /** `GET /api/evaluations?operator=…`. */
 export const useOperatorEvaluations = (id: string, period: string | null, enabled: boolean) =>
   useOperatorList<EvaluationsResponse>(

@@ -10,7 +10,6 @@ import type {
   AssignmentsResponse,
   AssignResponse,
   CallResponse,
-  CallsResponse,
   SampleResponse,
   WorklistResponse,
 } from '../../../schemas/calls.ts';
@@ -27,6 +26,7 @@ import type {
   NewFormRequest,
   UpdateFormRequest,
 } from '../../../schemas/forms.ts';
+import { fetchCalls } from './calls-arrow.ts';
 import { api, type Query } from './client.ts';
 
 /** Hooks for QA monitoring: forms, calls and samples, evaluations, disputes and calibration. */
@@ -101,11 +101,11 @@ export function useArchiveForm() {
 
 // ---- calls ----
 
-/** `GET /api/calls`: a page of calls matching the filters. */
+/** `GET /api/calls`, as Arrow: a page of calls matching the filters. */
 export function useCalls(q: Query | null) {
   return useQuery({
     queryKey: qaKeys.calls(q ?? {}),
-    queryFn: ({ signal }) => api.get<CallsResponse>('/api/calls', q ?? {}, signal),
+    queryFn: ({ signal }) => fetchCalls(q ?? {}, signal),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });
