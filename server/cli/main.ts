@@ -7,11 +7,13 @@ const HELP = `callscore — quality assurance and performance evaluation for cal
 
 usage: callscore <command> [options]      (every command takes --data DIR; default ./data or CALLSCORE_DATA)
 
-  start    [--port 8080]                     build the web app if needed, create demo data on first run, serve
+  start    [--port 8080]                     build the web app if needed, create a 3-month demo on first run, serve
   serve    [--port 8080] [--host 127.0.0.1]  serve the API and the web app on one port
   dev                                        API + Vite dev server with hot reload
-  demo     [--operators 60] [--month YYYY-MM] [--seed 1] [--json]
-                                             fill an empty data directory with a realistic demo month
+  demo     [--operators 60] [--month YYYY-MM] [--months 3] [--seed 1] [--json]
+                                             fill an empty data directory with a realistic demo: --months
+                                             consecutive months ending with --month (default: last month);
+                                             the earlier months' pay periods are approved
   import   <kind> <file...> [--format F] [--gmt] [--json] [--via URL --user NAME]
                                              kinds: teams, operators, clients, debts, calls, orders, targets,
                                              norms, variable-pay, claims, assessments, evaluations, queue-log

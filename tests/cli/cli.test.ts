@@ -22,6 +22,14 @@ describe('callscore demo', () => {
     const headPassword = /^head\s+(\S+)/m.exec(creds)?.[1];
     expect(headPassword).toMatch(/^\w{14}$/);
     expect(demoOut).toContain(headPassword);
+    // Three months by default, the two before the latest approved.
+    expect(demoOut).toContain('pay periods approved: 2026-08, 2026-09');
+  });
+
+  it('refuses a count of months out of range', async () => {
+    const res = await cli(['demo', '--data', path.join(path.dirname(dir), 'none'), '--months', '13']);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe('callscore: --months must be a whole number from 1 to 12');
   });
 
   it('refuses a directory that already holds data', async () => {

@@ -9,7 +9,7 @@ let e: E2E;
 const OPERATORS = 60;
 
 beforeAll(async () => {
-  e = await startE2E({ operators: OPERATORS, month: '2026-10' });
+  e = await startE2E({ operators: OPERATORS, month: '2026-10', months: 2 });
 });
 afterAll(() => e?.stop());
 
@@ -89,6 +89,9 @@ describe('the department head’s dashboard in Chromium', () => {
     const quality = await page.locator('[data-tile="qualityScore"] .kpi-value').textContent();
     expect(numberIn(quality)).toBeGreaterThan(0);
     expect(param(page, 'period')).toBe('2026-10');
+    // Two demo months: the tiles compare October with September and draw a line through both.
+    expect(await page.locator('[data-tile] .delta-good, [data-tile] .delta-bad').count()).toBeGreaterThan(6);
+    expect(await page.locator('[data-tile] svg.sparkline path').count()).toBeGreaterThan(6);
     await e.shot(page, 'dash-head');
 
     // A custom range: the URL names it, the figures follow.
@@ -191,6 +194,10 @@ describe('the department head’s dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('.trend .recharts-surface, .trend .trend-empty').count(), { timeout: 20_000 })
       .toBe(4);
+    // A point for each month he worked in: both demo months but for a newcomer.
+    await expect
+      .poll(() => page.locator('.trend .recharts-line-dot').count(), { timeout: 20_000 })
+      .toBeGreaterThan(4);
     await expect
       .poll(() => page.locator('#activity-panel tbody tr').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);

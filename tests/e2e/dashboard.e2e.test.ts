@@ -8,7 +8,7 @@ let server: { url: string };
 let creds: Record<string, string>;
 
 beforeAll(async () => {
-  e = await startE2E({ operators: 12, month: '2026-10' });
+  e = await startE2E({ operators: 12, month: '2026-10', months: 1 });
   browser = e.browser;
   server = { url: e.url };
   creds = e.creds;

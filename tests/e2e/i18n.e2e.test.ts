@@ -4,7 +4,7 @@ import { type E2E, startE2E } from '../helpers/e2e.ts';
 let e: E2E;
 
 beforeAll(async () => {
-  e = await startE2E({ operators: 12, month: '2026-10' });
+  e = await startE2E({ operators: 12, month: '2026-10', months: 1 });
 });
 
 afterAll(() => e?.stop());

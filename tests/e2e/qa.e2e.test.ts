@@ -8,7 +8,7 @@ let e: E2E;
 let operatorId: string;
 
 beforeAll(async () => {
-  e = await startE2E({ operators: 12, month: '2026-10' });
+  e = await startE2E({ operators: 12, month: '2026-10', months: 1 });
   // The demo's operator user is linked to one operator: "operator  <password>  operator (OP-0001)".
   const line = readFileSync(path.join(e.dir, 'demo-credentials.txt'), 'utf8')
     .split('\n')

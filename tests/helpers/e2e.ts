@@ -26,9 +26,11 @@ export interface E2E {
 
 /**
  * A demo data directory served by the real CLI, and Debian's Chromium driven by playwright-core
- * (nothing downloads a browser of its own).
+ * (nothing downloads a browser of its own). `months` ending with `month`: each one more is
+ * another month of calls to generate and import, so a file asks for the months it checks (two
+ * for trends and comparisons, one when its figures are the month's own).
  */
-export async function startE2E(opts: { operators: number; month: string }): Promise<E2E> {
+export async function startE2E(opts: { operators: number; month: string; months: number }): Promise<E2E> {
   if (!existsSync(CHROMIUM))
     throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
   await buildWebIfNeeded();
@@ -41,6 +43,8 @@ export async function startE2E(opts: { operators: number; month: string }): Prom
     String(opts.operators),
     '--month',
     opts.month,
+    '--months',
+    String(opts.months),
   ]);
   if (demo.code !== 0) throw new Error(demo.stderr);
   const creds = Object.fromEntries(

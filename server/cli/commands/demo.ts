@@ -1,3 +1,4 @@
+import { MAX_DEMO_MONTHS } from '../../../fixtures/demo/generate.ts';
 import { resolveDataDir } from '../../config.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { hasData, openDataDir } from '../../runtime.ts';
@@ -10,10 +11,13 @@ const lastMonth = () => {
   return d.toISOString().slice(0, 7);
 };
 
+/** Months the demo covers unless told: enough for the dashboard's trends and comparisons. */
+export const DEMO_MONTHS = 3;
+
 /** Creates a demo data directory and returns the lines that tell how to sign in. */
 export async function createDemo(
   dataDir: string,
-  opts: { operators?: number; month?: string; seed?: number } = {},
+  opts: { operators?: number; month?: string; months?: number; seed?: number } = {},
 ) {
   if (hasData(dataDir))
     throw new UsageError(`${dataDir} already holds callscore data; give an empty --data directory`);
@@ -22,6 +26,7 @@ export async function createDemo(
     const result = await loadDemo(rt, {
       operators: opts.operators ?? 60,
       month: opts.month ?? lastMonth(),
+      months: opts.months ?? DEMO_MONTHS,
       seed: opts.seed ?? 1,
     });
     return result;
@@ -34,6 +39,7 @@ export async function demoCommand(argv: string[]) {
   const { values } = cliArgs(argv, {
     operators: { type: 'string' },
     month: { type: 'string' },
+    months: { type: 'string' },
     seed: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -44,10 +50,17 @@ export async function demoCommand(argv: string[]) {
   const result = await createDemo(dataDir, {
     operators: intFlag(values.operators, 'operators', 60, 2, 5000),
     ...(values.month ? { month: values.month } : {}),
+    months: intFlag(values.months, 'months', DEMO_MONTHS, 1, MAX_DEMO_MONTHS),
     seed: intFlag(values.seed, 'seed', 1, 0, 2 ** 31 - 1),
   });
   if (values.json) {
-    console.log(JSON.stringify({ dataDir, reports: result.reports, users: result.users }, null, 2));
+    console.log(
+      JSON.stringify(
+        { dataDir, reports: result.reports, approved: result.approved, users: result.users },
+        null,
+        2,
+      ),
+    );
     return;
   }
   console.log(`demo data in ${dataDir}`);
@@ -56,6 +69,7 @@ export async function demoCommand(argv: string[]) {
       `  ${r.kind.padEnd(13)} ${String(r.loaded).padStart(8)} loaded  ${r.quarantined ? `${r.quarantined} quarantined` : ''}`,
     );
   }
+  if (result.approved.length) console.log(`\npay periods approved: ${result.approved.join(', ')}`);
   console.log('\nsign in with one of these (also in', result.credentialsFile, '):');
   for (const u of result.users) console.log(`  ${u.username.padEnd(10)} ${u.password}   ${u.role}`);
 }
