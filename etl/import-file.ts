@@ -104,6 +104,40 @@ export async function importFile(target: ImportTarget, opts: ImportOptions): Pro
   return importCanonical(target, opts.kind, format, opts);
 }
 
+/**
+ * Rows of the same key within one file: the first stays; a later identical row is a duplicate
+ * (counted), a later row with other values is quarantined, naming the first row's line.
+ */
+function settleRepeats(
+  good: { line: number; cells: Cells }[],
+  key: readonly string[],
+): { firsts: { line: number; cells: Cells }[]; repeated: number; conflicts: QuarantinedRow[] } {
+  const seen = new Map<string, { line: number; cells: Cells }>();
+  const firsts: { line: number; cells: Cells }[] = [];
+  const conflicts: QuarantinedRow[] = [];
+  let repeated = 0;
+  for (const g of good) {
+    const k = JSON.stringify(key.map((c) => g.cells[c] ?? null));
+    const first = seen.get(k);
+    if (!first) {
+      seen.set(k, g);
+      firsts.push(g);
+    } else if (JSON.stringify(first.cells) === JSON.stringify(g.cells)) repeated++;
+    else {
+      const named = key
+        .filter((c) => g.cells[c] != null)
+        .map((c) => `${c} "${g.cells[c]}"`)
+        .join(', ');
+      conflicts.push({
+        line: g.line,
+        raw: JSON.stringify(g.cells),
+        reason: `${named} is already on line ${first.line} of this file, with other values`,
+      });
+    }
+  }
+  return { firsts, repeated, conflicts };
+}
+
 async function importCanonical(
   target: ImportTarget,
   kind: Kind,
@@ -130,6 +164,10 @@ async function importCanonical(
       for await (const chunk of readRows(c, file, format)) {
         for (const col of chunk.columns) if (!columns.includes(col)) columns.push(col);
         for (const row of chunk.rows) {
+          if (row.problem) {
+            bad.push({ line: row.line, ...row.problem });
+            continue;
+          }
           const parsed = spec.schema.safeParse(row.cells);
           if (!parsed.success) {
             bad.push({
@@ -152,7 +190,14 @@ async function importCanonical(
             });
             continue;
           }
-          good.push({ line: row.line, cells: toStoreCells(parsed.data, spec.columns, opts.timeZone) });
+          let cells: Cells;
+          try {
+            cells = toStoreCells(parsed.data, spec.columns, opts.timeZone);
+          } catch (e) {
+            bad.push({ line: row.line, raw: JSON.stringify(row.cells), reason: (e as Error).message });
+            continue;
+          }
+          good.push({ line: row.line, cells });
         }
       }
     });
@@ -192,10 +237,19 @@ async function importCanonical(
     bad.sort((a, b) => a.line - b.line);
   }
 
+  // A key the file gives twice keeps its first row: the same row again is a duplicate, a row
+  // with other values is quarantined, as for the fact kinds.
+  const read = good.length + bad.length;
+  const { firsts, repeated, conflicts } = settleRepeats(good, spec.key);
+  if (conflicts.length) {
+    bad.push(...conflicts);
+    bad.sort((a, b) => a.line - b.line);
+  }
+
   const importId = await beginImport(db, base, opts.actor);
   let result: { loaded: number; duplicates: number };
   try {
-    const cells = good.map((g) => g.cells);
+    const cells = firsts.map((g) => g.cells);
     if (isOperationalKind(kind)) result = await loadOperational(db, kind, cells, importId);
     else throw new Error(`no store for kind ${kind}`);
   } catch (e) {
@@ -209,10 +263,10 @@ async function importCanonical(
     importId,
     status: 'done',
     message: null,
-    read: good.length + bad.length,
+    read,
     loaded: result.loaded,
     quarantined: bad.length,
-    duplicates: result.duplicates,
+    duplicates: result.duplicates + repeated,
     notes: [],
     quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
     seconds: Math.round((performance.now() - started) / 10) / 100,

@@ -14,8 +14,14 @@ export function toStoreCells(record: Record<string, unknown>, columns: readonly 
   for (const col of columns) {
     const v = record[col];
     if (v === null || v === undefined) out[col] = null;
-    else if (isTimestampColumn(col)) out[col] = toInstant(String(v), tz).toISOString();
-    else if (typeof v === 'boolean') out[col] = v ? 1 : 0;
+    else if (isTimestampColumn(col)) {
+      try {
+        out[col] = toInstant(String(v), tz).toISOString();
+      } catch {
+        // The shape passed the schema but the time does not exist (25:00, 31 February).
+        throw new Error(`${col}: is not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM[:SS][offset])`);
+      }
+    } else if (typeof v === 'boolean') out[col] = v ? 1 : 0;
     else if (Array.isArray(v)) out[col] = JSON.stringify(v);
     else if (typeof v === 'number') out[col] = v;
     else out[col] = String(v);

@@ -28,7 +28,10 @@ SELECT line, try_cast(epoch AS BIGINT) AS epoch, trim(callid) AS callid, queuena
     WHEN nullif(trim(callid), '') IS NULL THEN 'callid: is empty'
     WHEN upper(event) NOT IN ${KNOWN_EVENTS} THEN 'event: "' || coalesce(event, '') || '" is not a queue_log event'
   END AS problem,
-  concat_ws('|', epoch, callid, queuename, agent, event, data1, data2, data3, data4, data5) AS raw
+  -- the line again, its empty fields kept (concat_ws would drop them), the padding after it not
+  rtrim(concat_ws('|', coalesce(epoch, ''), coalesce(callid, ''), coalesce(queuename, ''),
+    coalesce(agent, ''), coalesce(event, ''), coalesce(data1, ''), coalesce(data2, ''),
+    coalesce(data3, ''), coalesce(data4, ''), coalesce(data5, '')), '|') AS raw
 FROM qlog_raw`;
 
 /**
@@ -45,7 +48,9 @@ ended AS (
       WHEN event IN ('TRANSFER', 'BLINDTRANSFER', 'ATTENDEDTRANSFER') THEN try_cast(data4 AS INTEGER)
     END, epoch) AS calltime_s,
     arg_max(CASE
-      WHEN event IN ('ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY', 'EXITWITHKEY') THEN try_cast(data3 AS INTEGER)
+      WHEN event IN ('ABANDON', 'EXITWITHTIMEOUT', 'EXITEMPTY') THEN try_cast(data3 AS INTEGER)
+      -- key|position|origposition|waittime: the key pressed comes first
+      WHEN event = 'EXITWITHKEY' THEN try_cast(data4 AS INTEGER)
     END, epoch) AS abandon_wait_s,
     arg_max(CASE WHEN event IN ('TRANSFER', 'BLINDTRANSFER') THEN data1 END, epoch) AS transferred_to
   FROM e WHERE event IN ${END_EVENTS}

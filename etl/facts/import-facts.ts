@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BIGINT,
@@ -14,6 +13,7 @@ import type { ImportReport } from '../../schemas/import-report.ts';
 import { KINDS } from '../../schemas/kinds.ts';
 import { AppError } from '../../server/errors.ts';
 import { inTransaction, type Params, textList } from '../../server/stores/duckdb.ts';
+import { csvHeader } from '../csv-header.ts';
 import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {
   dropReservedImport,
@@ -50,6 +50,7 @@ import {
   sideSql,
 } from './load.sql.ts';
 import {
+  CSV_BAD_LINES_SQL,
   CSV_ORDINAL,
   CSV_ORDINAL_SOURCE,
   CSV_REJECT_COUNT_SQL,
@@ -63,6 +64,8 @@ import {
   JSONL_READ_SQL,
   jsonlStageSql,
   PARQUET_STAGE_SQL,
+  SIDE_FROM_LINES_SQL,
+  SIDE_LINES_COMPLETE_SQL,
   STAGED_COUNT_SQL,
   STAGING_COLUMNS_SQL,
   STAGING_TABLES,
@@ -96,52 +99,6 @@ const scalar = async (
   params: Params = {},
   types?: Record<string, DuckDBType>,
 ) => (await c.runAndReadAll(sql, params, types)).getRows()[0]?.[0];
-
-/** One header line's names, RFC 4180 quoting; duplicates and blanks get names of their own. */
-function headerNames(line: string, delim: string): string[] {
-  const names: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delim) {
-      names.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  names.push(field.trim());
-  const seen = new Set<string>();
-  return names.map((n, i) => {
-    let name = n || `column${i}`;
-    for (let k = 1; seen.has(name); k++) name = `${n}_${k}`;
-    seen.add(name);
-    return name;
-  });
-}
-
-/** The header of a CSV file: its names and delimiter, `,` or `;`, whichever separates them. */
-async function csvHeader(file: string): Promise<{ names: string[]; delim: string }> {
-  const fh = await open(file, 'r');
-  try {
-    const buf = Buffer.alloc(65_536);
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    const line = (buf.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
-    if (line.trim() === '') return { names: [], delim: ',' };
-    const unquoted = line.replace(/"[^"]*"/g, '');
-    const count = (ch: string) => unquoted.split(ch).length - 1;
-    const delim = count(';') > count(',') ? ';' : ',';
-    return { names: headerNames(line, delim), delim };
-  } finally {
-    await fh.close();
-  }
-}
 
 /**
  * A CSV file is read by the validation itself, every column as text by the names of the header:
@@ -222,6 +179,23 @@ async function* quarantineRows(c: DuckDBConnection, sql: string): AsyncGenerator
   for await (const rows of result.yieldRowObjectJson()) {
     yield rows.map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
   }
+}
+
+/**
+ * Gives each bad row of `side_found` its line, from a reading of the file as bare lines, into
+ * `side`; false when some row's text is not found as a line of its own (then nothing is kept).
+ */
+async function findBadLines(c: DuckDBConnection, file: string): Promise<boolean> {
+  try {
+    await c.run(CSV_BAD_LINES_SQL, { file });
+  } catch {
+    // A line the bare reading cannot take (a NUL byte, a line beyond its size): the slow way.
+    return false;
+  }
+  await c.run(SIDE_FROM_LINES_SQL);
+  if (await scalar(c, SIDE_LINES_COMPLETE_SQL)) return true;
+  await c.run('DROP TABLE side');
+  return false;
 }
 
 /** A file imported before, found out while this import was reading it: nothing of it is kept. */
@@ -373,7 +347,6 @@ export async function importFacts(
         const rejects =
           format === 'csv' && source.columns.length ? Number(await scalar(c, CSV_REJECT_COUNT_SQL)) : 0;
         if (rejects) await c.run(CSV_REJECT_KEYS_SQL);
-        const line = format === 'csv' ? csvLine(rejects > 0) : (rid: string) => `(${rid} + 1)`;
         // Were rows set aside? Staged rows are counted; a CSV record takes a line at least, so when
         // the loaded and rejected records fill every line after the header, none was.
         const setAside = source.staged
@@ -383,10 +356,26 @@ export async function importFacts(
           await c.run(repeatedKeysSql(kind), idParams, idTypes);
           return Number(await scalar(c, 'SELECT count(*) FROM repeated_keys')) > 0;
         });
+        // Rows set aside, alone, are found again by a reading that keeps no order, and their lines
+        // by one of bare lines. Repeated keys, or a bad row whose line is not its text written
+        // again, need the slower reading that numbers the records.
+        const linesFound =
+          setAside &&
+          !repeats &&
+          format === 'csv' &&
+          (await timed(t, 'bad rows', async () => {
+            await c.run(sideSql(check, 'side_found'), checkParams, checkTypes);
+            return findBadLines(c, file);
+          }));
+        const line = linesFound
+          ? (rid: string) => `(${rid} + 2)`
+          : format === 'csv'
+            ? csvLine(rejects > 0)
+            : (rid: string) => `(${rid} + 1)`;
         const side = setAside || repeats;
         let duplicates = 0;
         let conflicts = 0;
-        if (side) {
+        if (side && !linesFound) {
           await timed(t, 'second look', async () => {
             const again = checkSql({
               ...checkOptions,

@@ -55,8 +55,8 @@ GROUP BY ALL HAVING count(*) > 1`;
  * `ordinal`, and `raw` for the rows of repeatedKeyCondition): the bad ones, and every good row of
  * a key written more than once. Only these rows have a `raw`.
  */
-export function sideSql(check: string): string {
-  return `CREATE OR REPLACE TEMP TABLE side AS
+export function sideSql(check: string, table: 'side' | 'side_found' = 'side'): string {
+  return `CREATE OR REPLACE TEMP TABLE ${table} AS
 SELECT * FROM (${check}) WHERE raw IS NOT NULL`;
 }
 

@@ -29,6 +29,35 @@ export const EMPTY_SOURCE = `(SELECT NULL::VARCHAR AS empty WHERE false) s`;
 export const CSV_ORDINAL_SOURCE = `(SELECT * FROM ${CSV_READ} WITH ORDINALITY) s`;
 export const CSV_ORDINAL = 's.ordinality - 1';
 
+/**
+ * The lines of the file whose text is that of a bad row in `side_found` (its `raw`, the record as
+ * a CSV line again). The file is read as bare lines, no quoting, no fields (the delimiter is NUL),
+ * so keeping their order costs little, and a line's ordinal is its line number: the header is
+ * line 1, blank lines count. A record whose line is written otherwise (quotes where none are
+ * needed, a quoted line break) is not found here, and the caller looks the slow way.
+ */
+export const CSV_BAD_LINES_SQL = `CREATE OR REPLACE TEMP TABLE side_lines AS
+SELECT line, text FROM (
+  SELECT ordinality AS line, l AS text
+  FROM read_csv($file, header = false, auto_detect = false, columns = {'l': 'VARCHAR'},
+    delim = chr(0), quote = '', escape = '') WITH ORDINALITY
+) WHERE text IS NOT NULL AND hash(text) IN (SELECT hash(raw) FROM side_found)`;
+
+/**
+ * The bad rows with their lines, as the second look's `side` (ordinal: line − 2, so that the
+ * line is ordinal + 2 as for a file without rejected records). Rows of the same text take its
+ * lines in turn.
+ */
+export const SIDE_FROM_LINES_SQL = `CREATE OR REPLACE TEMP TABLE side AS
+WITH f AS (SELECT *, row_number() OVER (PARTITION BY raw) AS "::n" FROM side_found),
+  l AS (SELECT line, text, row_number() OVER (PARTITION BY text ORDER BY line) AS "::n" FROM side_lines)
+SELECT f.* EXCLUDE ("::n", raw), l.text AS raw, l.line - 2 AS ordinal
+FROM f JOIN l ON f.raw = l.text AND f."::n" = l."::n"`;
+
+/** Whether every bad row found its line and every line of such a text found its row. */
+export const SIDE_LINES_COMPLETE_SQL = `SELECT (SELECT count(*) FROM side) = (SELECT count(*) FROM side_found)
+  AND (SELECT count(*) FROM side_lines WHERE text IN (SELECT raw FROM side_found)) = (SELECT count(*) FROM side)`;
+
 export const CSV_REJECT_COUNT_SQL = 'SELECT count(DISTINCT line) FROM csv_rejects';
 
 /**
@@ -88,6 +117,8 @@ export const STAGED_COUNT_SQL = 'SELECT count(*) FROM staging';
 export const STAGING_TABLES = [
   'staging',
   'staging_json',
+  'side_found',
+  'side_lines',
   'repeated_keys',
   'side',
   'repeats',

@@ -50,7 +50,7 @@ describe('callscore import --via', () => {
   });
 
   it('uploads the file to the server, waits for the job and prints its report', async () => {
-    const teams = write('teams.csv', `${SMALL.teams},Nameless\n`);
+    const teams = write('teams.csv', `${SMALL.teams},Nameless,\n`);
     const res = await cli(['import', 'teams', teams, '--via', server.url, '--user', 'root'], {
       env: { CALLSCORE_PASSWORD: PASSWORD },
     });

@@ -229,6 +229,64 @@ describe('set-based import of fact kinds: every kind of bad row', () => {
   });
 });
 
+describe('set-based import: the lines of bad rows', () => {
+  const importTimed = async (text: string) => {
+    const file = path.join(env.dir, 'calls.csv');
+    writeFileSync(file, text);
+    const timings: Record<string, number> = {};
+    const report = await importFile(env.rt, { kind: 'calls', file, actor: 'test', timeZone: 'UTC', timings });
+    return { report, steps: Object.keys(timings) };
+  };
+
+  it('finds them by their text among the bare lines: CRLF, BOM, blank lines, rejects and line breaks before', async () => {
+    const { report, steps } = await importTimed(
+      `\uFEFF${HEADER},phone\r\n` +
+        'B1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60,\r\n' +
+        'B2,2026-10-01T09:00:00Z,inbound,answered,OP-1\r\n' + // line 3: 5 fields
+        'B3,2026-10-01T09:00:00Z,inbound,answered,OP-1,60,"+373\r\n22"\r\n' + // lines 4-5: one record
+        '\r\n' + // line 6: blank
+        'B4,2026-10-01T09:00:00Z,inbound,answered,OP-1,-1,\r\n' + // line 7
+        'B5,2026-10-01T25:00:00Z,inbound,answered,OP-1,61,\r\n' + // line 8
+        'B4,2026-10-01T09:00:00Z,inbound,answered,OP-1,-1,\r\n' + // line 9: the same bad row again
+        'B6,2026-10-01T09:00:00Z,inbound,answered,OP-404,62,\r\n' + // line 10
+        'B7,2026-10-01T09:00:00Z,inbound,answered,OP-1,x,"22, 33"\r\n', // line 11: quoted as it must be
+    );
+    invariant(report);
+    expect(steps).toContain('bad rows');
+    expect(steps).not.toContain('second look');
+    expect(report).toMatchObject({ read: 8, loaded: 2, quarantined: 6, duplicates: 0 });
+    expect(report.quarantine.map((q) => [q.line, q.reason])).toEqual([
+      [3, 'has 5 fields where the header has 7'],
+      [7, 'talk_s: is negative'],
+      [8, 'started_at: is not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM[:SS][offset])'],
+      [9, 'talk_s: is negative'],
+      [10, 'operator_id: "OP-404" is not a known operator'],
+      [11, 'talk_s: is not a number of seconds'],
+    ]);
+    // the file's own text, not the record written again
+    expect(report.quarantine[5]?.raw).toBe('B7,2026-10-01T09:00:00Z,inbound,answered,OP-1,x,"22, 33"');
+    expect(await stored('SELECT call_id FROM calls ORDER BY 1')).toEqual([
+      { call_id: 'B1' },
+      { call_id: 'B3' },
+    ]);
+  });
+
+  it('looks the slow way when a bad row is not written as its text: quotes where none are needed', async () => {
+    const { report, steps } = await importTimed(
+      `${HEADER}\n` +
+        'C1,2026-10-01T09:00:00Z,inbound,answered,OP-1,60\n' +
+        'C2,2026-10-01T09:00:00Z,"sideways",answered,OP-1,60\n' +
+        'C3,2026-10-01T09:00:00Z,inbound,answered,OP-1,-5\n',
+    );
+    invariant(report);
+    expect(steps).toContain('second look');
+    expect(report.quarantine.map((q) => [q.line, q.reason, q.raw])).toEqual([
+      [3, 'direction: is not one of inbound, outbound', 'C2,2026-10-01T09:00:00Z,sideways,answered,OP-1,60'],
+      [4, 'talk_s: is negative', 'C3,2026-10-01T09:00:00Z,inbound,answered,OP-1,-5'],
+    ]);
+  });
+});
+
 describe('set-based import: times', () => {
   it('reads wall-clock times in the company zone exactly as toInstant does, DST changes included', async () => {
     const times = [

@@ -22,7 +22,7 @@ describe('POST /api/imports', () => {
     const res = await upload(
       admin,
       { kind: 'teams' },
-      { name: 'teams.csv', text: `${SMALL.teams},Nameless\n` },
+      { name: 'teams.csv', text: `${SMALL.teams},Nameless,\n` },
     );
     expect(res.status).toBe(202);
     const { job } = await res.json();

@@ -1,0 +1,47 @@
+import { open } from 'node:fs/promises';
+
+/** One header line's names, RFC 4180 quoting; duplicates and blanks get names of their own. */
+function headerNames(line: string, delim: string): string[] {
+  const names: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delim) {
+      names.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  names.push(field.trim());
+  const seen = new Set<string>();
+  return names.map((n, i) => {
+    let name = n || `column${i}`;
+    for (let k = 1; seen.has(name); k++) name = `${n}_${k}`;
+    seen.add(name);
+    return name;
+  });
+}
+
+/** The header of a CSV file: its names and delimiter, `,` or `;`, whichever separates them. */
+export async function csvHeader(file: string): Promise<{ names: string[]; delim: string }> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(65_536);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const line = (buf.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
+    if (line.trim() === '') return { names: [], delim: ',' };
+    const unquoted = line.replace(/"[^"]*"/g, '');
+    const count = (ch: string) => unquoted.split(ch).length - 1;
+    const delim = count(';') > count(',') ? ';' : ',';
+    return { names: headerNames(line, delim), delim };
+  } finally {
+    await fh.close();
+  }
+}
