@@ -116,7 +116,8 @@ export function createApp(deps: Deps) {
       // File names carry a content hash, so they can be cached for good.
       if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('*', serveStatic({ root }));
+    // The build writes .br and .gz beside each file (web/build/precompress.ts): sent as they are.
+    app.use('*', serveStatic({ root, precompressed: true }));
   }
 
   assertEveryRouteGuarded(app);

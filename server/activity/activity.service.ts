@@ -1,6 +1,7 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import type { DailyPoint, OperatorActivity, RangeQuery, TeamView } from '../../schemas/api.ts';
 import type { Scope } from '../context.ts';
+import { cached } from '../stores/cache.ts';
 import { type Analytics, num, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { DAILY_ACTIVITY_SQL } from './queries/daily-activity.sql.ts';
@@ -87,9 +88,12 @@ export async function dailyActivity(
   }));
 }
 
-export async function periodsWithCalls(analytics: Analytics, timeZone: string): Promise<string[]> {
-  const rows = await analytics.rows(PERIODS_SQL, { tz: timeZone });
-  return rows.map((r) => String(r.period));
+/** Kept while the data is unchanged: every page's period picker asks for it first. */
+export function periodsWithCalls(analytics: Analytics, timeZone: string): Promise<string[]> {
+  return cached(analytics, `periods|${timeZone}`, async () => {
+    const rows = await analytics.rows(PERIODS_SQL, { tz: timeZone });
+    return rows.map((r) => String(r.period));
+  });
 }
 
 export async function teamsWithSize(db: Db, scope: Scope): Promise<TeamView[]> {

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { operatorRangeQuery, summaryQuery } from '../../schemas/dashboard.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
+import { prepareBody, sendPrepared } from '../prepared-body.ts';
+import { cached } from '../stores/cache.ts';
 import { validate } from '../validate.ts';
 import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
@@ -12,9 +14,20 @@ const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
 const OPERATOR_PAGE = READERS;
 
 export const dashboardRoutes = new Hono<AppEnv>()
-  .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) =>
-    c.json(await dashboardSummary(c.get('deps'), c.req.valid('query'), c.get('settings'), c.get('scope'))),
-  )
+  // Six periods scored and the days counted: kept ready, compressed, while the data is unchanged
+  // (every change moves the data version), as the ranking is.
+  .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) => {
+    const q = c.req.valid('query');
+    const scope = c.get('scope');
+    const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}`;
+    const body = await cached(c.get('deps').db, key, async () =>
+      prepareBody(
+        Buffer.from(JSON.stringify(await dashboardSummary(c.get('deps'), q, c.get('settings'), scope))),
+        'application/json; charset=utf-8',
+      ),
+    );
+    return sendPrepared(c, body, 'Cookie');
+  })
   .get(
     '/operators/:operatorId/trend',
     allowOwn('operatorId', ...OPERATOR_PAGE),

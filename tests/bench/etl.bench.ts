@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,8 +18,10 @@ const TARGET_RATIO = 1.5;
 const TARGET_RSS = 3 * 1024 ** 3;
 
 /**
- * `npm run bench -- etl [--calls 10000000] [--operators 2000] [--dir /tmp] [--keep] [--csv FILE]`
+ * `npm run bench -- etl [--calls 10000000] [--operators 2000] [--bad 0] [--dir /tmp] [--keep] [--csv FILE]`
  *
+ * `--bad N` writes N of the calls, spread over the file, with a direction no schema knows: the
+ * import then quarantines them, which costs it a second reading of the file.
  * Writes N demo calls as a canonical CSV (streamed, never held in memory; `--csv` reuses one kept
  * by `--keep` from an earlier run with the same `--calls` and `--operators`), then times in this
  * process (a) DuckDB's bare `CREATE TABLE … AS SELECT * FROM read_csv(file)` into a fresh file and
@@ -33,6 +35,7 @@ export async function run(argv: string[]): Promise<void> {
     options: {
       calls: { type: 'string', default: '10000000' },
       operators: { type: 'string', default: '2000' },
+      bad: { type: 'string', default: '0' },
       dir: { type: 'string', default: tmpdir() },
       keep: { type: 'boolean', default: false },
       csv: { type: 'string' },
@@ -40,7 +43,10 @@ export async function run(argv: string[]): Promise<void> {
   });
   const calls = Number(values.calls);
   const operators = Number(values.operators);
+  const badRows = Number(values.bad);
   if (!Number.isInteger(calls) || calls < 1) throw new Error('--calls must be a whole number');
+  if (!Number.isInteger(badRows) || badRows < 0 || badRows > calls)
+    throw new Error('--bad must be a whole number of calls');
   const work = mkdtempSync(path.join(values.dir, 'callscore-bench-etl-'));
   const file = values.csv ? path.resolve(values.csv) : path.join(work, 'calls.csv');
   try {
@@ -54,10 +60,14 @@ export async function run(argv: string[]): Promise<void> {
     if (values.csv) {
       console.log(`reusing ${file}, ${(statSync(file).size / 1024 ** 2).toFixed(0)} MiB of CSV`);
     } else {
-      const gen = await measure(() => writeCallsCsv(world, file, { calls }));
+      const gen = await measure(() => writeCallsCsv(world, file, { calls, badRows }));
+      // Written out before anything is timed: the disk taking the new file must not slow (a).
+      const fd = openSync(file, 'r');
+      fsyncSync(fd);
+      closeSync(fd);
       const size = statSync(file).size;
       console.log(
-        `generated ${gen.result.calls.toLocaleString('en')} calls, ${(size / 1024 ** 2).toFixed(0)} MiB of CSV in ${gen.seconds.toFixed(1)} s`,
+        `generated ${gen.result.calls.toLocaleString('en')} calls (${badRows} of them bad), ${(size / 1024 ** 2).toFixed(0)} MiB of CSV in ${gen.seconds.toFixed(1)} s`,
       );
     }
 

@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   scoring: () => import('./scoring.bench.ts'),
   api: () => import('./api.bench.ts'),
   etl: () => import('./etl.bench.ts'),
+  web: () => import('./web.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

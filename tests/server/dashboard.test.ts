@@ -7,8 +7,8 @@ import type {
   OperatorTrendResponse,
   SummaryResponse,
 } from '../../schemas/dashboard.ts';
-import { type As, as, json } from '../helpers/qa.ts';
-import { type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { type As, as, client, json } from '../helpers/qa.ts';
+import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { expectedScorecards, loadGolden } from '../scoring/golden.ts';
 
 /**
@@ -259,5 +259,38 @@ describe('the operator page endpoints', () => {
     expect(missing.body.error.message).toMatch(/OP-X/);
     expect((await head.get('/api/operators/OP-A/claims?period=26-10')).status).toBe(400);
     expect((await qa.get('/api/operators/OP-A/trend?period=2026-10')).status).toBe(403);
+  });
+});
+
+describe('the summary kept ready', () => {
+  it('is answered again without scoring while the data holds, and follows an audited change', async () => {
+    const own = await testEnv();
+    try {
+      await loadGolden(own);
+      const cookie = await signIn(own, 'boss', await addUser(own, 'boss', 'head'));
+      const boss = client(own, cookie);
+      const url = '/api/dashboard/summary?period=2026-10';
+      const first = await boss.get(url);
+      const etag = first.headers.get('etag');
+      expect(etag).toBeTruthy();
+      expect(((await first.json()) as SummaryResponse).aggregate.negativeAssessments).toBe(6);
+      // The browser that holds it is told it has not changed.
+      const again = await own.app.request(url, {
+        headers: { cookie, 'if-none-match': etag as string },
+      });
+      expect(again.status).toBe(304);
+
+      const added = await boss.post('/api/assessments', {
+        operatorId: 'OP-A',
+        polarity: 'negative',
+        assessedAt: '2026-10-15T10:00:00Z',
+        note: 'rude to a key client',
+      });
+      expect(added.status).toBe(201);
+      const after = await json<SummaryResponse>(boss.get(url));
+      expect(after.body.aggregate.negativeAssessments).toBe(7);
+    } finally {
+      await own.dispose();
+    }
   });
 });

@@ -24,7 +24,20 @@ export async function buildWebIfNeeded(): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...WEB_SOURCES.map(newestSource))) return;
   console.log('building the web app …');
   const { build } = await import('vite');
-  await build({ configFile: path.join(PACKAGE_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  // Vite keeps a NODE_ENV it finds (a test runner sets "test"), and React then builds for
+  // development: the app is always built as it is served, for production.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(PACKAGE_ROOT, 'web', 'vite.config.ts'),
+      logLevel: 'warn',
+      mode: 'production',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** `npm start`: build if needed, create the demo data on first run, serve, say where to sign in. */

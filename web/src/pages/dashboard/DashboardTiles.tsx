@@ -5,7 +5,7 @@ import { Sparkline } from '../../components/metrics/Sparkline.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { formatChange, formatValue, TILES, type TileDef } from './tiles.ts';
+import { formatChange, formatValue, shownChange, TILES, type TileDef } from './tiles.ts';
 
 function Tile({
   tile,
@@ -26,13 +26,10 @@ function Tile({
   const hadData = summary.trend[summary.trend.length - 2]?.hasData ?? false;
   const before = hadData ? tile.value(summary.previousAggregate) : null;
   const label = t(tile.label);
-  const change = compare && value !== null && before !== null ? value - before : null;
+  const change =
+    compare && value !== null && before !== null ? shownChange(value - before, tile.format) : null;
   const tone =
-    change === null || Math.abs(change) < 1e-9
-      ? 'flat'
-      : change > 0 === (tile.good === 'higher')
-        ? 'good'
-        : 'bad';
+    change === null || change === 0 ? 'flat' : change > 0 === (tile.good === 'higher') ? 'good' : 'bad';
   const trend = summary.trend.map((p) => (p.hasData ? tile.value(p.aggregate) : null));
   const previousLabel = summary.previous.month ? fmt.period(summary.previous.month) : t('tile.previousRange');
   return (

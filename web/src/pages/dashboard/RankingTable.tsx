@@ -5,6 +5,7 @@ import {
   type ReactNode,
   type RefObject,
   useDeferredValue,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -94,6 +95,12 @@ export function RankingTable({
   const items = virtual.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtual.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+
+  // A new order starts at its top: the rows in sight before are no longer the first ones.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the order changes, by design
+  useEffect(() => {
+    bodyRef.current?.scrollTo({ top: 0 });
+  }, [sortCol.key, direction]);
 
   const href = (r: RankingEntry) =>
     `/operators/${encodeURIComponent(r.scorecard.operatorId)}${operatorPeriod ? `?period=${operatorPeriod}` : ''}`;

@@ -179,6 +179,17 @@ export function formatValue(v: number, format: TileFormat, f: Formatters): strin
   }
 }
 
+/**
+ * The change as it is shown: rounded to the step its format prints (a tenth of a point, a second,
+ * a whole count, a major unit of money), so that a change too small to print is no change at all
+ * rather than a red "+0:00".
+ */
+export function shownChange(d: number, format: TileFormat): number {
+  const step = { ratio: 0.001, score: 0.1, seconds: 1, money: 100, count: 1 }[format];
+  const r = Math.round(Math.abs(d) / step) * step;
+  return r === 0 ? 0 : Math.sign(d) * r;
+}
+
 /** The change from the previous period, in the figure's own unit (percentage points for ratios). */
 export function formatChange(d: number, format: TileFormat, f: Formatters, t: Translate): string {
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';

@@ -4,6 +4,7 @@ import type { PeriodsResponse, TeamsResponse } from '../../../../schemas/api.ts'
 import type { ViewParams } from '../../api/dashboard.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -45,13 +46,17 @@ export function useDashboardFilters(
   const wantedTeam = params.get('team');
   const department = fixed.department ?? (params.get('department') || null);
 
+  // Until the months arrive a month the address names is trusted, so its figures are asked for at
+  // once; one without calls then falls back to the newest.
   const period = range
     ? null
     : periods
       ? wantedPeriod && periods.periods.includes(wantedPeriod)
         ? wantedPeriod
         : (periods.periods[0] ?? null)
-      : null;
+      : wantedPeriod && PERIOD.test(wantedPeriod)
+        ? wantedPeriod
+        : null;
   // Until the teams arrive the requested team is trusted; the server answers empty for an unknown one.
   const team =
     fixed.team ??
