@@ -73,5 +73,5 @@ SELECT line,
     WHEN upper(trim(disposition)) NOT IN ${DISPOSITIONS} THEN 'disposition: is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION'
     WHEN nullif(billsec, '') IS NOT NULL AND try_cast(billsec AS INTEGER) IS NULL THEN 'billsec: is not a whole number'
   END AS problem,
-  concat_ws(',', ${(CDR_LAYOUTS[width] as string[]).map((c) => `'"' || coalesce("${c}", '') || '"'`).join(', ')}) AS raw
+  concat_ws(',', ${(CDR_LAYOUTS[width] as string[]).map((c) => `'"' || replace(coalesce("${c}", ''), '"', '""') || '"'`).join(', ')}) AS raw
 FROM (SELECT *${width === 16 ? `, NULL::VARCHAR AS uniqueid, NULL::VARCHAR AS userfield` : ''} FROM cdr_raw)`;

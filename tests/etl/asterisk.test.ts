@@ -150,9 +150,10 @@ describe('Asterisk CDR + queue_log', () => {
     const file = path.join(env.dir, 'qlog-bad');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const report = await importPbx(file, 'queue-log');
-    expect(report.quarantine.map((q) => [q.line, q.reason])).toEqual([
-      [7, 'epoch: is not a Unix time'],
-      [8, 'event: "EXPLODE" is not a queue_log event'],
+    expect(report.quarantine.map((q) => [q.line, q.reason, q.raw])).toEqual([
+      // the line as written, its empty field kept
+      [7, 'epoch: is not a Unix time', 'garbage|x|sales|NONE|ENTERQUEUE||1|1'],
+      [8, 'event: "EXPLODE" is not a queue_log event', '1791180600|1791.9|sales|NONE|EXPLODE|1'],
     ]);
     expect(report.loaded).toBe(32);
   });

@@ -8,6 +8,19 @@ describe('toInstant', () => {
     expect(toInstant('2026-10-01T09:15:00+03:00', TZ).toISOString()).toBe('2026-10-01T06:15:00.000Z');
     expect(toInstant('2026-10-01T09:15:00Z', TZ).toISOString()).toBe('2026-10-01T09:15:00.000Z');
   });
+  it('takes every offset ISO 8601 allows: hours alone, with or without a colon, after a space', () => {
+    expect(toInstant('2026-10-01T09:15:00+03', TZ).toISOString()).toBe('2026-10-01T06:15:00.000Z');
+    expect(toInstant('2026-10-01T09:15+0300', TZ).toISOString()).toBe('2026-10-01T06:15:00.000Z');
+    expect(toInstant('2026-10-01 07:00:00+00', TZ).toISOString()).toBe('2026-10-01T07:00:00.000Z');
+    expect(toInstant('2026-10-01T09:15:00-05:30', TZ).toISOString()).toBe('2026-10-01T14:45:00.000Z');
+    // beyond milliseconds the fraction is cut, as the set-based import does
+    expect(toInstant('2026-10-01T09:15:00.123456+03:00', TZ).toISOString()).toBe('2026-10-01T06:15:00.123Z');
+  });
+  it('refuses a time of the right shape that does not exist', () => {
+    expect(() => toInstant('2026-10-01T25:00:00+03:00', TZ)).toThrow(/not a timestamp/);
+    expect(() => toInstant('2026-02-30T10:00:00Z', TZ)).toThrow(/not a timestamp/);
+    expect(() => toInstant('2026-10-01T10:00:00+24:00', TZ)).toThrow(/not a timestamp/);
+  });
   it('reads a wall-clock time in the company zone, summer and winter', () => {
     expect(toInstant('2026-07-01 09:15:00', TZ).toISOString()).toBe('2026-07-01T06:15:00.000Z');
     expect(toInstant('2026-01-15T09:15', TZ).toISOString()).toBe('2026-01-15T07:15:00.000Z');
