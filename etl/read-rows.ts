@@ -1,6 +1,6 @@
 import { type DuckDBConnection, STRUCT, structValue, VARCHAR } from '@duckdb/node-api';
 import { csvHeader } from './csv-header.ts';
-import { CSV_REJECTS_SQL } from './facts/stage.sql.ts';
+import { CSV_READ, CSV_REJECTS_SQL } from './facts/stage.sql.ts';
 
 export type CanonicalFormat = 'csv' | 'jsonl' | 'parquet';
 
@@ -26,23 +26,16 @@ const READERS: Record<Exclude<CanonicalFormat, 'csv'>, string> = {
 };
 
 /**
- * RFC 4180 CSV, `,` or `;` as the header has it, every column text by the header's names, as the
- * fact kinds read it (etl/facts/stage.sql.ts): a record with more or fewer fields than the header
- * is set aside by the reader, with its line, instead of being padded or failing the file.
- */
-const CSV_READER = `SELECT * FROM read_csv($file, header = true, auto_detect = false, columns = $columns,
-    delim = $delim, quote = '"', escape = '"', null_padding = false,
-    store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`;
-
-/**
  * A CSV file's records, with their lines: the reader's rejected records take their own lines, and
  * come back as rows with a problem. The operational kinds' files are small: they are read whole.
  */
 async function csvRows(c: DuckDBConnection, file: string): Promise<{ columns: string[]; rows: SourceRow[] }> {
   const { names, delim } = await csvHeader(file);
   if (!names.length) return { columns: [], rows: [] };
+  // Read as the fact kinds read a CSV (etl/facts/stage.sql.ts): every column text by the header's
+  // names, and a record with more or fewer fields set aside with its line, not padded.
   const result = await c.runAndReadAll(
-    CSV_READER,
+    `SELECT * FROM ${CSV_READ}`,
     { file, delim, columns: structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR']))) },
     { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) },
   );

@@ -39,53 +39,21 @@ export function zoneOffsetMs(ms: number, tz: string): number {
   return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
-const HAS_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/;
-const WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2})(?::?(\d{2}))?)$/;
+/** Date, then optionally the time, then optionally its offset: `Z`, `+03`, `+0300` or `+03:00`. */
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2})(?::?(\d{2}))?)?)?$/;
 
 /**
  * An ISO 8601 timestamp as a UTC instant. With an offset it is taken as written; without one it
  * is a wall-clock time in `tz` (a bare date is its local midnight). In the hour a DST change
  * repeats, the earlier instant wins; in the hour it skips, the time is read with the offset
- * before the change.
+ * before the change. Read by hand rather than by Date, which refuses an offset of hours alone
+ * (+03) that ISO 8601 allows and DuckDB writes (+00); beyond milliseconds a fraction is cut.
  */
 export function toInstant(ts: string, tz: string): Date {
-  const s = ts.trim();
-  if (HAS_OFFSET.test(s) && s.length > 10) {
-    // Read by hand rather than by Date: it refuses an offset of hours alone (+03), which
-    // ISO 8601 allows and DuckDB writes (+00).
-    const o = WITH_OFFSET.exec(s);
-    if (!o) throw new Error(`"${ts}" is not a timestamp`);
-    const [, y, mo, d, h, mi, sec = '0', frac = '0', zone, sign, oh = '0', om = '0'] = o;
-    const utc = Date.UTC(
-      Number(y),
-      Number(mo) - 1,
-      Number(d),
-      Number(h),
-      Number(mi),
-      Number(sec),
-      Number(frac.slice(0, 3).padEnd(3, '0')),
-    );
-    const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
-    const date = new Date(utc - offset);
-    // Date.UTC rolls 25:00 or 31 February over to the next day: such a text is no timestamp.
-    const back = new Date(utc);
-    if (
-      Number.isNaN(date.getTime()) ||
-      back.getUTCDate() !== Number(d) ||
-      back.getUTCHours() !== Number(h) ||
-      back.getUTCMinutes() !== Number(mi) ||
-      back.getUTCSeconds() !== Number(sec) ||
-      Number(oh) > 23 ||
-      Number(om) > 59
-    )
-      throw new Error(`"${ts}" is not a timestamp`);
-    return date;
-  }
-  const m = LOCAL.exec(s);
+  const m = TIMESTAMP.exec(ts.trim());
   if (!m) throw new Error(`"${ts}" is not a timestamp`);
-  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '0'] = m;
+  const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '0', zone, sign, oh = '0', om = '0'] = m;
   const wall = Date.UTC(
     Number(y),
     Number(mo) - 1,
@@ -95,6 +63,23 @@ export function toInstant(ts: string, tz: string): Date {
     Number(sec),
     Number(frac.slice(0, 3).padEnd(3, '0')),
   );
+  // Date.UTC rolls 25:00 or 30 February over to the next day: such a text is no timestamp.
+  const back = new Date(wall);
+  if (
+    Number.isNaN(wall) ||
+    back.getUTCMonth() !== Number(mo) - 1 ||
+    back.getUTCDate() !== Number(d) ||
+    back.getUTCHours() !== Number(h) ||
+    back.getUTCMinutes() !== Number(mi) ||
+    back.getUTCSeconds() !== Number(sec) ||
+    Number(oh) > 23 ||
+    Number(om) > 59
+  )
+    throw new Error(`"${ts}" is not a timestamp`);
+  if (zone) {
+    const offset = zone === 'Z' ? 0 : (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om)) * 60_000;
+    return new Date(wall - offset);
+  }
   // The offsets half a day either side bracket any DST change near this wall-clock time.
   const before = zoneOffsetMs(wall - 43_200_000, tz);
   const after = zoneOffsetMs(wall + 43_200_000, tz);

@@ -8,7 +8,7 @@ import { quotedIdentifier as q } from '@duckdb/node-api';
  */
 
 /** The CSV reader's options: every column text, named by the header ($columns: name → 'VARCHAR'). */
-const CSV_READ = `read_csv($file, header = true, auto_detect = false, columns = $columns,
+export const CSV_READ = `read_csv($file, header = true, auto_detect = false, columns = $columns,
     delim = $delim, quote = '"', escape = '"', null_padding = false,
     store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_reject_scans')`;
 

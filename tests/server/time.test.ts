@@ -20,6 +20,8 @@ describe('toInstant', () => {
     expect(() => toInstant('2026-10-01T25:00:00+03:00', TZ)).toThrow(/not a timestamp/);
     expect(() => toInstant('2026-02-30T10:00:00Z', TZ)).toThrow(/not a timestamp/);
     expect(() => toInstant('2026-10-01T10:00:00+24:00', TZ)).toThrow(/not a timestamp/);
+    // a wall-clock time too: the zone is no excuse for a day that does not exist
+    expect(() => toInstant('2026-02-30 10:00', TZ)).toThrow(/not a timestamp/);
   });
   it('reads a wall-clock time in the company zone, summer and winter', () => {
     expect(toInstant('2026-07-01 09:15:00', TZ).toISOString()).toBe('2026-07-01T06:15:00.000Z');
