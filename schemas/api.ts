@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportReport } from './import-report.ts';
-import { period } from './primitives.ts';
+import { checkPeriod, monthRange, periodFields, rangeOf } from './period.ts';
 import { role } from './roles.ts';
 
 /**
@@ -74,41 +74,21 @@ export interface HealthResponse {
   stores: { duckdb: 'ok'; sqlite: 'ok' };
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'must be a calendar date');
-
 /**
  * A period in a query string: `period=YYYY-MM`, or `from` and `to` local dates (to exclusive).
  * Normalised to the half-open local date range of SCORING.md.
  */
 export const rangeQuery = z
   .object({
-    period: period.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    ...periodFields,
     team: z.string().trim().min(1).max(200).optional(),
   })
-  .superRefine((q, ctx) => {
-    if (q.period && (q.from || q.to))
-      ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
-    if (!q.period && !(q.from && q.to))
-      ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
-    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
-  })
-  .transform((q) => {
-    const range = q.period ? monthRange(q.period) : { from: q.from as string, to: q.to as string };
-    return { ...range, team: q.team ?? null };
-  });
+  .superRefine(checkPeriod())
+  .transform((q) => ({ ...rangeOf(q), team: q.team ?? null }));
 export type RangeQuery = z.infer<typeof rangeQuery>;
 
-/** `2026-10` → `{from: '2026-10-01', to: '2026-11-01'}`. */
-export function monthRange(p: string) {
-  const [y, m] = p.split('-').map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: `${p}-01`, to: `${next}-01` };
-}
+/** Kept here for the modules that import it with the query schemas. */
+export { monthRange };
 
 export interface PeriodsResponse {
   /** Months that have calls, newest first. */

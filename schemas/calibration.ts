@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnswerValue } from './forms.ts';
+import { period } from './period.ts';
 
 /** Calibration sessions (SCORING.md, "Calibration"): several monitors score one call blind. */
 
@@ -19,9 +20,8 @@ export const calibrationListQuery = z.object({
   status: z.enum(['open', 'closed'], { error: 'is not open or closed' }).optional(),
 });
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'is not a period (YYYY-MM)');
 export const strictnessQuery = z
-  .object({ from: month.optional(), to: month.optional() })
+  .object({ from: period.optional(), to: period.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to' });
 
 export interface CalibrationParticipant {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { monthRange } from './api.ts';
 import type { EvaluationView } from './evaluations.ts';
-import { period } from './primitives.ts';
+import { checkPeriod, period, periodFields, rangeOf } from './period.ts';
 import { CALL_DIRECTIONS, CALL_DISPOSITIONS, TASK_TYPES } from './records.ts';
 
 /** Calls through the API: search, one call's facts, the evaluation sample and assignments. */
@@ -29,14 +28,6 @@ export interface CallFacts {
   recording: string | null;
 }
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  // Round-trip, as Date.parse accepts 2026-02-30 and rolls it over to March.
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'must be a calendar date');
 const id = z.string().trim().min(1).max(200);
 const flag = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 const secondsParam = z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must not be negative');
@@ -53,9 +44,7 @@ export const CALLS_ARROW_LIMIT = 5000;
  */
 export const callSearchQuery = z
   .object({
-    period: period.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    ...periodFields,
     operator: id.optional(),
     team: id.optional(),
     client: id.optional(),
@@ -80,17 +69,13 @@ export const callSearchQuery = z
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
   .superRefine((q, ctx) => {
-    if (q.period && (q.from || q.to))
-      ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
-    if (!q.period && !(q.from && q.to))
-      ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
-    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
+    checkPeriod()(q, ctx);
     if (q.minDuration !== undefined && q.maxDuration !== undefined && q.minDuration > q.maxDuration)
       ctx.addIssue({ code: 'custom', message: 'minDuration must not exceed maxDuration' });
   })
   .transform((q) => ({
     ...q,
-    ...(q.period ? monthRange(q.period) : { from: q.from as string, to: q.to as string }),
+    ...rangeOf(q),
   }));
 export type CallSearchQuery = z.infer<typeof callSearchQuery>;
 

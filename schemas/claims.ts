@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { period } from './primitives.ts';
+import { period } from './period.ts';
 import { ASSESSMENT_POLARITIES, CLAIM_SOURCES, CLAIM_STATUSES } from './records.ts';
 
 /** Claims and management assessments as the API shows and takes them (ARCHITECTURE.md, head). */

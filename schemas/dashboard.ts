@@ -1,38 +1,21 @@
 import { z } from 'zod';
 import type { DeductionKey } from './criteria.ts';
-import { period } from './primitives.ts';
+import { checkPeriod, MAX_RANGE_DAYS, periodFields } from './period.ts';
 import type { ScorecardRow } from './scorecard.ts';
 
 /** The department head's dashboard and the operator page: aggregates, trends and lists. */
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-  .refine((s) => {
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'must be a calendar date');
 const id = z.string().trim().min(1).max(200);
 
 /** How many periods a trend covers, the current one included. */
 export const TREND_PERIODS = 6;
 
-const rangeRefine = (q: { period?: string; from?: string; to?: string }, ctx: z.RefinementCtx) => {
-  if (q.period && (q.from || q.to))
-    ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
-  if (!q.period && !(q.from && q.to))
-    ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
-  if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
-  if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > 366 * 86_400_000)
-    ctx.addIssue({ code: 'custom', message: 'a range may span at most 366 days' });
-};
+const rangeRefine = checkPeriod({ maxDays: MAX_RANGE_DAYS });
 
 /** `GET /api/dashboard/summary`: a month or a custom range, with optional team and department. */
 export const summaryQuery = z
   .object({
-    period: period.optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    ...periodFields,
     team: id.optional(),
     department: id.optional(),
   })
@@ -40,9 +23,7 @@ export const summaryQuery = z
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
 /** `GET /api/operators/:id/…?period=` (or from/to): one operator's lists and trend. */
-export const operatorRangeQuery = z
-  .object({ period: period.optional(), from: isoDate.optional(), to: isoDate.optional() })
-  .superRefine(rangeRefine);
+export const operatorRangeQuery = z.object(periodFields).superRefine(rangeRefine);
 export type OperatorRangeQuery = z.infer<typeof operatorRangeQuery>;
 
 /** A period of a trend: a month (`2026-10`) or a range (`2026-10-01..2026-10-15`). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Answers, answers, type ScoreResult } from './forms.ts';
-import { period } from './primitives.ts';
+import { period } from './period.ts';
 import { EVALUATION_STATUSES } from './records.ts';
 
 /** Evaluations through the API: requests, views, and the quality of operators they add up to. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localDate } from './period.ts';
 
 /**
  * A pay rule (SCORING.md, Variable pay): how the criteria become deductions from the variable
@@ -43,7 +44,7 @@ export const newPayRuleRequest = z.object({
   /** null: the rule for every department that has none of its own. */
   department: z.string().trim().min(1).max(200).nullable(),
   /** First local date the rule applies to (a period is scored with the rule in force on its first day). */
-  validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)'),
+  validFrom: localDate,
   rule: payRule,
   note: z.string().trim().max(1000).optional(),
 });

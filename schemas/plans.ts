@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { period } from './primitives.ts';
+import { period } from './period.ts';
 import { TARGET_METRICS } from './records.ts';
 
 /** Targets, task norms and variable-pay bases as the API shows and edits them. */

@@ -27,16 +27,8 @@ export const timestamp = z.preprocess(
   z.string().regex(ISO_TIMESTAMP, 'is not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM[:SS][offset])'),
 );
 
-export const localDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a calendar date');
-
-export const period = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'is not a period (YYYY-MM)');
+/** One definition of a month and a date, shared with the request schemas. */
+export { localDate, period } from './period.ts';
 
 export const currency = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeductionKey, Flag } from './criteria.ts';
-import { period } from './primitives.ts';
+import { checkPeriod, period, periodFields } from './period.ts';
 
 /**
  * An operator's scorecard for a period, with exactly the keys of SCORING.md's Output section:
@@ -150,25 +150,11 @@ export interface PayPeriodsResponse {
 
 export const scorecardsQuery = z
   .object({
-    period: period.optional(),
-    from: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-      .optional(),
-    to: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-      .optional(),
+    ...periodFields,
     team: z.string().trim().min(1).max(200).optional(),
     department: z.string().trim().min(1).max(200).optional(),
   })
-  .superRefine((q, ctx) => {
-    if (q.period && (q.from || q.to))
-      ctx.addIssue({ code: 'custom', message: 'give period or from/to, not both' });
-    if (!q.period && !(q.from && q.to))
-      ctx.addIssue({ code: 'custom', message: 'give period=YYYY-MM or from and to' });
-    if (q.from && q.to && q.from >= q.to) ctx.addIssue({ code: 'custom', message: 'from must be before to' });
-  });
+  .superRefine(checkPeriod());
 export type ScorecardsQuery = z.infer<typeof scorecardsQuery>;
 
 export const periodParam = z.object({ period });

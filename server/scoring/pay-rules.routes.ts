@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { newPayRuleRequest, payRule, ruleInForce } from '../../schemas/pay-rule.ts';
-import { period } from '../../schemas/primitives.ts';
+import { period } from '../../schemas/period.ts';
 import { allow, allowAnyUser } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';

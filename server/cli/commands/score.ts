@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { period as periodSchema } from '../../../schemas/primitives.ts';
+import { period as periodSchema } from '../../../schemas/period.ts';
 import type { ScorecardRow } from '../../../schemas/scorecard.ts';
 import { resolveDataDir } from '../../config.ts';
 import { payRows } from '../../payroll/pay-periods.service.ts';

@@ -1,6 +1,7 @@
 import { serve as serveHttp } from '@hono/node-server';
 import { createApp } from '../../app.ts';
 import { deleteExpiredSessions } from '../../auth/sessions.repository.ts';
+import { answerClientErrors } from '../../client-errors.ts';
 import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
 import { openDataDir } from '../../runtime.ts';
 import { cliArgs, intFlag } from '../args.ts';
@@ -21,6 +22,7 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
       reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} is in use; choose another with --port`) : e),
     );
   });
+  answerClientErrors(server);
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   if (!rt.webDir) console.warn('web app not built (run npm run build): serving the API only');
   let stopping: Promise<void> | undefined;
