@@ -13,9 +13,15 @@ import { AppError, describeIssues } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { receiveUpload } from './receive-upload.ts';
 
+/** A form field that must be one of `values`: its message says which, and whether it was missing. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (issue) => `${issue.input === undefined ? 'is required,' : 'must be'} one of ${values.join(', ')}`,
+  });
+
 const uploadFields = z.object({
-  kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(', ')}` }),
-  format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(', ')}` }).optional(),
+  kind: oneOf(IMPORT_KINDS),
+  format: oneOf(FORMATS).optional(),
   gmt: z.enum(['true', 'false']).optional(),
 });
 
