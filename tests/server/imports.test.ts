@@ -73,7 +73,7 @@ describe('POST /api/imports', () => {
     );
     const { job } = await res.json();
     await env.rt.imports.idle();
-    expect(env.rt.imports.get(job.id)).toMatchObject({
+    expect(await env.rt.imports.get(job.id)).toMatchObject({
       state: 'done',
       report: { format: 'asterisk-cdr', loaded: 43 },
     });
@@ -87,7 +87,7 @@ describe('POST /api/imports', () => {
     );
     const { job } = await res.json();
     await env.rt.imports.idle();
-    expect(env.rt.imports.get(job.id)).toMatchObject({
+    expect(await env.rt.imports.get(job.id)).toMatchObject({
       state: 'failed',
       error: expect.stringMatching(/has no column name/),
     });
@@ -112,6 +112,46 @@ describe('POST /api/imports', () => {
 
     const head = await signIn(env, 'victor', await addUser(env, 'victor', 'head'));
     expect((await upload(head, { kind: 'teams' }, { name: 't.csv', text: SMALL.teams })).status).toBe(403);
+  });
+
+  it('audits every upload: accepted with its job, refused with why, by whoever is signed in', async () => {
+    const accepted = await upload(admin, { kind: 'teams' }, { name: 'teams.csv', text: SMALL.teams });
+    const { job } = await accepted.json();
+    await upload(admin, { kind: 'planets' }, { name: 'x.csv', text: 'a\n1\n' });
+    const head = await signIn(env, 'victor', await addUser(env, 'victor', 'head'));
+    await upload(head, { kind: 'teams' }, { name: 't.csv', text: SMALL.teams });
+    // Nobody signed in: nobody to name, and nothing for a stranger to fill the log with.
+    await upload('', { kind: 'teams' }, { name: 't.csv', text: SMALL.teams });
+    await env.rt.imports.idle();
+
+    const res = await env.app.request('/api/admin/audit?entity=upload', { headers: { cookie: admin } });
+    const { entries } = await res.json();
+    expect(entries.reverse()).toEqual([
+      expect.objectContaining({
+        actor: 'root',
+        action: 'accept',
+        entity: 'upload',
+        entityId: job.id,
+        after: { jobId: job.id, fileName: 'teams.csv', size: SMALL.teams.length, kind: 'teams' },
+      }),
+      expect.objectContaining({
+        actor: 'root',
+        action: 'refuse',
+        entityId: null,
+        after: {
+          fileName: 'x.csv',
+          size: 4,
+          kind: 'planets',
+          status: 400,
+          reason: expect.stringMatching(/^kind: must be one of/),
+        },
+      }),
+      expect.objectContaining({
+        actor: 'victor',
+        action: 'refuse',
+        after: expect.objectContaining({ status: 403, reason: expect.stringMatching(/head role cannot/) }),
+      }),
+    ]);
   });
 
   const raw = (contentType: string, body: string) =>

@@ -103,11 +103,27 @@ describe('a cut-off upload', () => {
     expect(await healthy()).toBe(200);
   });
 
-  it('a connection reset mid-file leaves no file and the server up', async () => {
+  it('a connection reset mid-file leaves no file and the server up, and is audited', async () => {
     const body = partialBody(300_000);
     await sendRaw({ body, declared: Buffer.byteLength(body) * 4, finish: 'destroy' });
     expect(await uploadsSettled()).toEqual([]);
     expect(await healthy()).toBe(200);
+    const refused = () =>
+      env.rt.db
+        .selectFrom('audit_log')
+        .select(['actor', 'action', 'after'])
+        .where('entity', '=', 'upload')
+        .execute();
+    const deadline = Date.now() + 5000;
+    while (!(await refused()).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [row] = await refused();
+    expect(row).toMatchObject({ actor: 'root', action: 'refuse' });
+    expect(JSON.parse(row?.after ?? 'null')).toMatchObject({
+      fileName: 'teams.csv',
+      kind: 'teams',
+      size: expect.any(Number),
+      reason: 'the upload was cut off: the connection closed before the form ended',
+    });
   });
 
   it('takes a whole upload after the cut-off ones', async () => {

@@ -15,6 +15,8 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   const rt = await openDataDir(dataDir);
   await deleteExpiredSessions(rt.db);
   const app = createApp(rt);
+  // Uploads queued before a stop are imported now, in the order they came.
+  rt.imports.start();
   const server = await new Promise<ReturnType<typeof serveHttp>>((resolve, reject) => {
     const s = serveHttp({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', (e: NodeJS.ErrnoException) =>
