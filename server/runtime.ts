@@ -18,6 +18,7 @@ export const dataFiles = (dir: string) => ({
   sqlite: path.join(dir, 'callscore.sqlite'),
   duckdb: path.join(dir, 'callscore.duckdb'),
   recordings: path.join(dir, 'recordings'),
+  uploads: path.join(dir, 'uploads'),
   credentials: path.join(dir, 'demo-credentials.txt'),
 });
 
@@ -30,6 +31,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
   mkdirSync(dir, { recursive: true });
   const files = dataFiles(dir);
   mkdirSync(files.recordings, { recursive: true });
+  mkdirSync(files.uploads, { recursive: true });
   const db = await openSqlite(files.sqlite);
   let analytics: Analytics;
   try {
@@ -46,7 +48,9 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
         ? WEB_DIST
         : null
       : opts.webDir;
-  const imports = new ImportQueue({ db, analytics });
+  const imports = new ImportQueue({ db, analytics }, files.uploads);
+  // Same reason: a job left running was this directory's last server's, and it has stopped.
+  await imports.recover();
   return {
     dataDir: dir,
     db,
@@ -55,7 +59,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
     version: VERSION,
     imports,
     async close() {
-      await imports.idle();
+      await imports.stop();
       analytics.close();
       await db.destroy();
     },

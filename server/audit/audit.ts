@@ -12,6 +12,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+const FIGURELESS = new Set(['session', 'upload']);
+
 /**
  * The one way to write the audit log. Call it in the same transaction as the change it records,
  * so a change without its audit row cannot land.
@@ -29,7 +31,8 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     })
     .execute();
-  // Sign-ins change no figure; everything else audited may. Bumped before the transaction
-  // commits, so at worst a cache is dropped for nothing.
-  if (entry.entity !== 'session') bumpDataVersion();
+  // Sign-ins and uploads change no figure (an upload's import counts its own change when it
+  // lands); everything else audited may. Bumped before the transaction commits, so at worst a
+  // cache is dropped for nothing.
+  if (!FIGURELESS.has(entry.entity)) bumpDataVersion();
 }

@@ -1,18 +1,30 @@
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
 import type { ImportJobView } from '../../schemas/api.ts';
 import type { Format } from '../../schemas/import-report.ts';
 import type { Kind } from '../../schemas/kinds.ts';
+import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
+import {
+  type JobRow,
+  jobById,
+  jobView,
+  markDone,
+  markFailed,
+  markRunning,
+  nextQueued,
+  recoverJobs,
+} from './import-jobs.repository.ts';
 
-export interface ImportJob extends ImportJobView {
-  kind: Kind | 'queue-log';
-}
+export type ImportJob = ImportJobView;
 
 export interface JobRequest {
+  /** The stored upload; it must be inside the queue's uploads folder. */
   file: string;
   fileName: string;
+  size: number;
   kind: Kind | 'queue-log';
   format?: Format | undefined;
   gmtTimes?: boolean | undefined;
@@ -21,64 +33,140 @@ export interface JobRequest {
 
 /**
  * Uploaded files are imported one at a time, in the order they came: DuckDB takes one writer,
- * and a roster sent before the calls that refer to it must land first.
+ * and a roster sent before the calls that refer to it must land first. The jobs live in SQLite,
+ * so a restart runs what was queued; only the progress of the running job is held in memory.
+ * Nothing runs before start(): a CLI command opening the data directory leaves the queue alone.
  */
 export class ImportQueue {
-  private readonly jobs = new Map<string, ImportJob>();
-  private chain: Promise<void> = Promise.resolve();
-  private next = 1;
+  private readonly progress = new Map<number, ImportJobView['progress']>();
+  private started = false;
+  private stopping = false;
+  /** Set by every enqueue, so a job stored while the worker was finding none is not missed. */
+  private wanted = false;
+  private worker: Promise<void> | null = null;
 
-  constructor(private readonly deps: Pick<Deps, 'db' | 'analytics'>) {}
+  constructor(
+    private readonly deps: Pick<Deps, 'db' | 'analytics'>,
+    /** Where uploads wait for their import. */
+    readonly uploadsDir: string,
+  ) {}
 
-  enqueue(req: JobRequest): ImportJob {
-    const job: ImportJob = {
-      id: String(this.next++),
-      kind: req.kind,
-      fileName: req.fileName,
-      state: 'queued',
-      progress: null,
-      report: null,
-      error: null,
-      queuedAt: new Date().toISOString(),
-    };
-    this.jobs.set(job.id, job);
-    this.chain = this.chain.then(async () => {
-      job.state = 'running';
-      try {
-        const { timeZone } = await readSettings(this.deps.db);
-        job.report = await importFile(this.deps, {
+  /** Settles what a stopped process left (see recoverJobs); called once, before start(). */
+  recover(): Promise<void> {
+    return recoverJobs(this.deps.db, this.uploadsDir);
+  }
+
+  /** Runs the queued jobs, those an earlier process left first, and every one queued later. */
+  start(): void {
+    this.started = true;
+    this.kick();
+  }
+
+  /** Stores the job and the upload's audit row in one transaction, then lets the worker run it. */
+  async enqueue(req: JobRequest): Promise<ImportJob> {
+    const row = await this.deps.db.transaction().execute(async (tx) => {
+      const job = await tx
+        .insertInto('import_jobs')
+        .values({
           kind: req.kind,
-          file: req.file,
-          fileName: req.fileName,
+          format: req.format ?? null,
+          gmt_times: req.gmtTimes ? 1 : 0,
+          stored_name: path.relative(this.uploadsDir, req.file),
+          file_name: req.fileName,
+          size: req.size,
           actor: req.actor,
-          timeZone,
-          gmtTimes: req.gmtTimes ?? false,
-          onProgress: (phase, fraction) => {
-            job.progress = { phase, fraction };
-          },
-          ...(req.format ? { format: req.format } : {}),
-        });
-        // The report names the file as the user sent it, not as it was stored while waiting.
-        job.report = { ...job.report, file: req.fileName };
-        job.state = 'done';
-        job.progress = null;
-      } catch (e) {
-        job.state = 'failed';
-        job.progress = null;
-        job.error = (e as Error).message;
-      } finally {
-        rmSync(req.file, { force: true });
-      }
+          state: 'queued',
+          queued_at: new Date().toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(tx, {
+        actor: req.actor,
+        action: 'accept',
+        entity: 'upload',
+        entityId: String(job.id),
+        after: { jobId: String(job.id), fileName: req.fileName, size: req.size, kind: req.kind },
+      });
+      return job;
     });
-    return job;
+    this.kick();
+    return jobView(row);
   }
 
-  get(id: string): ImportJob | undefined {
-    return this.jobs.get(id);
+  async get(id: string): Promise<ImportJob | undefined> {
+    const n = Number(id);
+    if (!Number.isSafeInteger(n) || n < 1) return undefined;
+    const row = await jobById(this.deps.db, n);
+    return row && jobView(row, this.progress.get(n) ?? null);
   }
 
-  /** Resolves when every job queued so far has finished. */
-  idle(): Promise<void> {
-    return this.chain;
+  /** Resolves when no job is running and none is left that this queue would run. */
+  async idle(): Promise<void> {
+    while (this.worker) await this.worker;
+  }
+
+  /** Lets the running job finish and runs no other: the queued ones wait for the next start. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.idle();
+  }
+
+  private kick(): void {
+    this.wanted = true;
+    if (!this.started || this.stopping || this.worker) return;
+    this.worker = this.drain()
+      .catch((e: unknown) => {
+        // Only the store itself failing gets here; the jobs wait for the next kick or start.
+        console.error('import queue:', e);
+      })
+      .finally(() => {
+        this.worker = null;
+        if (this.wanted) this.kick();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.wanted && !this.stopping) {
+      this.wanted = false;
+      for (
+        let job = await nextQueued(this.deps.db);
+        job && !this.stopping;
+        job = await nextQueued(this.deps.db)
+      ) {
+        await this.run(job);
+      }
+    }
+  }
+
+  /** Never throws: a failure is the job's, and the worker goes on to the next one. */
+  private async run(job: JobRow): Promise<void> {
+    const { db } = this.deps;
+    const file = path.join(this.uploadsDir, job.stored_name);
+    try {
+      await markRunning(db, job.id);
+      const { timeZone } = await readSettings(db);
+      const report = await importFile(this.deps, {
+        kind: job.kind as Kind | 'queue-log',
+        file,
+        fileName: job.file_name,
+        actor: job.actor,
+        timeZone,
+        gmtTimes: job.gmt_times === 1,
+        onProgress: (phase, fraction) => {
+          this.progress.set(job.id, { phase, fraction });
+        },
+        ...(job.format ? { format: job.format as Format } : {}),
+      });
+      // The report names the file as the user sent it, not as it was stored while waiting.
+      await markDone(db, job.id, { ...report, file: job.file_name });
+    } catch (e) {
+      await markFailed(db, job.id, (e as Error).message).catch((failed: unknown) => {
+        // Left 'running', the job is failed as interrupted by the next start.
+        console.error(`import job ${job.id}: cannot record its failure`, failed);
+      });
+    } finally {
+      this.progress.delete(job.id);
+      rmSync(file, { force: true });
+    }
   }
 }

@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { FORMATS } from '../../schemas/import-report.ts';
@@ -12,10 +11,17 @@ import type { AppEnv } from '../context.ts';
 import { AppError, describeIssues } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { receiveUpload } from './receive-upload.ts';
+import { auditRefusedUpload, seenOf } from './upload-audit.ts';
+
+/** A form field that must be one of `values`: its message says which, and whether it was missing. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {
+    error: (issue) => `${issue.input === undefined ? 'is required,' : 'must be'} one of ${values.join(', ')}`,
+  });
 
 const uploadFields = z.object({
-  kind: z.enum(IMPORT_KINDS, { error: `kind must be one of ${IMPORT_KINDS.join(', ')}` }),
-  format: z.enum(FORMATS, { error: `format must be one of ${FORMATS.join(', ')}` }).optional(),
+  kind: oneOf(IMPORT_KINDS),
+  format: oneOf(FORMATS).optional(),
   gmt: z.enum(['true', 'false']).optional(),
 });
 
@@ -24,26 +30,32 @@ const idParam = z.object({ id: z.coerce.number().int().positive('must be an impo
 
 export const importsRoutes = new Hono<AppEnv>()
   // The file streams to disk and is imported as a job: big files do not hold the request open.
-  .post('/', allow('admin'), async (c) => {
-    const { dataDir, imports } = c.get('deps');
-    const upload = await receiveUpload(c.req.raw, path.join(dataDir, 'uploads'));
+  .post('/', auditRefusedUpload, allow('admin'), async (c) => {
+    const { imports } = c.get('deps');
+    const upload = await receiveUpload(c.req.raw, imports.uploadsDir, seenOf(c.req.raw));
     const fields = uploadFields.safeParse(upload.fields);
     if (!fields.success) {
       rmSync(upload.file, { force: true });
       throw new AppError('bad_request', describeIssues(fields.error.issues));
     }
-    const job = imports.enqueue({
-      file: upload.file,
-      fileName: upload.fileName,
-      kind: fields.data.kind,
-      format: fields.data.format,
-      gmtTimes: fields.data.gmt === 'true',
-      actor: c.get('user')?.username ?? 'unknown',
-    });
-    return c.json({ job }, 202);
+    try {
+      const job = await imports.enqueue({
+        file: upload.file,
+        fileName: upload.fileName,
+        size: upload.size,
+        kind: fields.data.kind,
+        format: fields.data.format,
+        gmtTimes: fields.data.gmt === 'true',
+        actor: c.get('user')?.username ?? 'unknown',
+      });
+      return c.json({ job }, 202);
+    } catch (e) {
+      rmSync(upload.file, { force: true });
+      throw e;
+    }
   })
-  .get('/jobs/:id', allow('admin'), (c) => {
-    const job = c.get('deps').imports.get(c.req.param('id'));
+  .get('/jobs/:id', allow('admin'), async (c) => {
+    const job = await c.get('deps').imports.get(c.req.param('id'));
     if (!job) throw new AppError('not_found', `no import job ${c.req.param('id')}`);
     return c.json({ job });
   })

@@ -278,6 +278,24 @@ export interface ImportQuarantineTable {
   reason: string;
 }
 
+/** An upload's import job; `report` is the import report as JSON once it is done. */
+export interface ImportJobsTable {
+  id: Generated<number>;
+  kind: string;
+  format: string | null;
+  gmt_times: Generated<number>;
+  stored_name: string;
+  file_name: string;
+  size: number;
+  actor: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  report: string | null;
+  error: string | null;
+  queued_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -305,4 +323,5 @@ export interface Database {
   audit_log: AuditLogTable;
   imports: ImportsTable;
   import_quarantine: ImportQuarantineTable;
+  import_jobs: ImportJobsTable;
 }

@@ -34,11 +34,18 @@ export async function cli(
   }
 }
 
-/** Starts `callscore serve` and resolves once it answers; call stop() when done. */
-export async function serve(dataDir: string, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Starts `callscore serve` and resolves once it answers; call stop() when done. `nodeArgs` go to
+ * node before the CLI (e.g. `--import` of a module that plays a faulty request handler).
+ */
+export async function serve(
+  dataDir: string,
+  port: number,
+  opts: { nodeArgs?: string[] } = {},
+): Promise<{ url: string; child: ChildProcess; output(): string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [CLI, 'serve', '--data', dataDir, '--port', String(port)],
+    [...(opts.nodeArgs ?? []), CLI, 'serve', '--data', dataDir, '--port', String(port)],
     {
       cwd: tmpdir(),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,8 +72,11 @@ export async function serve(dataDir: string, port: number): Promise<{ url: strin
   }
   return {
     url,
+    child,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

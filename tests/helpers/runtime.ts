@@ -22,6 +22,8 @@ export interface TestEnv {
 export async function testEnv(opts: { timeZone?: string } = {}): Promise<TestEnv> {
   const dir = tempDir();
   const rt = await openDataDir(dir, { webDir: null });
+  // As the server does: uploads are imported as they come.
+  rt.imports.start();
   if (opts.timeZone) await writeSetting(rt.db, 'timeZone', opts.timeZone, 'test');
   return {
     dir,

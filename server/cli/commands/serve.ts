@@ -5,6 +5,7 @@ import { answerClientErrors } from '../../client-errors.ts';
 import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
 import { openDataDir } from '../../runtime.ts';
 import { cliArgs, intFlag } from '../args.ts';
+import { keepServing } from '../keep-serving.ts';
 
 export interface Served {
   url: string;
@@ -23,6 +24,11 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
     );
   });
   answerClientErrors(server);
+  // Listening: from now on a stray error is logged, not the end of the process.
+  keepServing();
+  // Uploads queued before a stop are imported now, in the order they came; not before the port
+  // is taken, so a server that cannot start does not begin an import it would cut short.
+  rt.imports.start();
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   if (!rt.webDir) console.warn('web app not built (run npm run build): serving the API only');
   let stopping: Promise<void> | undefined;
