@@ -22,7 +22,7 @@ function guard(policy: Policy): Guard {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (policy.kind === 'roles') {
       authorize(c, policy.roles, policy.options);
-      await limitHead(c);
+      await limitHead(c, policy.options);
     }
     await next();
   };
@@ -51,10 +51,11 @@ function authorize(c: Context<AppEnv>, roles: readonly Role[], options: AccessOp
 
 /**
  * A head limited to a department, or to a team (a team lead), sees that department's or team's
- * operators only: the scope lists them, and a route naming another operator is refused like an
- * operator's would be.
+ * operators only: the scope lists them, and a route naming another operator in its path is refused
+ * like an operator's would be. Every query of a record or list applies the scope itself
+ * (auth/scope.ts), so a route keyed by a call, evaluation or session id holds as well.
  */
-async function limitHead(c: Context<AppEnv>) {
+async function limitHead(c: Context<AppEnv>, options: AccessOptions) {
   const user = c.get('user');
   if (user?.role !== 'head' || !(user.department || user.team)) return;
   const { department, team } = user;
@@ -71,7 +72,7 @@ async function limitHead(c: Context<AppEnv>) {
     return Object.freeze(rows.map((r) => r.operator_id));
   });
   c.set('scope', { operatorIds: ids });
-  const named = c.req.param('operatorId');
+  const named = options.ownOperatorParam ? c.req.param(options.ownOperatorParam) : undefined;
   if (named !== undefined && !ids.includes(named)) {
     const where = team ? `team ${team}` : `the ${department} department`;
     throw new AppError('forbidden', `operator "${named}" is not in ${where}`);

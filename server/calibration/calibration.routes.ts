@@ -32,14 +32,21 @@ const LEADS = ['qa_lead', 'admin'] as const;
 export const calibrationRoutes = new Hono<AppEnv>()
   .get('/', allow(...READERS), validate('query', calibrationListQuery), async (c) => {
     const body: CalibrationsResponse = {
-      sessions: await listSessions(c.get('deps').db, currentUser(c), c.req.valid('query').status),
+      sessions: await listSessions(
+        c.get('deps').db,
+        currentUser(c),
+        c.get('scope'),
+        c.req.valid('query').status,
+      ),
     };
     return c.json(body);
   })
   .post('/', allow(...LEADS), validate('json', newCalibrationRequest), async (c) => {
     const user = currentUser(c);
     const id = await createSession(c.get('deps'), user, c.req.valid('json'));
-    const body: CalibrationResponse = { session: await sessionView(c.get('deps').db, id, user) };
+    const body: CalibrationResponse = {
+      session: await sessionView(c.get('deps').db, id, user, c.get('scope')),
+    };
     return c.json(body, 201);
   })
   .get('/strictness', allow('qa_lead', 'head', 'admin'), validate('query', strictnessQuery), async (c) => {
@@ -50,7 +57,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
   })
   .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
     const body: CalibrationResponse = {
-      session: await sessionView(c.get('deps').db, c.req.valid('param').id, currentUser(c)),
+      session: await sessionView(c.get('deps').db, c.req.valid('param').id, currentUser(c), c.get('scope')),
     };
     return c.json(body);
   })
@@ -58,7 +65,13 @@ export const calibrationRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const evaluationId = await startScoring(c.get('deps'), user, c.req.valid('param').id);
     const body: EvaluationResponse = {
-      evaluation: await evaluationDetail(c.get('deps').db, evaluationId, user, c.get('settings').disputeDays),
+      evaluation: await evaluationDetail(
+        c.get('deps').db,
+        evaluationId,
+        user,
+        c.get('scope'),
+        c.get('settings').disputeDays,
+      ),
     };
     return c.json(body, 201);
   })
@@ -66,7 +79,9 @@ export const calibrationRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const { id } = c.req.valid('param');
     await closeSession(c.get('deps').db, user, id);
-    const body: CalibrationResponse = { session: await sessionView(c.get('deps').db, id, user) };
+    const body: CalibrationResponse = {
+      session: await sessionView(c.get('deps').db, id, user, c.get('scope')),
+    };
     return c.json(body);
   })
   .get('/:id/results', allow(...READERS), validate('param', idParam), async (c) => {
@@ -74,6 +89,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
       c.get('deps').db,
       c.req.valid('param').id,
       currentUser(c),
+      c.get('scope'),
     );
     return c.json(body);
   });

@@ -7,8 +7,9 @@ import type {
 } from '../../schemas/calibration.ts';
 import type { Answers } from '../../schemas/forms.ts';
 import { audit } from '../audit/audit.ts';
+import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { findCall } from '../calls/calls.repository.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { periodOf } from '../evaluations/period.ts';
@@ -114,8 +115,15 @@ async function assertMayRead(db: Db, id: number, user: UserView) {
   }
 }
 
-export async function sessionView(db: Db, id: number, user: UserView): Promise<CalibrationSession> {
+/** One session, if it is on a call of an operator in the scope; else 404, as for no session. */
+export async function sessionView(
+  db: Db,
+  id: number,
+  user: UserView,
+  scope: Scope,
+): Promise<CalibrationSession> {
   const row = await sessionRow(db, id);
+  assertInScope(scope, row.operator_id, `no calibration session ${id}`);
   await assertMayRead(db, id, user);
   const seeAll = await maySeeScorings(db, id, user);
   const participants = await db
@@ -157,10 +165,17 @@ export async function sessionView(db: Db, id: number, user: UserView): Promise<C
   };
 }
 
-export async function listSessions(db: Db, user: UserView, status: 'open' | 'closed' | undefined) {
+export async function listSessions(
+  db: Db,
+  user: UserView,
+  scope: Scope,
+  status: 'open' | 'closed' | undefined,
+) {
+  const visible = scopeIds(scope);
   const rows = await db
     .selectFrom('calibration_sessions')
     .select('id')
+    .$if(visible !== null, (q) => q.where('operator_id', 'in', visible ?? []))
     .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'open'))
     .$if(user.role === 'qa', (q) =>
       q.where('id', 'in', (eb) =>
@@ -170,7 +185,7 @@ export async function listSessions(db: Db, user: UserView, status: 'open' | 'clo
     .orderBy('id', 'desc')
     .execute();
   const sessions: CalibrationSession[] = [];
-  for (const r of rows) sessions.push(await sessionView(db, r.id, user));
+  for (const r of rows) sessions.push(await sessionView(db, r.id, user, scope));
   return sessions;
 }
 
@@ -231,8 +246,13 @@ async function submittedScorings(db: Db, id: number): Promise<Scoring[]> {
   }));
 }
 
-export async function sessionResults(db: Db, id: number, user: UserView): Promise<CalibrationResults> {
-  const session = await sessionView(db, id, user);
+export async function sessionResults(
+  db: Db,
+  id: number,
+  user: UserView,
+  scope: Scope,
+): Promise<CalibrationResults> {
+  const session = await sessionView(db, id, user, scope);
   if (session.status !== 'closed') {
     throw new AppError('conflict', `calibration session ${id} is open: results show once it is closed`);
   }

@@ -114,13 +114,20 @@ export const callsRoutes = new Hono<AppEnv>()
   .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
     const { db, analytics } = c.get('deps');
     const body: CallResponse = {
-      call: await callDetail(db, analytics, c.req.valid('param').id, currentUser(c), c.get('settings')),
+      call: await callDetail(
+        db,
+        analytics,
+        c.req.valid('param').id,
+        currentUser(c),
+        c.get('scope'),
+        c.get('settings'),
+      ),
     };
     return c.json(body);
   })
   .get('/:id/recording', allow(...READERS), validate('param', idParam), async (c) => {
     const { analytics, dataDir } = c.get('deps');
-    const call = await visibleCall(analytics, c.req.valid('param').id, currentUser(c));
+    const call = await visibleCall(analytics, c.req.valid('param').id, c.get('scope'));
     if (!call.recording) throw new AppError('not_found', `call ${call.callId} has no recording`);
     if (/^https?:\/\//i.test(call.recording)) return c.redirect(call.recording, 302);
     const file = recordingFile(path.resolve(dataFiles(dataDir).recordings), call.recording);

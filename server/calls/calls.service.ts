@@ -9,6 +9,7 @@ import type {
   CallsResponse,
 } from '../../schemas/calls.ts';
 import { arrowStream, type Column } from '../arrow.ts';
+import { assertInScope, scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
@@ -182,13 +183,11 @@ export function callsArrow(columns: CallColumns): Uint8Array {
   );
 }
 
-/** A call the user may see: an operator only his own. */
-export async function visibleCall(analytics: Analytics, callId: string, user: UserView) {
+/** A call of an operator in the scope (an operator's scope is himself); any other is "no call". */
+export async function visibleCall(analytics: Analytics, callId: string, scope: Scope) {
   const call = await findCall(analytics, callId);
   if (!call) throw new AppError('not_found', `no call ${callId}`);
-  if (user.role === 'operator' && call.operatorId !== user.operatorId) {
-    throw new AppError('forbidden', 'an operator can only see his own calls');
-  }
+  assertInScope(scope, call.operatorId, `no call ${callId}`);
   return call;
 }
 
@@ -200,9 +199,11 @@ export async function callDetail(
   analytics: Analytics,
   callId: string,
   user: UserView,
+  scope: Scope,
   settings: { timeZone: string; disputeDays: number },
 ): Promise<CallDetail> {
-  const call = await visibleCall(analytics, callId, user);
+  const call = await visibleCall(analytics, callId, scope);
+  const visible = scopeIds(scope);
   const operator = call.operatorId
     ? await db
         .selectFrom('operators')
@@ -244,12 +245,13 @@ export async function callDetail(
     .selectFrom('claims')
     .selectAll()
     .where((eb) => eb.or([eb('call_id', '=', callId), eb('order_id', 'in', [...orderIds, ''])]))
-    .$if(user.role === 'operator', (q) => q.where('operator_id', '=', user.operatorId ?? ''))
+    .$if(visible !== null, (q) => q.where('operator_id', 'in', visible ?? []))
     .orderBy('received_at')
     .execute();
   const { evaluations } = await listEvaluations(
     db,
     user,
+    scope,
     { callId, calibration: false, limit: 500, offset: 0 },
     settings,
   );

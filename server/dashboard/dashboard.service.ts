@@ -34,7 +34,9 @@ const rangeQ = (p: PeriodRef) => (p.month ? { period: p.month } : { from: p.from
  */
 async function queueKpis(stores: Stores, p: PeriodRef, f: Filter, own: boolean, settings: Settings) {
   if (own) return NO_QUEUE_KPIS;
-  const k = await contactKpis(stores, { from: p.from, to: p.to, team: f.team }, settings);
+  const k = await contactKpis(stores, { from: p.from, to: p.to, team: f.team }, settings, {
+    operatorIds: null,
+  });
   if (!f.team && !f.department) return k.overall satisfies QueueKpis;
   if (f.team) return { ...NO_QUEUE_KPIS, asa: k.teams.find((t) => t.key === f.team)?.asa ?? null };
   return NO_QUEUE_KPIS;

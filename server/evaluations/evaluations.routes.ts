@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
   commentRequest,
@@ -37,11 +37,23 @@ const submitRequest = z.object({ answers: saveAnswersRequest.shape.answers.optio
 const READERS = ['qa', 'qa_lead', 'head', 'admin', 'operator'] as const;
 const MONITORS = ['qa', 'qa_lead', 'admin'] as const;
 
+/** One evaluation as the signed-in user may see it: within his scope, else 404. */
+const detail = async (c: Context<AppEnv>, id: string): Promise<EvaluationResponse> => ({
+  evaluation: await evaluationDetail(
+    c.get('deps').db,
+    id,
+    currentUser(c),
+    c.get('scope'),
+    c.get('settings').disputeDays,
+  ),
+});
+
 export const evaluationsRoutes = new Hono<AppEnv>()
   .get('/', allow(...READERS), validate('query', listEvaluationsQuery), async (c) => {
     const body: EvaluationsResponse = await listEvaluations(
       c.get('deps').db,
       currentUser(c),
+      c.get('scope'),
       c.req.valid('query'),
       c.get('settings'),
     );
@@ -64,24 +76,13 @@ export const evaluationsRoutes = new Hono<AppEnv>()
   .post('/', allow(...MONITORS), validate('json', newEvaluationRequest), async (c) => {
     const user = currentUser(c);
     const id = await createEvaluation(c.get('deps'), user, c.req.valid('json'));
-    const body: EvaluationResponse = {
-      evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
-    };
-    return c.json(body, 201);
+    return c.json(await detail(c, id), 201);
   })
   .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
-    const body: EvaluationResponse = {
-      evaluation: await evaluationDetail(
-        c.get('deps').db,
-        c.req.valid('param').id,
-        currentUser(c),
-        c.get('settings').disputeDays,
-      ),
-    };
-    return c.json(body);
+    return c.json(await detail(c, c.req.valid('param').id));
   })
   .delete('/:id', allow(...MONITORS), validate('param', idParam), async (c) => {
-    await deleteDraft(c.get('deps').db, currentUser(c), c.req.valid('param').id);
+    await deleteDraft(c.get('deps').db, currentUser(c), c.get('scope'), c.req.valid('param').id);
     return c.json({ ok: true as const });
   })
   .put(
@@ -92,11 +93,8 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = currentUser(c);
       const { id } = c.req.valid('param');
-      await saveAnswers(c.get('deps').db, user, id, c.req.valid('json').answers);
-      const body: EvaluationResponse = {
-        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
-      };
-      return c.json(body);
+      await saveAnswers(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json').answers);
+      return c.json(await detail(c, id));
     },
   )
   .post(
@@ -107,21 +105,15 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = currentUser(c);
       const { id } = c.req.valid('param');
-      await submitEvaluation(c.get('deps').db, user, id, c.req.valid('json').answers);
-      const body: EvaluationResponse = {
-        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
-      };
-      return c.json(body);
+      await submitEvaluation(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json').answers);
+      return c.json(await detail(c, id));
     },
   )
   .post('/:id/acknowledge', allow('operator'), validate('param', idParam), async (c) => {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
-    await acknowledgeEvaluation(c.get('deps').db, user, id);
-    const body: EvaluationResponse = {
-      evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
-    };
-    return c.json(body);
+    await acknowledgeEvaluation(c.get('deps').db, user, c.get('scope'), id);
+    return c.json(await detail(c, id));
   })
   .post(
     '/:id/dispute',
@@ -132,11 +124,15 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       const user = currentUser(c);
       const { id } = c.req.valid('param');
       const { disputeDays } = c.get('settings');
-      await disputeEvaluation(c.get('deps').db, user, id, c.req.valid('json').reason, disputeDays);
-      const body: EvaluationResponse = {
-        evaluation: await evaluationDetail(c.get('deps').db, id, user, disputeDays),
-      };
-      return c.json(body);
+      await disputeEvaluation(
+        c.get('deps').db,
+        user,
+        c.get('scope'),
+        id,
+        c.req.valid('json').reason,
+        disputeDays,
+      );
+      return c.json(await detail(c, id));
     },
   )
   .post(
@@ -147,11 +143,8 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = currentUser(c);
       const { id } = c.req.valid('param');
-      await decideDispute(c.get('deps').db, user, id, c.req.valid('json'));
-      const body: EvaluationResponse = {
-        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
-      };
-      return c.json(body);
+      await decideDispute(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json'));
+      return c.json(await detail(c, id));
     },
   )
   .post(
@@ -162,10 +155,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = currentUser(c);
       const { id } = c.req.valid('param');
-      await addComment(c.get('deps').db, user, id, c.req.valid('json'));
-      const body: EvaluationResponse = {
-        evaluation: await evaluationDetail(c.get('deps').db, id, user, c.get('settings').disputeDays),
-      };
-      return c.json(body, 201);
+      await addComment(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json'));
+      return c.json(await detail(c, id), 201);
     },
   );

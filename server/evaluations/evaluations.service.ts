@@ -10,9 +10,10 @@ import type {
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { audit } from '../audit/audit.ts';
+import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { maySeeScorings } from '../calibration/blind.ts';
 import { findCall } from '../calls/calls.repository.ts';
-import type { Deps } from '../context.ts';
+import type { Deps, Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
 import { answerProblems, scoreAnswers } from '../forms/score.ts';
@@ -36,14 +37,12 @@ const LEADS = new Set(['qa_lead', 'admin']);
 const now = () => new Date().toISOString();
 
 /**
- * Whether `user` may see this evaluation. An operator sees only his own, submitted,
- * non-calibration evaluations; during an open calibration session a monitor sees only his own
- * scoring of it (calibration is blind), leads see all.
+ * Whether `user` may see this evaluation of an operator in his scope (loadInScope). An operator
+ * sees only submitted, non-calibration evaluations; during an open calibration session a monitor
+ * sees only his own scoring of it (calibration is blind), leads see all.
  */
 async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): Promise<void> {
   if (user.role === 'operator') {
-    if (row.operator_id !== user.operatorId)
-      throw new AppError('forbidden', 'an operator can only see his own evaluations');
     if (row.status === 'draft' || row.calibration === 1)
       throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
     return;
@@ -62,10 +61,20 @@ async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): P
   }
 }
 
-async function loadVisible(db: Db, id: string, user: UserView): Promise<EvaluationWithForm> {
+async function loadVisible(db: Db, id: string, user: UserView, scope: Scope): Promise<EvaluationWithForm> {
+  const row = await loadInScope(db, id, scope);
+  await assertVisible(db, row, user);
+  return row;
+}
+
+/**
+ * The evaluation, if it exists and is of an operator in the scope (an operator's scope is
+ * himself); else 404 either way, so its existence does not leak.
+ */
+async function loadInScope(db: Db, id: string, scope: Scope): Promise<EvaluationWithForm> {
   const row = await findEvaluation(db, id);
   if (!row) throw new AppError('not_found', `no evaluation ${id}`);
-  await assertVisible(db, row, user);
+  assertInScope(scope, row.operator_id, `no evaluation ${id}`);
   return row;
 }
 
@@ -114,9 +123,10 @@ export async function evaluationDetail(
   db: Db,
   id: string,
   user: UserView,
+  scope: Scope,
   disputeDays: number,
 ): Promise<EvaluationDetail> {
-  const row = await loadVisible(db, id, user);
+  const row = await loadVisible(db, id, user, scope);
   const view = evaluationRowToView(row, disputeDays);
   const breakdown =
     row.form_id !== null && view.answers ? scoreAnswers(await formOf(db, row), view.answers) : null;
@@ -131,12 +141,16 @@ export async function evaluationDetail(
 export async function listEvaluations(
   db: Db,
   user: UserView,
+  scope: Scope,
   q: ListEvaluationsQuery,
   settings: { timeZone: string; disputeDays: number },
 ): Promise<{ total: number; evaluations: EvaluationView[] }> {
   const range = q.period ? periodInstants(q.period, settings.timeZone) : null;
   const isOperator = user.role === 'operator';
+  const visible = scopeIds(scope);
   const base = selectEvaluations(db)
+    // The scope first: the filters below narrow it and never widen it.
+    .$if(visible !== null, (b) => b.where('evaluations.operator_id', 'in', visible ?? []))
     .$if(range !== null, (b) =>
       b
         .where('evaluations.call_started_at', '>=', range?.from ?? '')
@@ -279,8 +293,14 @@ export async function createEvaluation(
   });
 }
 
-export async function saveAnswers(db: Db, user: UserView, id: string, answers: Answers): Promise<void> {
-  const row = await loadVisible(db, id, user);
+export async function saveAnswers(
+  db: Db,
+  user: UserView,
+  scope: Scope,
+  id: string,
+  answers: Answers,
+): Promise<void> {
+  const row = await loadVisible(db, id, user, scope);
   assertEvaluator(row, user);
   assertTransition(row.status, 'save', id);
   await assertSessionOpen(db, row);
@@ -303,8 +323,14 @@ export async function saveAnswers(db: Db, user: UserView, id: string, answers: A
 }
 
 /** Scores the draft's answers on the server and submits it; every question must be answered. */
-export async function submitEvaluation(db: Db, user: UserView, id: string, answers?: Answers): Promise<void> {
-  const row = await loadVisible(db, id, user);
+export async function submitEvaluation(
+  db: Db,
+  user: UserView,
+  scope: Scope,
+  id: string,
+  answers?: Answers,
+): Promise<void> {
+  const row = await loadVisible(db, id, user, scope);
   assertEvaluator(row, user);
   const to = assertTransition(row.status, 'submit', id);
   await assertSessionOpen(db, row);
@@ -351,9 +377,8 @@ function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string
     throw new AppError('conflict', 'calibration evaluations are not acknowledged or disputed');
 }
 
-export async function acknowledgeEvaluation(db: Db, user: UserView, id: string): Promise<void> {
-  const row = await findEvaluation(db, id);
-  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+export async function acknowledgeEvaluation(db: Db, user: UserView, scope: Scope, id: string): Promise<void> {
+  const row = await loadInScope(db, id, scope);
   assertOwnOperator(row, user, 'acknowledge');
   const to = assertTransition(row.status, 'acknowledge', id);
   const at = now();
@@ -377,12 +402,12 @@ export async function acknowledgeEvaluation(db: Db, user: UserView, id: string):
 export async function disputeEvaluation(
   db: Db,
   user: UserView,
+  scope: Scope,
   id: string,
   reason: string,
   disputeDays: number,
 ): Promise<void> {
-  const row = await findEvaluation(db, id);
-  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+  const row = await loadInScope(db, id, scope);
   assertOwnOperator(row, user, 'dispute');
   const to = assertTransition(row.status, 'dispute', id);
   const deadline = disputeDeadline(row.submitted_at, disputeDays);
@@ -430,12 +455,12 @@ export async function disputeEvaluation(
 export async function decideDispute(
   db: Db,
   user: UserView,
+  scope: Scope,
   id: string,
   req: z.infer<typeof decisionRequest>,
 ): Promise<void> {
   if (!LEADS.has(user.role)) throw new AppError('forbidden', 'only a QA lead decides disputes');
-  const row = await findEvaluation(db, id);
-  if (!row) throw new AppError('not_found', `no evaluation ${id}`);
+  const row = await loadInScope(db, id, scope);
   const to = assertTransition(row.status, req.decision === 'upheld' ? 'uphold' : 'revise', id);
   if (row.evaluator === user.username && user.role !== 'admin') {
     throw new AppError(
@@ -511,10 +536,11 @@ export async function decideDispute(
 export async function addComment(
   db: Db,
   user: UserView,
+  scope: Scope,
   id: string,
   req: z.infer<typeof commentRequest>,
 ): Promise<void> {
-  const row = await loadVisible(db, id, user);
+  const row = await loadVisible(db, id, user, scope);
   if (user.role === 'head' || user.role === 'payroll')
     throw new AppError('forbidden', `the ${user.role} role reads evaluations but does not comment`);
   if (req.questionId !== null && row.form_id !== null) {
@@ -545,8 +571,8 @@ export async function addComment(
   });
 }
 
-export async function deleteDraft(db: Db, user: UserView, id: string): Promise<void> {
-  const row = await loadVisible(db, id, user);
+export async function deleteDraft(db: Db, user: UserView, scope: Scope, id: string): Promise<void> {
+  const row = await loadVisible(db, id, user, scope);
   assertEvaluator(row, user);
   assertTransition(row.status, 'delete', id);
   await db.transaction().execute(async (tx) => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PayPeriodSummary, PayPeriodView, PayTotals, ScorecardRow } from '../../schemas/scorecard.ts';
 import { audit } from '../audit/audit.ts';
+import { inScope } from '../auth/scope.ts';
+import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { rangeOf } from '../scoring/periods.ts';
@@ -73,10 +75,14 @@ export const totals = (rows: readonly ScorecardRow[]): PayTotals => ({
 
 /**
  * Every month with calls, pay bases or a pay-period record, newest first. Totals come with the
- * approved months (from their snapshots); an open month's totals would mean scoring it, which
- * its own scorecards request does.
+ * approved months (from their snapshots), over the operators of the scope; an open month's
+ * totals would mean scoring it, which its own scorecards request does.
  */
-export async function listPayPeriods(db: Db, months: readonly string[]): Promise<PayPeriodSummary[]> {
+export async function listPayPeriods(
+  db: Db,
+  months: readonly string[],
+  scope: Scope,
+): Promise<PayPeriodSummary[]> {
   const stored = await db.selectFrom('pay_periods').select('period').execute();
   const bases = await db.selectFrom('variable_pay').select('period').distinct().execute();
   const all = [...new Set([...months, ...stored.map((r) => r.period), ...bases.map((r) => r.period)])]
@@ -85,7 +91,11 @@ export async function listPayPeriods(db: Db, months: readonly string[]): Promise
   const out: PayPeriodSummary[] = [];
   for (const period of all) {
     const view = await payPeriod(db, period);
-    out.push({ ...view, totals: view.status === 'approved' ? totals(await approvedRows(db, period)) : null });
+    const rows = view.status === 'approved' ? await approvedRows(db, period) : null;
+    out.push({
+      ...view,
+      totals: rows && totals(rows.filter((r) => inScope(scope, r.scorecard.operatorId))),
+    });
   }
   return out;
 }

@@ -16,7 +16,7 @@ export const payrollRoutes = new Hono<AppEnv>()
     const months = await periodsWithCalls(analytics, settings.timeZone);
     const body: PayPeriodsResponse = {
       currency: settings.currency,
-      periods: await listPayPeriods(db, months),
+      periods: await listPayPeriods(db, months, c.get('scope')),
     };
     return c.json(body);
   })

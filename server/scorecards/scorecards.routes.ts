@@ -61,6 +61,6 @@ export const scorecardsRoutes = new Hono<AppEnv>()
     validate('query', rangeQuery),
     async (c) => {
       const range = c.req.valid('query');
-      return c.json(await contactKpis(c.get('deps'), range, c.get('settings')));
+      return c.json(await contactKpis(c.get('deps'), range, c.get('settings'), c.get('scope')));
     },
   );

@@ -1,5 +1,7 @@
 import type { KpiRow, KpisResponse } from '../../schemas/scorecard.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import { inScope } from '../auth/scope.ts';
+import type { Scope } from '../context.ts';
 import { type JsonRow, num } from '../stores/duckdb.ts';
 import { readOperational } from './operational.ts';
 import { rangeOf } from './periods.ts';
@@ -60,16 +62,29 @@ const kpiRow = (key: string, label: string, s: Sums): KpiRow => ({
   aht: s.handled > 0 ? roundHalfUp(s.handleSum / s.handled, 1) : null,
 });
 
+/** Offered, abandoned and the service level belong to queues: a row of operators has none. */
+const operatorsOnly = (r: KpiRow): KpiRow => ({
+  ...r,
+  offered: null,
+  abandoned: null,
+  serviceLevel: null,
+  abandonmentRate: null,
+});
+
 /**
  * ASA, service level, abandonment and AHT (SCORING.md) by queue, by team and overall. A team's
  * figures cover the calls its operators answered: a caller who hung up in the queue reached no
- * operator, so offered, abandoned and the service level exist per queue, not per team.
+ * operator, so offered, abandoned and the service level exist per queue, not per team. A user
+ * limited to some operators gets their teams, and as overall their calls: no queue, since a
+ * queue's figures are every team's and its unanswered callers'.
  */
 export async function contactKpis(
   stores: ScoringStores,
   q: { from: string; to: string; team: string | null },
   settings: Settings,
+  scope: Scope,
 ): Promise<KpisResponse> {
+  const limited = scope.operatorIds !== null;
   const [rows, ops] = await Promise.all([
     stores.analytics.rows(CONTACT_KPIS_SQL, {
       tz: settings.timeZone,
@@ -87,26 +102,24 @@ export async function contactKpis(
 
   const rosterById = new Map(ops.roster.map((o) => [o.operatorId, o]));
   const teams = new Map<string, { label: string; sums: Sums }>();
+  let seen = ZERO;
   for (const r of rows) {
-    if (r.grain !== 'operator' || r.key == null) continue;
+    if (r.grain !== 'operator' || r.key == null || !inScope(scope, String(r.key))) continue;
     const op = rosterById.get(String(r.key));
     if (!op || (q.team && op.teamId !== q.team)) continue;
     const t = teams.get(op.teamId) ?? { label: op.teamName, sums: ZERO };
     teams.set(op.teamId, { label: t.label, sums: add(t.sums, sumsOf(r)) });
+    seen = add(seen, sumsOf(r));
   }
   return {
     range: { from: q.from, to: q.to },
     serviceLevelSeconds: settings.serviceLevelSeconds,
-    overall: kpiRow('all', 'All calls', overallRow ? sumsOf(overallRow) : ZERO),
-    queues,
+    overall: limited
+      ? operatorsOnly(kpiRow('all', 'Calls of your operators', seen))
+      : kpiRow('all', 'All calls', overallRow ? sumsOf(overallRow) : ZERO),
+    queues: limited ? [] : queues,
     teams: [...teams]
-      .map(([id, t]) => ({
-        ...kpiRow(id, t.label, t.sums),
-        offered: null,
-        abandoned: null,
-        serviceLevel: null,
-        abandonmentRate: null,
-      }))
+      .map(([id, t]) => operatorsOnly(kpiRow(id, t.label, t.sums)))
       .sort((a, b) => a.label.localeCompare(b.label)),
   };
 }

@@ -78,10 +78,11 @@ describe('evaluation life: draft → submitted → acknowledged', () => {
     expect((await qa2.put(`/api/evaluations/${id}/answers`, { answers: {} })).status).toBe(403);
     expect((await qa.post(`/api/evaluations/${id}/submit`)).status).toBe(409);
 
+    // Another operator's evaluation is, to him, one that does not exist.
     const other = await json<Err>(ivan.post(`/api/evaluations/${id}/acknowledge`));
-    expect(other.status).toBe(403);
-    expect(other.body.error.message).toBe('only the evaluated operator can acknowledge an evaluation');
-    expect((await ivan.get(`/api/evaluations/${id}`)).status).toBe(403);
+    expect(other.status).toBe(404);
+    expect(other.body.error.message).toBe(`no evaluation ${id}`);
+    expect((await ivan.get(`/api/evaluations/${id}`)).status).toBe(404);
 
     const ack = await json<Ev>(ana.post(`/api/evaluations/${id}/acknowledge`));
     expect(ack.body.evaluation).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ana' });
@@ -154,7 +155,7 @@ describe('disputes', () => {
     const ev = await submitted('C2', { ...PERFECT, greet: false });
     const id = ev.id;
     const notMine = await json<Err>(ivan.post(`/api/evaluations/${id}/dispute`, { reason: 'x' }));
-    expect(notMine.status).toBe(403);
+    expect(notMine.status).toBe(404);
     expect((await ana.post(`/api/evaluations/${id}/dispute`, { reason: '  ' })).status).toBe(400);
     const disputed = await json<Ev>(
       ana.post(`/api/evaluations/${id}/dispute`, { reason: 'I did greet: listen at 0:03' }),
