@@ -9,6 +9,26 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+/**
+ * A whole number given as a number or as its digits ("7"); never coerced from "", null, [] or
+ * true, which z.coerce would quietly turn into 0 or 1.
+ */
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z
+      .number({ error: 'is not a whole number' })
+      .int('is not a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+  );
+
+/** true or false, as a boolean or as the words. */
+const flag = z.preprocess(
+  (v) => (v === 'true' ? true : v === 'false' ? false : v),
+  z.boolean({ error: 'is not true or false' }),
+);
+
 /** Company settings, one row per key in SQLite; every key has a default so a new data directory works. */
 export const settingsSchema = z.object({
   companyName: z.string().trim().min(1).max(200).default('callscore demo'),
@@ -18,16 +38,19 @@ export const settingsSchema = z.object({
     .regex(/^[A-Z]{3}$/, 'is not an ISO 4217 currency code')
     .default('EUR'),
   /** Service level counts inbound calls answered within this many seconds. */
-  serviceLevelSeconds: z.coerce.number().int().min(1).max(600).default(20),
+  serviceLevelSeconds: wholeNumber(1, 600).default(20),
   /** Days an operator has to acknowledge or dispute an evaluation. */
-  disputeDays: z.coerce.number().int().min(0).max(365).default(7),
+  disputeDays: wholeNumber(0, 365).default(7),
   /** Hours a login session lives without use. */
-  sessionHours: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
+  sessionHours: wholeNumber(1, 24 * 30).default(12),
+  /**
+   * Behind a reverse proxy (nginx, a load balancer): take the client's address from
+   * X-Forwarded-For and the scheme from X-Forwarded-Proto. Off by default, as a client could
+   * otherwise send them itself.
+   */
+  trustProxy: flag.default(false),
+  /** Mark the session cookie Secure even when the request reached callscore over plain HTTP. */
+  secureCookies: flag.default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -77,7 +77,28 @@ function errorBody(code: ErrorBody['error']['code'], message: string): ErrorBody
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      // Scripts only from our own files. Styles may be inline: the recording player draws in a
+      // shadow root with <style> elements of its own. A recording stored as a URL is played from
+      // its host, so media and fetches may reach https hosts.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        mediaSrc: ["'self'", 'blob:', 'https:'],
+        connectSrc: ["'self'", 'https:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

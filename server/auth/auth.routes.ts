@@ -11,14 +11,34 @@ import { allowAnyUser, allowPublic } from './access.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { forgetSession, SESSION_COOKIE } from './session.middleware.ts';
 import { createSession, deleteSession } from './sessions.repository.ts';
-import { clearFailures, lockedFor, recordFailure } from './throttle.ts';
+import { accountKey, addressKey, clearFailures, lockedFor, recordFailure } from './throttle.ts';
 
+/**
+ * The caller's address: the socket's, or behind a trusted reverse proxy the last address of
+ * X-Forwarded-For (the one the proxy itself saw; earlier ones the client may have written).
+ */
 function clientIp(c: Context<AppEnv>): string | null {
+  if (c.get('settings').trustProxy) {
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .at(-1);
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
     return null; // in-process requests (tests) have no socket
   }
+}
+
+/** Whether the browser reached us over HTTPS, directly or through a trusted proxy, or the setting says so. */
+function secureCookie(c: Context<AppEnv>): boolean {
+  const settings = c.get('settings');
+  if (settings.secureCookies || new URL(c.req.url).protocol === 'https:') return true;
+  return settings.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 export const authRoutes = new Hono<AppEnv>()
@@ -27,7 +47,7 @@ export const authRoutes = new Hono<AppEnv>()
     const settings = c.get('settings');
     const { username, password } = c.req.valid('json');
     const ip = clientIp(c);
-    const keys = [`user:${username.toLowerCase()}`, ...(ip ? [`ip:${ip}`] : [])];
+    const keys = [accountKey(username), ...(ip ? [addressKey(ip)] : [])];
 
     const wait = await lockedFor(db, keys);
     if (wait > 0) {
@@ -42,7 +62,9 @@ export const authRoutes = new Hono<AppEnv>()
       await audit(db, { actor: username, action: 'login_failed', entity: 'session', entityId: ip });
       throw new AppError('unauthenticated', 'wrong username or password');
     }
-    await clearFailures(db, keys);
+    // Only the account is forgiven: one good password must not reset the count of an address
+    // that is guessing at other accounts.
+    await clearFailures(db, [accountKey(username)]);
     const token = await createSession(db, user.id, settings.sessionHours, {
       ip,
       userAgent: c.req.header('user-agent') ?? null,
@@ -52,7 +74,7 @@ export const authRoutes = new Hono<AppEnv>()
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: secureCookie(c),
       maxAge: settings.sessionHours * 3600,
     });
     return c.json({ user: userRowToView(user) });

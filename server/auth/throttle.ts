@@ -1,14 +1,23 @@
 import type { Db } from '../stores/sqlite.ts';
 
-/** Failures allowed before each further attempt has to wait. */
-const FREE_FAILURES = 3;
+/**
+ * Failures allowed before each further attempt has to wait: few for one account, many for one
+ * address, since a whole office signs in from behind one NAT and one agent's typos must not
+ * lock out the others. The address limit only slows down guessing across many accounts.
+ */
+const FREE_FAILURES_ACCOUNT = 3;
+const FREE_FAILURES_ADDRESS = 50;
+const freeFailures = (key: string) => (key.startsWith('ip:') ? FREE_FAILURES_ADDRESS : FREE_FAILURES_ACCOUNT);
+
+export const accountKey = (username: string) => `user:${username.toLowerCase()}`;
+export const addressKey = (ip: string) => `ip:${ip}`;
 const MAX_LOCK_SECONDS = 15 * 60;
 /** A quiet hour forgives earlier failures. */
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 /**
- * Slows down password guessing: after a few failures for one username (or one address) every
- * further attempt must wait twice as long as the last, up to 15 minutes. Stored in SQLite so a
+ * Slows down password guessing: after a few failures for one username (or many from one address)
+ * every further attempt must wait twice as long as the last, up to 15 minutes. Stored in SQLite so a
  * restart does not reset it.
  */
 export async function lockedFor(db: Db, keys: string[], now = new Date()): Promise<number> {
@@ -28,7 +37,7 @@ export async function recordFailure(db: Db, keys: string[], now = new Date()): P
     const stale = row && now.getTime() - Date.parse(row.last_failed_at) > FORGET_AFTER_MS;
     const failures = !row || stale ? 1 : row.failures + 1;
     const lockSeconds =
-      failures > FREE_FAILURES ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - FREE_FAILURES - 1)) : 0;
+      failures > freeFailures(key) ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - freeFailures(key) - 1)) : 0;
     const values = {
       key,
       failures,

@@ -22,6 +22,7 @@ export async function writeSetting(db: Db, key: string, raw: unknown, actor: str
   if (!isSettingKey(key)) {
     throw new AppError('bad_request', `unknown setting "${key}" (known: ${SETTING_KEYS.join(', ')})`);
   }
+  if (raw === undefined) throw new AppError('bad_request', `value: is required (the new value of ${key})`);
   const current = await readSettings(db);
   const next = settingsSchema.safeParse({ ...current, [key]: raw });
   if (!next.success) throw new AppError('bad_request', describeIssues(next.error.issues));
