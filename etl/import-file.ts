@@ -3,6 +3,7 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import type { Format, ImportReport } from '../schemas/import-report.ts';
 import { KINDS, type Kind } from '../schemas/kinds.ts';
 import { AppError, describeIssues } from '../server/errors.ts';
+import { bumpDataVersion } from '../server/stores/data-version.ts';
 import { type Analytics, textList } from '../server/stores/duckdb.ts';
 import type { Db } from '../server/stores/sqlite.ts';
 import { importAsterisk, isTelephonyFormat } from './asterisk/import-asterisk.ts';
@@ -12,12 +13,13 @@ import { importFacts } from './facts/import-facts.ts';
 import {
   beginImport,
   failImport,
-  finishImport,
   inspectFile,
   previousImport,
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
+  recordFinished,
 } from './import-log.ts';
+import { killPoint } from './kill-point.ts';
 import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
 import type { OnProgress } from './progress.ts';
@@ -247,30 +249,37 @@ async function importCanonical(
   }
 
   const importId = await beginImport(db, base, opts.actor);
-  let result: { loaded: number; duplicates: number };
+  const cells = firsts.map((g) => g.cells);
+  let report: ImportReport;
   try {
-    const cells = firsts.map((g) => g.cells);
-    if (isOperationalKind(kind)) result = await loadOperational(db, kind, cells, importId);
-    else throw new Error(`no store for kind ${kind}`);
+    if (!isOperationalKind(kind)) throw new Error(`no store for kind ${kind}`);
+    // The rows and the import log commit together: a process killed at any moment leaves both
+    // or neither.
+    report = await db.transaction().execute(async (tx) => {
+      const result = await loadOperational(tx, kind, cells, importId);
+      const report: ImportReport = {
+        ...base,
+        ignoredColumns,
+        importId,
+        status: 'done',
+        message: null,
+        read,
+        loaded: result.loaded,
+        quarantined: bad.length,
+        duplicates: result.duplicates + repeated,
+        notes: [],
+        quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+      };
+      await recordFinished(tx, report, bad);
+      killPoint('before-commit');
+      return report;
+    });
   } catch (e) {
     await failImport(db, importId, e);
     throw e;
   }
-
-  const report: ImportReport = {
-    ...base,
-    ignoredColumns,
-    importId,
-    status: 'done',
-    message: null,
-    read,
-    loaded: result.loaded,
-    quarantined: bad.length,
-    duplicates: result.duplicates + repeated,
-    notes: [],
-    quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
-    seconds: Math.round((performance.now() - started) / 10) / 100,
-  };
-  await finishImport(db, report, bad);
+  killPoint('after-log');
+  bumpDataVersion();
   return report;
 }

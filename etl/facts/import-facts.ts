@@ -19,14 +19,14 @@ import {
   dropReservedImport,
   failImport,
   fileDigest,
-  finishImport,
   previousImport,
-  type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
   reserveImport,
   resolveFile,
   setImportChecksum,
 } from '../import-log.ts';
+import { finishFromJournal, writeJournal } from '../journal/journal.ts';
+import { killPoint } from '../kill-point.ts';
 import { withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
 import { timed } from '../timings.ts';
@@ -173,14 +173,6 @@ async function stageParquet(c: DuckDBConnection, file: string): Promise<Source> 
   };
 }
 
-/** Every quarantined row of the import, in line order, in chunks. */
-async function* quarantineRows(c: DuckDBConnection, sql: string): AsyncGenerator<QuarantinedRow[]> {
-  const result = await c.stream(sql);
-  for await (const rows of result.yieldRowObjectJson()) {
-    yield rows.map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
-  }
-}
-
 /**
  * Gives each bad row of `side_found` its line, from a reading of the file as bare lines, into
  * `side`; false when some row's text is not found as a line of its own (then nothing is kept).
@@ -245,6 +237,7 @@ export async function importFacts(
         () => null,
       );
     let importId: number | null = null;
+    let committed = false;
     try {
       let source: Source;
       try {
@@ -404,62 +397,60 @@ export async function importFacts(
         }
         const loaded = Number(await scalar(c, loadedSql(kind), idParams, idTypes));
         const bad = side ? Number(await scalar(c, SIDE_PROBLEMS_SQL)) : 0;
-        return {
-          checksum: digest.checksum,
-          inserted,
-          loaded,
-          bad,
-          conflicts,
-          duplicates,
-          rejects,
-          side,
-          line,
-        };
-      });
 
-      const base = { file: name, kind, format, checksum: outcome.checksum };
-      const parts = [
-        ...(outcome.side
-          ? [
-              `SELECT ${outcome.line('ordinal')} AS line, raw, problem AS reason FROM side WHERE problem IS NOT NULL`,
-            ]
-          : []),
-        ...(outcome.rejects ? [CSV_REJECTS_SQL] : []),
-      ];
-      const quarantineSql = parts.length
-        ? `SELECT line, raw, reason FROM (${parts.join(' UNION ALL ')}) ORDER BY line`
-        : null;
-      const first = quarantineSql
-        ? (
-            await timed(t, 'quarantine', () =>
-              c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`),
+        const parts = [
+          ...(side
+            ? [
+                `SELECT ${line('ordinal')} AS line, raw, problem AS reason FROM side WHERE problem IS NOT NULL`,
+              ]
+            : []),
+          ...(rejects ? [CSV_REJECTS_SQL] : []),
+        ];
+        const quarantineSql = parts.length
+          ? `SELECT line, raw, reason FROM (${parts.join(' UNION ALL ')}) ORDER BY line`
+          : null;
+        const first = quarantineSql
+          ? (
+              await timed(t, 'quarantine', () =>
+                c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`),
+              )
             )
-          )
-            .getRowObjectsJson()
-            .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }))
-        : [];
-      const quarantined = outcome.bad + outcome.rejects;
-      const report: ImportReport = {
-        ...base,
-        ignoredColumns,
-        importId: id,
-        status: 'done',
-        message: null,
-        // every record the reader gave, loaded or not, and every record it set aside
-        read: outcome.inserted + (outcome.bad - outcome.conflicts) + outcome.rejects,
-        loaded: outcome.loaded,
-        quarantined,
-        duplicates: outcome.duplicates,
-        notes: [],
-        quarantine: first,
-        seconds: Math.round((performance.now() - started) / 10) / 100,
-      };
+              .getRowObjectsJson()
+              .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }))
+          : [];
+        const quarantined = bad + rejects;
+        const report: ImportReport = {
+          file: name,
+          kind,
+          format,
+          checksum: digest.checksum,
+          ignoredColumns,
+          importId: id,
+          status: 'done',
+          message: null,
+          // every record the reader gave, loaded or not, and every record it set aside
+          read: inserted + (bad - conflicts) + rejects,
+          loaded,
+          quarantined,
+          duplicates,
+          notes: [],
+          quarantine: first,
+          seconds: Math.round((performance.now() - started) / 10) / 100,
+        };
+        // The outcome commits with the rows: a process killed after this commit is finished
+        // from it on the next start.
+        await timed(t, 'journal', () => writeJournal(c, report, quarantined ? quarantineSql : null));
+        killPoint('before-commit');
+        return report;
+      });
+      committed = true;
+      killPoint('after-commit');
       opts.onProgress?.('logging', null);
-      await timed(t, 'log', () =>
-        finishImport(db, report, quarantineSql && quarantined ? quarantineRows(c, quarantineSql) : []),
-      );
-      return report;
+      await timed(t, 'log', () => finishFromJournal(db, c, id));
+      return outcome;
     } catch (e) {
+      // Rows committed with their journal: the next start finishes the log from it.
+      if (committed) throw e;
       // A file imported before changes nothing, whatever reading it again would have said.
       const previous = e instanceof AlreadyImported ? e.report : await previously();
       if (previous) {
