@@ -18,14 +18,15 @@ import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {
   dropReservedImport,
   failImport,
-  fileDigest,
   previousImport,
   REPORT_QUARANTINE_ROWS,
   reserveImport,
   resolveFile,
   setImportChecksum,
 } from '../import-log.ts';
-import { finishFromJournal, writeJournal } from '../journal/journal.ts';
+import { LongLinesError } from '../input/prepare.ts';
+import { encodingNote, scanFile } from '../input/scan.ts';
+import { finishFromJournal, keepRawBytes, settleLongLines, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
 import { withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
@@ -224,7 +225,9 @@ export async function importFacts(
     // The checksum is taken while DuckDB reads the file rather than in a pass of its own before:
     // when it shows the file was imported before, the reading is stopped and nothing changes.
     let checking = false;
-    const known = timed(t, 'checksum (alongside)', () => fileDigest(file, size)).then(async (digest) => {
+    const known = timed(t, 'checksum (alongside)', () => scanFile(file, size)).then(async (scanned) => {
+      // Parquet is binary: its bytes say nothing of text encodings.
+      const digest = format === 'parquet' ? { ...scanned, notUtf8: [], notUtf8Count: 0 } : scanned;
       const previous = await previousImport(db, { file: name, kind, format, checksum: digest.checksum });
       if (previous && checking) c.interrupt();
       return { ...digest, previous };
@@ -322,6 +325,8 @@ export async function importFacts(
           );
         } catch (e) {
           const previous = await previously();
+          const scanned = await known.catch(() => null);
+          if (scanned?.longLines.length) throw new LongLinesError(scanned.longLines);
           if (previous) throw new AlreadyImported(previous);
           throw new AppError(
             'bad_request',
@@ -333,6 +338,9 @@ export async function importFacts(
         }
         const digest = await known;
         if (digest.previous) throw new AlreadyImported(digest.previous);
+        // DuckDB loses a line longer than its buffer without a word: the file is read again
+        // without such lines (importFile), each quarantined.
+        if (digest.longLines.length) throw new LongLinesError(digest.longLines);
         await setImportChecksum(db, id, digest.checksum);
         opts.onProgress?.('loading', null);
 
@@ -352,8 +360,11 @@ export async function importFacts(
         // Rows set aside, alone, are found again by a reading that keeps no order, and their lines
         // by one of bare lines. Repeated keys, or a bad row whose line is not its text written
         // again, need the slower reading that numbers the records.
+        // The reading of bare lines fails on a line that is not UTF-8, and a failed statement
+        // ends the transaction: such a file takes the slower way.
         const linesFound =
           setAside &&
+          !digest.notUtf8Count &&
           !repeats &&
           format === 'csv' &&
           (await timed(t, 'bad rows', async () => {
@@ -433,13 +444,19 @@ export async function importFacts(
           loaded,
           quarantined,
           duplicates,
-          notes: [],
+          notes: [encodingNote(digest)].filter((n) => n !== null),
           quarantine: first,
           seconds: Math.round((performance.now() - started) / 10) / 100,
         };
         // The outcome commits with the rows: a process killed after this commit is finished
         // from it on the next start.
-        await timed(t, 'journal', () => writeJournal(c, report, quarantined ? quarantineSql : null));
+        await timed(t, 'journal', async () => {
+          await writeJournal(c, report, quarantined ? quarantineSql : null);
+          await settleLongLines(c, report, opts.longLines ?? []);
+          if (quarantined && (digest.notUtf8Count || opts.source?.encoding)) {
+            await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, digest);
+          }
+        });
         killPoint('before-commit');
         return report;
       });
@@ -460,7 +477,7 @@ export async function importFacts(
       if (importId !== null) {
         // A file that cannot be read leaves no entry, as one refused before reading; anything
         // else is logged as failed.
-        if (e instanceof AppError) await dropReservedImport(db, importId);
+        if (e instanceof AppError || e instanceof LongLinesError) await dropReservedImport(db, importId);
         else await failImport(db, importId, e);
       }
       throw e;

@@ -1,16 +1,25 @@
-import { BIGINT, type DuckDBConnection, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
 import type { ImportReport } from '../../schemas/import-report.ts';
 import { type Analytics, inTransaction } from '../../server/stores/duckdb.ts';
 import type { Db } from '../../server/stores/sqlite.ts';
 import { failInterruptedImports, finishImport, type QuarantinedRow } from '../import-log.ts';
+import { type InputSource, longLineReason } from '../input/prepare.ts';
+import { lineBytes } from '../input/rewrite.ts';
+import { type FileScan, type LongLine, likelyEncoding } from '../input/scan.ts';
 import { killPoint } from '../kill-point.ts';
 import {
   CLEAR_JOURNAL_SQL,
   JOURNAL_ENTRY_SQL,
+  JOURNAL_FIRST_ROWS_SQL,
   JOURNAL_IDS_SQL,
   JOURNAL_QUARANTINE_SQL,
   JOURNAL_REPORT_SQL,
+  JOURNAL_SPANS_SQL,
   journalQuarantineSql,
+  QUARANTINE_BYTES_SQL,
+  SET_LONG_LINE_SQL,
+  SET_RAW_BYTES_SQL,
 } from './journal.sql.ts';
 
 /**
@@ -121,4 +130,82 @@ export async function reconcileImports(
   });
   const failed = await failInterruptedImports(db);
   return { finished, failed };
+}
+
+/**
+ * Lines too long to read were replaced by a one-field line before DuckDB read the file; their
+ * quarantined rows say why, in the journal and in the report.
+ */
+export async function settleLongLines(c: DuckDBConnection, report: ImportReport, lines: LongLine[]) {
+  const { params, types } = ids(report.importId as number);
+  for (const l of lines) {
+    const reason = longLineReason(l);
+    await c.run(
+      SET_LONG_LINE_SQL,
+      { ...params, line: l.line, reason },
+      { ...types, line: BIGINT, reason: VARCHAR },
+    );
+    for (const q of report.quarantine) {
+      if (q.line === l.line) Object.assign(q, { raw: '', reason });
+    }
+  }
+  if (lines.length) {
+    await c.run(
+      'UPDATE import_journal SET report = $report WHERE import_id = $importId',
+      {
+        ...params,
+        report: JSON.stringify(report),
+      },
+      { ...types, report: VARCHAR },
+    );
+  }
+}
+
+/**
+ * Keeps the bytes of each quarantined row as the file has them, when its text is not simply
+ * their UTF-8 reading: a file that is not UTF-8, or one decoded from another encoding. A row that
+ * could not be read as UTF-8 also gets its text as the likely encoding reads it.
+ */
+export async function keepRawBytes(
+  c: DuckDBConnection,
+  report: ImportReport,
+  source: InputSource,
+  scan: FileScan,
+): Promise<void> {
+  const { params, types } = ids(report.importId as number);
+  const spans = new Map(
+    (await c.runAndReadAll(JOURNAL_SPANS_SQL, params, types))
+      .getRows()
+      .map(([line, span]) => [Number(line), Number(span)]),
+  );
+  const bytes = await lineBytes(source.file, source.gzip, spans);
+  const guess = source.encoding ? null : likelyEncoding(scan.sample);
+  const notUtf8 = new Set(scan.notUtf8);
+  const lines: bigint[] = [];
+  const hex: string[] = [];
+  const text: (string | null)[] = [];
+  for (const [line, b] of bytes) {
+    lines.push(BigInt(line));
+    hex.push(b.toString('hex'));
+    text.push(notUtf8.has(line) ? (guess ? iconv.decode(b, guess) : b.toString('utf8')) : null);
+  }
+  await c.run(
+    QUARANTINE_BYTES_SQL,
+    { lines: listValue(lines), hex: listValue(hex), text: listValue(text) },
+    { lines: LIST(BIGINT), hex: LIST(VARCHAR), text: LIST(VARCHAR) },
+  );
+  await c.run(SET_RAW_BYTES_SQL, params, types);
+  await c.run('DROP TABLE quarantine_bytes');
+  // The report's first rows show the text as now kept.
+  const first = (await c.runAndReadAll(JOURNAL_FIRST_ROWS_SQL, params, types)).getRowObjectsJson();
+  report.quarantine = first.map((r) => ({
+    line: Number(r.line),
+    raw: String(r.raw),
+    reason: String(r.reason),
+  }));
+  await c.run(
+    'UPDATE import_journal SET report = $report WHERE import_id = $importId',
+    { ...params, report: JSON.stringify(report) },
+    { ...types, report: VARCHAR },
+  );
 }
