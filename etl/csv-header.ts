@@ -1,6 +1,10 @@
 import { open } from 'node:fs/promises';
+import { AppError } from '../server/errors.ts';
 
-/** One header line's names, RFC 4180 quoting; duplicates and blanks get names of their own. */
+/**
+ * One header line's names, RFC 4180 quoting; blanks get names of their own. A name given twice
+ * refuses the file: which of the two columns holds the value is a guess no import should make.
+ */
 function headerNames(line: string, delim: string): string[] {
   const names: string[] = [];
   let field = '';
@@ -20,11 +24,18 @@ function headerNames(line: string, delim: string): string[] {
     } else field += ch;
   }
   names.push(field.trim());
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   return names.map((n, i) => {
     let name = n || `column${i}`;
+    const first = seen.get(n);
+    if (n && first !== undefined) {
+      throw new AppError(
+        'bad_request',
+        `the header names the column "${n}" twice (columns ${first + 1} and ${i + 1}); rename or remove one`,
+      );
+    }
     for (let k = 1; seen.has(name); k++) name = `${n}_${k}`;
-    seen.add(name);
+    seen.set(name, i);
     return name;
   });
 }

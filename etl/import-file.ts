@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { LIST, VARCHAR } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
 import type { Format, ImportReport } from '../schemas/import-report.ts';
 import { KINDS, type Kind } from '../schemas/kinds.ts';
 import { AppError, describeIssues } from '../server/errors.ts';
+import { bumpDataVersion } from '../server/stores/data-version.ts';
 import { type Analytics, textList } from '../server/stores/duckdb.ts';
 import type { Db } from '../server/stores/sqlite.ts';
 import { importAsterisk, isTelephonyFormat } from './asterisk/import-asterisk.ts';
@@ -12,12 +14,16 @@ import { importFacts } from './facts/import-facts.ts';
 import {
   beginImport,
   failImport,
-  finishImport,
-  inspectFile,
   previousImport,
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
+  recordFinished,
+  resolveFile,
 } from './import-log.ts';
+import { type InputSource, LongLinesError, longLineReason, prepareInput } from './input/prepare.ts';
+import { lineBytes } from './input/rewrite.ts';
+import { encodingNote, type LongLine, likelyEncoding, scanFile } from './input/scan.ts';
+import { killPoint } from './kill-point.ts';
 import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
 import type { OnProgress } from './progress.ts';
@@ -42,6 +48,12 @@ export interface ImportOptions {
   onProgress?: OnProgress;
   /** Seconds spent in each step of the import, added here when given (the ETL benchmark prints them). */
   timings?: Record<string, number>;
+  /** The encoding of the file's text when it is not UTF-8 (`windows-1251`, `koi8-r`, …). */
+  encoding?: string;
+  /** Set by importFile: the file as given, when `file` is a decoded or decompressed copy of it. */
+  source?: InputSource;
+  /** Set by importFile: lines too long to read, taken out of `file`, each to be quarantined. */
+  longLines?: LongLine[];
 }
 
 /** Reference columns checked against the roster: a record naming an unknown one is quarantined. */
@@ -90,6 +102,33 @@ async function callFacts(analytics: Analytics, callIds: string[]) {
  * is recognised by its checksum and changes nothing.
  */
 export async function importFile(target: ImportTarget, opts: ImportOptions): Promise<ImportReport> {
+  const { file } = await resolveFile(opts.file);
+  const input = await prepareInput(file, opts.encoding);
+  const prepared = {
+    ...opts,
+    file: input.file,
+    fileName: opts.fileName ?? path.basename(file),
+    source: input.source,
+  };
+  try {
+    try {
+      return await importPrepared(target, prepared);
+    } catch (e) {
+      if (!(e instanceof LongLinesError)) throw e;
+      // A line too long to read is one of a CSV's rows, quarantined as such; the file is read
+      // again without it. Other formats have no row to put it in: the file is refused.
+      const format = prepared.format ?? (await detectFormat(input.file));
+      if (format !== 'csv')
+        throw new AppError('bad_request', `cannot read ${prepared.fileName}: ${e.message}`);
+      const copy = await input.without(e.lines);
+      return await importPrepared(target, { ...prepared, format, file: copy, longLines: e.lines });
+    }
+  } finally {
+    input.dispose();
+  }
+}
+
+async function importPrepared(target: ImportTarget, opts: ImportOptions): Promise<ImportReport> {
   const format = opts.format ?? (opts.kind === 'queue-log' ? 'queue-log' : await detectFormat(opts.file));
   if (isTelephonyFormat(format)) {
     if (opts.kind !== 'calls' && opts.kind !== 'queue-log') {
@@ -147,7 +186,13 @@ async function importCanonical(
   const started = performance.now();
   const { db, analytics } = target;
   const spec = KINDS[kind];
-  const { file, checksum } = await inspectFile(opts.file);
+  const { file } = await resolveFile(opts.file);
+  const scanned = await scanFile(file);
+  // Parquet is binary: its bytes say nothing of text encodings.
+  const scan = format === 'parquet' ? { ...scanned, notUtf8: [], notUtf8Count: 0 } : scanned;
+  const { checksum } = scan;
+  // DuckDB cannot read a line beyond its buffer: the file is read again without it (importFile).
+  if (scan.longLines.length) throw new LongLinesError(scan.longLines);
   const base = { file: opts.fileName ?? path.basename(file), kind, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
@@ -239,6 +284,27 @@ async function importCanonical(
 
   // A key the file gives twice keeps its first row: the same row again is a duplicate, a row
   // with other values is quarantined, as for the fact kinds.
+  for (const l of opts.longLines ?? []) {
+    const row = bad.find((b) => b.line === l.line);
+    if (row) Object.assign(row, { raw: '', reason: longLineReason(l) });
+  }
+  // The bytes of rows whose text is not simply their UTF-8 reading.
+  if (bad.length && (scan.notUtf8Count || opts.source?.encoding)) {
+    const source = opts.source ?? { file, gzip: false, encoding: null };
+    const bytes = await lineBytes(
+      source.file,
+      source.gzip,
+      new Map(bad.map((b) => [b.line, b.raw.split('\n').length])),
+    );
+    const guess = source.encoding ? null : likelyEncoding(scan.sample);
+    const notUtf8 = new Set(scan.notUtf8);
+    for (const b of bad) {
+      const raw = bytes.get(b.line);
+      if (!raw) continue;
+      b.rawBytes = raw;
+      if (notUtf8.has(b.line)) b.raw = guess ? iconv.decode(raw, guess) : raw.toString('utf8');
+    }
+  }
   const read = good.length + bad.length;
   const { firsts, repeated, conflicts } = settleRepeats(good, spec.key);
   if (conflicts.length) {
@@ -247,30 +313,37 @@ async function importCanonical(
   }
 
   const importId = await beginImport(db, base, opts.actor);
-  let result: { loaded: number; duplicates: number };
+  const cells = firsts.map((g) => g.cells);
+  let report: ImportReport;
   try {
-    const cells = firsts.map((g) => g.cells);
-    if (isOperationalKind(kind)) result = await loadOperational(db, kind, cells, importId);
-    else throw new Error(`no store for kind ${kind}`);
+    if (!isOperationalKind(kind)) throw new Error(`no store for kind ${kind}`);
+    // The rows and the import log commit together: a process killed at any moment leaves both
+    // or neither.
+    report = await db.transaction().execute(async (tx) => {
+      const result = await loadOperational(tx, kind, cells, importId);
+      const report: ImportReport = {
+        ...base,
+        ignoredColumns,
+        importId,
+        status: 'done',
+        message: null,
+        read,
+        loaded: result.loaded,
+        quarantined: bad.length,
+        duplicates: result.duplicates + repeated,
+        notes: [encodingNote(scan)].filter((n) => n !== null),
+        quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+      };
+      await recordFinished(tx, report, bad);
+      killPoint('before-commit');
+      return report;
+    });
   } catch (e) {
     await failImport(db, importId, e);
     throw e;
   }
-
-  const report: ImportReport = {
-    ...base,
-    ignoredColumns,
-    importId,
-    status: 'done',
-    message: null,
-    read,
-    loaded: result.loaded,
-    quarantined: bad.length,
-    duplicates: result.duplicates + repeated,
-    notes: [],
-    quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
-    seconds: Math.round((performance.now() - started) / 10) / 100,
-  };
-  await finishImport(db, report, bad);
+  killPoint('after-log');
+  bumpDataVersion();
   return report;
 }

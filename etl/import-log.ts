@@ -15,6 +15,8 @@ export interface QuarantinedRow {
   line: number;
   raw: string;
   reason: string;
+  /** The row's bytes as the file has them, when its text is not simply their UTF-8 reading. */
+  rawBytes?: Buffer | null;
 }
 
 /** Resolves and checks a file to import: its absolute path and size. */
@@ -141,9 +143,10 @@ export async function dropReservedImport(db: Db, importId: number): Promise<void
 }
 
 /**
- * Imports left 'running' by a process that stopped before it finished (killed, power cut). Their
- * DuckDB rows were never committed, so nothing of them is kept; the log says so. Called by the
- * process that has just taken the analytics store: no other process can be importing then.
+ * Imports left 'running' by a process that stopped before it finished (killed, power cut) and
+ * without a journal (etl/journal): their rows were never committed, so nothing of them is kept;
+ * the log says so. Called after the journal is reconciled, by the process that has just taken
+ * the analytics store: no other process can be importing then.
  */
 export async function failInterruptedImports(db: Db): Promise<number> {
   const result = await db
@@ -173,39 +176,56 @@ export async function failImport(db: Db, importId: number, error: unknown): Prom
 }
 
 /**
- * Records the finished import with all of its quarantined rows, in one transaction. The rows may
- * come as chunks from a query, so a file with millions of bad rows is never held in memory whole.
+ * Writes the finished import with all of its quarantined rows, inside the caller's transaction
+ * (`tx`): the operational kinds commit it with their rows. The rows may come as chunks from a
+ * query, so a file with millions of bad rows is never held in memory whole.
  */
-export async function finishImport(
-  db: Db,
+export async function recordFinished(
+  tx: Db,
   report: ImportReport,
   bad: QuarantinedRow[] | AsyncIterable<QuarantinedRow[]>,
 ): Promise<void> {
   const importId = report.importId as number;
   const chunks = Array.isArray(bad) ? [bad] : bad;
-  await db.transaction().execute(async (tx) => {
-    for await (const chunk of chunks) {
-      for (let i = 0; i < chunk.length; i += 500) {
-        await tx
-          .insertInto('import_quarantine')
-          .values(chunk.slice(i, i + 500).map((b) => ({ import_id: importId, ...b })))
-          .execute();
-      }
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i += 500) {
+      await tx
+        .insertInto('import_quarantine')
+        .values(
+          chunk.slice(i, i + 500).map((b) => ({
+            import_id: importId,
+            line: b.line,
+            raw: b.raw,
+            reason: b.reason,
+            raw_bytes: b.rawBytes ?? null,
+          })),
+        )
+        .execute();
     }
-    await tx
-      .updateTable('imports')
-      .set({
-        status: 'done',
-        rows_read: report.read,
-        loaded: report.loaded,
-        quarantined: report.quarantined,
-        duplicates: report.duplicates,
-        report: JSON.stringify(report),
-        finished_at: new Date().toISOString(),
-      })
-      .where('id', '=', importId)
-      .execute();
-  });
+  }
+  await tx
+    .updateTable('imports')
+    .set({
+      status: 'done',
+      checksum: report.checksum,
+      rows_read: report.read,
+      loaded: report.loaded,
+      quarantined: report.quarantined,
+      duplicates: report.duplicates,
+      report: JSON.stringify(report),
+      finished_at: new Date().toISOString(),
+    })
+    .where('id', '=', importId)
+    .execute();
+}
+
+/** Records the finished import with all of its quarantined rows, in one transaction. */
+export async function finishImport(
+  db: Db,
+  report: ImportReport,
+  bad: QuarantinedRow[] | AsyncIterable<QuarantinedRow[]>,
+): Promise<void> {
+  await db.transaction().execute((tx) => recordFinished(tx, report, bad));
   // The facts are committed by now: figures computed from here on include them.
   bumpDataVersion();
 }

@@ -124,39 +124,37 @@ const TARGETS: Record<OperationalKind, Target> = {
 export const isOperationalKind = (k: Kind): k is OperationalKind => Object.hasOwn(TARGETS, k);
 
 /**
- * Upserts records of an operational kind in one SQLite transaction. A record equal to the stored
+ * Upserts records of an operational kind, inside the caller's SQLite transaction (`tx`), which
+ * also records the import's outcome: rows and log commit together. A record equal to the stored
  * one (ignoring which import wrote it) is a duplicate and is not rewritten.
  */
 export async function loadOperational(
-  db: Db,
+  tx: Db,
   kind: OperationalKind,
   records: Cells[],
   importId: number,
 ): Promise<{ loaded: number; duplicates: number }> {
   const target = TARGETS[kind];
-  const sqlite = db;
   let loaded = 0;
   let duplicates = 0;
-  await sqlite.transaction().execute(async (tx) => {
-    for (const record of records) {
-      const row = target.row(record, importId);
-      // biome-ignore lint/suspicious/noExplicitAny: the table is chosen from the registry above
-      const table = target.table as any;
-      let existing = tx.selectFrom(table).selectAll();
-      for (const k of target.key) existing = existing.where(k, '=', row[k]);
-      const found = (await existing.executeTakeFirst()) as Record<string, unknown> | undefined;
-      const same = found && Object.entries(row).every(([k, v]) => k === 'import_id' || found[k] === v);
-      if (same) {
-        duplicates++;
-        continue;
-      }
-      await tx
-        .insertInto(table)
-        .values(row)
-        .onConflict((oc) => oc.columns(target.key as never).doUpdateSet(row as never))
-        .execute();
-      loaded++;
+  for (const record of records) {
+    const row = target.row(record, importId);
+    // biome-ignore lint/suspicious/noExplicitAny: the table is chosen from the registry above
+    const table = target.table as any;
+    let existing = tx.selectFrom(table).selectAll();
+    for (const k of target.key) existing = existing.where(k, '=', row[k]);
+    const found = (await existing.executeTakeFirst()) as Record<string, unknown> | undefined;
+    const same = found && Object.entries(row).every(([k, v]) => k === 'import_id' || found[k] === v);
+    if (same) {
+      duplicates++;
+      continue;
     }
-  });
+    await tx
+      .insertInto(table)
+      .values(row)
+      .onConflict((oc) => oc.columns(target.key as never).doUpdateSet(row as never))
+      .execute();
+    loaded++;
+  }
   return { loaded, duplicates };
 }

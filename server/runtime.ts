@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failInterruptedImports } from '../etl/import-log.ts';
+import { reconcileImports } from '../etl/journal/journal.ts';
 import type { Deps } from './context.ts';
 import { ImportQueue } from './imports/import-queue.ts';
 import { Analytics } from './stores/duckdb.ts';
@@ -40,8 +40,9 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
     await db.destroy();
     throw e;
   }
-  // Holding the analytics store, this process is the only importer: a 'running' import is a ghost.
-  await failInterruptedImports(db);
+  // Holding the analytics store, this process is the only importer: an import left 'running' or
+  // with a journal was cut short, and the log is made to agree with what DuckDB kept.
+  await reconcileImports(db, analytics);
   const webDir =
     opts.webDir === undefined
       ? existsSync(path.join(WEB_DIST, 'index.html'))

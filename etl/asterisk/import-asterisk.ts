@@ -2,16 +2,18 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import { AppError } from '../../server/errors.ts';
+import { inTransaction } from '../../server/stores/duckdb.ts';
 import type { ImportTarget } from '../import-file.ts';
 import {
   beginImport,
   failImport,
-  finishImport,
   inspectFile,
   previousImport,
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
 } from '../import-log.ts';
+import { finishFromJournal, writeJournal } from '../journal/journal.ts';
+import { killPoint } from '../kill-point.ts';
 import { CDR_LAYOUTS, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
 import { MERGE_CALLS_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
 import { createPbxMap } from './pbx-map.ts';
@@ -132,52 +134,78 @@ export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions
   if (previous) return previous;
 
   const importId = await beginImport(db, base, opts.actor);
+  let committed = false;
   try {
-    const result = await analytics.transaction(async (c) => {
-      let staged: { bad: QuarantinedRow[]; read: number; notes: string[] };
-      try {
-        staged =
-          opts.format === 'asterisk-cdr' ? await stageCdr(c, file, opts) : await stageQueueLog(c, file);
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw new AppError(
-          'bad_request',
-          `cannot read ${base.file} as ${opts.format}: ${(e as Error).message.split('\n')[0]}`,
+    return await analytics.withConnection(async (c) => {
+      await inTransaction(c, async () => {
+        let staged: { bad: QuarantinedRow[]; read: number; notes: string[] };
+        try {
+          staged =
+            opts.format === 'asterisk-cdr' ? await stageCdr(c, file, opts) : await stageQueueLog(c, file);
+        } catch (e) {
+          if (e instanceof AppError) throw e;
+          throw new AppError(
+            'bad_request',
+            `cannot read ${base.file} as ${opts.format}: ${(e as Error).message.split('\n')[0]}`,
+          );
+        }
+        const good = await scalar(c, 'SELECT count(*) FROM staged');
+        const loaded = await upsertSource(
+          c,
+          opts.format === 'asterisk-cdr' ? 'pbx_cdr' : 'pbx_queue_calls',
+          opts.format === 'asterisk-cdr' ? CDR_COLUMNS : QUEUE_COLUMNS,
+          importId,
         );
-      }
-      const good = await scalar(c, 'SELECT count(*) FROM staged');
-      const loaded = await upsertSource(
-        c,
-        opts.format === 'asterisk-cdr' ? 'pbx_cdr' : 'pbx_queue_calls',
-        opts.format === 'asterisk-cdr' ? CDR_COLUMNS : QUEUE_COLUMNS,
-        importId,
-      );
-      await createPbxMap(db, c);
-      await c.run(MERGE_CALLS_SQL);
-      for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
-      const notes = [...staged.notes, ...(await describeCalls(c))];
-      for (const t of ['staged', 'fresh', 'touched', 'merged', 'replaced', 'pbx_map'])
-        await c.run(`DROP TABLE IF EXISTS ${t}`);
-      return { ...staged, notes, loaded, duplicates: good - loaded };
+        await createPbxMap(db, c);
+        await c.run(MERGE_CALLS_SQL);
+        for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
+        const notes = [...staged.notes, ...(await describeCalls(c))];
+        const report: ImportReport = {
+          ...base,
+          importId,
+          status: 'done',
+          message: null,
+          read: staged.read,
+          loaded,
+          quarantined: staged.bad.length,
+          duplicates: good - loaded,
+          ignoredColumns: [],
+          notes,
+          quarantine: staged.bad.slice(0, REPORT_QUARANTINE_ROWS),
+          seconds: Math.round((performance.now() - started) / 10) / 100,
+        };
+        // The outcome commits with the rows (etl/journal).
+        const source = opts.format === 'asterisk-cdr' ? 'cdr_typed' : 'qlog';
+        await writeJournal(
+          c,
+          report,
+          staged.bad.length
+            ? `SELECT line, raw, problem AS reason FROM ${source} WHERE problem IS NOT NULL`
+            : null,
+        );
+        for (const t of [
+          'staged',
+          'fresh',
+          'touched',
+          'merged',
+          'replaced',
+          'pbx_map',
+          'cdr_typed',
+          'cdr_raw',
+          'qlog',
+          'qlog_raw',
+          'qcalls',
+        ])
+          await c.run(`DROP TABLE IF EXISTS ${t}`);
+        killPoint('before-commit');
+      });
+      committed = true;
+      killPoint('after-commit');
+      return finishFromJournal(db, c, importId);
     });
-    const report: ImportReport = {
-      ...base,
-      importId,
-      status: 'done',
-      message: null,
-      read: result.read,
-      loaded: result.loaded,
-      quarantined: result.bad.length,
-      duplicates: result.duplicates,
-      ignoredColumns: [],
-      notes: result.notes,
-      quarantine: result.bad.slice(0, REPORT_QUARANTINE_ROWS),
-      seconds: Math.round((performance.now() - started) / 10) / 100,
-    };
-    await finishImport(db, report, result.bad);
-    return report;
   } catch (e) {
-    await failImport(db, importId, e);
+    // Rows committed with their journal: the next start finishes the log from it.
+    if (!committed) await failImport(db, importId, e);
     throw e;
   }
 }

@@ -18,15 +18,16 @@ import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {
   dropReservedImport,
   failImport,
-  fileDigest,
-  finishImport,
   previousImport,
-  type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
   reserveImport,
   resolveFile,
   setImportChecksum,
 } from '../import-log.ts';
+import { LongLinesError } from '../input/prepare.ts';
+import { encodingNote, scanFile } from '../input/scan.ts';
+import { finishFromJournal, keepRawBytes, settleLongLines, writeJournal } from '../journal/journal.ts';
+import { killPoint } from '../kill-point.ts';
 import { withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
 import { timed } from '../timings.ts';
@@ -173,14 +174,6 @@ async function stageParquet(c: DuckDBConnection, file: string): Promise<Source> 
   };
 }
 
-/** Every quarantined row of the import, in line order, in chunks. */
-async function* quarantineRows(c: DuckDBConnection, sql: string): AsyncGenerator<QuarantinedRow[]> {
-  const result = await c.stream(sql);
-  for await (const rows of result.yieldRowObjectJson()) {
-    yield rows.map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
-  }
-}
-
 /**
  * Gives each bad row of `side_found` its line, from a reading of the file as bare lines, into
  * `side`; false when some row's text is not found as a line of its own (then nothing is kept).
@@ -232,7 +225,9 @@ export async function importFacts(
     // The checksum is taken while DuckDB reads the file rather than in a pass of its own before:
     // when it shows the file was imported before, the reading is stopped and nothing changes.
     let checking = false;
-    const known = timed(t, 'checksum (alongside)', () => fileDigest(file, size)).then(async (digest) => {
+    const known = timed(t, 'checksum (alongside)', () => scanFile(file, size)).then(async (scanned) => {
+      // Parquet is binary: its bytes say nothing of text encodings.
+      const digest = format === 'parquet' ? { ...scanned, notUtf8: [], notUtf8Count: 0 } : scanned;
       const previous = await previousImport(db, { file: name, kind, format, checksum: digest.checksum });
       if (previous && checking) c.interrupt();
       return { ...digest, previous };
@@ -245,6 +240,7 @@ export async function importFacts(
         () => null,
       );
     let importId: number | null = null;
+    let committed = false;
     try {
       let source: Source;
       try {
@@ -329,6 +325,8 @@ export async function importFacts(
           );
         } catch (e) {
           const previous = await previously();
+          const scanned = await known.catch(() => null);
+          if (scanned?.longLines.length) throw new LongLinesError(scanned.longLines);
           if (previous) throw new AlreadyImported(previous);
           throw new AppError(
             'bad_request',
@@ -340,6 +338,9 @@ export async function importFacts(
         }
         const digest = await known;
         if (digest.previous) throw new AlreadyImported(digest.previous);
+        // DuckDB loses a line longer than its buffer without a word: the file is read again
+        // without such lines (importFile), each quarantined.
+        if (digest.longLines.length) throw new LongLinesError(digest.longLines);
         await setImportChecksum(db, id, digest.checksum);
         opts.onProgress?.('loading', null);
 
@@ -359,8 +360,11 @@ export async function importFacts(
         // Rows set aside, alone, are found again by a reading that keeps no order, and their lines
         // by one of bare lines. Repeated keys, or a bad row whose line is not its text written
         // again, need the slower reading that numbers the records.
+        // The reading of bare lines fails on a line that is not UTF-8, and a failed statement
+        // ends the transaction: such a file takes the slower way.
         const linesFound =
           setAside &&
+          !digest.notUtf8Count &&
           !repeats &&
           format === 'csv' &&
           (await timed(t, 'bad rows', async () => {
@@ -404,62 +408,66 @@ export async function importFacts(
         }
         const loaded = Number(await scalar(c, loadedSql(kind), idParams, idTypes));
         const bad = side ? Number(await scalar(c, SIDE_PROBLEMS_SQL)) : 0;
-        return {
-          checksum: digest.checksum,
-          inserted,
-          loaded,
-          bad,
-          conflicts,
-          duplicates,
-          rejects,
-          side,
-          line,
-        };
-      });
 
-      const base = { file: name, kind, format, checksum: outcome.checksum };
-      const parts = [
-        ...(outcome.side
-          ? [
-              `SELECT ${outcome.line('ordinal')} AS line, raw, problem AS reason FROM side WHERE problem IS NOT NULL`,
-            ]
-          : []),
-        ...(outcome.rejects ? [CSV_REJECTS_SQL] : []),
-      ];
-      const quarantineSql = parts.length
-        ? `SELECT line, raw, reason FROM (${parts.join(' UNION ALL ')}) ORDER BY line`
-        : null;
-      const first = quarantineSql
-        ? (
-            await timed(t, 'quarantine', () =>
-              c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`),
+        const parts = [
+          ...(side
+            ? [
+                `SELECT ${line('ordinal')} AS line, raw, problem AS reason FROM side WHERE problem IS NOT NULL`,
+              ]
+            : []),
+          ...(rejects ? [CSV_REJECTS_SQL] : []),
+        ];
+        const quarantineSql = parts.length
+          ? `SELECT line, raw, reason FROM (${parts.join(' UNION ALL ')}) ORDER BY line`
+          : null;
+        const first = quarantineSql
+          ? (
+              await timed(t, 'quarantine', () =>
+                c.runAndReadAll(`${quarantineSql} LIMIT ${REPORT_QUARANTINE_ROWS}`),
+              )
             )
-          )
-            .getRowObjectsJson()
-            .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }))
-        : [];
-      const quarantined = outcome.bad + outcome.rejects;
-      const report: ImportReport = {
-        ...base,
-        ignoredColumns,
-        importId: id,
-        status: 'done',
-        message: null,
-        // every record the reader gave, loaded or not, and every record it set aside
-        read: outcome.inserted + (outcome.bad - outcome.conflicts) + outcome.rejects,
-        loaded: outcome.loaded,
-        quarantined,
-        duplicates: outcome.duplicates,
-        notes: [],
-        quarantine: first,
-        seconds: Math.round((performance.now() - started) / 10) / 100,
-      };
+              .getRowObjectsJson()
+              .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }))
+          : [];
+        const quarantined = bad + rejects;
+        const report: ImportReport = {
+          file: name,
+          kind,
+          format,
+          checksum: digest.checksum,
+          ignoredColumns,
+          importId: id,
+          status: 'done',
+          message: null,
+          // every record the reader gave, loaded or not, and every record it set aside
+          read: inserted + (bad - conflicts) + rejects,
+          loaded,
+          quarantined,
+          duplicates,
+          notes: [encodingNote(digest)].filter((n) => n !== null),
+          quarantine: first,
+          seconds: Math.round((performance.now() - started) / 10) / 100,
+        };
+        // The outcome commits with the rows: a process killed after this commit is finished
+        // from it on the next start.
+        await timed(t, 'journal', async () => {
+          await writeJournal(c, report, quarantined ? quarantineSql : null);
+          await settleLongLines(c, report, opts.longLines ?? []);
+          if (quarantined && (digest.notUtf8Count || opts.source?.encoding)) {
+            await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, digest);
+          }
+        });
+        killPoint('before-commit');
+        return report;
+      });
+      committed = true;
+      killPoint('after-commit');
       opts.onProgress?.('logging', null);
-      await timed(t, 'log', () =>
-        finishImport(db, report, quarantineSql && quarantined ? quarantineRows(c, quarantineSql) : []),
-      );
-      return report;
+      await timed(t, 'log', () => finishFromJournal(db, c, id));
+      return outcome;
     } catch (e) {
+      // Rows committed with their journal: the next start finishes the log from it.
+      if (committed) throw e;
       // A file imported before changes nothing, whatever reading it again would have said.
       const previous = e instanceof AlreadyImported ? e.report : await previously();
       if (previous) {
@@ -469,7 +477,7 @@ export async function importFacts(
       if (importId !== null) {
         // A file that cannot be read leaves no entry, as one refused before reading; anything
         // else is logged as failed.
-        if (e instanceof AppError) await dropReservedImport(db, importId);
+        if (e instanceof AppError || e instanceof LongLinesError) await dropReservedImport(db, importId);
         else await failImport(db, importId, e);
       }
       throw e;

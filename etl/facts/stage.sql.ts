@@ -81,6 +81,7 @@ export const CSV_REJECTS_SQL = `SELECT line, csv_line AS raw,
     CASE WHEN error_type IN ('TOO MANY COLUMNS', 'MISSING COLUMNS')
       THEN 'has ' || regexp_extract(error_message, 'Found: (\\d+)', 1) || ' fields where the header has '
         || regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1)
+      WHEN error_type = 'INVALID ENCODING' THEN 'is not UTF-8 text (see the note on the file''s encoding)'
       ELSE 'cannot be read as CSV: ' || lower(error_type) END AS reason
   FROM (SELECT DISTINCT ON (line) * FROM csv_rejects ORDER BY line)`;
 

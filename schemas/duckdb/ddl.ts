@@ -95,4 +95,5 @@ export const DUCKDB_DDL = [
   )`,
 ] as const;
 
-export const DUCKDB_SCHEMA_VERSION = 1;
+/** The version of the tables above; migrations.ts takes a file on from it. */
+export const DUCKDB_BASE_VERSION = 1;

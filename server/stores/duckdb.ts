@@ -5,7 +5,8 @@ import {
   type DuckDBValue,
   listValue,
 } from '@duckdb/node-api';
-import { DUCKDB_DDL, DUCKDB_SCHEMA_VERSION } from '../../schemas/duckdb/ddl.ts';
+import { DUCKDB_BASE_VERSION, DUCKDB_DDL } from '../../schemas/duckdb/ddl.ts';
+import { DUCKDB_MIGRATIONS } from '../../schemas/duckdb/migrations.ts';
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -52,10 +53,7 @@ export class Analytics {
       // aggregates within this, spilling to <file>.tmp beyond it (ARCHITECTURE.md, Scale).
       await c.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
       for (const ddl of DUCKDB_DDL) await c.run(ddl);
-      const v = await c.runAndReadAll('SELECT max(version) AS v FROM schema_version');
-      if (v.getRows()[0]?.[0] == null) {
-        await c.run('INSERT INTO schema_version VALUES ($v)', { v: DUCKDB_SCHEMA_VERSION });
-      }
+      await migrate(c);
     });
     return store;
   }
@@ -93,6 +91,21 @@ export class Analytics {
     // fromCache keeps the instance for the life of the process; closing it lets a later open
     // (tests, the CLI's demo-then-serve) take the file lock again.
     this.instance.closeSync();
+  }
+}
+
+/** Brings a file to the latest schema version, one migration step per transaction. */
+async function migrate(c: DuckDBConnection): Promise<void> {
+  const v = (await c.runAndReadAll('SELECT max(version) AS v FROM schema_version')).getRows()[0]?.[0];
+  if (v == null) await c.run('INSERT INTO schema_version VALUES ($v)', { v: DUCKDB_BASE_VERSION });
+  let version = v == null ? DUCKDB_BASE_VERSION : Number(v);
+  for (const step of DUCKDB_MIGRATIONS) {
+    if (step.version <= version) continue;
+    await inTransaction(c, async () => {
+      for (const sql of step.statements) await c.run(sql);
+      await c.run('UPDATE schema_version SET version = $v', { v: step.version });
+    });
+    version = step.version;
   }
 }
 

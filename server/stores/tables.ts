@@ -276,6 +276,8 @@ export interface ImportQuarantineTable {
   line: number;
   raw: string;
   reason: string;
+  /** The row's bytes as the file has them, when its text is not simply their UTF-8 reading. */
+  raw_bytes: Buffer | null;
 }
 
 /** An upload's import job; `report` is the import report as JSON once it is done. */

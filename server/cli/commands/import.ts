@@ -44,6 +44,7 @@ export async function importCommand(argv: string[]) {
     format: { type: 'string' },
     json: { type: 'boolean' },
     gmt: { type: 'boolean' },
+    encoding: { type: 'string' },
     via: { type: 'string' },
     user: { type: 'string' },
   });
@@ -115,6 +116,7 @@ export async function importCommand(argv: string[]) {
           timeZone,
           gmtTimes: values.gmt ?? false,
           onProgress: bar.update,
+          ...(values.encoding ? { encoding: values.encoding } : {}),
           ...(format ? { format } : {}),
         }),
       );
