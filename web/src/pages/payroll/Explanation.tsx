@@ -6,7 +6,7 @@ import { useT } from '../../i18n/index.ts';
  * A deduction as a percentage: two decimals when that is exact, else four, so the lines can be
  * added up to the coefficient's formula below them (14.9950%, not 15.00%).
  */
-const share = (fraction: number, fmt: Formatters) =>
+export const share = (fraction: number, fmt: Formatters) =>
   fmt.percent(fraction, Number.isInteger(Number((fraction * 10_000).toPrecision(12))) ? 2 : 4);
 
 /** Every deduction of one operator, with the rule's formula and the money it cost. */
