@@ -60,6 +60,11 @@ export interface ScorecardRow {
   /** Which pay rule scored it. */
   rule: { id: number | null; version: number; department: string | null };
   explanation: DeductionLine[];
+  /**
+   * How the deductions make the coefficient: `1 − Σ d_i`, with the exact sum, and its rounding
+   * (`1 − 0.59375 = 0.40625 → 0.4063`). Absent from snapshots approved before it was kept.
+   */
+  coefficientFormula?: string;
   /** Supporting figures for the team targets: metric, target, actual, achievement. */
   targets: { metric: string; target: number; actual: number; achievement: number }[];
   /** Number of counted evaluations behind qualityScore. */

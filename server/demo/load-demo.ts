@@ -13,6 +13,7 @@ import { generatePassword } from '../auth/password.ts';
 import { approvePeriod } from '../payroll/pay-periods.service.ts';
 import { dataFiles, type Runtime } from '../runtime.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
+import { toInstant } from '../time.ts';
 import { createUser } from '../users/users.service.ts';
 import { loadDemoQa } from './demo-qa.ts';
 
@@ -117,9 +118,12 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
   });
   const approved: string[] = [];
   const settings = await readSettings(rt.db);
+  // The demo stands in its latest month, which may lie ahead of the clock (`--month`): the
+  // months before it have ended there.
+  const demoNow = toInstant(`${opts.month}-01`, settings.timeZone);
   for (let back = (opts.months ?? 1) - 1; back >= 1; back--) {
     const period = shiftPeriod(opts.month, -back);
-    await approvePeriod(rt, period, settings, PAYROLL_USER);
+    await approvePeriod(rt, period, settings, PAYROLL_USER, demoNow);
     approved.push(period);
   }
   const credentialsFile = dataFiles(rt.dataDir).credentials;

@@ -9,9 +9,12 @@ import { rangeOf } from '../scoring/periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
 import { cached } from '../stores/cache.ts';
+import { num } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
+import { toInstant } from '../time.ts';
 import { payrollXlsx } from './export-xlsx.ts';
 import { payrollLines } from './payroll-rows.ts';
+import { PERIOD_CALLS_SQL } from './queries/period-calls.sql.ts';
 
 const OPEN = (period: string): PayPeriodView => ({
   period,
@@ -103,13 +106,16 @@ export async function listPayPeriods(
 /**
  * Approves (locks) a month: every operator's scorecard, deductions and payout are stored as they
  * are now, with the spreadsheet made from them, in one transaction with its audit row. From then
- * on the period's figures and files come from the snapshot, whatever is imported later.
+ * on the period's figures and files come from the snapshot, whatever is imported later. Refused
+ * (409) for a month already approved, one that has not ended in the company zone, and one with
+ * no calls.
  */
 export async function approvePeriod(
   stores: ScoringStores,
   period: string,
   settings: ScoringSettings,
   actor: string,
+  now: Date = new Date(),
 ): Promise<PayPeriodView> {
   const { db } = stores;
   const current = await payPeriod(db, period);
@@ -119,8 +125,25 @@ export async function approvePeriod(
       `${period} was approved on ${current.approvedAt} by ${current.approvedBy}`,
     );
   }
+  const range = rangeOf({ period });
+  // A month is paid once it is over and had work in it: approving a running month would lock
+  // figures still moving, and an empty one would store a month of full payouts for nobody's work.
+  const end = toInstant(range.to, settings.timeZone);
+  if (end.getTime() > now.getTime()) {
+    throw new AppError(
+      'conflict',
+      `${period} has not ended yet in ${settings.timeZone}: it can be approved from ${range.to}`,
+    );
+  }
+  const [count] = await stores.analytics.rows(PERIOD_CALLS_SQL, {
+    tz: settings.timeZone,
+    from: range.from,
+    to: range.to,
+  });
+  if (num(count?.calls) === 0)
+    throw new AppError('conflict', `${period} has no calls: there is nothing to approve`);
   await settleClaimPeriods(db, settings.timeZone);
-  const rows = await scoreRange(stores, rangeOf({ period }), settings);
+  const rows = await scoreRange(stores, range, settings);
   const xlsx = await payrollXlsx(payrollLines(rows));
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {

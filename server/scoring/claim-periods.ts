@@ -36,3 +36,40 @@ export async function settleClaimPeriods(db: Db, tz: string): Promise<number> {
   });
   return pending.length;
 }
+
+export interface ClaimMove {
+  claimId: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * After the company time zone changes: gives every claim whose pay month is still open the month
+ * its decision falls in under the new zone (or the first open one after it, as above), as calls,
+ * orders and assessments move with the zone. A claim in an approved month stays there: that month
+ * has paid it. Run inside the setting's transaction; returns the claims that moved.
+ */
+export async function rederiveClaimPeriods(db: Db, tz: string): Promise<ClaimMove[]> {
+  const locked = new Set(
+    (await db.selectFrom('pay_periods').select('period').where('status', '=', 'approved').execute()).map(
+      (r) => r.period,
+    ),
+  );
+  const rows = await db
+    .selectFrom('claim_periods')
+    .innerJoin('claims', 'claims.claim_id', 'claim_periods.claim_id')
+    .select(['claim_periods.claim_id', 'claim_periods.period', 'claims.decided_at'])
+    .where('claims.decided_at', 'is not', null)
+    .orderBy('claim_periods.claim_id')
+    .execute();
+  const moves: ClaimMove[] = [];
+  for (const r of rows) {
+    if (locked.has(r.period)) continue;
+    let period = monthOf(r.decided_at as string, tz);
+    while (locked.has(period)) period = nextMonth(period);
+    if (period === r.period) continue;
+    await db.updateTable('claim_periods').set({ period }).where('claim_id', '=', r.claim_id).execute();
+    moves.push({ claimId: r.claim_id, from: r.period, to: period });
+  }
+  return moves;
+}

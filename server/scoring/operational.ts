@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../stores/sqlite.ts';
 import { instantBounds, monthShares, type ScoringRange } from './periods.ts';
 
@@ -21,7 +22,8 @@ export interface OperationalFacts {
   targets: Map<string, Map<string, number>>;
   /** Only for a calendar month: minor units and currency. */
   bases: Map<string, { base: number; currency: string }>;
-  quality: Map<string, { mean: number; count: number; critical: number }>;
+  /** Per operator: the sum of counted scores in millionths of a point (exact), their count. */
+  quality: Map<string, { micros: number; count: number; critical: number }>;
   claims: Map<string, { internal: number; client: number }>;
   negativeAssessments: Map<string, number>;
 }
@@ -81,12 +83,14 @@ export async function readOperational(db: Db, range: ScoringRange, tz: string): 
     for (const b of rows) bases.set(b.operator_id, { base: b.variable_base, currency: b.currency });
   }
 
-  const quality = new Map<string, { mean: number; count: number; critical: number }>();
+  const quality = new Map<string, { micros: number; count: number; critical: number }>();
   const evals = await db
     .selectFrom('evaluations')
     .select((eb) => [
       'operator_id',
-      eb.fn.avg<number>('score').as('mean'),
+      // Summed as integers so the mean the pay rule reads is exact (a REAL sum is not): a score
+      // has two decimals (SCORING.md), six are kept for an imported one with more.
+      sql<number>`sum(cast(round(score * 1000000) as integer))`.as('micros'),
       eb.fn.countAll<number>().as('count'),
       eb.fn.sum<number>('critical_failed').as('critical'),
     ])
@@ -100,7 +104,7 @@ export async function readOperational(db: Db, range: ScoringRange, tz: string): 
     .execute();
   for (const e of evals) {
     quality.set(e.operator_id as string, {
-      mean: Number(e.mean),
+      micros: Number(e.micros),
       count: Number(e.count),
       critical: Number(e.critical ?? 0),
     });

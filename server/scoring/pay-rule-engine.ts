@@ -1,23 +1,48 @@
 import { DEDUCTION_KEYS, type DeductionKey, FLAGS, type Flag } from '../../schemas/criteria.ts';
 import type { PayRule } from '../../schemas/pay-rule.ts';
 import type { DeductionLine } from '../../schemas/scorecard.ts';
-import { applyCoefficient, clean, roundHalfUp, shareOf } from './round.ts';
+import {
+  add,
+  cmp,
+  decimalText,
+  div,
+  type Exact,
+  exact,
+  fromDecimal,
+  max,
+  min,
+  mul,
+  ONE,
+  type Ratio,
+  ratio,
+  roundRatio,
+  sub,
+  toNumber,
+  ZERO,
+} from './exact.ts';
+import { applyCoefficient, roundHalfUp } from './round.ts';
 
-/** The criteria a pay rule reads (SCORING.md; null = not applied). */
+/**
+ * The criteria a pay rule reads (SCORING.md; null = not applied), as they are: a ratio such as
+ * the error rate 1/12 is given exactly, not as the 0.0833 a scorecard shows (a plain number is
+ * read as the decimal it is written as).
+ */
 export interface PaidCriteria {
   tasksCompleted: number;
-  tasksNorm: number | null;
-  qualityScore: number | null;
-  teamAchievement: number | null;
+  tasksNorm: Exact | null;
+  qualityScore: Exact | null;
+  teamAchievement: Exact | null;
   internalClaims: number;
   clientClaims: number;
-  orderErrorRate: number | null;
+  orderErrorRate: Exact | null;
   negativeAssessments: number;
 }
 
 export interface PayResult {
   deductions: Record<DeductionKey, number>;
   explanation: DeductionLine[];
+  /** `1 − Σ d_i`, clamped and rounded, with the numbers: the last line of an explanation. */
+  coefficientFormula: string;
   coefficient: number;
   payout: number | null;
   adjustment: number | null;
@@ -25,10 +50,13 @@ export interface PayResult {
 }
 
 const n = (x: number, places = 4) => String(roundHalfUp(x, places));
+const q = (x: number) => fromDecimal(x);
+/** A criterion in a formula: exact when it ends within 8 decimals, else cut there and marked `…`. */
+const shown = (x: Ratio) => decimalText(x);
 
 interface Part {
   applied: boolean;
-  raw: number;
+  raw: Ratio;
   cap: number;
   inputs: Record<string, number | null>;
   /** The formula before the cap, with numbers. */
@@ -40,78 +68,87 @@ function parts(c: PaidCriteria, rule: PayRule): Record<DeductionKey, Part> {
   const r = rule;
   const notApplied = (cap: number, inputs: Part['inputs'], flag: Flag): Part => ({
     applied: false,
-    raw: 0,
+    raw: ZERO,
     cap,
     inputs,
     expr: 'not applied',
     flag,
   });
+  const norm = c.tasksNorm === null ? null : exact(c.tasksNorm);
+  const quality = c.qualityScore === null ? null : exact(c.qualityScore);
+  const achievement = c.teamAchievement === null ? null : exact(c.teamAchievement);
+  const errorRate = c.orderErrorRate === null ? null : exact(c.orderErrorRate);
+  const each = (per: number, count: number) => mul(q(per), ratio(count));
   return {
     tasks:
-      c.tasksNorm === null || c.tasksNorm <= 0
-        ? notApplied(r.tasks.cap, { tasksCompleted: c.tasksCompleted, tasksNorm: c.tasksNorm }, FLAGS.noNorm)
+      norm === null || cmp(norm, ZERO) <= 0
+        ? notApplied(
+            r.tasks.cap,
+            { tasksCompleted: c.tasksCompleted, tasksNorm: norm && toNumber(norm) },
+            FLAGS.noNorm,
+          )
         : {
             applied: true,
-            raw: r.tasks.weight * Math.max(0, 1 - c.tasksCompleted / c.tasksNorm),
+            raw: mul(q(r.tasks.weight), max(ZERO, sub(ONE, div(ratio(c.tasksCompleted), norm)))),
             cap: r.tasks.cap,
-            inputs: { tasksCompleted: c.tasksCompleted, tasksNorm: c.tasksNorm, weight: r.tasks.weight },
-            expr: `${r.tasks.weight} × max(0, 1 − ${c.tasksCompleted} / ${n(c.tasksNorm, 2)})`,
+            inputs: { tasksCompleted: c.tasksCompleted, tasksNorm: toNumber(norm), weight: r.tasks.weight },
+            expr: `${r.tasks.weight} × max(0, 1 − ${c.tasksCompleted} / ${n(toNumber(norm), 2)})`,
           },
     quality:
-      c.qualityScore === null
+      quality === null
         ? notApplied(r.quality.cap, { qualityScore: null }, FLAGS.notEvaluated)
         : {
             applied: true,
-            raw: r.quality.perPoint * Math.max(0, r.quality.threshold - c.qualityScore),
+            raw: mul(q(r.quality.perPoint), max(ZERO, sub(q(r.quality.threshold), quality))),
             cap: r.quality.cap,
             inputs: {
-              qualityScore: c.qualityScore,
+              qualityScore: toNumber(quality),
               threshold: r.quality.threshold,
               perPoint: r.quality.perPoint,
             },
-            expr: `${r.quality.perPoint} × max(0, ${r.quality.threshold} − ${c.qualityScore})`,
+            expr: `${r.quality.perPoint} × max(0, ${r.quality.threshold} − ${shown(quality)})`,
           },
     targets:
-      c.teamAchievement === null
+      achievement === null
         ? notApplied(r.targets.cap, { teamAchievement: null }, FLAGS.noTarget)
         : {
             applied: true,
-            raw: r.targets.weight * Math.max(0, 1 - c.teamAchievement),
+            raw: mul(q(r.targets.weight), max(ZERO, sub(ONE, achievement))),
             cap: r.targets.cap,
-            inputs: { teamAchievement: c.teamAchievement, weight: r.targets.weight },
-            expr: `${r.targets.weight} × max(0, 1 − ${n(c.teamAchievement)})`,
+            inputs: { teamAchievement: toNumber(achievement), weight: r.targets.weight },
+            expr: `${r.targets.weight} × max(0, 1 − ${shown(achievement)})`,
           },
     internalClaims: {
       applied: true,
-      raw: r.internalClaims.each * c.internalClaims,
+      raw: each(r.internalClaims.each, c.internalClaims),
       cap: r.internalClaims.cap,
       inputs: { internalClaims: c.internalClaims, each: r.internalClaims.each },
       expr: `${r.internalClaims.each} × ${c.internalClaims}`,
     },
     clientClaims: {
       applied: true,
-      raw: r.clientClaims.each * c.clientClaims,
+      raw: each(r.clientClaims.each, c.clientClaims),
       cap: r.clientClaims.cap,
       inputs: { clientClaims: c.clientClaims, each: r.clientClaims.each },
       expr: `${r.clientClaims.each} × ${c.clientClaims}`,
     },
     orderErrors:
-      c.orderErrorRate === null
+      errorRate === null
         ? notApplied(r.orderErrors.cap, { orderErrorRate: null }, FLAGS.noOrders)
         : {
             applied: true,
-            raw: r.orderErrors.weight * Math.max(0, c.orderErrorRate - r.orderErrors.threshold),
+            raw: mul(q(r.orderErrors.weight), max(ZERO, sub(errorRate, q(r.orderErrors.threshold)))),
             cap: r.orderErrors.cap,
             inputs: {
-              orderErrorRate: c.orderErrorRate,
+              orderErrorRate: toNumber(errorRate),
               threshold: r.orderErrors.threshold,
               weight: r.orderErrors.weight,
             },
-            expr: `${r.orderErrors.weight} × max(0, ${n(c.orderErrorRate)} − ${r.orderErrors.threshold})`,
+            expr: `${r.orderErrors.weight} × max(0, ${shown(errorRate)} − ${r.orderErrors.threshold})`,
           },
     negativeAssessments: {
       applied: true,
-      raw: r.negativeAssessments.each * c.negativeAssessments,
+      raw: each(r.negativeAssessments.each, c.negativeAssessments),
       cap: r.negativeAssessments.cap,
       inputs: { negativeAssessments: c.negativeAssessments, each: r.negativeAssessments.each },
       expr: `${r.negativeAssessments.each} × ${c.negativeAssessments}`,
@@ -120,38 +157,47 @@ function parts(c: PaidCriteria, rule: PayRule): Record<DeductionKey, Part> {
 }
 
 /**
- * The variable-pay rule of SCORING.md: each deduction `d_i = min(cap_i, …)`, the coefficient
- * `round_half_up_4dp(clamp(1 − Σ d_i, floor, ceiling))`, the payout `round_half_up(base × coefficient)`
- * in minor units. `variableBase` null: no money, only the coefficient.
+ * The variable-pay rule of SCORING.md: each deduction `d_i = min(cap_i, …)` over the exact
+ * criteria, the coefficient `round_half_up_4dp(clamp(1 − Σ d_i, floor, ceiling))` decided on the
+ * exact sum, the payout `round_half_up(base × coefficient)` in minor units. Nothing is rounded
+ * before the coefficient; the figures shown are rounded from the exact ones. `variableBase` null:
+ * no money, only the coefficient.
  */
 export function applyPayRule(c: PaidCriteria, rule: PayRule, variableBase: number | null): PayResult {
   const all = parts(c, rule);
   const deductions = {} as Record<DeductionKey, number>;
   const explanation: DeductionLine[] = [];
   const flags: Flag[] = [];
-  let sum = 0;
+  let sum = ZERO;
   for (const key of DEDUCTION_KEYS) {
     const p = all[key];
-    const fraction = clean(Math.min(p.cap, Math.max(0, p.raw)));
-    deductions[key] = fraction;
-    sum += fraction;
+    const d = min(q(p.cap), max(ZERO, p.raw));
+    deductions[key] = toNumber(d);
+    sum = add(sum, d);
     if (p.flag) flags.push(p.flag);
     explanation.push({
       key,
       applied: p.applied,
       inputs: { ...p.inputs, cap: p.cap },
-      formula: p.applied ? `min(${p.cap}, ${p.expr}) = ${n(fraction, 6)}` : `${p.expr}: 0`,
-      fraction,
-      capped: p.applied && p.raw > p.cap,
-      amount: variableBase === null ? null : shareOf(variableBase, fraction),
+      formula: p.applied ? `min(${p.cap}, ${p.expr}) = ${shown(d)}` : `${p.expr}: 0`,
+      fraction: toNumber(d),
+      capped: p.applied && cmp(p.raw, q(p.cap)) > 0,
+      amount: variableBase === null ? null : roundRatio(mul(ratio(variableBase), d), 0),
     });
   }
-  const coefficient = roundHalfUp(Math.min(rule.ceiling, Math.max(rule.floor, clean(1 - sum))), 4);
+  const unclamped = sub(ONE, sum);
+  const clamped = min(q(rule.ceiling), max(q(rule.floor), unclamped));
+  const coefficient = roundRatio(clamped, 4);
+  const coefficientFormula =
+    cmp(clamped, unclamped) === 0
+      ? `1 − ${shown(sum)} = ${shown(unclamped)} → ${coefficient.toFixed(4)}`
+      : `clamp(1 − ${shown(sum)}, ${rule.floor}, ${rule.ceiling}) = ${shown(clamped)} → ${coefficient.toFixed(4)}`;
   if (variableBase === null) flags.push(FLAGS.noVariableBase);
   const payout = variableBase === null ? null : applyCoefficient(variableBase, coefficient);
   return {
     deductions,
     explanation,
+    coefficientFormula,
     coefficient,
     payout,
     adjustment: payout === null || variableBase === null ? null : payout - variableBase,

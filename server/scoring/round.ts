@@ -11,9 +11,6 @@ export function roundHalfUp(x: number, places: number): number {
   return x < 0 ? -r : r;
 }
 
-/** Removes binary noise from a computed fraction (0.30000000000000004 → 0.3) without rounding it. */
-export const clean = (x: number): number => Number(x.toPrecision(12));
-
 /**
  * `round_half_up(amount * coefficient)` in integer minor units, exactly: the coefficient has four
  * decimals, so amount × coefficient × 10⁴ is an integer product and BigInt keeps it exact at any
@@ -27,7 +24,3 @@ export function applyCoefficient(amountMinor: number, coefficient: number): numb
   const rounded = (abs + 5_000n) / 10_000n;
   return Number(negative ? -rounded : rounded);
 }
-
-/** `round_half_up(amount * fraction)` for a fraction that is not limited to four decimals. */
-export const shareOf = (amountMinor: number, fraction: number): number =>
-  roundHalfUp(amountMinor * fraction, 0);

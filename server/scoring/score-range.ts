@@ -5,6 +5,7 @@ import type { Scorecard, ScorecardRow } from '../../schemas/scorecard.ts';
 import { type Analytics, type JsonRow, num } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { settleClaimPeriods } from './claim-periods.ts';
+import { add, div, ratio as exactOf, fromDecimal, min, ONE, type Ratio, roundRatio, ZERO } from './exact.ts';
 import { readOperational } from './operational.ts';
 import { applyPayRule } from './pay-rule-engine.ts';
 import { listPayRules } from './pay-rules.repository.ts';
@@ -29,6 +30,8 @@ export interface ScoreOptions {
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? roundHalfUp(a / b, 4) : null);
+/** The same ratio exactly, for the pay rule: 1/12, not the 0.0833 shown. */
+const exactRatio = (a: number, b: number): Ratio | null => (b > 0 ? exactOf(a, b) : null);
 const byOperator = (rows: JsonRow[]) => new Map(rows.map((r) => [String(r.operator_id), r]));
 
 /**
@@ -55,20 +58,46 @@ export async function scoreRange(
   const calls = byOperator(callRows);
   const orders = byOperator(orderRows);
 
-  // Team actuals for the targets, summed over the team's operators (SCORING.md, Team targets).
-  const teamActual = new Map<string, { order_revenue: number; orders: number; tasks: number }>();
+  // Team actuals for the targets, summed over the team's operators (SCORING.md, Team targets):
+  // integers, revenue in minor units.
+  const teamActual = new Map<string, { revenueMinor: number; orders: number; tasks: number }>();
   for (const o of ops.roster) {
-    const t = teamActual.get(o.teamId) ?? { order_revenue: 0, orders: 0, tasks: 0 };
+    const t = teamActual.get(o.teamId) ?? { revenueMinor: 0, orders: 0, tasks: 0 };
     const ord = orders.get(o.operatorId);
-    // Targets are written in major units, revenue is kept in minor units.
-    t.order_revenue += num(ord?.revenue) / 100;
+    t.revenueMinor += num(ord?.revenue);
     t.orders += num(ord?.kept);
     t.tasks += num(calls.get(o.operatorId)?.tasks);
     teamActual.set(o.teamId, t);
   }
   const teamTargets = new Map<string, ScorecardRow['targets']>();
+  // Per team, the mean of min(1, actual / target) exactly: what the targets deduction reads.
+  const teamAchievements = new Map<string, Ratio | null>();
   for (const [teamId, metrics] of ops.targets) {
-    const actual = teamActual.get(teamId) ?? { order_revenue: 0, orders: 0, tasks: 0 };
+    const sums = teamActual.get(teamId) ?? { revenueMinor: 0, orders: 0, tasks: 0 };
+    // Targets are written in major units, revenue is kept in minor units.
+    const exactActual: Record<string, Ratio> = {
+      order_revenue: exactOf(sums.revenueMinor, 100),
+      orders: exactOf(sums.orders),
+      tasks: exactOf(sums.tasks),
+    };
+    const actual: Record<string, number> = {
+      order_revenue: sums.revenueMinor / 100,
+      orders: sums.orders,
+      tasks: sums.tasks,
+    };
+    const set = [...metrics].filter(([, target]) => target > 0);
+    teamAchievements.set(
+      teamId,
+      set.length === 0
+        ? null
+        : div(
+            set.reduce((sum, [metric, target]) => {
+              const value = exactActual[metric] ?? ZERO;
+              return add(sum, min(ONE, div(value, fromDecimal(target))));
+            }, ZERO),
+            exactOf(set.length),
+          ),
+    );
     teamTargets.set(
       teamId,
       [...metrics]
@@ -106,11 +135,12 @@ export async function scoreRange(
     const norm = ops.operatorNorms.get(o.operatorId) ?? ops.teamNorms.get(o.teamId);
     const tasksNorm = norm === undefined ? null : roundHalfUp(norm, 2);
     const q = ops.quality.get(o.operatorId);
-    const qualityScore = q ? roundHalfUp(q.mean, 2) : null;
+    // Shown rounded (scores to 2 decimals, ratios to 4); the pay rule reads the exact values.
+    const exactQuality = q ? exactOf(q.micros, q.count * 1_000_000) : null;
+    const qualityScore = exactQuality && roundRatio(exactQuality, 2);
     const targets = teamTargets.get(o.teamId) ?? [];
-    const teamAchievement = targets.length
-      ? roundHalfUp(targets.reduce((s, t) => s + t.achievement, 0) / targets.length, 4)
-      : null;
+    const exactAchievement = teamAchievements.get(o.teamId) ?? null;
+    const teamAchievement = exactAchievement && roundRatio(exactAchievement, 4);
     const claims = ops.claims.get(o.operatorId) ?? { internal: 0, client: 0 };
     const ordersAccepted = num(ord?.accepted);
     const errorColumn =
@@ -129,12 +159,12 @@ export async function scoreRange(
     const pay = applyPayRule(
       {
         tasksCompleted,
-        tasksNorm,
-        qualityScore,
-        teamAchievement,
+        tasksNorm: norm ?? null,
+        qualityScore: exactQuality,
+        teamAchievement: exactAchievement,
         internalClaims: claims.internal,
         clientClaims: claims.client,
-        orderErrorRate,
+        orderErrorRate: exactRatio(ordersWithErrors, ordersAccepted),
         negativeAssessments,
       },
       rule,
@@ -177,6 +207,7 @@ export async function scoreRange(
       department: o.department,
       rule: { id: version.id || null, version: version.version, department: version.department },
       explanation: pay.explanation,
+      coefficientFormula: pay.coefficientFormula,
       targets,
       evaluations: q?.count ?? 0,
       asa: c?.asa_s == null ? null : roundHalfUp(num(c.asa_s), 1),

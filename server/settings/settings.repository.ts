@@ -1,6 +1,7 @@
 import { SETTING_KEYS, type SettingKey, type Settings, settingsSchema } from '../../schemas/settings.ts';
 import { audit } from '../audit/audit.ts';
 import { AppError, describeIssues } from '../errors.ts';
+import { rederiveClaimPeriods } from '../scoring/claim-periods.ts';
 import type { Db } from '../stores/sqlite.ts';
 
 export async function readSettings(db: Db): Promise<Settings> {
@@ -17,7 +18,10 @@ export async function readSettings(db: Db): Promise<Settings> {
 
 export const isSettingKey = (k: string): k is SettingKey => (SETTING_KEYS as string[]).includes(k);
 
-/** Validates and stores one setting; the change is audited with its old and new value. */
+/**
+ * Validates and stores one setting; the change is audited with its old and new value. A new time
+ * zone also re-derives the pay months of claims in months not yet approved (audited apart).
+ */
 export async function writeSetting(db: Db, key: string, raw: unknown, actor: string): Promise<Settings> {
   if (!isSettingKey(key)) {
     throw new AppError('bad_request', `unknown setting "${key}" (known: ${SETTING_KEYS.join(', ')})`);
@@ -44,6 +48,19 @@ export async function writeSetting(db: Db, key: string, raw: unknown, actor: str
       before: current[key],
       after: next.data[key],
     });
+    // Periods are cut on local dates: calls and orders follow the new zone by themselves, the
+    // claims' stored pay months are re-derived here, except in approved months.
+    if (key === 'timeZone' && next.data.timeZone !== current.timeZone) {
+      const moved = await rederiveClaimPeriods(tx, next.data.timeZone);
+      await audit(tx, {
+        actor,
+        action: 'rederive',
+        entity: 'claim_period',
+        entityId: null,
+        before: { timeZone: current.timeZone },
+        after: { timeZone: next.data.timeZone, moved },
+      });
+    }
   });
   return next.data;
 }

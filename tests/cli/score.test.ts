@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shiftPeriod } from '../../fixtures/demo/time.ts';
+import { localDate } from '../../server/time.ts';
 import { cli } from '../helpers/cli.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { expectedScorecards, loadGolden } from '../scoring/golden.ts';
@@ -98,5 +100,21 @@ describe('callscore payroll', () => {
     const reopen = await cli(['payroll', 'reopen', '--period', '2026-10', '--data', dir]);
     expect(reopen.code).toBe(2);
     expect(reopen.stderr).toContain('needs --reason');
+  });
+});
+
+describe('callscore payroll approve', () => {
+  it('refuses a month that has not ended in the company zone, or that has no calls', async () => {
+    const thisMonth = localDate(new Date(), 'Europe/Chisinau').slice(0, 7);
+    const running = await cli(['payroll', 'approve', '--period', thisMonth, '--data', dir]);
+    expect(running.code).not.toBe(0);
+    expect(running.stderr.trim()).toBe(
+      `callscore: ${thisMonth} has not ended yet in Europe/Chisinau: it can be approved from ${shiftPeriod(thisMonth, 1)}-01`,
+    );
+    const empty = await cli(['payroll', 'approve', '--period', '2026-08', '--data', dir]);
+    expect(empty.code).not.toBe(0);
+    expect(empty.stderr.trim()).toBe('callscore: 2026-08 has no calls: there is nothing to approve');
+    const status = await cli(['payroll', 'status', '--period', '2026-08', '--data', dir]);
+    expect(JSON.parse(status.stdout)).toMatchObject({ period: '2026-08', status: 'open' });
   });
 });

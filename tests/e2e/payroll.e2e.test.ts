@@ -28,6 +28,10 @@ describe('the payroll page in Chromium', () => {
     await expect.poll(() => explain.count()).toBe(1);
     expect(await explain.textContent()).toMatch(/Coefficient 0[.,]\d{4} × base/);
     expect(await explain.locator('code').first().textContent()).toMatch(/^min\(/);
+    // The last line adds the deductions up to the coefficient, exact sum first, then its rounding.
+    expect(await explain.locator('code').last().textContent()).toMatch(
+      /^(1 − [\d.…]+ = [\d.…-]+|clamp\(1 − [\d.…]+, [\d.]+, [\d.]+\) = [\d.…]+) → \d\.\d{4}$/,
+    );
     await e.shot(page, 'payroll-open');
 
     // The CSV the export link gives is the API's file.

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../etl/import-file.ts';
+import { shiftPeriod } from '../../fixtures/demo/time.ts';
 import type { PayPeriodsResponse, ScorecardsResponse } from '../../schemas/scorecard.ts';
+import { approvePeriod } from '../../server/payroll/pay-periods.service.ts';
+import { readSettings } from '../../server/settings/settings.repository.ts';
+import { localDate } from '../../server/time.ts';
 import { parse } from '../helpers/csv.ts';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { GOLDEN_ZONE, loadGolden } from './golden.ts';
@@ -121,6 +125,31 @@ describe('pay periods', () => {
   it('are approved by payroll only', async () => {
     expect((await post('/api/pay-periods/2026-10/approve', 'head')).status).toBe(403);
     expect((await post('/api/pay-periods/2026-10/approve', 'admin')).status).toBe(403);
+  });
+
+  it('refuse a month that has not ended in the company zone, or that has no calls', async () => {
+    const thisMonth = localDate(new Date(), GOLDEN_ZONE).slice(0, 7);
+    for (const period of [thisMonth, shiftPeriod(thisMonth, 1)]) {
+      const res = await post(`/api/pay-periods/${period}/approve`, 'payroll');
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+        `${period} has not ended yet in Europe/Chisinau: it can be approved from ${shiftPeriod(period, 1)}-01`,
+      );
+    }
+    // October ends at 22:00 UTC on the 31st in Chisinau (UTC+2 since the 25th): a second before,
+    // it is still October there.
+    const settings = await readSettings(env.rt.db);
+    await expect(
+      approvePeriod(env.rt, '2026-10', settings, 'payroll', new Date('2026-10-31T21:59:59Z')),
+    ).rejects.toThrow('2026-10 has not ended yet in Europe/Chisinau');
+    // August had no calls (the golden case starts on 30 September).
+    const empty = await post('/api/pay-periods/2026-08/approve', 'payroll');
+    expect(empty.status).toBe(409);
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toBe(
+      '2026-08 has no calls: there is nothing to approve',
+    );
+    const periods = (await (await req('/api/pay-periods', 'payroll')).json()) as PayPeriodsResponse;
+    expect(periods.periods.filter((p) => p.status === 'approved')).toEqual([]);
   });
 
   it('stay byte-identical after approval, whatever is imported later', async () => {

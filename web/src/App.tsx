@@ -14,6 +14,7 @@ const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
 const ClaimsPage = lazy(() => import('./pages/ClaimsPage.tsx'));
 const PlansPage = lazy(() => import('./pages/PlansPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
 const CallQueuePage = lazy(() => import('./pages/CallQueuePage.tsx'));
@@ -47,6 +48,7 @@ export function App() {
             <Route path="claims" element={<ClaimsPage />} />
             <Route path="plans" element={<PlansPage />} />
             <Route path="users" element={<UsersPage />} />
+            <Route path="settings" element={<SettingsPage />} />
             <Route path="imports" element={<ImportsPage />} />
             <Route path="imports/:id" element={<ImportDetailPage />} />
             <Route path="calls" element={<CallQueuePage />} />

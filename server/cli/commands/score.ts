@@ -1,9 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
 import { period as periodSchema } from '../../../schemas/period.ts';
 import type { ScorecardRow } from '../../../schemas/scorecard.ts';
 import { resolveDataDir } from '../../config.ts';
 import { payRows } from '../../payroll/pay-periods.service.ts';
-import { safeText } from '../../payroll/spreadsheet-cells.ts';
+import { csvRecords, csvText } from '../../payroll/spreadsheet-cells.ts';
 import { openDataDir } from '../../runtime.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';
@@ -59,7 +58,8 @@ function table(rows: readonly ScorecardRow[]): string {
   return [line(head), ...body.map(line)].join('\n');
 }
 
-function csv(rows: readonly ScorecardRow[]): string {
+/** `--format csv`: every scorecard key, then who the operator is, the deductions and the flags. */
+export function scorecardsCsv(rows: readonly ScorecardRow[]): string {
   const keys = Object.keys(rows[0]?.scorecard ?? {}).filter((k) => k !== 'deductions' && k !== 'flags');
   const header = [
     ...keys,
@@ -71,14 +71,17 @@ function csv(rows: readonly ScorecardRow[]): string {
   const records = rows.map((r) => {
     const s = r.scorecard as unknown as Record<string, unknown>;
     return [
-      ...keys.map((k) => (s[k] === null ? '' : safeText(String(s[k])))),
-      safeText(r.name),
-      safeText(r.teamName),
+      // Numbers as they are (a negative adjustment stays a number), text made formula-safe.
+      ...keys.map((k) =>
+        s[k] === null ? '' : typeof s[k] === 'number' ? String(s[k]) : csvText(String(s[k])),
+      ),
+      csvText(r.name),
+      csvText(r.teamName),
       ...Object.values(r.scorecard.deductions).map(String),
       r.scorecard.flags.join(' '),
     ];
   });
-  return stringify([header, ...records]);
+  return csvRecords([header, ...records], ',', '\n');
 }
 
 /** `callscore score --period YYYY-MM [--team T] [--format table|csv|json]` */
@@ -105,7 +108,7 @@ export async function scoreCommand(argv: string[]) {
           2,
         ),
       );
-    else if (format === 'csv') process.stdout.write(csv(picked));
+    else if (format === 'csv') process.stdout.write(scorecardsCsv(picked));
     else console.log(table(picked));
   } finally {
     await rt.close();

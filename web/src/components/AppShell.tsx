@@ -13,6 +13,7 @@ import {
   PayrollIcon,
   PlansIcon,
   RulesIcon,
+  SettingsIcon,
   SignOutIcon,
   UsersIcon,
 } from './icons.tsx';
@@ -42,6 +43,7 @@ const NAV: readonly {
   { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
   { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },
   { to: '/users', label: 'nav.users', icon: UsersIcon, roles: ['admin'] },
+  { to: '/settings', label: 'nav.settings', icon: SettingsIcon, roles: ['admin'] },
   { to: '/calls', label: 'nav.callQueue', icon: QueueIcon, roles: ['qa', 'qa_lead', 'admin'] },
   { to: '/worklist', label: 'nav.worklist', icon: WorklistIcon, roles: ['qa', 'qa_lead'] },
   { to: '/forms', label: 'nav.forms', icon: FormsIcon, roles: ['qa_lead', 'admin'] },

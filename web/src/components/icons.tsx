@@ -134,3 +134,14 @@ export function UsersIcon() {
     </Icon>
   );
 }
+
+export function SettingsIcon() {
+  return (
+    <Icon>
+      <path d="M4 5.5h12M4 10h12M4 14.5h12" />
+      <circle cx="7" cy="5.5" r="1.8" />
+      <circle cx="13" cy="10" r="1.8" />
+      <circle cx="9" cy="14.5" r="1.8" />
+    </Icon>
+  );
+}

@@ -24,6 +24,7 @@ export const en = {
   'nav.dashboard': 'Dashboard',
   'nav.imports': 'Imports',
   'nav.users': 'Users',
+  'nav.settings': 'Settings',
   'nav.skipToContent': 'Skip to content',
 
   'topbar.signOut': 'Sign out',
@@ -397,6 +398,35 @@ export const en = {
   'users.form.save': 'Create user',
   'users.form.saving': 'Creating…',
   'users.form.cancel': 'Cancel',
+  'settings.title': 'Settings',
+  'settings.subtitle': 'Company settings; every change is recorded in the audit log.',
+  'settings.save': 'Save',
+  'settings.saving': 'Saving…',
+  'settings.saved': 'Saved',
+  'settings.key.companyName': 'Company name',
+  'settings.key.timeZone': 'Time zone',
+  'settings.key.currency': 'Currency',
+  'settings.key.serviceLevelSeconds': 'Service level threshold, seconds',
+  'settings.key.disputeDays': 'Days to dispute an evaluation',
+  'settings.key.sessionHours': 'Session length, hours',
+  'settings.help.companyName': 'shown in the top bar.',
+  'settings.help.timeZone':
+    'IANA name, e.g. Europe/Chisinau. Periods are cut on local dates in this zone, and times written without an offset are read in it.',
+  'settings.help.currency': 'ISO 4217 code of money amounts, e.g. MDL.',
+  'settings.help.serviceLevelSeconds':
+    'service level counts inbound calls answered within this many seconds.',
+  'settings.help.disputeDays': 'days an operator has to acknowledge or dispute an evaluation.',
+  'settings.help.sessionHours': 'a sign-in lasts this long without use.',
+  'settings.key.trustProxy': 'Behind a reverse proxy',
+  'settings.key.secureCookies': 'Secure cookie always',
+  'settings.help.trustProxy':
+    'take the client’s address from X-Forwarded-For and the scheme from X-Forwarded-Proto; only when every request comes through your proxy.',
+  'settings.help.secureCookies':
+    'send the sign-in cookie over HTTPS only, even when callscore itself is reached over plain HTTP behind a TLS terminator.',
+  'settings.yes': 'Yes',
+  'settings.no': 'No',
+  'settings.timeZone.notice':
+    'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',

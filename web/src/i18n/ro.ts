@@ -25,6 +25,7 @@ export const ro: Catalogue = {
   'nav.dashboard': 'Tablou de bord',
   'nav.imports': 'Importuri',
   'nav.users': 'Utilizatori',
+  'nav.settings': 'Setări',
   'nav.skipToContent': 'Salt la conținut',
 
   'topbar.signOut': 'Ieșire',
@@ -401,6 +402,35 @@ export const ro: Catalogue = {
   'users.form.save': 'Creați utilizatorul',
   'users.form.saving': 'Se creează…',
   'users.form.cancel': 'Anulare',
+  'settings.title': 'Setări',
+  'settings.subtitle': 'Setările companiei; fiecare modificare este înregistrată în jurnalul de audit.',
+  'settings.save': 'Salvare',
+  'settings.saving': 'Se salvează…',
+  'settings.saved': 'Salvat',
+  'settings.key.companyName': 'Numele companiei',
+  'settings.key.timeZone': 'Fus orar',
+  'settings.key.currency': 'Moneda',
+  'settings.key.serviceLevelSeconds': 'Pragul nivelului de servire, secunde',
+  'settings.key.disputeDays': 'Zile pentru contestarea unei evaluări',
+  'settings.key.sessionHours': 'Durata sesiunii, ore',
+  'settings.help.companyName': 'afișat în bara de sus.',
+  'settings.help.timeZone':
+    'nume IANA, de ex. Europe/Chisinau. Perioadele se împart pe datele locale din acest fus, iar orele scrise fără decalaj se citesc în el.',
+  'settings.help.currency': 'codul ISO 4217 al sumelor de bani, de ex. MDL.',
+  'settings.help.serviceLevelSeconds':
+    'nivelul de servire numără apelurile primite preluate în atâtea secunde.',
+  'settings.help.disputeDays': 'zilele pe care le are un operator pentru a confirma sau contesta o evaluare.',
+  'settings.help.sessionHours': 'o autentificare durează atât fără utilizare.',
+  'settings.key.trustProxy': 'În spatele unui proxy invers',
+  'settings.key.secureCookies': 'Cookie securizat mereu',
+  'settings.help.trustProxy':
+    'adresa clientului se ia din X-Forwarded-For, iar schema din X-Forwarded-Proto; doar dacă toate cererile trec prin proxy-ul dvs.',
+  'settings.help.secureCookies':
+    'cookie-ul de autentificare se trimite doar prin HTTPS, chiar dacă callscore este accesat prin HTTP în spatele unui terminator TLS.',
+  'settings.yes': 'Da',
+  'settings.no': 'Nu',
+  'settings.timeZone.notice':
+    'schimbarea fusului mută apelurile, comenzile și aprecierile în lunile datelor lor locale din noul fus și stabilește din nou luna de plată a fiecărei reclamații dintr-o lună încă neaprobată. Lunile aprobate își păstrează cifrele și reclamațiile. Orele deja importate rămân momentul în care au fost citite.',
   ...roQa,
   ...roDash,
 };

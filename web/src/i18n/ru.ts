@@ -25,6 +25,7 @@ export const ru: Catalogue = {
   'nav.dashboard': 'Сводка',
   'nav.imports': 'Импорт данных',
   'nav.users': 'Пользователи',
+  'nav.settings': 'Настройки',
   'nav.skipToContent': 'Перейти к содержимому',
 
   'topbar.signOut': 'Выйти',
@@ -402,6 +403,35 @@ export const ru: Catalogue = {
   'users.form.save': 'Создать пользователя',
   'users.form.saving': 'Создание…',
   'users.form.cancel': 'Отмена',
+  'settings.title': 'Настройки',
+  'settings.subtitle': 'Настройки компании; каждое изменение записывается в журнал аудита.',
+  'settings.save': 'Сохранить',
+  'settings.saving': 'Сохранение…',
+  'settings.saved': 'Сохранено',
+  'settings.key.companyName': 'Название компании',
+  'settings.key.timeZone': 'Часовой пояс',
+  'settings.key.currency': 'Валюта',
+  'settings.key.serviceLevelSeconds': 'Порог уровня обслуживания, секунд',
+  'settings.key.disputeDays': 'Дней на оспаривание оценки',
+  'settings.key.sessionHours': 'Длительность сеанса, часов',
+  'settings.help.companyName': 'показывается в верхней панели.',
+  'settings.help.timeZone':
+    'имя IANA, например Europe/Chisinau. Периоды делятся по местным датам этого пояса, время без смещения читается в нём.',
+  'settings.help.currency': 'код ISO 4217 для денежных сумм, например MDL.',
+  'settings.help.serviceLevelSeconds':
+    'уровень обслуживания считает входящие звонки, принятые за это число секунд.',
+  'settings.help.disputeDays': 'дней у оператора, чтобы подтвердить или оспорить оценку.',
+  'settings.help.sessionHours': 'вход действует столько часов без активности.',
+  'settings.key.trustProxy': 'За обратным прокси',
+  'settings.key.secureCookies': 'Всегда защищённый cookie',
+  'settings.help.trustProxy':
+    'адрес клиента берётся из X-Forwarded-For, схема — из X-Forwarded-Proto; только если все запросы идут через ваш прокси.',
+  'settings.help.secureCookies':
+    'cookie входа передаётся только по HTTPS, даже если сам callscore доступен по HTTP за TLS-терминатором.',
+  'settings.yes': 'Да',
+  'settings.no': 'Нет',
+  'settings.timeZone.notice':
+    'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
   ...ruDash,
 };

@@ -1,4 +1,5 @@
 import type { RankingEntry } from '../../../../schemas/scorecard.ts';
+import { csvRecords, csvText } from '../../../../server/payroll/spreadsheet-cells.ts';
 import { currencyDigits, type Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 
@@ -212,31 +213,23 @@ export function sortRows(
   });
 }
 
-/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-
 /**
  * The ranking as CSV (UTF-8 with BOM, CRLF): plain numbers for every figure (ratios as 0.95, money
- * in major units), so a spreadsheet can compute with them; text cells neutralised.
+ * in major units), so a spreadsheet can compute with them; text cells quoted and formula-safe as in
+ * every export of callscore (a spreadsheet splitting on `,` or `;` sees no formula).
  */
 export function rankingCsv(rows: readonly RankingEntry[], t: Translate, currency: string): string {
   const scale = 10 ** currencyDigits(currency);
-  const header = ['operatorId', ...RANKING_COLUMNS.map((c) => t(c.label))].map((h) => quote(neutralise(h)));
-  const lines = rows.map((r) =>
-    [
-      quote(neutralise(r.scorecard.operatorId)),
-      ...RANKING_COLUMNS.map((c) => {
-        const v = c.value(r);
-        if (v === null) return '';
-        if (typeof v === 'string') return quote(neutralise(v));
-        if (c.format === 'money') return (v / scale).toFixed(currencyDigits(currency));
-        return String(Number(v.toPrecision(12)));
-      }),
-    ].join(','),
-  );
-  return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  const header = ['operatorId', ...RANKING_COLUMNS.map((c) => t(c.label))].map(csvText);
+  const lines = rows.map((r) => [
+    csvText(r.scorecard.operatorId),
+    ...RANKING_COLUMNS.map((c) => {
+      const v = c.value(r);
+      if (v === null) return '';
+      if (typeof v === 'string') return csvText(v);
+      if (c.format === 'money') return (v / scale).toFixed(currencyDigits(currency));
+      return String(Number(v.toPrecision(12)));
+    }),
+  ]);
+  return `\uFEFF${csvRecords([header, ...lines], ',')}`;
 }

@@ -2,6 +2,7 @@ import { CRITERIA, type DeductionKey } from '../../../../schemas/criteria.ts';
 import type { DeductionLine, ScorecardRow } from '../../../../schemas/scorecard.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, type Translate, useT } from '../../i18n/index.ts';
+import { share } from '../payroll/Explanation.tsx';
 
 /** The criterion whose row carries each deduction. */
 const DEDUCTION_ROW: Partial<Record<string, DeductionKey>> = {
@@ -112,7 +113,7 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
                     ) : !line.applied ? (
                       <span className="cell-muted">{t('payroll.explain.notApplied')}</span>
                     ) : deducted ? (
-                      <span className="deducted">−{fmt.percent(line.fraction, 2)}</span>
+                      <span className="deducted">−{share(line.fraction, fmt)}</span>
                     ) : (
                       <span className="cell-muted">{t('kpi.none')}</span>
                     )}

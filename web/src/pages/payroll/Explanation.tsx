@@ -2,6 +2,13 @@ import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 
+/**
+ * A deduction as a percentage: two decimals when that is exact, else four, so the lines can be
+ * added up to the coefficient's formula below them (14.9950%, not 15.00%).
+ */
+export const share = (fraction: number, fmt: Formatters) =>
+  fmt.percent(fraction, Number.isInteger(Number((fraction * 10_000).toPrecision(12))) ? 2 : 4);
+
 /** Every deduction of one operator, with the rule's formula and the money it cost. */
 export function Explanation({ row, fmt }: { row: ScorecardRow; fmt: Formatters }) {
   const t = useT();
@@ -26,12 +33,22 @@ export function Explanation({ row, fmt }: { row: ScorecardRow; fmt: Formatters }
                 )}
                 {line.capped && <span className="badge badge-muted">{t('payroll.explain.capped')}</span>}
               </td>
-              <td className="num">{line.fraction > 0 ? `−${fmt.percent(line.fraction, 2)}` : '—'}</td>
+              <td className="num">{line.fraction > 0 ? `−${share(line.fraction, fmt)}` : '—'}</td>
               <td className="num">
                 {line.amount !== null && line.amount > 0 ? `−${fmt.money(line.amount)}` : '—'}
               </td>
             </tr>
           ))}
+          {row.coefficientFormula && (
+            <tr>
+              <th scope="row">{t('payroll.col.coefficient')}</th>
+              <td className="explain-formula">
+                <code>{row.coefficientFormula}</code>
+              </td>
+              <td className="num" />
+              <td className="num" />
+            </tr>
+          )}
         </tbody>
       </table>
       <p className="explain-total">

@@ -1,0 +1,27 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Settings } from '../../../schemas/settings.ts';
+import { api } from './client.ts';
+
+/** Hooks for the company settings (administrator). */
+const settingsKey = ['admin', 'settings'] as const;
+
+/** `GET /api/admin/settings`. */
+export function useCompanySettings() {
+  return useQuery({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => api.get<{ settings: Settings }>('/api/admin/settings', undefined, signal),
+  });
+}
+
+/**
+ * `PUT /api/admin/settings/:key`. Every cached figure may depend on a setting (a new time zone
+ * moves calls, orders and claims between months), so everything is asked for again.
+ */
+export function useSaveSetting() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { key: keyof Settings; value: string }) =>
+      api.put<{ settings: Settings }>(`/api/admin/settings/${v.key}`, { value: v.value }),
+    onSuccess: () => void client.invalidateQueries(),
+  });
+}

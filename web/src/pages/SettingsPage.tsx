@@ -1,0 +1,117 @@
+import { useId, useState } from 'react';
+import { SETTING_KEYS, type SettingKey, type Settings } from '../../../schemas/settings.ts';
+import { useCompanySettings, useSaveSetting } from '../api/settings.ts';
+import { ErrorState, errorMessage, Skeleton } from '../components/states.tsx';
+import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useT } from '../i18n/index.ts';
+
+/** The zones the browser knows, offered while typing; the server checks the value it gets. */
+const ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+const NUMERIC: ReadonlySet<SettingKey> = new Set(['serviceLevelSeconds', 'disputeDays', 'sessionHours']);
+const BOOLEAN: ReadonlySet<SettingKey> = new Set(['trustProxy', 'secureCookies']);
+
+/** One setting: its value, what it means, and a save of its own (each change is audited apart). */
+function SettingRow({ name, value }: { name: SettingKey; value: Settings[SettingKey] }) {
+  const t = useT();
+  const id = useId();
+  const save = useSaveSetting();
+  const [draft, setDraft] = useState(String(value));
+  const changed = draft.trim() !== String(value);
+  return (
+    <form
+      className="setting-row"
+      aria-label={t(`settings.key.${name}`)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ key: name, value: draft.trim() });
+      }}
+    >
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-value`}>
+          {t(`settings.key.${name}`)}
+        </label>
+        {BOOLEAN.has(name) ? (
+          <select
+            id={`${id}-value`}
+            className="input"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          >
+            <option value="false">{t('settings.no')}</option>
+            <option value="true">{t('settings.yes')}</option>
+          </select>
+        ) : (
+          <input
+            id={`${id}-value`}
+            className="input"
+            inputMode={NUMERIC.has(name) ? 'numeric' : undefined}
+            list={name === 'timeZone' ? `${id}-zones` : undefined}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+        )}
+        {name === 'timeZone' && (
+          <datalist id={`${id}-zones`}>
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        )}
+        <p className="card-meta sentence">{t(`settings.help.${name}`)}</p>
+        {name === 'timeZone' && (
+          <p className="notice sentence" data-testid="time-zone-notice">
+            {t('settings.timeZone.notice')}
+          </p>
+        )}
+      </div>
+      <div className="confirm-buttons">
+        <button
+          type="submit"
+          className="button button-primary button-small"
+          disabled={!changed || save.isPending}
+        >
+          {save.isPending ? t('settings.saving') : t('settings.save')}
+        </button>
+        {save.isSuccess && !changed && (
+          <span className="card-meta" role="status">
+            {t('settings.saved')}
+          </span>
+        )}
+      </div>
+      {save.error && (
+        <p className="form-error sentence" role="alert">
+          {errorMessage(save.error, t)}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Company settings (administrator): every key with its meaning; each change is audited. */
+export default function SettingsPage() {
+  const t = useT();
+  useDocumentTitle(t('settings.title'));
+  const settings = useCompanySettings();
+  const values = settings.data?.settings;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1 className="page-title">{t('settings.title')}</h1>
+          <p className="page-subtitle">{t('settings.subtitle')}</p>
+        </div>
+      </div>
+      <section className="card settings-card" aria-label={t('settings.title')}>
+        {settings.isError ? (
+          <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
+        ) : !values ? (
+          <Skeleton height={320} />
+        ) : (
+          SETTING_KEYS.map((k) => <SettingRow key={k} name={k} value={values[k]} />)
+        )}
+      </section>
+    </div>
+  );
+}
