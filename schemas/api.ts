@@ -212,5 +212,6 @@ export interface ImportsResponse {
 export interface ImportDetailResponse {
   status: string;
   report: ImportReport | { error: string } | null;
-  quarantine: { line: number; reason: string; raw: string }[];
+  /** `rawBytes`: the line's bytes as the file had them, base64, when its text was not UTF-8. */
+  quarantine: { line: number; reason: string; raw: string; rawBytes: string | null }[];
 }

@@ -12,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('format', 'text') // null: detected
     .addColumn('gmt_times', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('encoding', 'text') // null: UTF-8
     // The stored file's name inside the data directory's uploads/, so the directory can move.
     .addColumn('stored_name', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())

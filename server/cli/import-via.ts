@@ -12,6 +12,7 @@ export interface ViaRequest {
   file: string;
   format?: string | undefined;
   gmt?: boolean | undefined;
+  encoding?: string | undefined;
   onPhase?: (phase: 'uploading' | 'waiting') => void;
 }
 
@@ -65,6 +66,7 @@ export async function importVia(req: ViaRequest): Promise<ImportReport> {
   form.set('kind', req.kind);
   if (req.format) form.set('format', req.format);
   if (req.gmt) form.set('gmt', 'true');
+  if (req.encoding) form.set('encoding', req.encoding);
   form.set('file', await openAsBlob(req.file), path.basename(req.file));
   req.onPhase?.('uploading');
   const upload = await send(

@@ -28,6 +28,7 @@ export interface JobRequest {
   kind: Kind | 'queue-log';
   format?: Format | undefined;
   gmtTimes?: boolean | undefined;
+  encoding?: string | undefined;
   actor: string;
 }
 
@@ -71,6 +72,7 @@ export class ImportQueue {
           kind: req.kind,
           format: req.format ?? null,
           gmt_times: req.gmtTimes ? 1 : 0,
+          encoding: req.encoding ?? null,
           stored_name: path.relative(this.uploadsDir, req.file),
           file_name: req.fileName,
           size: req.size,
@@ -156,6 +158,7 @@ export class ImportQueue {
           this.progress.set(job.id, { phase, fraction });
         },
         ...(job.format ? { format: job.format as Format } : {}),
+        ...(job.encoding ? { encoding: job.encoding } : {}),
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { foreignEncoding } from '../../etl/input/rewrite.ts';
 import { FORMATS } from '../../schemas/import-report.ts';
 import { KIND_NAMES } from '../../schemas/kinds.ts';
 
@@ -23,6 +24,20 @@ const uploadFields = z.object({
   kind: oneOf(IMPORT_KINDS),
   format: oneOf(FORMATS).optional(),
   gmt: z.enum(['true', 'false']).optional(),
+  /** The text's encoding when it is not UTF-8 (`windows-1251`, `koi8-r`, `latin1` …). */
+  encoding: z
+    .string()
+    .trim()
+    .max(40)
+    .refine((e) => {
+      try {
+        foreignEncoding(e);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'is not an encoding callscore can read; name one such as windows-1251, koi8-r, latin1')
+    .optional(),
 });
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
@@ -46,6 +61,7 @@ export const importsRoutes = new Hono<AppEnv>()
         kind: fields.data.kind,
         format: fields.data.format,
         gmtTimes: fields.data.gmt === 'true',
+        encoding: fields.data.encoding || undefined,
         actor: c.get('user')?.username ?? 'unknown',
       });
       return c.json({ job }, 202);
@@ -108,10 +124,18 @@ export const importsRoutes = new Hono<AppEnv>()
     if (!row) throw new AppError('not_found', `no import ${id}`);
     const quarantine = await db
       .selectFrom('import_quarantine')
-      .select(['line', 'reason', 'raw'])
+      .select(['line', 'reason', 'raw', 'raw_bytes'])
       .where('import_id', '=', id)
       .orderBy('line')
       .limit(1000)
       .execute();
-    return c.json({ status: row.status, report: row.report ? JSON.parse(row.report) : null, quarantine });
+    return c.json({
+      status: row.status,
+      report: row.report ? JSON.parse(row.report) : null,
+      // The bytes as the file had them (base64), when its text was not UTF-8: `raw` is their reading.
+      quarantine: quarantine.map(({ raw_bytes, ...q }) => ({
+        ...q,
+        rawBytes: raw_bytes ? Buffer.from(raw_bytes).toString('base64') : null,
+      })),
+    });
   });

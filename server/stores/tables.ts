@@ -286,6 +286,8 @@ export interface ImportJobsTable {
   kind: string;
   format: string | null;
   gmt_times: Generated<number>;
+  /** The text encoding the sender named; null for UTF-8. */
+  encoding: string | null;
   stored_name: string;
   file_name: string;
   size: number;

@@ -90,6 +90,7 @@ export async function importCommand(argv: string[]) {
         file,
         format,
         gmt: values.gmt,
+        encoding: values.encoding,
         onPhase: (phase) => bar.update(phase, null),
       }),
     );

@@ -242,6 +242,8 @@ export const en = {
   'imports.upload.formatDetect': 'Detect from the file',
   'imports.upload.file': 'File',
   'imports.upload.gmt': 'CDR times are UTC (usegmtime=yes)',
+  'imports.upload.encoding': 'Text encoding',
+  'imports.upload.encodingUtf8': 'UTF-8 (or name one: windows-1251 …)',
   'imports.upload.submit': 'Import',
   'imports.upload.sending': 'Uploading…',
   'imports.upload.noFile': 'Choose a file to import.',
@@ -281,6 +283,7 @@ export const en = {
   'imports.col.line': 'Line',
   'imports.col.reason': 'Reason',
   'imports.col.raw': 'Row as read',
+  'imports.col.rawBytes': 'original bytes',
 
   'nav.claims': 'Claims',
   'nav.plans': 'Targets and norms',

@@ -245,6 +245,8 @@ export const ro: Catalogue = {
   'imports.upload.formatDetect': 'Detectare din fișier',
   'imports.upload.file': 'Fișier',
   'imports.upload.gmt': 'Orele din CDR sunt în UTC (usegmtime=yes)',
+  'imports.upload.encoding': 'Codificarea textului',
+  'imports.upload.encodingUtf8': 'UTF-8 (sau indicați: windows-1251 …)',
   'imports.upload.submit': 'Importați',
   'imports.upload.sending': 'Se încarcă…',
   'imports.upload.noFile': 'Alegeți un fișier de importat.',
@@ -284,6 +286,7 @@ export const ro: Catalogue = {
   'imports.col.line': 'Rând',
   'imports.col.reason': 'Motiv',
   'imports.col.raw': 'Rândul așa cum a fost citit',
+  'imports.col.rawBytes': 'octeții originali',
 
   'nav.claims': 'Reclamații',
   'nav.plans': 'Obiective și norme',

@@ -246,6 +246,8 @@ export const ru: Catalogue = {
   'imports.upload.formatDetect': 'Определить по файлу',
   'imports.upload.file': 'Файл',
   'imports.upload.gmt': 'Время в CDR указано в UTC (usegmtime=yes)',
+  'imports.upload.encoding': 'Кодировка текста',
+  'imports.upload.encodingUtf8': 'UTF-8 (или укажите: windows-1251 …)',
   'imports.upload.submit': 'Импортировать',
   'imports.upload.sending': 'Загрузка…',
   'imports.upload.noFile': 'Выберите файл для импорта.',
@@ -285,6 +287,7 @@ export const ru: Catalogue = {
   'imports.col.line': 'Строка',
   'imports.col.reason': 'Причина',
   'imports.col.raw': 'Строка в исходном виде',
+  'imports.col.rawBytes': 'исходные байты',
 
   'nav.claims': 'Претензии',
   'nav.plans': 'Планы и нормы',

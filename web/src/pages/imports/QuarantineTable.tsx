@@ -4,7 +4,7 @@ import { useT } from '../../i18n/index.ts';
 export function QuarantineTable({
   rows,
 }: {
-  rows: readonly { line: number; reason: string; raw: string }[];
+  rows: readonly { line: number; reason: string; raw: string; rawBytes?: string | null }[];
 }) {
   const t = useT();
   return (
@@ -24,6 +24,15 @@ export function QuarantineTable({
               <td className="wrap">{q.reason}</td>
               <td>
                 <code className="raw">{q.raw}</code>
+                {q.rawBytes && (
+                  <a
+                    className="card-meta raw-bytes"
+                    download={`line-${q.line}.bin`}
+                    href={`data:application/octet-stream;base64,${q.rawBytes}`}
+                  >
+                    {t('imports.col.rawBytes')}
+                  </a>
+                )}
               </td>
             </tr>
           ))}

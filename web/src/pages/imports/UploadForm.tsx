@@ -6,15 +6,18 @@ import { errorMessage } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
 
 const KINDS = [...KIND_NAMES, 'queue-log'] as const;
+/** The encodings systems in our region export in, offered first; any name iconv knows is taken. */
+const ENCODINGS = ['windows-1251', 'koi8-r', 'cp866', 'windows-1250', 'windows-1252', 'iso-8859-2', 'latin1'];
 
 /** Sends one file to `POST /api/imports`; `onQueued` gets the job to follow. */
 export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) {
   const t = useT();
   const upload = useUploadImport();
-  const ids = { kind: useId(), format: useId(), file: useId(), gmt: useId() };
+  const ids = { kind: useId(), format: useId(), file: useId(), gmt: useId(), encoding: useId() };
   const [kind, setKind] = useState<string>('calls');
   const [format, setFormat] = useState('');
   const [gmt, setGmt] = useState(false);
+  const [encoding, setEncoding] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -28,6 +31,7 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
     form.set('kind', kind);
     if (format) form.set('format', format);
     if (gmt) form.set('gmt', 'true');
+    if (encoding.trim()) form.set('encoding', encoding.trim());
     form.set('file', file, file.name);
     upload.mutate(form, { onSuccess: (res) => onQueued(res.job.id) });
   };
@@ -69,6 +73,24 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={ids.encoding}>
+            {t('imports.upload.encoding')}
+          </label>
+          <input
+            id={ids.encoding}
+            className="input"
+            list={`${ids.encoding}-list`}
+            placeholder={t('imports.upload.encodingUtf8')}
+            value={encoding}
+            onChange={(e) => setEncoding(e.target.value)}
+          />
+          <datalist id={`${ids.encoding}-list`}>
+            {ENCODINGS.map((e) => (
+              <option key={e} value={e} />
+            ))}
+          </datalist>
         </div>
         <div className="field">
           <label className="field-label" htmlFor={ids.file}>
