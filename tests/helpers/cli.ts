@@ -1,5 +1,7 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
@@ -81,6 +83,16 @@ export async function serve(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The demo users' passwords by username, as `callscore demo` wrote them into the data directory. */
+export function demoCredentials(dataDir: string): Record<string, string> {
+  return Object.fromEntries(
+    readFileSync(path.join(dataDir, 'demo-credentials.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]),
+  );
 }
 
 /** A free TCP port on loopback. */

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildWebIfNeeded } from '../../server/cli/commands/start.ts';
-import { cli, freePort, serve } from './cli.ts';
+import { cli, demoCredentials, freePort, serve } from './cli.ts';
 import { tempDir } from './runtime.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,12 +47,7 @@ export async function startE2E(opts: { operators: number; month: string; months:
     String(opts.months),
   ]);
   if (demo.code !== 0) throw new Error(demo.stderr);
-  const creds = Object.fromEntries(
-    readFileSync(path.join(dir, 'demo-credentials.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]),
-  );
+  const creds = demoCredentials(dir);
   const server = await serve(dir, await freePort());
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -1,9 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDataDir } from '../../server/runtime.ts';
-import { cli, freePort, serve } from '../helpers/cli.ts';
+import { cli, demoCredentials, freePort, serve } from '../helpers/cli.ts';
 import { type FuzzRequest, fuzzRequest, rng } from '../helpers/fuzz.ts';
 import { tempDir } from '../helpers/runtime.ts';
 
@@ -41,12 +41,7 @@ beforeAll(async () => {
   const dir = path.join(root, 'data');
   const demo = await cli(['demo', '--data', dir, '--operators', '8', '--months', '2', '--month', '2026-10']);
   if (demo.code !== 0) throw new Error(demo.stderr);
-  const creds = Object.fromEntries(
-    readFileSync(path.join(dir, 'demo-credentials.txt'), 'utf8')
-      .split('\n')
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]),
-  );
+  const creds = demoCredentials(dir);
   server = await serve(dir, await freePort());
   for (const u of USERS) {
     const res = await fetch(`${server.url}/api/auth/login`, {
