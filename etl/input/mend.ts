@@ -65,7 +65,7 @@ export interface MendedText {
   file: string;
   /** The encodings assumed, in the order tried, with how many lines and the first of them. */
   readAs: { encoding: string; count: number; lines: number[] }[];
-  /** Lines no encoding tried reads as text: written as the first one reads them, to be quarantined. */
+  /** Lines no encoding tried reads as text, to be quarantined: written with U+FFFD for their bytes. */
   unreadable: number[];
   /** The encodings tried, first the file's likely one. */
   tried: string[];
@@ -85,7 +85,6 @@ export async function mendText(src: string, scan: FileScan): Promise<MendedText>
   const tried = encodingsToTry(scan.sample);
   const counts = new Map(tried.map((e) => [e, { encoding: e, count: 0, lines: [] as number[] }]));
   const unreadable: number[] = [];
-  const first = tried[0] as string;
   let line = 0;
 
   const mend = (bytes: Buffer): Buffer => {
@@ -100,7 +99,9 @@ export async function mendText(src: string, scan: FileScan): Promise<MendedText>
       return Buffer.from(text);
     }
     unreadable.push(line);
-    return Buffer.from(iconv.decode(bytes, first));
+    // Each byte that is not UTF-8 becomes U+FFFD and ASCII stays: the fields stay where they
+    // were, as an encoding of several bytes a character might not keep them.
+    return Buffer.from(bytes.toString('utf8'));
   };
 
   const dir = mkdtempSync(path.join(tmpdir(), 'callscore-mend-'));

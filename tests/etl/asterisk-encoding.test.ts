@@ -95,6 +95,8 @@ describe('an Asterisk CDR that is not all UTF-8', () => {
     expect(report.quarantine[0]?.reason).toMatch(
       /^the line is not UTF-8 and reads as text in none of windows-1251, .*windows-1252.*; its bytes are kept$/,
     );
+    // its text marks the bytes read as nothing; the bytes themselves are kept
+    expect(report.quarantine[0]?.raw).toContain('""\uFFFD\uFFFD"" <1002>');
     const [row] = await kept(report.importId);
     expect(bytesOf(row).equals(lines[11] as Buffer)).toBe(true);
     expect(report.notes.join(' ')).toMatch(/1 line\(s\) read as text in none of .*, quarantined \(12\)/);
