@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../etl/import-file.ts';
+import { misreadings } from '../../etl/input/mend.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 /** A CDR or queue_log whose caller, queue or member names came in a legacy 8-bit encoding. */
@@ -177,5 +179,43 @@ describe('an Asterisk queue_log that is not all UTF-8', () => {
     expect(bytesOf(row).equals(bad)).toBe(true);
     const [call] = await env.rt.analytics.rows(`SELECT queue FROM calls WHERE call_id = '1791290010.99'`);
     expect(call?.queue).toBe('Продажи');
+  });
+});
+
+describe('reading a line as text', () => {
+  const read = (text: string, from: string, as: string) => iconv.decode(iconv.encode(text, from), as);
+
+  it('takes a name read in its own encoding', () => {
+    expect(misreadings(read('"Иван Петров" <1001>', 'windows-1251', 'windows-1251'))).toBe(0);
+    expect(misreadings(read('"José Müller" <1003>', 'latin1', 'windows-1252'))).toBe(0);
+    expect(misreadings('«Продажи» № 2 – café')).toBe(0);
+  });
+
+  it('refuses one read in the wrong encoding', () => {
+    expect(read('Иван', 'windows-1251', 'windows-1252')).toBe('Èâàí');
+    expect(misreadings(read('"Иван" <1001>', 'windows-1251', 'windows-1252'))).toBeGreaterThan(0);
+    expect(misreadings(read('"José" <1003>', 'latin1', 'windows-1251'))).toBeGreaterThan(0);
+    expect(misreadings(iconv.decode(Buffer.from([0x98, 0x81]), 'windows-1251'))).toBeGreaterThan(0);
+    expect(misreadings('a\u0090b')).toBeGreaterThan(0);
+  });
+});
+
+describe('a gzipped CDR that is not all UTF-8', () => {
+  it('is read the same, the bytes of its quarantined lines taken from inside the gzip', async () => {
+    const lines = legacyCdr();
+    const text = sampleLines('Master.csv');
+    lines[4] = iconv.encode(
+      cdrLine(text[4] as string, '"Пётр" <1005>', '').replace('2026-10-05 09:17:45', 'soon'),
+      'windows-1251',
+    );
+    const file = path.join(env.dir, 'Master.csv.gz');
+    writeFileSync(file, gzipSync(Buffer.concat(lines.flatMap((l) => [l, Buffer.from('\n')]))));
+    const report = await importAs(file);
+    expect(report).toMatchObject({ format: 'asterisk-cdr', read: 43, loaded: 42, quarantined: 1 });
+    expect(report.notes.join(' ')).toMatch(/2 line\(s\) read as windows-1251 \(3, 5\)/);
+    const [row] = await kept(report.importId);
+    expect(row?.raw).toContain('Пётр');
+    expect(bytesOf(row).equals(lines[4] as Buffer)).toBe(true);
+    expect(await userfield('1791183800.9')).toBe('café');
   });
 });
