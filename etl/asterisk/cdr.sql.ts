@@ -75,3 +75,6 @@ SELECT line,
   END AS problem,
   concat_ws(',', ${(CDR_LAYOUTS[width] as string[]).map((c) => `'"' || replace(coalesce("${c}", ''), '"', '""') || '"'`).join(', ')}) AS raw
 FROM (SELECT *${width === 16 ? `, NULL::VARCHAR AS uniqueid, NULL::VARCHAR AS userfield` : ''} FROM cdr_raw)`;
+
+/** Lines whose bytes no likely encoding reads as text ($lines) are quarantined with $reason. */
+export const CDR_UNREADABLE_SQL = 'UPDATE cdr_typed SET problem = $reason WHERE list_contains($lines, line)';

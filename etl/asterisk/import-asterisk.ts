@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import { AppError } from '../../server/errors.ts';
 import { inTransaction } from '../../server/stores/duckdb.ts';
@@ -7,17 +7,25 @@ import type { ImportTarget } from '../import-file.ts';
 import {
   beginImport,
   failImport,
-  inspectFile,
   previousImport,
   type QuarantinedRow,
   REPORT_QUARANTINE_ROWS,
+  resolveFile,
 } from '../import-log.ts';
-import { finishFromJournal, writeJournal } from '../journal/journal.ts';
+import { type MendedText, mendedNote, mendText, unreadableReason } from '../input/mend.ts';
+import type { InputSource } from '../input/prepare.ts';
+import { scanFile } from '../input/scan.ts';
+import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
-import { CDR_LAYOUTS, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
+import { CDR_LAYOUTS, CDR_UNREADABLE_SQL, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
 import { MERGE_CALLS_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
 import { createPbxMap } from './pbx-map.ts';
-import { QUEUE_CALLS_SQL, QUEUE_LOG_CHECK_SQL, QUEUE_LOG_READ_SQL } from './queue-log.sql.ts';
+import {
+  QUEUE_CALLS_SQL,
+  QUEUE_LOG_CHECK_SQL,
+  QUEUE_LOG_READ_SQL,
+  QUEUE_LOG_UNREADABLE_SQL,
+} from './queue-log.sql.ts';
 
 export type TelephonyFormat = 'asterisk-cdr' | 'queue-log';
 export const isTelephonyFormat = (f: Format): f is TelephonyFormat =>
@@ -30,6 +38,8 @@ export interface AsteriskOptions {
   timeZone: string;
   gmtTimes?: boolean;
   fileName?: string;
+  /** The file as given, when `file` is a decoded or decompressed copy of it. */
+  source?: InputSource;
 }
 
 const scalar = async (c: DuckDBConnection, sql: string) =>
@@ -70,7 +80,17 @@ async function quarantined(c: DuckDBConnection, table: string): Promise<Quaranti
   }));
 }
 
-async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions) {
+/** Quarantines the lines of `table` whose bytes no likely encoding reads as text. */
+async function markUnreadable(c: DuckDBConnection, sql: string, mended: MendedText | null) {
+  if (!mended?.unreadable.length) return;
+  await c.run(
+    sql,
+    { lines: listValue(mended.unreadable.map(BigInt)), reason: unreadableReason(mended) },
+    { lines: LIST(BIGINT), reason: VARCHAR },
+  );
+}
+
+async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions, mended: MendedText | null) {
   const width = Number((await c.runAndReadAll(CDR_WIDTH_SQL, { file })).getRows()[0]?.[0] ?? 0);
   if (!CDR_LAYOUTS[width]) {
     throw new AppError(
@@ -80,6 +100,7 @@ async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions
   }
   await c.run(cdrReadSql(width), { file });
   await c.run(cdrTypedSql(width), { tz: opts.timeZone, gmt: opts.gmtTimes ?? false });
+  await markUnreadable(c, CDR_UNREADABLE_SQL, mended);
   const bad = await quarantined(c, 'cdr_typed');
   await c.run(
     `CREATE OR REPLACE TEMP TABLE staged AS SELECT ${CDR_COLUMNS} FROM cdr_typed WHERE problem IS NULL ORDER BY line`,
@@ -88,9 +109,10 @@ async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions
   return { bad, read, notes: [`${width}-column CDR`] };
 }
 
-async function stageQueueLog(c: DuckDBConnection, file: string) {
+async function stageQueueLog(c: DuckDBConnection, file: string, mended: MendedText | null) {
   await c.run(QUEUE_LOG_READ_SQL, { file });
   await c.run(QUEUE_LOG_CHECK_SQL);
+  await markUnreadable(c, QUEUE_LOG_UNREADABLE_SQL, mended);
   const bad = await quarantined(c, 'qlog');
   await c.run(QUEUE_CALLS_SQL);
   await c.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT ${QUEUE_COLUMNS} FROM qcalls ORDER BY call_id`);
@@ -128,20 +150,34 @@ async function describeCalls(c: DuckDBConnection): Promise<string[]> {
 export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions): Promise<ImportReport> {
   const started = performance.now();
   const { db, analytics } = target;
-  const { file, checksum } = await inspectFile(opts.file);
-  const base = { file: opts.fileName ?? path.basename(file), kind: 'calls', format: opts.format, checksum };
+  const resolved = await resolveFile(opts.file);
+  const { file } = resolved;
+  const scan = await scanFile(file, resolved.size);
+  const base = {
+    file: opts.fileName ?? path.basename(file),
+    kind: 'calls',
+    format: opts.format,
+    checksum: scan.checksum,
+  };
   const previous = await previousImport(db, base);
   if (previous) return previous;
 
   const importId = await beginImport(db, base, opts.actor);
   let committed = false;
+  // A caller, queue or member name in a legacy encoding makes DuckDB refuse the whole file:
+  // its lines are read in their likely encoding instead, one by one (etl/input/mend.ts).
+  let mended: MendedText | null = null;
   try {
+    if (scan.notUtf8Count) mended = await mendText(file, scan);
+    const readable = mended?.file ?? file;
     return await analytics.withConnection(async (c) => {
       await inTransaction(c, async () => {
         let staged: { bad: QuarantinedRow[]; read: number; notes: string[] };
         try {
           staged =
-            opts.format === 'asterisk-cdr' ? await stageCdr(c, file, opts) : await stageQueueLog(c, file);
+            opts.format === 'asterisk-cdr'
+              ? await stageCdr(c, readable, opts, mended)
+              : await stageQueueLog(c, readable, mended);
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw new AppError(
@@ -159,7 +195,7 @@ export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions
         await createPbxMap(db, c);
         await c.run(MERGE_CALLS_SQL);
         for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
-        const notes = [...staged.notes, ...(await describeCalls(c))];
+        const notes = [...staged.notes, ...(mended ? [mendedNote(mended)] : []), ...(await describeCalls(c))];
         const report: ImportReport = {
           ...base,
           importId,
@@ -183,6 +219,14 @@ export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions
             ? `SELECT line, raw, problem AS reason FROM ${source} WHERE problem IS NOT NULL`
             : null,
         );
+        if (staged.bad.length && (scan.notUtf8Count || opts.source?.encoding)) {
+          // Their text stays as read above, line by line in its own encoding: the scan's lines
+          // are not handed on, or they would all be read again in the one likely encoding.
+          await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, {
+            ...scan,
+            notUtf8: [],
+          });
+        }
         for (const t of [
           'staged',
           'fresh',
@@ -207,5 +251,7 @@ export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions
     // Rows committed with their journal: the next start finishes the log from it.
     if (!committed) await failImport(db, importId, e);
     throw e;
+  } finally {
+    mended?.dispose();
   }
 }

@@ -81,3 +81,6 @@ FROM ids
 LEFT JOIN entered USING (callid)
 LEFT JOIN connected USING (callid)
 LEFT JOIN ended USING (callid)`;
+
+/** Lines whose bytes no likely encoding reads as text ($lines) are quarantined with $reason. */
+export const QUEUE_LOG_UNREADABLE_SQL = 'UPDATE qlog SET problem = $reason WHERE list_contains($lines, line)';
