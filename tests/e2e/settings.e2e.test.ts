@@ -43,6 +43,37 @@ describe('the settings page in Chromium', () => {
     await page.close();
   });
 
+  it('reads in Russian and Romanian, saves a yes/no setting, and the imports page takes an encoding; no CSP report', async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content[- ]Security[- ]Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await e.signIn(page, 'admin');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${e.url}/imports`);
+    const encoding = page.getByLabel('Text encoding');
+    await encoding.fill('windows-1251');
+    await e.shot(page, 'imports-encoding');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await page.goto(`${e.url}/settings`);
+    const proxy = page.getByRole('form', { name: 'За обратным прокси' });
+    await expect.poll(() => proxy.getByRole('combobox').inputValue(), { timeout: 15_000 }).toBe('false');
+    await e.shot(page, 'settings-ru');
+    await proxy.getByRole('combobox').selectOption('true');
+    await proxy.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => proxy.getByRole('status').count(), { timeout: 15_000 }).toBe(1);
+    const settings = await page.evaluate(
+      async () => (await (await fetch('/api/admin/settings')).json()).settings,
+    );
+    expect(settings.trustProxy).toBe(true);
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption('ro');
+    await expect.poll(() => page.getByRole('form', { name: 'În spatele unui proxy invers' }).count()).toBe(1);
+    await e.shot(page, 'settings-ro');
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+
   it('is not in a department head’s menu', async () => {
     const page = await e.browser.newPage();
     await e.signIn(page, 'head');

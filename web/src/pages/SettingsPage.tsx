@@ -35,7 +35,7 @@ function SettingRow({ name, value }: { name: SettingKey; value: Settings[Setting
         {BOOLEAN.has(name) ? (
           <select
             id={`${id}-value`}
-            className="input"
+            className="select"
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
           >
