@@ -76,7 +76,7 @@ export interface HealthResponse {
 
 /**
  * A period in a query string: `period=YYYY-MM`, or `from` and `to` local dates (to exclusive).
- * Normalised to the half-open local date range of SCORING.md.
+ * Normalised to the half-open local date range of docs/scoring.md.
  */
 export const rangeQuery = z
   .object({

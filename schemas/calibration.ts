@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnswerValue } from './forms.ts';
 import { period } from './period.ts';
 
-/** Calibration sessions (SCORING.md, "Calibration"): several monitors score one call blind. */
+/** Calibration sessions (docs/scoring.md, "Calibration"): several monitors score one call blind. */
 
 const username = z.string().trim().min(1).max(100);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { period } from './period.ts';
 import { ASSESSMENT_POLARITIES, CLAIM_SOURCES, CLAIM_STATUSES } from './records.ts';
 
-/** Claims and management assessments as the API shows and takes them (ARCHITECTURE.md, head). */
+/** Claims and management assessments as the API shows and takes them (docs/architecture.md, head). */
 
 const id = z.string().trim().min(1).max(200);
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time with an offset' });

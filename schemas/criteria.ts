@@ -1,5 +1,5 @@
 /**
- * The evaluation criteria and contact-center KPIs of SCORING.md, declared once. The scoring code
+ * The evaluation criteria and contact-center KPIs of docs/scoring.md, declared once. The scoring code
  * computes exactly these keys, the API returns them, the web app and the exports label and format
  * them from here, so a criterion cannot be added in one place and forgotten in another.
  */
@@ -128,7 +128,7 @@ export const KPIS = [
 
 export type KpiKey = (typeof KPIS)[number]['key'];
 
-/** Flags a scorecard carries for each criterion not applied (SCORING.md, Output). */
+/** Flags a scorecard carries for each criterion not applied (docs/scoring.md, Output). */
 export const FLAGS = {
   noNorm: 'no-norm',
   notEvaluated: 'not-evaluated',

@@ -7,7 +7,7 @@ import { EVALUATION_STATUSES } from './records.ts';
 
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
-/** Statuses whose score counts toward an operator's quality (SCORING.md, "Evaluation states"). */
+/** Statuses whose score counts toward an operator's quality (docs/scoring.md, "Evaluation states"). */
 export const COUNTED_STATUSES = [
   'submitted',
   'acknowledged',

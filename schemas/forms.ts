@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Monitoring forms (SCORING.md, "Evaluation forms"): sections of weighted questions, the answers
+ * Monitoring forms (docs/scoring.md, "Evaluation forms"): sections of weighted questions, the answers
  * a monitor gives, and the score they earn. The form definition is stored as JSON in
  * `forms.definition`; these schemas are its contract and the API's.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localDate } from './period.ts';
 
 /**
- * A pay rule (SCORING.md, Variable pay): how the criteria become deductions from the variable
+ * A pay rule (docs/scoring.md, Variable pay): how the criteria become deductions from the variable
  * part of the salary. Stored as versioned JSON; this schema is its contract.
  */
 const fraction = z.number().min(0).max(1);
@@ -26,7 +26,7 @@ export const payRule = z
   .refine((r) => r.floor <= r.ceiling, { message: 'floor must not be above ceiling', path: ['floor'] });
 export type PayRule = z.infer<typeof payRule>;
 
-/** The default rule, version 1, exactly as SCORING.md gives it. */
+/** The default rule, version 1, exactly as docs/scoring.md gives it. */
 export const DEFAULT_PAY_RULE: PayRule = {
   tasks: { weight: 0.3, cap: 0.3 },
   quality: { threshold: 80, perPoint: 0.015, cap: 0.3 },

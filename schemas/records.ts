@@ -18,7 +18,7 @@ import {
 } from './primitives.ts';
 
 /**
- * One schema per canonical input kind of DATA.md. Keys are the file's column names, so a
+ * One schema per canonical input kind of docs/data.md. Keys are the file's column names, so a
  * schema doubles as the column contract of the kind; API shapes are camelCase and live in api.ts.
  */
 

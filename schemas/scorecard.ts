@@ -3,7 +3,7 @@ import type { DeductionKey, Flag } from './criteria.ts';
 import { checkPeriod, period, periodFields } from './period.ts';
 
 /**
- * An operator's scorecard for a period, with exactly the keys of SCORING.md's Output section:
+ * An operator's scorecard for a period, with exactly the keys of docs/scoring.md's Output section:
  * `callscore score --format json` prints these objects and the API returns the same.
  */
 export interface Scorecard {
@@ -101,7 +101,7 @@ export interface ScorecardResponse {
   operator: ScorecardRow;
 }
 
-/** Contact-center KPIs of SCORING.md per queue, per team and overall. */
+/** Contact-center KPIs of docs/scoring.md per queue, per team and overall. */
 export interface KpiRow {
   /** Queue name, team id, or `all`. */
   key: string;

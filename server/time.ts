@@ -1,6 +1,6 @@
 /**
  * Time-zone arithmetic with Intl only: timestamps without an offset are wall-clock times in the
- * company zone (DATA.md), and periods are cut on local dates (SCORING.md).
+ * company zone (docs/data.md), and periods are cut on local dates (docs/scoring.md).
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -3,12 +3,12 @@ import { DEFAULT_PAY_RULE } from '../pay-rule.ts';
 
 /**
  * Pay: the period a justified claim is paid in, the files of approved periods, and the default
- * pay rule of SCORING.md as version 1.
+ * pay rule of docs/scoring.md as version 1.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was (initial migration)
 export async function up(db: Kysely<any>): Promise<void> {
   // A justified claim counts in the pay period of its decision date, unless that period was
-  // already approved when the claim arrived: then in the next open one (SCORING.md). Kept apart
+  // already approved when the claim arrived: then in the next open one (docs/scoring.md). Kept apart
   // from claims so re-importing a claim never moves it out of a period that has paid it.
   await db.schema
     .createTable('claim_periods')
@@ -37,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       version: 1,
       valid_from: '2000-01-01',
       rule: JSON.stringify(DEFAULT_PAY_RULE),
-      note: 'The default rule of SCORING.md',
+      note: 'The default rule of docs/scoring.md',
       created_by: 'system',
       created_at: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
     })

@@ -235,7 +235,7 @@ export async function callDetail(
       offeredItems: o.offered_items == null ? null : Number(o.offered_items),
       errorCode: o.error_code == null ? null : String(o.error_code),
       debt,
-      // SCORING.md, order rules: overdue or over the limit when the order was taken
+      // docs/scoring.md, order rules: overdue or over the limit when the order was taken
       breaksDebtRule: debt !== null && (debt.overdueAmount > 0 || debt.balance > debt.creditLimit),
       breaksRoutingRule: o.client_type != null && (o.client_type === 'key' || o.manager_id == null),
     };

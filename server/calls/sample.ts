@@ -109,7 +109,7 @@ export function draw(candidates: Candidate[], target: number): Candidate[] {
   return chosen;
 }
 
-/** SCORING.md, "Sampling": a reproducible proposal of calls to evaluate per operator. */
+/** docs/scoring.md, "Sampling": a reproducible proposal of calls to evaluate per operator. */
 export async function sampleCalls(
   db: Db,
   analytics: Analytics,

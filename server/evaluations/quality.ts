@@ -4,7 +4,7 @@ import type { Db } from '../stores/sqlite.ts';
 import { periodInstants } from './period.ts';
 import { mean, meanInterval95, round2, sampleSd } from './stats.ts';
 
-/** Scores of counted evaluations (SCORING.md: qualityScore) per operator in a local month. */
+/** Scores of counted evaluations (docs/scoring.md: qualityScore) per operator in a local month. */
 export async function countedScores(
   db: Db,
   period: string,

@@ -2,7 +2,7 @@ import type { EvaluationStatus } from '../../schemas/evaluations.ts';
 import { AppError } from '../errors.ts';
 
 /**
- * The evaluation states of SCORING.md as data: each action, the states it may start from and
+ * The evaluation states of docs/scoring.md as data: each action, the states it may start from and
  * the state it leads to. Every transition in the service goes through assertTransition().
  */
 export const TRANSITIONS = {

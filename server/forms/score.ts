@@ -8,7 +8,7 @@ import type {
 } from '../../schemas/forms.ts';
 
 /**
- * The one score function of SCORING.md ("Evaluation forms"). The evaluation API, the form
+ * The one score function of docs/scoring.md ("Evaluation forms"). The evaluation API, the form
  * preview, the demo data and calibration all call this, so a form scores the same everywhere.
  */
 

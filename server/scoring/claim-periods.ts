@@ -3,7 +3,7 @@ import { monthOf, nextMonth } from './periods.ts';
 
 /**
  * Gives every justified claim that has none yet the pay period it counts in: its decision's
- * month, or, when that month was already approved, the first later month still open (SCORING.md:
+ * month, or, when that month was already approved, the first later month still open (docs/scoring.md:
  * a claim decided after a period was locked lands in the open period). Runs before scoring and
  * before approving, so no claim can slip past a lock; a claim keeps its period once given.
  */

@@ -72,7 +72,7 @@ const operatorsOnly = (r: KpiRow): KpiRow => ({
 });
 
 /**
- * ASA, service level, abandonment and AHT (SCORING.md) by queue, by team and overall. A team's
+ * ASA, service level, abandonment and AHT (docs/scoring.md) by queue, by team and overall. A team's
  * figures cover the calls its operators answered: a caller who hung up in the queue reached no
  * operator, so offered, abandoned and the service level exist per queue, not per team. A user
  * limited to some operators gets their teams, and as overall their calls: no queue, since a

@@ -1,5 +1,5 @@
 /**
- * Exact rational numbers for the pay rule. SCORING.md rounds only the coefficient (and money):
+ * Exact rational numbers for the pay rule. docs/scoring.md rounds only the coefficient (and money):
  * every deduction is taken from the criteria as they are (a quality mean of 70.00333…, an error
  * rate of 1/12), so no rounding of a shown figure can move the coefficient by a basis point. A
  * fraction of two BigInts keeps those values exactly, and rounding half up is then decided on the

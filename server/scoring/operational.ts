@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../stores/sqlite.ts';
 import { instantBounds, monthShares, type ScoringRange } from './periods.ts';
 
-/** States whose score counts in the quality criterion (SCORING.md, Evaluation states). */
+/** States whose score counts in the quality criterion (docs/scoring.md, Evaluation states). */
 export const COUNTED_EVALUATION_STATES = ['submitted', 'acknowledged', 'upheld', 'revised'] as const;
 
 export interface RosterEntry {
@@ -89,7 +89,7 @@ export async function readOperational(db: Db, range: ScoringRange, tz: string): 
     .select((eb) => [
       'operator_id',
       // Summed as integers so the mean the pay rule reads is exact (a REAL sum is not): a score
-      // has two decimals (SCORING.md), six are kept for an imported one with more.
+      // has two decimals (docs/scoring.md), six are kept for an imported one with more.
       sql<number>`sum(cast(round(score * 1000000) as integer))`.as('micros'),
       eb.fn.countAll<number>().as('count'),
       eb.fn.sum<number>('critical_failed').as('critical'),

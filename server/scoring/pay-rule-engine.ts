@@ -23,7 +23,7 @@ import {
 import { applyCoefficient, roundHalfUp } from './round.ts';
 
 /**
- * The criteria a pay rule reads (SCORING.md; null = not applied), as they are: a ratio such as
+ * The criteria a pay rule reads (docs/scoring.md; null = not applied), as they are: a ratio such as
  * the error rate 1/12 is given exactly, not as the 0.0833 a scorecard shows (a plain number is
  * read as the decimal it is written as).
  */
@@ -157,7 +157,7 @@ function parts(c: PaidCriteria, rule: PayRule): Record<DeductionKey, Part> {
 }
 
 /**
- * The variable-pay rule of SCORING.md: each deduction `d_i = min(cap_i, …)` over the exact
+ * The variable-pay rule of docs/scoring.md: each deduction `d_i = min(cap_i, …)` over the exact
  * criteria, the coefficient `round_half_up_4dp(clamp(1 − Σ d_i, floor, ceiling))` decided on the
  * exact sum, the payout `round_half_up(base × coefficient)` in minor units. Nothing is rounded
  * before the coefficient; the figures shown are rounded from the exact ones. `variableBase` null:

@@ -1,5 +1,5 @@
 /**
- * Rounding as SCORING.md asks: half up, on the decimal value the user sees. Binary floating point
+ * Rounding as docs/scoring.md asks: half up, on the decimal value the user sees. Binary floating point
  * stores 0.545 as 0.54499999…; scaling first and trimming to 15 significant digits puts such a
  * value back on its decimal half before rounding, so 0.545 rounds to 0.55 at 2 places, not 0.54.
  */

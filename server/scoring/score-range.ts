@@ -35,7 +35,7 @@ const exactRatio = (a: number, b: number): Ratio | null => (b > 0 ? exactOf(a, b
 const byOperator = (rows: JsonRow[]) => new Map(rows.map((r) => [String(r.operator_id), r]));
 
 /**
- * Every operator's scorecard for a range (SCORING.md): the call and order criteria aggregated in
+ * Every operator's scorecard for a range (docs/scoring.md): the call and order criteria aggregated in
  * DuckDB, the operational ones read from SQLite, the pay rule in force applied.
  */
 export async function scoreRange(
@@ -58,7 +58,7 @@ export async function scoreRange(
   const calls = byOperator(callRows);
   const orders = byOperator(orderRows);
 
-  // Team actuals for the targets, summed over the team's operators (SCORING.md, Team targets):
+  // Team actuals for the targets, summed over the team's operators (docs/scoring.md, Team targets):
   // integers, revenue in minor units.
   const teamActual = new Map<string, { revenueMinor: number; orders: number; tasks: number }>();
   for (const o of ops.roster) {

@@ -50,7 +50,7 @@ export class Analytics {
     const store = new Analytics(file, instance);
     await store.withConnection(async (c) => {
       // DuckDB would take 80% of the machine's memory; a month of 10 million calls loads and
-      // aggregates within this, spilling to <file>.tmp beyond it (ARCHITECTURE.md, Scale).
+      // aggregates within this, spilling to <file>.tmp beyond it (docs/architecture.md, Scale).
       await c.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
       for (const ddl of DUCKDB_DDL) await c.run(ddl);
       await migrate(c);

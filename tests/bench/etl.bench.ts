@@ -13,7 +13,7 @@ import { writeSetting } from '../../server/settings/settings.repository.ts';
 import { gib, measure, peakRss } from './memory.ts';
 
 const TIME_ZONE = 'Europe/Chisinau';
-/** Targets of the design point (ARCHITECTURE.md, Scale): the import near DuckDB's own reader. */
+/** Targets of the design point (docs/architecture.md, Scale): the import near DuckDB's own reader. */
 const TARGET_RATIO = 1.5;
 const TARGET_RSS = 3 * 1024 ** 3;
 

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('callscore score', () => {
-  it('prints the golden scorecards as JSON, exactly as SCORING.md names them', async () => {
+  it('prints the golden scorecards as JSON, exactly as docs/scoring.md names them', async () => {
     const r = await cli(['score', '--period', '2026-10', '--format', 'json', '--data', dir]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -152,7 +152,7 @@ describe('the pay rule on exact and on rounded criteria', () => {
   };
   const pay = (c: Partial<PaidCriteria>) => applyPayRule({ ...none, ...c }, DEFAULT_PAY_RULE, 2_000_000);
 
-  it('differs by a basis point, 200 minor units on 2,000,000, and the exact one is SCORING.md’s', () => {
+  it('differs by a basis point, 200 minor units on 2,000,000, and the exact one is docs/scoring.md’s', () => {
     expect(pay({ qualityScore: ratio(21_001, 300) }).payout).toBe(1_700_200);
     expect(pay({ qualityScore: 70 }).payout).toBe(1_700_000);
     expect(pay({ orderErrorRate: ratio(1, 12) }).payout).toBe(1_746_600);

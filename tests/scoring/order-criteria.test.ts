@@ -5,7 +5,7 @@ import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 let env: TestEnv;
 
-/** The debt rule as SCORING.md words it, with DuckDB's own ASOF JOIN: the reference. */
+/** The debt rule as docs/scoring.md words it, with DuckDB's own ASOF JOIN: the reference. */
 const REFERENCE_SQL = `
 SELECT o.operator_id,
   count(*) FILTER (WHERE o.error_code IS NOT NULL OR coalesce(d.overdue_amount > 0 OR d.balance > d.credit_limit, false))

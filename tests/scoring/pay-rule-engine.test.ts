@@ -15,7 +15,7 @@ const none: PaidCriteria = {
 };
 
 describe('the pay rule', () => {
-  it('gives the worked example of SCORING.md', () => {
+  it('gives the worked example of docs/scoring.md', () => {
     const r = applyPayRule(
       {
         tasksCompleted: 450,

@@ -26,7 +26,7 @@ interface Ranking {
 }
 
 describe('the ranking', () => {
-  it('gives every operator’s criteria and pay flat, as SCORING.md computes them', async () => {
+  it('gives every operator’s criteria and pay flat, as docs/scoring.md computes them', async () => {
     const res = await env.app.request('/api/ranking?period=2026-10', { headers: { cookie: head } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Ranking;

@@ -38,7 +38,7 @@ const FORM: FormDefinition = formDefinition.parse({
 
 const PERFECT = { greet: true, ident: true, tone: 5, debt: true, upsell: '3+', readback: true };
 
-describe('scoreAnswers: SCORING.md by hand', () => {
+describe('scoreAnswers: docs/scoring.md by hand', () => {
   it('all right is 100', () => {
     const r = scoreAnswers(FORM, PERFECT);
     expect(r).toMatchObject({ score: 100, criticalFailed: false, failedCriticals: [], answered: 6 });

@@ -7,7 +7,7 @@ WITH c AS (
     count(*) AS calls,
     count(answered_at) AS handled,
     count(*) FILTER (WHERE direction = 'inbound') AS inbound,
-    -- abandoned = inbound calls offered that nobody answered (SCORING.md, abandonment rate)
+    -- abandoned = inbound calls offered that nobody answered (docs/scoring.md, abandonment rate)
     count(*) FILTER (WHERE direction = 'inbound' AND answered_at IS NULL) AS abandoned
   FROM calls
   WHERE ${inLocalRange('started_at')}

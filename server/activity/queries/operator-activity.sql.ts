@@ -5,7 +5,7 @@ export const OPERATOR_ACTIVITY_SQL = `
 WITH c AS (
   SELECT operator_id,
     count(*) AS calls,
-    -- handled = a person talked to the caller (SCORING.md, handledCalls)
+    -- handled = a person talked to the caller (docs/scoring.md, handledCalls)
     count(answered_at) AS handled,
     count(*) FILTER (WHERE direction = 'inbound') AS inbound,
     count(*) FILTER (WHERE direction = 'outbound') AS outbound,

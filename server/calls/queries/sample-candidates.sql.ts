@@ -2,7 +2,7 @@ import { inLocalRange, operatorFilter } from '../../stores/range.sql.ts';
 import { isoUtc } from './call-facts.sql.ts';
 
 /**
- * Calls that may be sampled (SCORING.md, "Sampling"): handled, recorded, at least 30 s of talk.
+ * Calls that may be sampled (docs/scoring.md, "Sampling"): handled, recorded, at least 30 s of talk.
  * Within each operator and task type they are ranked claimed first, then by md5 of the call id
  * and the seed: a stable pseudo-random order, the same for the same seed on any machine. Only
  * the first $k of each group can be drawn, so only those leave the database.

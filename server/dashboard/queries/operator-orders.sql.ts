@@ -2,7 +2,7 @@ import { isoUtc } from '../../calls/queries/call-facts.sql.ts';
 import { inLocalRange } from '../../stores/range.sql.ts';
 
 /**
- * One operator's orders in a local date range, each checked against SCORING.md's order rules as
+ * One operator's orders in a local date range, each checked against docs/scoring.md's order rules as
  * the order criteria check it (server/scoring/queries/order-criteria.sql.ts): the client's latest
  * debt snapshot at or before the order shows overdue or excess debt; the client is a key client
  * or has no manager.

@@ -1,7 +1,7 @@
 import { inLocalRange } from '../../stores/range.sql.ts';
 
 /**
- * Per operator, the call criteria of SCORING.md: handled calls, completed tasks, AHT, and the
+ * Per operator, the call criteria of docs/scoring.md: handled calls, completed tasks, AHT, and the
  * operator's own speed of answer. An answered call with no outcome counts as completed.
  * Plain sums over CASE (rather than FILTER clauses) let DuckDB evaluate each row once; the wait
  * is taken in microseconds, which is an integer subtraction instead of two epoch conversions.

@@ -1,7 +1,7 @@
 import { inLocalRange } from '../../stores/range.sql.ts';
 
 /**
- * The contact-center KPIs of SCORING.md by queue, by operator (the caller rolls operators up to
+ * The contact-center KPIs of docs/scoring.md by queue, by operator (the caller rolls operators up to
  * teams) and overall, in one scan. $sl is the service-level threshold in seconds.
  */
 export const CONTACT_KPIS_SQL = `

@@ -1,7 +1,7 @@
 import { inLocalRange } from '../../stores/range.sql.ts';
 
 /**
- * Per operator, the order criteria of SCORING.md. Each order is checked against the order rules:
+ * Per operator, the order criteria of docs/scoring.md. Each order is checked against the order rules:
  *
  * - debt: the client's latest debt snapshot at or before the order shows overdue or excess debt.
  *   This is an as-of join, written as a join on the intervals each snapshot is the latest for

@@ -23,7 +23,7 @@ export interface TileDef {
 const directionOf = (key: string): 'higher' | 'lower' =>
   ([...CRITERIA, ...KPIS].find((m) => m.key === key)?.direction ?? 'higher') as 'higher' | 'lower';
 
-/** The tiles of the dashboard: the criteria of SCORING.md and the contact-center KPIs. */
+/** The tiles of the dashboard: the criteria of docs/scoring.md and the contact-center KPIs. */
 export const TILES: readonly TileDef[] = [
   {
     id: 'handledCalls',
