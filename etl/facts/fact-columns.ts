@@ -9,7 +9,8 @@ import {
 
 /**
  * The column parsers of schemas/primitives.ts, as the set-based validator writes them in SQL.
- * Each names the zod primitive it mirrors; tests/etl/fact-columns.test.ts keeps the two in step.
+ * Each names the zod primitive it mirrors and uses its message; the golden case
+ * tests/etl/golden/csv-bad-rows checks the messages a bad cell of each kind gets.
  */
 export type ColumnRule =
   | { type: 'identifier' } // primitives.identifier
