@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * The one way a request names a span of local dates: `period=YYYY-MM`, or `from` and `to` local
  * dates with `to` exclusive. Every query schema that takes a period builds on these, so an
- * impossible date (`2026-02-30`, `0000-01`) is refused the same way everywhere, naming the field.
+ * impossible date (`2026-02-30`, `0000-01`) is refused the same way everywhere, naming the field,
+ * and yields the same Period (below). What the server does with a Period is server/periods/period.ts.
  */
 
 /**
