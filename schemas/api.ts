@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportReport } from './import-report.ts';
-import { checkPeriod, monthRange, periodFields, rangeOf } from './period.ts';
+import { checkPeriod, periodFields, withPeriod } from './period.ts';
 import { role } from './roles.ts';
 
 /**
@@ -76,7 +76,7 @@ export interface HealthResponse {
 
 /**
  * A period in a query string: `period=YYYY-MM`, or `from` and `to` local dates (to exclusive).
- * Normalised to the half-open local date range of docs/scoring.md.
+ * Yields the Period it names (the half-open local date range of docs/scoring.md).
  */
 export const rangeQuery = z
   .object({
@@ -84,11 +84,8 @@ export const rangeQuery = z
     team: z.string().trim().min(1).max(200).optional(),
   })
   .superRefine(checkPeriod())
-  .transform((q) => ({ ...rangeOf(q), team: q.team ?? null }));
+  .transform((q) => withPeriod({ ...q, team: q.team ?? null }));
 export type RangeQuery = z.infer<typeof rangeQuery>;
-
-/** Kept here for the modules that import it with the query schemas. */
-export { monthRange };
 
 export interface PeriodsResponse {
   /** Months that have calls, newest first. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EvaluationView } from './evaluations.ts';
-import { checkPeriod, period, periodFields, rangeOf } from './period.ts';
+import { checkPeriod, period, periodFields, withPeriod } from './period.ts';
 import { CALL_DIRECTIONS, CALL_DISPOSITIONS, TASK_TYPES } from './records.ts';
 
 /** Calls through the API: search, one call's facts, the evaluation sample and assignments. */
@@ -73,10 +73,7 @@ export const callSearchQuery = z
     if (q.minDuration !== undefined && q.maxDuration !== undefined && q.minDuration > q.maxDuration)
       ctx.addIssue({ code: 'custom', message: 'minDuration must not exceed maxDuration' });
   })
-  .transform((q) => ({
-    ...q,
-    ...rangeOf(q),
-  }));
+  .transform((q) => withPeriod(q));
 export type CallSearchQuery = z.infer<typeof callSearchQuery>;
 
 export interface CallListItem extends CallFacts {

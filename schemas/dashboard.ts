@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeductionKey } from './criteria.ts';
-import { checkPeriod, MAX_RANGE_DAYS, periodFields } from './period.ts';
+import { checkPeriod, MAX_RANGE_DAYS, type Period, periodFields, withPeriod } from './period.ts';
 import type { ScorecardRow } from './scorecard.ts';
 
 /** The department head's dashboard and the operator page: aggregates, trends and lists. */
@@ -19,21 +19,16 @@ export const summaryQuery = z
     team: id.optional(),
     department: id.optional(),
   })
-  .superRefine(rangeRefine);
+  .superRefine(rangeRefine)
+  .transform((q) => withPeriod(q));
 export type SummaryQuery = z.infer<typeof summaryQuery>;
 
 /** `GET /api/operators/:id/…?period=` (or from/to): one operator's lists and trend. */
-export const operatorRangeQuery = z.object(periodFields).superRefine(rangeRefine);
+export const operatorRangeQuery = z
+  .object(periodFields)
+  .superRefine(rangeRefine)
+  .transform((q) => withPeriod(q));
 export type OperatorRangeQuery = z.infer<typeof operatorRangeQuery>;
-
-/** A period of a trend: a month (`2026-10`) or a range (`2026-10-01..2026-10-15`). */
-export interface PeriodRef {
-  label: string;
-  from: string;
-  to: string;
-  /** `YYYY-MM` when it is a calendar month. */
-  month: string | null;
-}
 
 /**
  * The criteria and KPIs of a set of operators over one period. Sums are sums over operators;
@@ -104,15 +99,15 @@ export interface DailyQualityPoint {
 }
 
 export interface SummaryResponse {
-  current: PeriodRef;
-  previous: PeriodRef;
+  current: Period;
+  previous: Period;
   currency: string;
   source: 'live' | 'snapshot';
   serviceLevelSeconds: number;
   aggregate: Aggregate;
   previousAggregate: Aggregate;
   /** The last TREND_PERIODS periods, oldest first, the current one last. */
-  trend: { period: PeriodRef; aggregate: Aggregate; hasData: boolean }[];
+  trend: { period: Period; aggregate: Aggregate; hasData: boolean }[];
   teams: TeamAggregate[];
   /** Operators per 10-point band of quality score (0–10 … 90–100); operators not evaluated apart. */
   qualityBands: { from: number; to: number; operators: number }[];
@@ -125,7 +120,7 @@ export interface SummaryResponse {
 export interface OperatorTrendResponse {
   operatorId: string;
   /** Oldest first; null scorecard when the operator had no figures then. */
-  trend: { period: PeriodRef; row: ScorecardRow | null }[];
+  trend: { period: Period; row: ScorecardRow | null }[];
 }
 
 export interface OperatorOrder {

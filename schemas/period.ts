@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * The one way a request names a span of local dates: `period=YYYY-MM`, or `from` and `to` local
  * dates with `to` exclusive. Every query schema that takes a period builds on these, so an
- * impossible date (`2026-02-30`, `0000-01`) is refused the same way everywhere, naming the field.
+ * impossible date (`2026-02-30`, `0000-01`) is refused the same way everywhere, naming the field,
+ * and yields the same Period (below). What the server does with a Period is server/periods/period.ts.
  */
 
 /**
@@ -83,6 +84,40 @@ export const checkPeriod =
       });
   };
 
-/** The half-open local date range a checked period query names. */
-export const rangeOf = (q: PeriodFields): { from: string; to: string } =>
-  q.period ? monthRange(q.period) : { from: q.from as string, to: q.to as string };
+/**
+ * A span of local dates as every service takes it, made once from the query: `to` is exclusive,
+ * `month` is the `YYYY-MM` it is when it is exactly one calendar month (only such a span is a pay
+ * period), `label` how it is named (`2026-10`, `2026-10-01..2026-10-15`).
+ */
+export const periodSchema = z.object({
+  from: localDate,
+  to: localDate,
+  month: period.nullable(),
+  label: z.string(),
+});
+export type Period = z.infer<typeof periodSchema>;
+
+/** `2026-10` as a Period. */
+export const monthPeriod = (month: string): Period => ({ ...monthRange(month), month, label: month });
+
+/** `[from, to)` as a Period: a month when it is exactly one, so `from`/`to` of October is October. */
+export function rangePeriod(from: string, to: string): Period {
+  const month = from.slice(0, 7);
+  const m = monthRange(month);
+  return m.from === from && m.to === to
+    ? monthPeriod(month)
+    : { from, to, month: null, label: `${from}..${to}` };
+}
+
+/** The Period a checked period query names. */
+export const periodOfQuery = (q: PeriodFields): Period =>
+  q.period ? monthPeriod(q.period) : rangePeriod(q.from as string, q.to as string);
+
+/**
+ * A checked query with its `period`, `from` and `to` fields replaced by the one Period they name:
+ * what a query schema's transform yields, so a route reads `c.req.valid('query').period`.
+ */
+export function withPeriod<Q extends PeriodFields>(q: Q): Omit<Q, keyof PeriodFields> & { period: Period } {
+  const { period: _month, from: _from, to: _to, ...rest } = q;
+  return { ...rest, period: periodOfQuery(q) };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeductionKey, Flag } from './criteria.ts';
-import { checkPeriod, period, periodFields } from './period.ts';
+import { checkPeriod, period, periodFields, withPeriod } from './period.ts';
 
 /**
  * An operator's scorecard for a period, with exactly the keys of docs/scoring.md's Output section:
@@ -159,7 +159,8 @@ export const scorecardsQuery = z
     team: z.string().trim().min(1).max(200).optional(),
     department: z.string().trim().min(1).max(200).optional(),
   })
-  .superRefine(checkPeriod());
+  .superRefine(checkPeriod())
+  .transform((q) => withPeriod(q));
 export type ScorecardsQuery = z.infer<typeof scorecardsQuery>;
 
 export const periodParam = z.object({ period });

@@ -33,7 +33,7 @@ export const activityRoutes = new Hono<AppEnv>()
     const range = c.req.valid('query');
     const { timeZone, currency } = c.get('settings');
     const body: ActivityResponse = {
-      range: { from: range.from, to: range.to },
+      range: { from: range.period.from, to: range.period.to },
       currency,
       operators: await operatorActivity(db, analytics, range, c.get('scope'), timeZone),
     };
@@ -51,7 +51,11 @@ export const activityRoutes = new Hono<AppEnv>()
       const operators = await operatorActivity(db, analytics, range, scope, timeZone);
       if (operators.length === 0)
         throw new AppError('not_found', `no operator "${c.req.param('operatorId')}"`);
-      const body: ActivityResponse = { range: { from: range.from, to: range.to }, currency, operators };
+      const body: ActivityResponse = {
+        range: { from: range.period.from, to: range.period.to },
+        currency,
+        operators,
+      };
       return c.json(body);
     },
   )
@@ -59,7 +63,7 @@ export const activityRoutes = new Hono<AppEnv>()
     const { db, analytics } = c.get('deps');
     const range = c.req.valid('query');
     const body: DailyResponse = {
-      range: { from: range.from, to: range.to },
+      range: { from: range.period.from, to: range.period.to },
       days: await dailyActivity(db, analytics, range, c.get('scope'), c.get('settings').timeZone),
     };
     return c.json(body);

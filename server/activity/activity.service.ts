@@ -26,8 +26,8 @@ async function visibleOperators(db: Db, scope: Scope, team: string | null): Prom
 
 const rangeParams = (range: RangeQuery, tz: string, ops: string[] | null) => ({
   tz,
-  from: range.from,
-  to: range.to,
+  from: range.period.from,
+  to: range.period.to,
   all: ops === null,
   ops: textList(ops ?? []),
 });

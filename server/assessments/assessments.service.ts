@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { monthRange } from '../../schemas/api.ts';
 import type { AssessmentsQuery, AssessmentView, NewAssessmentRequest } from '../../schemas/claims.ts';
+import { monthRange } from '../../schemas/period.ts';
 import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
-import { instantBounds } from '../scoring/periods.ts';
+import { periodInstants } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
 
 const baseQuery = (db: Db) =>
@@ -49,7 +49,7 @@ export async function listAssessments(
   if (q.team) query = query.where('operators.team_id', '=', q.team);
   if (q.polarity) query = query.where('assessments.polarity', '=', q.polarity);
   if (q.period) {
-    const b = instantBounds({ ...monthRange(q.period), month: q.period }, tz);
+    const b = periodInstants(monthRange(q.period), tz);
     query = query.where('assessments.assessed_at', '>=', b.from).where('assessments.assessed_at', '<', b.to);
   }
   const rows = await query.orderBy('assessments.assessed_at', 'desc').limit(q.limit).execute();

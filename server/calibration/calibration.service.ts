@@ -12,9 +12,9 @@ import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { createEvaluation } from '../evaluations/evaluations.service.ts';
-import { periodOf } from '../evaluations/period.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
+import { monthOfInstant } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { maySeeScorings } from './blind.ts';
 import { calibrationResults, type Scoring } from './results.ts';
@@ -281,7 +281,7 @@ export async function strictness(
     .execute();
   const by = new Map<string, Map<string, number[]>>();
   for (const s of sessions) {
-    const period = periodOf(s.closed_at ?? now(), timeZone);
+    const period = monthOfInstant(s.closed_at ?? now(), timeZone);
     if ((range.from && period < range.from) || (range.to && period > range.to)) continue;
     const form = await db
       .selectFrom('forms')

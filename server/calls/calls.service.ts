@@ -13,9 +13,9 @@ import { assertInScope, scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
+import { periodInstants } from '../periods/period.ts';
 import { type Analytics, num, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
-import { toInstant } from '../time.ts';
 import { CALL_FACT_COLUMNS, callColumnsToFacts, findCall } from './calls.repository.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';
@@ -66,8 +66,7 @@ export async function searchCallColumns(
   timeZone: string,
 ): Promise<CallsPage> {
   const ops = await visibleOperators(db, scope, q.team ?? null);
-  const fromInstant = toInstant(q.from, timeZone).toISOString();
-  const toInstantIso = toInstant(q.to, timeZone).toISOString();
+  const instants = periodInstants(q.period, timeZone);
   // Only the evaluated calls of the range cross from SQLite, and only when the filter asks.
   const evaluated =
     q.hasEvaluation === undefined
@@ -78,8 +77,8 @@ export async function searchCallColumns(
             .select('call_id')
             .distinct()
             .where('calibration', '=', 0)
-            .where('call_started_at', '>=', fromInstant)
-            .where('call_started_at', '<', toInstantIso)
+            .where('call_started_at', '>=', instants.from)
+            .where('call_started_at', '<', instants.to)
             .execute()
         ).map((r) => r.call_id);
   const order = `${CALL_SORT_COLUMNS[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
@@ -87,8 +86,8 @@ export async function searchCallColumns(
     searchCallsSql(order),
     {
       tz: timeZone,
-      from: q.from,
-      to: q.to,
+      from: q.period.from,
+      to: q.period.to,
       all: ops === null,
       ops: textList(ops ?? []),
       operator: q.operator ?? null,

@@ -1,10 +1,10 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
-import { monthRange } from '../../schemas/api.ts';
 import type { OperatorSample, SampledCall, SampleQuery, SampleResponse } from '../../schemas/calls.ts';
 import { COUNTED_STATUSES } from '../../schemas/evaluations.ts';
+import { monthPeriod, monthRange, type Period } from '../../schemas/period.ts';
 import type { Scope } from '../context.ts';
-import { periodInstants } from '../evaluations/period.ts';
 import { sampleSd, Z95 } from '../evaluations/stats.ts';
+import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { type Analytics, num, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import { visibleOperators } from './calls.service.ts';
@@ -13,12 +13,6 @@ import { SAMPLE_CANDIDATES_SQL } from './queries/sample-candidates.sql.ts';
 
 /** Months the standard deviation for a margin is taken over: the period and the two before it. */
 const SD_MONTHS = 3;
-
-const monthsBefore = (period: string, k: number) => {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) - k;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
 
 /**
  * Calls wanted so that the 95% interval of an operator's mean is ± margin points:
@@ -31,8 +25,8 @@ async function targets(db: Db, q: SampleQuery, timeZone: string, operatorIds: st
     for (const id of operatorIds) out.set(id, { target: q.perOperator, sd: null, sdSource: null });
     return out;
   }
-  const from = periodInstants(monthsBefore(q.period, SD_MONTHS - 1), timeZone).from;
-  const to = periodInstants(q.period, timeZone).to;
+  const first = trendPeriods(monthPeriod(q.period), SD_MONTHS)[0] as Period;
+  const { from, to } = periodInstants({ from: first.from, to: monthRange(q.period).to }, timeZone);
   const rows = await db
     .selectFrom('evaluations')
     .select(['operator_id', 'score'])

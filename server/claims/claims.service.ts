@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { monthRange } from '../../schemas/api.ts';
 import type { ClaimDecisionRequest, ClaimsQuery, ClaimView, NewClaimRequest } from '../../schemas/claims.ts';
+import { monthRange } from '../../schemas/period.ts';
 import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { instantBounds } from '../scoring/periods.ts';
+import { periodInstants } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
 
 const DAY = 86_400_000;
@@ -64,7 +64,7 @@ export async function listClaims(db: Db, q: ClaimsQuery, scope: Scope, tz: strin
   if (q.operator) query = query.where('claims.operator_id', '=', q.operator);
   if (q.team) query = query.where('operators.team_id', '=', q.team);
   if (q.period) {
-    const b = instantBounds({ ...monthRange(q.period), month: q.period }, tz);
+    const b = periodInstants(monthRange(q.period), tz);
     query = query.where((eb) =>
       eb.or([
         eb.and([eb('claims.received_at', '>=', b.from), eb('claims.received_at', '<', b.to)]),

@@ -1,24 +1,23 @@
 import type {
   DailyQualityPoint,
-  PeriodRef,
   SummaryQuery,
   SummaryResponse,
   TeamAggregate,
 } from '../../schemas/dashboard.ts';
 import { TREND_PERIODS } from '../../schemas/dashboard.ts';
+import type { Period } from '../../schemas/period.ts';
 import type { ScorecardRow, ScorecardsResponse } from '../../schemas/scorecard.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { dailyActivity } from '../activity/activity.service.ts';
 import type { Deps, Scope } from '../context.ts';
+import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
 import { COUNTED_EVALUATION_STATES } from '../scoring/operational.ts';
-import { instantBounds, rangeOf } from '../scoring/periods.ts';
 import { roundHalfUp } from '../scoring/round.ts';
 import { localDate } from '../time.ts';
 import { aggregate, NO_QUEUE_KPIS, type QueueKpis } from './aggregate.ts';
-import { periodOf, trendPeriods } from './periods.ts';
 
 type Stores = Pick<Deps, 'db' | 'analytics'>;
 interface Filter {
@@ -26,15 +25,13 @@ interface Filter {
   department: string | null;
 }
 
-const rangeQ = (p: PeriodRef) => (p.month ? { period: p.month } : { from: p.from, to: p.to });
-
 /**
  * The queue KPIs of a view. Service level and abandonment belong to queues, which have no team:
  * they are given for the whole center only. ASA is given for a team from its operators' answers.
  */
-async function queueKpis(stores: Stores, p: PeriodRef, f: Filter, own: boolean, settings: Settings) {
+async function queueKpis(stores: Stores, p: Period, f: Filter, own: boolean, settings: Settings) {
   if (own) return NO_QUEUE_KPIS;
-  const k = await contactKpis(stores, { from: p.from, to: p.to, team: f.team }, settings, {
+  const k = await contactKpis(stores, { period: p, team: f.team }, settings, {
     operatorIds: null,
   });
   if (!f.team && !f.department) return k.overall satisfies QueueKpis;
@@ -42,11 +39,11 @@ async function queueKpis(stores: Stores, p: PeriodRef, f: Filter, own: boolean, 
   return NO_QUEUE_KPIS;
 }
 
-async function periodFigures(stores: Stores, p: PeriodRef, f: Filter, scope: Scope, settings: Settings) {
+async function periodFigures(stores: Stores, p: Period, f: Filter, scope: Scope, settings: Settings) {
   const [cards, kpis] = await Promise.all([
     scorecards(
       stores,
-      { ...rangeQ(p), team: f.team ?? undefined, department: f.department ?? undefined },
+      { period: p, team: f.team ?? undefined, department: f.department ?? undefined },
       settings,
       scope,
     ),
@@ -56,8 +53,8 @@ async function periodFigures(stores: Stores, p: PeriodRef, f: Filter, scope: Sco
 }
 
 /** Mean score of counted evaluations per local day of the evaluated call. */
-async function dailyQuality(stores: Stores, p: PeriodRef, ids: readonly string[], tz: string) {
-  const bounds = instantBounds(rangeOf(rangeQ(p)), tz);
+async function dailyQuality(stores: Stores, p: Period, ids: readonly string[], tz: string) {
+  const bounds = periodInstants(p, tz);
   const rows = await stores.db
     .selectFrom('evaluations')
     .select(['call_started_at', 'score'])
@@ -119,7 +116,7 @@ export async function dashboardSummary(
   settings: Settings,
   scope: Scope,
 ): Promise<SummaryResponse> {
-  const current = periodOf(q);
+  const current = q.period;
   const periods = trendPeriods(current, TREND_PERIODS);
   const filter: Filter = { team: q.team ?? null, department: q.department ?? null };
   // Claims are given their pay month once; done here so the parallel scorings do not race for it.
@@ -136,7 +133,7 @@ export async function dashboardSummary(
     dailyActivity(
       stores.db,
       stores.analytics,
-      { from: current.from, to: current.to, team: null },
+      { period: current, team: null },
       { operatorIds: whole ? null : ids },
       settings.timeZone,
     ),
@@ -175,7 +172,7 @@ export async function dashboardSummary(
 
   return {
     current,
-    previous: periods[periods.length - 2] as PeriodRef,
+    previous: periods[periods.length - 2] as Period,
     currency: now.cards.currency,
     source: now.cards.source,
     serviceLevelSeconds: settings.serviceLevelSeconds,

@@ -4,26 +4,22 @@ import type {
   OperatorOrdersResponse,
   OperatorRangeQuery,
   OperatorTrendResponse,
-  PeriodRef,
 } from '../../schemas/dashboard.ts';
 import { TREND_PERIODS } from '../../schemas/dashboard.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
+import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
-import { instantBounds, rangeOf } from '../scoring/periods.ts';
 import { num } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
-import { periodOf, trendPeriods } from './periods.ts';
 import { OPERATOR_ORDERS_SQL } from './queries/operator-orders.sql.ts';
 
 type Stores = Pick<Deps, 'db' | 'analytics'>;
 
 /** Lists stop here; the page says when there were more. */
 export const LIST_LIMIT = 500;
-
-const rangeQ = (p: PeriodRef) => (p.month ? { period: p.month } : { from: p.from, to: p.to });
 
 export async function assertOperator(db: Db, operatorId: string): Promise<void> {
   const found = await db
@@ -42,10 +38,10 @@ export async function operatorTrend(
   settings: Settings,
 ): Promise<OperatorTrendResponse> {
   await assertOperator(stores.db, operatorId);
-  const periods = trendPeriods(periodOf(q), TREND_PERIODS);
+  const periods = trendPeriods(q.period, TREND_PERIODS);
   await settleClaimPeriods(stores.db, settings.timeZone);
   const cards = await Promise.all(
-    periods.map((p) => scorecards(stores, rangeQ(p), settings, { operatorIds: [operatorId] })),
+    periods.map((p) => scorecards(stores, { period: p }, settings, { operatorIds: [operatorId] })),
   );
   return {
     operatorId,
@@ -60,7 +56,7 @@ export async function operatorOrders(
   settings: Settings,
 ): Promise<OperatorOrdersResponse> {
   await assertOperator(stores.db, operatorId);
-  const p = periodOf(q);
+  const p = q.period;
   const rows = await stores.analytics.rows(OPERATOR_ORDERS_SQL, {
     tz: settings.timeZone,
     from: p.from,
@@ -97,8 +93,8 @@ export async function operatorClaims(
   settings: Settings,
 ): Promise<OperatorClaimsResponse> {
   await assertOperator(db, operatorId);
-  const range = rangeOf(q);
-  const b = instantBounds(range, settings.timeZone);
+  const range = q.period;
+  const b = periodInstants(range, settings.timeZone);
   const rows = await db
     .selectFrom('claims')
     .leftJoin('claim_periods', 'claim_periods.claim_id', 'claims.claim_id')
@@ -138,7 +134,7 @@ export async function operatorAssessments(
   settings: Settings,
 ): Promise<OperatorAssessmentsResponse> {
   await assertOperator(db, operatorId);
-  const b = instantBounds(rangeOf(q), settings.timeZone);
+  const b = periodInstants(q.period, settings.timeZone);
   const rows = await db
     .selectFrom('assessments')
     .selectAll()

@@ -9,6 +9,7 @@ import type {
   ListEvaluationsQuery,
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
+import { monthRange } from '../../schemas/period.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { maySeeScorings } from '../calibration/blind.ts';
@@ -17,6 +18,7 @@ import type { Deps, Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
 import { answerProblems, scoreAnswers } from '../forms/score.ts';
+import { periodInstants } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
 import {
   commentRowToView,
@@ -29,7 +31,6 @@ import {
   findEvaluation,
   selectEvaluations,
 } from './evaluations.repository.ts';
-import { periodInstants } from './period.ts';
 import { assertTransition } from './transitions.ts';
 
 const MONITORS = new Set(['qa', 'qa_lead', 'admin']);
@@ -145,7 +146,7 @@ export async function listEvaluations(
   q: ListEvaluationsQuery,
   settings: { timeZone: string; disputeDays: number },
 ): Promise<{ total: number; evaluations: EvaluationView[] }> {
-  const range = q.period ? periodInstants(q.period, settings.timeZone) : null;
+  const range = q.period ? periodInstants(monthRange(q.period), settings.timeZone) : null;
   const isOperator = user.role === 'operator';
   const visible = scopeIds(scope);
   const base = selectEvaluations(db)

@@ -1,7 +1,8 @@
 import { COUNTED_STATUSES, type OperatorQuality } from '../../schemas/evaluations.ts';
+import { monthRange } from '../../schemas/period.ts';
 import type { Scope } from '../context.ts';
+import { periodInstants } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
-import { periodInstants } from './period.ts';
 import { mean, meanInterval95, round2, sampleSd } from './stats.ts';
 
 /** Scores of counted evaluations (docs/scoring.md: qualityScore) per operator in a local month. */
@@ -11,7 +12,7 @@ export async function countedScores(
   timeZone: string,
   operatorIds: readonly string[] | null,
 ): Promise<Map<string, { scores: number[]; critical: number }>> {
-  const range = periodInstants(period, timeZone);
+  const range = periodInstants(monthRange(period), timeZone);
   const rows = await db
     .selectFrom('evaluations')
     .select(['operator_id', 'score', 'critical_failed'])

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import { monthPeriod } from '../../schemas/period.ts';
 import type { PayPeriodSummary, PayPeriodView, PayTotals, ScorecardRow } from '../../schemas/scorecard.ts';
 import { audit } from '../audit/audit.ts';
 import { inScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
-import { rangeOf } from '../scoring/periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
 import { cached } from '../stores/cache.ts';
@@ -66,7 +66,7 @@ export async function payRows(
     const rows = await approvedRows(stores.db, period);
     return { view, rows, source: 'snapshot' };
   }
-  return { view, rows: await cachedScoreRange(stores, rangeOf({ period }), settings), source: 'live' };
+  return { view, rows: await cachedScoreRange(stores, monthPeriod(period), settings), source: 'live' };
 }
 
 export const totals = (rows: readonly ScorecardRow[]): PayTotals => ({
@@ -125,7 +125,7 @@ export async function approvePeriod(
       `${period} was approved on ${current.approvedAt} by ${current.approvedBy}`,
     );
   }
-  const range = rangeOf({ period });
+  const range = monthPeriod(period);
   // A month is paid once it is over and had work in it: approving a running month would lock
   // figures still moving, and an empty one would store a month of full payouts for nobody's work.
   const end = toInstant(range.to, settings.timeZone);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { monthPeriod } from '../../schemas/period.ts';
 import type { baseRequest, normRequest, PlansResponse, targetRequest } from '../../schemas/plans.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { audit } from '../audit/audit.ts';
@@ -6,7 +7,6 @@ import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { payPeriod } from '../payroll/pay-periods.service.ts';
-import { rangeOf } from '../scoring/periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import type { ScoringStores } from '../scoring/score-range.ts';
 import type { Db } from '../stores/sqlite.ts';
@@ -20,7 +20,7 @@ export async function readPlans(
   scope: Scope,
 ): Promise<PlansResponse> {
   const { db } = stores;
-  const rows = (await cachedScoreRange(stores, rangeOf({ period }), settings)).filter(
+  const rows = (await cachedScoreRange(stores, monthPeriod(period), settings)).filter(
     (r) =>
       (!scope.operatorIds || scope.operatorIds.includes(r.scorecard.operatorId)) &&
       (!team || r.teamId === team),

@@ -1,7 +1,6 @@
 import type { ScorecardRow, ScorecardsQuery, ScorecardsResponse } from '../../schemas/scorecard.ts';
 import type { Scope } from '../context.ts';
 import { payRows } from '../payroll/pay-periods.service.ts';
-import { rangeOf } from '../scoring/periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import type { ScoringSettings, ScoringStores } from '../scoring/score-range.ts';
 
@@ -15,7 +14,7 @@ export async function scorecards(
   settings: ScoringSettings,
   scope: Scope,
 ): Promise<ScorecardsResponse> {
-  const range = rangeOf(q);
+  const range = q.period;
   let rows: ScorecardRow[];
   let source: ScorecardsResponse['source'] = 'live';
   let payPeriod: ScorecardsResponse['payPeriod'] = null;
@@ -35,7 +34,7 @@ export async function scorecards(
   );
   return {
     range: { from: range.from, to: range.to },
-    period: rows[0]?.scorecard.period ?? range.month ?? `${range.from}..${range.to}`,
+    period: rows[0]?.scorecard.period ?? range.label,
     currency: settings.currency,
     source,
     payPeriod,

@@ -1,5 +1,5 @@
+import { monthOfInstant, nextMonth } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
-import { monthOf, nextMonth } from './periods.ts';
 
 /**
  * Gives every justified claim that has none yet the pay period it counts in: its decision's
@@ -25,7 +25,7 @@ export async function settleClaimPeriods(db: Db, tz: string): Promise<number> {
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     for (const claim of pending) {
-      let period = monthOf(claim.decided_at as string, tz);
+      let period = monthOfInstant(claim.decided_at as string, tz);
       while (locked.has(period)) period = nextMonth(period);
       await tx
         .insertInto('claim_periods')
@@ -65,7 +65,7 @@ export async function rederiveClaimPeriods(db: Db, tz: string): Promise<ClaimMov
   const moves: ClaimMove[] = [];
   for (const r of rows) {
     if (locked.has(r.period)) continue;
-    let period = monthOf(r.decided_at as string, tz);
+    let period = monthOfInstant(r.decided_at as string, tz);
     while (locked.has(period)) period = nextMonth(period);
     if (period === r.period) continue;
     await db.updateTable('claim_periods').set({ period }).where('claim_id', '=', r.claim_id).execute();

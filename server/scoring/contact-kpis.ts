@@ -1,10 +1,10 @@
+import type { Period } from '../../schemas/period.ts';
 import type { KpiRow, KpisResponse } from '../../schemas/scorecard.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { inScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { type JsonRow, num } from '../stores/duckdb.ts';
 import { readOperational } from './operational.ts';
-import { rangeOf } from './periods.ts';
 import { CONTACT_KPIS_SQL } from './queries/contact-kpis.sql.ts';
 import { roundHalfUp } from './round.ts';
 import type { ScoringStores } from './score-range.ts';
@@ -80,7 +80,7 @@ const operatorsOnly = (r: KpiRow): KpiRow => ({
  */
 export async function contactKpis(
   stores: ScoringStores,
-  q: { from: string; to: string; team: string | null },
+  q: { period: Period; team: string | null },
   settings: Settings,
   scope: Scope,
 ): Promise<KpisResponse> {
@@ -88,11 +88,11 @@ export async function contactKpis(
   const [rows, ops] = await Promise.all([
     stores.analytics.rows(CONTACT_KPIS_SQL, {
       tz: settings.timeZone,
-      from: q.from,
-      to: q.to,
+      from: q.period.from,
+      to: q.period.to,
       sl: settings.serviceLevelSeconds,
     }),
-    readOperational(stores.db, rangeOf({ from: q.from, to: q.to }), settings.timeZone),
+    readOperational(stores.db, q.period, settings.timeZone),
   ]);
   const overallRow = rows.find((r) => r.grain === 'all');
   const queues = rows
@@ -112,7 +112,7 @@ export async function contactKpis(
     seen = add(seen, sumsOf(r));
   }
   return {
-    range: { from: q.from, to: q.to },
+    range: { from: q.period.from, to: q.period.to },
     serviceLevelSeconds: settings.serviceLevelSeconds,
     overall: limited
       ? operatorsOnly(kpiRow('all', 'Calls of your operators', seen))

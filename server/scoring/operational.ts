@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import type { Period } from '../../schemas/period.ts';
+import { monthShares, periodInstants } from '../periods/period.ts';
 import type { Db } from '../stores/sqlite.ts';
-import { instantBounds, monthShares, type ScoringRange } from './periods.ts';
 
 /** States whose score counts in the quality criterion (docs/scoring.md, Evaluation states). */
 export const COUNTED_EVALUATION_STATES = ['submitted', 'acknowledged', 'upheld', 'revised'] as const;
@@ -31,11 +32,11 @@ export interface OperationalFacts {
 const addTo = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
 /** Everything the criteria need from the operational store (SQLite) for one range. */
-export async function readOperational(db: Db, range: ScoringRange, tz: string): Promise<OperationalFacts> {
+export async function readOperational(db: Db, range: Period, tz: string): Promise<OperationalFacts> {
   const shares = monthShares(range);
   const months = shares.map((s) => s.month);
   const shareOf = new Map(shares.map((s) => [s.month, s.share]));
-  const bounds = instantBounds(range, tz);
+  const bounds = periodInstants(range, tz);
 
   const roster = (
     await db

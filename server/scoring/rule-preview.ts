@@ -1,5 +1,5 @@
 import type { PayRule, RulePreview } from '../../schemas/pay-rule.ts';
-import { rangeOf } from './periods.ts';
+import { monthPeriod } from '../../schemas/period.ts';
 import { cachedScoreRange } from './score-cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from './score-range.ts';
 
@@ -12,7 +12,7 @@ export async function previewRule(
   req: { department: string | null; period: string; rule: PayRule },
   settings: ScoringSettings,
 ): Promise<RulePreview> {
-  const range = rangeOf({ period: req.period });
+  const range = monthPeriod(req.period);
   const [now, next] = await Promise.all([
     cachedScoreRange(stores, range, settings),
     scoreRange(stores, range, settings, { ruleOverride: { department: req.department, rule: req.rule } }),

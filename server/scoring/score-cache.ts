@@ -1,12 +1,12 @@
+import type { Period } from '../../schemas/period.ts';
 import type { ScorecardRow } from '../../schemas/scorecard.ts';
 import { cached } from '../stores/cache.ts';
-import type { ScoringRange } from './periods.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from './score-range.ts';
 
 /** A period's scorecards, computed once while the data it comes from is unchanged. */
 export const cachedScoreRange = (
   stores: ScoringStores,
-  range: ScoringRange,
+  range: Period,
   settings: ScoringSettings,
 ): Promise<ScorecardRow[]> =>
   cached(stores.db, `score|${range.from}|${range.to}|${settings.timeZone}|${settings.currency}`, () =>

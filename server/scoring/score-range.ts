@@ -1,6 +1,7 @@
 import { FLAGS, type Flag } from '../../schemas/criteria.ts';
 import type { PayRule } from '../../schemas/pay-rule.ts';
 import { ruleInForce } from '../../schemas/pay-rule.ts';
+import type { Period } from '../../schemas/period.ts';
 import type { Scorecard, ScorecardRow } from '../../schemas/scorecard.ts';
 import { type Analytics, type JsonRow, num } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
@@ -9,7 +10,6 @@ import { add, div, ratio as exactOf, fromDecimal, min, ONE, type Ratio, roundRat
 import { readOperational } from './operational.ts';
 import { applyPayRule } from './pay-rule-engine.ts';
 import { listPayRules } from './pay-rules.repository.ts';
-import { periodLabel, type ScoringRange } from './periods.ts';
 import { CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
 import { ORDER_CRITERIA_SQL } from './queries/order-criteria.sql.ts';
 import { roundHalfUp } from './round.ts';
@@ -40,7 +40,7 @@ const byOperator = (rows: JsonRow[]) => new Map(rows.map((r) => [String(r.operat
  */
 export async function scoreRange(
   stores: ScoringStores,
-  range: ScoringRange,
+  range: Period,
   settings: ScoringSettings,
   options: ScoreOptions = {},
 ): Promise<ScorecardRow[]> {
@@ -115,7 +115,7 @@ export async function scoreRange(
     );
   }
 
-  const label = periodLabel(range);
+  const label = range.label;
   return ops.roster.map((o): ScorecardRow => {
     const c = calls.get(o.operatorId);
     const ord = orders.get(o.operatorId);

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { monthPeriod } from '../../schemas/period.ts';
 import { openDataDir, type Runtime } from '../../server/runtime.ts';
-import { rangeOf } from '../../server/scoring/periods.ts';
 import { scoreRange } from '../../server/scoring/score-range.ts';
 import { readSettings, writeSetting } from '../../server/settings/settings.repository.ts';
 import { inLocalRange } from '../../server/stores/range.sql.ts';
@@ -217,7 +217,7 @@ export async function run(argv: string[]): Promise<void> {
     const rt = await openDataDir(dir, { webDir: null });
     await ensureDesignPoint(rt, dir, { calls, orders, operators });
     const settings = await readSettings(rt.db);
-    const range = rangeOf({ period: PERIOD });
+    const range = monthPeriod(PERIOD);
     const params = { tz: TIME_ZONE, from: range.from, to: range.to };
     const rows = await scoreRange(rt, range, settings); // warm-up: caches, claim periods
     const bare = await best(runs, () => Promise.all(BARE_SQL.map((sql) => rt.analytics.rows(sql, params))));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PAY_RULE } from '../../schemas/pay-rule.ts';
+import { monthPeriod } from '../../schemas/period.ts';
 import type { ScorecardRow, ScorecardsResponse } from '../../schemas/scorecard.ts';
 import { ratio } from '../../server/scoring/exact.ts';
 import { applyPayRule, type PaidCriteria } from '../../server/scoring/pay-rule-engine.ts';
-import { rangeOf } from '../../server/scoring/periods.ts';
 import { scoreRange } from '../../server/scoring/score-range.ts';
 import { readSettings } from '../../server/settings/settings.repository.ts';
 import { parse } from '../helpers/csv.ts';
@@ -95,7 +95,7 @@ const byId = (rows: ScorecardRow[], id: string) => {
 
 describe('pay from exact criteria', () => {
   it('gives the hand-checked coefficients and payouts, the criteria shown rounded', async () => {
-    const rows = await scoreRange(env.rt, rangeOf({ period: '2026-10' }), await readSettings(env.rt.db));
+    const rows = await scoreRange(env.rt, monthPeriod('2026-10'), await readSettings(env.rt.db));
     const q = byId(rows, 'OP-Q');
     expect(q.scorecard).toMatchObject({ qualityScore: 70, coefficient: 0.8501, payout: 1_700_200 });
     expect(q.scorecard.adjustment).toBe(-299_800);
@@ -109,7 +109,7 @@ describe('pay from exact criteria', () => {
   });
 
   it('explains with enough decimals to add up, marking the cut ones', async () => {
-    const rows = await scoreRange(env.rt, rangeOf({ period: '2026-10' }), await readSettings(env.rt.db));
+    const rows = await scoreRange(env.rt, monthPeriod('2026-10'), await readSettings(env.rt.db));
     const q = byId(rows, 'OP-Q');
     expect(q.explanation.find((l) => l.key === 'quality')).toMatchObject({
       formula: 'min(0.3, 0.015 × max(0, 80 − 70.00333333…)) = 0.14995',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { monthPeriod } from '../../schemas/period.ts';
 import type { ScorecardResponse, ScorecardsResponse } from '../../schemas/scorecard.ts';
-import { rangeOf } from '../../server/scoring/periods.ts';
 import { scoreRange } from '../../server/scoring/score-range.ts';
 import { readSettings } from '../../server/settings/settings.repository.ts';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
@@ -23,7 +23,7 @@ const get = (url: string, cookie: string) => env.app.request(url, { headers: { c
 describe('scoring the golden case', () => {
   for (const period of ['2026-10', '2026-11']) {
     it(`gives the hand-computed scorecards for ${period}`, async () => {
-      const rows = await scoreRange(env.rt, rangeOf({ period }), await readSettings(env.rt.db));
+      const rows = await scoreRange(env.rt, monthPeriod(period), await readSettings(env.rt.db));
       expect(rows.map((r) => r.scorecard)).toEqual(expectedScorecards(period));
     });
 
@@ -37,8 +37,8 @@ describe('scoring the golden case', () => {
   }
 
   it('scores a period with the rule in force on its first day', async () => {
-    const oct = await scoreRange(env.rt, rangeOf({ period: '2026-10' }), await readSettings(env.rt.db));
-    const nov = await scoreRange(env.rt, rangeOf({ period: '2026-11' }), await readSettings(env.rt.db));
+    const oct = await scoreRange(env.rt, monthPeriod('2026-10'), await readSettings(env.rt.db));
+    const nov = await scoreRange(env.rt, monthPeriod('2026-11'), await readSettings(env.rt.db));
     const ruleOf = (rows: typeof oct, id: string) => rows.find((r) => r.scorecard.operatorId === id)?.rule;
     expect(ruleOf(oct, 'OP-D')).toMatchObject({ department: 'Service', version: 1 });
     expect(ruleOf(nov, 'OP-D')).toMatchObject({ department: 'Service', version: 2 });

@@ -4,15 +4,16 @@ import type { CallListItem, OperatorSample } from '../../../schemas/calls.ts';
 import type { OperatorQuality } from '../../../schemas/evaluations.ts';
 import { CALL_DIRECTIONS, TASK_TYPES } from '../../../schemas/records.ts';
 import type { Query } from '../api/client.ts';
-import { useTeams } from '../api/hooks.ts';
+import { usePeriods, useTeams } from '../api/hooks.ts';
 import { useAssign, useAssignments, useCalls, useMonitors, useQuality, useSample } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
 import { SortIcon } from '../components/icons.tsx';
 import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { type Formatters, useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodSelect, Progress, useDateTime, usePeriodParam } from './qa/shared.tsx';
+import { PeriodSelect, Progress, useDateTime } from './qa/shared.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -39,7 +40,9 @@ export default function CallQueuePage() {
   const fmt = useFormat();
   useDocumentTitle(t('qa.queue.title'));
   const [params, setParams] = useSearchParams();
-  const { period, periods, setPeriod, query: periodsQuery } = usePeriodParam();
+  const periodsQuery = usePeriods();
+  const periods = periodsQuery.data?.periods ?? [];
+  const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods);
   const view = params.get('view') === 'search' ? 'search' : 'sample';
   const { user } = useSession();
   const lead = user.role === 'qa_lead' || user.role === 'admin';

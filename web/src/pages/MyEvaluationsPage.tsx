@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
+import { usePeriods } from '../api/hooks.ts';
 import { useEvaluations, useQuality } from '../api/qa.ts';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodSelect, Score, StatusBadge, useDateTime, usePeriodParam } from './qa/shared.tsx';
+import { PeriodSelect, Score, StatusBadge, useDateTime } from './qa/shared.tsx';
 
 /** My evaluations (operator): the evaluations of my calls, my quality score, what waits for my answer. */
 export default function MyEvaluationsPage() {
@@ -12,7 +14,9 @@ export default function MyEvaluationsPage() {
   const fmt = useFormat();
   const dt = useDateTime();
   useDocumentTitle(t('qa.mine.title'));
-  const { period, periods, setPeriod, query: periodsQuery } = usePeriodParam();
+  const periodsQuery = usePeriods();
+  const periods = periodsQuery.data?.periods ?? [];
+  const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods);
   const list = useEvaluations(period ? { period, limit: 200 } : null);
   const quality = useQuality(period);
   const mine = quality.data?.operators[0];

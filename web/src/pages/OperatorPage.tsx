@@ -1,11 +1,12 @@
 import { useEffect, useId } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useOperatorScorecard, useOperatorTrend } from '../api/dashboard.ts';
 import { usePeriods } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { Money } from '../components/Money.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { ActivityTabs } from './operator/ActivityTabs.tsx';
@@ -27,11 +28,9 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
   const operatorId = ownId ?? params.id ?? '';
   const own = user.role === 'operator';
   const periodId = useId();
-  const [search, setSearch] = useSearchParams();
   const periods = usePeriods();
   const months = periods.data?.periods ?? [];
-  const wanted = search.get('period');
-  const period = periods.data ? (wanted && months.includes(wanted) ? wanted : (months[0] ?? null)) : null;
+  const { period, setPeriod } = usePeriodParam(periods.data?.periods);
   const card = useOperatorScorecard(operatorId, period);
   const trend = useOperatorTrend(operatorId, period);
   const row = card.data?.operator;
@@ -42,18 +41,6 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [operatorId]);
-
-  useEffect(() => {
-    if (period && period !== wanted)
-      setSearch(
-        (prev) => {
-          const p = new URLSearchParams(prev);
-          p.set('period', period);
-          return p;
-        },
-        { replace: true },
-      );
-  }, [period, wanted, setSearch]);
 
   const s = row?.scorecard;
   const header = (
@@ -87,13 +74,7 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
               id={periodId}
               className="select"
               value={period ?? ''}
-              onChange={(e) =>
-                setSearch((prev) => {
-                  const p = new URLSearchParams(prev);
-                  p.set('period', e.target.value);
-                  return p;
-                })
-              }
+              onChange={(e) => setPeriod(e.target.value)}
             >
               {months.map((p) => (
                 <option key={p} value={p}>

@@ -4,6 +4,7 @@ import { usePeriods, useTeams } from '../api/hooks.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
 import { ErrorState, errorMessage, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { defaultMonth } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { type Draft, fromDraft, RuleEditor, toDraft } from './rules/RuleEditor.tsx';
@@ -37,7 +38,7 @@ export default function PayRulesPage() {
     [teams.data],
   );
   const [period, setPeriod] = useState<string | null>(null);
-  const previewPeriod = period ?? periods.data?.periods[0] ?? null;
+  const previewPeriod = period ?? defaultMonth(periods.data?.periods ?? []);
   const today = new Date().toISOString().slice(0, 10);
   const all = rules.data?.rules ?? [];
   const inForce = rules.data ? ruleInForce(all, dept, today) : null;

@@ -1,9 +1,9 @@
-import { useEffect, useId } from 'react';
-import { useSearchParams } from 'react-router';
+import { useId } from 'react';
 import { usePayPeriods, useScorecards } from '../api/payroll.ts';
 import { Money } from '../components/Money.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { PayrollTable } from './payroll/PayrollTable.tsx';
@@ -15,18 +15,11 @@ export default function PayrollPage() {
   const fmt = useFormat();
   useDocumentTitle(t('payroll.title'));
   const periodId = useId();
-  const [params, setParams] = useSearchParams();
   const periods = usePayPeriods();
   const list = periods.data?.periods ?? [];
-  const wanted = params.get('period');
-  const period = list.some((p) => p.period === wanted) ? wanted : (list[0]?.period ?? null);
+  const { period, setPeriod } = usePeriodParam(periods.data?.periods.map((p) => p.period));
   const cards = useScorecards(period);
   const summary = list.find((p) => p.period === period);
-
-  // The address names the month shown, so it can be bookmarked and shared.
-  useEffect(() => {
-    if (period && period !== wanted) setParams({ period }, { replace: true });
-  }, [period, wanted, setParams]);
 
   const header = (
     <div className="page-header">
@@ -48,7 +41,7 @@ export default function PayrollPage() {
               id={periodId}
               className="select"
               value={period ?? ''}
-              onChange={(e) => setParams({ period: e.target.value })}
+              onChange={(e) => setPeriod(e.target.value)}
             >
               {list.map((p) => (
                 <option key={p.period} value={p.period}>

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { useSearchParams } from 'react-router';
 import { usePlans, useSavePlan } from '../api/claims.ts';
 import { usePeriods } from '../api/hooks.ts';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { currencyDigits, useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { EditableNumber } from './plans/EditableNumber.tsx';
@@ -14,11 +14,10 @@ export default function PlansPage() {
   const fmt = useFormat();
   useDocumentTitle(t('plans.title'));
   const periodId = useId();
-  const [params, setParams] = useSearchParams();
   const periods = usePeriods();
   const list = periods.data?.periods ?? [];
-  const wanted = params.get('period');
-  const period = wanted && /^\d{4}-\d{2}$/.test(wanted) ? wanted : (list[0] ?? null);
+  // A plan may be written for a month that has no calls yet.
+  const { period, setPeriod } = usePeriodParam(periods.data?.periods, { trust: 'any' });
   const plans = usePlans(period);
   const save = useSavePlan();
   const data = plans.data;
@@ -42,7 +41,7 @@ export default function PlansPage() {
                 id={periodId}
                 className="select"
                 value={period ?? ''}
-                onChange={(e) => setParams({ period: e.target.value })}
+                onChange={(e) => setPeriod(e.target.value)}
               >
                 {list.map((p) => (
                   <option key={p} value={p}>

@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
+import { usePeriods } from '../api/hooks.ts';
 import { useWorklist } from '../api/qa.ts';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodSelect, Progress, StatusBadge, useDateTime, usePeriodParam } from './qa/shared.tsx';
+import { PeriodSelect, Progress, StatusBadge, useDateTime } from './qa/shared.tsx';
 
 /** My worklist (QA monitor): the calls a lead gave me for the period, with my progress. */
 export default function WorklistPage() {
@@ -12,7 +14,9 @@ export default function WorklistPage() {
   const fmt = useFormat();
   const dt = useDateTime();
   useDocumentTitle(t('qa.worklist.title'));
-  const { period, periods, setPeriod, query: periodsQuery } = usePeriodParam();
+  const periodsQuery = usePeriods();
+  const periods = periodsQuery.data?.periods ?? [];
+  const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods);
   const list = useWorklist(period);
   const data = list.data;
   const error = periodsQuery.error ?? list.error;

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { defaultMonth } from '../../components/usePeriodParam.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import type { DashboardFilters } from './useDashboardFilters.ts';
@@ -30,7 +31,7 @@ export function PeriodPicker({
 
   const onPeriod = (v: string) => {
     if (v === CUSTOM) {
-      const month = filters.period ?? months[0] ?? new Date().toISOString().slice(0, 7);
+      const month = filters.period ?? defaultMonth(months) ?? new Date().toISOString().slice(0, 7);
       const from = `${month}-01`;
       const to = shift(from, 14);
       filters.update({ period: null, from, to });

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { PeriodsResponse, TeamsResponse } from '../../../../schemas/api.ts';
 import type { ViewParams } from '../../api/dashboard.ts';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { usePeriodParam } from '../../components/usePeriodParam.ts';
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -30,8 +28,8 @@ export interface DashboardFilters {
 /**
  * Every choice of the dashboard lives in the query string (`?period=2026-10&team=T1&sort=qualityScore`),
  * so a view can be bookmarked, shared, and reached from a link. A month without calls falls back
- * to the newest one, and the URL is corrected to match. A head limited to a team or a department
- * (`fixed`) always sees that one, whatever the address says.
+ * to the default one, and the URL is corrected to match (usePeriodParam). A head limited to a team
+ * or a department (`fixed`) always sees that one, whatever the address says.
  */
 export function useDashboardFilters(
   periods: PeriodsResponse | undefined,
@@ -39,42 +37,18 @@ export function useDashboardFilters(
   fixed: { team: string | null; department: string | null } = { team: null, department: null },
 ): DashboardFilters {
   const [params, setParams] = useSearchParams();
-  const wantedPeriod = params.get('period');
-  const from = params.get('from');
-  const to = params.get('to');
-  const range = from && to && DATE.test(from) && DATE.test(to) && from < to ? { from, to } : null;
+  // Until the months arrive a month the address names is trusted, so its figures are asked for at
+  // once; one without calls then falls back to the default.
+  const { period, range } = usePeriodParam(periods?.periods, { ranges: true, trust: 'until-listed' });
   const wantedTeam = params.get('team');
   const department = fixed.department ?? (params.get('department') || null);
 
-  // Until the months arrive a month the address names is trusted, so its figures are asked for at
-  // once; one without calls then falls back to the newest.
-  const period = range
-    ? null
-    : periods
-      ? wantedPeriod && periods.periods.includes(wantedPeriod)
-        ? wantedPeriod
-        : (periods.periods[0] ?? null)
-      : wantedPeriod && PERIOD.test(wantedPeriod)
-        ? wantedPeriod
-        : null;
   // Until the teams arrive the requested team is trusted; the server answers empty for an unknown one.
   const team =
     fixed.team ??
     (wantedTeam && (!teams || teams.teams.some((t) => t.teamId === wantedTeam)) ? wantedTeam : null);
   const sortKey = params.get('sort');
   const dir = params.get('dir');
-
-  useEffect(() => {
-    if (range || period === null || period === wantedPeriod) return;
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('period', period);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [range, period, wantedPeriod, setParams]);
 
   const update = useCallback(
     (changes: Record<string, string | null>, options?: { replace?: boolean }) => {

@@ -1,40 +1,9 @@
-import { useEffect, useId, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useId, useMemo } from 'react';
+import { Link } from 'react-router';
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
-import { usePeriods } from '../../api/hooks.ts';
 import { useSession } from '../../auth/session.tsx';
 import type { Formatters } from '../../format.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
-
-/**
- * The period of a QA page lives in the address (`?period=YYYY-MM`), so a view can be shared; a
- * missing or unknown one becomes the newest month with calls.
- */
-export function usePeriodParam() {
-  const [params, setParams] = useSearchParams();
-  const periods = usePeriods();
-  const list = periods.data?.periods ?? [];
-  const wanted = params.get('period');
-  const period = wanted && list.includes(wanted) ? wanted : (list[0] ?? null);
-  useEffect(() => {
-    if (period && period !== wanted) {
-      setParams(
-        (p) => {
-          p.set('period', period);
-          return p;
-        },
-        { replace: true },
-      );
-    }
-  }, [period, wanted, setParams]);
-  const setPeriod = (next: string) =>
-    setParams((p) => {
-      p.set('period', next);
-      p.delete('page');
-      return p;
-    });
-  return { period, periods: list, setPeriod, query: periods };
-}
 
 export function PeriodSelect({
   period,
