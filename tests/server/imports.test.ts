@@ -50,7 +50,7 @@ describe('POST /api/imports', () => {
       await env.app.request(`/api/imports/${list.imports[0].id}`, { headers: { cookie: admin } })
     ).json();
     expect(detail.quarantine).toEqual([
-      { line: 4, reason: 'team_id: is required', raw: expect.stringContaining('Nameless') },
+      { line: 4, reason: 'team_id: is required', raw: expect.stringContaining('Nameless'), rawBytes: null },
     ]);
   });
 
