@@ -1,4 +1,4 @@
-import type { DeductionKey, MetricDef } from './metric-def.ts';
+import type { MetricDef } from './metric-def.ts';
 
 /**
  * The evaluation criteria and contact-center KPIs of SCORING.md, declared once, as data. The
@@ -7,7 +7,22 @@ import type { DeductionKey, MetricDef } from './metric-def.ts';
  * a criterion is its SQL in server/scoring, one entry here, and its messages.
  */
 
-export { DEDUCTION_KEYS, type DeductionKey, type MetricDef, type Unit } from './metric-def.ts';
+// The schema (zod) stays in metric-def.ts: the web app's first load reads this list without it.
+export type { MetricDef } from './metric-def.ts';
+
+export const UNITS = ['count', 'ratio', 'score', 'seconds'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const DEDUCTION_KEYS = [
+  'tasks',
+  'quality',
+  'targets',
+  'internalClaims',
+  'clientClaims',
+  'orderErrors',
+  'negativeAssessments',
+] as const;
+export type DeductionKey = (typeof DEDUCTION_KEYS)[number];
 
 /** English names of the deductions, for the exports (the web app has its catalogues). */
 export const DEDUCTION_LABELS: Record<DeductionKey, string> = {

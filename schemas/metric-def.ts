@@ -1,24 +1,11 @@
 import { z } from 'zod';
+import { DEDUCTION_KEYS, UNITS } from './criteria.ts';
 
 /**
  * What one metric (a criterion of SCORING.md or a contact-center KPI) is, as data: the list in
  * criteria.ts is checked against this schema, and every table of the app (the aggregate, the
  * ranking, the CLI table, the tiles, the operator page) is built by reading the list.
  */
-
-export const UNITS = ['count', 'ratio', 'score', 'seconds'] as const;
-export type Unit = (typeof UNITS)[number];
-
-export const DEDUCTION_KEYS = [
-  'tasks',
-  'quality',
-  'targets',
-  'internalClaims',
-  'clientClaims',
-  'orderErrors',
-  'negativeAssessments',
-] as const;
-export type DeductionKey = (typeof DEDUCTION_KEYS)[number];
 
 const key = z.string().regex(/^[a-z][a-zA-Z]*$/, 'a metric key is camelCase');
 /** A key of the web app's message catalogues (checked against them by type in the web app). */
