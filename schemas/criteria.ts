@@ -1,24 +1,17 @@
+import type { MetricDef } from './metric-def.ts';
+
 /**
- * The evaluation criteria and contact-center KPIs of docs/scoring.md, declared once. The scoring code
- * computes exactly these keys, the API returns them, the web app and the exports label and format
- * them from here, so a criterion cannot be added in one place and forgotten in another.
+ * The evaluation criteria and contact-center KPIs of docs/scoring.md, declared once, as data. The
+ * `Scorecard` and `Aggregate` types take their keys from this list; the aggregate, the ranking
+ * (JSON, Arrow, CSV), the CLI table, the tiles, the charts and the operator page read it. Adding
+ * a criterion is its SQL in server/scoring, one entry here, and its messages.
  */
 
-export type Unit = 'count' | 'ratio' | 'score' | 'seconds';
-/** Whether a larger value is good news for the operator; null when neither (a norm). */
-export type Direction = 'higher' | 'lower' | null;
+// The schema (zod) stays in metric-def.ts: the web app's first load reads this list without it.
+export type { MetricDef } from './metric-def.ts';
 
-export interface MetricDef<K extends string = string> {
-  key: K;
-  /** English label; other languages come from the web app's message catalogue, keyed by `key`. */
-  label: string;
-  unit: Unit;
-  direction: Direction;
-  /** The deduction of the pay rule this criterion feeds, if any. */
-  deduction: DeductionKey | null;
-  /** What the UI shows when the value is null ("not applied"). */
-  whenNull?: string;
-}
+export const UNITS = ['count', 'ratio', 'score', 'seconds'] as const;
+export type Unit = (typeof UNITS)[number];
 
 export const DEDUCTION_KEYS = [
   'tasks',
@@ -31,6 +24,7 @@ export const DEDUCTION_KEYS = [
 ] as const;
 export type DeductionKey = (typeof DEDUCTION_KEYS)[number];
 
+/** English names of the deductions, for the exports (the web app has its catalogues). */
 export const DEDUCTION_LABELS: Record<DeductionKey, string> = {
   tasks: 'Tasks below norm',
   quality: 'Quality below threshold',
@@ -41,92 +35,281 @@ export const DEDUCTION_LABELS: Record<DeductionKey, string> = {
   negativeAssessments: 'Negative assessments',
 };
 
-export const CRITERIA = [
-  { key: 'handledCalls', label: 'Handled calls', unit: 'count', direction: 'higher', deduction: null },
-  { key: 'tasksCompleted', label: 'Tasks completed', unit: 'count', direction: 'higher', deduction: 'tasks' },
+// The order is the order of the ranking's columns, the scorecard's rows and the CLI's columns.
+export const METRICS = [
+  {
+    key: 'handledCalls',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.handledCalls',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.handled',
+    unit: 'count',
+    direction: 'higher',
+    deduction: null,
+    tile: {},
+  },
+  {
+    key: 'tasksCompleted',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.tasksCompleted',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.tasks',
+    unit: 'count',
+    direction: 'higher',
+    deduction: 'tasks',
+    carriesDeduction: true,
+    // The tasks deduction reads completed tasks against the norm.
+    rankBy: 'tasksVsNorm',
+    cli: { head: 'tasks', with: 'tasksNorm', join: '/' },
+  },
   {
     key: 'tasksNorm',
-    label: 'Tasks norm',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.tasksNorm',
+    short: 'ranking.col.norm',
     unit: 'count',
     direction: null,
     deduction: 'tasks',
-    whenNull: 'no norm',
+    whenNull: 'flag.no-norm',
+    rollup: { kind: 'sumOfPresent', places: 2 },
+    card: false,
+  },
+  {
+    // Not on a scorecard: completed tasks over the norm, for the operators who have one.
+    key: 'tasksVsNorm',
+    kind: 'criterion',
+    source: 'derived',
+    label: 'tile.tasks',
+    short: 'ranking.col.tasksVsNorm',
+    unit: 'ratio',
+    direction: 'higher',
+    deduction: 'tasks',
+    whenNull: 'flag.no-norm',
+    rollup: { kind: 'ratioOfSums', numerator: 'tasksCompleted', denominator: 'tasksNorm', places: 4 },
+    tile: { id: 'tasks' },
+    trend: { position: 2, reference: 'full' },
   },
   {
     key: 'qualityScore',
-    label: 'Quality score',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.qualityScore',
+    short: 'ranking.col.quality',
     unit: 'score',
     direction: 'higher',
     deduction: 'quality',
-    whenNull: 'not evaluated',
+    carriesDeduction: true,
+    whenNull: 'flag.not-evaluated',
+    rollup: { kind: 'weightedMean', by: 'evaluations', places: 2 },
+    tile: {},
+    trend: { position: 1, reference: 'threshold' },
+    cli: { head: 'quality' },
   },
-  { key: 'criticalFailures', label: 'Critical failures', unit: 'count', direction: 'lower', deduction: null },
+  {
+    key: 'criticalFailures',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.criticalFailures',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.critical',
+    unit: 'count',
+    direction: 'lower',
+    deduction: null,
+  },
   {
     key: 'teamAchievement',
-    label: 'Team target achievement',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.teamAchievement',
+    short: 'ranking.col.targets',
     unit: 'ratio',
     direction: 'higher',
     deduction: 'targets',
-    whenNull: 'no target',
+    carriesDeduction: true,
+    whenNull: 'flag.no-target',
+    rollup: { kind: 'teamTargets', places: 4 },
+    tile: { id: 'targets', label: 'tile.targets' },
+    cli: { head: 'targets' },
   },
   {
     key: 'internalClaims',
-    label: 'Internal claims',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.internalClaims',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.internalClaims',
     unit: 'count',
     direction: 'lower',
     deduction: 'internalClaims',
+    carriesDeduction: true,
+    tile: { label: 'tile.internalClaims' },
+    cli: { head: 'claims', with: 'clientClaims', join: '+' },
   },
   {
     key: 'clientClaims',
-    label: 'Client claims',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.clientClaims',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.clientClaims',
     unit: 'count',
     direction: 'lower',
     deduction: 'clientClaims',
+    carriesDeduction: true,
+    tile: { label: 'tile.clientClaims' },
   },
-  { key: 'ordersAccepted', label: 'Orders accepted', unit: 'count', direction: 'higher', deduction: null },
+  {
+    key: 'ordersAccepted',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.ordersAccepted',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.orders',
+    unit: 'count',
+    direction: 'higher',
+    deduction: null,
+  },
   {
     key: 'ordersWithErrors',
-    label: 'Orders with errors',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.ordersWithErrors',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.errors',
     unit: 'count',
     direction: 'lower',
     deduction: 'orderErrors',
   },
   {
     key: 'orderErrorRate',
-    label: 'Order error rate',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.orderErrorRate',
+    short: 'ranking.col.errorRate',
     unit: 'ratio',
     direction: 'lower',
     deduction: 'orderErrors',
-    whenNull: 'no orders',
+    carriesDeduction: true,
+    whenNull: 'flag.no-orders',
+    // Over all orders, not a mean of the operators' rates.
+    rollup: { kind: 'ratioOfSums', numerator: 'ordersWithErrors', denominator: 'ordersAccepted', places: 4 },
+    tile: {},
+    trend: { position: 3, reference: 'threshold' },
+    cli: { head: 'errors' },
   },
   {
     key: 'negativeAssessments',
-    label: 'Negative assessments',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.negativeAssessments',
+    whenNull: null,
+    rollup: { kind: 'sum' },
+    short: 'ranking.col.assessments',
     unit: 'count',
     direction: 'lower',
     deduction: 'negativeAssessments',
+    carriesDeduction: true,
+    tile: { label: 'tile.negativeAssessments' },
+    cli: { head: 'neg' },
   },
   {
     key: 'upsellRate',
-    label: 'Upsell rate',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.upsellRate',
+    short: 'ranking.col.upsell',
     unit: 'ratio',
     direction: 'higher',
     deduction: null,
-    whenNull: 'no data',
+    whenNull: 'opPage.noData',
+    rollup: { kind: 'mean', places: 4 },
+  },
+  // Contact-center KPIs shown beside the criteria, not paid on by default.
+  {
+    key: 'aht',
+    kind: 'kpi',
+    source: 'scorecard',
+    label: 'kpi.aht',
+    short: 'ranking.col.aht',
+    unit: 'seconds',
+    direction: 'lower',
+    deduction: null,
+    // Null without handled calls.
+    whenNull: 'kpi.none',
+    rollup: { kind: 'weightedMean', by: 'handledCalls', places: 1 },
+    tile: {},
+  },
+  {
+    key: 'asa',
+    kind: 'kpi',
+    source: 'row',
+    label: 'opPage.asa',
+    short: 'ranking.col.asa',
+    unit: 'seconds',
+    direction: 'lower',
+    deduction: null,
+    whenNull: 'kpi.none',
+    // Measured on the calls of the view (a team's ASA is its operators' answers), not averaged.
+    rollup: { kind: 'queue' },
+  },
+  {
+    key: 'serviceLevel',
+    kind: 'kpi',
+    source: 'queue',
+    label: 'tile.serviceLevel',
+    short: 'tile.serviceLevel',
+    unit: 'ratio',
+    direction: 'higher',
+    deduction: null,
+    // Queues belong to the whole center, not to a team.
+    whenNull: 'tile.centerOnly',
+    rollup: { kind: 'queue' },
+    rankBy: 'asa',
+    tile: {},
+  },
+  {
+    key: 'abandonmentRate',
+    kind: 'kpi',
+    source: 'queue',
+    label: 'tile.abandonment',
+    short: 'tile.abandonment',
+    unit: 'ratio',
+    direction: 'lower',
+    deduction: null,
+    whenNull: 'tile.centerOnly',
+    rollup: { kind: 'queue' },
+    rankBy: 'asa',
+    tile: {},
   },
 ] as const satisfies readonly MetricDef[];
 
-export type CriterionKey = (typeof CRITERIA)[number]['key'];
+export type Metric = (typeof METRICS)[number];
+export type MetricKey = Metric['key'];
+/** A metric's value: a number, or null when the list says what null means. */
+type ValueOf<M> = M extends { whenNull: null } ? number : number | null;
+type ValuesOf<M extends Metric> = { [E in M as E['key']]: ValueOf<E> };
 
-/** Contact-center KPIs shown beside the criteria, not paid on by default. */
-export const KPIS = [
-  { key: 'aht', label: 'Average handle time', unit: 'seconds', direction: 'lower', deduction: null },
-  { key: 'asa', label: 'Average speed of answer', unit: 'seconds', direction: 'lower', deduction: null },
-  { key: 'serviceLevel', label: 'Service level', unit: 'ratio', direction: 'higher', deduction: null },
-  { key: 'abandonmentRate', label: 'Abandonment rate', unit: 'ratio', direction: 'lower', deduction: null },
-] as const satisfies readonly MetricDef[];
+/** The metrics of docs/scoring.md's Output on every scorecard. */
+export type ScorecardMetrics = ValuesOf<Extract<Metric, { source: 'scorecard' }>>;
+/** Every metric, rolled up over a set of operators. */
+export type AggregateMetrics = ValuesOf<Metric>;
+/** The metrics measured on the queues, handed to the aggregate as they are. */
+export type QueueMetrics = ValuesOf<Extract<Metric, { rollup: { kind: 'queue' } }>>;
+/** The metrics a ranking row has per operator (the derived ones are computed where shown). */
+export type OperatorMetricKey = Extract<Metric, { source: 'scorecard' | 'row' | 'derived' }>['key'];
 
-export type KpiKey = (typeof KPIS)[number]['key'];
+export const CRITERIA = METRICS.filter((m) => m.kind === 'criterion');
+export const KPIS = METRICS.filter((m) => m.kind === 'kpi');
 
 /** Flags a scorecard carries for each criterion not applied (docs/scoring.md, Output). */
 export const FLAGS = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeductionKey } from './criteria.ts';
+import type { AggregateMetrics, DeductionKey } from './criteria.ts';
 import { checkPeriod, MAX_RANGE_DAYS, type Period, periodFields, withPeriod } from './period.ts';
 import type { ScorecardRow } from './scorecard.ts';
 
@@ -35,41 +35,19 @@ export type OperatorRangeQuery = z.infer<typeof operatorRangeQuery>;
  * means and ratios are taken over the underlying events (calls, evaluations, orders), so a team
  * of one busy and one idle operator is not averaged as if they weighed the same.
  */
-export interface Aggregate {
+export interface Aggregate extends AggregateMetrics {
+  // Every metric of criteria.ts's list, rolled up as its `rollup` says; then what the tiles' hints
+  // and the pay figures need beside them.
   operators: number;
   /** Operators with at least one call or order in the period. */
   activeOperators: number;
-  handledCalls: number;
-  tasksCompleted: number;
-  /** Sum of the norms of the operators who have one, and their completed tasks. */
-  tasksNorm: number | null;
+  /** Completed tasks of the operators who have a norm (tasksVsNorm's numerator). */
   tasksCompletedWithNorm: number;
-  /** tasksCompletedWithNorm / tasksNorm. */
-  tasksVsNorm: number | null;
-  /** Mean of the operators' quality scores weighted by their counted evaluations. */
-  qualityScore: number | null;
+  /** Counted evaluations behind qualityScore. */
   evaluations: number;
-  criticalFailures: number;
   /** Targets of the teams in view, and how many were met (achievement 1). */
   targets: number;
   targetsMet: number;
-  /** Mean achievement over those targets. */
-  teamAchievement: number | null;
-  internalClaims: number;
-  clientClaims: number;
-  ordersAccepted: number;
-  ordersWithErrors: number;
-  /** ordersWithErrors / ordersAccepted (of the operators' own rules). */
-  orderErrorRate: number | null;
-  negativeAssessments: number;
-  /** Mean of the operators' upsell rates (those with a rate). */
-  upsellRate: number | null;
-  /** Seconds, mean over handled calls. */
-  aht: number | null;
-  /** Contact-center KPIs; per queue ones (service level, abandonment) only without a team filter. */
-  asa: number | null;
-  serviceLevel: number | null;
-  abandonmentRate: number | null;
   /** Money, minor units, over operators with a variable base (a month only; else null). */
   variableBase: number | null;
   payout: number | null;

@@ -1,30 +1,17 @@
 import { z } from 'zod';
-import type { DeductionKey, Flag } from './criteria.ts';
+import type { DeductionKey, Flag, ScorecardMetrics } from './criteria.ts';
 import { checkPeriod, period, periodFields, withPeriod } from './period.ts';
 
 /**
- * An operator's scorecard for a period, with exactly the keys of docs/scoring.md's Output section:
+ * An operator's scorecard for a period, with exactly the keys of docs/scoring.md's Output section
+ * (the criteria from the list in criteria.ts, then the pay):
  * `callscore score --format json` prints these objects and the API returns the same.
  */
-export interface Scorecard {
+export interface Scorecard extends ScorecardMetrics {
   operatorId: string;
   /** `YYYY-MM`, or `YYYY-MM-DD..YYYY-MM-DD` (end exclusive) for another range. */
   period: string;
-  handledCalls: number;
-  tasksCompleted: number;
-  tasksNorm: number | null;
-  qualityScore: number | null;
-  criticalFailures: number;
-  teamAchievement: number | null;
-  internalClaims: number;
-  clientClaims: number;
-  ordersAccepted: number;
-  ordersWithErrors: number;
-  orderErrorRate: number | null;
-  negativeAssessments: number;
-  upsellRate: number | null;
-  /** Seconds; null without handled calls. */
-  aht: number | null;
+  // Then every metric of criteria.ts's list whose source is the scorecard (handledCalls … aht).
   deductions: Record<DeductionKey, number>;
   coefficient: number;
   currency: string;

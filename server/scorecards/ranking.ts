@@ -1,4 +1,4 @@
-import { CRITERIA, DEDUCTION_KEYS } from '../../schemas/criteria.ts';
+import { DEDUCTION_KEYS, METRICS, type MetricDef } from '../../schemas/criteria.ts';
 import type { ScorecardRow } from '../../schemas/scorecard.ts';
 import { arrowStream, type Column } from '../arrow.ts';
 
@@ -12,18 +12,27 @@ export interface RankingRow {
   [key: string]: string | number | null;
 }
 
-const NUMBERS = [
-  ...CRITERIA.map((c) => c.key),
-  'aht',
-  'asa',
+/** The figures of a ranking row: the metrics an operator has (derived ones are computed where shown), the pay. */
+const numbersOf = (metrics: readonly MetricDef[]) => [
+  ...metrics.filter((m) => m.source === 'scorecard' || m.source === 'row').map((m) => m.key),
   'coefficient',
   'variableBase',
   'payout',
   'adjustment',
-] as const;
+];
+
+/** The names of the ranking's number columns: the figures, then one `deduction_<key>` per deduction. */
+export const rankingNumberColumns = (metrics: readonly MetricDef[] = METRICS): string[] => [
+  ...numbersOf(metrics),
+  ...DEDUCTION_KEYS.map((d) => `deduction_${d}`),
+];
 
 /** The ranking table's rows: every criterion, each deduction and the pay, flat. */
-export function rankingRows(rows: readonly ScorecardRow[]): RankingRow[] {
+export function rankingRows(
+  rows: readonly ScorecardRow[],
+  metrics: readonly MetricDef[] = METRICS,
+): RankingRow[] {
+  const numbers = numbersOf(metrics);
   return rows.map((r) => {
     const s: Record<string, number | null> = {
       ...(r.scorecard as unknown as Record<string, number | null>),
@@ -38,7 +47,7 @@ export function rankingRows(rows: readonly ScorecardRow[]): RankingRow[] {
       currency: r.scorecard.currency,
       flags: r.scorecard.flags.join(' '),
     };
-    for (const k of NUMBERS) out[k] = s[k] ?? null;
+    for (const k of numbers) out[k] = s[k] ?? null;
     for (const d of DEDUCTION_KEYS) out[`deduction_${d}`] = r.scorecard.deductions[d];
     return out;
   });
@@ -52,9 +61,12 @@ const LABELS = ['teamId', 'teamName', 'department', 'currency', 'flags'];
  * dictionary-encoded and numbers are small scaled integers where that is exact (arrow.ts), which
  * makes the body a third of its Float64 and plain-text size.
  */
-export function rankingArrow(rows: readonly RankingRow[]): Uint8Array {
+export function rankingArrow(
+  rows: readonly RankingRow[],
+  metrics: readonly MetricDef[] = METRICS,
+): Uint8Array {
   const text = (name: string) => rows.map((r) => (r[name] ?? null) as string | null);
-  const numbers = [...NUMBERS, ...DEDUCTION_KEYS.map((d) => `deduction_${d}`)];
+  const numbers = rankingNumberColumns(metrics);
   const columns: Column[] = [
     { name: 'operatorId', type: 'text', values: text('operatorId') },
     { name: 'name', type: 'text', values: text('name') },

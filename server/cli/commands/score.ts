@@ -1,9 +1,11 @@
+import { METRICS, type MetricDef, type Unit } from '../../../schemas/criteria.ts';
 import { period as periodSchema } from '../../../schemas/period.ts';
 import type { ScorecardRow } from '../../../schemas/scorecard.ts';
 import { resolveDataDir } from '../../config.ts';
 import { payRows } from '../../payroll/pay-periods.service.ts';
 import { csvRecords, csvText } from '../../payroll/spreadsheet-cells.ts';
 import { openDataDir } from '../../runtime.ts';
+import { metricValue } from '../../scorecards/metric-values.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';
 
@@ -18,42 +20,37 @@ export function periodFlag(value: string | undefined): string {
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 const money = (v: number | null) => (v === null ? '—' : (v / 100).toFixed(2));
 
-/** A plain text table, the columns a department head reads first. */
-function table(rows: readonly ScorecardRow[]): string {
-  const head = [
-    'operator',
-    'name',
-    'team',
-    'tasks',
-    'quality',
-    'targets',
-    'claims',
-    'errors',
-    'neg',
-    'coef',
-    'payout',
-  ];
+/** A figure in the CLI's table, by its unit. */
+function cell(v: number | null, unit: Unit): string {
+  if (v === null) return '—';
+  if (unit === 'ratio') return pct(v);
+  if (unit === 'score') return v.toFixed(2);
+  if (unit === 'seconds') return v.toFixed(1);
+  return String(v);
+}
+
+/**
+ * A plain text table, the columns a department head reads first: who, the metrics the list gives
+ * a `cli` column (some with a second figure in the cell: tasks/norm), the coefficient and payout.
+ */
+export function scoreTable(rows: readonly ScorecardRow[], metrics: readonly MetricDef[] = METRICS): string {
+  const columns = metrics.filter((m) => m.cli);
+  const byKey = new Map(metrics.map((m) => [m.key, m]));
+  const head = ['operator', 'name', 'team', ...columns.map((m) => m.cli?.head ?? m.key), 'coef', 'payout'];
   const body = rows.map((r) => {
     const s = r.scorecard;
-    return [
-      s.operatorId,
-      r.name,
-      r.teamName,
-      `${s.tasksCompleted}/${s.tasksNorm ?? '—'}`,
-      s.qualityScore === null ? '—' : s.qualityScore.toFixed(2),
-      pct(s.teamAchievement),
-      `${s.internalClaims}+${s.clientClaims}`,
-      pct(s.orderErrorRate),
-      String(s.negativeAssessments),
-      s.coefficient.toFixed(4),
-      money(s.payout),
-    ];
+    const figures = columns.map((m) => {
+      const first = cell(metricValue(m, r), m.unit);
+      const second = m.cli?.with ? byKey.get(m.cli.with) : undefined;
+      return second ? `${first}${m.cli?.join ?? ' '}${cell(metricValue(second, r), second.unit)}` : first;
+    });
+    return [s.operatorId, r.name, r.teamName, ...figures, s.coefficient.toFixed(4), money(s.payout)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
-  const numeric = new Set([3, 4, 5, 6, 7, 8, 9, 10]);
+  // Who the operator is reads left-aligned; every figure after it right-aligned.
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (numeric.has(i) ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
+      .map((c, i) => (i >= 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }
@@ -109,7 +106,7 @@ export async function scoreCommand(argv: string[]) {
         ),
       );
     else if (format === 'csv') process.stdout.write(scorecardsCsv(picked));
-    else console.log(table(picked));
+    else console.log(scoreTable(picked));
   } finally {
     await rt.close();
   }

@@ -5,6 +5,7 @@ import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
+import { carrierOf } from '../../metrics.ts';
 import { ChartCard, ChartFallback } from './ChartCard.tsx';
 import { datesOfRange } from './kpis.ts';
 import type { RankingKey } from './ranking.ts';
@@ -15,15 +16,10 @@ const DailyTrendChart = lazy(() => charts().then((m) => ({ default: m.DailyTrend
 const ColumnChart = lazy(() => charts().then((m) => ({ default: m.ColumnChart })));
 const BarListChart = lazy(() => charts().then((m) => ({ default: m.BarListChart })));
 
-/** Which criterion each deduction comes from, for the drill-down to the ranking. */
-const DEDUCTION_SORT: Record<(typeof DEDUCTION_KEYS)[number], RankingKey> = {
-  tasks: 'tasksVsNorm',
-  quality: 'qualityScore',
-  targets: 'teamAchievement',
-  internalClaims: 'internalClaims',
-  clientClaims: 'clientClaims',
-  orderErrors: 'orderErrorRate',
-  negativeAssessments: 'negativeAssessments',
+/** The ranking column a deduction opens: its criterion's, worst first. */
+const drillOf = (deduction: string): RankingKey | undefined => {
+  const m = carrierOf(deduction);
+  return m && ((m.rankBy ?? m.key) as RankingKey);
 };
 
 const TEAM_METRICS = ['qualityScore', 'tasksVsNorm', 'orderErrorRate', 'coefficient', 'adjustment'] as const;
@@ -169,7 +165,10 @@ export function DashboardCharts({
                 <button
                   type="button"
                   className="bar-row"
-                  onClick={() => onDrill(DEDUCTION_SORT[d.key as keyof typeof DEDUCTION_SORT])}
+                  onClick={() => {
+                    const key = drillOf(d.key);
+                    if (key) onDrill(key);
+                  }}
                   title={t('chart.deductions.open', { cause: d.label })}
                 >
                   <span>{d.label}</span>

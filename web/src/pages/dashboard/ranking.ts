@@ -1,31 +1,15 @@
+import type { MetricDef, OperatorMetricKey, Unit } from '../../../../schemas/criteria.ts';
 import type { RankingEntry } from '../../../../schemas/scorecard.ts';
 import { csvRecords, csvText } from '../../../../server/payroll/spreadsheet-cells.ts';
+import { metricValue } from '../../../../server/scorecards/metric-values.ts';
 import { currencyDigits, type Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { METRIC_LIST, message, perOperator } from '../../metrics.ts';
 
-export type RankingKey =
-  | 'name'
-  | 'teamName'
-  | 'handledCalls'
-  | 'tasksCompleted'
-  | 'tasksNorm'
-  | 'tasksVsNorm'
-  | 'qualityScore'
-  | 'criticalFailures'
-  | 'teamAchievement'
-  | 'internalClaims'
-  | 'clientClaims'
-  | 'ordersAccepted'
-  | 'ordersWithErrors'
-  | 'orderErrorRate'
-  | 'negativeAssessments'
-  | 'upsellRate'
-  | 'aht'
-  | 'asa'
-  | 'coefficient'
-  | 'adjustment';
+/** The columns of the ranking: who the operator is, every metric he has a value of, the pay. */
+export type RankingKey = 'name' | 'teamName' | OperatorMetricKey | 'coefficient' | 'adjustment';
 
-export type CellFormat = 'text' | 'count' | 'ratio' | 'score' | 'seconds' | 'coefficient' | 'money';
+export type CellFormat = Unit | 'text' | 'coefficient' | 'money';
 
 export interface RankingColumn {
   key: RankingKey;
@@ -36,135 +20,45 @@ export interface RankingColumn {
   value(r: RankingEntry): string | number | null;
 }
 
-const s = (k: keyof RankingEntry['scorecard']) => (r: RankingEntry) => r.scorecard[k] as number | null;
+/** The ranking's columns for a list of metrics (the app's, or a test's copy of it). */
+export function rankingColumns(metrics: readonly MetricDef[]): RankingColumn[] {
+  return [
+    { key: 'name', label: 'ranking.col.name', format: 'text', worstFirst: 'ascending', value: (r) => r.name },
+    {
+      key: 'teamName',
+      label: 'ranking.col.team',
+      format: 'text',
+      worstFirst: 'ascending',
+      value: (r) => r.teamName,
+    },
+    ...metrics.filter(perOperator).map(
+      (m): RankingColumn => ({
+        key: m.key as RankingKey,
+        label: message(m.short),
+        format: m.unit,
+        // A norm (no direction) is worst when highest, as a cost is.
+        worstFirst: m.direction === 'higher' ? 'ascending' : 'descending',
+        value: (r) => metricValue(m, r),
+      }),
+    ),
+    {
+      key: 'coefficient',
+      label: 'ranking.col.coefficient',
+      format: 'coefficient',
+      worstFirst: 'ascending',
+      value: (r) => r.scorecard.coefficient,
+    },
+    {
+      key: 'adjustment',
+      label: 'ranking.col.adjustment',
+      format: 'money',
+      worstFirst: 'ascending',
+      value: (r) => r.scorecard.adjustment,
+    },
+  ];
+}
 
-export const tasksVsNorm = (r: RankingEntry): number | null =>
-  r.scorecard.tasksNorm ? r.scorecard.tasksCompleted / r.scorecard.tasksNorm : null;
-
-export const RANKING_COLUMNS: readonly RankingColumn[] = [
-  { key: 'name', label: 'ranking.col.name', format: 'text', worstFirst: 'ascending', value: (r) => r.name },
-  {
-    key: 'teamName',
-    label: 'ranking.col.team',
-    format: 'text',
-    worstFirst: 'ascending',
-    value: (r) => r.teamName,
-  },
-  {
-    key: 'handledCalls',
-    label: 'ranking.col.handled',
-    format: 'count',
-    worstFirst: 'ascending',
-    value: s('handledCalls'),
-  },
-  {
-    key: 'tasksCompleted',
-    label: 'ranking.col.tasks',
-    format: 'count',
-    worstFirst: 'ascending',
-    value: s('tasksCompleted'),
-  },
-  {
-    key: 'tasksNorm',
-    label: 'ranking.col.norm',
-    format: 'count',
-    worstFirst: 'descending',
-    value: s('tasksNorm'),
-  },
-  {
-    key: 'tasksVsNorm',
-    label: 'ranking.col.tasksVsNorm',
-    format: 'ratio',
-    worstFirst: 'ascending',
-    value: tasksVsNorm,
-  },
-  {
-    key: 'qualityScore',
-    label: 'ranking.col.quality',
-    format: 'score',
-    worstFirst: 'ascending',
-    value: s('qualityScore'),
-  },
-  {
-    key: 'criticalFailures',
-    label: 'ranking.col.critical',
-    format: 'count',
-    worstFirst: 'descending',
-    value: s('criticalFailures'),
-  },
-  {
-    key: 'teamAchievement',
-    label: 'ranking.col.targets',
-    format: 'ratio',
-    worstFirst: 'ascending',
-    value: s('teamAchievement'),
-  },
-  {
-    key: 'internalClaims',
-    label: 'ranking.col.internalClaims',
-    format: 'count',
-    worstFirst: 'descending',
-    value: s('internalClaims'),
-  },
-  {
-    key: 'clientClaims',
-    label: 'ranking.col.clientClaims',
-    format: 'count',
-    worstFirst: 'descending',
-    value: s('clientClaims'),
-  },
-  {
-    key: 'ordersAccepted',
-    label: 'ranking.col.orders',
-    format: 'count',
-    worstFirst: 'ascending',
-    value: s('ordersAccepted'),
-  },
-  {
-    key: 'ordersWithErrors',
-    label: 'ranking.col.errors',
-    format: 'count',
-    worstFirst: 'descending',
-    value: s('ordersWithErrors'),
-  },
-  {
-    key: 'orderErrorRate',
-    label: 'ranking.col.errorRate',
-    format: 'ratio',
-    worstFirst: 'descending',
-    value: s('orderErrorRate'),
-  },
-  {
-    key: 'negativeAssessments',
-    label: 'ranking.col.assessments',
-    format: 'count',
-    worstFirst: 'descending',
-    value: s('negativeAssessments'),
-  },
-  {
-    key: 'upsellRate',
-    label: 'ranking.col.upsell',
-    format: 'ratio',
-    worstFirst: 'ascending',
-    value: s('upsellRate'),
-  },
-  { key: 'aht', label: 'ranking.col.aht', format: 'seconds', worstFirst: 'descending', value: s('aht') },
-  { key: 'asa', label: 'ranking.col.asa', format: 'seconds', worstFirst: 'descending', value: (r) => r.asa },
-  {
-    key: 'coefficient',
-    label: 'ranking.col.coefficient',
-    format: 'coefficient',
-    worstFirst: 'ascending',
-    value: s('coefficient'),
-  },
-  {
-    key: 'adjustment',
-    label: 'ranking.col.adjustment',
-    format: 'money',
-    worstFirst: 'ascending',
-    value: s('adjustment'),
-  },
-];
+export const RANKING_COLUMNS: readonly RankingColumn[] = rankingColumns(METRIC_LIST);
 
 export const columnOf = (key: string): RankingColumn | undefined =>
   RANKING_COLUMNS.find((c) => c.key === key);
@@ -218,12 +112,17 @@ export function sortRows(
  * in major units), so a spreadsheet can compute with them; text cells quoted and formula-safe as in
  * every export of callscore (a spreadsheet splitting on `,` or `;` sees no formula).
  */
-export function rankingCsv(rows: readonly RankingEntry[], t: Translate, currency: string): string {
+export function rankingCsv(
+  rows: readonly RankingEntry[],
+  t: Translate,
+  currency: string,
+  columns: readonly RankingColumn[] = RANKING_COLUMNS,
+): string {
   const scale = 10 ** currencyDigits(currency);
-  const header = ['operatorId', ...RANKING_COLUMNS.map((c) => t(c.label))].map(csvText);
+  const header = ['operatorId', ...columns.map((c) => t(c.label))].map(csvText);
   const lines = rows.map((r) => [
     csvText(r.scorecard.operatorId),
-    ...RANKING_COLUMNS.map((c) => {
+    ...columns.map((c) => {
       const v = c.value(r);
       if (v === null) return '';
       if (typeof v === 'string') return csvText(v);

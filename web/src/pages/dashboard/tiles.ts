@@ -1,7 +1,8 @@
-import { CRITERIA, KPIS } from '../../../../schemas/criteria.ts';
+import type { MetricDef } from '../../../../schemas/criteria.ts';
 import type { Aggregate } from '../../../../schemas/dashboard.ts';
 import type { Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { METRIC_LIST, message } from '../../metrics.ts';
 import type { RankingKey } from './ranking.ts';
 
 export type TileFormat = 'count' | 'ratio' | 'score' | 'seconds' | 'money';
@@ -20,149 +21,78 @@ export interface TileDef {
   whenNull: MessageKey;
 }
 
-const directionOf = (key: string): 'higher' | 'lower' =>
-  ([...CRITERIA, ...KPIS].find((m) => m.key === key)?.direction ?? 'higher') as 'higher' | 'lower';
+type Hint = TileDef['hint'];
+
+/** What a tile says under its figure, by tile id; a tile without one says nothing more. */
+const HINTS: Readonly<Record<string, Hint>> = {
+  handledCalls: (a, f, t) => t('tile.handledCalls.hint', { operators: f.integer(a.activeOperators) }),
+  tasks: (a, f, t) =>
+    a.tasksNorm === null
+      ? t('tile.tasks.noNorm', { done: f.integer(a.tasksCompleted) })
+      : t('tile.tasks.hint', { done: f.integer(a.tasksCompletedWithNorm), norm: f.integer(a.tasksNorm) }),
+  qualityScore: (a, f, t) =>
+    t('tile.quality.hint', {
+      evaluations: f.integer(a.evaluations),
+      critical: f.integer(a.criticalFailures),
+    }),
+  targets: (a, f, t) => t('tile.targets.hint', { met: f.integer(a.targetsMet), total: f.integer(a.targets) }),
+  internalClaims: (_a, _f, t) => t('tile.claims.hint'),
+  clientClaims: (_a, _f, t) => t('tile.claims.hint'),
+  orderErrorRate: (a, f, t) =>
+    t('tile.orderErrors.hint', {
+      errors: f.integer(a.ordersWithErrors),
+      orders: f.integer(a.ordersAccepted),
+    }),
+  negativeAssessments: (_a, _f, t) => t('tile.assessments.hint'),
+  aht: (a, f, t) => (a.asa === null ? t('kpi.aht.hint') : t('tile.aht.hint', { asa: f.duration(a.asa) })),
+  serviceLevel: (_a, _f, t) => t('tile.serviceLevel.hint'),
+  abandonmentRate: (_a, _f, t) => t('tile.abandonment.hint'),
+};
+
+/** The money the deductions cost: not a metric of the list, the tile after the criteria. */
+const PAY_IMPACT: TileDef = {
+  id: 'payImpact',
+  label: 'tile.payImpact',
+  sortKey: 'adjustment',
+  good: 'lower',
+  format: 'money',
+  value: (a) => (a.adjustment === null ? null : -a.adjustment),
+  hint: (a, f, t) =>
+    a.variableBase && a.adjustment !== null
+      ? t('tile.payImpact.hint', {
+          share: f.percent(-a.adjustment / a.variableBase),
+          coefficient: f.decimal(a.coefficient ?? 1, 3),
+        })
+      : t('tile.payImpact.none'),
+  whenNull: 'tile.payImpact.monthsOnly',
+};
+
+function tileOf(m: MetricDef): TileDef {
+  const id = m.tile?.id ?? m.key;
+  return {
+    id,
+    label: message(m.tile?.label ?? m.label),
+    sortKey: (m.rankBy ?? m.key) as RankingKey,
+    good: m.direction ?? 'higher',
+    format: m.unit,
+    value: (a) => ((a as unknown as Record<string, number | null>)[m.key] ?? null) as number | null,
+    hint: HINTS[id] ?? (() => ''),
+    whenNull: message(m.whenNull ?? 'kpi.none'),
+  };
+}
+
+/** The tiles for a list of metrics: its criteria with a tile, the pay deducted, its KPIs. */
+export function tilesOf(metrics: readonly MetricDef[]): TileDef[] {
+  const tiled = metrics.filter((m) => m.tile);
+  return [
+    ...tiled.filter((m) => m.kind === 'criterion').map(tileOf),
+    PAY_IMPACT,
+    ...tiled.filter((m) => m.kind === 'kpi').map(tileOf),
+  ];
+}
 
 /** The tiles of the dashboard: the criteria of docs/scoring.md and the contact-center KPIs. */
-export const TILES: readonly TileDef[] = [
-  {
-    id: 'handledCalls',
-    label: 'criterion.handledCalls',
-    sortKey: 'handledCalls',
-    good: directionOf('handledCalls'),
-    format: 'count',
-    value: (a) => a.handledCalls,
-    hint: (a, f, t) => t('tile.handledCalls.hint', { operators: f.integer(a.activeOperators) }),
-    whenNull: 'kpi.none',
-  },
-  {
-    id: 'tasks',
-    label: 'tile.tasks',
-    sortKey: 'tasksVsNorm',
-    good: directionOf('tasksCompleted'),
-    format: 'ratio',
-    value: (a) => a.tasksVsNorm,
-    hint: (a, f, t) =>
-      a.tasksNorm === null
-        ? t('tile.tasks.noNorm', { done: f.integer(a.tasksCompleted) })
-        : t('tile.tasks.hint', { done: f.integer(a.tasksCompletedWithNorm), norm: f.integer(a.tasksNorm) }),
-    whenNull: 'flag.no-norm',
-  },
-  {
-    id: 'qualityScore',
-    label: 'criterion.qualityScore',
-    sortKey: 'qualityScore',
-    good: directionOf('qualityScore'),
-    format: 'score',
-    value: (a) => a.qualityScore,
-    hint: (a, f, t) =>
-      t('tile.quality.hint', {
-        evaluations: f.integer(a.evaluations),
-        critical: f.integer(a.criticalFailures),
-      }),
-    whenNull: 'flag.not-evaluated',
-  },
-  {
-    id: 'targets',
-    label: 'tile.targets',
-    sortKey: 'teamAchievement',
-    good: directionOf('teamAchievement'),
-    format: 'ratio',
-    value: (a) => a.teamAchievement,
-    hint: (a, f, t) => t('tile.targets.hint', { met: f.integer(a.targetsMet), total: f.integer(a.targets) }),
-    whenNull: 'flag.no-target',
-  },
-  {
-    id: 'internalClaims',
-    label: 'tile.internalClaims',
-    sortKey: 'internalClaims',
-    good: directionOf('internalClaims'),
-    format: 'count',
-    value: (a) => a.internalClaims,
-    hint: (_a, _f, t) => t('tile.claims.hint'),
-    whenNull: 'kpi.none',
-  },
-  {
-    id: 'clientClaims',
-    label: 'tile.clientClaims',
-    sortKey: 'clientClaims',
-    good: directionOf('clientClaims'),
-    format: 'count',
-    value: (a) => a.clientClaims,
-    hint: (_a, _f, t) => t('tile.claims.hint'),
-    whenNull: 'kpi.none',
-  },
-  {
-    id: 'orderErrorRate',
-    label: 'criterion.orderErrorRate',
-    sortKey: 'orderErrorRate',
-    good: directionOf('orderErrorRate'),
-    format: 'ratio',
-    value: (a) => a.orderErrorRate,
-    hint: (a, f, t) =>
-      t('tile.orderErrors.hint', {
-        errors: f.integer(a.ordersWithErrors),
-        orders: f.integer(a.ordersAccepted),
-      }),
-    whenNull: 'flag.no-orders',
-  },
-  {
-    id: 'negativeAssessments',
-    label: 'tile.negativeAssessments',
-    sortKey: 'negativeAssessments',
-    good: directionOf('negativeAssessments'),
-    format: 'count',
-    value: (a) => a.negativeAssessments,
-    hint: (_a, _f, t) => t('tile.assessments.hint'),
-    whenNull: 'kpi.none',
-  },
-  {
-    id: 'payImpact',
-    label: 'tile.payImpact',
-    sortKey: 'adjustment',
-    good: 'lower',
-    format: 'money',
-    value: (a) => (a.adjustment === null ? null : -a.adjustment),
-    hint: (a, f, t) =>
-      a.variableBase && a.adjustment !== null
-        ? t('tile.payImpact.hint', {
-            share: f.percent(-a.adjustment / a.variableBase),
-            coefficient: f.decimal(a.coefficient ?? 1, 3),
-          })
-        : t('tile.payImpact.none'),
-    whenNull: 'tile.payImpact.monthsOnly',
-  },
-  {
-    id: 'aht',
-    label: 'kpi.aht',
-    sortKey: 'aht',
-    good: directionOf('aht'),
-    format: 'seconds',
-    value: (a) => a.aht,
-    hint: (a, f, t) => (a.asa === null ? t('kpi.aht.hint') : t('tile.aht.hint', { asa: f.duration(a.asa) })),
-    whenNull: 'kpi.none',
-  },
-  {
-    id: 'serviceLevel',
-    label: 'tile.serviceLevel',
-    sortKey: 'asa',
-    good: directionOf('serviceLevel'),
-    format: 'ratio',
-    value: (a) => a.serviceLevel,
-    hint: (_a, _f, t) => t('tile.serviceLevel.hint'),
-    whenNull: 'tile.centerOnly',
-  },
-  {
-    id: 'abandonmentRate',
-    label: 'tile.abandonment',
-    sortKey: 'asa',
-    good: directionOf('abandonmentRate'),
-    format: 'ratio',
-    value: (a) => a.abandonmentRate,
-    hint: (_a, _f, t) => t('tile.abandonment.hint'),
-    whenNull: 'tile.centerOnly',
-  },
-];
+export const TILES: readonly TileDef[] = tilesOf(METRIC_LIST);
 
 export function formatValue(v: number, format: TileFormat, f: Formatters): string {
   switch (format) {

@@ -1,9 +1,10 @@
-import { CRITERIA, DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
+import { DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
 import type { PayRule } from '../../../../schemas/pay-rule.ts';
 import { useForms, useRuleInForce } from '../../api/dashboard.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type Translate, useT } from '../../i18n/index.ts';
+import { METRIC_LIST, message, onScorecard } from '../../metrics.ts';
 
 /** The rule in force, each part said in a plain sentence. */
 function ruleSentences(rule: PayRule, fmt: Formatters, t: Translate): { key: string; text: string }[] {
@@ -73,9 +74,9 @@ export function HowEvaluated({
         <div>
           <h3 className="how-heading">{t('how.criteria')}</h3>
           <ul className="how-list">
-            {CRITERIA.filter((c) => c.key !== 'tasksNorm').map((c) => (
+            {METRIC_LIST.filter((c) => c.kind === 'criterion' && onScorecard(c)).map((c) => (
               <li key={c.key}>
-                <span>{t(`criterion.${c.key}`)}</span>
+                <span>{t(message(c.label))}</span>
                 <span className="cell-muted">
                   {c.deduction
                     ? t('how.paidOn', { deduction: t(`deduction.${c.deduction}`) })

@@ -1,19 +1,9 @@
-import { CRITERIA, type DeductionKey } from '../../../../schemas/criteria.ts';
 import type { DeductionLine, ScorecardRow } from '../../../../schemas/scorecard.ts';
+import { metricValue } from '../../../../server/scorecards/metric-values.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, type Translate, useT } from '../../i18n/index.ts';
+import { METRIC_LIST, message, onScorecard } from '../../metrics.ts';
 import { share } from '../payroll/Explanation.tsx';
-
-/** The criterion whose row carries each deduction. */
-const DEDUCTION_ROW: Partial<Record<string, DeductionKey>> = {
-  tasksCompleted: 'tasks',
-  qualityScore: 'quality',
-  teamAchievement: 'targets',
-  internalClaims: 'internalClaims',
-  clientClaims: 'clientClaims',
-  orderErrorRate: 'orderErrors',
-  negativeAssessments: 'negativeAssessments',
-};
 
 function value(v: number | null, unit: string, fmt: Formatters, t: Translate, whenNull?: MessageKey): string {
   if (v === null) return t(whenNull ?? 'kpi.none');
@@ -55,19 +45,10 @@ function target(
   }
 }
 
-const WHEN_NULL: Partial<Record<string, MessageKey>> = {
-  tasksNorm: 'flag.no-norm',
-  qualityScore: 'flag.not-evaluated',
-  teamAchievement: 'flag.no-target',
-  orderErrorRate: 'flag.no-orders',
-  upsellRate: 'opPage.noData',
-};
-
 /** Every criterion of the period with its target and the deduction it caused. */
 export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters }) {
   const t = useT();
   const lines = new Map(row.explanation.map((l) => [l.key, l]));
-  const s = row.scorecard as unknown as Record<string, number | null>;
   return (
     <section className="card" aria-labelledby="scorecard-title">
       <header className="card-header">
@@ -96,16 +77,33 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
             </tr>
           </thead>
           <tbody>
-            {CRITERIA.filter((c) => c.key !== 'tasksNorm').map((c) => {
-              const dk = DEDUCTION_ROW[c.key];
-              const line = dk ? lines.get(dk) : undefined;
+            {METRIC_LIST.filter(onScorecard).map((c) => {
+              const v = value(
+                metricValue(c, row),
+                c.unit,
+                fmt,
+                t,
+                c.whenNull ? message(c.whenNull) : undefined,
+              );
+              // A KPI is shown, not measured against a target nor paid on.
+              if (c.kind === 'kpi')
+                return (
+                  <tr key={c.key}>
+                    <th scope="row" className="cell-name">
+                      {t(message(c.label))}
+                    </th>
+                    <td className="num">{v}</td>
+                    <td colSpan={3} />
+                  </tr>
+                );
+              const line = c.carriesDeduction && c.deduction ? lines.get(c.deduction) : undefined;
               const deducted = line !== undefined && line.fraction > 0;
               return (
                 <tr key={c.key} className={deducted ? 'is-deducted' : undefined}>
                   <th scope="row" className="cell-name">
-                    {t(`criterion.${c.key}`)}
+                    {t(message(c.label))}
                   </th>
-                  <td className="num">{value(s[c.key] ?? null, c.unit, fmt, t, WHEN_NULL[c.key])}</td>
+                  <td className="num">{v}</td>
                   <td className="num cell-muted">{target(c.key, row, line, fmt, t)}</td>
                   <td className="num">
                     {line === undefined ? (
@@ -128,20 +126,6 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
                 </tr>
               );
             })}
-            <tr>
-              <th scope="row" className="cell-name">
-                {t('kpi.aht')}
-              </th>
-              <td className="num">{value(row.scorecard.aht, 'seconds', fmt, t)}</td>
-              <td colSpan={3} />
-            </tr>
-            <tr>
-              <th scope="row" className="cell-name">
-                {t('opPage.asa')}
-              </th>
-              <td className="num">{value(row.asa, 'seconds', fmt, t)}</td>
-              <td colSpan={3} />
-            </tr>
           </tbody>
         </table>
       </div>

@@ -1,10 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import type { MetricDef, Unit } from '../../../../schemas/criteria.ts';
 import type { OperatorTrendResponse } from '../../../../schemas/dashboard.ts';
 import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
+import { metricValue } from '../../../../server/scorecards/metric-values.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
+import { METRIC_LIST, message } from '../../metrics.ts';
 
 const TrendChart = lazy(() =>
   import('../../components/charts/DashboardCharts.tsx').then((m) => ({ default: m.TrendChart })),
@@ -18,28 +21,30 @@ interface Series {
   reference?(r: ScorecardRow): number | null;
 }
 
+/** A trend's figures in whole units: a small chart has no room for decimals. */
+const COMPACT: Record<Unit, Series['format']> = {
+  count: (f) => (v) => f.integer(v),
+  ratio: (f) => (v) => f.percent(v, 0),
+  score: (f) => (v) => f.decimal(v, 0),
+  seconds: (f) => (v) => f.duration(v),
+};
+
+const seriesOf = (m: MetricDef): Series => ({
+  id: m.key,
+  label: message(m.label),
+  value: (r) => metricValue(m, r),
+  format: COMPACT[m.unit],
+  reference:
+    m.trend?.reference === 'threshold'
+      ? (r) => r.explanation.find((l) => l.key === m.deduction)?.inputs.threshold ?? null
+      : () => 1,
+});
+
+/** The metrics with a trend, in their order, then the coefficient they make. */
 const SERIES: readonly Series[] = [
-  {
-    id: 'quality',
-    label: 'criterion.qualityScore',
-    value: (r) => r.scorecard.qualityScore,
-    format: (f) => (v) => f.decimal(v, 0),
-    reference: (r) => r.explanation.find((l) => l.key === 'quality')?.inputs.threshold ?? null,
-  },
-  {
-    id: 'tasks',
-    label: 'tile.tasks',
-    value: (r) => (r.scorecard.tasksNorm ? r.scorecard.tasksCompleted / r.scorecard.tasksNorm : null),
-    format: (f) => (v) => f.percent(v, 0),
-    reference: () => 1,
-  },
-  {
-    id: 'errors',
-    label: 'criterion.orderErrorRate',
-    value: (r) => r.scorecard.orderErrorRate,
-    format: (f) => (v) => f.percent(v, 0),
-    reference: (r) => r.explanation.find((l) => l.key === 'orderErrors')?.inputs.threshold ?? null,
-  },
+  ...METRIC_LIST.filter((m) => m.trend)
+    .sort((a, b) => (a.trend?.position ?? 0) - (b.trend?.position ?? 0))
+    .map(seriesOf),
   {
     id: 'coefficient',
     label: 'ranking.col.coefficient',
