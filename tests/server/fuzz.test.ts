@@ -8,14 +8,19 @@ import { type FuzzRequest, fuzzRequest, rng } from '../helpers/fuzz.ts';
 import { tempDir } from '../helpers/runtime.ts';
 
 /**
- * Generated bad requests to every route, as every role and signed out, against the real server
+ * Generated bad requests to every route, as every role, a team lead, a department head and signed out, against the real server
  * process on loopback: none may answer 5xx, every error is the one JSON shape, and the process is
  * still there at the end. CALLSCORE_FUZZ_N sets the requests per route and identity,
  * CALLSCORE_FUZZ_SEED the seed (a failure prints the request to send again).
  */
 const PER_IDENTITY = Number(process.env.CALLSCORE_FUZZ_N ?? 8);
 const SEED = Number(process.env.CALLSCORE_FUZZ_SEED ?? 20261204);
-const USERS = ['admin', 'head', 'qalead', 'qa', 'payroll', 'operator'] as const;
+const USERS = ['admin', 'head', 'qalead', 'qa', 'payroll', 'operator', 'teamlead', 'saleshead'] as const;
+/** Heads limited to a team and to a department, added to the demo's users. */
+const LIMITED: [string, string[]][] = [
+  ['teamlead', ['--team', 'T-CARE']],
+  ['saleshead', ['--department', 'Sales']],
+];
 
 /** Every API route of the app, as `[method, path]`, read from the app itself so none is missed. */
 async function apiRoutes(): Promise<[string, string][]> {
@@ -42,6 +47,13 @@ beforeAll(async () => {
   const demo = await cli(['demo', '--data', dir, '--operators', '8', '--months', '2', '--month', '2026-10']);
   if (demo.code !== 0) throw new Error(demo.stderr);
   const creds = demoCredentials(dir);
+  for (const [name, limit] of LIMITED) {
+    creds[name] = `pw-${name}-fuzz`;
+    const add = await cli(['users', 'add', name, '--role', 'head', ...limit, '--data', dir], {
+      input: creds[name],
+    });
+    if (add.code !== 0) throw new Error(add.stderr);
+  }
   server = await serve(dir, await freePort());
   for (const u of USERS) {
     const res = await fetch(`${server.url}/api/auth/login`, {
