@@ -45,7 +45,7 @@ const apiProjection = (body: ScorecardsResponse) => ({
 
 describe('golden scoring cases', () => {
   it('finds the cases', () => {
-    expect(cases).toEqual(expect.arrayContaining(['month', 'range']));
+    expect(cases).toEqual(expect.arrayContaining(['month', 'range', 'los-angeles']));
   });
 
   for (const name of cases) {
