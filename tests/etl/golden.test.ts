@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -9,13 +8,15 @@ import { z } from 'zod';
 import { importFile } from '../../etl/import-file.ts';
 import { FORMATS, type ImportReport } from '../../schemas/import-report.ts';
 import { isKind, type Kind } from '../../schemas/kinds.ts';
+import { caseFolders, clearChanged, compareExpected as compare, readJson } from '../helpers/golden.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 /**
  * Golden ETL cases: each folder of tests/etl/golden is an input folder (case.json, the files it
  * imports) and the expected result (expected/reports.json, expected/<table>.json). The import is
  * the CLI's own (importFile) into a fresh data directory. A mismatch fails with a diff and writes
- * what the import gave to <case>/-changed/, to compare with expected/ (git ignores it).
+ * what the import gave to <case>/-changed/, to compare with expected/ (git ignores it); the
+ * folders, the comparison and -changed/ are tests/helpers/golden.ts, shared with the scoring cases.
  * What each projection keeps is described in tests/etl/golden/README.md.
  */
 
@@ -403,8 +404,6 @@ async function writeParquet(csv: string, select: string, out: string) {
   }
 }
 
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-
 interface Outcome {
   reports: unknown[];
   /** Tables after the steps with a check, by check name, and at the end (''). */
@@ -459,20 +458,7 @@ async function runCase(dir: string, spec: CaseSpec): Promise<Outcome> {
   }
 }
 
-/** Compares, and on a mismatch writes what the import gave beside the expected file. */
-function compare(caseDir: string, rel: string, actual: unknown, expected: unknown, label: string) {
-  if (!isDeepStrictEqual(actual, expected)) {
-    const out = path.join(caseDir, '-changed', rel);
-    mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify(actual, null, 2)}\n`);
-  }
-  expect.soft(actual, label).toEqual(expected);
-}
-
-const cases = readdirSync(GOLDEN, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(path.join(GOLDEN, d.name, 'case.json')))
-  .map((d) => d.name)
-  .sort();
+const cases = caseFolders(GOLDEN);
 
 describe('golden ETL cases', () => {
   it('finds the cases', () => {
@@ -482,7 +468,7 @@ describe('golden ETL cases', () => {
   for (const name of cases) {
     it(name, async () => {
       const dir = path.join(GOLDEN, name);
-      rmSync(path.join(dir, '-changed'), { recursive: true, force: true });
+      clearChanged(dir);
       const spec = caseSpec.parse(readJson(path.join(dir, 'case.json')));
       const outcome = await runCase(dir, spec);
       const expectedReports = readJson(path.join(dir, 'expected', 'reports.json')) as unknown[];
