@@ -1,11 +1,21 @@
+import { z } from 'zod';
 import { METRICS, type MetricDef, type Unit } from '../../../schemas/criteria.ts';
-import { period as periodSchema } from '../../../schemas/period.ts';
+import {
+  checkPeriod,
+  MAX_RANGE_DAYS,
+  monthPeriod,
+  type Period,
+  periodFields,
+  periodOfQuery,
+  period as periodSchema,
+} from '../../../schemas/period.ts';
 import type { ScorecardRow } from '../../../schemas/scorecard.ts';
 import { resolveDataDir } from '../../config.ts';
 import { payRows } from '../../payroll/pay-periods.service.ts';
 import { csvRecords, csvText } from '../../payroll/spreadsheet-cells.ts';
 import { openDataDir } from '../../runtime.ts';
 import { metricValue } from '../../scorecards/metric-values.ts';
+import { cachedScoreRange } from '../../scoring/score-cache.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';
 
@@ -15,6 +25,26 @@ export function periodFlag(value: string | undefined): string {
   const parsed = periodSchema.safeParse(value ?? '');
   if (!parsed.success) throw new UsageError('--period YYYY-MM is required (e.g. --period 2026-10)');
   return parsed.data;
+}
+
+/** `--period YYYY-MM`, or `--from` and `--to` local dates (`to` exclusive), checked as the API checks them. */
+export function periodFlags(values: {
+  period?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): Period {
+  // A month alone keeps the message every command that takes --period gives.
+  if (values.from === undefined && values.to === undefined) return monthPeriod(periodFlag(values.period));
+  const q = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+  const parsed = z
+    .object(periodFields)
+    .superRefine(checkPeriod({ maxDays: MAX_RANGE_DAYS }))
+    .safeParse(q);
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `--${String(i.path[0] ?? 'period')}: ${i.message}`).join('; ');
+    throw new UsageError(`${why} (e.g. --period 2026-10, or --from 2026-10-05 --to 2026-10-20)`);
+  }
+  return periodOfQuery(parsed.data);
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -81,20 +111,28 @@ export function scorecardsCsv(rows: readonly ScorecardRow[]): string {
   return csvRecords([header, ...records], ',', '\n');
 }
 
-/** `callscore score --period YYYY-MM [--team T] [--format table|csv|json]` */
+/**
+ * `callscore score --period YYYY-MM | --from D --to D [--team T] [--format table|csv|json]`. A month
+ * is its pay period (an approved one prints its snapshot); another range is scored live, without
+ * pay, as the API does.
+ */
 export async function scoreCommand(argv: string[]) {
   const { values } = cliArgs(argv, {
     period: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
     team: { type: 'string' },
     format: { type: 'string' },
   });
-  const period = periodFlag(values.period);
+  const period = periodFlags({ period: values.period, from: values.from, to: values.to });
   const format = (values.format ?? 'table') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const rt = await openDataDir(resolveDataDir(values.data));
   try {
     const settings = await readSettings(rt.db);
-    const { rows } = await payRows(rt, period, settings);
+    const rows = period.month
+      ? (await payRows(rt, period.month, settings)).rows
+      : await cachedScoreRange(rt, period, settings);
     const picked = values.team ? rows.filter((r) => r.teamId === values.team) : rows;
     if (values.team && picked.length === 0) throw new UsageError(`no operators in team "${values.team}"`);
     if (format === 'json')
