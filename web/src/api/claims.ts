@@ -9,12 +9,6 @@ import type { TARGET_METRICS } from '../../../schemas/records.ts';
 import { api, call, setValues, withSignal } from './client.ts';
 
 /** Hooks for claims, assessments, the roster and the period's plans (targets, norms, bases). */
-export interface RosterEntry {
-  operatorId: string;
-  name: string;
-  teamId: string;
-  teamName: string | null;
-}
 
 export function useRoster() {
   return useQuery({
