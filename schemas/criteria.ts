@@ -322,3 +322,18 @@ export const FLAGS = {
   notAPayPeriod: 'not-a-pay-period',
 } as const;
 export type Flag = (typeof FLAGS)[keyof typeof FLAGS];
+
+/**
+ * The ranking's flat columns (its Arrow body and its JSON), written by the server's encoder and
+ * read by the web's decoder: one number column per deduction, and the flags as one text column.
+ */
+export const RANKING_COLUMNS = {
+  /** The column of a deduction: `deduction_<key>`. */
+  deduction: <K extends DeductionKey>(key: K) => `deduction_${key}` as const,
+  flags: 'flags',
+} as const;
+
+/** A scorecard's flags as the ranking's one text cell: joined by spaces. */
+export const joinFlags = (flags: readonly Flag[]): string => flags.join(' ');
+/** The ranking's flags cell back to the scorecard's flags. */
+export const splitFlags = (cell: string): Flag[] => cell.split(' ').filter(Boolean) as Flag[];

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ActivityResponse, DailyResponse, PeriodsResponse, TeamsResponse } from '../../schemas/api.ts';
 import { rangeQuery } from '../../schemas/api.ts';
 import { ROLES } from '../../schemas/roles.ts';
+import type { RosterResponse } from '../../schemas/roster.ts';
 import { allowAnyUser, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -26,7 +27,8 @@ export const activityRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get('/operators', allowAnyUser(), async (c) => {
-    return c.json({ operators: await rosterFor(c.get('deps').db, c.get('scope')) });
+    const body: RosterResponse = { operators: await rosterFor(c.get('deps').db, c.get('scope')) };
+    return c.json(body);
   })
   .get('/operators/activity', allowAnyUser(), validate('query', rangeQuery), async (c) => {
     const { db, analytics } = c.get('deps');

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { operatorRangeQuery, summaryQuery } from '../../schemas/dashboard.ts';
+import { Hono, type TypedResponse } from 'hono';
+import { operatorRangeQuery, type SummaryResponse, summaryQuery } from '../../schemas/dashboard.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { prepareBody, sendPrepared } from '../prepared-body.ts';
@@ -20,13 +20,12 @@ export const dashboardRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const scope = c.get('scope');
     const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}`;
-    const body = await cached(c.get('deps').db, key, async () =>
-      prepareBody(
-        Buffer.from(JSON.stringify(await dashboardSummary(c.get('deps'), q, c.get('settings'), scope))),
-        'application/json; charset=utf-8',
-      ),
-    );
-    return sendPrepared(c, body, 'Cookie');
+    const body = await cached(c.get('deps').db, key, async () => {
+      const summary: SummaryResponse = await dashboardSummary(c.get('deps'), q, c.get('settings'), scope);
+      return prepareBody(Buffer.from(JSON.stringify(summary)), 'application/json; charset=utf-8');
+    });
+    // The JSON of a SummaryResponse, sent as prepared: typed as such for the web's client.
+    return sendPrepared(c, body, 'Cookie') as Response & TypedResponse<SummaryResponse, 200, 'json'>;
   })
   .get(
     '/operators/:operatorId/trend',

@@ -1,4 +1,10 @@
-import { DEDUCTION_KEYS, METRICS, type MetricDef } from '../../schemas/criteria.ts';
+import {
+  DEDUCTION_KEYS,
+  joinFlags,
+  METRICS,
+  type MetricDef,
+  RANKING_COLUMNS,
+} from '../../schemas/criteria.ts';
 import type { ScorecardRow } from '../../schemas/scorecard.ts';
 import { arrowStream, type Column } from '../arrow.ts';
 
@@ -24,7 +30,7 @@ const numbersOf = (metrics: readonly MetricDef[]) => [
 /** The names of the ranking's number columns: the figures, then one `deduction_<key>` per deduction. */
 export const rankingNumberColumns = (metrics: readonly MetricDef[] = METRICS): string[] => [
   ...numbersOf(metrics),
-  ...DEDUCTION_KEYS.map((d) => `deduction_${d}`),
+  ...DEDUCTION_KEYS.map(RANKING_COLUMNS.deduction),
 ];
 
 /** The ranking table's rows: every criterion, each deduction and the pay, flat. */
@@ -45,16 +51,16 @@ export function rankingRows(
       teamName: r.teamName,
       department: r.department,
       currency: r.scorecard.currency,
-      flags: r.scorecard.flags.join(' '),
+      [RANKING_COLUMNS.flags]: joinFlags(r.scorecard.flags),
     };
     for (const k of numbers) out[k] = s[k] ?? null;
-    for (const d of DEDUCTION_KEYS) out[`deduction_${d}`] = r.scorecard.deductions[d];
+    for (const d of DEDUCTION_KEYS) out[RANKING_COLUMNS.deduction(d)] = r.scorecard.deductions[d];
     return out;
   });
 }
 
 /** Text that repeats from row to row: sent once per distinct value, as a dictionary. */
-const LABELS = ['teamId', 'teamName', 'department', 'currency', 'flags'];
+const LABELS = ['teamId', 'teamName', 'department', 'currency', RANKING_COLUMNS.flags];
 
 /**
  * The same rows as Arrow IPC: typed columns for the big table in the web app. Repeating text is

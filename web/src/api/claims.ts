@@ -1,26 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AssessmentView,
   ClaimDecisionRequest,
-  ClaimView,
+  ClaimsQuery,
   NewAssessmentRequest,
   NewClaimRequest,
 } from '../../../schemas/claims.ts';
-import type { PlansResponse } from '../../../schemas/plans.ts';
-import { api } from './client.ts';
+import type { TARGET_METRICS } from '../../../schemas/records.ts';
+import { api, call, setValues, withSignal } from './client.ts';
 
 /** Hooks for claims, assessments, the roster and the period's plans (targets, norms, bases). */
-export interface RosterEntry {
-  operatorId: string;
-  name: string;
-  teamId: string;
-  teamName: string | null;
-}
 
 export function useRoster() {
   return useQuery({
     queryKey: ['operators', 'roster'],
-    queryFn: ({ signal }) => api.get<{ operators: RosterEntry[] }>('/api/operators', undefined, signal),
+    queryFn: ({ signal }) => call(api.operators.$get(undefined, withSignal(signal))),
     staleTime: 10 * 60_000,
   });
 }
@@ -33,7 +26,14 @@ export interface ClaimFilters {
 export function useClaims(f: ClaimFilters) {
   return useQuery({
     queryKey: ['claims', f],
-    queryFn: ({ signal }) => api.get<{ claims: ClaimView[] }>('/api/claims', { ...f }, signal),
+    queryFn: ({ signal }) =>
+      call(
+        // The filters are the page address's text; the server answers a value it does not know with a 400.
+        api.claims.$get(
+          { query: setValues({ ...f }) as Pick<ClaimsQuery, 'status' | 'source'> },
+          withSignal(signal),
+        ),
+      ),
   });
 }
 
@@ -50,7 +50,7 @@ function useInvalidate() {
 export function useRegisterClaim() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: NewClaimRequest) => api.post<{ claim: ClaimView }>('/api/claims', body),
+    mutationFn: (body: NewClaimRequest) => call(api.claims.$post({ json: body })),
     onSuccess: invalidate,
   });
 }
@@ -59,10 +59,12 @@ export function useDecideClaim() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { claimId: string } & ClaimDecisionRequest) =>
-      api.post<{ claim: ClaimView }>(`/api/claims/${encodeURIComponent(v.claimId)}/decision`, {
-        status: v.status,
-        note: v.note,
-      }),
+      call(
+        api.claims[':claimId'].decision.$post({
+          param: { claimId: v.claimId },
+          json: { status: v.status, note: v.note },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -70,16 +72,14 @@ export function useDecideClaim() {
 export function useAssessments() {
   return useQuery({
     queryKey: ['assessments'],
-    queryFn: ({ signal }) =>
-      api.get<{ assessments: AssessmentView[] }>('/api/assessments', undefined, signal),
+    queryFn: ({ signal }) => call(api.assessments.$get({ query: {} }, withSignal(signal))),
   });
 }
 
 export function useRecordAssessment() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: NewAssessmentRequest) =>
-      api.post<{ assessment: AssessmentView }>('/api/assessments', body),
+    mutationFn: (body: NewAssessmentRequest) => call(api.assessments.$post({ json: body })),
     onSuccess: invalidate,
   });
 }
@@ -87,7 +87,7 @@ export function useRecordAssessment() {
 export function usePlans(period: string | null) {
   return useQuery({
     queryKey: ['plans', period],
-    queryFn: ({ signal }) => api.get<PlansResponse>('/api/plans', { period }, signal),
+    queryFn: ({ signal }) => call(api.plans.$get({ query: { period: period ?? '' } }, withSignal(signal))),
     enabled: period !== null,
   });
 }
@@ -103,7 +103,17 @@ type PlanEdit =
 export function useSavePlan() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (edit: PlanEdit) => api.put<{ ok: true }>(`/api/plans/${edit.kind}`, edit.body),
+    mutationFn: (edit: PlanEdit) =>
+      call(
+        edit.kind === 'targets'
+          ? // The metric as the plans list names it, one of TARGET_METRICS.
+            api.plans.targets.$put({
+              json: { ...edit.body, metric: edit.body.metric as (typeof TARGET_METRICS)[number] },
+            })
+          : edit.kind === 'norms'
+            ? api.plans.norms.$put({ json: edit.body })
+            : api.plans.bases.$put({ json: edit.body }),
+      ),
     onSuccess: invalidate,
   });
 }

@@ -1,4 +1,7 @@
+import { type ClientResponse, hc } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../../schemas/api.ts';
+import type { ApiType } from '../../../server/app.ts';
 
 /**
  * A failed API call. `code` and `message` come from the server's error body; a request that never
@@ -45,26 +48,21 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+/**
+ * The fetch under the typed client: same-origin with the session cookie, and every failure turned
+ * into an ApiError, so a call either answers its route's JSON body or throws. A request that never
+ * got an answer is `network`; the server's `{error: {code, message}}` body becomes the error's code
+ * and message; an answer that is not JSON came from a proxy or gateway in front of the API.
+ */
+async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const path = String(input);
+  const signal = init.signal ?? null;
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
   let res: Response;
   try {
-    // A form (a file upload) goes as multipart, with the boundary the browser picks.
-    const form = body instanceof FormData;
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers:
-        body === undefined || form
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? null : form ? body : JSON.stringify(body),
-      signal: signal ?? null,
-    });
+    res = await fetch(input, { ...init, headers, credentials: 'same-origin', signal });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
@@ -79,7 +77,7 @@ async function request<T>(
       // A proxy or a crashed server can answer with HTML; handled like no answer below.
     }
   }
-  if (res.ok && json !== null) return json as T;
+  if (res.ok && json !== null) return new Response(text, { status: res.status, headers: res.headers });
 
   const retry = Number(res.headers.get('Retry-After'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : null;
@@ -91,10 +89,37 @@ async function request<T>(
   throw new ApiError(res.status, code, `${method} ${path}: HTTP ${res.status}`, retryAfter);
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
-    request<T>('GET', withQuery(path, query), undefined, signal),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  put: <T>(path: string, body: unknown = {}) => request<T>('PUT', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/**
+ * The API, typed from the server's routes (`api.forms[':id'].$get({param: {id}})`): a route's
+ * path, query, body and answer cannot drift from the server's. Read an answer with `call()`.
+ */
+export const api = hc<ApiType>('/api', { fetch: apiFetch });
+
+/** The JSON body a route answers on success, as the server's handler declares it. */
+export type Ok<R> =
+  R extends ClientResponse<infer T, infer S, infer F>
+    ? S extends SuccessStatusCode
+      ? F extends 'json'
+        ? T
+        : never
+      : never
+    : never;
+
+/** Awaits a typed client call and returns its JSON body; a failure has already thrown an ApiError. */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  req: Promise<R> & ([Ok<R>] extends [never] ? 'this route declares no JSON answer' : unknown),
+): Promise<Ok<R>> {
+  return (await (await req).json()) as Ok<R>;
+}
+
+/** Per-call options: the query's abort signal. */
+export const withSignal = (signal?: AbortSignal) => ({ init: { signal: signal ?? null } });
+
+/** A query's values with the unset ones dropped: the typed client sends every key it is given. */
+export function setValues<T extends Record<string, unknown>>(
+  q: T,
+): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(q)) if (v !== null && v !== undefined) out[k] = v;
+  return out as { [K in keyof T]?: Exclude<T[K], null | undefined> };
+}

@@ -1,17 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type {
-  OperatorAssessmentsResponse,
-  OperatorClaimsResponse,
-  OperatorOrdersResponse,
-  OperatorTrendResponse,
-  SummaryResponse,
-} from '../../../schemas/dashboard.ts';
-import type { EvaluationsResponse } from '../../../schemas/evaluations.ts';
-import type { FormsResponse } from '../../../schemas/forms.ts';
-import type { PayRuleVersion } from '../../../schemas/pay-rule.ts';
-import type { ScorecardResponse } from '../../../schemas/scorecard.ts';
 import { fetchCalls } from './calls-arrow.ts';
-import { api } from './client.ts';
+import { api, call, setValues, withSignal } from './client.ts';
 import { fetchRanking } from './ranking-arrow.ts';
 
 /** What the dashboard shows: a month or a range of local dates (to exclusive), and a view. */
@@ -34,14 +23,14 @@ export const dashboardKeys = {
   forms: ['forms'] as const,
 };
 
-const viewQuery = (v: ViewParams) => ({ ...v });
+const viewQuery = (v: ViewParams) => setValues({ ...v });
 
 /** `GET /api/dashboard/summary`; the previous view stays on screen while the next loads. */
 export function useDashboardSummary(v: ViewParams | null) {
   return useQuery({
     queryKey: dashboardKeys.summary(v ?? { period: '', from: null, to: null, team: null, department: null }),
     queryFn: ({ signal }) =>
-      api.get<SummaryResponse>('/api/dashboard/summary', viewQuery(v as ViewParams), signal),
+      call(api.dashboard.summary.$get({ query: viewQuery(v as ViewParams) }, withSignal(signal))),
     enabled: v !== null,
     placeholderData: keepPreviousData,
   });
@@ -64,46 +53,72 @@ export function useOperatorScorecard(id: string, period: string | null) {
   return useQuery({
     queryKey: dashboardKeys.operator(id, period ?? ''),
     queryFn: ({ signal }) =>
-      api.get<ScorecardResponse>(`/api/scorecards/${encodeURIComponent(id)}`, { period }, signal),
+      call(
+        api.scorecards[':operatorId'].$get(
+          { param: { operatorId: id }, query: setValues({ period }) },
+          withSignal(signal),
+        ),
+      ),
     enabled: period !== null,
     placeholderData: keepPreviousData,
   });
 }
 
+/** One list of the operator page, for the month; `fetch` asks the server for it. */
 function useOperatorList<T>(
   id: string,
   what: string,
-  path: string,
   query: Record<string, string | number>,
   period: string | null,
+  fetch: (period: string, signal: AbortSignal) => Promise<T>,
   enabled = true,
 ) {
   return useQuery({
     queryKey: [...dashboardKeys.operatorList(id, what, period ?? ''), query],
-    queryFn: ({ signal }) => api.get<T>(path, { period, ...query }, signal),
+    queryFn: ({ signal }) => fetch(period ?? '', signal),
     enabled: period !== null && enabled,
   });
 }
 
-const op = (id: string) => `/api/operators/${encodeURIComponent(id)}`;
+const op = api.operators[':operatorId'];
+const operatorArgs = (operatorId: string, period: string) => ({
+  param: { operatorId },
+  query: { period },
+});
 
 /** `GET /api/operators/:id/trend`: six periods of scorecards. */
 export const useOperatorTrend = (id: string, period: string | null) =>
-  useOperatorList<OperatorTrendResponse>(id, 'trend', `${op(id)}/trend`, {}, period);
+  useOperatorList(id, 'trend', {}, period, (p, signal) =>
+    call(op.trend.$get(operatorArgs(id, p), withSignal(signal))),
+  );
 /** `GET /api/operators/:id/orders`. */
 export const useOperatorOrders = (id: string, period: string | null, enabled: boolean) =>
-  useOperatorList<OperatorOrdersResponse>(id, 'orders', `${op(id)}/orders`, {}, period, enabled);
-/** `GET /api/operators/:id/claims`. */
-export const useOperatorClaims = (id: string, period: string | null, enabled: boolean) =>
-  useOperatorList<OperatorClaimsResponse>(id, 'claims', `${op(id)}/claims`, {}, period, enabled);
-/** `GET /api/operators/:id/assessments`. */
-export const useOperatorAssessments = (id: string, period: string | null, enabled: boolean) =>
-  useOperatorList<OperatorAssessmentsResponse>(
+  useOperatorList(
     id,
-    'assessments',
-    `${op(id)}/assessments`,
+    'orders',
     {},
     period,
+    (p, signal) => call(op.orders.$get(operatorArgs(id, p), withSignal(signal))),
+    enabled,
+  );
+/** `GET /api/operators/:id/claims`. */
+export const useOperatorClaims = (id: string, period: string | null, enabled: boolean) =>
+  useOperatorList(
+    id,
+    'claims',
+    {},
+    period,
+    (p, signal) => call(op.claims.$get(operatorArgs(id, p), withSignal(signal))),
+    enabled,
+  );
+/** `GET /api/operators/:id/assessments`. */
+export const useOperatorAssessments = (id: string, period: string | null, enabled: boolean) =>
+  useOperatorList(
+    id,
+    'assessments',
+    {},
+    period,
+    (p, signal) => call(op.assessments.$get(operatorArgs(id, p), withSignal(signal))),
     enabled,
   );
 /** `GET /api/calls?operator=…`, as Arrow: the operator's calls of the month, newest first. */
@@ -117,12 +132,13 @@ export function useOperatorCalls(id: string, period: string | null, enabled: boo
 }
 /** `GET /api/evaluations?operator=…`. */
 export const useOperatorEvaluations = (id: string, period: string | null, enabled: boolean) =>
-  useOperatorList<EvaluationsResponse>(
+  useOperatorList(
     id,
     'evaluations',
-    '/api/evaluations',
     { operator: id, limit: 200 },
     period,
+    (p, signal) =>
+      call(api.evaluations.$get({ query: { period: p, operator: id, limit: '200' } }, withSignal(signal))),
     enabled,
   );
 
@@ -131,7 +147,12 @@ export function useRuleInForce(period: string | null, department: string | null)
   return useQuery({
     queryKey: dashboardKeys.ruleInForce(period ?? '', department),
     queryFn: ({ signal }) =>
-      api.get<{ rule: PayRuleVersion }>('/api/pay-rules/in-force', { period, department }, signal),
+      call(
+        api['pay-rules']['in-force'].$get(
+          { query: { period: period ?? '', ...setValues({ department }) } },
+          withSignal(signal),
+        ),
+      ),
     enabled: period !== null,
   });
 }
@@ -140,7 +161,7 @@ export function useRuleInForce(period: string | null, department: string | null)
 export function useForms() {
   return useQuery({
     queryKey: dashboardKeys.forms,
-    queryFn: ({ signal }) => api.get<FormsResponse>('/api/forms', undefined, signal),
+    queryFn: ({ signal }) => call(api.forms.$get({ query: {} }, withSignal(signal))),
     staleTime: 10 * 60_000,
   });
 }

@@ -1,18 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ImportDetailResponse,
-  ImportJobResponse,
-  ImportsResponse,
-  LanguageCode,
-  LocaleResponse,
-  LoginRequest,
-  LoginResponse,
-  LogoutResponse,
-  MeResponse,
-  PeriodsResponse,
-  TeamsResponse,
-} from '../../../schemas/api.ts';
-import { api } from './client.ts';
+import type { LanguageCode, LoginRequest, MeResponse } from '../../../schemas/api.ts';
+import { api, call, withSignal } from './client.ts';
 
 /** One hook per endpoint; the keys live here so invalidation can name them. */
 export const queryKeys = {
@@ -35,7 +23,7 @@ export const mutationKeys = {
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,
-    queryFn: ({ signal }) => api.get<MeResponse>('/api/auth/me', undefined, signal),
+    queryFn: ({ signal }) => call(api.auth.me.$get(undefined, withSignal(signal))),
     staleTime: 5 * 60_000,
   });
 }
@@ -45,7 +33,7 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: mutationKeys.login,
-    mutationFn: (body: LoginRequest) => api.post<LoginResponse>('/api/auth/login', body),
+    mutationFn: (body: LoginRequest) => call(api.auth.login.$post({ json: body })),
     onSuccess: () => resetSession(client),
   });
 }
@@ -54,7 +42,7 @@ export function useLogin() {
 export function useLogout() {
   return useMutation({
     mutationKey: mutationKeys.logout,
-    mutationFn: () => api.post<LogoutResponse>('/api/auth/logout'),
+    mutationFn: () => call(api.auth.logout.$post()),
   });
 }
 
@@ -63,7 +51,7 @@ export function useSetLocale() {
   const client = useQueryClient();
   return useMutation({
     mutationKey: mutationKeys.setLocale,
-    mutationFn: (locale: LanguageCode) => api.put<LocaleResponse>('/api/auth/me/locale', { locale }),
+    mutationFn: (locale: LanguageCode) => call(api.auth.me.locale.$put({ json: { locale } })),
     onSuccess: ({ user }) =>
       client.setQueryData<MeResponse>(queryKeys.me, (me) => (me ? { ...me, user } : me)),
   });
@@ -78,7 +66,7 @@ export function resetSession(client: QueryClient) {
 export function usePeriods() {
   return useQuery({
     queryKey: queryKeys.periods,
-    queryFn: ({ signal }) => api.get<PeriodsResponse>('/api/periods', undefined, signal),
+    queryFn: ({ signal }) => call(api.periods.$get(undefined, withSignal(signal))),
     staleTime: 10 * 60_000,
   });
 }
@@ -87,7 +75,7 @@ export function usePeriods() {
 export function useTeams(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.teams,
-    queryFn: ({ signal }) => api.get<TeamsResponse>('/api/teams', undefined, signal),
+    queryFn: ({ signal }) => call(api.teams.$get(undefined, withSignal(signal))),
     staleTime: 10 * 60_000,
     enabled: options.enabled ?? true,
   });
@@ -97,7 +85,7 @@ export function useTeams(options: { enabled?: boolean } = {}) {
 export function useImports() {
   return useQuery({
     queryKey: queryKeys.imports,
-    queryFn: ({ signal }) => api.get<ImportsResponse>('/api/imports', { limit: 100 }, signal),
+    queryFn: ({ signal }) => call(api.imports.$get({ query: { limit: '100' } }, withSignal(signal))),
   });
 }
 
@@ -105,7 +93,7 @@ export function useImports() {
 export function useImportDetail(id: number) {
   return useQuery({
     queryKey: queryKeys.importDetail(id),
-    queryFn: ({ signal }) => api.get<ImportDetailResponse>(`/api/imports/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(api.imports[':id'].$get({ param: { id: String(id) } }, withSignal(signal))),
   });
 }
 
@@ -115,7 +103,7 @@ export function useImportJob(id: string | null) {
   return useQuery({
     queryKey: queryKeys.importJob(id ?? ''),
     queryFn: async ({ signal }) => {
-      const res = await api.get<ImportJobResponse>(`/api/imports/jobs/${id}`, undefined, signal);
+      const res = await call(api.imports.jobs[':id'].$get({ param: { id: id ?? '' } }, withSignal(signal)));
       if (res.job.state === 'done' || res.job.state === 'failed')
         void client.invalidateQueries({ queryKey: queryKeys.imports, exact: true });
       return res;
@@ -132,6 +120,6 @@ export function useImportJob(id: string | null) {
 export function useUploadImport() {
   return useMutation({
     mutationKey: mutationKeys.uploadImport,
-    mutationFn: (form: FormData) => api.post<ImportJobResponse>('/api/imports', form),
+    mutationFn: (form: FormData) => call(api.imports.$post(undefined, { init: { body: form } })),
   });
 }

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NewPayRuleRequest, PayRule, PayRuleVersion, RulePreview } from '../../../schemas/pay-rule.ts';
-import type { PayPeriodsResponse, PayPeriodView, ScorecardsResponse } from '../../../schemas/scorecard.ts';
-import { api } from './client.ts';
+import type { NewPayRuleRequest, PayRule } from '../../../schemas/pay-rule.ts';
+import { api, call, setValues, withSignal } from './client.ts';
 
 /** Hooks for scorecards, pay periods and pay rules; keys here so a change can invalidate them. */
 export const payKeys = {
@@ -14,7 +13,7 @@ export const payKeys = {
 export function usePayPeriods() {
   return useQuery({
     queryKey: payKeys.periods,
-    queryFn: ({ signal }) => api.get<PayPeriodsResponse>('/api/pay-periods', undefined, signal),
+    queryFn: ({ signal }) => call(api['pay-periods'].$get(undefined, withSignal(signal))),
   });
 }
 
@@ -22,7 +21,8 @@ export function usePayPeriods() {
 export function useScorecards(period: string | null, team: string | null = null) {
   return useQuery({
     queryKey: payKeys.scorecards(period ?? '', team),
-    queryFn: ({ signal }) => api.get<ScorecardsResponse>('/api/scorecards', { period, team }, signal),
+    queryFn: ({ signal }) =>
+      call(api.scorecards.$get({ query: setValues({ period, team }) }, withSignal(signal))),
     enabled: period !== null,
     placeholderData: keepPreviousData,
   });
@@ -40,8 +40,7 @@ function useInvalidatePay() {
 export function useApprovePeriod() {
   const invalidate = useInvalidatePay();
   return useMutation({
-    mutationFn: (period: string) =>
-      api.post<{ payPeriod: PayPeriodView }>(`/api/pay-periods/${encodeURIComponent(period)}/approve`),
+    mutationFn: (period: string) => call(api['pay-periods'][':period'].approve.$post({ param: { period } })),
     onSuccess: invalidate,
   });
 }
@@ -51,9 +50,12 @@ export function useReopenPeriod() {
   const invalidate = useInvalidatePay();
   return useMutation({
     mutationFn: (v: { period: string; reason: string }) =>
-      api.post<{ payPeriod: PayPeriodView }>(`/api/pay-periods/${encodeURIComponent(v.period)}/reopen`, {
-        reason: v.reason,
-      }),
+      call(
+        api['pay-periods'][':period'].reopen.$post({
+          param: { period: v.period },
+          json: { reason: v.reason },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -77,7 +79,7 @@ export function exportUrl(
 export function usePayRules() {
   return useQuery({
     queryKey: payKeys.rules,
-    queryFn: ({ signal }) => api.get<{ rules: PayRuleVersion[] }>('/api/pay-rules', undefined, signal),
+    queryFn: ({ signal }) => call(api['pay-rules'].$get(undefined, withSignal(signal))),
   });
 }
 
@@ -85,7 +87,7 @@ export function usePayRules() {
 export function usePreviewRule() {
   return useMutation({
     mutationFn: (v: { department: string | null; period: string; rule: PayRule }) =>
-      api.post<RulePreview>('/api/pay-rules/preview', v),
+      call(api['pay-rules'].preview.$post({ json: v })),
   });
 }
 
@@ -94,7 +96,7 @@ export function useSaveRule() {
   const client = useQueryClient();
   const invalidate = useInvalidatePay();
   return useMutation({
-    mutationFn: (v: NewPayRuleRequest) => api.post<{ rule: PayRuleVersion }>('/api/pay-rules', v),
+    mutationFn: (v: NewPayRuleRequest) => call(api['pay-rules'].$post({ json: v })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: payKeys.rules });
       invalidate();

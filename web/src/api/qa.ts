@@ -1,33 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CalibrationResponse,
-  CalibrationResults,
-  CalibrationsResponse,
-  NewCalibrationRequest,
-  StrictnessResponse,
-} from '../../../schemas/calibration.ts';
-import type {
-  AssignmentsResponse,
-  AssignResponse,
-  CallResponse,
-  SampleResponse,
-  WorklistResponse,
-} from '../../../schemas/calls.ts';
-import type {
-  EvaluationResponse,
-  EvaluationsResponse,
-  MonitorsResponse,
-  QualityResponse,
-} from '../../../schemas/evaluations.ts';
-import type {
-  Answers,
-  FormResponse,
-  FormsResponse,
-  NewFormRequest,
-  UpdateFormRequest,
-} from '../../../schemas/forms.ts';
+import type { NewCalibrationRequest } from '../../../schemas/calibration.ts';
+import type { EvaluationResponse } from '../../../schemas/evaluations.ts';
+import type { Answers, NewFormRequest, UpdateFormRequest } from '../../../schemas/forms.ts';
 import { fetchCalls } from './calls-arrow.ts';
-import { api, type Query } from './client.ts';
+import { api, call, type Query, withSignal } from './client.ts';
 
 /** Hooks for QA monitoring: forms, calls and samples, evaluations, disputes and calibration. */
 export const qaKeys = {
@@ -48,7 +24,12 @@ export const qaKeys = {
   strictness: ['calibrations', 'strictness'] as const,
 };
 
-const enc = encodeURIComponent;
+/** A filter's set values as the query string's text. */
+function queryText(q: Query | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q ?? {})) if (v !== null && v !== undefined) out[k] = String(v);
+  return out;
+}
 
 // ---- forms ----
 
@@ -57,10 +38,11 @@ export function useForms(allVersions = false) {
   return useQuery({
     queryKey: qaKeys.forms(allVersions),
     queryFn: ({ signal }) =>
-      api.get<FormsResponse>(
-        '/api/forms',
-        allVersions ? { allVersions: 'true', includeArchived: 'true' } : undefined,
-        signal,
+      call(
+        api.forms.$get(
+          { query: allVersions ? { allVersions: 'true', includeArchived: 'true' } : {} },
+          withSignal(signal),
+        ),
       ),
   });
 }
@@ -69,7 +51,7 @@ export function useForms(allVersions = false) {
 export function useForm(id: number | null) {
   return useQuery({
     queryKey: qaKeys.form(id ?? 0),
-    queryFn: ({ signal }) => api.get<FormResponse>(`/api/forms/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(api.forms[':id'].$get({ param: { id: String(id) } }, withSignal(signal))),
     enabled: id !== null,
     staleTime: 5 * 60_000,
   });
@@ -81,8 +63,8 @@ export function useSaveForm() {
   return useMutation({
     mutationFn: (v: { id: number | null; body: NewFormRequest | UpdateFormRequest }) =>
       v.id === null
-        ? api.post<FormResponse>('/api/forms', v.body)
-        : api.put<FormResponse>(`/api/forms/${v.id}`, v.body),
+        ? call(api.forms.$post({ json: v.body as NewFormRequest })) // no id yet: a new form's body
+        : call(api.forms[':id'].$put({ param: { id: String(v.id) }, json: v.body })),
     onSuccess: (r) => {
       client.setQueryData(qaKeys.form(r.form.id), r);
       void client.invalidateQueries({ queryKey: ['forms', 'list'] });
@@ -94,7 +76,7 @@ export function useSaveForm() {
 export function useArchiveForm() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<FormResponse>(`/api/forms/${id}/archive`),
+    mutationFn: (id: number) => call(api.forms[':id'].archive.$post({ param: { id: String(id) } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['forms'] }),
   });
 }
@@ -115,7 +97,7 @@ export function useCalls(q: Query | null) {
 export function useCall(id: string | null) {
   return useQuery({
     queryKey: qaKeys.call(id ?? ''),
-    queryFn: ({ signal }) => api.get<CallResponse>(`/api/calls/${enc(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => call(api.calls[':id'].$get({ param: { id: id ?? '' } }, withSignal(signal))),
     enabled: id !== null,
   });
 }
@@ -124,7 +106,13 @@ export function useCall(id: string | null) {
 export function useSample(q: Query | null) {
   return useQuery({
     queryKey: qaKeys.sample(q ?? {}),
-    queryFn: ({ signal }) => api.get<SampleResponse>('/api/calls/sample', q ?? {}, signal),
+    queryFn: ({ signal }) =>
+      call(
+        api.calls.sample.$get(
+          { query: { ...queryText(q), period: String(q?.period ?? '') } },
+          withSignal(signal),
+        ),
+      ),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });
@@ -134,7 +122,8 @@ export function useSample(q: Query | null) {
 export function useAssignments(period: string | null) {
   return useQuery({
     queryKey: qaKeys.assignments(period ?? ''),
-    queryFn: ({ signal }) => api.get<AssignmentsResponse>('/api/calls/assignments', { period }, signal),
+    queryFn: ({ signal }) =>
+      call(api.calls.assignments.$get({ query: { period: period ?? '' } }, withSignal(signal))),
     enabled: period !== null,
   });
 }
@@ -143,7 +132,8 @@ export function useAssignments(period: string | null) {
 export function useWorklist(period: string | null) {
   return useQuery({
     queryKey: qaKeys.worklist(period ?? ''),
-    queryFn: ({ signal }) => api.get<WorklistResponse>('/api/calls/worklist', { period }, signal),
+    queryFn: ({ signal }) =>
+      call(api.calls.worklist.$get({ query: { period: period ?? '' } }, withSignal(signal))),
     enabled: period !== null,
   });
 }
@@ -161,7 +151,7 @@ export function useAssign() {
       body:
         | { period: string; monitors: string[]; sample?: Record<string, unknown> }
         | { period: string; assignments: { callId: string; monitor: string }[] },
-    ) => api.post<AssignResponse>('/api/calls/assignments', body),
+    ) => call(api.calls.assignments.$post({ json: body })),
     onSuccess: invalidate,
   });
 }
@@ -170,7 +160,7 @@ export function useAssign() {
 export function useUnassign() {
   const invalidate = useInvalidateCalls();
   return useMutation({
-    mutationFn: (id: number) => api.delete<{ ok: true }>(`/api/calls/assignments/${id}`),
+    mutationFn: (id: number) => call(api.calls.assignments[':id'].$delete({ param: { id: String(id) } })),
     onSuccess: invalidate,
   });
 }
@@ -179,7 +169,7 @@ export function useUnassign() {
 export function useMonitors() {
   return useQuery({
     queryKey: qaKeys.monitors,
-    queryFn: ({ signal }) => api.get<MonitorsResponse>('/api/monitors', undefined, signal),
+    queryFn: ({ signal }) => call(api.monitors.$get(undefined, withSignal(signal))),
     staleTime: 5 * 60_000,
   });
 }
@@ -190,7 +180,7 @@ export function useMonitors() {
 export function useEvaluations(q: Query | null) {
   return useQuery({
     queryKey: qaKeys.evaluations(q ?? {}),
-    queryFn: ({ signal }) => api.get<EvaluationsResponse>('/api/evaluations', q ?? {}, signal),
+    queryFn: ({ signal }) => call(api.evaluations.$get({ query: queryText(q) }, withSignal(signal))),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });
@@ -201,7 +191,7 @@ export function useEvaluation(id: string | null) {
   return useQuery({
     queryKey: qaKeys.evaluation(id ?? ''),
     queryFn: ({ signal }) =>
-      api.get<EvaluationResponse>(`/api/evaluations/${enc(id ?? '')}`, undefined, signal),
+      call(api.evaluations[':id'].$get({ param: { id: id ?? '' } }, withSignal(signal))),
     enabled: id !== null,
   });
 }
@@ -210,7 +200,8 @@ export function useEvaluation(id: string | null) {
 export function useQuality(period: string | null) {
   return useQuery({
     queryKey: qaKeys.quality(period ?? ''),
-    queryFn: ({ signal }) => api.get<QualityResponse>('/api/evaluations/quality', { period }, signal),
+    queryFn: ({ signal }) =>
+      call(api.evaluations.quality.$get({ query: { period: period ?? '' } }, withSignal(signal))),
     enabled: period !== null,
     placeholderData: keepPreviousData,
   });
@@ -235,35 +226,35 @@ function useEvaluationAction<V>(run: (v: V) => Promise<EvaluationResponse>) {
 /** `POST /api/evaluations`: a draft on a call with a form. */
 export function useStartEvaluation() {
   return useEvaluationAction((v: { callId: string; formId: number }) =>
-    api.post<EvaluationResponse>('/api/evaluations', v),
+    call(api.evaluations.$post({ json: v })),
   );
 }
 
 /** `PUT /api/evaluations/:id/answers`: saves a draft. */
 export function useSaveAnswers() {
   return useEvaluationAction((v: { id: string; answers: Answers }) =>
-    api.put<EvaluationResponse>(`/api/evaluations/${enc(v.id)}/answers`, { answers: v.answers }),
+    call(api.evaluations[':id'].answers.$put({ param: { id: v.id }, json: { answers: v.answers } })),
   );
 }
 
 /** `POST /api/evaluations/:id/submit`: the server scores it. */
 export function useSubmitEvaluation() {
   return useEvaluationAction((v: { id: string; answers: Answers }) =>
-    api.post<EvaluationResponse>(`/api/evaluations/${enc(v.id)}/submit`, { answers: v.answers }),
+    call(api.evaluations[':id'].submit.$post({ param: { id: v.id }, json: { answers: v.answers } })),
   );
 }
 
 /** `POST /api/evaluations/:id/acknowledge` (the operator). */
 export function useAcknowledge() {
   return useEvaluationAction((id: string) =>
-    api.post<EvaluationResponse>(`/api/evaluations/${enc(id)}/acknowledge`),
+    call(api.evaluations[':id'].acknowledge.$post({ param: { id } })),
   );
 }
 
 /** `POST /api/evaluations/:id/dispute` (the operator, with a reason). */
 export function useDispute() {
   return useEvaluationAction((v: { id: string; reason: string }) =>
-    api.post<EvaluationResponse>(`/api/evaluations/${enc(v.id)}/dispute`, { reason: v.reason }),
+    call(api.evaluations[':id'].dispute.$post({ param: { id: v.id }, json: { reason: v.reason } })),
   );
 }
 
@@ -271,11 +262,12 @@ export function useDispute() {
 export function useDecide() {
   return useEvaluationAction(
     (v: { id: string; decision: 'upheld' | 'revised'; note: string; answers?: Answers }) =>
-      api.post<EvaluationResponse>(`/api/evaluations/${enc(v.id)}/decision`, {
-        decision: v.decision,
-        note: v.note,
-        ...(v.answers ? { answers: v.answers } : {}),
-      }),
+      call(
+        api.evaluations[':id'].decision.$post({
+          param: { id: v.id },
+          json: { decision: v.decision, note: v.note, ...(v.answers ? { answers: v.answers } : {}) },
+        }),
+      ),
   );
 }
 
@@ -283,11 +275,12 @@ export function useDecide() {
 export function useComment() {
   return useEvaluationAction(
     (v: { id: string; text: string; questionId: string | null; offsetS: number | null }) =>
-      api.post<EvaluationResponse>(`/api/evaluations/${enc(v.id)}/comments`, {
-        text: v.text,
-        questionId: v.questionId,
-        offsetS: v.offsetS,
-      }),
+      call(
+        api.evaluations[':id'].comments.$post({
+          param: { id: v.id },
+          json: { text: v.text, questionId: v.questionId, offsetS: v.offsetS },
+        }),
+      ),
   );
 }
 
@@ -295,7 +288,7 @@ export function useComment() {
 export function useDeleteDraft() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/api/evaluations/${enc(id)}`),
+    mutationFn: (id: string) => call(api.evaluations[':id'].$delete({ param: { id } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['evaluations'] });
       void client.invalidateQueries({ queryKey: ['calls'] });
@@ -309,7 +302,7 @@ export function useDeleteDraft() {
 export function useCalibrations() {
   return useQuery({
     queryKey: qaKeys.calibrations,
-    queryFn: ({ signal }) => api.get<CalibrationsResponse>('/api/calibrations', undefined, signal),
+    queryFn: ({ signal }) => call(api.calibrations.$get({ query: {} }, withSignal(signal))),
   });
 }
 
@@ -317,7 +310,8 @@ export function useCalibrations() {
 export function useCalibration(id: number) {
   return useQuery({
     queryKey: qaKeys.calibration(id),
-    queryFn: ({ signal }) => api.get<CalibrationResponse>(`/api/calibrations/${id}`, undefined, signal),
+    queryFn: ({ signal }) =>
+      call(api.calibrations[':id'].$get({ param: { id: String(id) } }, withSignal(signal))),
   });
 }
 
@@ -326,7 +320,7 @@ export function useCalibrationResults(id: number, enabled: boolean) {
   return useQuery({
     queryKey: qaKeys.calibrationResults(id),
     queryFn: ({ signal }) =>
-      api.get<CalibrationResults>(`/api/calibrations/${id}/results`, undefined, signal),
+      call(api.calibrations[':id'].results.$get({ param: { id: String(id) } }, withSignal(signal))),
     enabled,
   });
 }
@@ -335,7 +329,7 @@ export function useCalibrationResults(id: number, enabled: boolean) {
 export function useStrictness(enabled: boolean) {
   return useQuery({
     queryKey: qaKeys.strictness,
-    queryFn: ({ signal }) => api.get<StrictnessResponse>('/api/calibrations/strictness', undefined, signal),
+    queryFn: ({ signal }) => call(api.calibrations.strictness.$get({ query: {} }, withSignal(signal))),
     enabled,
   });
 }
@@ -349,7 +343,7 @@ function useInvalidateCalibrations() {
 export function useCreateCalibration() {
   const invalidate = useInvalidateCalibrations();
   return useMutation({
-    mutationFn: (body: NewCalibrationRequest) => api.post<CalibrationResponse>('/api/calibrations', body),
+    mutationFn: (body: NewCalibrationRequest) => call(api.calibrations.$post({ json: body })),
     onSuccess: invalidate,
   });
 }
@@ -358,7 +352,7 @@ export function useCreateCalibration() {
 export function useStartCalibrationScoring() {
   const invalidate = useInvalidateCalibrations();
   return useMutation({
-    mutationFn: (id: number) => api.post<EvaluationResponse>(`/api/calibrations/${id}/evaluation`),
+    mutationFn: (id: number) => call(api.calibrations[':id'].evaluation.$post({ param: { id: String(id) } })),
     onSuccess: invalidate,
   });
 }
@@ -367,7 +361,7 @@ export function useStartCalibrationScoring() {
 export function useCloseCalibration() {
   const invalidate = useInvalidateCalibrations();
   return useMutation({
-    mutationFn: (id: number) => api.post<CalibrationResponse>(`/api/calibrations/${id}/close`),
+    mutationFn: (id: number) => call(api.calibrations[':id'].close.$post({ param: { id: String(id) } })),
     onSuccess: invalidate,
   });
 }

@@ -1,4 +1,4 @@
-import { DEDUCTION_KEYS, type DeductionKey, type Flag } from '../../../schemas/criteria.ts';
+import { DEDUCTION_KEYS, type DeductionKey, RANKING_COLUMNS, splitFlags } from '../../../schemas/criteria.ts';
 import type { RankingEntry, RankingResponse, Scorecard } from '../../../schemas/scorecard.ts';
 import { arrowRows, getArrow } from './arrow.ts';
 import type { Query } from './client.ts';
@@ -10,14 +10,12 @@ export function rankingFromArrow(bytes: Uint8Array): RankingResponse {
   for (const r of arrowRows(bytes)) {
     currency ||= String(r.currency ?? '');
     const deductions = Object.fromEntries(
-      DEDUCTION_KEYS.map((d) => [d, Number(r[`deduction_${d}`] ?? 0)]),
+      DEDUCTION_KEYS.map((d) => [d, Number(r[RANKING_COLUMNS.deduction(d)] ?? 0)]),
     ) as Record<DeductionKey, number>;
     const scorecard = {
       ...r,
       deductions,
-      flags: String(r.flags ?? '')
-        .split(' ')
-        .filter(Boolean) as Flag[],
+      flags: splitFlags(String(r[RANKING_COLUMNS.flags] ?? '')),
     } as unknown as Scorecard;
     operators.push({
       scorecard,

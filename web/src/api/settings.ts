@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '../../../schemas/settings.ts';
-import { api } from './client.ts';
+import { api, call, withSignal } from './client.ts';
 
 /** Hooks for the company settings (administrator). */
 const settingsKey = ['admin', 'settings'] as const;
@@ -9,7 +9,7 @@ const settingsKey = ['admin', 'settings'] as const;
 export function useCompanySettings() {
   return useQuery({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => api.get<{ settings: Settings }>('/api/admin/settings', undefined, signal),
+    queryFn: ({ signal }) => call(api.admin.settings.$get(undefined, withSignal(signal))),
   });
 }
 
@@ -21,7 +21,7 @@ export function useSaveSetting() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { key: keyof Settings; value: string }) =>
-      api.put<{ settings: Settings }>(`/api/admin/settings/${v.key}`, { value: v.value }),
+      call(api.admin.settings[':key'].$put({ param: { key: v.key }, json: { value: v.value } })),
     onSuccess: () => void client.invalidateQueries(),
   });
 }

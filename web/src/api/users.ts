@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NewUserRequest, UserLimitRequest, UserResponse, UsersResponse } from '../../../schemas/api.ts';
-import { api } from './client.ts';
+import type { NewUserRequest, UserLimitRequest } from '../../../schemas/api.ts';
+import { api, call, withSignal } from './client.ts';
 
 /** Hooks for the administrator's list of users. */
 const usersKey = ['admin', 'users'] as const;
@@ -9,7 +9,7 @@ const usersKey = ['admin', 'users'] as const;
 export function useUsers() {
   return useQuery({
     queryKey: usersKey,
-    queryFn: ({ signal }) => api.get<UsersResponse>('/api/admin/users', undefined, signal),
+    queryFn: ({ signal }) => call(api.admin.users.$get(undefined, withSignal(signal))),
   });
 }
 
@@ -17,7 +17,7 @@ export function useUsers() {
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewUserRequest) => api.post<UserResponse>('/api/admin/users', body),
+    mutationFn: (body: NewUserRequest) => call(api.admin.users.$post({ json: body })),
     onSuccess: () => void client.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -27,7 +27,12 @@ export function useSetUserLimit() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (v: { id: number } & UserLimitRequest) =>
-      api.put<UserResponse>(`/api/admin/users/${v.id}/limit`, { department: v.department, team: v.team }),
+      call(
+        api.admin.users[':id'].limit.$put({
+          param: { id: String(v.id) },
+          json: { department: v.department, team: v.team },
+        }),
+      ),
     onSuccess: () => void client.invalidateQueries({ queryKey: usersKey }),
   });
 }

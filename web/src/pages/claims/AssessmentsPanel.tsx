@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { type RosterEntry, useAssessments, useRecordAssessment } from '../../api/claims.ts';
+import type { RosterEntry } from '../../../../schemas/roster.ts';
+import { useAssessments, useRecordAssessment } from '../../api/claims.ts';
 import { EmptyState, ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { type RosterEntry, useRegisterClaim } from '../../api/claims.ts';
+import type { RosterEntry } from '../../../../schemas/roster.ts';
+import { useRegisterClaim } from '../../api/claims.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
 import { OperatorField } from './OperatorField.tsx';

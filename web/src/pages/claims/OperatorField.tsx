@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { RosterEntry } from '../../api/claims.ts';
+import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useT } from '../../i18n/index.ts';
 
 /** The operator a claim or an assessment is about, picked by name and team. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TeamView } from '../../../../schemas/api.ts';
 import { ROLES, type Role } from '../../../../schemas/roles.ts';
-import type { RosterEntry } from '../../api/claims.ts';
+import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useCreateUser } from '../../api/users.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
