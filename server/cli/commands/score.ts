@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { METRICS, type MetricDef, type Unit } from '../../../schemas/criteria.ts';
+import {
+  type DeductionKey,
+  joinFlags,
+  METRICS,
+  type MetricDef,
+  RANKING_COLUMNS,
+  type Unit,
+} from '../../../schemas/criteria.ts';
 import {
   checkPeriod,
   MAX_RANGE_DAYS,
@@ -92,8 +99,8 @@ export function scorecardsCsv(rows: readonly ScorecardRow[]): string {
     ...keys,
     'name',
     'team',
-    ...Object.keys(rows[0]?.scorecard.deductions ?? {}).map((k) => `deduction_${k}`),
-    'flags',
+    ...(Object.keys(rows[0]?.scorecard.deductions ?? {}) as DeductionKey[]).map(RANKING_COLUMNS.deduction),
+    RANKING_COLUMNS.flags,
   ];
   const records = rows.map((r) => {
     const s = r.scorecard as unknown as Record<string, unknown>;
@@ -105,7 +112,7 @@ export function scorecardsCsv(rows: readonly ScorecardRow[]): string {
       csvText(r.name),
       csvText(r.teamName),
       ...Object.values(r.scorecard.deductions).map(String),
-      r.scorecard.flags.join(' '),
+      joinFlags(r.scorecard.flags),
     ];
   });
   return csvRecords([header, ...records], ',', '\n');
