@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReport } from '../schemas/import-report.ts';
 import { AppError } from '../server/errors.ts';
-import { bumpDataVersion } from '../server/stores/data-version.ts';
-import type { Db } from '../server/stores/sqlite.ts';
+import { bumpDataVersion } from '../stores/data-version.ts';
+import type { Db } from '../stores/sqlite.ts';
 import type { OnProgress } from './progress.ts';
 
 /** How many quarantined rows a report carries inline; the import log keeps all of them. */

@@ -12,7 +12,7 @@ import {
 import type { ImportReport } from '../../schemas/import-report.ts';
 import { KINDS } from '../../schemas/kinds.ts';
 import { AppError } from '../../server/errors.ts';
-import { inTransaction, type Params, textList } from '../../server/stores/duckdb.ts';
+import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
 import { csvHeader } from '../csv-header.ts';
 import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {

@@ -6,6 +6,7 @@ import type {
   NewCalibrationRequest,
 } from '../../schemas/calibration.ts';
 import type { Answers } from '../../schemas/forms.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { findCall } from '../calls/calls.repository.ts';
@@ -15,7 +16,6 @@ import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
 import { monthOfInstant } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { maySeeScorings } from './blind.ts';
 import { calibrationResults, type Scoring } from './results.ts';
 

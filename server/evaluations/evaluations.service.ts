@@ -10,6 +10,7 @@ import type {
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { maySeeScorings } from '../calibration/blind.ts';
@@ -19,7 +20,6 @@ import { AppError } from '../errors.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
 import { answerProblems, scoreAnswers } from '../forms/score.ts';
 import { periodInstants } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 import {
   commentRowToView,
   commentsOf,

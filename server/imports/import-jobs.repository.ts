@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Selectable } from 'kysely';
 import type { ImportJobView } from '../../schemas/api.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
-import type { Db } from '../stores/sqlite.ts';
-import type { ImportJobsTable } from '../stores/tables.ts';
+import type { Db } from '../../stores/sqlite.ts';
+import type { ImportJobsTable } from '../../stores/tables.ts';
 
 export type JobRow = Selectable<ImportJobsTable>;
 
