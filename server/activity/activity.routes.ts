@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
+import { AppError } from '../../core/errors.ts';
 import type { ActivityResponse, DailyResponse, PeriodsResponse, TeamsResponse } from '../../schemas/api.ts';
 import { rangeQuery } from '../../schemas/api.ts';
 import { ROLES } from '../../schemas/roles.ts';
 import { allowAnyUser, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import {
   dailyActivity,

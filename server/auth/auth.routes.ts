@@ -1,10 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../core/errors.ts';
 import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/api.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { findUserByName, updateUserLocale, userRowToView } from '../users/users.repository.ts';
 import { validate } from '../validate.ts';
 import { allowAnyUser, allowPublic } from './access.ts';

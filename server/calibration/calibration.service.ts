@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.ts';
 import type { UserView } from '../../schemas/api.ts';
 import type {
   CalibrationResults,
@@ -11,7 +12,6 @@ import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';

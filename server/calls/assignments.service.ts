@@ -1,4 +1,5 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
+import { AppError } from '../../core/errors.ts';
 import type { UserView } from '../../schemas/api.ts';
 import type { AssignmentView, AssignRequest, AssignResponse } from '../../schemas/calls.ts';
 import { sampleQuery } from '../../schemas/calls.ts';
@@ -6,7 +7,6 @@ import { type Analytics, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { CALLS_BY_ID_SQL } from './queries/calls-by-id.sql.ts';
 import { sampleCalls } from './sample.ts';
 

@@ -1,4 +1,5 @@
 import { BOOLEAN, DOUBLE, LIST, VARCHAR } from '@duckdb/node-api';
+import { AppError } from '../../core/errors.ts';
 import type { UserView } from '../../schemas/api.ts';
 import type {
   CallDetail,
@@ -13,7 +14,6 @@ import type { Db } from '../../stores/sqlite.ts';
 import { arrowStream, type Column } from '../arrow.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
 import { periodInstants } from '../periods/period.ts';
 import { CALL_FACT_COLUMNS, callColumnsToFacts, findCall } from './calls.repository.ts';

@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.ts';
 import type {
   OperatorAssessmentsResponse,
   OperatorClaimsResponse,
@@ -10,7 +11,6 @@ import type { Settings } from '../../schemas/settings.ts';
 import { num } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';

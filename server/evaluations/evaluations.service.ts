@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
 import type { UserView } from '../../schemas/api.ts';
 import type {
   commentRequest,
@@ -16,9 +18,7 @@ import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { maySeeScorings } from '../calibration/blind.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
-import { answerProblems, scoreAnswers } from '../forms/score.ts';
 import { periodInstants } from '../periods/period.ts';
 import {
   commentRowToView,

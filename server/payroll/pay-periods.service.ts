@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '../../core/errors.ts';
+import { toInstant } from '../../core/time.ts';
 import { monthPeriod } from '../../schemas/period.ts';
 import type { PayPeriodSummary, PayPeriodView, PayTotals, ScorecardRow } from '../../schemas/scorecard.ts';
 import { num } from '../../stores/duckdb.ts';
@@ -7,11 +9,9 @@ import { audit } from '../audit/audit.ts';
 import { inScope } from '../auth/scope.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
-import { toInstant } from '../time.ts';
 import { payrollXlsx } from './export-xlsx.ts';
 import { payrollLines } from './payroll-rows.ts';
 import { PERIOD_CALLS_SQL } from './queries/period-calls.sql.ts';

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
+import { AppError } from '../../core/errors.ts';
 import { rangeQuery } from '../../schemas/api.ts';
 import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
 import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { prepareBody, sendPrepared } from '../prepared-body.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
 import { validate } from '../validate.ts';

@@ -1,7 +1,7 @@
+import { AppError, describeIssues } from '../../core/errors.ts';
 import { SETTING_KEYS, type SettingKey, type Settings, settingsSchema } from '../../schemas/settings.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
-import { AppError, describeIssues } from '../errors.ts';
 import { rederiveClaimPeriods } from '../scoring/claim-periods.ts';
 
 export async function readSettings(db: Db): Promise<Settings> {

@@ -1,11 +1,11 @@
+import { metricValue } from '../../../core/metric-values.ts';
+import { csvRecords, csvText } from '../../../core/spreadsheet-cells.ts';
 import { METRICS, type MetricDef, type Unit } from '../../../schemas/criteria.ts';
 import { period as periodSchema } from '../../../schemas/period.ts';
 import type { ScorecardRow } from '../../../schemas/scorecard.ts';
 import { resolveDataDir } from '../../config.ts';
 import { payRows } from '../../payroll/pay-periods.service.ts';
-import { csvRecords, csvText } from '../../payroll/spreadsheet-cells.ts';
 import { openDataDir } from '../../runtime.ts';
-import { metricValue } from '../../scorecards/metric-values.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';
 
