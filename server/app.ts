@@ -17,6 +17,7 @@ import { callsRoutes } from './calls/calls.routes.ts';
 import { claimsRoutes } from './claims/claims.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
+import { errorHeaders, httpStatus } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
@@ -108,8 +109,8 @@ export function createApp(deps: Deps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(err.toJSON(), err.status);
+      for (const [k, v] of Object.entries(errorHeaders(err))) c.header(k, v);
+      return c.json(err.toJSON(), httpStatus(err.code));
     }
     if (err instanceof HTTPException) {
       const status = err.status;
