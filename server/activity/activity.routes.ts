@@ -1,7 +1,12 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors.ts';
-import type { ActivityResponse, DailyResponse, PeriodsResponse, TeamsResponse } from '../../schemas/api.ts';
-import { rangeQuery } from '../../schemas/api.ts';
+import type {
+  ActivityResponse,
+  DailyResponse,
+  PeriodsResponse,
+  TeamsResponse,
+} from '../../schemas/activity.ts';
+import { rangeQuery } from '../../schemas/period.ts';
 import { ROLES } from '../../schemas/roles.ts';
 import { allowAnyUser, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';

@@ -1,5 +1,6 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
-import type { DailyPoint, OperatorActivity, RangeQuery, TeamView } from '../../schemas/api.ts';
+import type { DailyPoint, OperatorActivity, TeamView } from '../../schemas/activity.ts';
+import type { RangeQuery } from '../../schemas/period.ts';
 import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { cached } from '../cache.ts';

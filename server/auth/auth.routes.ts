@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors.ts';
-import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/api.ts';
+import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/auth.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppEnv } from '../context.ts';
 import { AppErrorWithHeaders } from '../errors.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { AppError } from '../../core/errors.ts';
-import type { UserView } from '../../schemas/api.ts';
+import type { UserView } from '../../schemas/users.ts';
 import type { AppEnv } from '../context.ts';
 
 /** The signed-in user of a request that passed an access guard (which already refused anonymous ones). */

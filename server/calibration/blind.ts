@@ -1,4 +1,4 @@
-import type { UserView } from '../../schemas/api.ts';
+import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 
 /**

@@ -1,5 +1,4 @@
 import { AppError } from '../../core/errors.ts';
-import type { UserView } from '../../schemas/api.ts';
 import type {
   CalibrationResults,
   CalibrationSession,
@@ -7,6 +6,7 @@ import type {
   NewCalibrationRequest,
 } from '../../schemas/calibration.ts';
 import type { Answers } from '../../schemas/forms.ts';
+import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';

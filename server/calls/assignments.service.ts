@@ -1,8 +1,8 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
-import type { UserView } from '../../schemas/api.ts';
 import type { AssignmentView, AssignRequest, AssignResponse } from '../../schemas/calls.ts';
 import { sampleQuery } from '../../schemas/calls.ts';
+import type { UserView } from '../../schemas/users.ts';
 import { type Analytics, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';

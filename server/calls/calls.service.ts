@@ -1,6 +1,5 @@
 import { BOOLEAN, DOUBLE, LIST, VARCHAR } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
-import type { UserView } from '../../schemas/api.ts';
 import type {
   CallDetail,
   CallFacts,
@@ -9,6 +8,7 @@ import type {
   CallSearchQuery,
   CallsResponse,
 } from '../../schemas/calls.ts';
+import type { UserView } from '../../schemas/users.ts';
 import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { arrowStream, type Column } from '../arrow.ts';

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
-import type { UserView } from '../../schemas/api.ts';
 import type {
   commentRequest,
   decisionRequest,
@@ -12,6 +11,7 @@ import type {
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';

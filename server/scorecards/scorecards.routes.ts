@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors.ts';
-import { rangeQuery } from '../../schemas/api.ts';
+import { rangeQuery } from '../../schemas/period.ts';
 import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
 import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow, allowOwn } from '../auth/access.ts';

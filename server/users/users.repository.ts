@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/api.ts';
 import type { Role } from '../../schemas/roles.ts';
+import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { UsersTable } from '../../stores/tables.ts';
 

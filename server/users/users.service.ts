@@ -1,6 +1,6 @@
 import { AppError, describeIssues } from '../../core/errors.ts';
-import { type NewUserRequest, newUserRequest, type UserLimitRequest } from '../../schemas/api.ts';
 import type { Role } from '../../schemas/roles.ts';
+import { type NewUserRequest, newUserRequest, type UserLimitRequest } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/password.ts';

@@ -1,17 +1,14 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PeriodsResponse, TeamsResponse } from '../../../schemas/activity.ts';
 import type {
-  ImportDetailResponse,
-  ImportJobResponse,
-  ImportsResponse,
-  LanguageCode,
   LocaleResponse,
   LoginRequest,
   LoginResponse,
   LogoutResponse,
   MeResponse,
-  PeriodsResponse,
-  TeamsResponse,
-} from '../../../schemas/api.ts';
+} from '../../../schemas/auth.ts';
+import type { ImportDetailResponse, ImportJobResponse, ImportsResponse } from '../../../schemas/imports.ts';
+import type { LanguageCode } from '../../../schemas/users.ts';
 import { api } from './client.ts';
 
 /** One hook per endpoint; the keys live here so invalidation can name them. */

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NewUserRequest, UserLimitRequest, UserResponse, UsersResponse } from '../../../schemas/api.ts';
+import type {
+  NewUserRequest,
+  UserLimitRequest,
+  UserResponse,
+  UsersResponse,
+} from '../../../schemas/users.ts';
 import { api } from './client.ts';
 
 /** Hooks for the administrator's list of users. */
