@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { AppError } from '../server/errors.ts';
+import { AppError } from '../core/errors.ts';
 
 /**
  * One header line's names, RFC 4180 quoting; blanks get names of their own. A name given twice

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../core/errors.ts';
 import type { Format } from '../schemas/import-report.ts';
-import { AppError } from '../server/errors.ts';
 
 const QUEUE_LOG_LINE = /^\d{9,11}\|[^|]*\|[^|]*\|[^|]*\|[A-Z_]+/;
 /** A cdr_csv line: quoted fields, a `YYYY-MM-DD HH:MM:SS` start in the tenth. */

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
+import { AppError, describeIssues } from '../core/errors.ts';
 import type { Format, ImportReport } from '../schemas/import-report.ts';
 import { KINDS, type Kind } from '../schemas/kinds.ts';
-import { AppError, describeIssues } from '../server/errors.ts';
-import { bumpDataVersion } from '../server/stores/data-version.ts';
-import { type Analytics, textList } from '../server/stores/duckdb.ts';
-import type { Db } from '../server/stores/sqlite.ts';
+import { bumpDataVersion } from '../stores/data-version.ts';
+import { type Analytics, textList } from '../stores/duckdb.ts';
+import type { Db } from '../stores/sqlite.ts';
 import { importAsterisk, isTelephonyFormat } from './asterisk/import-asterisk.ts';
 import { detectFormat } from './detect-format.ts';
 import { isFactKind } from './facts/fact-columns.ts';

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../core/errors.ts';
 import type { ImportReport } from '../schemas/import-report.ts';
-import { AppError } from '../server/errors.ts';
-import { bumpDataVersion } from '../server/stores/data-version.ts';
-import type { Db } from '../server/stores/sqlite.ts';
+import { bumpDataVersion } from '../stores/data-version.ts';
+import type { Db } from '../stores/sqlite.ts';
 import type { OnProgress } from './progress.ts';
 
 /** How many quarantined rows a report carries inline; the import log keeps all of them. */

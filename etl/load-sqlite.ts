@@ -1,6 +1,6 @@
 import type { Kind } from '../schemas/kinds.ts';
-import type { Db } from '../server/stores/sqlite.ts';
-import type { Database } from '../server/stores/tables.ts';
+import type { Db } from '../stores/sqlite.ts';
+import type { Database } from '../stores/tables.ts';
 import type { Cells } from './normalize.ts';
 
 type OperationalKind = Exclude<Kind, 'clients' | 'debts' | 'calls' | 'orders'>;

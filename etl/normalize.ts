@@ -1,4 +1,4 @@
-import { toInstant } from '../server/time.ts';
+import { toInstant } from '../core/time.ts';
 
 /** Timestamp columns are the `*_at` ones and `as_of`: their text becomes a UTC instant. */
 export const isTimestampColumn = (col: string) => col.endsWith('_at') || col === 'as_of';

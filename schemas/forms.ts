@@ -110,7 +110,7 @@ export interface SectionScore {
   criticalFailed: boolean;
 }
 
-/** What a set of answers earns on a form (server/forms/score.ts). */
+/** What a set of answers earns on a form (core/form-score.ts). */
 export interface ScoreResult {
   /** 0–100 rounded half-up to 2 decimals; null when no question was answered other than N/A. */
   score: number | null;

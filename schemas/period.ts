@@ -121,3 +121,16 @@ export function withPeriod<Q extends PeriodFields>(q: Q): Omit<Q, keyof PeriodFi
   const { period: _month, from: _from, to: _to, ...rest } = q;
   return { ...rest, period: periodOfQuery(q) };
 }
+
+/**
+ * A period in a query string: `period=YYYY-MM`, or `from` and `to` local dates (to exclusive).
+ * Yields the Period it names (the half-open local date range of docs/scoring.md).
+ */
+export const rangeQuery = z
+  .object({
+    ...periodFields,
+    team: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine(checkPeriod())
+  .transform((q) => withPeriod({ ...q, team: q.team ?? null }));
+export type RangeQuery = z.infer<typeof rangeQuery>;

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../core/errors.ts';
 import type { ErrorBody, HealthResponse } from '../schemas/api.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
@@ -16,7 +17,7 @@ import { callsRoutes } from './calls/calls.routes.ts';
 import { claimsRoutes } from './claims/claims.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
-import { AppError } from './errors.ts';
+import { errorHeaders, httpStatus } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
@@ -108,8 +109,8 @@ export function createApp(deps: Deps) {
 
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
-      return c.json(err.toJSON(), err.status);
+      for (const [k, v] of Object.entries(errorHeaders(err))) c.header(k, v);
+      return c.json(err.toJSON(), httpStatus(err.code));
     }
     if (err instanceof HTTPException) {
       const status = err.status;

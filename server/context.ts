@@ -1,8 +1,8 @@
-import type { UserView } from '../schemas/api.ts';
 import type { Settings } from '../schemas/settings.ts';
+import type { UserView } from '../schemas/users.ts';
+import type { Analytics } from '../stores/duckdb.ts';
+import type { Db } from '../stores/sqlite.ts';
 import type { ImportQueue } from './imports/import-queue.ts';
-import type { Analytics } from './stores/duckdb.ts';
-import type { Db } from './stores/sqlite.ts';
 
 /** What every request handler can reach: the two stores and where the data lives. */
 export interface Deps {

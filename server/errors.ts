@@ -1,5 +1,7 @@
-import type { ErrorBody, ErrorCode } from '../schemas/api.ts';
+import { AppError } from '../core/errors.ts';
+import type { ErrorCode } from '../schemas/api.ts';
 
+/** The HTTP status the API answers each error code with: the one place a code becomes a status. */
 const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> = {
   bad_request: 400,
   unauthenticated: 401,
@@ -11,27 +13,17 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500> =
   internal: 500,
 };
 
-/** The one error type the API and CLI raise on purpose; its message is safe to show to the user. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
+export const httpStatus = (code: ErrorCode) => STATUS[code];
+
+/** An AppError the API answers with these headers as well (a Retry-After). */
+export class AppErrorWithHeaders extends AppError {
   readonly headers: Record<string, string>;
-  constructor(code: ErrorCode, message: string, headers: Record<string, string> = {}) {
-    super(message);
-    this.name = 'AppError';
-    this.code = code;
+  constructor(code: ErrorCode, message: string, headers: Record<string, string>) {
+    super(code, message);
     this.headers = headers;
-  }
-  get status() {
-    return STATUS[this.code];
-  }
-  toJSON(): ErrorBody {
-    return { error: { code: this.code, message: this.message } };
   }
 }
 
-/** Joins zod issues into one line: "period: is not a period (YYYY-MM); team: is required". */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
-}
+/** The headers an error's answer carries. */
+export const errorHeaders = (err: AppError): Record<string, string> =>
+  err instanceof AppErrorWithHeaders ? err.headers : {};

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reconcileImports } from '../etl/journal/journal.ts';
+import { Analytics } from '../stores/duckdb.ts';
+import { openSqlite } from '../stores/sqlite.ts';
 import type { Deps } from './context.ts';
 import { ImportQueue } from './imports/import-queue.ts';
-import { Analytics } from './stores/duckdb.ts';
-import { openSqlite } from './stores/sqlite.ts';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = path.join(PACKAGE_ROOT, 'web', 'dist');

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { AppError } from '../../core/errors.ts';
 import type { Format, ImportReport } from '../../schemas/import-report.ts';
-import { AppError } from '../../server/errors.ts';
-import { inTransaction } from '../../server/stores/duckdb.ts';
+import { inTransaction } from '../../stores/duckdb.ts';
 import type { ImportTarget } from '../import-file.ts';
 import {
   beginImport,

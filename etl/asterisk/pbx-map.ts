@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Db } from '../../server/stores/sqlite.ts';
+import type { Db } from '../../stores/sqlite.ts';
 
 /**
  * The identifiers the phone system uses for each operator (pbx_ids: extensions, channels,

@@ -15,7 +15,7 @@ import {
 export type ColumnRule =
   | { type: 'identifier' } // primitives.identifier
   | { type: 'text' } // primitives.text
-  | { type: 'timestamp' } // primitives.timestamp, then server/time.ts toInstant
+  | { type: 'timestamp' } // primitives.timestamp, then core/time.ts toInstant
   | { type: 'money' } // primitives.money: integer minor units
   | { type: 'seconds' } // primitives.seconds
   | { type: 'count' } // primitives.count

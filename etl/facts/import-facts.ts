@@ -9,10 +9,10 @@ import {
   structValue,
   VARCHAR,
 } from '@duckdb/node-api';
+import { AppError } from '../../core/errors.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
 import { KINDS } from '../../schemas/kinds.ts';
-import { AppError } from '../../server/errors.ts';
-import { inTransaction, type Params, textList } from '../../server/stores/duckdb.ts';
+import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
 import { csvHeader } from '../csv-header.ts';
 import type { ImportOptions, ImportTarget } from '../import-file.ts';
 import {

@@ -1,10 +1,10 @@
-import { toInstant, zoneOffsetMs } from '../../server/time.ts';
+import { toInstant, zoneOffsetMs } from '../../core/time.ts';
 
 /**
  * How wall-clock times of the company zone become instants, as spans of wall-clock time with one
  * offset each, so SQL can convert millions of times with a CASE over a few bound values.
  *
- * The spans are found by evaluating server/time.ts `toInstant` itself — the one definition of
+ * The spans are found by evaluating core/time.ts `toInstant` itself — the one definition of
  * "a time without an offset is read in the company zone", with its rules for the hour a DST change
  * repeats (the earlier instant) or skips (the offset before the change) — and with Node's zone
  * data, so a file gives the same instants in SQL as it did through the row-by-row path. DuckDB's

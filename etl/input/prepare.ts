@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../server/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { foreignEncoding, isGzip, rewriteInput } from './rewrite.ts';
 import { type LongLine, maxLineBytes } from './scan.ts';
 

@@ -1,8 +1,8 @@
 import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import type { ImportReport } from '../../schemas/import-report.ts';
-import { type Analytics, inTransaction } from '../../server/stores/duckdb.ts';
-import type { Db } from '../../server/stores/sqlite.ts';
+import { type Analytics, inTransaction } from '../../stores/duckdb.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { failInterruptedImports, finishImport, type QuarantinedRow } from '../import-log.ts';
 import { type InputSource, longLineReason } from '../input/prepare.ts';
 import { lineBytes } from '../input/rewrite.ts';

@@ -1,11 +1,16 @@
 import { Hono } from 'hono';
-import type { ActivityResponse, DailyResponse, PeriodsResponse, TeamsResponse } from '../../schemas/api.ts';
-import { rangeQuery } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
+import type {
+  ActivityResponse,
+  DailyResponse,
+  PeriodsResponse,
+  TeamsResponse,
+} from '../../schemas/activity.ts';
+import { rangeQuery } from '../../schemas/period.ts';
 import { ROLES } from '../../schemas/roles.ts';
 import type { RosterResponse } from '../../schemas/roster.ts';
 import { allowAnyUser, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import {
   dailyActivity,

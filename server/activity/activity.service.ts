@@ -1,9 +1,10 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
-import type { DailyPoint, OperatorActivity, RangeQuery, TeamView } from '../../schemas/api.ts';
+import type { DailyPoint, OperatorActivity, TeamView } from '../../schemas/activity.ts';
+import type { RangeQuery } from '../../schemas/period.ts';
+import { type Analytics, num, textList } from '../../stores/duckdb.ts';
+import type { Db } from '../../stores/sqlite.ts';
+import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
-import { cached } from '../stores/cache.ts';
-import { type Analytics, num, textList } from '../stores/duckdb.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { DAILY_ACTIVITY_SQL } from './queries/daily-activity.sql.ts';
 import { OPERATOR_ACTIVITY_SQL } from './queries/operator-activity.sql.ts';
 import { PERIODS_SQL } from './queries/periods.sql.ts';

@@ -5,7 +5,7 @@ import {
   type UserResponse,
   type UsersResponse,
   userLimitRequest,
-} from '../../schemas/api.ts';
+} from '../../schemas/users.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
+import { AppError } from '../../core/errors.ts';
 import { assessmentsQuery, newAssessmentRequest } from '../../schemas/claims.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { listAssessments, recordAssessment } from './assessments.service.ts';
 

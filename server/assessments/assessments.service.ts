@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AssessmentsQuery, AssessmentView, NewAssessmentRequest } from '../../schemas/claims.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { periodInstants } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 
 const baseQuery = (db: Db) =>
   db

@@ -1,5 +1,5 @@
-import { bumpDataVersion } from '../stores/data-version.ts';
-import type { Db } from '../stores/sqlite.ts';
+import { bumpDataVersion } from '../../stores/data-version.ts';
+import type { Db } from '../../stores/sqlite.ts';
 
 export interface AuditEntry {
   /** Who: a username, or `cli` for a command run on the server's machine. */

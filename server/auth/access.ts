@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from '../../core/errors.ts';
 import { ROLES, type Role } from '../../schemas/roles.ts';
+import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { cached } from '../stores/cache.ts';
 
 /** Marks the handlers made by access(), so the app can refuse to start with an unguarded route. */
 export const ACCESS_POLICY = Symbol('callscore.access');

@@ -1,10 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
+import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/auth.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppErrorWithHeaders } from '../errors.ts';
 import { findUserByName, updateUserLocale, userRowToView } from '../users/users.repository.ts';
 import { validate } from '../validate.ts';
 import { allowAnyUser, allowPublic } from './access.ts';
@@ -51,7 +52,7 @@ export const authRoutes = new Hono<AppEnv>()
 
     const wait = await lockedFor(db, keys);
     if (wait > 0) {
-      throw new AppError('too_many_requests', `too many failed sign-ins; try again in ${wait} s`, {
+      throw new AppErrorWithHeaders('too_many_requests', `too many failed sign-ins; try again in ${wait} s`, {
         'Retry-After': String(wait),
       });
     }

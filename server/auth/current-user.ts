@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import type { UserView } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
+import type { UserView } from '../../schemas/users.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 
 /** The signed-in user of a request that passed an access guard (which already refused anonymous ones). */
 export function currentUser(c: Context<AppEnv>): UserView {

@@ -1,6 +1,6 @@
+import { AppError } from '../../core/errors.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import type { Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
-import type { Db } from '../stores/sqlite.ts';
 
 /**
  * Whether a record of this operator is in the scope. A record of no operator (a call nobody

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { dataVersion } from '../../stores/data-version.ts';
+import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
-import { cached } from '../stores/cache.ts';
-import { dataVersion } from '../stores/data-version.ts';
 import { userRowToView } from '../users/users.repository.ts';
 import { resolveSession } from './sessions.repository.ts';
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../stores/sqlite.ts';
+import type { Db } from '../../stores/sqlite.ts';
 
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 

@@ -1,4 +1,4 @@
-import type { Db } from '../stores/sqlite.ts';
+import type { Db } from '../../stores/sqlite.ts';
 
 /**
  * Failures allowed before each further attempt has to wait: few for one account, many for one

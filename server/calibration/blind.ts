@@ -1,5 +1,5 @@
-import type { UserView } from '../../schemas/api.ts';
-import type { Db } from '../stores/sqlite.ts';
+import type { UserView } from '../../schemas/users.ts';
+import type { Db } from '../../stores/sqlite.ts';
 
 /**
  * Calibration is blind: while a session is open, a monitor sees only his own scoring. Others'

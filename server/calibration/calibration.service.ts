@@ -1,4 +1,4 @@
-import type { UserView } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
 import type {
   CalibrationResults,
   CalibrationSession,
@@ -6,16 +6,16 @@ import type {
   NewCalibrationRequest,
 } from '../../schemas/calibration.ts';
 import type { Answers } from '../../schemas/forms.ts';
+import type { UserView } from '../../schemas/users.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
 import { monthOfInstant } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { maySeeScorings } from './blind.ts';
 import { calibrationResults, type Scoring } from './results.ts';
 

@@ -1,7 +1,7 @@
+import { fraction } from '../../core/form-score.ts';
 import type { AlphaSummary, MonitorResult, QuestionAgreement } from '../../schemas/calibration.ts';
 import type { Answers, AnswerValue, FormDefinition } from '../../schemas/forms.ts';
 import { mean, round2, sampleSd } from '../evaluations/stats.ts';
-import { fraction } from '../forms/score.ts';
 import { krippendorffAlpha, type Rating } from './krippendorff.ts';
 
 export interface Scoring {

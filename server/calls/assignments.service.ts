@@ -1,12 +1,12 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
-import type { UserView } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
 import type { AssignmentView, AssignRequest, AssignResponse } from '../../schemas/calls.ts';
 import { sampleQuery } from '../../schemas/calls.ts';
+import type { UserView } from '../../schemas/users.ts';
+import { type Analytics, textList } from '../../stores/duckdb.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
-import { type Analytics, textList } from '../stores/duckdb.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { CALLS_BY_ID_SQL } from './queries/calls-by-id.sql.ts';
 import { sampleCalls } from './sample.ts';
 

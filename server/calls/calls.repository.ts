@@ -1,6 +1,6 @@
 import type { CallFacts } from '../../schemas/calls.ts';
+import type { Analytics, JsonCell, JsonColumns, JsonRow } from '../../stores/duckdb.ts';
 import type { Column } from '../arrow.ts';
-import type { Analytics, JsonCell, JsonColumns, JsonRow } from '../stores/duckdb.ts';
 import { CALL_FACTS_SQL } from './queries/call-facts.sql.ts';
 
 /** How a value crosses as Arrow (server/arrow.ts): a number as a number, text as one of the text kinds. */

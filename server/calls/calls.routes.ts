@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
 import { ARROW_PAGING_HEADERS } from '../../schemas/arrow.ts';
 import {
   type AssignmentsResponse,
@@ -21,7 +22,6 @@ import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { dataFiles } from '../runtime.ts';
 import { validate } from '../validate.ts';
 import { assignCalls, listAssignments, unassign } from './assignments.service.ts';

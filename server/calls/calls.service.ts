@@ -1,5 +1,5 @@
 import { BOOLEAN, DOUBLE, LIST, VARCHAR } from '@duckdb/node-api';
-import type { UserView } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
 import type {
   CallDetail,
   CallFacts,
@@ -8,14 +8,14 @@ import type {
   CallSearchQuery,
   CallsResponse,
 } from '../../schemas/calls.ts';
+import type { UserView } from '../../schemas/users.ts';
+import { type Analytics, num, textList } from '../../stores/duckdb.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { arrowStream, type Column } from '../arrow.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
 import { periodInstants } from '../periods/period.ts';
-import { type Analytics, num, textList } from '../stores/duckdb.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { CALL_FACT_COLUMNS, callColumnsToFacts, findCall } from './calls.repository.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';

@@ -1,7 +1,7 @@
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 const TYPES: Record<string, string> = {
   '.ogg': 'audio/ogg',

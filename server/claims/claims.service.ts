@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../core/errors.ts';
 import type { ClaimDecisionRequest, ClaimsQuery, ClaimView, NewClaimRequest } from '../../schemas/claims.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { periodInstants } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
 import { type ImportReport, importReport } from '../../schemas/import-report.ts';
-import { AppError } from '../errors.ts';
 
 export interface ViaRequest {
   /** The server, e.g. http://127.0.0.1:8080. */

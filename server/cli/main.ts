@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
-import { AppError, describeIssues } from '../errors.ts';
-import { StoreLockedError } from '../stores/duckdb.ts';
+import { AppError, describeIssues } from '../../core/errors.ts';
+import { StoreLockedError } from '../../stores/duckdb.ts';
 import { UsageError } from './args.ts';
 
 const HELP = `callscore — quality assurance and performance evaluation for call centers

@@ -1,3 +1,4 @@
+import { figure, metricValue } from '../../core/metric-values.ts';
 import {
   DEDUCTION_KEYS,
   type DeductionKey,
@@ -7,7 +8,6 @@ import {
 } from '../../schemas/criteria.ts';
 import type { Aggregate } from '../../schemas/dashboard.ts';
 import type { ScorecardRow } from '../../schemas/scorecard.ts';
-import { figure, metricValue } from '../scorecards/metric-values.ts';
 import { roundHalfUp } from '../scoring/round.ts';
 
 const ratio = (a: number, b: number, places: number): number | null =>

@@ -1,9 +1,9 @@
 import { Hono, type TypedResponse } from 'hono';
 import { operatorRangeQuery, type SummaryResponse, summaryQuery } from '../../schemas/dashboard.ts';
 import { allow, allowOwn } from '../auth/access.ts';
+import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
 import { prepareBody, sendPrepared } from '../prepared-body.ts';
-import { cached } from '../stores/cache.ts';
 import { validate } from '../validate.ts';
 import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';

@@ -1,3 +1,4 @@
+import { localDate } from '../../core/time.ts';
 import type {
   DailyQualityPoint,
   SummaryQuery,
@@ -16,7 +17,6 @@ import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
 import { COUNTED_EVALUATION_STATES } from '../scoring/operational.ts';
 import { roundHalfUp } from '../scoring/round.ts';
-import { localDate } from '../time.ts';
 import { aggregate, NO_QUEUE_KPIS, type QueueKpis } from './aggregate.ts';
 
 type Stores = Pick<Deps, 'db' | 'analytics'>;

@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.ts';
 import type {
   OperatorAssessmentsResponse,
   OperatorClaimsResponse,
@@ -7,13 +8,12 @@ import type {
 } from '../../schemas/dashboard.ts';
 import { TREND_PERIODS } from '../../schemas/dashboard.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import { num } from '../../stores/duckdb.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import type { Deps } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
-import { num } from '../stores/duckdb.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { OPERATOR_ORDERS_SQL } from './queries/operator-orders.sql.ts';
 
 type Stores = Pick<Deps, 'db' | 'analytics'>;

@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { toInstant } from '../../core/time.ts';
 import { importFile } from '../../etl/import-file.ts';
 import { DEMO_LEAD } from '../../fixtures/demo/evaluations.ts';
 import { generateDemoFiles } from '../../fixtures/demo/generate.ts';
@@ -13,7 +14,6 @@ import { generatePassword } from '../auth/password.ts';
 import { approvePeriod } from '../payroll/pay-periods.service.ts';
 import { dataFiles, type Runtime } from '../runtime.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
-import { toInstant } from '../time.ts';
 import { createUser } from '../users/users.service.ts';
 import { loadDemoQa } from './demo-qa.ts';
 

@@ -6,8 +6,12 @@ import type {
   EvaluationView,
 } from '../../schemas/evaluations.ts';
 import type { Answers } from '../../schemas/forms.ts';
-import type { Db } from '../stores/sqlite.ts';
-import type { EvaluationCommentsTable, EvaluationDisputesTable, EvaluationsTable } from '../stores/tables.ts';
+import type { Db } from '../../stores/sqlite.ts';
+import type {
+  EvaluationCommentsTable,
+  EvaluationDisputesTable,
+  EvaluationsTable,
+} from '../../stores/tables.ts';
 
 export type EvaluationRow = Selectable<EvaluationsTable>;
 export type EvaluationWithForm = EvaluationRow & {

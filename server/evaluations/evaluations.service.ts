@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { UserView } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
+import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
 import type {
   commentRequest,
   decisionRequest,
@@ -10,16 +11,15 @@ import type {
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { UserView } from '../../schemas/users.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { maySeeScorings } from '../calibration/blind.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
-import { answerProblems, scoreAnswers } from '../forms/score.ts';
 import { periodInstants } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 import {
   commentRowToView,
   commentsOf,

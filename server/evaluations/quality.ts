@@ -1,8 +1,8 @@
 import { COUNTED_STATUSES, type OperatorQuality } from '../../schemas/evaluations.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import type { Scope } from '../context.ts';
 import { periodInstants } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { mean, meanInterval95, round2, sampleSd } from './stats.ts';
 
 /** Scores of counted evaluations (docs/scoring.md: qualityScore) per operator in a local month. */

@@ -1,5 +1,5 @@
+import { AppError } from '../../core/errors.ts';
 import type { EvaluationStatus } from '../../schemas/evaluations.ts';
-import { AppError } from '../errors.ts';
 
 /**
  * The evaluation states of docs/scoring.md as data: each action, the states it may start from and

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { type FormDefinition, type FormSummary, type FormView, formDefinition } from '../../schemas/forms.ts';
-import type { Db } from '../stores/sqlite.ts';
-import type { FormsTable } from '../stores/tables.ts';
+import type { Db } from '../../stores/sqlite.ts';
+import type { FormsTable } from '../../stores/tables.ts';
 
 export type FormRow = Selectable<FormsTable>;
 

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
 import type { FormResponse, FormsResponse, ScoreResult } from '../../schemas/forms.ts';
 import { newFormRequest, scoreRequest, updateFormRequest } from '../../schemas/forms.ts';
 import { allow, allowAnyUser } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { definitionOf, findForm } from './forms.repository.ts';
 import { archiveForm, createForm, getForm, listForms, updateForm } from './forms.service.ts';
-import { answerProblems, scoreAnswers } from './score.ts';
 
 const idParam = z.object({
   id: z.coerce.number({ error: 'must be a form id' }).int().positive('must be a form id'),

@@ -1,7 +1,7 @@
+import { AppError } from '../../core/errors.ts';
 import type { FormSummary, FormView, NewFormRequest, UpdateFormRequest } from '../../schemas/forms.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
-import { AppError } from '../errors.ts';
-import type { Db } from '../stores/sqlite.ts';
 import {
   evaluationCount,
   findForm,

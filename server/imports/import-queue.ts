@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
-import type { ImportJobView } from '../../schemas/api.ts';
 import type { Format } from '../../schemas/import-report.ts';
+import type { ImportJobView } from '../../schemas/imports.ts';
 import type { Kind } from '../../schemas/kinds.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';

@@ -7,9 +7,9 @@ import { KIND_NAMES } from '../../schemas/kinds.ts';
 
 const IMPORT_KINDS = ['queue-log', ...KIND_NAMES] as const;
 
+import { AppError, describeIssues } from '../../core/errors.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError, describeIssues } from '../errors.ts';
 import { validate } from '../validate.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { auditRefusedUpload, seenOf } from './upload-audit.ts';

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream } from 'node:stream/web';
 import Busboy from 'busboy';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 export interface Upload {
   fields: Record<string, string>;

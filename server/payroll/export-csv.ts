@@ -1,5 +1,5 @@
+import { type CsvDelimiter, csvRecords, csvText, majorUnits } from '../../core/spreadsheet-cells.ts';
 import { PAYROLL_HEADER, type PayrollLine } from './payroll-rows.ts';
-import { type CsvDelimiter, csvRecords, csvText, majorUnits } from './spreadsheet-cells.ts';
 
 export interface CsvOptions {
   delimiter: CsvDelimiter;

@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Row } from 'write-excel-file/node';
+import { safeText } from '../../core/spreadsheet-cells.ts';
 import { PAYROLL_HEADER, type PayrollLine } from './payroll-rows.ts';
-import { safeText } from './spreadsheet-cells.ts';
 
 const MONEY = '#,##0.00';
 

@@ -1,10 +1,10 @@
+import { localDate, toInstant } from '../../core/time.ts';
 import { monthPeriod, monthRange, type Period, rangePeriod } from '../../schemas/period.ts';
-import { localDate, toInstant } from '../time.ts';
 
 /**
  * What the server does with a Period (schemas/period.ts): its instants in the company zone, the
  * periods before it, the months it overlaps. Local dates become instants only through
- * server/time.ts, so a period is cut the same way in SQLite, DuckDB and the pay rule.
+ * core/time.ts, so a period is cut the same way in SQLite, DuckDB and the pay rule.
  */
 
 const DAY_MS = 86_400_000;

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { rangeQuery } from '../../schemas/api.ts';
+import { AppError } from '../../core/errors.ts';
+import { rangeQuery } from '../../schemas/period.ts';
 import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
 import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow, allowOwn } from '../auth/access.ts';
+import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
-import { AppError } from '../errors.ts';
 import { prepareBody, sendPrepared } from '../prepared-body.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
-import { cached } from '../stores/cache.ts';
 import { validate } from '../validate.ts';
 import { rankingArrow, rankingRows } from './ranking.ts';
 import { scorecards } from './scorecards.service.ts';

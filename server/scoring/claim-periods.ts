@@ -1,5 +1,5 @@
+import type { Db } from '../../stores/sqlite.ts';
 import { monthOfInstant, nextMonth } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 
 /**
  * Gives every justified claim that has none yet the pay period it counts in: its decision's

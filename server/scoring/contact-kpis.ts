@@ -1,9 +1,9 @@
 import type { Period } from '../../schemas/period.ts';
 import type { KpiRow, KpisResponse } from '../../schemas/scorecard.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import { type JsonRow, num } from '../../stores/duckdb.ts';
 import { inScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
-import { type JsonRow, num } from '../stores/duckdb.ts';
 import { readOperational } from './operational.ts';
 import { CONTACT_KPIS_SQL } from './queries/contact-kpis.sql.ts';
 import { roundHalfUp } from './round.ts';

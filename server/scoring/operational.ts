@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Period } from '../../schemas/period.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { monthShares, periodInstants } from '../periods/period.ts';
-import type { Db } from '../stores/sqlite.ts';
 
 /** States whose score counts in the quality criterion (docs/scoring.md, Evaluation states). */
 export const COUNTED_EVALUATION_STATES = ['submitted', 'acknowledged', 'upheld', 'revised'] as const;

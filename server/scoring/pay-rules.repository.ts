@@ -1,7 +1,7 @@
 import { type NewPayRuleRequest, type PayRuleVersion, payRule } from '../../schemas/pay-rule.ts';
+import type { Db } from '../../stores/sqlite.ts';
+import type { PayRulesTable } from '../../stores/tables.ts';
 import { audit } from '../audit/audit.ts';
-import type { Db } from '../stores/sqlite.ts';
-import type { PayRulesTable } from '../stores/tables.ts';
 
 type Row = Omit<PayRulesTable, 'id' | 'created_at'> & { id: number; created_at: string };
 

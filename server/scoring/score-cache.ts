@@ -1,6 +1,6 @@
 import type { Period } from '../../schemas/period.ts';
 import type { ScorecardRow } from '../../schemas/scorecard.ts';
-import { cached } from '../stores/cache.ts';
+import { cached } from '../cache.ts';
 import { type ScoringSettings, type ScoringStores, scoreRange } from './score-range.ts';
 
 /** A period's scorecards, computed once while the data it comes from is unchanged. */

@@ -1,8 +1,8 @@
+import { AppError, describeIssues } from '../../core/errors.ts';
 import { SETTING_KEYS, type SettingKey, type Settings, settingsSchema } from '../../schemas/settings.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
-import { AppError, describeIssues } from '../errors.ts';
 import { rederiveClaimPeriods } from '../scoring/claim-periods.ts';
-import type { Db } from '../stores/sqlite.ts';
 
 export async function readSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();

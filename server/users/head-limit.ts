@@ -1,6 +1,6 @@
+import { AppError } from '../../core/errors.ts';
 import type { Role } from '../../schemas/roles.ts';
-import { AppError } from '../errors.ts';
-import type { Db } from '../stores/sqlite.ts';
+import type { Db } from '../../stores/sqlite.ts';
 
 export interface HeadLimit {
   department: string | null;

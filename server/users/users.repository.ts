@@ -1,8 +1,8 @@
 import type { Selectable } from 'kysely';
-import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/api.ts';
 import type { Role } from '../../schemas/roles.ts';
-import type { Db } from '../stores/sqlite.ts';
-import type { UsersTable } from '../stores/tables.ts';
+import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/users.ts';
+import type { Db } from '../../stores/sqlite.ts';
+import type { UsersTable } from '../../stores/tables.ts';
 
 export type UserRow = Selectable<UsersTable>;
 

@@ -1,9 +1,9 @@
-import { type NewUserRequest, newUserRequest, type UserLimitRequest } from '../../schemas/api.ts';
+import { AppError, describeIssues } from '../../core/errors.ts';
 import type { Role } from '../../schemas/roles.ts';
+import { type NewUserRequest, newUserRequest, type UserLimitRequest } from '../../schemas/users.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/password.ts';
-import { AppError, describeIssues } from '../errors.ts';
-import type { Db } from '../stores/sqlite.ts';
 import { checkHeadLimit } from './head-limit.ts';
 import {
   findUserById,

@@ -6,7 +6,7 @@ import { monthPeriod } from '../../schemas/period.ts';
 import { openDataDir, type Runtime } from '../../server/runtime.ts';
 import { scoreRange } from '../../server/scoring/score-range.ts';
 import { readSettings, writeSetting } from '../../server/settings/settings.repository.ts';
-import { inLocalRange } from '../../server/stores/range.sql.ts';
+import { inLocalRange } from '../../stores/range.sql.ts';
 
 export const TIME_ZONE = 'Europe/Chisinau';
 export const PERIOD = '2026-10';

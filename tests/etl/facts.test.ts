@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toInstant } from '../../core/time.ts';
 import { importFile } from '../../etl/import-file.ts';
-import { toInstant } from '../../server/time.ts';
 import { parse } from '../helpers/csv.ts';
 import { importCsv, SMALL, type TestEnv, testEnv } from '../helpers/runtime.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { toInstant } from '../../core/time.ts';
 import { FACT_COLUMNS, FACT_KINDS } from '../../etl/facts/fact-columns.ts';
 import { zoneSpans } from '../../etl/facts/zone-spans.ts';
 import { KINDS } from '../../schemas/kinds.ts';
-import { toInstant } from '../../server/time.ts';
 
 /** The instant the SQL's CASE over the spans gives for a wall-clock time (ms, read as UTC). */
 function viaSpans(tz: string, wall: number): number {

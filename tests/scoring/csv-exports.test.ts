@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvText } from '../../core/spreadsheet-cells.ts';
 import { scorecardsCsv } from '../../server/cli/commands/score.ts';
 import { payrollCsv } from '../../server/payroll/export-csv.ts';
 import type { PayrollLine } from '../../server/payroll/payroll-rows.ts';
-import { csvText } from '../../server/payroll/spreadsheet-cells.ts';
 import type { Translate } from '../../web/src/i18n/index.ts';
 import { rankingCsv } from '../../web/src/pages/dashboard/ranking.ts';
 import { naiveFields, parseRecords } from '../helpers/csv.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_CRITERIA_SQL } from '../../server/scoring/queries/order-criteria.sql.ts';
-import { inLocalRange } from '../../server/stores/range.sql.ts';
+import { inLocalRange } from '../../stores/range.sql.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 let env: TestEnv;

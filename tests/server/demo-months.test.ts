@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperatorTrendResponse, SummaryResponse } from '../../schemas/dashboard.ts';
 import type { PayPeriodsResponse } from '../../schemas/scorecard.ts';
 import { type DemoResult, loadDemo } from '../../server/demo/load-demo.ts';
-import { textList } from '../../server/stores/duckdb.ts';
+import { textList } from '../../stores/duckdb.ts';
 import { type As, as, json } from '../helpers/qa.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoreAnswers } from '../../core/form-score.ts';
 import { generateDemoFiles } from '../../fixtures/demo/generate.ts';
 import { DEMO_RECORDINGS } from '../../fixtures/recordings/index.ts';
 import type { Answers } from '../../schemas/forms.ts';
 import { loadDemo } from '../../server/demo/load-demo.ts';
 import { definitionOf } from '../../server/forms/forms.repository.ts';
-import { scoreAnswers } from '../../server/forms/score.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 let env: TestEnv;

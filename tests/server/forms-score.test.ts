@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { answerProblems, roundScore, scoreAnswers } from '../../core/form-score.ts';
 import { type FormDefinition, formDefinition } from '../../schemas/forms.ts';
-import { answerProblems, roundScore, scoreAnswers } from '../../server/forms/score.ts';
 
 /** Weights: greet 2, ident 1 (section critical), tone 2 (scale 1..5, N/A), debt 3 (form critical), upsell 2, readback 1 (N/A). Σw = 11. */
 const FORM: FormDefinition = formDefinition.parse({

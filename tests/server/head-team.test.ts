@@ -1,10 +1,13 @@
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, MeResponse, TeamsResponse, UserResponse, UsersResponse } from '../../schemas/api.ts';
+import type { TeamsResponse } from '../../schemas/activity.ts';
+import type { ErrorBody } from '../../schemas/api.ts';
+import type { MeResponse } from '../../schemas/auth.ts';
 import type { AssessmentView, ClaimView } from '../../schemas/claims.ts';
 import type { SummaryResponse } from '../../schemas/dashboard.ts';
 import type { PlansResponse } from '../../schemas/plans.ts';
 import type { ScorecardsResponse } from '../../schemas/scorecard.ts';
+import type { UserResponse, UsersResponse } from '../../schemas/users.ts';
 import { addUser, importCsv, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { loadGolden } from '../scoring/golden.ts';
 

@@ -3,9 +3,9 @@ import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrations as MIGRATIONS } from '../../schemas/migrations/index.ts';
 import { openDataDir } from '../../server/runtime.ts';
 import { readSettings, writeSetting } from '../../server/settings/settings.repository.ts';
+import { migrations as MIGRATIONS } from '../../stores/migrations/index.ts';
 import { loadSmall, tempDir, testEnv } from '../helpers/runtime.ts';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, toInstant } from '../../server/time.ts';
+import { localDate, toInstant } from '../../core/time.ts';
 
 const TZ = 'Europe/Chisinau';
 

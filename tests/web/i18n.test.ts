@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_CODES } from '../../schemas/api.ts';
+import { LANGUAGE_CODES } from '../../schemas/users.ts';
 import { makeFormatters } from '../../web/src/format.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { CATALOGUES, LANGUAGE_NAMES, LANGUAGES, localeOf, translator } from '../../web/src/i18n/index.ts';

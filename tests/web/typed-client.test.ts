@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { MeResponse, TeamsResponse } from '../../schemas/api.ts';
+import type { TeamsResponse } from '../../schemas/activity.ts';
+import type { MeResponse } from '../../schemas/auth.ts';
 import type { SummaryResponse } from '../../schemas/dashboard.ts';
 import type { FormResponse, FormsResponse } from '../../schemas/forms.ts';
 import type { ScorecardResponse } from '../../schemas/scorecard.ts';

@@ -1,4 +1,4 @@
-import { inLocalRange, operatorFilter } from '../../stores/range.sql.ts';
+import { inLocalRange, operatorFilter } from '../../../stores/range.sql.ts';
 
 /** Calls and orders per local day of a range; days without any are left out. */
 export const DAILY_ACTIVITY_SQL = `

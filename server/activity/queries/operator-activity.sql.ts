@@ -1,4 +1,4 @@
-import { inLocalRange, operatorFilter } from '../../stores/range.sql.ts';
+import { inLocalRange, operatorFilter } from '../../../stores/range.sql.ts';
 
 /** Calls and orders per operator in a local date range. */
 export const OPERATOR_ACTIVITY_SQL = `

@@ -1,4 +1,4 @@
-import { inLocalRange, operatorFilter } from '../../stores/range.sql.ts';
+import { inLocalRange, operatorFilter } from '../../../stores/range.sql.ts';
 import { isoUtc } from './call-facts.sql.ts';
 
 /**

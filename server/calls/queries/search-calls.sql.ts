@@ -1,4 +1,4 @@
-import { inLocalRange, operatorFilter } from '../../stores/range.sql.ts';
+import { inLocalRange, operatorFilter } from '../../../stores/range.sql.ts';
 import { isoUtc } from './call-facts.sql.ts';
 
 /** What `sort` may name, and the column it orders by; nothing else reaches ORDER BY. */

@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
+import { AppError } from '../../../core/errors.ts';
 import { importFile } from '../../../etl/import-file.ts';
 import { FORMATS, type Format, type ImportReport } from '../../../schemas/import-report.ts';
 import { isKind, KIND_NAMES } from '../../../schemas/kinds.ts';
+import { StoreLockedError } from '../../../stores/duckdb.ts';
 import { resolveDataDir } from '../../config.ts';
-import { AppError } from '../../errors.ts';
 import { openDataDir, type Runtime } from '../../runtime.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
-import { StoreLockedError } from '../../stores/duckdb.ts';
 import { cliArgs, UsageError } from '../args.ts';
 import { importVia } from '../import-via.ts';
 import { progressBar } from '../progress-bar.ts';

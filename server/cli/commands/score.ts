@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { metricValue } from '../../../core/metric-values.ts';
+import { csvRecords, csvText } from '../../../core/spreadsheet-cells.ts';
 import {
   type DeductionKey,
   joinFlags,
@@ -19,9 +21,7 @@ import {
 import type { ScorecardRow } from '../../../schemas/scorecard.ts';
 import { resolveDataDir } from '../../config.ts';
 import { payRows } from '../../payroll/pay-periods.service.ts';
-import { csvRecords, csvText } from '../../payroll/spreadsheet-cells.ts';
 import { openDataDir } from '../../runtime.ts';
-import { metricValue } from '../../scorecards/metric-values.ts';
 import { cachedScoreRange } from '../../scoring/score-cache.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';

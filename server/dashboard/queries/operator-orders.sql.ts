@@ -1,5 +1,5 @@
+import { inLocalRange } from '../../../stores/range.sql.ts';
 import { isoUtc } from '../../calls/queries/call-facts.sql.ts';
-import { inLocalRange } from '../../stores/range.sql.ts';
 
 /**
  * One operator's orders in a local date range, each checked against docs/scoring.md's order rules as

@@ -1,4 +1,4 @@
-import { inLocalRange } from '../../stores/range.sql.ts';
+import { inLocalRange } from '../../../stores/range.sql.ts';
 
 /**
  * Per operator, the call criteria of docs/scoring.md: handled calls, completed tasks, AHT, and the

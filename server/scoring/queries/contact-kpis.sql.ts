@@ -1,4 +1,4 @@
-import { inLocalRange } from '../../stores/range.sql.ts';
+import { inLocalRange } from '../../../stores/range.sql.ts';
 
 /**
  * The contact-center KPIs of docs/scoring.md by queue, by operator (the caller rolls operators up to

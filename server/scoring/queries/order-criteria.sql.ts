@@ -1,4 +1,4 @@
-import { inLocalRange } from '../../stores/range.sql.ts';
+import { inLocalRange } from '../../../stores/range.sql.ts';
 
 /**
  * Per operator, the order criteria of docs/scoring.md. Each order is checked against the order rules:

@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LanguageCode, LoginRequest, MeResponse } from '../../../schemas/api.ts';
+import type { LoginRequest, MeResponse } from '../../../schemas/auth.ts';
+import type { LanguageCode } from '../../../schemas/users.ts';
 import { api, call, withSignal } from './client.ts';
 
 /** One hook per endpoint; the keys live here so invalidation can name them. */

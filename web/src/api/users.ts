@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NewUserRequest, UserLimitRequest } from '../../../schemas/api.ts';
+import type { NewUserRequest, UserLimitRequest } from '../../../schemas/users.ts';
 import { api, call, withSignal } from './client.ts';
 
 /** Hooks for the administrator's list of users. */

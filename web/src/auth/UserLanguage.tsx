@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useSyncExternalStore } from 'react';
-import type { MeResponse } from '../../../schemas/api.ts';
+import type { MeResponse } from '../../../schemas/auth.ts';
 import { queryKeys } from '../api/hooks.ts';
 import { detectLanguage, I18nProvider, isLanguage, type Language } from '../i18n/index.ts';
 

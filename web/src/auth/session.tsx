@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import type { MeResponse } from '../../../schemas/api.ts';
+import type { MeResponse } from '../../../schemas/auth.ts';
 import { isApiError } from '../api/client.ts';
 import { useMe } from '../api/hooks.ts';
 import { LogoMark } from '../components/Logo.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { scoreAnswers } from '../../../core/form-score.ts';
 import type { EvaluationDetail } from '../../../schemas/evaluations.ts';
 import type { Answers } from '../../../schemas/forms.ts';
-import { scoreAnswers } from '../../../server/forms/score.ts';
 import {
   useAcknowledge,
   useCall,

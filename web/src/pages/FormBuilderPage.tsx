@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { scoreAnswers } from '../../../core/form-score.ts';
 import {
   type Answers,
   CRITICAL_LEVELS,
@@ -8,7 +9,6 @@ import {
   QUESTION_TYPES,
   type Question,
 } from '../../../schemas/forms.ts';
-import { scoreAnswers } from '../../../server/forms/score.ts';
 import { useForm, useSaveForm } from '../api/qa.ts';
 import { ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';

@@ -1,7 +1,7 @@
+import { metricValue } from '../../../../core/metric-values.ts';
+import { csvRecords, csvText } from '../../../../core/spreadsheet-cells.ts';
 import type { MetricDef, OperatorMetricKey, Unit } from '../../../../schemas/criteria.ts';
 import type { RankingEntry } from '../../../../schemas/scorecard.ts';
-import { csvRecords, csvText } from '../../../../server/payroll/spreadsheet-cells.ts';
-import { metricValue } from '../../../../server/scorecards/metric-values.ts';
 import { currencyDigits, type Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 import { METRIC_LIST, message, perOperator } from '../../metrics.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { PeriodsResponse, TeamsResponse } from '../../../../schemas/api.ts';
+import type { PeriodsResponse, TeamsResponse } from '../../../../schemas/activity.ts';
 import type { ViewParams } from '../../api/dashboard.ts';
 import { usePeriodParam } from '../../components/usePeriodParam.ts';
 

@@ -1,5 +1,5 @@
+import { metricValue } from '../../../../core/metric-values.ts';
 import type { DeductionLine, ScorecardRow } from '../../../../schemas/scorecard.ts';
-import { metricValue } from '../../../../server/scorecards/metric-values.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, type Translate, useT } from '../../i18n/index.ts';
 import { METRIC_LIST, message, onScorecard } from '../../metrics.ts';

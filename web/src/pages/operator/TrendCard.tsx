@@ -1,9 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { metricValue } from '../../../../core/metric-values.ts';
 import type { MetricDef, Unit } from '../../../../schemas/criteria.ts';
 import type { OperatorTrendResponse } from '../../../../schemas/dashboard.ts';
 import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
-import { metricValue } from '../../../../server/scorecards/metric-values.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';

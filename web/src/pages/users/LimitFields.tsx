@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TeamView } from '../../../../schemas/api.ts';
+import type { TeamView } from '../../../../schemas/activity.ts';
 import { useT } from '../../i18n/index.ts';
 
 export interface Limit {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { TeamView } from '../../../../schemas/api.ts';
+import type { TeamView } from '../../../../schemas/activity.ts';
 import { ROLES, type Role } from '../../../../schemas/roles.ts';
 import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useCreateUser } from '../../api/users.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { TeamView, UserView } from '../../../../schemas/api.ts';
+import type { TeamView } from '../../../../schemas/activity.ts';
+import type { UserView } from '../../../../schemas/users.ts';
 import { useSetUserLimit } from '../../api/users.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { type Translate, useT } from '../../i18n/index.ts';

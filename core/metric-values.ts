@@ -1,5 +1,5 @@
-import type { MetricDef } from '../../schemas/criteria.ts';
-import type { Scorecard } from '../../schemas/scorecard.ts';
+import type { MetricDef } from '../schemas/criteria.ts';
+import type { Scorecard } from '../schemas/scorecard.ts';
 
 /** What an operator's figures are read from: a scorecard row, or a ranking entry (a row without its explanation). */
 export interface OperatorFigures {

@@ -1,4 +1,4 @@
-import { dataVersion } from './data-version.ts';
+import { dataVersion } from '../stores/data-version.ts';
 
 /**
  * Computed figures (scored periods, response bodies, settings), kept while the data they come from is unchanged

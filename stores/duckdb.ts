@@ -5,8 +5,8 @@ import {
   type DuckDBValue,
   listValue,
 } from '@duckdb/node-api';
-import { DUCKDB_BASE_VERSION, DUCKDB_DDL } from '../../schemas/duckdb/ddl.ts';
-import { DUCKDB_MIGRATIONS } from '../../schemas/duckdb/migrations.ts';
+import { DUCKDB_BASE_VERSION, DUCKDB_DDL } from './duckdb/ddl.ts';
+import { DUCKDB_MIGRATIONS } from './duckdb/migrations.ts';
 
 export type Params = Record<string, DuckDBValue>;
 

@@ -5,7 +5,7 @@ import type {
   Question,
   ScoreResult,
   SectionScore,
-} from '../../schemas/forms.ts';
+} from '../schemas/forms.ts';
 
 /**
  * The one score function of docs/scoring.md ("Evaluation forms"). The evaluation API, the form

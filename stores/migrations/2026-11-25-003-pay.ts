@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { DEFAULT_PAY_RULE } from '../pay-rule.ts';
+import { DEFAULT_PAY_RULE } from '../../schemas/pay-rule.ts';
 
 /**
  * Pay: the period a justified claim is paid in, the files of approved periods, and the default

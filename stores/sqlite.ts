@@ -1,6 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { migrations } from '../../schemas/migrations/index.ts';
+import { migrations } from './migrations/index.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;

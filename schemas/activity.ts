@@ -1,0 +1,56 @@
+/**
+ * The roster and activity of the call center: the months that have calls, the teams, each
+ * operator's calls, orders and handle time, and the daily counts (`/api/periods`, `/api/teams`,
+ * `/api/operators/activity`, `/api/activity/daily`).
+ */
+
+export interface PeriodsResponse {
+  /** Months that have calls, newest first. */
+  periods: string[];
+}
+
+export interface TeamView {
+  teamId: string;
+  name: string;
+  department: string | null;
+  operators: number;
+}
+export interface TeamsResponse {
+  teams: TeamView[];
+}
+
+export interface OperatorActivity {
+  operatorId: string;
+  name: string;
+  teamId: string;
+  teamName: string;
+  calls: number;
+  handledCalls: number;
+  inbound: number;
+  outbound: number;
+  talkSeconds: number;
+  /** Mean of talk + hold + wrap over handled calls; null without handled calls. */
+  ahtSeconds: number | null;
+  orders: number;
+  /** Minor units, cancelled orders excluded. */
+  orderRevenue: number;
+}
+export interface ActivityResponse {
+  range: { from: string; to: string };
+  currency: string;
+  operators: OperatorActivity[];
+}
+
+export interface DailyPoint {
+  date: string;
+  calls: number;
+  handled: number;
+  /** Inbound calls offered: the base of the abandonment rate and the service level. */
+  inbound: number;
+  abandoned: number;
+  orders: number;
+}
+export interface DailyResponse {
+  range: { from: string; to: string };
+  days: DailyPoint[];
+}
