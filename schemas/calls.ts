@@ -226,6 +226,10 @@ export interface AssignResponse {
   /** Calls already assigned in the period, left as they were. */
   skipped: { callId: string; monitor: string }[];
 }
+/** `DELETE /api/calls/assignments/:id`. */
+export interface UnassignResponse {
+  ok: true;
+}
 export interface WorklistResponse {
   period: string;
   monitor: string;

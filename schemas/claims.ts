@@ -28,6 +28,14 @@ export interface ClaimView {
   /** The pay period a justified claim counts in, once scored. */
   payPeriod: string | null;
 }
+/** `GET /api/claims`. */
+export interface ClaimsResponse {
+  claims: ClaimView[];
+}
+/** One claim: `GET /api/claims/:claimId`, registered (`POST`) or judged (`POST …/decision`). */
+export interface ClaimResponse {
+  claim: ClaimView;
+}
 
 export const claimsQuery = z.object({
   status: z.enum(CLAIM_STATUSES).optional(),
@@ -66,6 +74,14 @@ export interface AssessmentView {
   author: string | null;
   note: string | null;
   origin: string;
+}
+/** `GET /api/assessments`. */
+export interface AssessmentsResponse {
+  assessments: AssessmentView[];
+}
+/** `POST /api/assessments`. */
+export interface AssessmentResponse {
+  assessment: AssessmentView;
 }
 
 export const assessmentsQuery = z.object({

@@ -129,6 +129,10 @@ export interface EvaluationsResponse {
 export interface EvaluationResponse {
   evaluation: EvaluationDetail;
 }
+/** `DELETE /api/evaluations/:id` (a draft). */
+export interface EvaluationDeletedResponse {
+  ok: true;
+}
 
 export interface OperatorQuality {
   operatorId: string;

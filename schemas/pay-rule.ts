@@ -60,6 +60,14 @@ export interface PayRuleVersion {
   createdAt: string;
   createdBy: string | null;
 }
+/** `GET /api/pay-rules`. */
+export interface PayRulesResponse {
+  rules: PayRuleVersion[];
+}
+/** One rule: the one in force (`GET /api/pay-rules/in-force`) or the one saved (`POST /api/pay-rules`). */
+export interface PayRuleResponse {
+  rule: PayRuleVersion;
+}
 
 /** What a rule would change in a month, before it is saved (POST /api/pay-rules/preview). */
 export interface RulePreview {

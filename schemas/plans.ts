@@ -32,6 +32,10 @@ export interface PlansResponse {
     variableBase: number | null;
   }[];
 }
+/** A target, a norm or a base set (`PUT /api/plans/targets|norms|bases`). */
+export interface PlanSavedResponse {
+  ok: true;
+}
 
 export const targetRequest = z.object({
   teamId: id,

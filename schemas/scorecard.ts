@@ -139,6 +139,10 @@ export interface PayPeriodsResponse {
   currency: string;
   periods: PayPeriodSummary[];
 }
+/** One month's pay period: `GET /api/payroll/:period`, approved or re-opened. */
+export interface PayPeriodResponse {
+  payPeriod: PayPeriodView;
+}
 
 export const scorecardsQuery = z
   .object({

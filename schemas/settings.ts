@@ -56,3 +56,8 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingKey = keyof Settings;
 export const SETTING_KEYS = Object.keys(settingsSchema.shape) as SettingKey[];
+
+/** `GET /api/admin/settings`, and `PUT /api/admin/settings/:key` with the change made. */
+export interface SettingsResponse {
+  settings: Settings;
+}

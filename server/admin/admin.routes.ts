@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { AuditResponse } from '../../schemas/audit.ts';
+import type { SettingsResponse } from '../../schemas/settings.ts';
 import {
   newUserRequest,
   type UserResponse,
@@ -47,7 +49,10 @@ export const adminRoutes = new Hono<AppEnv>()
       return c.json(body);
     },
   )
-  .get('/settings', allow('admin'), async (c) => c.json({ settings: await readSettings(c.get('deps').db) }))
+  .get('/settings', allow('admin'), async (c) => {
+    const body: SettingsResponse = { settings: await readSettings(c.get('deps').db) };
+    return c.json(body);
+  })
   .put('/settings/:key', allow('admin'), validate('json', z.object({ value: z.unknown() })), async (c) => {
     const settings = await writeSetting(
       c.get('deps').db,
@@ -55,7 +60,8 @@ export const adminRoutes = new Hono<AppEnv>()
       c.req.valid('json').value,
       c.get('user')?.username ?? 'unknown',
     );
-    return c.json({ settings });
+    const body: SettingsResponse = { settings };
+    return c.json(body);
   })
   .get('/audit', allow('admin'), validate('query', auditQuery), async (c) => {
     const { entity, limit } = c.req.valid('query');
@@ -67,7 +73,7 @@ export const adminRoutes = new Hono<AppEnv>()
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return c.json({
+    const body: AuditResponse = {
       entries: rows.map((r) => ({
         id: r.id,
         at: r.at,
@@ -78,5 +84,6 @@ export const adminRoutes = new Hono<AppEnv>()
         before: r.before === null ? null : JSON.parse(r.before),
         after: r.after === null ? null : JSON.parse(r.after),
       })),
-    });
+    };
+    return c.json(body);
   });

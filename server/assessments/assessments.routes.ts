@@ -1,6 +1,11 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors.ts';
-import { assessmentsQuery, newAssessmentRequest } from '../../schemas/claims.ts';
+import {
+  type AssessmentResponse,
+  type AssessmentsResponse,
+  assessmentsQuery,
+  newAssessmentRequest,
+} from '../../schemas/claims.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
@@ -14,11 +19,14 @@ export const assessmentsRoutes = new Hono<AppEnv>()
       c.get('scope'),
       c.get('settings').timeZone,
     );
-    return c.json({ assessments });
+    const body: AssessmentsResponse = { assessments };
+    return c.json(body);
   })
   .post('/', allow('head', 'admin'), validate('json', newAssessmentRequest), async (c) => {
     const user = c.get('user');
     if (!user) throw new AppError('unauthenticated', 'sign in first');
-    const assessment = await recordAssessment(c.get('deps').db, c.req.valid('json'), c.get('scope'), user);
-    return c.json({ assessment }, 201);
+    const body: AssessmentResponse = {
+      assessment: await recordAssessment(c.get('deps').db, c.req.valid('json'), c.get('scope'), user),
+    };
+    return c.json(body, 201);
   });

@@ -2,7 +2,14 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors.ts';
-import { type LocaleResponse, localeRequest, loginRequest, type MeResponse } from '../../schemas/auth.ts';
+import {
+  type LocaleResponse,
+  type LoginResponse,
+  type LogoutResponse,
+  localeRequest,
+  loginRequest,
+  type MeResponse,
+} from '../../schemas/auth.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppEnv } from '../context.ts';
 import { AppErrorWithHeaders } from '../errors.ts';
@@ -78,7 +85,8 @@ export const authRoutes = new Hono<AppEnv>()
       secure: secureCookie(c),
       maxAge: settings.sessionHours * 3600,
     });
-    return c.json({ user: userRowToView(user) });
+    const body: LoginResponse = { user: userRowToView(user) };
+    return c.json(body);
   })
   .post('/logout', allowPublic(), async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -87,7 +95,8 @@ export const authRoutes = new Hono<AppEnv>()
       await deleteSession(c.get('deps').db, token);
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ ok: true as const });
+    const body: LogoutResponse = { ok: true };
+    return c.json(body);
   })
   .get('/me', allowAnyUser(), (c) => {
     const user = c.get('user');

@@ -15,6 +15,7 @@ import {
   callSearchQuery,
   type SampleResponse,
   sampleQuery,
+  type UnassignResponse,
   type WorklistResponse,
   worklistQuery,
 } from '../../schemas/calls.ts';
@@ -95,7 +96,8 @@ export const callsRoutes = new Hono<AppEnv>()
   })
   .delete('/assignments/:id', allow(...LEADS), validate('param', assignmentParam), async (c) => {
     await unassign(c.get('deps').db, currentUser(c), c.req.valid('param').id);
-    return c.json({ ok: true as const });
+    const body: UnassignResponse = { ok: true };
+    return c.json(body);
   })
   .get('/worklist', allow(...MONITORS), validate('query', worklistQuery), async (c) => {
     const user = currentUser(c);

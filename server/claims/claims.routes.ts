@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { claimDecisionRequest, claimsQuery, newClaimRequest } from '../../schemas/claims.ts';
+import {
+  type ClaimResponse,
+  type ClaimsResponse,
+  claimDecisionRequest,
+  claimsQuery,
+  newClaimRequest,
+} from '../../schemas/claims.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
@@ -16,25 +22,33 @@ export const claimsRoutes = new Hono<AppEnv>()
     allow('head', 'admin', 'payroll', 'qa_lead', 'operator'),
     validate('query', claimsQuery),
     async (c) => {
-      const claims = await listClaims(
-        c.get('deps').db,
-        c.req.valid('query'),
-        c.get('scope'),
-        c.get('settings').timeZone,
-      );
-      return c.json({ claims });
+      const body: ClaimsResponse = {
+        claims: await listClaims(
+          c.get('deps').db,
+          c.req.valid('query'),
+          c.get('scope'),
+          c.get('settings').timeZone,
+        ),
+      };
+      return c.json(body);
     },
   )
   .get(
     '/:claimId',
     allow('head', 'admin', 'payroll', 'qa_lead', 'operator'),
     validate('param', claimParam),
-    async (c) =>
-      c.json({ claim: await getClaim(c.get('deps').db, c.req.valid('param').claimId, c.get('scope')) }),
+    async (c) => {
+      const body: ClaimResponse = {
+        claim: await getClaim(c.get('deps').db, c.req.valid('param').claimId, c.get('scope')),
+      };
+      return c.json(body);
+    },
   )
   .post('/', allow('head', 'admin'), validate('json', newClaimRequest), async (c) => {
-    const claim = await registerClaim(c.get('deps').db, c.req.valid('json'), c.get('scope'), actor(c));
-    return c.json({ claim }, 201);
+    const body: ClaimResponse = {
+      claim: await registerClaim(c.get('deps').db, c.req.valid('json'), c.get('scope'), actor(c)),
+    };
+    return c.json(body, 201);
   })
   .post(
     '/:claimId/decision',
@@ -42,13 +56,15 @@ export const claimsRoutes = new Hono<AppEnv>()
     validate('param', claimParam),
     validate('json', claimDecisionRequest),
     async (c) => {
-      const claim = await decideClaim(
-        c.get('deps').db,
-        c.req.valid('param').claimId,
-        c.req.valid('json'),
-        c.get('scope'),
-        actor(c),
-      );
-      return c.json({ claim });
+      const body: ClaimResponse = {
+        claim: await decideClaim(
+          c.get('deps').db,
+          c.req.valid('param').claimId,
+          c.req.valid('json'),
+          c.get('scope'),
+          actor(c),
+        ),
+      };
+      return c.json(body);
     },
   );

@@ -1,5 +1,13 @@
 import { Hono, type TypedResponse } from 'hono';
-import { operatorRangeQuery, type SummaryResponse, summaryQuery } from '../../schemas/dashboard.ts';
+import {
+  type OperatorAssessmentsResponse,
+  type OperatorClaimsResponse,
+  type OperatorOrdersResponse,
+  type OperatorTrendResponse,
+  operatorRangeQuery,
+  type SummaryResponse,
+  summaryQuery,
+} from '../../schemas/dashboard.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
@@ -31,55 +39,55 @@ export const dashboardRoutes = new Hono<AppEnv>()
     '/operators/:operatorId/trend',
     allowOwn('operatorId', ...OPERATOR_PAGE),
     validate('query', operatorRangeQuery),
-    async (c) =>
-      c.json(
-        await operatorTrend(
-          c.get('deps'),
-          c.req.param('operatorId'),
-          c.req.valid('query'),
-          c.get('settings'),
-        ),
-      ),
+    async (c) => {
+      const body: OperatorTrendResponse = await operatorTrend(
+        c.get('deps'),
+        c.req.param('operatorId'),
+        c.req.valid('query'),
+        c.get('settings'),
+      );
+      return c.json(body);
+    },
   )
   .get(
     '/operators/:operatorId/orders',
     allowOwn('operatorId', ...OPERATOR_PAGE),
     validate('query', operatorRangeQuery),
-    async (c) =>
-      c.json(
-        await operatorOrders(
-          c.get('deps'),
-          c.req.param('operatorId'),
-          c.req.valid('query'),
-          c.get('settings'),
-        ),
-      ),
+    async (c) => {
+      const body: OperatorOrdersResponse = await operatorOrders(
+        c.get('deps'),
+        c.req.param('operatorId'),
+        c.req.valid('query'),
+        c.get('settings'),
+      );
+      return c.json(body);
+    },
   )
   .get(
     '/operators/:operatorId/claims',
     allowOwn('operatorId', ...OPERATOR_PAGE),
     validate('query', operatorRangeQuery),
-    async (c) =>
-      c.json(
-        await operatorClaims(
-          c.get('deps').db,
-          c.req.param('operatorId'),
-          c.req.valid('query'),
-          c.get('settings'),
-        ),
-      ),
+    async (c) => {
+      const body: OperatorClaimsResponse = await operatorClaims(
+        c.get('deps').db,
+        c.req.param('operatorId'),
+        c.req.valid('query'),
+        c.get('settings'),
+      );
+      return c.json(body);
+    },
   )
   .get(
     '/operators/:operatorId/assessments',
     allowOwn('operatorId', ...OPERATOR_PAGE),
     validate('query', operatorRangeQuery),
-    async (c) =>
-      c.json(
-        await operatorAssessments(
-          c.get('deps').db,
-          c.req.param('operatorId'),
-          c.req.valid('query'),
-          c.get('settings'),
-        ),
-      ),
+    async (c) => {
+      const body: OperatorAssessmentsResponse = await operatorAssessments(
+        c.get('deps').db,
+        c.req.param('operatorId'),
+        c.req.valid('query'),
+        c.get('settings'),
+      );
+      return c.json(body);
+    },
   );

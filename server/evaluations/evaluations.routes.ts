@@ -4,6 +4,7 @@ import {
   commentRequest,
   decisionRequest,
   disputeRequest,
+  type EvaluationDeletedResponse,
   type EvaluationResponse,
   type EvaluationsResponse,
   listEvaluationsQuery,
@@ -76,14 +77,17 @@ export const evaluationsRoutes = new Hono<AppEnv>()
   .post('/', allow(...MONITORS), validate('json', newEvaluationRequest), async (c) => {
     const user = currentUser(c);
     const id = await createEvaluation(c.get('deps'), user, c.req.valid('json'));
-    return c.json(await detail(c, id), 201);
+    const body: EvaluationResponse = await detail(c, id);
+    return c.json(body, 201);
   })
   .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
-    return c.json(await detail(c, c.req.valid('param').id));
+    const body: EvaluationResponse = await detail(c, c.req.valid('param').id);
+    return c.json(body);
   })
   .delete('/:id', allow(...MONITORS), validate('param', idParam), async (c) => {
     await deleteDraft(c.get('deps').db, currentUser(c), c.get('scope'), c.req.valid('param').id);
-    return c.json({ ok: true as const });
+    const body: EvaluationDeletedResponse = { ok: true };
+    return c.json(body);
   })
   .put(
     '/:id/answers',
@@ -94,7 +98,8 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       const user = currentUser(c);
       const { id } = c.req.valid('param');
       await saveAnswers(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json').answers);
-      return c.json(await detail(c, id));
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body);
     },
   )
   .post(
@@ -106,14 +111,16 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       const user = currentUser(c);
       const { id } = c.req.valid('param');
       await submitEvaluation(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json').answers);
-      return c.json(await detail(c, id));
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body);
     },
   )
   .post('/:id/acknowledge', allow('operator'), validate('param', idParam), async (c) => {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
     await acknowledgeEvaluation(c.get('deps').db, user, c.get('scope'), id);
-    return c.json(await detail(c, id));
+    const body: EvaluationResponse = await detail(c, id);
+    return c.json(body);
   })
   .post(
     '/:id/dispute',
@@ -132,7 +139,8 @@ export const evaluationsRoutes = new Hono<AppEnv>()
         c.req.valid('json').reason,
         disputeDays,
       );
-      return c.json(await detail(c, id));
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body);
     },
   )
   .post(
@@ -144,7 +152,8 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       const user = currentUser(c);
       const { id } = c.req.valid('param');
       await decideDispute(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json'));
-      return c.json(await detail(c, id));
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body);
     },
   )
   .post(
@@ -156,6 +165,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       const user = currentUser(c);
       const { id } = c.req.valid('param');
       await addComment(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json'));
-      return c.json(await detail(c, id), 201);
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body, 201);
     },
   );

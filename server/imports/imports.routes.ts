@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { foreignEncoding } from '../../etl/input/rewrite.ts';
 import { FORMATS } from '../../schemas/import-report.ts';
+import type { ImportDetailResponse, ImportJobResponse, ImportsResponse } from '../../schemas/imports.ts';
 import { KIND_NAMES } from '../../schemas/kinds.ts';
 
 const IMPORT_KINDS = ['queue-log', ...KIND_NAMES] as const;
@@ -64,7 +65,8 @@ export const importsRoutes = new Hono<AppEnv>()
         encoding: fields.data.encoding || undefined,
         actor: c.get('user')?.username ?? 'unknown',
       });
-      return c.json({ job }, 202);
+      const body: ImportJobResponse = { job };
+      return c.json(body, 202);
     } catch (e) {
       rmSync(upload.file, { force: true });
       throw e;
@@ -73,7 +75,8 @@ export const importsRoutes = new Hono<AppEnv>()
   .get('/jobs/:id', allow('admin'), async (c) => {
     const job = await c.get('deps').imports.get(c.req.param('id'));
     if (!job) throw new AppError('not_found', `no import job ${c.req.param('id')}`);
-    return c.json({ job });
+    const body: ImportJobResponse = { job };
+    return c.json(body);
   })
   .get('/', allow('admin'), validate('query', listQuery), async (c) => {
     const rows = await c
@@ -96,7 +99,7 @@ export const importsRoutes = new Hono<AppEnv>()
       .orderBy('id', 'desc')
       .limit(c.req.valid('query').limit)
       .execute();
-    return c.json({
+    const body: ImportsResponse = {
       imports: rows.map((r) => ({
         id: r.id,
         kind: r.kind,
@@ -111,7 +114,8 @@ export const importsRoutes = new Hono<AppEnv>()
         startedAt: r.started_at,
         finishedAt: r.finished_at,
       })),
-    });
+    };
+    return c.json(body);
   })
   .get('/:id', allow('admin'), validate('param', idParam), async (c) => {
     const { db } = c.get('deps');
@@ -129,7 +133,7 @@ export const importsRoutes = new Hono<AppEnv>()
       .orderBy('line')
       .limit(1000)
       .execute();
-    return c.json({
+    const body: ImportDetailResponse = {
       status: row.status,
       report: row.report ? JSON.parse(row.report) : null,
       // The bytes as the file had them (base64), when its text was not UTF-8: `raw` is their reading.
@@ -137,5 +141,6 @@ export const importsRoutes = new Hono<AppEnv>()
         ...q,
         rawBytes: raw_bytes ? Buffer.from(raw_bytes).toString('base64') : null,
       })),
-    });
+    };
+    return c.json(body);
   });

@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { exportQuery, type PayPeriodsResponse, periodParam, reopenRequest } from '../../schemas/scorecard.ts';
+import {
+  exportQuery,
+  type PayPeriodResponse,
+  type PayPeriodsResponse,
+  periodParam,
+  reopenRequest,
+} from '../../schemas/scorecard.ts';
 import { periodsWithCalls } from '../activity/activity.service.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -21,12 +27,17 @@ export const payrollRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get('/:period', allow('payroll', 'admin', 'head'), validate('param', periodParam), async (c) => {
-    return c.json({ payPeriod: await payPeriod(c.get('deps').db, c.req.valid('param').period) });
+    const body: PayPeriodResponse = {
+      payPeriod: await payPeriod(c.get('deps').db, c.req.valid('param').period),
+    };
+    return c.json(body);
   })
   // Approving is payroll's act alone (the rule); re-opening is an administrator's.
   .post('/:period/approve', allow('payroll'), validate('param', periodParam), async (c) => {
-    const view = await approvePeriod(c.get('deps'), c.req.valid('param').period, c.get('settings'), actor(c));
-    return c.json({ payPeriod: view });
+    const body: PayPeriodResponse = {
+      payPeriod: await approvePeriod(c.get('deps'), c.req.valid('param').period, c.get('settings'), actor(c)),
+    };
+    return c.json(body);
   })
   .post(
     '/:period/reopen',
@@ -34,13 +45,15 @@ export const payrollRoutes = new Hono<AppEnv>()
     validate('param', periodParam),
     validate('json', reopenRequest),
     async (c) => {
-      const view = await reopenPeriod(
-        c.get('deps').db,
-        c.req.valid('param').period,
-        c.req.valid('json').reason,
-        actor(c),
-      );
-      return c.json({ payPeriod: view });
+      const body: PayPeriodResponse = {
+        payPeriod: await reopenPeriod(
+          c.get('deps').db,
+          c.req.valid('param').period,
+          c.req.valid('json').reason,
+          actor(c),
+        ),
+      };
+      return c.json(body);
     },
   )
   .get(

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { AppError } from '../../core/errors.ts';
 import { rangeQuery } from '../../schemas/period.ts';
-import { type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
+import { type KpisResponse, type ScorecardResponse, scorecardsQuery } from '../../schemas/scorecard.ts';
 import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import { cached } from '../cache.ts';
@@ -61,6 +61,7 @@ export const scorecardsRoutes = new Hono<AppEnv>()
     validate('query', rangeQuery),
     async (c) => {
       const range = c.req.valid('query');
-      return c.json(await contactKpis(c.get('deps'), range, c.get('settings'), c.get('scope')));
+      const body: KpisResponse = await contactKpis(c.get('deps'), range, c.get('settings'), c.get('scope'));
+      return c.json(body);
     },
   );

@@ -1,6 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { newPayRuleRequest, payRule, ruleInForce } from '../../schemas/pay-rule.ts';
+import {
+  newPayRuleRequest,
+  type PayRuleResponse,
+  type PayRulesResponse,
+  payRule,
+  type RulePreview,
+  ruleInForce,
+} from '../../schemas/pay-rule.ts';
 import { period } from '../../schemas/period.ts';
 import { allow, allowAnyUser } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
@@ -16,23 +23,24 @@ const previewRequest = z.object({
 });
 
 export const payRulesRoutes = new Hono<AppEnv>()
-  .get('/', allow('admin', 'payroll', 'head'), async (c) =>
-    c.json({ rules: await listPayRules(c.get('deps').db) }),
-  )
+  .get('/', allow('admin', 'payroll', 'head'), async (c) => {
+    const body: PayRulesResponse = { rules: await listPayRules(c.get('deps').db) };
+    return c.json(body);
+  })
   // Everyone may read the rule that scores them: an operator has the right to know it.
   .get('/in-force', allowAnyUser(), validate('query', inForceQuery), async (c) => {
     const q = c.req.valid('query');
     const rules = await listPayRules(c.get('deps').db);
-    return c.json({ rule: ruleInForce(rules, q.department ?? null, `${q.period}-01`) });
+    const body: PayRuleResponse = { rule: ruleInForce(rules, q.department ?? null, `${q.period}-01`) };
+    return c.json(body);
   })
   .post('/', allow('admin'), validate('json', newPayRuleRequest), async (c) => {
-    const saved = await addPayRule(
-      c.get('deps').db,
-      c.req.valid('json'),
-      c.get('user')?.username ?? 'unknown',
-    );
-    return c.json({ rule: saved }, 201);
+    const body: PayRuleResponse = {
+      rule: await addPayRule(c.get('deps').db, c.req.valid('json'), c.get('user')?.username ?? 'unknown'),
+    };
+    return c.json(body, 201);
   })
   .post('/preview', allow('admin'), validate('json', previewRequest), async (c) => {
-    return c.json(await previewRule(c.get('deps'), c.req.valid('json'), c.get('settings')));
+    const body: RulePreview = await previewRule(c.get('deps'), c.req.valid('json'), c.get('settings'));
+    return c.json(body);
   });

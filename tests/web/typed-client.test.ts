@@ -2,10 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { TeamsResponse } from '../../schemas/activity.ts';
-import type { MeResponse } from '../../schemas/auth.ts';
-import type { SummaryResponse } from '../../schemas/dashboard.ts';
+import type { LogoutResponse, MeResponse } from '../../schemas/auth.ts';
+import type { ClaimResponse, ClaimsResponse } from '../../schemas/claims.ts';
+import type { OperatorTrendResponse, SummaryResponse } from '../../schemas/dashboard.ts';
 import type { FormResponse, FormsResponse } from '../../schemas/forms.ts';
-import type { ScorecardResponse } from '../../schemas/scorecard.ts';
+import type { ImportDetailResponse, ImportsResponse } from '../../schemas/imports.ts';
+import type { PayRulesResponse } from '../../schemas/pay-rule.ts';
+import type { PlanSavedResponse, PlansResponse } from '../../schemas/plans.ts';
+import type { KpisResponse, PayPeriodResponse, ScorecardResponse } from '../../schemas/scorecard.ts';
+import type { SettingsResponse } from '../../schemas/settings.ts';
 import type { api, Ok } from '../../web/src/api/client.ts';
 
 /** What `call()` answers for a route of the typed client: the body its handler declares. */
@@ -19,6 +24,23 @@ describe('the typed client', () => {
     expectTypeOf<Answer<(typeof api.forms)[':id']['$get']>>().toEqualTypeOf<FormResponse>();
     expectTypeOf<Answer<(typeof api.scorecards)[':operatorId']['$get']>>().toEqualTypeOf<ScorecardResponse>();
     expectTypeOf<Answer<typeof api.dashboard.summary.$get>>().toEqualTypeOf<SummaryResponse>();
+  });
+
+  it('answers the envelopes declared for claims, plans, pay, KPIs, the operator page, imports and admin', () => {
+    expectTypeOf<Answer<typeof api.claims.$get>>().toEqualTypeOf<ClaimsResponse>();
+    expectTypeOf<Answer<(typeof api.claims)[':claimId']['$get']>>().toEqualTypeOf<ClaimResponse>();
+    expectTypeOf<Answer<typeof api.plans.$get>>().toEqualTypeOf<PlansResponse>();
+    expectTypeOf<Answer<typeof api.plans.targets.$put>>().toEqualTypeOf<PlanSavedResponse>();
+    expectTypeOf<Answer<(typeof api)['pay-rules']['$get']>>().toEqualTypeOf<PayRulesResponse>();
+    expectTypeOf<Answer<(typeof api)['pay-periods'][':period']['$get']>>().toEqualTypeOf<PayPeriodResponse>();
+    expectTypeOf<Answer<typeof api.kpis.$get>>().toEqualTypeOf<KpisResponse>();
+    expectTypeOf<
+      Answer<(typeof api.operators)[':operatorId']['trend']['$get']>
+    >().toEqualTypeOf<OperatorTrendResponse>();
+    expectTypeOf<Answer<typeof api.imports.$get>>().toEqualTypeOf<ImportsResponse>();
+    expectTypeOf<Answer<(typeof api.imports)[':id']['$get']>>().toEqualTypeOf<ImportDetailResponse>();
+    expectTypeOf<Answer<typeof api.admin.settings.$get>>().toEqualTypeOf<SettingsResponse>();
+    expectTypeOf<Answer<typeof api.auth.logout.$post>>().toEqualTypeOf<LogoutResponse>();
   });
 
   it('takes the path parameters, query and body the route validates', () => {
