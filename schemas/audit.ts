@@ -4,7 +4,7 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** One audited change. */
-export interface AuditEntry {
+export interface AuditEntryView {
   id: number;
   at: string;
   actor: string;
@@ -16,5 +16,5 @@ export interface AuditEntry {
   after: JsonValue;
 }
 export interface AuditResponse {
-  entries: AuditEntry[];
+  entries: AuditEntryView[];
 }

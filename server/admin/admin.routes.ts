@@ -8,6 +8,7 @@ import {
   type UsersResponse,
   userLimitRequest,
 } from '../../schemas/users.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
@@ -64,26 +65,6 @@ export const adminRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get('/audit', allow('admin'), validate('query', auditQuery), async (c) => {
-    const { entity, limit } = c.req.valid('query');
-    const rows = await c
-      .get('deps')
-      .db.selectFrom('audit_log')
-      .selectAll()
-      .$if(entity !== undefined, (q) => q.where('entity', '=', entity as string))
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
-    const body: AuditResponse = {
-      entries: rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        before: r.before === null ? null : JSON.parse(r.before),
-        after: r.after === null ? null : JSON.parse(r.after),
-      })),
-    };
+    const body: AuditResponse = { entries: await listAuditEntries(c.get('deps').db, c.req.valid('query')) };
     return c.json(body);
   });

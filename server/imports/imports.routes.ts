@@ -12,6 +12,7 @@ import { AppError, describeIssues } from '../../core/errors.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
+import { importDetail, listImports } from './imports.repository.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { auditRefusedUpload, seenOf } from './upload-audit.ts';
 
@@ -79,68 +80,14 @@ export const importsRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get('/', allow('admin'), validate('query', listQuery), async (c) => {
-    const rows = await c
-      .get('deps')
-      .db.selectFrom('imports')
-      .select([
-        'id',
-        'kind',
-        'format',
-        'file_name',
-        'status',
-        'rows_read',
-        'loaded',
-        'quarantined',
-        'duplicates',
-        'actor',
-        'started_at',
-        'finished_at',
-      ])
-      .orderBy('id', 'desc')
-      .limit(c.req.valid('query').limit)
-      .execute();
     const body: ImportsResponse = {
-      imports: rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        format: r.format,
-        file: r.file_name,
-        status: r.status,
-        read: r.rows_read,
-        loaded: r.loaded,
-        quarantined: r.quarantined,
-        duplicates: r.duplicates,
-        actor: r.actor,
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-      })),
+      imports: await listImports(c.get('deps').db, c.req.valid('query').limit),
     };
     return c.json(body);
   })
   .get('/:id', allow('admin'), validate('param', idParam), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    const row = await db
-      .selectFrom('imports')
-      .select(['report', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new AppError('not_found', `no import ${id}`);
-    const quarantine = await db
-      .selectFrom('import_quarantine')
-      .select(['line', 'reason', 'raw', 'raw_bytes'])
-      .where('import_id', '=', id)
-      .orderBy('line')
-      .limit(1000)
-      .execute();
-    const body: ImportDetailResponse = {
-      status: row.status,
-      report: row.report ? JSON.parse(row.report) : null,
-      // The bytes as the file had them (base64), when its text was not UTF-8: `raw` is their reading.
-      quarantine: quarantine.map(({ raw_bytes, ...q }) => ({
-        ...q,
-        rawBytes: raw_bytes ? Buffer.from(raw_bytes).toString('base64') : null,
-      })),
-    };
+    const body: ImportDetailResponse | undefined = await importDetail(c.get('deps').db, id);
+    if (!body) throw new AppError('not_found', `no import ${id}`);
     return c.json(body);
   });

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { MonitorView } from '../../schemas/evaluations.ts';
 import type { Role } from '../../schemas/roles.ts';
 import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
@@ -71,4 +72,20 @@ export async function insertUser(db: Db, u: NewUser): Promise<UserRow> {
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The active QA monitors and leads, by username. */
+export async function listMonitors(db: Db): Promise<MonitorView[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(['username', 'display_name', 'role'])
+    .where('active', '=', 1)
+    .where('role', 'in', ['qa', 'qa_lead'])
+    .orderBy('username')
+    .execute();
+  return rows.map((r) => ({
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role === 'qa_lead' ? 'qa_lead' : 'qa',
+  }));
 }
