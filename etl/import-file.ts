@@ -7,6 +7,7 @@ import { KINDS, type Kind } from '../schemas/kinds.ts';
 import { bumpDataVersion } from '../stores/data-version.ts';
 import { type Analytics, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
+import type { Stores } from '../stores/stores.ts';
 import { importAsterisk, isTelephonyFormat } from './asterisk/import-asterisk.ts';
 import { detectFormat } from './detect-format.ts';
 import { isFactKind } from './facts/fact-columns.ts';
@@ -28,11 +29,6 @@ import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
 import type { OnProgress } from './progress.ts';
 import { type CanonicalFormat, readRows } from './read-rows.ts';
-
-export interface ImportTarget {
-  db: Db;
-  analytics: Analytics;
-}
 
 export interface ImportOptions {
   kind: Kind | 'queue-log';
@@ -101,7 +97,7 @@ async function callFacts(analytics: Analytics, callIds: string[]) {
  * their line and reason, and loads the good ones in one transaction. The same file imported again
  * is recognised by its checksum and changes nothing.
  */
-export async function importFile(target: ImportTarget, opts: ImportOptions): Promise<ImportReport> {
+export async function importFile(target: Stores, opts: ImportOptions): Promise<ImportReport> {
   const { file } = await resolveFile(opts.file);
   const input = await prepareInput(file, opts.encoding);
   const prepared = {
@@ -128,7 +124,7 @@ export async function importFile(target: ImportTarget, opts: ImportOptions): Pro
   }
 }
 
-async function importPrepared(target: ImportTarget, opts: ImportOptions): Promise<ImportReport> {
+async function importPrepared(target: Stores, opts: ImportOptions): Promise<ImportReport> {
   const format = opts.format ?? (opts.kind === 'queue-log' ? 'queue-log' : await detectFormat(opts.file));
   if (isTelephonyFormat(format)) {
     if (opts.kind !== 'calls' && opts.kind !== 'queue-log') {
@@ -178,7 +174,7 @@ function settleRepeats(
 }
 
 async function importCanonical(
-  target: ImportTarget,
+  target: Stores,
   kind: Kind,
   format: CanonicalFormat,
   opts: ImportOptions,

@@ -3,7 +3,7 @@ import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb
 import { AppError } from '../../core/errors.ts';
 import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import { inTransaction } from '../../stores/duckdb.ts';
-import type { ImportTarget } from '../import-file.ts';
+import type { Stores } from '../../stores/stores.ts';
 import {
   beginImport,
   failImport,
@@ -147,7 +147,7 @@ async function describeCalls(c: DuckDBConnection): Promise<string[]> {
  * transaction. Each source is kept as the PBX wrote it; the calls it touches are rebuilt from
  * both sources, so the two files can come in either order and enrich each other.
  */
-export async function importAsterisk(target: ImportTarget, opts: AsteriskOptions): Promise<ImportReport> {
+export async function importAsterisk(target: Stores, opts: AsteriskOptions): Promise<ImportReport> {
   const started = performance.now();
   const { db, analytics } = target;
   const resolved = await resolveFile(opts.file);

@@ -13,8 +13,9 @@ import { AppError } from '../../core/errors.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
 import { KINDS } from '../../schemas/kinds.ts';
 import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { csvHeader } from '../csv-header.ts';
-import type { ImportOptions, ImportTarget } from '../import-file.ts';
+import type { ImportOptions } from '../import-file.ts';
 import {
   dropReservedImport,
   failImport,
@@ -206,7 +207,7 @@ class AlreadyImported extends Error {
  * alone: their line, text and reason go to the import log. read = loaded + quarantined + duplicates.
  */
 export async function importFacts(
-  target: ImportTarget,
+  target: Stores,
   kind: FactKind,
   format: CanonicalFormat,
   opts: ImportOptions,

@@ -9,8 +9,9 @@ import { TREND_PERIODS } from '../../schemas/dashboard.ts';
 import type { Period } from '../../schemas/period.ts';
 import type { ScorecardRow, ScorecardsResponse } from '../../schemas/scorecard.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { dailyActivity } from '../activity/activity.service.ts';
-import type { Deps, Scope } from '../context.ts';
+import type { Scope } from '../context.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
@@ -19,7 +20,6 @@ import { COUNTED_EVALUATION_STATES } from '../scoring/operational.ts';
 import { roundHalfUp } from '../scoring/round.ts';
 import { aggregate, NO_QUEUE_KPIS, type QueueKpis } from './aggregate.ts';
 
-type Stores = Pick<Deps, 'db' | 'analytics'>;
 interface Filter {
   team: string | null;
   department: string | null;

@@ -10,13 +10,11 @@ import { TREND_PERIODS } from '../../schemas/dashboard.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { num } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
-import type { Deps } from '../context.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { OPERATOR_ORDERS_SQL } from './queries/operator-orders.sql.ts';
-
-type Stores = Pick<Deps, 'db' | 'analytics'>;
 
 /** Lists stop here; the page says when there were more. */
 export const LIST_LIMIT = 500;

@@ -5,13 +5,14 @@ import { monthPeriod } from '../../schemas/period.ts';
 import type { PayPeriodSummary, PayPeriodView, PayTotals, ScorecardRow } from '../../schemas/scorecard.ts';
 import { num } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
 import { inScope } from '../auth/scope.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
-import { type ScoringSettings, type ScoringStores, scoreRange } from '../scoring/score-range.ts';
+import { type ScoringSettings, scoreRange } from '../scoring/score-range.ts';
 import { payrollXlsx } from './export-xlsx.ts';
 import { payrollLines } from './payroll-rows.ts';
 import { PERIOD_CALLS_SQL } from './queries/period-calls.sql.ts';
@@ -57,7 +58,7 @@ const approvedRows = (db: Db, period: string) =>
 
 /** A month's pay figures: the stored snapshot once approved, computed now while open. */
 export async function payRows(
-  stores: ScoringStores,
+  stores: Stores,
   period: string,
   settings: ScoringSettings,
 ): Promise<{ view: PayPeriodView; rows: ScorecardRow[]; source: 'live' | 'snapshot' }> {
@@ -111,7 +112,7 @@ export async function listPayPeriods(
  * no calls.
  */
 export async function approvePeriod(
-  stores: ScoringStores,
+  stores: Stores,
   period: string,
   settings: ScoringSettings,
   actor: string,

@@ -1,4 +1,5 @@
-import type { ScoringSettings, ScoringStores } from '../scoring/score-range.ts';
+import type { Stores } from '../../stores/stores.ts';
+import type { ScoringSettings } from '../scoring/score-range.ts';
 import { payrollCsv } from './export-csv.ts';
 import { payrollXlsx } from './export-xlsx.ts';
 import { payRows, storedExport } from './pay-periods.service.ts';
@@ -22,7 +23,7 @@ export interface ExportFile {
  * is the one stored at approval), so it is the same, byte for byte, every time it is asked for.
  */
 export async function exportPayroll(
-  stores: ScoringStores,
+  stores: Stores,
   period: string,
   settings: ScoringSettings,
   opts: ExportOptions,

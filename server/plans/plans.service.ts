@@ -4,16 +4,16 @@ import { monthPeriod } from '../../schemas/period.ts';
 import type { baseRequest, normRequest, PlansResponse, targetRequest } from '../../schemas/plans.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import type { Db } from '../../stores/sqlite.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { payPeriod } from '../payroll/pay-periods.service.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
-import type { ScoringStores } from '../scoring/score-range.ts';
 
 /** A period's targets, norms and bases with what has been achieved so far beside them. */
 export async function readPlans(
-  stores: ScoringStores,
+  stores: Stores,
   period: string,
   team: string | null,
   settings: Settings,

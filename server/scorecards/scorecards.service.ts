@@ -1,15 +1,16 @@
 import type { ScorecardRow, ScorecardsQuery, ScorecardsResponse } from '../../schemas/scorecard.ts';
+import type { Stores } from '../../stores/stores.ts';
 import type { Scope } from '../context.ts';
 import { payRows } from '../payroll/pay-periods.service.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
-import type { ScoringSettings, ScoringStores } from '../scoring/score-range.ts';
+import type { ScoringSettings } from '../scoring/score-range.ts';
 
 /**
  * Scorecards for a query: a calendar month is a pay period (its approved snapshot once locked),
  * any other range is scored live. Filters by team and department, and by what the caller may see.
  */
 export async function scorecards(
-  stores: ScoringStores,
+  stores: Stores,
   q: ScorecardsQuery,
   settings: ScoringSettings,
   scope: Scope,

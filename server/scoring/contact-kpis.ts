@@ -2,12 +2,12 @@ import type { Period } from '../../schemas/period.ts';
 import type { KpiRow, KpisResponse } from '../../schemas/scorecard.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { type JsonRow, num } from '../../stores/duckdb.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { inScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { readOperational } from './operational.ts';
 import { CONTACT_KPIS_SQL } from './queries/contact-kpis.sql.ts';
 import { roundHalfUp } from './round.ts';
-import type { ScoringStores } from './score-range.ts';
 
 /** Additive parts of the KPIs, so operators can be rolled up into teams. */
 interface Sums {
@@ -79,7 +79,7 @@ const operatorsOnly = (r: KpiRow): KpiRow => ({
  * queue's figures are every team's and its unanswered callers'.
  */
 export async function contactKpis(
-  stores: ScoringStores,
+  stores: Stores,
   q: { period: Period; team: string | null },
   settings: Settings,
   scope: Scope,

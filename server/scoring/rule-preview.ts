@@ -1,14 +1,15 @@
 import type { PayRule, RulePreview } from '../../schemas/pay-rule.ts';
 import { monthPeriod } from '../../schemas/period.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { cachedScoreRange } from './score-cache.ts';
-import { type ScoringSettings, type ScoringStores, scoreRange } from './score-range.ts';
+import { type ScoringSettings, scoreRange } from './score-range.ts';
 
 /**
  * What a rule would do to a period before it is saved: the period scored twice, with the rule in
  * force and with the proposed one, for the operators the rule would cover.
  */
 export async function previewRule(
-  stores: ScoringStores,
+  stores: Stores,
   req: { department: string | null; period: string; rule: PayRule },
   settings: ScoringSettings,
 ): Promise<RulePreview> {

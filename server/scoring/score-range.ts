@@ -3,8 +3,8 @@ import type { PayRule } from '../../schemas/pay-rule.ts';
 import { ruleInForce } from '../../schemas/pay-rule.ts';
 import type { Period } from '../../schemas/period.ts';
 import type { Scorecard, ScorecardRow } from '../../schemas/scorecard.ts';
-import { type Analytics, type JsonRow, num } from '../../stores/duckdb.ts';
-import type { Db } from '../../stores/sqlite.ts';
+import { type JsonRow, num } from '../../stores/duckdb.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { settleClaimPeriods } from './claim-periods.ts';
 import { add, div, ratio as exactOf, fromDecimal, min, ONE, type Ratio, roundRatio, ZERO } from './exact.ts';
 import { readOperational } from './operational.ts';
@@ -13,11 +13,6 @@ import { listPayRules } from './pay-rules.repository.ts';
 import { CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
 import { ORDER_CRITERIA_SQL } from './queries/order-criteria.sql.ts';
 import { roundHalfUp } from './round.ts';
-
-export interface ScoringStores {
-  db: Db;
-  analytics: Analytics;
-}
 
 export interface ScoringSettings {
   timeZone: string;
@@ -39,7 +34,7 @@ const byOperator = (rows: JsonRow[]) => new Map(rows.map((r) => [String(r.operat
  * DuckDB, the operational ones read from SQLite, the pay rule in force applied.
  */
 export async function scoreRange(
-  stores: ScoringStores,
+  stores: Stores,
   range: Period,
   settings: ScoringSettings,
   options: ScoreOptions = {},
