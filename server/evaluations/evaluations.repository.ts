@@ -1,11 +1,13 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type {
   CommentView,
   DisputeView,
   EvaluationStatus,
   EvaluationView,
+  ListEvaluationsQuery,
 } from '../../schemas/evaluations.ts';
 import type { Answers } from '../../schemas/forms.ts';
+import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type {
   EvaluationCommentsTable,
@@ -94,3 +96,137 @@ export const commentsOf = (db: Db, id: string) =>
 
 export const disputesOf = (db: Db, id: string) =>
   db.selectFrom('evaluation_disputes').selectAll().where('evaluation_id', '=', id).orderBy('id').execute();
+
+export interface EvaluationSearch {
+  /** The operators the user may see; null: everyone. */
+  visible: string[] | null;
+  /** Calls started in [from, to), when a period is asked for. */
+  range: { from: string; to: string } | null;
+  user: UserView;
+  /** A lead sees the monitors' drafts; a monitor only his own. */
+  seesOthersDrafts: boolean;
+  q: ListEvaluationsQuery;
+}
+
+/** The evaluations a user may see that match the query: how many, and the page asked for. */
+export async function searchEvaluations(
+  db: Db,
+  { visible, range, user, seesOthersDrafts, q }: EvaluationSearch,
+): Promise<{ total: number; rows: EvaluationWithForm[] }> {
+  const isOperator = user.role === 'operator';
+  const base = selectEvaluations(db)
+    // The scope first: the filters below narrow it and never widen it.
+    .$if(visible !== null, (b) => b.where('evaluations.operator_id', 'in', visible ?? []))
+    .$if(range !== null, (b) =>
+      b
+        .where('evaluations.call_started_at', '>=', range?.from ?? '')
+        .where('evaluations.call_started_at', '<', range?.to ?? ''),
+    )
+    .$if(isOperator, (b) =>
+      b
+        .where('evaluations.operator_id', '=', user.operatorId ?? '')
+        .where('evaluations.status', '<>', 'draft')
+        .where('evaluations.calibration', '=', 0),
+    )
+    .$if(!isOperator, (b) => b.where('evaluations.calibration', '=', q.calibration ? 1 : 0))
+    // A monitor sees other monitors' drafts nowhere: a draft is his own work in progress.
+    .$if(!isOperator && !seesOthersDrafts, (b) =>
+      b.where((eb) =>
+        eb.or([eb('evaluations.status', '<>', 'draft'), eb('evaluations.evaluator', '=', user.username)]),
+      ),
+    )
+    // Blind calibration (calibration/blind.ts): others' scorings of an open session stay hidden,
+    // from a lead too when he scores in it.
+    .$if(q.calibration && user.role !== 'admin', (b) =>
+      b.where((eb) =>
+        eb.or([
+          eb('evaluations.evaluator', '=', user.username),
+          eb(
+            'evaluations.calibration_session_id',
+            'in',
+            eb.selectFrom('calibration_sessions').select('id').where('status', '=', 'closed'),
+          ),
+          ...(user.role === 'qa_lead'
+            ? [
+                eb(
+                  'evaluations.calibration_session_id',
+                  'not in',
+                  eb
+                    .selectFrom('calibration_participants')
+                    .select('session_id')
+                    .where('monitor', '=', user.username),
+                ),
+              ]
+            : []),
+        ]),
+      ),
+    )
+    .$if(q.operator !== undefined, (b) => b.where('evaluations.operator_id', '=', q.operator ?? ''))
+    .$if(q.evaluator !== undefined, (b) => b.where('evaluations.evaluator', '=', q.evaluator ?? ''))
+    .$if(q.status !== undefined, (b) => b.where('evaluations.status', '=', q.status ?? 'draft'))
+    .$if(q.callId !== undefined, (b) => b.where('evaluations.call_id', '=', q.callId ?? ''))
+    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0));
+  const total = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const rows = await base
+    .orderBy('evaluations.call_started_at', 'desc')
+    .orderBy('evaluations.evaluation_id')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { total: Number(total?.n ?? 0), rows };
+}
+
+/**
+ * The evaluator's own evaluation of a call: outside calibration (`calibrationSessionId` null) or
+ * in that calibration session.
+ */
+export const findEvaluationOf = (
+  db: Db,
+  k: { callId: string; evaluator: string; calibrationSessionId: number | null },
+) =>
+  db
+    .selectFrom('evaluations')
+    .select('evaluation_id')
+    .where('call_id', '=', k.callId)
+    .where('evaluator', '=', k.evaluator)
+    .where('calibration', '=', k.calibrationSessionId !== null ? 1 : 0)
+    .$if(k.calibrationSessionId !== null, (b) =>
+      b.where('calibration_session_id', '=', k.calibrationSessionId ?? 0),
+    )
+    .executeTakeFirst();
+
+export const insertEvaluation = (db: Db, values: Insertable<EvaluationsTable>) =>
+  db.insertInto('evaluations').values(values).execute();
+
+export const updateEvaluation = (db: Db, id: string, set: Updateable<EvaluationsTable>) =>
+  db.updateTable('evaluations').set(set).where('evaluation_id', '=', id).execute();
+
+/** A draft and its comments. */
+export async function deleteEvaluation(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('evaluation_comments').where('evaluation_id', '=', id).execute();
+  await db.deleteFrom('evaluations').where('evaluation_id', '=', id).execute();
+}
+
+/** Opens a dispute; answers its id. */
+export const insertDispute = (db: Db, values: Insertable<EvaluationDisputesTable>) =>
+  db.insertInto('evaluation_disputes').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** The evaluation's latest dispute still open, if any. */
+export const openDisputeOf = (db: Db, id: string) =>
+  db
+    .selectFrom('evaluation_disputes')
+    .select('id')
+    .where('evaluation_id', '=', id)
+    .where('status', '=', 'open')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+
+export const updateDispute = (db: Db, disputeId: number, set: Updateable<EvaluationDisputesTable>) =>
+  db.updateTable('evaluation_disputes').set(set).where('id', '=', disputeId).execute();
+
+/** Adds a comment; answers its id. */
+export const insertComment = (db: Db, values: Insertable<EvaluationCommentsTable>) =>
+  db.insertInto('evaluation_comments').values(values).returning('id').executeTakeFirstOrThrow();

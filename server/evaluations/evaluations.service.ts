@@ -16,20 +16,29 @@ import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
 import { maySeeScorings } from '../calibration/blind.ts';
+import { calibrationSessionStatus } from '../calibration/calibration.repository.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
-import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
+import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
 import {
   commentRowToView,
   commentsOf,
+  deleteEvaluation,
   disputeDeadline,
   disputeRowToView,
   disputesOf,
   type EvaluationWithForm,
   evaluationRowToView,
   findEvaluation,
-  selectEvaluations,
+  findEvaluationOf,
+  insertComment,
+  insertDispute,
+  insertEvaluation,
+  openDisputeOf,
+  searchEvaluations,
+  updateDispute,
+  updateEvaluation,
 } from './evaluations.repository.ts';
 import { assertTransition } from './transitions.ts';
 
@@ -95,23 +104,13 @@ async function formOf(db: Db, row: EvaluationWithForm): Promise<FormDefinition> 
       `evaluation ${row.evaluation_id} was imported without a form; it has no answers to change`,
     );
   }
-  const form = await db
-    .selectFrom('forms')
-    .select('definition')
-    .where('id', '=', row.form_id)
-    .executeTakeFirstOrThrow();
-  return definitionOf(form);
+  return definitionOf(await formDefinitionRow(db, row.form_id));
 }
 
 /** A calibration scoring can change only while its session is open. */
 async function assertSessionOpen(db: Db, row: EvaluationWithForm) {
   if (row.calibration_session_id === null) return;
-  const s = await db
-    .selectFrom('calibration_sessions')
-    .select('status')
-    .where('id', '=', row.calibration_session_id)
-    .executeTakeFirst();
-  if (s?.status !== 'open')
+  if ((await calibrationSessionStatus(db, row.calibration_session_id)) !== 'open')
     throw new AppError('conflict', `calibration session ${row.calibration_session_id} is closed`);
 }
 
@@ -147,72 +146,15 @@ export async function listEvaluations(
   settings: { timeZone: string; disputeDays: number },
 ): Promise<{ total: number; evaluations: EvaluationView[] }> {
   const range = q.period ? periodInstants(monthRange(q.period), settings.timeZone) : null;
-  const isOperator = user.role === 'operator';
-  const visible = scopeIds(scope);
-  const base = selectEvaluations(db)
-    // The scope first: the filters below narrow it and never widen it.
-    .$if(visible !== null, (b) => b.where('evaluations.operator_id', 'in', visible ?? []))
-    .$if(range !== null, (b) =>
-      b
-        .where('evaluations.call_started_at', '>=', range?.from ?? '')
-        .where('evaluations.call_started_at', '<', range?.to ?? ''),
-    )
-    .$if(isOperator, (b) =>
-      b
-        .where('evaluations.operator_id', '=', user.operatorId ?? '')
-        .where('evaluations.status', '<>', 'draft')
-        .where('evaluations.calibration', '=', 0),
-    )
-    .$if(!isOperator, (b) => b.where('evaluations.calibration', '=', q.calibration ? 1 : 0))
-    // A monitor sees other monitors' drafts nowhere: a draft is his own work in progress.
-    .$if(!isOperator && !LEADS.has(user.role), (b) =>
-      b.where((eb) =>
-        eb.or([eb('evaluations.status', '<>', 'draft'), eb('evaluations.evaluator', '=', user.username)]),
-      ),
-    )
-    // Blind calibration (calibration/blind.ts): others' scorings of an open session stay hidden,
-    // from a lead too when he scores in it.
-    .$if(q.calibration && user.role !== 'admin', (b) =>
-      b.where((eb) =>
-        eb.or([
-          eb('evaluations.evaluator', '=', user.username),
-          eb(
-            'evaluations.calibration_session_id',
-            'in',
-            eb.selectFrom('calibration_sessions').select('id').where('status', '=', 'closed'),
-          ),
-          ...(user.role === 'qa_lead'
-            ? [
-                eb(
-                  'evaluations.calibration_session_id',
-                  'not in',
-                  eb
-                    .selectFrom('calibration_participants')
-                    .select('session_id')
-                    .where('monitor', '=', user.username),
-                ),
-              ]
-            : []),
-        ]),
-      ),
-    )
-    .$if(q.operator !== undefined, (b) => b.where('evaluations.operator_id', '=', q.operator ?? ''))
-    .$if(q.evaluator !== undefined, (b) => b.where('evaluations.evaluator', '=', q.evaluator ?? ''))
-    .$if(q.status !== undefined, (b) => b.where('evaluations.status', '=', q.status ?? 'draft'))
-    .$if(q.callId !== undefined, (b) => b.where('evaluations.call_id', '=', q.callId ?? ''))
-    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0));
-  const total = await base
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const rows = await base
-    .orderBy('evaluations.call_started_at', 'desc')
-    .orderBy('evaluations.evaluation_id')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { total, rows } = await searchEvaluations(db, {
+    visible: scopeIds(scope),
+    range,
+    user,
+    seesOthersDrafts: LEADS.has(user.role),
+    q,
+  });
   return {
-    total: Number(total?.n ?? 0),
+    total,
     evaluations: rows.map((r) => evaluationRowToView(r, settings.disputeDays)),
   };
 }
@@ -241,7 +183,7 @@ export async function createEvaluation(
   }
   const calibration = req.calibrationSessionId !== undefined;
   return deps.db.transaction().execute(async (tx) => {
-    const form = await tx.selectFrom('forms').selectAll().where('id', '=', req.formId).executeTakeFirst();
+    const form = await findForm(tx, req.formId);
     if (!form) throw new AppError('not_found', `no form ${req.formId}`);
     if (form.status === 'archived') throw new AppError('conflict', `form ${req.formId} is archived`);
     const latest = await latestVersionOf(tx, form.form_key);
@@ -251,14 +193,11 @@ export async function createEvaluation(
         `form ${req.formId} is version ${form.version}; new evaluations use version ${latest}`,
       );
     }
-    const mine = await tx
-      .selectFrom('evaluations')
-      .select('evaluation_id')
-      .where('call_id', '=', req.callId)
-      .where('evaluator', '=', user.username)
-      .where('calibration', '=', calibration ? 1 : 0)
-      .$if(calibration, (b) => b.where('calibration_session_id', '=', req.calibrationSessionId ?? 0))
-      .executeTakeFirst();
+    const mine = await findEvaluationOf(tx, {
+      callId: req.callId,
+      evaluator: user.username,
+      calibrationSessionId: calibration ? (req.calibrationSessionId ?? 0) : null,
+    });
     if (mine)
       throw new AppError(
         'conflict',
@@ -282,7 +221,7 @@ export async function createEvaluation(
       origin: 'api',
       import_id: null,
     };
-    await tx.insertInto('evaluations').values(values).execute();
+    await insertEvaluation(tx, values);
     await audit(tx, {
       actor: user.username,
       action: 'create',
@@ -307,11 +246,7 @@ export async function saveAnswers(
   await assertSessionOpen(db, row);
   checkAnswers(await formOf(db, row), answers, false);
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('evaluations')
-      .set({ answers: JSON.stringify(answers), updated_at: now() })
-      .where('evaluation_id', '=', id)
-      .execute();
+    await updateEvaluation(tx, id, { answers: JSON.stringify(answers), updated_at: now() });
     await audit(tx, {
       actor: user.username,
       action: 'save',
@@ -347,18 +282,14 @@ export async function submitEvaluation(
   }
   const at = now();
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('evaluations')
-      .set({
-        answers: JSON.stringify(final),
-        score: result.score,
-        critical_failed: result.criticalFailed ? 1 : 0,
-        status: to,
-        submitted_at: at,
-        updated_at: at,
-      })
-      .where('evaluation_id', '=', id)
-      .execute();
+    await updateEvaluation(tx, id, {
+      answers: JSON.stringify(final),
+      score: result.score,
+      critical_failed: result.criticalFailed ? 1 : 0,
+      status: to,
+      submitted_at: at,
+      updated_at: at,
+    });
     await audit(tx, {
       actor: user.username,
       action: 'submit',
@@ -384,11 +315,12 @@ export async function acknowledgeEvaluation(db: Db, user: UserView, scope: Scope
   const to = assertTransition(row.status, 'acknowledge', id);
   const at = now();
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('evaluations')
-      .set({ status: to, acknowledged_at: at, acknowledged_by: user.username, updated_at: at })
-      .where('evaluation_id', '=', id)
-      .execute();
+    await updateEvaluation(tx, id, {
+      status: to,
+      acknowledged_at: at,
+      acknowledged_by: user.username,
+      updated_at: at,
+    });
     await audit(tx, {
       actor: user.username,
       action: 'acknowledge',
@@ -417,30 +349,22 @@ export async function disputeEvaluation(
     throw new AppError('conflict', `the dispute window of ${disputeDays} days closed at ${deadline}`);
   }
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('evaluations')
-      .set({ status: to, updated_at: at })
-      .where('evaluation_id', '=', id)
-      .execute();
-    const dispute = await tx
-      .insertInto('evaluation_disputes')
-      .values({
-        evaluation_id: id,
-        reason,
-        opened_by: user.username,
-        opened_at: at,
-        status: 'open',
-        decided_by: null,
-        decided_at: null,
-        decision_note: null,
-        score_before: row.score,
-        answers_before: row.answers,
-        critical_failed_before: row.critical_failed,
-        score_after: null,
-        answers_after: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    await updateEvaluation(tx, id, { status: to, updated_at: at });
+    const dispute = await insertDispute(tx, {
+      evaluation_id: id,
+      reason,
+      opened_by: user.username,
+      opened_at: at,
+      status: 'open',
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      score_before: row.score,
+      answers_before: row.answers,
+      critical_failed_before: row.critical_failed,
+      score_after: null,
+      answers_after: null,
+    });
     await audit(tx, {
       actor: user.username,
       action: 'dispute',
@@ -481,41 +405,27 @@ export async function decideDispute(
   }
   const at = now();
   await db.transaction().execute(async (tx) => {
-    const open = await tx
-      .selectFrom('evaluation_disputes')
-      .select('id')
-      .where('evaluation_id', '=', id)
-      .where('status', '=', 'open')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    await tx
-      .updateTable('evaluations')
-      .set({
-        status: to,
-        updated_at: at,
-        ...(revised
-          ? {
-              answers: JSON.stringify(revised.answers),
-              score: revised.score,
-              critical_failed: revised.criticalFailed ? 1 : 0,
-            }
-          : {}),
-      })
-      .where('evaluation_id', '=', id)
-      .execute();
+    const open = await openDisputeOf(tx, id);
+    await updateEvaluation(tx, id, {
+      status: to,
+      updated_at: at,
+      ...(revised
+        ? {
+            answers: JSON.stringify(revised.answers),
+            score: revised.score,
+            critical_failed: revised.criticalFailed ? 1 : 0,
+          }
+        : {}),
+    });
     if (open) {
-      await tx
-        .updateTable('evaluation_disputes')
-        .set({
-          status: req.decision,
-          decided_by: user.username,
-          decided_at: at,
-          decision_note: req.note,
-          score_after: revised ? revised.score : row.score,
-          answers_after: revised ? JSON.stringify(revised.answers) : row.answers,
-        })
-        .where('id', '=', open.id)
-        .execute();
+      await updateDispute(tx, open.id, {
+        status: req.decision,
+        decided_by: user.username,
+        decided_at: at,
+        decision_note: req.note,
+        score_after: revised ? revised.score : row.score,
+        answers_after: revised ? JSON.stringify(revised.answers) : row.answers,
+      });
     }
     await audit(tx, {
       actor: user.username,
@@ -551,17 +461,13 @@ export async function addComment(
     }
   }
   await db.transaction().execute(async (tx) => {
-    const c = await tx
-      .insertInto('evaluation_comments')
-      .values({
-        evaluation_id: id,
-        author: user.username,
-        question_id: req.questionId,
-        offset_s: req.offsetS,
-        text: req.text,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const c = await insertComment(tx, {
+      evaluation_id: id,
+      author: user.username,
+      question_id: req.questionId,
+      offset_s: req.offsetS,
+      text: req.text,
+    });
     await audit(tx, {
       actor: user.username,
       action: 'comment',
@@ -577,8 +483,7 @@ export async function deleteDraft(db: Db, user: UserView, scope: Scope, id: stri
   assertEvaluator(row, user);
   assertTransition(row.status, 'delete', id);
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('evaluation_comments').where('evaluation_id', '=', id).execute();
-    await tx.deleteFrom('evaluations').where('evaluation_id', '=', id).execute();
+    await deleteEvaluation(tx, id);
     await audit(tx, {
       actor: user.username,
       action: 'delete',

@@ -33,6 +33,10 @@ export function formViewToSummary(view: FormView): FormSummary {
 export const findForm = (db: Db, id: number) =>
   db.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** A form's definition, as stored; the form must exist. */
+export const formDefinitionRow = (db: Db, id: number) =>
+  db.selectFrom('forms').select('definition').where('id', '=', id).executeTakeFirstOrThrow();
+
 export async function latestVersionOf(db: Db, formKey: string): Promise<number> {
   const row = await db
     .selectFrom('forms')
