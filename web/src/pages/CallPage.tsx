@@ -4,6 +4,7 @@ import type { CallDetail } from '../../../schemas/calls.ts';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useCall, useForms, useStartEvaluation } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -62,20 +63,14 @@ export default function CallPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <Link className="back-link" to="/calls">
-            {t('qa.back.queue')}
-          </Link>
-          <h1 className="page-title">{t('qa.callPage.title', { id: c.callId })}</h1>
-          <p className="page-subtitle">
-            {t('qa.callPage.subtitle', {
-              operator: c.operator?.name ?? '—',
-              date: dt.dateTime(c.startedAt),
-            })}
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        back={{ to: '/calls', label: t('qa.back.queue') }}
+        title={t('qa.callPage.title', { id: c.callId })}
+        subtitle={t('qa.callPage.subtitle', {
+          operator: c.operator?.name ?? '—',
+          date: dt.dateTime(c.startedAt),
+        })}
+      />
       <div className="workspace">
         <div className="workspace-side">
           <section className="card" aria-labelledby="recording-title">

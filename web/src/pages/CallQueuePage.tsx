@@ -8,12 +8,13 @@ import { usePeriods, useTeams } from '../api/hooks.ts';
 import { useAssign, useAssignments, useCalls, useMonitors, useQuality, useSample } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
 import { SortIcon } from '../components/icons.tsx';
+import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { type Formatters, useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodSelect, Progress, useDateTime } from './qa/shared.tsx';
+import { Progress, useDateTime } from './qa/shared.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -68,7 +69,13 @@ export default function CallQueuePage() {
           </p>
         </div>
         <div className="filters">
-          <PeriodSelect period={period} periods={periods} onChange={setPeriod} fmt={fmt} />
+          <PeriodSelect
+            label={t('qa.period')}
+            period={period}
+            periods={periods}
+            onChange={setPeriod}
+            fmt={fmt}
+          />
         </div>
       </div>
       <div className="tabs" role="tablist" aria-label={t('qa.queue.views')}>

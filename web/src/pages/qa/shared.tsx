@@ -1,39 +1,9 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
 import { useSession } from '../../auth/session.tsx';
 import type { Formatters } from '../../format.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
-
-export function PeriodSelect({
-  period,
-  periods,
-  onChange,
-  fmt,
-}: {
-  period: string | null;
-  periods: readonly string[];
-  onChange(p: string): void;
-  fmt: Formatters;
-}) {
-  const t = useT();
-  const id = useId();
-  if (periods.length === 0) return null;
-  return (
-    <div className="field field-inline">
-      <label className="field-label" htmlFor={id}>
-        {t('qa.period')}
-      </label>
-      <select id={id} className="select" value={period ?? ''} onChange={(e) => onChange(e.target.value)}>
-        {periods.map((p) => (
-          <option key={p} value={p}>
-            {fmt.period(p)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 const STATUS_CLASS: Record<EvaluationStatus, string> = {
   draft: 'badge badge-neutral',
