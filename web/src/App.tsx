@@ -17,7 +17,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
-const CallQueuePage = lazy(() => import('./pages/CallQueuePage.tsx'));
+const CallQueuePage = lazy(() => import('./pages/call-queue/CallQueuePage.tsx'));
 const CallPage = lazy(() => import('./pages/CallPage.tsx'));
 const WorklistPage = lazy(() => import('./pages/WorklistPage.tsx'));
 const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
