@@ -24,7 +24,7 @@ const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
 const MyEvaluationsPage = lazy(() => import('./pages/MyEvaluationsPage.tsx'));
 const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
 const FormsPage = lazy(() => import('./pages/FormsPage.tsx'));
-const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage.tsx'));
+const FormBuilderPage = lazy(() => import('./pages/form-builder/FormBuilderPage.tsx'));
 const CalibrationPage = lazy(() => import('./pages/CalibrationPage.tsx'));
 const CalibrationSessionPage = lazy(() => import('./pages/CalibrationSessionPage.tsx'));
 
