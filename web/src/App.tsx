@@ -20,7 +20,7 @@ const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx
 const CallQueuePage = lazy(() => import('./pages/call-queue/CallQueuePage.tsx'));
 const CallPage = lazy(() => import('./pages/CallPage.tsx'));
 const WorklistPage = lazy(() => import('./pages/WorklistPage.tsx'));
-const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage.tsx'));
 const MyEvaluationsPage = lazy(() => import('./pages/MyEvaluationsPage.tsx'));
 const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
 const FormsPage = lazy(() => import('./pages/FormsPage.tsx'));
