@@ -1,14 +1,12 @@
 import { Link } from 'react-router';
 import { usePeriods } from '../api/hooks.ts';
 import { useEvaluations, useQuality } from '../api/qa.ts';
-import { PageHeader } from '../components/PageHeader.tsx';
-import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { PeriodPageHeader, Score, StatusBadge, useDateTime } from './qa/shared.tsx';
 
 /** My evaluations (operator): the evaluations of my calls, my quality score, what waits for my answer. */
 export default function MyEvaluationsPage() {
@@ -30,18 +28,12 @@ export default function MyEvaluationsPage() {
 
   return (
     <div className="page">
-      <PageHeader
+      <PeriodPageHeader
         title={t('qa.mine.title')}
-        subtitle={period ? t('qa.mine.subtitle', { period: fmt.period(period) }) : t('qa.queue.subtitleNone')}
-        filters={
-          <PeriodSelect
-            label={t('qa.period')}
-            period={period}
-            periods={periods}
-            onChange={setPeriod}
-            fmt={fmt}
-          />
-        }
+        subtitle={(month) => t('qa.mine.subtitle', { period: month })}
+        periods={periods}
+        period={period}
+        setPeriod={setPeriod}
       />
       <section className="kpi-grid kpi-grid-3" aria-label={t('kpi.label')}>
         <div className="kpi">

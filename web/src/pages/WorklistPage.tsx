@@ -1,14 +1,12 @@
 import { Link } from 'react-router';
 import { usePeriods } from '../api/hooks.ts';
 import { useWorklist } from '../api/qa.ts';
-import { PageHeader } from '../components/PageHeader.tsx';
-import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { Progress, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { PeriodPageHeader, Progress, StatusBadge, useDateTime } from './qa/shared.tsx';
 
 /** My worklist (QA monitor): the calls a lead gave me for the period, with my progress. */
 export default function WorklistPage() {
@@ -25,20 +23,12 @@ export default function WorklistPage() {
 
   return (
     <div className="page">
-      <PageHeader
+      <PeriodPageHeader
         title={t('qa.worklist.title')}
-        subtitle={
-          period ? t('qa.worklist.subtitle', { period: fmt.period(period) }) : t('qa.queue.subtitleNone')
-        }
-        filters={
-          <PeriodSelect
-            label={t('qa.period')}
-            period={period}
-            periods={periods}
-            onChange={setPeriod}
-            fmt={fmt}
-          />
-        }
+        subtitle={(month) => t('qa.worklist.subtitle', { period: month })}
+        periods={periods}
+        period={period}
+        setPeriod={setPeriod}
       />
       {error ? (
         <ErrorState

@@ -3,13 +3,12 @@ import { useSearchParams } from 'react-router';
 import { usePeriods } from '../../api/hooks.ts';
 import { useQuality } from '../../api/qa.ts';
 import { useSession } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { PeriodSelect } from '../../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../../components/usePeriodParam.ts';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { PeriodPageHeader } from '../qa/shared.tsx';
 import { QUEUE_VIEWS, queueView, withParam } from './queue-params.ts';
 import { SampleView } from './SampleView.tsx';
 import { SearchView } from './SearchView.tsx';
@@ -34,20 +33,12 @@ export default function CallQueuePage() {
 
   return (
     <div className="page">
-      <PageHeader
+      <PeriodPageHeader
         title={t('qa.queue.title')}
-        subtitle={
-          period ? t('qa.queue.subtitle', { period: fmt.period(period) }) : t('qa.queue.subtitleNone')
-        }
-        filters={
-          <PeriodSelect
-            label={t('qa.period')}
-            period={period}
-            periods={periods}
-            onChange={setPeriod}
-            fmt={fmt}
-          />
-        }
+        subtitle={(month) => t('qa.queue.subtitle', { period: month })}
+        periods={periods}
+        period={period}
+        setPeriod={setPeriod}
       />
       <div className="tabs" role="tablist" aria-label={t('qa.queue.views')}>
         {QUEUE_VIEWS.map((v) => (

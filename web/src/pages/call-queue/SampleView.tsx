@@ -11,17 +11,15 @@ import { SampleOptionsBar } from './SampleOptionsBar.tsx';
 import { SampleRow } from './SampleRow.tsx';
 
 /** The proposed sample: calls per operator with each one's quality, and (a lead) its assignment. */
-export function SampleView({
-  period,
-  lead,
-  byOperator,
-  fmt,
-}: {
+export interface QueueViewProps {
   period: string;
+  /** A QA lead (or an administrator) gives calls to monitors. */
   lead: boolean;
   byOperator: Map<string, OperatorQuality>;
   fmt: Formatters;
-}) {
+}
+
+export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
   const t = useT();
   const dt = useDateTime();
   const [params] = useSearchParams();

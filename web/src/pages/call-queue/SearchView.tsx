@@ -1,28 +1,17 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
 import { useCalls } from '../../api/qa.ts';
 import { EmptyState, ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
-import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { CallsTable } from './CallsTable.tsx';
 import { Pager } from './Pager.tsx';
 import { searchState, withoutFilters, withParam, withSort } from './queue-params.ts';
+import type { QueueViewProps } from './SampleView.tsx';
 import { SearchFilters } from './SearchFilters.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 
 /** Every call of the period (or of the dates given), filtered, sorted and paged; a lead gives them out. */
-export function SearchView({
-  period,
-  lead,
-  byOperator,
-  fmt,
-}: {
-  period: string;
-  lead: boolean;
-  byOperator: Map<string, OperatorQuality>;
-  fmt: Formatters;
-}) {
+export function SearchView({ period, lead, byOperator, fmt }: QueueViewProps) {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const [selected, setSelected] = useState<string[]>([]);

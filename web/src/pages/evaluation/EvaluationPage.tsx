@@ -1,8 +1,9 @@
 import { useParams } from 'react-router';
 import { useEvaluation } from '../../api/qa.ts';
-import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
+import { ErrorState } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useT } from '../../i18n/index.ts';
+import { WorkspaceSkeleton } from '../qa/shared.tsx';
 import { Workspace } from './Workspace.tsx';
 
 /**
@@ -25,17 +26,7 @@ export default function EvaluationPage() {
     );
   }
   if (!evaluation) {
-    return (
-      <LoadingRegion label={t('app.loading')}>
-        <div className="page">
-          <Skeleton width={320} height={28} />
-          <div className="workspace">
-            <Skeleton height={420} />
-            <Skeleton height={620} />
-          </div>
-        </div>
-      </LoadingRegion>
-    );
+    return <WorkspaceSkeleton mainHeight={620} />;
   }
   return <Workspace key={evaluation.id} evaluation={evaluation} />;
 }

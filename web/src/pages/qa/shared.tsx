@@ -2,8 +2,60 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
 import { useSession } from '../../auth/session.tsx';
-import type { Formatters } from '../../format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PeriodSelect } from '../../components/PeriodSelect.tsx';
+import { LoadingRegion, Skeleton } from '../../components/states.tsx';
+import { type Formatters, useFormat } from '../../format.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
+
+/** A QA page's title row: its title, what it shows of the month (or that none is chosen yet), the month picker. */
+export function PeriodPageHeader({
+  title,
+  subtitle,
+  periods,
+  period,
+  setPeriod,
+}: {
+  title: string;
+  subtitle(month: string): string;
+  periods: readonly string[];
+  period: string | null;
+  setPeriod(month: string): void;
+}) {
+  const t = useT();
+  const fmt = useFormat();
+  return (
+    <PageHeader
+      title={title}
+      subtitle={period ? subtitle(fmt.period(period)) : t('qa.queue.subtitleNone')}
+      filters={
+        <PeriodSelect
+          label={t('qa.period')}
+          period={period}
+          periods={periods}
+          onChange={setPeriod}
+          fmt={fmt}
+        />
+      }
+    />
+  );
+}
+
+/** A workspace page (a call, an evaluation) while its record loads: the title, the side, the main column. */
+export function WorkspaceSkeleton({ mainHeight }: { mainHeight: number }) {
+  const t = useT();
+  return (
+    <LoadingRegion label={t('app.loading')}>
+      <div className="page">
+        <Skeleton width={320} height={28} />
+        <div className="workspace">
+          <Skeleton height={420} />
+          <Skeleton height={mainHeight} />
+        </div>
+      </div>
+    </LoadingRegion>
+  );
+}
 
 const STATUS_CLASS: Record<EvaluationStatus, string> = {
   draft: 'badge badge-neutral',
