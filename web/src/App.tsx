@@ -17,14 +17,14 @@ const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
 const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
-const CallQueuePage = lazy(() => import('./pages/CallQueuePage.tsx'));
+const CallQueuePage = lazy(() => import('./pages/call-queue/CallQueuePage.tsx'));
 const CallPage = lazy(() => import('./pages/CallPage.tsx'));
 const WorklistPage = lazy(() => import('./pages/WorklistPage.tsx'));
-const EvaluationPage = lazy(() => import('./pages/EvaluationPage.tsx'));
+const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage.tsx'));
 const MyEvaluationsPage = lazy(() => import('./pages/MyEvaluationsPage.tsx'));
 const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
 const FormsPage = lazy(() => import('./pages/FormsPage.tsx'));
-const FormBuilderPage = lazy(() => import('./pages/FormBuilderPage.tsx'));
+const FormBuilderPage = lazy(() => import('./pages/form-builder/FormBuilderPage.tsx'));
 const CalibrationPage = lazy(() => import('./pages/CalibrationPage.tsx'));
 const CalibrationSessionPage = lazy(() => import('./pages/CalibrationSessionPage.tsx'));
 

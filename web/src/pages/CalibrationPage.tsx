@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCalibrations, useCreateCalibration, useForms, useMonitors, useStrictness } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -24,14 +25,10 @@ export default function CalibrationPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('qa.calibration.title')}</h1>
-          <p className="page-subtitle">
-            {lead ? t('qa.calibration.subtitleLead') : t('qa.calibration.subtitle')}
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title={t('qa.calibration.title')}
+        subtitle={lead ? t('qa.calibration.subtitleLead') : t('qa.calibration.subtitle')}
+      />
       {lead && <NewSession />}
       <section className="card" aria-labelledby="sessions-title">
         <header className="card-header">

@@ -8,6 +8,7 @@ import {
   useStartCalibrationScoring,
 } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { type Formatters, useFormat } from '../format.ts';
@@ -60,25 +61,21 @@ export default function CalibrationSessionPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <Link className="back-link" to="/calibration">
-            {t('qa.back.calibrationList')}
-          </Link>
-          <h1 className="page-title">{t('qa.calibration.session', { id: session.id })}</h1>
-          <p className="page-subtitle">
-            {t('qa.calibration.sessionSubtitle', {
-              call: session.callId,
-              form: session.formName,
-              user: session.createdBy,
-              date: dt.date(session.createdAt),
-            })}
-          </p>
-        </div>
-        <span className={session.status === 'open' ? 'badge badge-open' : 'badge badge-locked'}>
-          {t(`qa.calibration.status.${session.status}`)}
-        </span>
-      </div>
+      <PageHeader
+        back={{ to: '/calibration', label: t('qa.back.calibrationList') }}
+        title={t('qa.calibration.session', { id: session.id })}
+        subtitle={t('qa.calibration.sessionSubtitle', {
+          call: session.callId,
+          form: session.formName,
+          user: session.createdBy,
+          date: dt.date(session.createdAt),
+        })}
+        actions={
+          <span className={session.status === 'open' ? 'badge badge-open' : 'badge badge-locked'}>
+            {t(`qa.calibration.status.${session.status}`)}
+          </span>
+        }
+      />
       {session.note && <p className="note-banner">{session.note}</p>}
       <section className="card" aria-labelledby="participants-title">
         <header className="card-header">

@@ -4,13 +4,14 @@ import type { CallDetail } from '../../../schemas/calls.ts';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useCall, useForms, useStartEvaluation } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
-import { ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { ErrorState, errorMessage } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { CallFactsCard } from './qa/CallFactsCard.tsx';
 import { RecordingPlayer } from './qa/RecordingPlayer.tsx';
-import { Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { Score, StatusBadge, useDateTime, WorkspaceSkeleton } from './qa/shared.tsx';
 
 /** The form a call most likely wants: one named after its direction, else the first. */
 function defaultForm(call: CallDetail, forms: readonly FormSummary[]): number | null {
@@ -44,17 +45,7 @@ export default function CallPage() {
   }
   const c = call.data?.call;
   if (!c) {
-    return (
-      <LoadingRegion label={t('app.loading')}>
-        <div className="page">
-          <Skeleton width={320} height={28} />
-          <div className="workspace">
-            <Skeleton height={420} />
-            <Skeleton height={420} />
-          </div>
-        </div>
-      </LoadingRegion>
-    );
+    return <WorkspaceSkeleton mainHeight={420} />;
   }
   const published = (forms.data?.forms ?? []).filter((f) => f.status === 'published');
   const form = chosen ?? defaultForm(c, published);
@@ -62,20 +53,14 @@ export default function CallPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <Link className="back-link" to="/calls">
-            {t('qa.back.queue')}
-          </Link>
-          <h1 className="page-title">{t('qa.callPage.title', { id: c.callId })}</h1>
-          <p className="page-subtitle">
-            {t('qa.callPage.subtitle', {
-              operator: c.operator?.name ?? '—',
-              date: dt.dateTime(c.startedAt),
-            })}
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        back={{ to: '/calls', label: t('qa.back.queue') }}
+        title={t('qa.callPage.title', { id: c.callId })}
+        subtitle={t('qa.callPage.subtitle', {
+          operator: c.operator?.name ?? '—',
+          date: dt.dateTime(c.startedAt),
+        })}
+      />
       <div className="workspace">
         <div className="workspace-side">
           <section className="card" aria-labelledby="recording-title">

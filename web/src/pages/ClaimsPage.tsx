@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClaims, useRoster } from '../api/claims.ts';
 import { useSession } from '../auth/session.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -37,12 +38,7 @@ export default function ClaimsPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('claims.title')}</h1>
-          <p className="page-subtitle">{t('claims.subtitle')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('claims.title')} subtitle={t('claims.subtitle')} />
       <div className="tabs" role="tablist">
         {(['claims', 'assessments'] as const).map((k) => (
           <button

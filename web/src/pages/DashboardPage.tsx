@@ -2,7 +2,8 @@ import { lazy, useId, useRef } from 'react';
 import { useDashboardSummary, useViewScorecards } from '../api/dashboard.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
-import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { EmptyState, ErrorState } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -71,61 +72,59 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
   };
 
   const header = (
-    <div className="page-header">
-      <div>
-        <h1 className="page-title">{t('dashboard.title')}</h1>
-        {subtitle ? (
-          <p className="page-subtitle">{subtitle}</p>
-        ) : (
-          periods.isPending && <Skeleton width={260} height={14} style={{ marginTop: 8 }} />
-        )}
-      </div>
-      {periods.data && periods.data.periods.length > 0 && (
-        <div className="filters">
-          <PeriodPicker months={periods.data.periods} filters={filters} fmt={fmt} />
-          {departments.length > 1 && !fixed.department && !fixed.team && (
-            <div className="field field-inline">
-              <label className="field-label" htmlFor={departmentId}>
-                {t('dashboard.department')}
-              </label>
-              <select
-                id={departmentId}
-                className="select"
-                value={filters.department ?? ''}
-                onChange={(e) => filters.update({ department: e.target.value || null, team: null })}
-              >
-                <option value="">{t('dashboard.allDepartments')}</option>
-                {departments.map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          {(teams.data?.teams.length ?? 0) > 1 && !fixed.team && (
-            <div className="field field-inline">
-              <label className="field-label" htmlFor={teamId}>
-                {t('dashboard.team')}
-              </label>
-              <select
-                id={teamId}
-                className="select"
-                value={filters.team ?? ''}
-                onChange={(e) => filters.update({ team: e.target.value || null })}
-              >
-                <option value="">{t('dashboard.allTeams')}</option>
-                {teamList.map((team) => (
-                  <option key={team.teamId} value={team.teamId}>
-                    {team.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-        </div>
-      )}
-    </div>
+    <PageHeader
+      title={t('dashboard.title')}
+      subtitle={subtitle}
+      subtitleSkeleton={periods.isPending ? 260 : undefined}
+      filters={
+        periods.data &&
+        periods.data.periods.length > 0 && (
+          <>
+            <PeriodPicker months={periods.data.periods} filters={filters} fmt={fmt} />
+            {departments.length > 1 && !fixed.department && !fixed.team && (
+              <div className="field field-inline">
+                <label className="field-label" htmlFor={departmentId}>
+                  {t('dashboard.department')}
+                </label>
+                <select
+                  id={departmentId}
+                  className="select"
+                  value={filters.department ?? ''}
+                  onChange={(e) => filters.update({ department: e.target.value || null, team: null })}
+                >
+                  <option value="">{t('dashboard.allDepartments')}</option>
+                  {departments.map((d) => (
+                    <option key={d} value={d}>
+                      {d}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {(teams.data?.teams.length ?? 0) > 1 && !fixed.team && (
+              <div className="field field-inline">
+                <label className="field-label" htmlFor={teamId}>
+                  {t('dashboard.team')}
+                </label>
+                <select
+                  id={teamId}
+                  className="select"
+                  value={filters.team ?? ''}
+                  onChange={(e) => filters.update({ team: e.target.value || null })}
+                >
+                  <option value="">{t('dashboard.allTeams')}</option>
+                  {teamList.map((team) => (
+                    <option key={team.teamId} value={team.teamId}>
+                      {team.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </>
+        )
+      }
+    />
   );
 
   if (periods.isError) {

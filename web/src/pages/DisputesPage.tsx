@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useEvaluations } from '../api/qa.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -23,12 +24,7 @@ export default function DisputesPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('qa.disputes.title')}</h1>
-          <p className="page-subtitle">{t('qa.disputes.subtitle')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('qa.disputes.title')} subtitle={t('qa.disputes.subtitle')} />
       <div className="tabs" role="tablist" aria-label={t('qa.disputes.views')}>
         {VIEWS.map((v) => (
           <button

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useArchiveForm, useForms } from '../api/qa.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -28,15 +29,15 @@ export default function FormsPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('qa.forms.title')}</h1>
-          <p className="page-subtitle">{t('qa.forms.subtitle')}</p>
-        </div>
-        <Link className="button button-primary" to="/forms/new">
-          {t('qa.forms.new')}
-        </Link>
-      </div>
+      <PageHeader
+        title={t('qa.forms.title')}
+        subtitle={t('qa.forms.subtitle')}
+        actions={
+          <Link className="button button-primary" to="/forms/new">
+            {t('qa.forms.new')}
+          </Link>
+        }
+      />
       {archive.error && (
         <p className="form-error sentence" role="alert">
           {errorMessage(archive.error, t)}

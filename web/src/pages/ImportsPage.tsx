@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -14,12 +15,7 @@ export default function ImportsPage() {
   const [jobId, setJobId] = useState<string | null>(null);
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('imports.title')}</h1>
-          <p className="page-subtitle">{t('imports.subtitle')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')} />
       <UploadForm onQueued={setJobId} />
       {jobId && <JobCard key={jobId} jobId={jobId} fmt={fmt} />}
       <ImportLog fmt={fmt} />

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodSelect, Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { PeriodPageHeader, Score, StatusBadge, useDateTime } from './qa/shared.tsx';
 
 /** My evaluations (operator): the evaluations of my calls, my quality score, what waits for my answer. */
 export default function MyEvaluationsPage() {
@@ -28,17 +28,13 @@ export default function MyEvaluationsPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('qa.mine.title')}</h1>
-          <p className="page-subtitle">
-            {period ? t('qa.mine.subtitle', { period: fmt.period(period) }) : t('qa.queue.subtitleNone')}
-          </p>
-        </div>
-        <div className="filters">
-          <PeriodSelect period={period} periods={periods} onChange={setPeriod} fmt={fmt} />
-        </div>
-      </div>
+      <PeriodPageHeader
+        title={t('qa.mine.title')}
+        subtitle={(month) => t('qa.mine.subtitle', { period: month })}
+        periods={periods}
+        period={period}
+        setPeriod={setPeriod}
+      />
       <section className="kpi-grid kpi-grid-3" aria-label={t('kpi.label')}>
         <div className="kpi">
           <span className="kpi-label">{t('qa.mine.quality')}</span>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useT } from '../i18n/index.ts';
@@ -8,9 +9,7 @@ export default function NotFoundPage() {
   useDocumentTitle(t('notFound.title'));
   return (
     <div className="page">
-      <div className="page-header">
-        <h1 className="page-title">{t('notFound.title')}</h1>
-      </div>
+      <PageHeader title={t('notFound.title')} />
       <div className="card">
         <EmptyState title={t('notFound.body')}>
           <Link to="/">{t('notFound.back')}</Link>

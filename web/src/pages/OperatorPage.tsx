@@ -1,9 +1,11 @@
-import { useEffect, useId } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { useParams } from 'react-router';
 import { useOperatorScorecard, useOperatorTrend } from '../api/dashboard.ts';
 import { usePeriods } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { Money } from '../components/Money.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
@@ -27,7 +29,6 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
   const params = useParams();
   const operatorId = ownId ?? params.id ?? '';
   const own = user.role === 'operator';
-  const periodId = useId();
   const periods = usePeriods();
   const months = periods.data?.periods ?? [];
   const { period, setPeriod } = usePeriodParam(periods.data?.periods);
@@ -44,48 +45,27 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
 
   const s = row?.scorecard;
   const header = (
-    <div className="page-header">
-      <div>
-        {!own && (
-          <Link className="back-link" to={period ? `/?period=${period}` : '/'}>
-            {t('opPage.back')}
-          </Link>
-        )}
-        <h1 className="page-title">{row ? row.name : own ? t('opPage.ownTitle') : operatorId}</h1>
-        {row && period ? (
-          <p className="page-subtitle">
-            {t('opPage.subtitle', {
-              team: row.teamName,
-              id: row.scorecard.operatorId,
-              period: fmt.period(period),
-            })}
-          </p>
-        ) : (
-          !card.isError && <Skeleton width={260} height={14} style={{ marginTop: 8 }} />
-        )}
-      </div>
-      {months.length > 0 && (
-        <div className="filters">
-          <div className="field field-inline">
-            <label className="field-label" htmlFor={periodId}>
-              {t('dashboard.period')}
-            </label>
-            <select
-              id={periodId}
-              className="select"
-              value={period ?? ''}
-              onChange={(e) => setPeriod(e.target.value)}
-            >
-              {months.map((p) => (
-                <option key={p} value={p}>
-                  {fmt.period(p)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      )}
-    </div>
+    <PageHeader
+      back={own ? undefined : { to: period ? `/?period=${period}` : '/', label: t('opPage.back') }}
+      title={row ? row.name : own ? t('opPage.ownTitle') : operatorId}
+      subtitle={
+        row &&
+        period &&
+        t('opPage.subtitle', { team: row.teamName, id: row.scorecard.operatorId, period: fmt.period(period) })
+      }
+      subtitleSkeleton={card.isError ? undefined : 260}
+      filters={
+        months.length > 0 && (
+          <PeriodSelect
+            label={t('dashboard.period')}
+            period={period}
+            periods={months}
+            onChange={setPeriod}
+            fmt={fmt}
+          />
+        )
+      }
+    />
   );
 
   if (periods.isError || (card.isError && !row)) {

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { ruleInForce } from '../../../schemas/pay-rule.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, errorMessage, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { defaultMonth } from '../components/usePeriodParam.ts';
@@ -65,12 +66,10 @@ export default function PayRulesPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('rules.title')}</h1>
-          <p className="page-subtitle">{t('rules.subtitle')}</p>
-        </div>
-        <div className="filters">
+      <PageHeader
+        title={t('rules.title')}
+        subtitle={t('rules.subtitle')}
+        filters={
           <div className="field field-inline">
             <label className="field-label" htmlFor={ids.dept}>
               {t('rules.department')}
@@ -89,8 +88,8 @@ export default function PayRulesPage() {
               ))}
             </select>
           </div>
-        </div>
-      </div>
+        }
+      />
 
       <div className="rules-layout">
         <section className="card" aria-labelledby="rule-edit-title">

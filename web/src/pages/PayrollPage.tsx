@@ -1,6 +1,7 @@
-import { useId } from 'react';
 import { usePayPeriods, useScorecards } from '../api/payroll.ts';
 import { Money } from '../components/Money.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
@@ -14,46 +15,34 @@ export default function PayrollPage() {
   const t = useT();
   const fmt = useFormat();
   useDocumentTitle(t('payroll.title'));
-  const periodId = useId();
   const periods = usePayPeriods();
   const list = periods.data?.periods ?? [];
-  const { period, setPeriod } = usePeriodParam(periods.data?.periods.map((p) => p.period));
+  const months = list.map((p) => p.period);
+  const approved = new Set(list.filter((p) => p.status === 'approved').map((p) => p.period));
+  const { period, setPeriod } = usePeriodParam(periods.data ? months : undefined);
   const cards = useScorecards(period);
   const summary = list.find((p) => p.period === period);
 
   const header = (
-    <div className="page-header">
-      <div>
-        <h1 className="page-title">{t('payroll.title')}</h1>
-        {period ? (
-          <p className="page-subtitle">{t('payroll.subtitle', { period: fmt.period(period) })}</p>
-        ) : (
-          periods.isPending && <Skeleton width={220} height={14} style={{ marginTop: 8 }} />
-        )}
-      </div>
-      {list.length > 0 && (
-        <div className="filters">
-          <div className="field field-inline">
-            <label className="field-label" htmlFor={periodId}>
-              {t('payroll.period')}
-            </label>
-            <select
-              id={periodId}
-              className="select"
-              value={period ?? ''}
-              onChange={(e) => setPeriod(e.target.value)}
-            >
-              {list.map((p) => (
-                <option key={p.period} value={p.period}>
-                  {fmt.period(p.period)}
-                  {p.status === 'approved' ? ` · ${t('payroll.status.approved')}` : ''}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-      )}
-    </div>
+    <PageHeader
+      title={t('payroll.title')}
+      subtitle={period && t('payroll.subtitle', { period: fmt.period(period) })}
+      subtitleSkeleton={periods.isPending ? 220 : undefined}
+      filters={
+        list.length > 0 && (
+          <PeriodSelect
+            label={t('payroll.period')}
+            period={period}
+            periods={months}
+            onChange={setPeriod}
+            fmt={fmt}
+            optionLabel={(p) =>
+              approved.has(p) ? `${fmt.period(p)} · ${t('payroll.status.approved')}` : fmt.period(p)
+            }
+          />
+        )
+      }
+    />
   );
 
   if (periods.isError) {

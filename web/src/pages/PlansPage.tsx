@@ -1,6 +1,7 @@
-import { useId } from 'react';
 import { usePlans, useSavePlan } from '../api/claims.ts';
 import { usePeriods } from '../api/hooks.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
@@ -13,7 +14,6 @@ export default function PlansPage() {
   const t = useT();
   const fmt = useFormat();
   useDocumentTitle(t('plans.title'));
-  const periodId = useId();
   const periods = usePeriods();
   const list = periods.data?.periods ?? [];
   // A plan may be written for a month that has no calls yet.
@@ -26,33 +26,21 @@ export default function PlansPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('plans.title')}</h1>
-          {period && <p className="page-subtitle">{t('plans.subtitle', { period: fmt.period(period) })}</p>}
-        </div>
-        {list.length > 0 && (
-          <div className="filters">
-            <div className="field field-inline">
-              <label className="field-label" htmlFor={periodId}>
-                {t('payroll.period')}
-              </label>
-              <select
-                id={periodId}
-                className="select"
-                value={period ?? ''}
-                onChange={(e) => setPeriod(e.target.value)}
-              >
-                {list.map((p) => (
-                  <option key={p} value={p}>
-                    {fmt.period(p)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-        )}
-      </div>
+      <PageHeader
+        title={t('plans.title')}
+        subtitle={period && t('plans.subtitle', { period: fmt.period(period) })}
+        filters={
+          list.length > 0 && (
+            <PeriodSelect
+              label={t('payroll.period')}
+              period={period}
+              periods={list}
+              onChange={setPeriod}
+              fmt={fmt}
+            />
+          )
+        }
+      />
       {locked && period && (
         <p className="notice" role="status">
           {t('plans.locked', { period: fmt.period(period) })}

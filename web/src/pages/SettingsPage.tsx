@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { SETTING_KEYS, type SettingKey, type Settings } from '../../../schemas/settings.ts';
 import { useCompanySettings, useSaveSetting } from '../api/settings.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, errorMessage, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useT } from '../i18n/index.ts';
@@ -97,12 +98,7 @@ export default function SettingsPage() {
   const values = settings.data?.settings;
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('settings.title')}</h1>
-          <p className="page-subtitle">{t('settings.subtitle')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <section className="card settings-card" aria-label={t('settings.title')}>
         {settings.isError ? (
           <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />

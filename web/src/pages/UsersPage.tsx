@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useRoster } from '../api/claims.ts';
 import { useTeams } from '../api/hooks.ts';
 import { useUsers } from '../api/users.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -23,12 +24,7 @@ export default function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('users.title')}</h1>
-          <p className="page-subtitle">{t('users.subtitle')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('users.title')} subtitle={t('users.subtitle')} />
       <div className="toolbar">
         {!adding && (
           <button

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodSelect, Progress, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { PeriodPageHeader, Progress, StatusBadge, useDateTime } from './qa/shared.tsx';
 
 /** My worklist (QA monitor): the calls a lead gave me for the period, with my progress. */
 export default function WorklistPage() {
@@ -23,17 +23,13 @@ export default function WorklistPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('qa.worklist.title')}</h1>
-          <p className="page-subtitle">
-            {period ? t('qa.worklist.subtitle', { period: fmt.period(period) }) : t('qa.queue.subtitleNone')}
-          </p>
-        </div>
-        <div className="filters">
-          <PeriodSelect period={period} periods={periods} onChange={setPeriod} fmt={fmt} />
-        </div>
-      </div>
+      <PeriodPageHeader
+        title={t('qa.worklist.title')}
+        subtitle={(month) => t('qa.worklist.subtitle', { period: month })}
+        periods={periods}
+        period={period}
+        setPeriod={setPeriod}
+      />
       {error ? (
         <ErrorState
           error={error}

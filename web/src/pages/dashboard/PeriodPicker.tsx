@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { PeriodSelect } from '../../components/PeriodSelect.tsx';
 import { defaultMonth } from '../../components/usePeriodParam.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
@@ -23,7 +24,6 @@ export function PeriodPicker({
   fmt: Formatters;
 }) {
   const t = useT();
-  const periodId = useId();
   const fromId = useId();
   const toId = useId();
   const compareId = useId();
@@ -40,24 +40,15 @@ export function PeriodPicker({
 
   return (
     <>
-      <div className="field field-inline">
-        <label className="field-label" htmlFor={periodId}>
-          {t('dashboard.period')}
-        </label>
-        <select
-          id={periodId}
-          className="select"
-          value={range ? CUSTOM : (filters.period ?? '')}
-          onChange={(e) => onPeriod(e.target.value)}
-        >
-          {months.map((p) => (
-            <option key={p} value={p}>
-              {fmt.period(p)}
-            </option>
-          ))}
-          <option value={CUSTOM}>{t('dashboard.customRange')}</option>
-        </select>
-      </div>
+      <PeriodSelect
+        label={t('dashboard.period')}
+        period={range ? CUSTOM : filters.period}
+        periods={months}
+        onChange={onPeriod}
+        fmt={fmt}
+      >
+        <option value={CUSTOM}>{t('dashboard.customRange')}</option>
+      </PeriodSelect>
       {range && (
         <div className="field field-inline">
           <label className="visually-hidden" htmlFor={fromId}>

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { importReport } from '../../../../schemas/import-report.ts';
 import { useImportDetail } from '../../api/hooks.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useFormat } from '../../format.ts';
@@ -65,14 +66,10 @@ export default function ImportDetailPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1 className="page-title">{t('imports.detail.title', { id })}</h1>
-          <p className="page-subtitle">
-            <Link to="/imports">{t('imports.detail.back')}</Link>
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title={t('imports.detail.title', { id })}
+        subtitle={<Link to="/imports">{t('imports.detail.back')}</Link>}
+      />
       {body}
     </div>
   );

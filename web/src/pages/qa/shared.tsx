@@ -1,37 +1,59 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
 import { useSession } from '../../auth/session.tsx';
-import type { Formatters } from '../../format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PeriodSelect } from '../../components/PeriodSelect.tsx';
+import { LoadingRegion, Skeleton } from '../../components/states.tsx';
+import { type Formatters, useFormat } from '../../format.ts';
 import { useLocale, useT } from '../../i18n/index.ts';
 
-export function PeriodSelect({
-  period,
+/** A QA page's title row: its title, what it shows of the month (or that none is chosen yet), the month picker. */
+export function PeriodPageHeader({
+  title,
+  subtitle,
   periods,
-  onChange,
-  fmt,
+  period,
+  setPeriod,
 }: {
-  period: string | null;
+  title: string;
+  subtitle(month: string): string;
   periods: readonly string[];
-  onChange(p: string): void;
-  fmt: Formatters;
+  period: string | null;
+  setPeriod(month: string): void;
 }) {
   const t = useT();
-  const id = useId();
-  if (periods.length === 0) return null;
+  const fmt = useFormat();
   return (
-    <div className="field field-inline">
-      <label className="field-label" htmlFor={id}>
-        {t('qa.period')}
-      </label>
-      <select id={id} className="select" value={period ?? ''} onChange={(e) => onChange(e.target.value)}>
-        {periods.map((p) => (
-          <option key={p} value={p}>
-            {fmt.period(p)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <PageHeader
+      title={title}
+      subtitle={period ? subtitle(fmt.period(period)) : t('qa.queue.subtitleNone')}
+      filters={
+        <PeriodSelect
+          label={t('qa.period')}
+          period={period}
+          periods={periods}
+          onChange={setPeriod}
+          fmt={fmt}
+        />
+      }
+    />
+  );
+}
+
+/** A workspace page (a call, an evaluation) while its record loads: the title, the side, the main column. */
+export function WorkspaceSkeleton({ mainHeight }: { mainHeight: number }) {
+  const t = useT();
+  return (
+    <LoadingRegion label={t('app.loading')}>
+      <div className="page">
+        <Skeleton width={320} height={28} />
+        <div className="workspace">
+          <Skeleton height={420} />
+          <Skeleton height={mainHeight} />
+        </div>
+      </div>
+    </LoadingRegion>
   );
 }
 

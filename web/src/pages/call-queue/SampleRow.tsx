@@ -1,0 +1,69 @@
+import { Link } from 'react-router';
+import type { OperatorSample } from '../../../../schemas/calls.ts';
+import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
+import type { Formatters } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
+import type { useDateTime } from '../qa/shared.tsx';
+import { QualityCell } from './QualityCell.tsx';
+
+/** One operator of the sample: his quality, the calls wanted and the calls proposed, as chips. */
+export function SampleRow({
+  o,
+  q,
+  fmt,
+  dt,
+}: {
+  o: OperatorSample;
+  q: OperatorQuality | undefined;
+  fmt: Formatters;
+  dt: ReturnType<typeof useDateTime>;
+}) {
+  const t = useT();
+  return (
+    <tr>
+      <th scope="row" className="cell-name">
+        {o.name}
+        <span className="cell-sub">
+          {o.operatorId} · {o.teamId}
+        </span>
+      </th>
+      <td>
+        <QualityCell q={q} fmt={fmt} />
+      </td>
+      <td className="num">
+        {t('qa.sample.target', { target: o.target, available: o.available })}
+        {o.sd !== null && (
+          <span className="cell-sub">
+            {t(`qa.sample.sd.${o.sdSource ?? 'default'}`, { sd: fmt.decimal(o.sd, 1) })}
+          </span>
+        )}
+      </td>
+      <td className="wrap">
+        <ul className="call-chips">
+          {o.calls.map((c) => (
+            <li key={c.callId}>
+              <Link
+                className={c.evaluationIds.length > 0 ? 'call-chip is-done' : 'call-chip'}
+                to={`/calls/${encodeURIComponent(c.callId)}`}
+                title={c.callId}
+              >
+                <span className="call-chip-main">
+                  {dt.short(c.startedAt)} · {c.taskType ? t(`qa.task.${c.taskType as 'order'}`) : '—'} ·{' '}
+                  {fmt.duration(c.talkS)}
+                </span>
+                <span className="call-chip-sub">
+                  {c.claimed && <span className="chip-flag">{t('qa.sample.claimed')}</span>}
+                  {c.evaluationIds.length > 0
+                    ? t('qa.sample.evaluated')
+                    : c.assignedTo
+                      ? t('qa.sample.assignedTo', { monitor: c.assignedTo })
+                      : t('qa.sample.unassigned')}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,146 @@
+import { useMemo } from 'react';
+import { scoreAnswers } from '../../../../core/form-score.ts';
+import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useForm } from '../../api/qa.ts';
+import { useSession } from '../../auth/session.tsx';
+import { ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
+import { useFormat } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
+import { FormAnswers, ScoreSummary } from '../qa/FormAnswers.tsx';
+import { useDateTime } from '../qa/shared.tsx';
+import { DecisionPanel } from './DecisionPanel.tsx';
+import { DraftActions } from './DraftActions.tsx';
+import { OperatorActions } from './OperatorActions.tsx';
+import { useEvaluationActions } from './useEvaluationActions.ts';
+import { decides, scoreText, workspaceMode } from './workspace.ts';
+
+/**
+ * The form answered: live-scored while it is edited (a draft, a revision), the server's score
+ * when read; beside it what the user may do with it.
+ */
+export function FormCard({
+  evaluation,
+  backTo,
+  onComment,
+}: {
+  evaluation: EvaluationDetail;
+  /** Where a discarded draft leaves to. */
+  backTo: string;
+  onComment: ((questionId: string, text: string) => Promise<unknown>) | null;
+}) {
+  const t = useT();
+  const fmt = useFormat();
+  const dt = useDateTime();
+  const { user } = useSession();
+  const form = useForm(evaluation.formId);
+  const ws = useEvaluationActions(evaluation);
+  const mode = workspaceMode(evaluation, user, ws.revising);
+  const definition = form.data?.form.definition ?? null;
+  const live = useMemo(
+    () => (definition && mode !== 'read' ? scoreAnswers(definition, ws.answers) : null),
+    [definition, ws.answers, mode],
+  );
+  const shown = mode === 'read' ? evaluation.breakdown : live;
+
+  return (
+    <section className="card workspace-form" aria-labelledby="form-title">
+      <header className="card-header">
+        <div className="card-heading">
+          <h2 className="card-title" id="form-title">
+            {evaluation.formName ?? t('qa.form')}
+          </h2>
+          <span className="card-meta">{t(`qa.mode.${mode}`)}</span>
+        </div>
+      </header>
+      <div className="card-body">
+        {form.isError ? (
+          <ErrorState compact error={form.error} onRetry={() => void form.refetch()} />
+        ) : !definition ? (
+          <Skeleton height={480} />
+        ) : (
+          <div className="form-with-score">
+            <FormAnswers
+              definition={definition}
+              answers={mode === 'read' ? (evaluation.answers ?? {}) : ws.answers}
+              {...(mode !== 'read' ? { onChange: ws.change } : {})}
+              result={shown}
+              comments={evaluation.comments}
+              {...(onComment ? { onComment } : {})}
+              fmt={fmt}
+            />
+            <aside className="score-aside">
+              {shown ? (
+                <ScoreSummary
+                  result={shown}
+                  definition={definition}
+                  fmt={fmt}
+                  label={mode === 'read' ? t('qa.score.server') : t('qa.score.live')}
+                />
+              ) : (
+                <p className="cell-muted">{t('qa.score.none')}</p>
+              )}
+              {mode === 'edit' && <DraftActions evaluationId={evaluation.id} ws={ws} backTo={backTo} />}
+              {mode === 'read' && evaluation.submittedAt && (
+                <p className="aside-note">
+                  {t('qa.evaluation.submittedAt', { date: dt.dateTime(evaluation.submittedAt) })}
+                </p>
+              )}
+              <OperatorActions
+                evaluation={evaluation}
+                canAct={user.role === 'operator'}
+                busy={ws.busy}
+                onAcknowledge={() =>
+                  ws.acknowledge.mutate(evaluation.id, {
+                    onSuccess: () => ws.done(t('qa.result.acknowledged')),
+                  })
+                }
+                onDispute={(reason) =>
+                  ws.dispute.mutate(
+                    { id: evaluation.id, reason },
+                    { onSuccess: () => ws.done(t('qa.result.disputed')) },
+                  )
+                }
+              />
+              {decides(evaluation, user) && (
+                <DecisionPanel
+                  revising={ws.revising}
+                  busy={ws.busy}
+                  onRevise={ws.revise}
+                  onDecide={(decision, note) =>
+                    ws.decide.mutate(
+                      {
+                        id: evaluation.id,
+                        decision,
+                        note,
+                        ...(decision === 'revised' ? { answers: ws.answers } : {}),
+                      },
+                      {
+                        onSuccess: (r) =>
+                          ws.done(
+                            decision === 'upheld'
+                              ? t('qa.result.upheld')
+                              : t('qa.result.revised', { score: scoreText(r.evaluation.score, fmt) }),
+                            true,
+                          ),
+                      },
+                    )
+                  }
+                />
+              )}
+              {ws.message && (
+                <p className="form-ok" role="status">
+                  {ws.message}
+                </p>
+              )}
+              {ws.failure && (
+                <p className="form-error sentence" role="alert">
+                  {errorMessage(ws.failure, t)}
+                </p>
+              )}
+            </aside>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

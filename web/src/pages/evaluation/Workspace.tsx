@@ -1,0 +1,83 @@
+import { useRef } from 'react';
+import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useCall, useComment } from '../../api/qa.ts';
+import { useSession } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useFormat } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
+import { CallFactsCard } from '../qa/CallFactsCard.tsx';
+import type { PlayerHandle } from '../qa/RecordingPlayer.tsx';
+import { Score, StatusBadge } from '../qa/shared.tsx';
+import { CommentsCard } from './CommentsCard.tsx';
+import { DisputeHistory } from './DisputeHistory.tsx';
+import { FormCard } from './FormCard.tsx';
+import { RecordingCard } from './RecordingCard.tsx';
+import { backTo } from './workspace.ts';
+
+/** One evaluation's workspace: the recording, comments and call facts beside the form. */
+export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
+  const t = useT();
+  const fmt = useFormat();
+  const { user } = useSession();
+  const call = useCall(evaluation.callId);
+  const comment = useComment();
+  const player = useRef<PlayerHandle>(null);
+  const back = backTo(evaluation, user);
+
+  return (
+    <div className="page">
+      <PageHeader
+        back={{ to: back.to, label: t(back.label) }}
+        title={
+          evaluation.calibration
+            ? t('qa.evaluation.calibrationTitle')
+            : t('qa.evaluation.title', { id: evaluation.id })
+        }
+        subtitle={t('qa.evaluation.subtitle', {
+          form: evaluation.formName ?? '—',
+          version: evaluation.formVersion ?? '—',
+          evaluator: evaluation.evaluator,
+        })}
+        actions={
+          <div className="header-figures">
+            <StatusBadge status={evaluation.status} />
+            {evaluation.score !== null && (
+              <span className="header-score">
+                {t('qa.score')}{' '}
+                <Score score={evaluation.score} critical={evaluation.criticalFailed} fmt={fmt} />
+              </span>
+            )}
+          </div>
+        }
+      />
+
+      <div className="workspace">
+        <div className="workspace-side">
+          <RecordingCard call={call} player={player} fmt={fmt} />
+          <CommentsCard
+            evaluation={evaluation}
+            fmt={fmt}
+            onSeek={(s) => player.current?.seek(s)}
+            currentTime={() => player.current?.currentTime() ?? 0}
+            onAdd={(text, offsetS) =>
+              comment.mutateAsync({ id: evaluation.id, text, questionId: null, offsetS })
+            }
+            error={comment.error}
+          />
+          {call.data && <CallFactsCard call={call.data.call} fmt={fmt} />}
+        </div>
+        <FormCard
+          evaluation={evaluation}
+          backTo={back.to}
+          onComment={
+            user.role !== 'operator' || evaluation.evaluator === user.username
+              ? (questionId, text) =>
+                  comment.mutateAsync({ id: evaluation.id, text, questionId, offsetS: null })
+              : null
+          }
+        />
+      </div>
+      {evaluation.disputes.length > 0 && <DisputeHistory evaluation={evaluation} fmt={fmt} />}
+    </div>
+  );
+}
