@@ -8,8 +8,8 @@ import { type FuzzRequest, fuzzRequest, rng } from '../helpers/fuzz.ts';
 import { tempDir } from '../helpers/runtime.ts';
 
 /**
- * Generated bad requests to every route, as every role, a team lead, a department head and signed out, against the real server
- * process on loopback: none may answer 5xx, every error is the one JSON shape, and the process is
+ * Generated bad requests to every route, as every role, a team lead, a department head and
+ * signed out, against the real server process on loopback: none may answer 5xx, every error is the one JSON shape, and the process is
  * still there at the end. CALLSCORE_FUZZ_N sets the requests per route and identity,
  * CALLSCORE_FUZZ_SEED the seed (a failure prints the request to send again).
  */
