@@ -6,34 +6,12 @@ import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { periodInstants } from '../periods/period.ts';
-
-const baseQuery = (db: Db) =>
-  db
-    .selectFrom('assessments')
-    .leftJoin('operators', 'operators.operator_id', 'assessments.operator_id')
-    .select([
-      'assessments.assessment_id',
-      'assessments.operator_id',
-      'operators.name as operator_name',
-      'assessments.assessed_at',
-      'assessments.polarity',
-      'assessments.author',
-      'assessments.note',
-      'assessments.origin',
-    ]);
-
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
-
-const toView = (r: Row): AssessmentView => ({
-  assessmentId: r.assessment_id,
-  operatorId: r.operator_id,
-  operatorName: r.operator_name ?? null,
-  assessedAt: r.assessed_at,
-  polarity: r.polarity as AssessmentView['polarity'],
-  author: r.author,
-  note: r.note,
-  origin: r.origin,
-});
+import {
+  assessmentRowToView,
+  getAssessment,
+  insertAssessment,
+  listAssessmentRows,
+} from './assessments.repository.ts';
 
 /** Imported and recorded assessments in one list, newest first. */
 export async function listAssessments(
@@ -42,18 +20,12 @@ export async function listAssessments(
   scope: Scope,
   tz: string,
 ): Promise<AssessmentView[]> {
-  let query = baseQuery(db);
-  if (scope.operatorIds)
-    query = query.where('assessments.operator_id', 'in', scope.operatorIds.length ? scope.operatorIds : ['']);
-  if (q.operator) query = query.where('assessments.operator_id', '=', q.operator);
-  if (q.team) query = query.where('operators.team_id', '=', q.team);
-  if (q.polarity) query = query.where('assessments.polarity', '=', q.polarity);
-  if (q.period) {
-    const b = periodInstants(monthRange(q.period), tz);
-    query = query.where('assessments.assessed_at', '>=', b.from).where('assessments.assessed_at', '<', b.to);
-  }
-  const rows = await query.orderBy('assessments.assessed_at', 'desc').limit(q.limit).execute();
-  return rows.map(toView);
+  const rows = await listAssessmentRows(db, {
+    operatorIds: scope.operatorIds,
+    q,
+    assessedIn: q.period ? periodInstants(monthRange(q.period), tz) : null,
+  });
+  return rows.map(assessmentRowToView);
 }
 
 /** Records a management assessment of an operator; a negative one counts in the period it is dated. */
@@ -75,7 +47,7 @@ export async function recordAssessment(
     import_id: null,
   };
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('assessments').values(row).execute();
+    await insertAssessment(tx, row);
     await audit(tx, {
       actor: author.username,
       action: 'create',
@@ -84,8 +56,5 @@ export async function recordAssessment(
       after: row,
     });
   });
-  const saved = await baseQuery(db)
-    .where('assessments.assessment_id', '=', row.assessment_id)
-    .executeTakeFirstOrThrow();
-  return toView(saved);
+  return assessmentRowToView(await getAssessment(db, row.assessment_id));
 }

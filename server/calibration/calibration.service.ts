@@ -14,20 +14,28 @@ import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
 import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { round2 } from '../evaluations/stats.ts';
-import { definitionOf, latestVersionOf } from '../forms/forms.repository.ts';
+import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
 import { monthOfInstant } from '../periods/period.ts';
 import { maySeeScorings } from './blind.ts';
+import {
+  activeUsersNamed,
+  calibrationEvaluations,
+  calibrationParticipants,
+  calibrationSessionIds,
+  closeCalibrationSession,
+  closedCalibrationSessions,
+  findCalibrationSession,
+  insertCalibrationParticipant,
+  insertCalibrationSession,
+  isCalibrationParticipant,
+  submittedCalibrationEvaluations,
+} from './calibration.repository.ts';
 import { calibrationResults, type Scoring } from './results.ts';
 
 const now = () => new Date().toISOString();
 
 async function monitorsNamed(db: Db, names: readonly string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('users')
-    .select(['username', 'role'])
-    .where('username', 'in', [...names])
-    .where('active', '=', 1)
-    .execute();
+  const rows = await activeUsersNamed(db, names);
   const ok = new Map(
     rows
       .filter((r) => r.role === 'qa' || r.role === 'qa_lead')
@@ -55,63 +63,43 @@ export async function createSession(
   if (!call.answeredAt || !call.operatorId)
     throw new AppError('conflict', `call ${req.callId} was not handled by an operator`);
   return deps.db.transaction().execute(async (tx) => {
-    const form = await tx.selectFrom('forms').selectAll().where('id', '=', req.formId).executeTakeFirst();
+    const form = await findForm(tx, req.formId);
     if (!form) throw new AppError('not_found', `no form ${req.formId}`);
     if (form.status === 'archived') throw new AppError('conflict', `form ${req.formId} is archived`);
     if (form.version !== (await latestVersionOf(tx, form.form_key))) {
       throw new AppError('conflict', `form ${req.formId} is not the latest version of its form`);
     }
-    const row = await tx
-      .insertInto('calibration_sessions')
-      .values({
-        call_id: req.callId,
-        operator_id: call.operatorId,
-        call_started_at: call.startedAt,
-        form_id: req.formId,
-        reference_evaluator: reference,
-        status: 'open',
-        note: req.note,
-        created_by: user.username,
-        closed_by: null,
-        closed_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const monitor of monitors) {
-      await tx.insertInto('calibration_participants').values({ session_id: row.id, monitor }).execute();
-    }
+    const id = await insertCalibrationSession(tx, {
+      callId: req.callId,
+      operatorId: call.operatorId,
+      callStartedAt: call.startedAt,
+      formId: req.formId,
+      reference,
+      note: req.note,
+      createdBy: user.username,
+    });
+    for (const monitor of monitors) await insertCalibrationParticipant(tx, id, monitor);
     await audit(tx, {
       actor: user.username,
       action: 'create',
       entity: 'calibration',
-      entityId: String(row.id),
+      entityId: String(id),
       after: { callId: req.callId, formId: req.formId, monitors, reference, note: req.note },
     });
-    return row.id;
+    return id;
   });
 }
 
 async function sessionRow(db: Db, id: number) {
-  const row = await db
-    .selectFrom('calibration_sessions as s')
-    .innerJoin('forms as f', 'f.id', 's.form_id')
-    .selectAll('s')
-    .select('f.name as form_name')
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  const row = await findCalibrationSession(db, id);
   if (!row) throw new AppError('not_found', `no calibration session ${id}`);
   return row;
 }
 
 async function assertMayRead(db: Db, id: number, user: UserView) {
   if (user.role === 'qa') {
-    const p = await db
-      .selectFrom('calibration_participants')
-      .select('monitor')
-      .where('session_id', '=', id)
-      .where('monitor', '=', user.username)
-      .executeTakeFirst();
-    if (!p) throw new AppError('forbidden', `you are not invited to calibration session ${id}`);
+    if (!(await isCalibrationParticipant(db, id, user.username)))
+      throw new AppError('forbidden', `you are not invited to calibration session ${id}`);
   }
 }
 
@@ -126,17 +114,8 @@ export async function sessionView(
   assertInScope(scope, row.operator_id, `no calibration session ${id}`);
   await assertMayRead(db, id, user);
   const seeAll = await maySeeScorings(db, id, user);
-  const participants = await db
-    .selectFrom('calibration_participants')
-    .select('monitor')
-    .where('session_id', '=', id)
-    .orderBy('monitor')
-    .execute();
-  const scorings = await db
-    .selectFrom('evaluations')
-    .select(['evaluation_id', 'evaluator', 'status'])
-    .where('calibration_session_id', '=', id)
-    .execute();
+  const participants = await calibrationParticipants(db, id);
+  const scorings = await calibrationEvaluations(db, id);
   return {
     id: row.id,
     callId: row.call_id,
@@ -171,21 +150,13 @@ export async function listSessions(
   scope: Scope,
   status: 'open' | 'closed' | undefined,
 ) {
-  const visible = scopeIds(scope);
-  const rows = await db
-    .selectFrom('calibration_sessions')
-    .select('id')
-    .$if(visible !== null, (q) => q.where('operator_id', 'in', visible ?? []))
-    .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'open'))
-    .$if(user.role === 'qa', (q) =>
-      q.where('id', 'in', (eb) =>
-        eb.selectFrom('calibration_participants').select('session_id').where('monitor', '=', user.username),
-      ),
-    )
-    .orderBy('id', 'desc')
-    .execute();
+  const ids = await calibrationSessionIds(db, {
+    operatorIds: scopeIds(scope),
+    status,
+    participant: user.role === 'qa' ? user.username : null,
+  });
   const sessions: CalibrationSession[] = [];
-  for (const r of rows) sessions.push(await sessionView(db, r.id, user, scope));
+  for (const sessionId of ids) sessions.push(await sessionView(db, sessionId, user, scope));
   return sessions;
 }
 
@@ -197,13 +168,8 @@ export async function startScoring(
 ): Promise<string> {
   const row = await sessionRow(deps.db, id);
   if (row.status !== 'open') throw new AppError('conflict', `calibration session ${id} is closed`);
-  const p = await deps.db
-    .selectFrom('calibration_participants')
-    .select('monitor')
-    .where('session_id', '=', id)
-    .where('monitor', '=', user.username)
-    .executeTakeFirst();
-  if (!p) throw new AppError('forbidden', `you are not invited to calibration session ${id}`);
+  if (!(await isCalibrationParticipant(deps.db, id, user.username)))
+    throw new AppError('forbidden', `you are not invited to calibration session ${id}`);
   return createEvaluation(deps, user, { callId: row.call_id, formId: row.form_id, calibrationSessionId: id });
 }
 
@@ -212,11 +178,7 @@ export async function closeSession(db: Db, user: UserView, id: number): Promise<
   if (row.status !== 'open') throw new AppError('conflict', `calibration session ${id} is closed already`);
   const at = now();
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('calibration_sessions')
-      .set({ status: 'closed', closed_at: at, closed_by: user.username })
-      .where('id', '=', id)
-      .execute();
+    await closeCalibrationSession(tx, id, at, user.username);
     await audit(tx, {
       actor: user.username,
       action: 'close',
@@ -229,14 +191,7 @@ export async function closeSession(db: Db, user: UserView, id: number): Promise<
 }
 
 async function submittedScorings(db: Db, id: number): Promise<Scoring[]> {
-  const rows = await db
-    .selectFrom('evaluations')
-    .select(['evaluation_id', 'evaluator', 'score', 'critical_failed', 'answers'])
-    .where('calibration_session_id', '=', id)
-    .where('status', '=', 'submitted')
-    .where('score', 'is not', null)
-    .orderBy('evaluator')
-    .execute();
+  const rows = await submittedCalibrationEvaluations(db, id);
   return rows.map((r) => ({
     monitor: r.evaluator,
     evaluationId: r.evaluation_id,
@@ -256,11 +211,7 @@ export async function sessionResults(
   if (session.status !== 'closed') {
     throw new AppError('conflict', `calibration session ${id} is open: results show once it is closed`);
   }
-  const form = await db
-    .selectFrom('forms')
-    .select('definition')
-    .where('id', '=', session.formId)
-    .executeTakeFirstOrThrow();
+  const form = await formDefinitionRow(db, session.formId);
   return {
     session,
     ...calibrationResults(definitionOf(form), await submittedScorings(db, id), session.reference),
@@ -273,21 +224,12 @@ export async function strictness(
   range: { from?: string | undefined; to?: string | undefined },
   timeZone: string,
 ): Promise<MonitorStrictness[]> {
-  const sessions = await db
-    .selectFrom('calibration_sessions')
-    .select(['id', 'form_id', 'reference_evaluator', 'closed_at'])
-    .where('status', '=', 'closed')
-    .orderBy('closed_at')
-    .execute();
+  const sessions = await closedCalibrationSessions(db);
   const by = new Map<string, Map<string, number[]>>();
   for (const s of sessions) {
     const period = monthOfInstant(s.closed_at ?? now(), timeZone);
     if ((range.from && period < range.from) || (range.to && period > range.to)) continue;
-    const form = await db
-      .selectFrom('forms')
-      .select('definition')
-      .where('id', '=', s.form_id)
-      .executeTakeFirstOrThrow();
+    const form = await formDefinitionRow(db, s.form_id);
     const r = calibrationResults(
       definitionOf(form),
       await submittedScorings(db, s.id),

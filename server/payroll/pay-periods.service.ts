@@ -14,6 +14,19 @@ import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import { type ScoringSettings, scoreRange } from '../scoring/score-range.ts';
 import { payrollXlsx } from './export-xlsx.ts';
+import {
+  deletePayExports,
+  deletePaySnapshots,
+  findPayExport,
+  findPayPeriod,
+  insertPayExport,
+  insertPaySnapshot,
+  markPeriodReopened,
+  payPeriodMonths,
+  snapshotScorecards,
+  upsertApprovedPeriod,
+  variablePayMonths,
+} from './pay-periods.repository.ts';
 import { payrollLines } from './payroll-rows.ts';
 import { PERIOD_CALLS_SQL } from './queries/period-calls.sql.ts';
 
@@ -28,7 +41,7 @@ const OPEN = (period: string): PayPeriodView => ({
 });
 
 export async function payPeriod(db: Db, period: string): Promise<PayPeriodView> {
-  const r = await db.selectFrom('pay_periods').selectAll().where('period', '=', period).executeTakeFirst();
+  const r = await findPayPeriod(db, period);
   if (!r) return OPEN(period);
   return {
     period: r.period,
@@ -43,12 +56,7 @@ export async function payPeriod(db: Db, period: string): Promise<PayPeriodView> 
 
 /** An approved period's figures, exactly as they were approved. */
 export async function snapshotRows(db: Db, period: string): Promise<ScorecardRow[]> {
-  const rows = await db
-    .selectFrom('pay_snapshots')
-    .select('scorecard')
-    .where('period', '=', period)
-    .orderBy('operator_id')
-    .execute();
+  const rows = await snapshotScorecards(db, period);
   return rows.map((r) => JSON.parse(r.scorecard) as ScorecardRow);
 }
 
@@ -87,11 +95,9 @@ export async function listPayPeriods(
   months: readonly string[],
   scope: Scope,
 ): Promise<PayPeriodSummary[]> {
-  const stored = await db.selectFrom('pay_periods').select('period').execute();
-  const bases = await db.selectFrom('variable_pay').select('period').distinct().execute();
-  const all = [...new Set([...months, ...stored.map((r) => r.period), ...bases.map((r) => r.period)])]
-    .sort()
-    .reverse();
+  const stored = await payPeriodMonths(db);
+  const bases = await variablePayMonths(db);
+  const all = [...new Set([...months, ...stored, ...bases])].sort().reverse();
   const out: PayPeriodSummary[] = [];
   for (const period of all) {
     const view = await payPeriod(db, period);
@@ -148,30 +154,18 @@ export async function approvePeriod(
   const xlsx = await payrollXlsx(payrollLines(rows));
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('pay_periods')
-      .values({ period, status: 'approved', approved_at: at, approved_by: actor })
-      .onConflict((oc) =>
-        oc.column('period').doUpdateSet({ status: 'approved', approved_at: at, approved_by: actor }),
-      )
-      .execute();
-    await tx.deleteFrom('pay_snapshots').where('period', '=', period).execute();
-    await tx.deleteFrom('pay_exports').where('period', '=', period).execute();
+    await upsertApprovedPeriod(tx, period, at, actor);
+    await deletePaySnapshots(tx, period);
+    await deletePayExports(tx, period);
     for (const r of rows) {
-      await tx
-        .insertInto('pay_snapshots')
-        .values({ period, operator_id: r.scorecard.operatorId, scorecard: JSON.stringify(r) })
-        .execute();
+      await insertPaySnapshot(tx, period, r.scorecard.operatorId, JSON.stringify(r));
     }
-    await tx
-      .insertInto('pay_exports')
-      .values({
-        period,
-        format: 'xlsx',
-        content: xlsx,
-        sha256: createHash('sha256').update(xlsx).digest('hex'),
-      })
-      .execute();
+    await insertPayExport(tx, {
+      period,
+      format: 'xlsx',
+      content: xlsx,
+      sha256: createHash('sha256').update(xlsx).digest('hex'),
+    });
     await audit(tx, {
       actor,
       action: 'approve',
@@ -197,13 +191,9 @@ export async function reopenPeriod(
   const approved = await snapshotRows(db, period);
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('pay_periods')
-      .set({ status: 'open', reopened_at: at, reopened_by: actor, reopen_reason: reason })
-      .where('period', '=', period)
-      .execute();
-    await tx.deleteFrom('pay_exports').where('period', '=', period).execute();
-    await tx.deleteFrom('pay_snapshots').where('period', '=', period).execute();
+    await markPeriodReopened(tx, period, at, actor, reason);
+    await deletePayExports(tx, period);
+    await deletePaySnapshots(tx, period);
     await audit(tx, {
       actor,
       action: 'reopen',
@@ -223,11 +213,6 @@ export async function reopenPeriod(
 
 /** The stored spreadsheet of an approved month. */
 export async function storedExport(db: Db, period: string, format: 'xlsx'): Promise<Buffer | null> {
-  const r = await db
-    .selectFrom('pay_exports')
-    .select('content')
-    .where('period', '=', period)
-    .where('format', '=', format)
-    .executeTakeFirst();
+  const r = await findPayExport(db, period, format);
   return r ? Buffer.from(r.content) : null;
 }

@@ -10,6 +10,19 @@ import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { payPeriod } from '../payroll/pay-periods.service.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
+import {
+  findNorm,
+  findTarget,
+  findVariablePay,
+  listTeams,
+  normsOf,
+  replaceNorm,
+  replaceTarget,
+  replaceVariablePay,
+  targetsOf,
+  teamExists,
+  teamMemberIds,
+} from './plans.repository.ts';
 
 /** A period's targets, norms and bases with what has been achieved so far beside them. */
 export async function readPlans(
@@ -26,12 +39,12 @@ export async function readPlans(
       (!team || r.teamId === team),
   );
   const teamIds = new Set(rows.map((r) => r.teamId));
-  const teams = await db.selectFrom('teams').select(['team_id', 'name']).orderBy('name').execute();
+  const teams = await listTeams(db);
   const visibleTeams = teams.filter(
     (t) => teamIds.has(t.team_id) || (!scope.operatorIds && (!team || t.team_id === team)),
   );
-  const targets = await db.selectFrom('targets').selectAll().where('period', '=', period).execute();
-  const norms = await db.selectFrom('norms').selectAll().where('period', '=', period).execute();
+  const targets = await targetsOf(db, period);
+  const norms = await normsOf(db, period);
   const achieved = new Map<string, { actual: number; achievement: number }>();
   for (const r of rows) for (const t of r.targets) achieved.set(`${r.teamId}:${t.metric}`, t);
   const teamName = new Map(teams.map((t) => [t.team_id, t.name]));
@@ -83,19 +96,10 @@ async function assertOpen(db: Db, period: string) {
 }
 
 async function teamInScope(db: Db, teamId: string, scope: Scope) {
-  const team = await db
-    .selectFrom('teams')
-    .select('team_id')
-    .where('team_id', '=', teamId)
-    .executeTakeFirst();
-  if (!team) throw new AppError('bad_request', `no team "${teamId}"`);
+  if (!(await teamExists(db, teamId))) throw new AppError('bad_request', `no team "${teamId}"`);
   if (scope.operatorIds) {
-    const members = await db
-      .selectFrom('operators')
-      .select('operator_id')
-      .where('team_id', '=', teamId)
-      .execute();
-    if (!members.some((m) => scope.operatorIds?.includes(m.operator_id))) {
+    const members = await teamMemberIds(db, teamId);
+    if (!members.some((m) => scope.operatorIds?.includes(m))) {
       throw new AppError('forbidden', `team "${teamId}" is not one you manage`);
     }
   }
@@ -107,24 +111,8 @@ export async function setTarget(db: Db, req: z.infer<typeof targetRequest>, scop
   await teamInScope(db, req.teamId, scope);
   const key = { team_id: req.teamId, period: req.period, metric: req.metric };
   await db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('targets')
-      .select('target')
-      .where('team_id', '=', key.team_id)
-      .where('period', '=', key.period)
-      .where('metric', '=', key.metric)
-      .executeTakeFirst();
-    await tx
-      .deleteFrom('targets')
-      .where('team_id', '=', key.team_id)
-      .where('period', '=', key.period)
-      .where('metric', '=', key.metric)
-      .execute();
-    if (req.target !== null)
-      await tx
-        .insertInto('targets')
-        .values({ ...key, target: req.target, import_id: null })
-        .execute();
+    const before = await findTarget(tx, key);
+    await replaceTarget(tx, key, req.target);
     await audit(tx, {
       actor,
       action: req.target === null ? 'delete' : 'set',
@@ -142,31 +130,9 @@ export async function setNorm(db: Db, req: z.infer<typeof normRequest>, scope: S
   if (req.scope === 'team') await teamInScope(db, req.subjectId, scope);
   else await assertOperatorInScope(db, req.subjectId, scope);
   await db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('norms')
-      .select('tasks_norm')
-      .where('scope', '=', req.scope)
-      .where('subject_id', '=', req.subjectId)
-      .where('period', '=', req.period)
-      .executeTakeFirst();
-    await tx
-      .deleteFrom('norms')
-      .where('scope', '=', req.scope)
-      .where('subject_id', '=', req.subjectId)
-      .where('period', '=', req.period)
-      .execute();
-    if (req.tasksNorm !== null) {
-      await tx
-        .insertInto('norms')
-        .values({
-          scope: req.scope,
-          subject_id: req.subjectId,
-          period: req.period,
-          tasks_norm: req.tasksNorm,
-          import_id: null,
-        })
-        .execute();
-    }
+    const key = { scope: req.scope, subjectId: req.subjectId, period: req.period };
+    const before = await findNorm(tx, key);
+    await replaceNorm(tx, key, req.tasksNorm);
     await audit(tx, {
       actor,
       action: req.tasksNorm === null ? 'delete' : 'set',
@@ -189,29 +155,15 @@ export async function setBase(
   await assertOpen(db, req.period);
   await assertOperatorInScope(db, req.operatorId, scope);
   await db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('variable_pay')
-      .select(['variable_base', 'currency'])
-      .where('operator_id', '=', req.operatorId)
-      .where('period', '=', req.period)
-      .executeTakeFirst();
-    await tx
-      .deleteFrom('variable_pay')
-      .where('operator_id', '=', req.operatorId)
-      .where('period', '=', req.period)
-      .execute();
-    if (req.variableBase !== null) {
-      await tx
-        .insertInto('variable_pay')
-        .values({
-          operator_id: req.operatorId,
-          period: req.period,
-          variable_base: req.variableBase,
-          currency: req.currency ?? before?.currency ?? currency,
-          import_id: null,
-        })
-        .execute();
-    }
+    const before = await findVariablePay(tx, req.operatorId, req.period);
+    await replaceVariablePay(
+      tx,
+      req.operatorId,
+      req.period,
+      req.variableBase === null
+        ? null
+        : { variableBase: req.variableBase, currency: req.currency ?? before?.currency ?? currency },
+    );
     await audit(tx, {
       actor,
       action: req.variableBase === null ? 'delete' : 'set',
