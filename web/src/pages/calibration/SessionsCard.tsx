@@ -1,0 +1,106 @@
+import { Link } from 'react-router';
+import type { CalibrationSession } from '../../../../schemas/calibration.ts';
+import type { useCalibrations } from '../../api/qa.ts';
+import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
+import { useT } from '../../i18n/index.ts';
+import { useDateTime } from '../qa/shared.tsx';
+import { sessionLink, statusBadgeClass, submittedCount, type Viewer } from './calibration.ts';
+
+/** The sessions the viewer may see, each with the step it offers him. */
+export function SessionsCard({
+  sessions,
+  user,
+}: {
+  sessions: ReturnType<typeof useCalibrations>;
+  user: Viewer;
+}) {
+  const t = useT();
+  const list = sessions.data?.sessions ?? [];
+  return (
+    <section className="card" aria-labelledby="sessions-title">
+      <header className="card-header">
+        <div className="card-heading">
+          <h2 className="card-title" id="sessions-title">
+            {t('qa.calibration.sessions')}
+          </h2>
+          {sessions.data && (
+            <span className="card-meta">{t('qa.calibration.count', { count: list.length })}</span>
+          )}
+        </div>
+      </header>
+      {sessions.isError ? (
+        <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
+      ) : !sessions.data ? (
+        <LoadingRegion label={t('app.loading')}>
+          <div className="card-body">
+            <Skeleton height={160} />
+          </div>
+        </LoadingRegion>
+      ) : list.length === 0 ? (
+        <EmptyState title={t('qa.calibration.empty.title')}>{t('qa.calibration.empty.body')}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('qa.col.session')}</th>
+                <th scope="col">{t('qa.col.call')}</th>
+                <th scope="col">{t('qa.col.form')}</th>
+                <th scope="col">{t('qa.col.participants')}</th>
+                <th scope="col">{t('qa.col.status')}</th>
+                <th scope="col" className="num">
+                  {t('qa.col.action')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((s) => (
+                <SessionRow key={s.id} s={s} user={user} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SessionRow({ s, user }: { s: CalibrationSession; user: Viewer }) {
+  const t = useT();
+  const dt = useDateTime();
+  const link = sessionLink(s, user);
+  return (
+    <tr>
+      <td className="cell-name">
+        {t('qa.calibration.session', { id: s.id })}
+        <span className="cell-sub">{dt.date(s.createdAt)}</span>
+      </td>
+      <td className="cell-muted">
+        {s.callId}
+        <span className="cell-sub">{s.operatorId ?? ''}</span>
+      </td>
+      <td className="cell-muted">{s.formName}</td>
+      <td className="cell-muted">
+        {t('qa.calibration.submittedOf', { done: submittedCount(s), total: s.participants.length })}
+        <span className="cell-sub">
+          {s.participants
+            .map((p) => (p.reference ? t('qa.calibration.refMark', { name: p.monitor }) : p.monitor))
+            .join(', ')}
+        </span>
+      </td>
+      <td>
+        <span className={statusBadgeClass(s.status)}>{t(`qa.calibration.status.${s.status}`)}</span>
+      </td>
+      <td className="num">
+        <Link
+          className={
+            link.primary ? 'button button-primary button-small' : 'button button-secondary button-small'
+          }
+          to={`/calibration/${s.id}`}
+        >
+          {t(link.label)}
+        </Link>
+      </td>
+    </tr>
+  );
+}

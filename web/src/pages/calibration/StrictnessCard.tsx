@@ -1,0 +1,66 @@
+import { lazy, Suspense } from 'react';
+import type { useStrictness } from '../../api/qa.ts';
+import { ErrorState, Skeleton } from '../../components/states.tsx';
+import { useFormat } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
+import { signed } from '../qa/shared.tsx';
+import { deviationClass } from './calibration.ts';
+
+const StrictnessChart = lazy(() => import('../qa/StrictnessChart.tsx'));
+
+/** Each monitor's mean deviation over closed sessions: a chart and its table. */
+export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof useStrictness> }) {
+  const t = useT();
+  const fmt = useFormat();
+  return (
+    <section className="card" aria-labelledby="strictness-title">
+      <header className="card-header">
+        <div className="card-heading">
+          <h2 className="card-title" id="strictness-title">
+            {t('qa.strictness.title')}
+          </h2>
+          <span className="card-meta">{t('qa.strictness.hint')}</span>
+        </div>
+      </header>
+      <div className="card-body">
+        {strictness.isError ? (
+          <ErrorState compact error={strictness.error} onRetry={() => void strictness.refetch()} />
+        ) : !strictness.data ? (
+          <Skeleton height={240} />
+        ) : strictness.data.monitors.length === 0 ? (
+          <p className="cell-muted">{t('qa.strictness.empty')}</p>
+        ) : (
+          <div className="strictness">
+            <Suspense fallback={<Skeleton height={240} />}>
+              <StrictnessChart monitors={strictness.data.monitors} fmt={fmt} />
+            </Suspense>
+            <table className="data-table compact-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('qa.col.monitor')}</th>
+                  <th scope="col" className="num">
+                    {t('qa.col.sessions')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('qa.col.meanDeviation')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {strictness.data.monitors.map((m) => (
+                  <tr key={m.monitor}>
+                    <td className="cell-name">{m.monitor}</td>
+                    <td className="num">{fmt.integer(m.sessions)}</td>
+                    <td className="num">
+                      <span className={deviationClass(m.meanDeviation)}>{signed(fmt, m.meanDeviation)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
