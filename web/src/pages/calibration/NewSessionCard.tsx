@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateCalibration, useForms, useMonitors } from '../../api/qa.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { canCreate, withPick } from './calibration.ts';
 
@@ -142,11 +142,7 @@ export function NewSessionCard() {
               {t('qa.cancel')}
             </button>
           </div>
-          {create.error && (
-            <p className="form-error sentence" role="alert">
-              {errorMessage(create.error, t)}
-            </p>
-          )}
+          <FormFeedback error={create.error} />
         </form>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { CalibrationSession } from '../../../../schemas/calibration.ts';
 import { useCloseCalibration, useStartCalibrationScoring } from '../../api/qa.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { mayClose, ownScoring, type Viewer } from './calibration.ts';
 
@@ -67,11 +67,7 @@ export function ParticipantsCard({ session, user }: { session: CalibrationSessio
             </li>
           ))}
         </ul>
-        {failure && (
-          <p className="form-error sentence" role="alert">
-            {errorMessage(failure, t)}
-          </p>
-        )}
+        <FormFeedback error={failure} />
       </div>
     </section>
   );

@@ -1,0 +1,31 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { FormFeedback } from '../../web/src/components/FormFeedback.tsx';
+
+const html = (props: Parameters<typeof FormFeedback>[0]) =>
+  renderToStaticMarkup(createElement(FormFeedback, props));
+
+describe('a form’s feedback', () => {
+  it('shows nothing when nothing happened', () => {
+    expect(html({})).toBe('');
+    expect(html({ ok: false, error: null })).toBe('');
+    expect(html({ ok: '', error: undefined })).toBe('');
+  });
+
+  it('says what was done as a status, and what failed as an alert, in that order', () => {
+    const out = html({ ok: 'Saved', error: new Error('boom') });
+    expect(out).toMatch(
+      /^<p class="form-ok" role="status">Saved<\/p><p class="form-error sentence" role="alert">.+<\/p>$/,
+    );
+  });
+
+  it('sits in the line of a toolbar when inline', () => {
+    expect(html({ ok: 'Assigned', inline: true })).toBe(
+      '<span class="form-ok inline-ok" role="status">Assigned</span>',
+    );
+    expect(html({ error: new Error('x'), inline: true })).toMatch(
+      /^<span class="form-error sentence" role="alert">/,
+    );
+  });
+});
