@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useEvaluations } from '../api/qa.ts';
+import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -63,21 +64,17 @@ export default function DisputesPage() {
         ) : (
           <div className={list.isPlaceholderData ? 'table-scroll is-stale' : 'table-scroll'}>
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('qa.col.evaluation')}</th>
-                  <th scope="col">{t('qa.col.operator')}</th>
-                  <th scope="col">{t('qa.col.call')}</th>
-                  <th scope="col">{t('qa.col.evaluator')}</th>
-                  <th scope="col">{t('qa.col.status')}</th>
-                  <th scope="col" className="num">
-                    {t('qa.col.score')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('qa.col.action')}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  t('qa.col.evaluation'),
+                  t('qa.col.operator'),
+                  t('qa.col.call'),
+                  t('qa.col.evaluator'),
+                  t('qa.col.status'),
+                  { label: t('qa.col.score'), num: true },
+                  { label: t('qa.col.action'), num: true },
+                ]}
+              />
               <tbody>
                 {rows.map((e) => (
                   <tr key={e.id}>

@@ -1,5 +1,6 @@
 import { usePlans, useSavePlan } from '../api/claims.ts';
 import { usePeriods } from '../api/hooks.ts';
+import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
@@ -63,19 +64,15 @@ export default function PlansPage() {
             ) : (
               <div className="table-scroll">
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('plans.col.team')}</th>
-                      <th scope="col">{t('plans.col.metric')}</th>
-                      <th scope="col" className="num">
-                        {t('plans.col.target')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('plans.col.actual')}
-                      </th>
-                      <th scope="col">{t('plans.col.achievement')}</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads
+                    columns={[
+                      t('plans.col.team'),
+                      t('plans.col.metric'),
+                      { label: t('plans.col.target'), num: true },
+                      { label: t('plans.col.actual'), num: true },
+                      t('plans.col.achievement'),
+                    ]}
+                  />
                   <tbody>
                     {data.targets.map((x) => (
                       <tr key={`${x.teamId}:${x.metric}`}>
@@ -132,14 +129,7 @@ export default function PlansPage() {
             </header>
             <div className="table-scroll">
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plans.col.team')}</th>
-                    <th scope="col" className="num">
-                      {t('plans.col.norm')}
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={[t('plans.col.team'), { label: t('plans.col.norm'), num: true }]} />
                 <tbody>
                   {data.teamNorms.map((n) => (
                     <tr key={n.teamId}>
@@ -174,20 +164,14 @@ export default function PlansPage() {
             </header>
             <div className="table-scroll">
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plans.col.operator')}</th>
-                    <th scope="col" className="num">
-                      {t('plans.col.completed')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('plans.col.ownNorm')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('plans.col.base')} ({data.currency})
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[
+                    t('plans.col.operator'),
+                    { label: t('plans.col.completed'), num: true },
+                    { label: t('plans.col.ownNorm'), num: true },
+                    { label: `${t('plans.col.base')} (${data.currency})`, num: true },
+                  ]}
+                />
                 <tbody>
                   {data.operators.map((o) => (
                     <tr key={o.operatorId}>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { usePeriods } from '../api/hooks.ts';
 import { useWorklist } from '../api/qa.ts';
+import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
@@ -82,18 +83,16 @@ export default function WorklistPage() {
             ) : (
               <div className="table-scroll">
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('qa.col.call')}</th>
-                      <th scope="col">{t('qa.col.started')}</th>
-                      <th scope="col">{t('qa.col.operator')}</th>
-                      <th scope="col">{t('qa.col.assigned')}</th>
-                      <th scope="col">{t('qa.col.status')}</th>
-                      <th scope="col" className="num">
-                        {t('qa.col.action')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads
+                    columns={[
+                      t('qa.col.call'),
+                      t('qa.col.started'),
+                      t('qa.col.operator'),
+                      t('qa.col.assigned'),
+                      t('qa.col.status'),
+                      { label: t('qa.col.action'), num: true },
+                    ]}
+                  />
                   <tbody>
                     {data.assignments.map((a) => (
                       <tr key={a.id}>

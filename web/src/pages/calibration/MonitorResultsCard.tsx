@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { MonitorResult } from '../../../../schemas/calibration.ts';
+import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { signed } from '../qa/shared.tsx';
@@ -18,18 +19,14 @@ export function MonitorResultsCard({ monitors }: { monitors: MonitorResult[] }) 
       </header>
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('qa.col.monitor')}</th>
-              <th scope="col" className="num">
-                {t('qa.col.score')}
-              </th>
-              <th scope="col" className="num">
-                {t('qa.col.deviation')}
-              </th>
-              <th scope="col">{t('qa.col.evaluation')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              t('qa.col.monitor'),
+              { label: t('qa.col.score'), num: true },
+              { label: t('qa.col.deviation'), num: true },
+              t('qa.col.evaluation'),
+            ]}
+          />
           <tbody>
             {monitors.map((m) => (
               <tr key={m.monitor}>

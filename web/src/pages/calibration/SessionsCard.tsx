@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { CalibrationSession } from '../../../../schemas/calibration.ts';
 import type { useCalibrations } from '../../api/qa.ts';
+import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
 import { useDateTime } from '../qa/shared.tsx';
@@ -41,18 +42,16 @@ export function SessionsCard({
       ) : (
         <div className="table-scroll">
           <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('qa.col.session')}</th>
-                <th scope="col">{t('qa.col.call')}</th>
-                <th scope="col">{t('qa.col.form')}</th>
-                <th scope="col">{t('qa.col.participants')}</th>
-                <th scope="col">{t('qa.col.status')}</th>
-                <th scope="col" className="num">
-                  {t('qa.col.action')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                t('qa.col.session'),
+                t('qa.col.call'),
+                t('qa.col.form'),
+                t('qa.col.participants'),
+                t('qa.col.status'),
+                { label: t('qa.col.action'), num: true },
+              ]}
+            />
             <tbody>
               {list.map((s) => (
                 <SessionRow key={s.id} s={s} user={user} />

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { useStrictness } from '../../api/qa.ts';
+import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
@@ -35,17 +36,13 @@ export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof u
               <StrictnessChart monitors={strictness.data.monitors} fmt={fmt} />
             </Suspense>
             <table className="data-table compact-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('qa.col.monitor')}</th>
-                  <th scope="col" className="num">
-                    {t('qa.col.sessions')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('qa.col.meanDeviation')}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  t('qa.col.monitor'),
+                  { label: t('qa.col.sessions'), num: true },
+                  { label: t('qa.col.meanDeviation'), num: true },
+                ]}
+              />
               <tbody>
                 {strictness.data.monitors.map((m) => (
                   <tr key={m.monitor}>

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { ColumnHeads } from '../../web/src/components/ColumnHeads.tsx';
 import { FormFeedback } from '../../web/src/components/FormFeedback.tsx';
 
 const html = (props: Parameters<typeof FormFeedback>[0]) =>
@@ -26,6 +27,17 @@ describe('a form’s feedback', () => {
     );
     expect(html({ error: new Error('x'), inline: true })).toMatch(
       /^<span class="form-error sentence" role="alert">/,
+    );
+  });
+});
+
+describe('a data table’s column heads', () => {
+  it('heads each column in order, numeric ones right-aligned', () => {
+    const out = renderToStaticMarkup(
+      createElement(ColumnHeads, { columns: ['Monitor', { label: 'Score', num: true }, { label: 'Note' }] }),
+    );
+    expect(out).toBe(
+      '<thead><tr><th scope="col">Monitor</th><th scope="col" class="num">Score</th><th scope="col">Note</th></tr></thead>',
     );
   });
 });
