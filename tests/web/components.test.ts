@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { Card } from '../../web/src/components/Card.tsx';
 import { ColumnHeads } from '../../web/src/components/ColumnHeads.tsx';
 import { FormFeedback } from '../../web/src/components/FormFeedback.tsx';
 
@@ -38,6 +39,28 @@ describe('a data table’s column heads', () => {
     );
     expect(out).toBe(
       '<thead><tr><th scope="col">Monitor</th><th scope="col" class="num">Score</th><th scope="col">Note</th></tr></thead>',
+    );
+  });
+});
+
+describe('a titled card', () => {
+  it('is a section labelled by its heading', () => {
+    expect(renderToStaticMarkup(createElement(Card, { id: 'x', title: 'Plans' }, 'body'))).toBe(
+      '<section class="card" aria-labelledby="x"><header class="card-header"><h2 class="card-title" id="x">Plans</h2></header>body</section>',
+    );
+  });
+
+  it('puts the title in a heading block once it has meta, even none yet, and the actions after', () => {
+    const out = renderToStaticMarkup(
+      createElement(Card, {
+        id: 'x',
+        title: 'Sessions',
+        meta: null,
+        actions: createElement('button', null, 'Go'),
+      }),
+    );
+    expect(out).toBe(
+      '<section class="card" aria-labelledby="x"><header class="card-header"><div class="card-heading"><h2 class="card-title" id="x">Sessions</h2></div><button>Go</button></header></section>',
     );
   });
 });

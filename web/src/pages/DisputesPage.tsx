@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { useEvaluations } from '../api/qa.ts';
+import { Card } from '../components/Card.tsx';
 import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
@@ -40,17 +41,15 @@ export default function DisputesPage() {
           </button>
         ))}
       </div>
-      <section className="card" aria-labelledby="disputes-list-title">
-        <header className="card-header">
-          <div className="card-heading">
-            <h2 className="card-title" id="disputes-list-title">
-              {t(`qa.disputes.view.${status}`)}
-            </h2>
-            {list.data && (
-              <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
-            )}
-          </div>
-        </header>
+      <Card
+        id="disputes-list-title"
+        title={t(`qa.disputes.view.${status}`)}
+        meta={
+          list.data ? (
+            <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
+          ) : null
+        }
+      >
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : !list.data ? (
@@ -112,7 +111,7 @@ export default function DisputesPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

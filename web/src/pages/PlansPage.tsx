@@ -1,5 +1,6 @@
 import { usePlans, useSavePlan } from '../api/claims.ts';
 import { usePeriods } from '../api/hooks.ts';
+import { Card } from '../components/Card.tsx';
 import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeriodSelect } from '../components/PeriodSelect.tsx';
@@ -53,12 +54,7 @@ export default function PlansPage() {
         <Skeleton height={360} />
       ) : (
         <>
-          <section className="card" aria-labelledby="plans-targets">
-            <header className="card-header">
-              <h2 className="card-title" id="plans-targets">
-                {t('plans.targets')}
-              </h2>
-            </header>
+          <Card id="plans-targets" title={t('plans.targets')}>
             {data.targets.length === 0 ? (
               <EmptyState title={t('plans.empty')} />
             ) : (
@@ -119,14 +115,9 @@ export default function PlansPage() {
                 </table>
               </div>
             )}
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="plans-norms">
-            <header className="card-header">
-              <h2 className="card-title" id="plans-norms">
-                {t('plans.norms')}
-              </h2>
-            </header>
+          <Card id="plans-norms" title={t('plans.norms')}>
             <div className="table-scroll">
               <table className="data-table">
                 <ColumnHeads columns={[t('plans.col.team'), { label: t('plans.col.norm'), num: true }]} />
@@ -154,14 +145,9 @@ export default function PlansPage() {
                 </tbody>
               </table>
             </div>
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="plans-operators">
-            <header className="card-header">
-              <h2 className="card-title" id="plans-operators">
-                {t('plans.operators')}
-              </h2>
-            </header>
+          <Card id="plans-operators" title={t('plans.operators')}>
             <div className="table-scroll">
               <table className="data-table">
                 <ColumnHeads
@@ -216,7 +202,7 @@ export default function PlansPage() {
                 </tbody>
               </table>
             </div>
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { CalibrationResults } from '../../../../schemas/calibration.ts';
+import { Card } from '../../components/Card.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { answerLabel, isOdd, lowAgreement } from './calibration.ts';
@@ -9,15 +10,11 @@ export function AgreementCard({ r }: { r: CalibrationResults }) {
   const fmt = useFormat();
   const monitors = r.monitors.map((m) => m.monitor);
   return (
-    <section className="card" aria-labelledby="agreement-title">
-      <header className="card-header">
-        <div className="card-heading">
-          <h2 className="card-title" id="agreement-title">
-            {t('qa.results.agreement')}
-          </h2>
-          <span className="card-meta">{t('qa.results.agreementHint')}</span>
-        </div>
-      </header>
+    <Card
+      id="agreement-title"
+      title={t('qa.results.agreement')}
+      meta={<span className="card-meta">{t('qa.results.agreementHint')}</span>}
+    >
       <div className="table-scroll">
         <table className="data-table agreement-table">
           <thead>
@@ -57,6 +54,6 @@ export function AgreementCard({ r }: { r: CalibrationResults }) {
           </tbody>
         </table>
       </div>
-    </section>
+    </Card>
   );
 }

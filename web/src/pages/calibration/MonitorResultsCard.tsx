@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { MonitorResult } from '../../../../schemas/calibration.ts';
+import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
@@ -11,12 +12,7 @@ export function MonitorResultsCard({ monitors }: { monitors: MonitorResult[] }) 
   const t = useT();
   const fmt = useFormat();
   return (
-    <section className="card" aria-labelledby="monitors-title">
-      <header className="card-header">
-        <h2 className="card-title" id="monitors-title">
-          {t('qa.results.monitors')}
-        </h2>
-      </header>
+    <Card id="monitors-title" title={t('qa.results.monitors')}>
       <div className="table-scroll">
         <table className="data-table">
           <ColumnHeads
@@ -53,6 +49,6 @@ export function MonitorResultsCard({ monitors }: { monitors: MonitorResult[] }) 
           </tbody>
         </table>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { CalibrationSession } from '../../../../schemas/calibration.ts';
 import type { useCalibrations } from '../../api/qa.ts';
+import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
@@ -18,17 +19,15 @@ export function SessionsCard({
   const t = useT();
   const list = sessions.data?.sessions ?? [];
   return (
-    <section className="card" aria-labelledby="sessions-title">
-      <header className="card-header">
-        <div className="card-heading">
-          <h2 className="card-title" id="sessions-title">
-            {t('qa.calibration.sessions')}
-          </h2>
-          {sessions.data && (
-            <span className="card-meta">{t('qa.calibration.count', { count: list.length })}</span>
-          )}
-        </div>
-      </header>
+    <Card
+      id="sessions-title"
+      title={t('qa.calibration.sessions')}
+      meta={
+        sessions.data ? (
+          <span className="card-meta">{t('qa.calibration.count', { count: list.length })}</span>
+        ) : null
+      }
+    >
       {sessions.isError ? (
         <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
       ) : !sessions.data ? (
@@ -60,7 +59,7 @@ export function SessionsCard({
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 

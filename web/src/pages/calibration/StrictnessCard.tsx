@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { useStrictness } from '../../api/qa.ts';
+import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
@@ -14,15 +15,11 @@ export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof u
   const t = useT();
   const fmt = useFormat();
   return (
-    <section className="card" aria-labelledby="strictness-title">
-      <header className="card-header">
-        <div className="card-heading">
-          <h2 className="card-title" id="strictness-title">
-            {t('qa.strictness.title')}
-          </h2>
-          <span className="card-meta">{t('qa.strictness.hint')}</span>
-        </div>
-      </header>
+    <Card
+      id="strictness-title"
+      title={t('qa.strictness.title')}
+      meta={<span className="card-meta">{t('qa.strictness.hint')}</span>}
+    >
       <div className="card-body">
         {strictness.isError ? (
           <ErrorState compact error={strictness.error} onRetry={() => void strictness.refetch()} />
@@ -58,6 +55,6 @@ export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof u
           </div>
         )}
       </div>
-    </section>
+    </Card>
   );
 }
