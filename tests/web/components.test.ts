@@ -56,11 +56,11 @@ describe('a titled card', () => {
         id: 'x',
         title: 'Sessions',
         meta: null,
-        actions: createElement('button', null, 'Go'),
+        actions: createElement('span', null, 'Go'),
       }),
     );
     expect(out).toBe(
-      '<section class="card" aria-labelledby="x"><header class="card-header"><div class="card-heading"><h2 class="card-title" id="x">Sessions</h2></div><button>Go</button></header></section>',
+      '<section class="card" aria-labelledby="x"><header class="card-header"><div class="card-heading"><h2 class="card-title" id="x">Sessions</h2></div><span>Go</span></header></section>',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateCalibration, useForms, useMonitors } from '../../api/qa.ts';
+import { Card } from '../../components/Card.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { canCreate, withPick } from './calibration.ts';
@@ -23,17 +24,17 @@ export function NewSessionCard() {
   const form = formId ?? published[0]?.id ?? null;
 
   return (
-    <section className="card" aria-labelledby="new-session-title">
-      <header className="card-header">
-        <h2 className="card-title" id="new-session-title">
-          {t('qa.calibration.new')}
-        </h2>
-        {!open && (
+    <Card
+      id="new-session-title"
+      title={t('qa.calibration.new')}
+      actions={
+        open ? null : (
           <button type="button" className="button button-primary button-small" onClick={() => setOpen(true)}>
             {t('qa.calibration.open')}
           </button>
-        )}
-      </header>
+        )
+      }
+    >
       {open && (
         <form
           className="card-body new-session"
@@ -145,6 +146,6 @@ export function NewSessionCard() {
           <FormFeedback error={create.error} />
         </form>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import type { CalibrationSession } from '../../../../schemas/calibration.ts';
 import { useCloseCalibration, useStartCalibrationScoring } from '../../api/qa.ts';
+import { Card } from '../../components/Card.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { mayClose, ownScoring, type Viewer } from './calibration.ts';
@@ -14,11 +15,10 @@ export function ParticipantsCard({ session, user }: { session: CalibrationSessio
   const own = ownScoring(session, user);
   const failure = start.error ?? close.error;
   return (
-    <section className="card" aria-labelledby="participants-title">
-      <header className="card-header">
-        <h2 className="card-title" id="participants-title">
-          {t('qa.calibration.participants')}
-        </h2>
+    <Card
+      id="participants-title"
+      title={t('qa.calibration.participants')}
+      actions={
         <div className="confirm-buttons">
           {own.kind === 'open' && (
             <Link
@@ -53,7 +53,8 @@ export function ParticipantsCard({ session, user }: { session: CalibrationSessio
             </button>
           )}
         </div>
-      </header>
+      }
+    >
       <div className="card-body">
         {session.status === 'open' && <p className="card-text">{t('qa.calibration.blind')}</p>}
         <ul className="participant-list">
@@ -69,6 +70,6 @@ export function ParticipantsCard({ session, user }: { session: CalibrationSessio
         </ul>
         <FormFeedback error={failure} />
       </div>
-    </section>
+    </Card>
   );
 }
