@@ -25,8 +25,8 @@ const MyEvaluationsPage = lazy(() => import('./pages/MyEvaluationsPage.tsx'));
 const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
 const FormsPage = lazy(() => import('./pages/FormsPage.tsx'));
 const FormBuilderPage = lazy(() => import('./pages/form-builder/FormBuilderPage.tsx'));
-const CalibrationPage = lazy(() => import('./pages/CalibrationPage.tsx'));
-const CalibrationSessionPage = lazy(() => import('./pages/CalibrationSessionPage.tsx'));
+const CalibrationPage = lazy(() => import('./pages/calibration/CalibrationPage.tsx'));
+const CalibrationSessionPage = lazy(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
 
 export function App() {
   return (

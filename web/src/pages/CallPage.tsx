@@ -4,8 +4,9 @@ import type { CallDetail } from '../../../schemas/calls.ts';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useCall, useForms, useStartEvaluation } from '../api/qa.ts';
 import { useSession } from '../auth/session.tsx';
+import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { ErrorState, errorMessage } from '../components/states.tsx';
+import { ErrorState } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -137,11 +138,7 @@ export default function CallPage() {
                     </button>
                   </form>
                 )}
-                {start.error && (
-                  <p className="form-error sentence" role="alert">
-                    {errorMessage(start.error, t)}
-                  </p>
-                )}
+                <FormFeedback error={start.error} />
               </div>
             </section>
           )}

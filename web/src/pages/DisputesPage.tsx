@@ -1,5 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useEvaluations } from '../api/qa.ts';
+import { Card } from '../components/Card.tsx';
+import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -39,17 +41,15 @@ export default function DisputesPage() {
           </button>
         ))}
       </div>
-      <section className="card" aria-labelledby="disputes-list-title">
-        <header className="card-header">
-          <div className="card-heading">
-            <h2 className="card-title" id="disputes-list-title">
-              {t(`qa.disputes.view.${status}`)}
-            </h2>
-            {list.data && (
-              <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
-            )}
-          </div>
-        </header>
+      <Card
+        id="disputes-list-title"
+        title={t(`qa.disputes.view.${status}`)}
+        meta={
+          list.data ? (
+            <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
+          ) : null
+        }
+      >
         {list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : !list.data ? (
@@ -63,21 +63,17 @@ export default function DisputesPage() {
         ) : (
           <div className={list.isPlaceholderData ? 'table-scroll is-stale' : 'table-scroll'}>
             <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('qa.col.evaluation')}</th>
-                  <th scope="col">{t('qa.col.operator')}</th>
-                  <th scope="col">{t('qa.col.call')}</th>
-                  <th scope="col">{t('qa.col.evaluator')}</th>
-                  <th scope="col">{t('qa.col.status')}</th>
-                  <th scope="col" className="num">
-                    {t('qa.col.score')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('qa.col.action')}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  t('qa.col.evaluation'),
+                  t('qa.col.operator'),
+                  t('qa.col.call'),
+                  t('qa.col.evaluator'),
+                  t('qa.col.status'),
+                  { label: t('qa.col.score'), num: true },
+                  { label: t('qa.col.action'), num: true },
+                ]}
+              />
               <tbody>
                 {rows.map((e) => (
                   <tr key={e.id}>
@@ -115,7 +111,7 @@ export default function DisputesPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useArchiveForm, useForms } from '../api/qa.ts';
+import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -38,11 +39,7 @@ export default function FormsPage() {
           </Link>
         }
       />
-      {archive.error && (
-        <p className="form-error sentence" role="alert">
-          {errorMessage(archive.error, t)}
-        </p>
-      )}
+      <FormFeedback error={archive.error} />
       {forms.isError ? (
         <ErrorState error={forms.error} onRetry={() => void forms.refetch()} />
       ) : !forms.data ? (

@@ -2,8 +2,9 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { ruleInForce } from '../../../schemas/pay-rule.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
+import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { ErrorState, errorMessage, Skeleton } from '../components/states.tsx';
+import { ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { defaultMonth } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
@@ -189,16 +190,10 @@ export default function PayRulesPage() {
                 </button>
               )}
             </div>
-            {savedVersion !== null && (
-              <p className="form-ok" role="status">
-                {t('rules.saved', { version: savedVersion })}
-              </p>
-            )}
-            {failure && (
-              <p className="form-error sentence" role="alert">
-                {errorMessage(failure, t)}
-              </p>
-            )}
+            <FormFeedback
+              ok={savedVersion !== null && t('rules.saved', { version: savedVersion })}
+              error={failure}
+            />
           </div>
         </section>
 

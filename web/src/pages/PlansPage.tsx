@@ -1,5 +1,7 @@
 import { usePlans, useSavePlan } from '../api/claims.ts';
 import { usePeriods } from '../api/hooks.ts';
+import { Card } from '../components/Card.tsx';
+import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
@@ -52,30 +54,21 @@ export default function PlansPage() {
         <Skeleton height={360} />
       ) : (
         <>
-          <section className="card" aria-labelledby="plans-targets">
-            <header className="card-header">
-              <h2 className="card-title" id="plans-targets">
-                {t('plans.targets')}
-              </h2>
-            </header>
+          <Card id="plans-targets" title={t('plans.targets')}>
             {data.targets.length === 0 ? (
               <EmptyState title={t('plans.empty')} />
             ) : (
               <div className="table-scroll">
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('plans.col.team')}</th>
-                      <th scope="col">{t('plans.col.metric')}</th>
-                      <th scope="col" className="num">
-                        {t('plans.col.target')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('plans.col.actual')}
-                      </th>
-                      <th scope="col">{t('plans.col.achievement')}</th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads
+                    columns={[
+                      t('plans.col.team'),
+                      t('plans.col.metric'),
+                      { label: t('plans.col.target'), num: true },
+                      { label: t('plans.col.actual'), num: true },
+                      t('plans.col.achievement'),
+                    ]}
+                  />
                   <tbody>
                     {data.targets.map((x) => (
                       <tr key={`${x.teamId}:${x.metric}`}>
@@ -122,24 +115,12 @@ export default function PlansPage() {
                 </table>
               </div>
             )}
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="plans-norms">
-            <header className="card-header">
-              <h2 className="card-title" id="plans-norms">
-                {t('plans.norms')}
-              </h2>
-            </header>
+          <Card id="plans-norms" title={t('plans.norms')}>
             <div className="table-scroll">
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plans.col.team')}</th>
-                    <th scope="col" className="num">
-                      {t('plans.col.norm')}
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={[t('plans.col.team'), { label: t('plans.col.norm'), num: true }]} />
                 <tbody>
                   {data.teamNorms.map((n) => (
                     <tr key={n.teamId}>
@@ -164,30 +145,19 @@ export default function PlansPage() {
                 </tbody>
               </table>
             </div>
-          </section>
+          </Card>
 
-          <section className="card" aria-labelledby="plans-operators">
-            <header className="card-header">
-              <h2 className="card-title" id="plans-operators">
-                {t('plans.operators')}
-              </h2>
-            </header>
+          <Card id="plans-operators" title={t('plans.operators')}>
             <div className="table-scroll">
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plans.col.operator')}</th>
-                    <th scope="col" className="num">
-                      {t('plans.col.completed')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('plans.col.ownNorm')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('plans.col.base')} ({data.currency})
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads
+                  columns={[
+                    t('plans.col.operator'),
+                    { label: t('plans.col.completed'), num: true },
+                    { label: t('plans.col.ownNorm'), num: true },
+                    { label: `${t('plans.col.base')} (${data.currency})`, num: true },
+                  ]}
+                />
                 <tbody>
                   {data.operators.map((o) => (
                     <tr key={o.operatorId}>
@@ -232,7 +202,7 @@ export default function PlansPage() {
                 </tbody>
               </table>
             </div>
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { SETTING_KEYS, type SettingKey, type Settings } from '../../../schemas/settings.ts';
 import { useCompanySettings, useSaveSetting } from '../api/settings.ts';
+import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { ErrorState, errorMessage, Skeleton } from '../components/states.tsx';
+import { ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useT } from '../i18n/index.ts';
 
@@ -81,11 +82,7 @@ function SettingRow({ name, value }: { name: SettingKey; value: Settings[Setting
           </span>
         )}
       </div>
-      {save.error && (
-        <p className="form-error sentence" role="alert">
-          {errorMessage(save.error, t)}
-        </p>
-      )}
+      <FormFeedback error={save.error} />
     </form>
   );
 }

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { usePeriods } from '../api/hooks.ts';
 import { useWorklist } from '../api/qa.ts';
+import { Card } from '../components/Card.tsx';
+import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
@@ -63,37 +65,35 @@ export default function WorklistPage() {
               <span className="kpi-hint">{t('qa.worklist.left', { count: data.total - data.done })}</span>
             </div>
           </section>
-          <section className="card" aria-labelledby="worklist-title">
-            <header className="card-header">
-              <div className="card-heading">
-                <h2 className="card-title" id="worklist-title">
-                  {t('qa.worklist.calls')}
-                </h2>
-                <span className="card-meta">
-                  {t('qa.worklist.done', { done: data.done, total: data.total })}
-                </span>
-              </div>
+          <Card
+            id="worklist-title"
+            title={t('qa.worklist.calls')}
+            meta={
+              <span className="card-meta">
+                {t('qa.worklist.done', { done: data.done, total: data.total })}
+              </span>
+            }
+            actions={
               <Link className="button button-secondary button-small" to={`/calls?period=${period}`}>
                 {t('qa.worklist.toQueue')}
               </Link>
-            </header>
+            }
+          >
             {data.assignments.length === 0 ? (
               <EmptyState title={t('qa.worklist.empty.title')}>{t('qa.worklist.empty.body')}</EmptyState>
             ) : (
               <div className="table-scroll">
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('qa.col.call')}</th>
-                      <th scope="col">{t('qa.col.started')}</th>
-                      <th scope="col">{t('qa.col.operator')}</th>
-                      <th scope="col">{t('qa.col.assigned')}</th>
-                      <th scope="col">{t('qa.col.status')}</th>
-                      <th scope="col" className="num">
-                        {t('qa.col.action')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <ColumnHeads
+                    columns={[
+                      t('qa.col.call'),
+                      t('qa.col.started'),
+                      t('qa.col.operator'),
+                      t('qa.col.assigned'),
+                      t('qa.col.status'),
+                      { label: t('qa.col.action'), num: true },
+                    ]}
+                  />
                   <tbody>
                     {data.assignments.map((a) => (
                       <tr key={a.id}>
@@ -136,7 +136,7 @@ export default function WorklistPage() {
                 </table>
               </div>
             )}
-          </section>
+          </Card>
         </>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Query } from '../../api/client.ts';
 import { useAssign, useMonitors } from '../../api/qa.ts';
-import { ErrorState, errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
+import { ErrorState } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
 import { sampleToSplit, toggled } from './queue-params.ts';
 
@@ -62,16 +63,7 @@ export function EvenSplitCard({ period, sampleQuery }: { period: string; sampleQ
             {assign.isPending ? t('qa.assign.assigning') : t('qa.assign.even')}
           </button>
         </div>
-        {message && (
-          <p className="form-ok" role="status">
-            {message}
-          </p>
-        )}
-        {assign.error && (
-          <p className="form-error sentence" role="alert">
-            {errorMessage(assign.error, t)}
-          </p>
-        )}
+        <FormFeedback ok={message} error={assign.error} />
       </div>
     </section>
   );

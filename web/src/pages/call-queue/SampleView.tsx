@@ -1,7 +1,8 @@
 import { useSearchParams } from 'react-router';
 import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
 import { useSample } from '../../api/qa.ts';
-import { EmptyState, ErrorState, errorMessage, LoadingRegion, Skeleton } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
+import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { useDateTime } from '../qa/shared.tsx';
@@ -60,11 +61,7 @@ export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
           <EmptyState title={t('qa.sample.empty.title')}>{t('qa.sample.empty.body')}</EmptyState>
         ) : (
           <div className={sample.isPlaceholderData ? 'table-scroll is-stale' : 'table-scroll'}>
-            {sample.isError && (
-              <p className="form-error sentence" role="alert">
-                {errorMessage(sample.error, t)}
-              </p>
-            )}
+            <FormFeedback error={sample.error} />
             <table className="data-table sample-table">
               <thead>
                 <tr>

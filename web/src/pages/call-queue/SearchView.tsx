@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCalls } from '../../api/qa.ts';
-import { EmptyState, ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
+import { EmptyState, ErrorState, Skeleton } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
 import { CallsTable } from './CallsTable.tsx';
 import { Pager } from './Pager.tsx';
@@ -54,11 +55,7 @@ export function SearchView({ period, lead, byOperator, fmt }: QueueViewProps) {
         <EmptyState title={t('qa.search.empty.title')}>{t('qa.search.empty.body')}</EmptyState>
       ) : (
         <>
-          {calls.isError && (
-            <p className="form-error sentence" role="alert">
-              {errorMessage(calls.error, t)}
-            </p>
-          )}
+          <FormFeedback error={calls.error} />
           <CallsTable
             rows={rows}
             stale={calls.isPlaceholderData}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useAssign, useMonitors } from '../../api/qa.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 
 /** A lead gives the calls he ticked in the search to one monitor. */
@@ -57,16 +57,7 @@ export function SelectionBar({
       >
         {t('qa.search.assign')}
       </button>
-      {message && (
-        <span className="form-ok inline-ok" role="status">
-          {message}
-        </span>
-      )}
-      {assign.error && (
-        <span className="form-error sentence" role="alert">
-          {errorMessage(assign.error, t)}
-        </span>
-      )}
+      <FormFeedback ok={message} error={assign.error} inline />
     </div>
   );
 }

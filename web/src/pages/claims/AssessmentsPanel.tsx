@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useAssessments, useRecordAssessment } from '../../api/claims.ts';
-import { EmptyState, ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
+import { EmptyState, ErrorState, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { OperatorField } from './OperatorField.tsx';
@@ -93,11 +94,7 @@ export function AssessmentsPanel({
                 onChange={(e) => setNote(e.target.value)}
               />
             </div>
-            {record.error && (
-              <p className="form-error sentence" role="alert">
-                {errorMessage(record.error, t)}
-              </p>
-            )}
+            <FormFeedback error={record.error} />
             <div className="confirm-buttons">
               <button
                 type="submit"

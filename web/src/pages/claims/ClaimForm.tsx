@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useRegisterClaim } from '../../api/claims.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { OperatorField } from './OperatorField.tsx';
 
@@ -100,11 +100,7 @@ export function ClaimForm({ roster, onDone }: { roster: readonly RosterEntry[]; 
           onChange={(e) => setDescription(e.target.value)}
         />
       </div>
-      {register.error && (
-        <p className="form-error sentence" role="alert">
-          {errorMessage(register.error, t)}
-        </p>
-      )}
+      <FormFeedback error={register.error} />
       <div className="confirm-buttons">
         <button type="submit" className="button button-primary button-small" disabled={register.isPending}>
           {register.isPending ? t('claims.form.saving') : t('claims.form.save')}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ClaimView } from '../../../../schemas/claims.ts';
 import { useDecideClaim } from '../../api/claims.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 
@@ -43,11 +43,7 @@ function Decide({ claim, onDone }: { claim: ClaimView; onDone(): void }) {
       >
         {t('claims.decide.rejected')}
       </button>
-      {decide.error && (
-        <span className="form-error sentence" role="alert">
-          {errorMessage(decide.error, t)}
-        </span>
-      )}
+      <FormFeedback error={decide.error} inline />
     </div>
   );
 }

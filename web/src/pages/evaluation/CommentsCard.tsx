@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { useDateTime } from '../qa/shared.tsx';
@@ -100,11 +100,7 @@ export function CommentsCard({
               {t('qa.comment.add')}
             </button>
           </div>
-          {error != null && (
-            <p className="form-error sentence" role="alert">
-              {errorMessage(error, t)}
-            </p>
-          )}
+          <FormFeedback error={error} />
         </form>
       </div>
     </section>

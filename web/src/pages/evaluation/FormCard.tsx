@@ -3,7 +3,8 @@ import { scoreAnswers } from '../../../../core/form-score.ts';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
 import { useForm } from '../../api/qa.ts';
 import { useSession } from '../../auth/session.tsx';
-import { ErrorState, errorMessage, Skeleton } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
+import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { FormAnswers, ScoreSummary } from '../qa/FormAnswers.tsx';
@@ -127,16 +128,7 @@ export function FormCard({
                   }
                 />
               )}
-              {ws.message && (
-                <p className="form-ok" role="status">
-                  {ws.message}
-                </p>
-              )}
-              {ws.failure && (
-                <p className="form-error sentence" role="alert">
-                  {errorMessage(ws.failure, t)}
-                </p>
-              )}
+              <FormFeedback ok={ws.message} error={ws.failure} />
             </aside>
           </div>
         )}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { addSection, type Draft } from './draft.ts';
 import { SectionEditor } from './SectionEditor.tsx';
@@ -67,16 +67,7 @@ export function StructureCard({
             {saving ? t('qa.action.saving') : isNew ? t('qa.builder.create') : t('qa.builder.saveChanges')}
           </button>
         </div>
-        {message && (
-          <p className="form-ok" role="status">
-            {message}
-          </p>
-        )}
-        {error != null && (
-          <p className="form-error sentence" role="alert">
-            {errorMessage(error, t)}
-          </p>
-        )}
+        <FormFeedback ok={message} error={error} />
       </div>
     </section>
   );

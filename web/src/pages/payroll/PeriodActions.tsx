@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { PayPeriodView } from '../../../../schemas/scorecard.ts';
 import { exportUrl, useApprovePeriod, useReopenPeriod } from '../../api/payroll.ts';
 import { useSession } from '../../auth/session.tsx';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 
@@ -157,11 +157,7 @@ export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatt
           </div>
         </form>
       )}
-      {failure && (
-        <p className="form-error sentence" role="alert">
-          {errorMessage(failure, t)}
-        </p>
-      )}
+      <FormFeedback error={failure} />
     </section>
   );
 }

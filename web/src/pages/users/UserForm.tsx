@@ -3,7 +3,7 @@ import type { TeamView } from '../../../../schemas/activity.ts';
 import { ROLES, type Role } from '../../../../schemas/roles.ts';
 import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useCreateUser } from '../../api/users.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { OperatorField } from '../claims/OperatorField.tsx';
 import { type Limit, LimitFields, NO_LIMIT } from './LimitFields.tsx';
@@ -108,11 +108,7 @@ export function UserForm({
         {role === 'head' && <LimitFields teams={teams} value={limit} onChange={setLimit} />}
       </div>
       {role === 'head' && <p className="card-meta sentence">{t('users.limit.hint')}</p>}
-      {create.error && (
-        <p className="form-error sentence" role="alert">
-          {errorMessage(create.error, t)}
-        </p>
-      )}
+      <FormFeedback error={create.error} />
       <div className="confirm-buttons">
         <button type="submit" className="button button-primary button-small" disabled={create.isPending}>
           {create.isPending ? t('users.form.saving') : t('users.form.save')}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TeamView } from '../../../../schemas/activity.ts';
 import type { UserView } from '../../../../schemas/users.ts';
 import { useSetUserLimit } from '../../api/users.ts';
-import { errorMessage } from '../../components/states.tsx';
+import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { type Translate, useT } from '../../i18n/index.ts';
 import { type Limit, LimitFields } from './LimitFields.tsx';
 
@@ -38,11 +38,7 @@ function EditLimit({ user, teams, onDone }: { user: UserView; teams: readonly Te
       <button type="button" className="button button-ghost button-small" onClick={onDone}>
         {t('users.limit.cancel')}
       </button>
-      {save.error && (
-        <span className="form-error sentence" role="alert">
-          {errorMessage(save.error, t)}
-        </span>
-      )}
+      <FormFeedback error={save.error} inline />
     </form>
   );
 }
