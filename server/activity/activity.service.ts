@@ -5,6 +5,12 @@ import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
+import {
+  operatorsWithTeam,
+  rosterOf,
+  teamOperatorIds,
+  teamsWithOperatorCount,
+} from './activity.repository.ts';
 import { DAILY_ACTIVITY_SQL } from './queries/daily-activity.sql.ts';
 import { OPERATOR_ACTIVITY_SQL } from './queries/operator-activity.sql.ts';
 import { PERIODS_SQL } from './queries/periods.sql.ts';
@@ -18,8 +24,7 @@ const PARAM_TYPES = { ops: LIST(VARCHAR) };
 async function visibleOperators(db: Db, scope: Scope, team: string | null): Promise<string[] | null> {
   let ids: string[] | null = scope.operatorIds ? [...scope.operatorIds] : null;
   if (team) {
-    const rows = await db.selectFrom('operators').select('operator_id').where('team_id', '=', team).execute();
-    const inTeam = rows.map((r) => r.operator_id);
+    const inTeam = await teamOperatorIds(db, team);
     ids = ids ? ids.filter((id) => inTeam.includes(id)) : inTeam;
   }
   return ids;
@@ -41,12 +46,7 @@ export async function operatorActivity(
   timeZone: string,
 ): Promise<OperatorActivity[]> {
   const ops = await visibleOperators(db, scope, range.team);
-  const roster = await db
-    .selectFrom('operators')
-    .innerJoin('teams', 'teams.team_id', 'operators.team_id')
-    .select(['operators.operator_id', 'operators.name', 'operators.team_id', 'teams.name as team_name'])
-    .$if(ops !== null, (q) => q.where('operators.operator_id', 'in', ops?.length ? ops : ['']))
-    .execute();
+  const roster = await operatorsWithTeam(db, ops);
   const facts = await analytics.rows(OPERATOR_ACTIVITY_SQL, rangeParams(range, timeZone, ops), PARAM_TYPES);
   const byId = new Map(facts.map((f) => [String(f.operator_id), f]));
   return roster
@@ -98,26 +98,7 @@ export function periodsWithCalls(analytics: Analytics, timeZone: string): Promis
 }
 
 export async function teamsWithSize(db: Db, scope: Scope): Promise<TeamView[]> {
-  const rows = await db
-    .selectFrom('teams')
-    .leftJoin('operators', 'operators.team_id', 'teams.team_id')
-    .select((eb) => [
-      'teams.team_id',
-      'teams.name',
-      'teams.department',
-      eb.fn.count<number>('operators.operator_id').as('operators'),
-    ])
-    .$if(scope.operatorIds !== null, (q) =>
-      q.where('teams.team_id', 'in', (eb) =>
-        eb
-          .selectFrom('operators')
-          .select('team_id')
-          .where('operator_id', 'in', [...(scope.operatorIds ?? []), '']),
-      ),
-    )
-    .groupBy('teams.team_id')
-    .orderBy('teams.name')
-    .execute();
+  const rows = await teamsWithOperatorCount(db, scope.operatorIds);
   return rows.map((r) => ({
     teamId: r.team_id,
     name: r.name,
@@ -128,18 +109,5 @@ export async function teamsWithSize(db: Db, scope: Scope): Promise<TeamView[]> {
 
 /** The roster a request may see: for pickers (claims, assessments, norms). */
 export async function rosterFor(db: Db, scope: Scope) {
-  return db
-    .selectFrom('operators')
-    .leftJoin('teams', 'teams.team_id', 'operators.team_id')
-    .select([
-      'operators.operator_id as operatorId',
-      'operators.name',
-      'operators.team_id as teamId',
-      'teams.name as teamName',
-    ])
-    .$if(scope.operatorIds !== null, (q) =>
-      q.where('operators.operator_id', 'in', [...(scope.operatorIds ?? []), '']),
-    )
-    .orderBy('operators.name')
-    .execute();
+  return rosterOf(db, scope.operatorIds);
 }

@@ -7,6 +7,14 @@ import { type Analytics, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
+import {
+  activeUsersNamed,
+  assignmentsWithEvaluations,
+  deleteAssignment,
+  findAssignment,
+  insertAssignment,
+  isAssigned,
+} from './assignments.repository.ts';
 import { CALLS_BY_ID_SQL } from './queries/calls-by-id.sql.ts';
 import { sampleCalls } from './sample.ts';
 
@@ -18,22 +26,7 @@ export async function listAssignments(
   period: string,
   monitor: string | null,
 ): Promise<AssignmentView[]> {
-  const rows = await db
-    .selectFrom('evaluation_assignments as a')
-    .leftJoin('evaluations as e', (j) =>
-      j
-        .onRef('e.call_id', '=', 'a.call_id')
-        .onRef('e.evaluator', '=', 'a.monitor')
-        .on('e.calibration', '=', 0),
-    )
-    .selectAll('a')
-    .select(['e.evaluation_id', 'e.status as evaluation_status'])
-    .where('a.period', '=', period)
-    .$if(monitor !== null, (q) => q.where('a.monitor', '=', monitor ?? ''))
-    .orderBy('a.monitor')
-    .orderBy('a.call_started_at')
-    .orderBy('a.id')
-    .execute();
+  const rows = await assignmentsWithEvaluations(db, period, monitor);
   return rows.map((r) => ({
     id: r.id,
     period: r.period,
@@ -50,12 +43,7 @@ export async function listAssignments(
 }
 
 async function assertMonitors(db: Db, names: readonly string[]) {
-  const rows = await db
-    .selectFrom('users')
-    .select(['username', 'role'])
-    .where('username', 'in', [...names])
-    .where('active', '=', 1)
-    .execute();
+  const rows = await activeUsersNamed(db, names);
   const ok = new Map(
     rows
       .filter((r) => r.role === 'qa' || r.role === 'qa_lead')
@@ -160,29 +148,20 @@ export async function assignCalls(
   const createdIds: number[] = [];
   await deps.db.transaction().execute(async (tx) => {
     for (const p of planned) {
-      const existing = await tx
-        .selectFrom('evaluation_assignments')
-        .select('id')
-        .where('period', '=', req.period)
-        .where('call_id', '=', p.callId)
-        .executeTakeFirst();
-      if (existing) {
+      if (await isAssigned(tx, req.period, p.callId)) {
         skipped.push({ callId: p.callId, monitor: p.monitor });
         continue;
       }
-      const row = await tx
-        .insertInto('evaluation_assignments')
-        .values({
+      createdIds.push(
+        await insertAssignment(tx, {
           period: req.period,
           call_id: p.callId,
           operator_id: p.operatorId,
           call_started_at: p.callStartedAt,
           monitor: p.monitor,
           assigned_by: user.username,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      createdIds.push(row.id);
+        }),
+      );
     }
     await audit(tx, {
       actor: user.username,
@@ -202,13 +181,9 @@ export async function assignCalls(
 
 export async function unassign(db: Db, user: UserView, id: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const row = await tx
-      .selectFrom('evaluation_assignments')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await findAssignment(tx, id);
     if (!row) throw new AppError('not_found', `no assignment ${id}`);
-    await tx.deleteFrom('evaluation_assignments').where('id', '=', id).execute();
+    await deleteAssignment(tx, id);
     await audit(tx, {
       actor: user.username,
       action: 'unassign',

@@ -1,5 +1,6 @@
 import type { CallFacts } from '../../schemas/calls.ts';
 import type { Analytics, JsonCell, JsonColumns, JsonRow } from '../../stores/duckdb.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import type { Column } from '../arrow.ts';
 import { CALL_FACTS_SQL } from './queries/call-facts.sql.ts';
 
@@ -61,3 +62,61 @@ export async function findCall(analytics: Analytics, callId: string): Promise<Ca
   const [row] = await analytics.rows(CALL_FACTS_SQL, { id: callId });
   return row ? callRowToFacts(row) : null;
 }
+
+/** The ids of a team's operators. */
+export async function teamOperatorIds(db: Db, teamId: string): Promise<string[]> {
+  const rows = await db.selectFrom('operators').select('operator_id').where('team_id', '=', teamId).execute();
+  return rows.map((r) => r.operator_id);
+}
+
+/** The calls started in [from, to) with at least one evaluation (calibration ones aside). */
+export async function evaluatedCallIds(db: Db, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('evaluations')
+    .select('call_id')
+    .distinct()
+    .where('calibration', '=', 0)
+    .where('call_started_at', '>=', from)
+    .where('call_started_at', '<', to)
+    .execute();
+  return rows.map((r) => r.call_id);
+}
+
+/** The operators of these ids, with name and team. */
+export const operatorsByIds = (db: Db, operatorIds: string[]) =>
+  db
+    .selectFrom('operators')
+    .select(['operator_id', 'name', 'team_id'])
+    .where('operator_id', 'in', [...operatorIds, ''])
+    .execute();
+
+/** How many evaluations (calibration ones aside) each of these calls has; a call without any is absent. */
+export async function evaluationCounts(db: Db, callIds: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('evaluations')
+    .select((eb) => ['call_id', eb.fn.countAll<number>().as('n')])
+    .where('calibration', '=', 0)
+    .where('call_id', 'in', [...callIds, ''])
+    .groupBy('call_id')
+    .execute();
+  return new Map(rows.map((r) => [r.call_id, Number(r.n)]));
+}
+
+/** An operator with the name of his team. */
+export const operatorWithTeam = (db: Db, operatorId: string) =>
+  db
+    .selectFrom('operators')
+    .leftJoin('teams', 'teams.team_id', 'operators.team_id')
+    .select(['operators.operator_id', 'operators.name', 'operators.team_id', 'teams.name as team_name'])
+    .where('operators.operator_id', '=', operatorId)
+    .executeTakeFirst();
+
+/** The claims on a call or on one of its orders, of the visible operators (null: all), oldest first. */
+export const claimsOfCall = (db: Db, callId: string, orderIds: string[], visible: string[] | null) =>
+  db
+    .selectFrom('claims')
+    .selectAll()
+    .where((eb) => eb.or([eb('call_id', '=', callId), eb('order_id', 'in', [...orderIds, ''])]))
+    .$if(visible !== null, (q) => q.where('operator_id', 'in', visible ?? []))
+    .orderBy('received_at')
+    .execute();

@@ -16,7 +16,17 @@ import { assertInScope, scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
 import { periodInstants } from '../periods/period.ts';
-import { CALL_FACT_COLUMNS, callColumnsToFacts, findCall } from './calls.repository.ts';
+import {
+  CALL_FACT_COLUMNS,
+  callColumnsToFacts,
+  claimsOfCall,
+  evaluatedCallIds,
+  evaluationCounts,
+  findCall,
+  operatorsByIds,
+  operatorWithTeam,
+  teamOperatorIds,
+} from './calls.repository.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';
 
@@ -24,8 +34,7 @@ import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts
 export async function visibleOperators(db: Db, scope: Scope, team: string | null): Promise<string[] | null> {
   let ids: string[] | null = scope.operatorIds ? [...scope.operatorIds] : null;
   if (team) {
-    const rows = await db.selectFrom('operators').select('operator_id').where('team_id', '=', team).execute();
-    const inTeam = new Set(rows.map((r) => r.operator_id));
+    const inTeam = new Set(await teamOperatorIds(db, team));
     ids = ids ? ids.filter((id) => inTeam.has(id)) : [...inTeam];
   }
   return ids;
@@ -69,18 +78,7 @@ export async function searchCallColumns(
   const instants = periodInstants(q.period, timeZone);
   // Only the evaluated calls of the range cross from SQLite, and only when the filter asks.
   const evaluated =
-    q.hasEvaluation === undefined
-      ? []
-      : (
-          await db
-            .selectFrom('evaluations')
-            .select('call_id')
-            .distinct()
-            .where('calibration', '=', 0)
-            .where('call_started_at', '>=', instants.from)
-            .where('call_started_at', '<', instants.to)
-            .execute()
-        ).map((r) => r.call_id);
+    q.hasEvaluation === undefined ? [] : await evaluatedCallIds(db, instants.from, instants.to);
   const order = `${CALL_SORT_COLUMNS[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
   const result = await analytics.columns(
     searchCallsSql(order),
@@ -107,26 +105,8 @@ export async function searchCallColumns(
   );
   const facts = callColumnsToFacts(result);
   const opIds = [...new Set(facts.operatorId.filter((x): x is string => x !== null))];
-  const names = new Map(
-    (
-      await db
-        .selectFrom('operators')
-        .select(['operator_id', 'name', 'team_id'])
-        .where('operator_id', 'in', [...opIds, ''])
-        .execute()
-    ).map((o) => [o.operator_id, o]),
-  );
-  const counts = new Map(
-    (
-      await db
-        .selectFrom('evaluations')
-        .select((eb) => ['call_id', eb.fn.countAll<number>().as('n')])
-        .where('calibration', '=', 0)
-        .where('call_id', 'in', [...facts.callId, ''])
-        .groupBy('call_id')
-        .execute()
-    ).map((r) => [r.call_id, Number(r.n)]),
-  );
+  const names = new Map((await operatorsByIds(db, opIds)).map((o) => [o.operator_id, o]));
+  const counts = await evaluationCounts(db, facts.callId);
   const operator = (id: string | null) => (id ? names.get(id) : undefined);
   return {
     total: facts.callId.length ? num(result.total?.[0]) : 0,
@@ -203,14 +183,7 @@ export async function callDetail(
 ): Promise<CallDetail> {
   const call = await visibleCall(analytics, callId, scope);
   const visible = scopeIds(scope);
-  const operator = call.operatorId
-    ? await db
-        .selectFrom('operators')
-        .leftJoin('teams', 'teams.team_id', 'operators.team_id')
-        .select(['operators.operator_id', 'operators.name', 'operators.team_id', 'teams.name as team_name'])
-        .where('operators.operator_id', '=', call.operatorId)
-        .executeTakeFirst()
-    : undefined;
+  const operator = call.operatorId ? await operatorWithTeam(db, call.operatorId) : undefined;
   const [client] = call.clientId ? await analytics.rows(CALL_CLIENT_SQL, { id: call.clientId }) : [];
   const orderRows = await analytics.rows(CALL_ORDERS_SQL, { id: callId });
   const orders = orderRows.map((o): CallOrder => {
@@ -240,13 +213,7 @@ export async function callDetail(
     };
   });
   const orderIds = orders.map((o) => o.orderId);
-  const claims = await db
-    .selectFrom('claims')
-    .selectAll()
-    .where((eb) => eb.or([eb('call_id', '=', callId), eb('order_id', 'in', [...orderIds, ''])]))
-    .$if(visible !== null, (q) => q.where('operator_id', 'in', visible ?? []))
-    .orderBy('received_at')
-    .execute();
+  const claims = await claimsOfCall(db, callId, orderIds, visible);
   const { evaluations } = await listEvaluations(
     db,
     user,

@@ -16,9 +16,9 @@ import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
-import { COUNTED_EVALUATION_STATES } from '../scoring/operational.ts';
 import { roundHalfUp } from '../scoring/round.ts';
 import { aggregate, NO_QUEUE_KPIS, type QueueKpis } from './aggregate.ts';
+import { countedScores, departmentsOf } from './dashboard.repository.ts';
 
 interface Filter {
   team: string | null;
@@ -55,16 +55,7 @@ async function periodFigures(stores: Stores, p: Period, f: Filter, scope: Scope,
 /** Mean score of counted evaluations per local day of the evaluated call. */
 async function dailyQuality(stores: Stores, p: Period, ids: readonly string[], tz: string) {
   const bounds = periodInstants(p, tz);
-  const rows = await stores.db
-    .selectFrom('evaluations')
-    .select(['call_started_at', 'score'])
-    .where('status', 'in', COUNTED_EVALUATION_STATES)
-    .where('calibration', '=', 0)
-    .where('score', 'is not', null)
-    .where('operator_id', 'in', [...ids, ''])
-    .where('call_started_at', '>=', bounds.from)
-    .where('call_started_at', '<', bounds.to)
-    .execute();
+  const rows = await countedScores(stores.db, ids, bounds.from, bounds.to);
   const byDay = new Map<string, { sum: number; n: number }>();
   for (const r of rows) {
     const day = localDate(new Date(r.call_started_at as string), tz);
@@ -139,20 +130,7 @@ export async function dashboardSummary(
     ),
     dailyQuality(stores, current, ids, settings.timeZone),
     // Only the departments the caller may see: a limited head's own.
-    stores.db
-      .selectFrom('teams')
-      .select('department')
-      .distinct()
-      .where('department', 'is not', null)
-      .$if(scope.operatorIds !== null, (b) =>
-        b.where('team_id', 'in', (eb) =>
-          eb
-            .selectFrom('operators')
-            .select('team_id')
-            .where('operator_id', 'in', [...(scope.operatorIds ?? []), '']),
-        ),
-      )
-      .execute(),
+    departmentsOf(stores.db, scope.operatorIds),
   ]);
   const dayMap = new Map(days.map((d) => [d.date, d]));
   const allDates = [...new Set([...dayMap.keys(), ...quality.keys()])].sort();

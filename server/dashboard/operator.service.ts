@@ -14,18 +14,14 @@ import type { Stores } from '../../stores/stores.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
+import { assessmentsOfOperator, claimsOfOperator, operatorExists } from './dashboard.repository.ts';
 import { OPERATOR_ORDERS_SQL } from './queries/operator-orders.sql.ts';
 
 /** Lists stop here; the page says when there were more. */
 export const LIST_LIMIT = 500;
 
 export async function assertOperator(db: Db, operatorId: string): Promise<void> {
-  const found = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', operatorId)
-    .executeTakeFirst();
-  if (!found) throw new AppError('not_found', `no operator "${operatorId}"`);
+  if (!(await operatorExists(db, operatorId))) throw new AppError('not_found', `no operator "${operatorId}"`);
 }
 
 /** One operator's scorecards over the last TREND_PERIODS periods, oldest first. */
@@ -93,22 +89,7 @@ export async function operatorClaims(
   await assertOperator(db, operatorId);
   const range = q.period;
   const b = periodInstants(range, settings.timeZone);
-  const rows = await db
-    .selectFrom('claims')
-    .leftJoin('claim_periods', 'claim_periods.claim_id', 'claims.claim_id')
-    .selectAll('claims')
-    .select('claim_periods.period as counted_in')
-    .where('claims.operator_id', '=', operatorId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('claims.received_at', '>=', b.from), eb('claims.received_at', '<', b.to)]),
-        eb.and([eb('claims.decided_at', '>=', b.from), eb('claims.decided_at', '<', b.to)]),
-        ...(range.month ? [eb('claim_periods.period', '=', range.month)] : []),
-      ]),
-    )
-    .orderBy('claims.received_at', 'desc')
-    .limit(LIST_LIMIT)
-    .execute();
+  const rows = await claimsOfOperator(db, operatorId, b, range.month, LIST_LIMIT);
   return {
     claims: rows.map((r) => ({
       claimId: r.claim_id,
@@ -133,15 +114,7 @@ export async function operatorAssessments(
 ): Promise<OperatorAssessmentsResponse> {
   await assertOperator(db, operatorId);
   const b = periodInstants(q.period, settings.timeZone);
-  const rows = await db
-    .selectFrom('assessments')
-    .selectAll()
-    .where('operator_id', '=', operatorId)
-    .where('assessed_at', '>=', b.from)
-    .where('assessed_at', '<', b.to)
-    .orderBy('assessed_at', 'desc')
-    .limit(LIST_LIMIT)
-    .execute();
+  const rows = await assessmentsOfOperator(db, operatorId, b, LIST_LIMIT);
   return {
     assessments: rows.map((r) => ({
       assessmentId: r.assessment_id,

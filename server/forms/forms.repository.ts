@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import { type FormDefinition, type FormSummary, type FormView, formDefinition } from '../../schemas/forms.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { FormsTable } from '../../stores/tables.ts';
@@ -67,4 +67,30 @@ export async function listFormRows(db: Db) {
     .orderBy('forms.form_key')
     .orderBy('forms.version', 'desc')
     .execute();
+}
+
+/** Whether some version of a form already has this key. */
+export async function formKeyTaken(db: Db, formKey: string): Promise<boolean> {
+  const row = await db.selectFrom('forms').select('id').where('form_key', '=', formKey).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Adds a form version; its id. */
+export async function insertForm(db: Db, form: Insertable<FormsTable>): Promise<number> {
+  const row = await db.insertInto('forms').values(form).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Changes a form version's name, description or definition. */
+export async function updateFormRow(
+  db: Db,
+  id: number,
+  set: Pick<Updateable<FormsTable>, 'name' | 'description' | 'definition'>,
+): Promise<void> {
+  await db.updateTable('forms').set(set).where('id', '=', id).execute();
+}
+
+/** Archives every version of a form. */
+export async function archiveFormKey(db: Db, formKey: string): Promise<void> {
+  await db.updateTable('forms').set({ status: 'archived' }).where('form_key', '=', formKey).execute();
 }

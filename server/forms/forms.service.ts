@@ -3,12 +3,16 @@ import type { FormSummary, FormView, NewFormRequest, UpdateFormRequest } from '.
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import {
+  archiveFormKey,
   evaluationCount,
   findForm,
+  formKeyTaken,
   formRowToView,
   formViewToSummary,
+  insertForm,
   latestVersionOf,
   listFormRows,
+  updateFormRow,
 } from './forms.repository.ts';
 
 /** `Inbound order call` → `inbound-order-call`: a readable key that stays across versions. */
@@ -44,33 +48,24 @@ export async function createForm(db: Db, req: NewFormRequest, actor: string): Pr
   const id = await db.transaction().execute(async (tx) => {
     const base = slugOf(req.name);
     let formKey = base;
-    for (
-      let i = 2;
-      await tx.selectFrom('forms').select('id').where('form_key', '=', formKey).executeTakeFirst();
-      i++
-    )
-      formKey = `${base}-${i}`;
-    const row = await tx
-      .insertInto('forms')
-      .values({
-        form_key: formKey,
-        version: 1,
-        name: req.name,
-        description: req.description,
-        definition: JSON.stringify(req.definition),
-        status: 'published',
-        created_by: actor,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    for (let i = 2; await formKeyTaken(tx, formKey); i++) formKey = `${base}-${i}`;
+    const formId = await insertForm(tx, {
+      form_key: formKey,
+      version: 1,
+      name: req.name,
+      description: req.description,
+      definition: JSON.stringify(req.definition),
+      status: 'published',
+      created_by: actor,
+    });
     await audit(tx, {
       actor,
       action: 'create',
       entity: 'form',
-      entityId: String(row.id),
+      entityId: String(formId),
       after: { formKey, version: 1, name: req.name, definition: req.definition },
     });
-    return row.id;
+    return formId;
   });
   return getForm(db, id);
 }
@@ -86,7 +81,7 @@ export async function updateForm(
   actor: string,
 ): Promise<FormView> {
   const newId = await db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findForm(tx, id);
     if (!row) throw new AppError('not_found', `no form ${id}`);
     if (row.status === 'archived')
       throw new AppError('conflict', `form ${id} is archived; it cannot be edited`);
@@ -113,28 +108,24 @@ export async function updateForm(
     const before = { name: row.name, description: row.description, definition: JSON.parse(row.definition) };
     const after = { ...next, definition: JSON.parse(next.definition) };
     if ((await evaluationCount(tx, id)) > 0) {
-      const created = await tx
-        .insertInto('forms')
-        .values({
-          form_key: row.form_key,
-          version: row.version + 1,
-          status: 'published',
-          created_by: actor,
-          ...next,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const createdId = await insertForm(tx, {
+        form_key: row.form_key,
+        version: row.version + 1,
+        status: 'published',
+        created_by: actor,
+        ...next,
+      });
       await audit(tx, {
         actor,
         action: 'version',
         entity: 'form',
-        entityId: String(created.id),
+        entityId: String(createdId),
         before: { id, version: row.version, ...before },
-        after: { id: created.id, version: row.version + 1, ...after },
+        after: { id: createdId, version: row.version + 1, ...after },
       });
-      return created.id;
+      return createdId;
     }
-    await tx.updateTable('forms').set(next).where('id', '=', id).execute();
+    await updateFormRow(tx, id, next);
     await audit(tx, { actor, action: 'update', entity: 'form', entityId: String(id), before, after });
     return id;
   });
@@ -144,10 +135,10 @@ export async function updateForm(
 /** Archives a form, every version of it: no new evaluation can use it; old ones keep it. */
 export async function archiveForm(db: Db, id: number, actor: string): Promise<FormView> {
   await db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findForm(tx, id);
     if (!row) throw new AppError('not_found', `no form ${id}`);
     if (row.status === 'archived') throw new AppError('conflict', `form ${id} is archived already`);
-    await tx.updateTable('forms').set({ status: 'archived' }).where('form_key', '=', row.form_key).execute();
+    await archiveFormKey(tx, row.form_key);
     await audit(tx, {
       actor,
       action: 'archive',

@@ -9,6 +9,7 @@ import {
   findUserById,
   findUserByName,
   insertUser,
+  operatorExists,
   type UserRow,
   updateUserLimit,
   userRowToView,
@@ -27,12 +28,8 @@ export async function createUser(db: Db, input: NewUserRequest, actor: string): 
     throw new AppError('bad_request', 'only a user with role operator is linked to an operator');
   }
   if (operatorId) {
-    const op = await db
-      .selectFrom('operators')
-      .select('operator_id')
-      .where('operator_id', '=', operatorId)
-      .executeTakeFirst();
-    if (!op) throw new AppError('bad_request', `no operator with id "${operatorId}"; import operators first`);
+    if (!(await operatorExists(db, operatorId)))
+      throw new AppError('bad_request', `no operator with id "${operatorId}"; import operators first`);
   }
   const limit = { department: req.department ?? null, team: req.team ?? null };
   await checkHeadLimit(db, req.role, limit);
