@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boolean, count } from './primitives.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -10,24 +11,11 @@ const isTimeZone = (tz: string) => {
 };
 
 /**
- * A whole number given as a number or as its digits ("7"); never coerced from "", null, [] or
- * true, which z.coerce would quietly turn into 0 or 1.
+ * A whole number between bounds, given as a number or as its digits ("7"): the importer's own
+ * `count`, so "", null, [] or true are refused rather than coerced to 0 or 1.
  */
 const wholeNumber = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z
-      .number({ error: 'is not a whole number' })
-      .int('is not a whole number')
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`),
-  );
-
-/** true or false, as a boolean or as the words. */
-const flag = z.preprocess(
-  (v) => (v === 'true' ? true : v === 'false' ? false : v),
-  z.boolean({ error: 'is not true or false' }),
-);
+  count.pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
 /** Company settings, one row per key in SQLite; every key has a default so a new data directory works. */
 export const settingsSchema = z.object({
@@ -48,9 +36,9 @@ export const settingsSchema = z.object({
    * X-Forwarded-For and the scheme from X-Forwarded-Proto. Off by default, as a client could
    * otherwise send them itself.
    */
-  trustProxy: flag.default(false),
+  trustProxy: boolean.default(false),
   /** Mark the session cookie Secure even when the request reached callscore over plain HTTP. */
-  secureCookies: flag.default(false),
+  secureCookies: boolean.default(false),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,11 +1,5 @@
 import type { Db } from '../../stores/sqlite.ts';
 
-/** The ids of a team's operators. */
-export async function teamOperatorIds(db: Db, teamId: string): Promise<string[]> {
-  const rows = await db.selectFrom('operators').select('operator_id').where('team_id', '=', teamId).execute();
-  return rows.map((r) => r.operator_id);
-}
-
 /** The operators of these ids (null: all) that have a team, with the team's name. */
 export const operatorsWithTeam = (db: Db, ops: string[] | null) =>
   db

@@ -5,12 +5,8 @@ import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
-import {
-  operatorsWithTeam,
-  rosterOf,
-  teamOperatorIds,
-  teamsWithOperatorCount,
-} from './activity.repository.ts';
+import { teamOperatorIds } from '../roster/roster.repository.ts';
+import { operatorsWithTeam, rosterOf, teamsWithOperatorCount } from './activity.repository.ts';
 import { DAILY_ACTIVITY_SQL } from './queries/daily-activity.sql.ts';
 import { OPERATOR_ACTIVITY_SQL } from './queries/operator-activity.sql.ts';
 import { PERIODS_SQL } from './queries/periods.sql.ts';

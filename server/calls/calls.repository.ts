@@ -63,12 +63,6 @@ export async function findCall(analytics: Analytics, callId: string): Promise<Ca
   return row ? callRowToFacts(row) : null;
 }
 
-/** The ids of a team's operators. */
-export async function teamOperatorIds(db: Db, teamId: string): Promise<string[]> {
-  const rows = await db.selectFrom('operators').select('operator_id').where('team_id', '=', teamId).execute();
-  return rows.map((r) => r.operator_id);
-}
-
 /** The calls started in [from, to) with at least one evaluation (calibration ones aside). */
 export async function evaluatedCallIds(db: Db, from: string, to: string): Promise<string[]> {
   const rows = await db

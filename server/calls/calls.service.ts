@@ -16,6 +16,7 @@ import { assertInScope, scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
 import { periodInstants } from '../periods/period.ts';
+import { teamOperatorIds } from '../roster/roster.repository.ts';
 import {
   CALL_FACT_COLUMNS,
   callColumnsToFacts,
@@ -25,7 +26,6 @@ import {
   findCall,
   operatorsByIds,
   operatorWithTeam,
-  teamOperatorIds,
 } from './calls.repository.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';

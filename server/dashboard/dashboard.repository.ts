@@ -31,16 +31,6 @@ export const departmentsOf = (db: Db, operatorIds: readonly string[] | null) =>
     )
     .execute();
 
-/** Whether an operator of this id exists. */
-export async function operatorExists(db: Db, operatorId: string): Promise<boolean> {
-  const found = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', operatorId)
-    .executeTakeFirst();
-  return found !== undefined;
-}
-
 /**
  * An operator's claims received or decided in [from, to), or counted in the month if given,
  * with the pay period each counts in; newest first, at most `limit`.

@@ -12,9 +12,10 @@ import { num } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
+import { operatorExists } from '../roster/roster.repository.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
-import { assessmentsOfOperator, claimsOfOperator, operatorExists } from './dashboard.repository.ts';
+import { assessmentsOfOperator, claimsOfOperator } from './dashboard.repository.ts';
 import { OPERATOR_ORDERS_SQL } from './queries/operator-orders.sql.ts';
 
 /** Lists stop here; the page says when there were more. */

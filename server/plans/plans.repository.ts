@@ -22,16 +22,6 @@ export async function teamExists(db: Db, teamId: string): Promise<boolean> {
   return team !== undefined;
 }
 
-/** The ids of a team's operators. */
-export async function teamMemberIds(db: Db, teamId: string): Promise<string[]> {
-  const members = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('team_id', '=', teamId)
-    .execute();
-  return members.map((m) => m.operator_id);
-}
-
 export interface TargetKey {
   team_id: string;
   period: string;

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit.ts';
 import { assertOperatorInScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { payPeriod } from '../payroll/pay-periods.service.ts';
+import { teamOperatorIds } from '../roster/roster.repository.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import {
   findNorm,
@@ -21,7 +22,6 @@ import {
   replaceVariablePay,
   targetsOf,
   teamExists,
-  teamMemberIds,
 } from './plans.repository.ts';
 
 /** A period's targets, norms and bases with what has been achieved so far beside them. */
@@ -98,7 +98,7 @@ async function assertOpen(db: Db, period: string) {
 async function teamInScope(db: Db, teamId: string, scope: Scope) {
   if (!(await teamExists(db, teamId))) throw new AppError('bad_request', `no team "${teamId}"`);
   if (scope.operatorIds) {
-    const members = await teamMemberIds(db, teamId);
+    const members = await teamOperatorIds(db, teamId);
     if (!members.some((m) => scope.operatorIds?.includes(m))) {
       throw new AppError('forbidden', `team "${teamId}" is not one you manage`);
     }

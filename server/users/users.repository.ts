@@ -89,13 +89,3 @@ export async function listMonitors(db: Db): Promise<MonitorView[]> {
     role: r.role === 'qa_lead' ? 'qa_lead' : 'qa',
   }));
 }
-
-/** Whether an operator of this id has been imported. */
-export async function operatorExists(db: Db, operatorId: string): Promise<boolean> {
-  const op = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', operatorId)
-    .executeTakeFirst();
-  return op !== undefined;
-}

@@ -4,12 +4,12 @@ import { type NewUserRequest, newUserRequest, type UserLimitRequest } from '../.
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { hashPassword } from '../auth/password.ts';
+import { operatorExists } from '../roster/roster.repository.ts';
 import { checkHeadLimit } from './head-limit.ts';
 import {
   findUserById,
   findUserByName,
   insertUser,
-  operatorExists,
   type UserRow,
   updateUserLimit,
   userRowToView,
