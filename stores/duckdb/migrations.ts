@@ -28,4 +28,51 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // AutoQA's inputs and outputs. A transcript is one row per call (the newest import of a call
+    // replaces its segments whole); the segments are the text the checks read, in the order
+    // spoken. The product catalogue is small but read by the checks beside the segments, so it
+    // sits in the same store. Results are one row per call, check and rule-set version, with the
+    // evidence that decided them.
+    version: 3,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS transcripts (
+        call_id VARCHAR NOT NULL,
+        language VARCHAR NOT NULL,
+        engine VARCHAR,
+        speakers_known BOOLEAN NOT NULL,
+        segment_count INTEGER NOT NULL,
+        import_id BIGINT
+      )`,
+      `CREATE TABLE IF NOT EXISTS transcript_segments (
+        call_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        speaker VARCHAR NOT NULL,
+        start_s DOUBLE NOT NULL,
+        end_s DOUBLE NOT NULL,
+        text VARCHAR NOT NULL,
+        confidence DOUBLE,
+        import_id BIGINT
+      )`,
+      `CREATE TABLE IF NOT EXISTS products (
+        product_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        synonyms VARCHAR[],
+        category VARCHAR,
+        is_new BOOLEAN NOT NULL DEFAULT false,
+        promo_from DATE,
+        promo_to DATE,
+        traditional_for VARCHAR[],
+        import_id BIGINT
+      )`,
+      `CREATE TABLE IF NOT EXISTS autoqa_results (
+        call_id VARCHAR NOT NULL,
+        check_key VARCHAR NOT NULL,
+        rules_version INTEGER NOT NULL,
+        result VARCHAR NOT NULL,
+        evidence VARCHAR,
+        checked_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
 ];
