@@ -6,7 +6,8 @@ import { cliArgs, intFlag } from '../args.ts';
 import { createDemo } from './demo.ts';
 import { startServer } from './serve.ts';
 
-const WEB_SOURCES = [path.join(PACKAGE_ROOT, 'web'), path.join(PACKAGE_ROOT, 'schemas')];
+// The web app's sources: its own folder and the shared code it imports.
+const WEB_SOURCES = ['web', 'schemas', 'core'].map((dir) => path.join(PACKAGE_ROOT, dir));
 
 function newestSource(dir: string): number {
   let newest = 0;
