@@ -45,14 +45,24 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
     ...new Set((teams.data?.teams ?? []).map((x) => x.department).filter((d): d is string => d !== null)),
   ].sort();
   const teamName = teams.data?.teams.find((x) => x.teamId === filters.team)?.name;
+  // The running month is shown to date, beside the same days of the month before (server-side).
+  const toDate =
+    summary.data?.monthToDate && filters.period && summary.data.current.from.startsWith(filters.period)
+      ? summary.data
+      : null;
   const label = filters.range
     ? t('dashboard.rangeLabel', {
         from: fmt.dayShort(filters.range.from),
         to: fmt.dayShort(shiftBack(filters.range.to)),
       })
-    : filters.period
-      ? fmt.period(filters.period)
-      : '';
+    : toDate
+      ? t('dashboard.monthToDate', {
+          current: fmt.dayRange(toDate.current.from, toDate.current.to),
+          previous: fmt.dayRange(toDate.previous.from, toDate.previous.to),
+        })
+      : filters.period
+        ? fmt.period(filters.period)
+        : '';
   const where = teamName ?? filters.department ?? null;
   const subtitle = label
     ? where
