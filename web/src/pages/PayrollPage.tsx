@@ -91,7 +91,7 @@ export default function PayrollPage() {
       ) : (
         <Skeleton height={56} />
       )}
-      <section className="kpi-grid" aria-label={t('kpi.label')}>
+      <section className="kpi-grid pay-grid" aria-label={t('kpi.label')}>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.operators')}</span>
           <span className="kpi-value">{sums ? fmt.integer(sums.operators) : '—'}</span>

@@ -36,9 +36,9 @@ function Tile({
     : summary.previous.month
       ? fmt.period(summary.previous.month)
       : t('tile.previousRange');
-  // Pay of the running month is not known until it ends.
-  const whenNull =
-    summary.monthToDate && tile.format === 'money' ? 'tile.payImpact.afterMonth' : tile.whenNull;
+  // Pay of the running month is not known until it ends: the tile says so, and nothing more.
+  const payLater = summary.monthToDate && tile.format === 'money' && value === null;
+  const whenNull = payLater ? 'tile.payImpact.afterMonth' : tile.whenNull;
   return (
     <button
       type="button"
@@ -77,11 +77,11 @@ function Tile({
             </span>
           </span>
         ) : (
-          <span className="delta delta-flat">{compare ? t('tile.noPrevious') : ''}</span>
+          <span className="delta delta-flat">{compare && !payLater ? t('tile.noPrevious') : ''}</span>
         )}
         <Sparkline values={trend} label={t('tile.sparkline', { label, periods: trend.length })} />
       </span>
-      <span className="kpi-hint">{tile.hint(summary.aggregate, fmt, t)}</span>
+      <span className="kpi-hint">{payLater ? '' : tile.hint(summary.aggregate, fmt, t)}</span>
     </button>
   );
 }
