@@ -95,3 +95,15 @@ export function localDate(instant: Date, tz: string): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** The month (`YYYY-MM`) it is at `now` in `tz`: the one month that has not ended yet. */
+export const currentMonth = (now: Date, tz: string): string => localDate(now, tz).slice(0, 7);
+
+/**
+ * The last month that has ended in `tz` at `now`: the month every page shows by default, since
+ * the running month's figures are still moving and a comparison with a whole month misleads.
+ */
+export function lastCompleteMonth(now: Date, tz: string): string {
+  const [y, m] = currentMonth(now, tz).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

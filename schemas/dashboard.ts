@@ -77,8 +77,14 @@ export interface DailyQualityPoint {
 }
 
 export interface SummaryResponse {
+  /** The period shown: the one asked for, or the running month to date (`monthToDate`). */
   current: Period;
   previous: Period;
+  /**
+   * The running month was asked for: `current` is its days up to today, `previous` and the trend
+   * the same days of the months before.
+   */
+  monthToDate: boolean;
   currency: string;
   source: 'live' | 'snapshot';
   serviceLevelSeconds: number;

@@ -156,6 +156,15 @@ export type ScorecardsQuery = z.infer<typeof scorecardsQuery>;
 
 export const periodParam = z.object({ period });
 
+/**
+ * Approving a month: the operators without a variable base, each by id, when there are any (the
+ * server refuses unless the list is exactly them).
+ */
+export const approveRequest = z.object({
+  confirmMissingBases: z.array(z.string().trim().min(1).max(200)).max(100_000).default([]),
+});
+export type ApproveRequest = z.input<typeof approveRequest>;
+
 export const reopenRequest = z.object({
   reason: z.string().trim().min(5, 'give the reason for re-opening (at least 5 characters)').max(2000),
 });

@@ -25,6 +25,7 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              every operator's criteria, deductions and pay for a month
   payroll  export --period YYYY-MM [--format csv|xlsx] [--delimiter ,|;] [--decimal .|,] [--out FILE]
   payroll  approve|status --period YYYY-MM   lock a month (its figures and files never change again)
+           [--confirm-missing-bases ID,ID]   approve: the operators with no variable base, each by id
   payroll  reopen --period YYYY-MM --reason "…"
   settings get [KEY] | set KEY VALUE         company settings (timeZone, currency, serviceLevelSeconds, …)
   users    add NAME --role ROLE [--operator ID] [--name "Full Name"]   (password on stdin or CALLSCORE_PASSWORD)

@@ -1,4 +1,5 @@
 import { Hono, type TypedResponse } from 'hono';
+import { localDate } from '../../core/time.ts';
 import {
   type OperatorAssessmentsResponse,
   type OperatorClaimsResponse,
@@ -27,9 +28,13 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) => {
     const q = c.req.valid('query');
     const scope = c.get('scope');
-    const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}`;
+    const settings = c.get('settings');
+    const now = new Date();
+    // The running month is shown to date: the day is part of the key, so a new day is a new view.
+    const today = localDate(now, settings.timeZone);
+    const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}|${today}`;
     const body = await cached(c.get('deps').db, key, async () => {
-      const summary: SummaryResponse = await dashboardSummary(c.get('deps'), q, c.get('settings'), scope);
+      const summary: SummaryResponse = await dashboardSummary(c.get('deps'), q, settings, scope, now);
       return prepareBody(Buffer.from(JSON.stringify(summary)), 'application/json; charset=utf-8');
     });
     // The JSON of a SummaryResponse, sent as prepared: typed as such for the web's client.

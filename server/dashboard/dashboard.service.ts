@@ -12,7 +12,7 @@ import type { Settings } from '../../schemas/settings.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { dailyActivity } from '../activity/activity.service.ts';
 import type { Scope } from '../context.ts';
-import { periodInstants, trendPeriods } from '../periods/period.ts';
+import { monthToDate, monthToDateTrend, periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
@@ -96,6 +96,18 @@ function qualityBands(rows: readonly ScorecardRow[]) {
 }
 
 /**
+ * The periods a summary shows, oldest first, the asked one last. The month running at `now` is
+ * shown to date and compared with the same days of the months before (1–4 Dec with 1–4 Nov):
+ * against whole months its few days would read as a collapse of every count.
+ */
+function summaryPeriods(asked: Period, timeZone: string, now: Date) {
+  const today = localDate(now, timeZone);
+  if (asked.month === null || asked.month !== today.slice(0, 7))
+    return { periods: trendPeriods(asked, TREND_PERIODS), monthToDate: false };
+  return { periods: monthToDateTrend(monthToDate(today), TREND_PERIODS), monthToDate: true };
+}
+
+/**
  * The dashboard's figures for one period and view (team, department, the caller's scope): the
  * aggregate, the one before it, the trend of the last TREND_PERIODS periods, teams, the quality
  * distribution and the days. Every period is scored by the scorecards service (an approved month
@@ -106,9 +118,10 @@ export async function dashboardSummary(
   q: SummaryQuery,
   settings: Settings,
   scope: Scope,
+  at: Date = new Date(),
 ): Promise<SummaryResponse> {
-  const current = q.period;
-  const periods = trendPeriods(current, TREND_PERIODS);
+  const { periods, monthToDate } = summaryPeriods(q.period, settings.timeZone, at);
+  const current = periods[periods.length - 1] as Period;
   const filter: Filter = { team: q.team ?? null, department: q.department ?? null };
   // Claims are given their pay month once; done here so the parallel scorings do not race for it.
   await settleClaimPeriods(stores.db, settings.timeZone);
@@ -151,6 +164,7 @@ export async function dashboardSummary(
   return {
     current,
     previous: periods[periods.length - 2] as Period,
+    monthToDate,
     currency: now.cards.currency,
     source: now.cards.source,
     serviceLevelSeconds: settings.serviceLevelSeconds,

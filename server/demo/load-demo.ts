@@ -9,10 +9,12 @@ import { writeDemoFiles } from '../../fixtures/demo/write.ts';
 import { DEMO_RECORDINGS, RECORDINGS_DIR } from '../../fixtures/recordings/index.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
 import { KIND_NAMES } from '../../schemas/kinds.ts';
+import { monthPeriod } from '../../schemas/period.ts';
 import type { Role } from '../../schemas/roles.ts';
 import { generatePassword } from '../auth/password.ts';
 import { approvePeriod } from '../payroll/pay-periods.service.ts';
 import { dataFiles, type Runtime } from '../runtime.ts';
+import { scoreRange } from '../scoring/score-range.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
 import { createUser } from '../users/users.service.ts';
 import { loadDemoQa } from './demo-qa.ts';
@@ -123,7 +125,12 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
   const demoNow = toInstant(`${opts.month}-01`, settings.timeZone);
   for (let back = (opts.months ?? 1) - 1; back >= 1; back--) {
     const period = shiftPeriod(opts.month, -back);
-    await approvePeriod(rt, period, settings, PAYROLL_USER, demoNow);
+    // The demo's new hires have no base yet: its payroll user confirms them, as a person would.
+    const scored = await scoreRange(rt, monthPeriod(period), settings);
+    const confirmMissingBases = scored
+      .filter((r) => r.scorecard.variableBase === null)
+      .map((r) => r.scorecard.operatorId);
+    await approvePeriod(rt, period, settings, PAYROLL_USER, { now: demoNow, confirmMissingBases });
     approved.push(period);
   }
   const credentialsFile = dataFiles(rt.dataDir).credentials;

@@ -110,19 +110,54 @@ export async function listPayPeriods(
   return out;
 }
 
+export interface ApproveOptions {
+  /** The clock: a month can be approved once it has ended at this instant. */
+  now?: Date;
+  /**
+   * The operators with no variable base, each named by id: approving pays them nothing variable
+   * and freezes that, so it takes this list, exactly, from whoever approves.
+   */
+  confirmMissingBases?: readonly string[];
+}
+
+/**
+ * Refuses a month with operators who have no variable base unless `confirmed` names exactly them:
+ * a base forgotten in the import would otherwise be locked in as a month of no variable pay.
+ */
+function checkMissingBases(period: string, rows: readonly ScorecardRow[], confirmed: readonly string[]) {
+  const missing = rows.filter((r) => r.scorecard.variableBase === null);
+  const ids = new Set(missing.map((r) => r.scorecard.operatorId));
+  const given = new Set(confirmed);
+  const unconfirmed = missing.filter((r) => !given.has(r.scorecard.operatorId));
+  const extra = [...given].filter((id) => !ids.has(id)).sort();
+  if (unconfirmed.length === 0 && extra.length === 0) return;
+  const named = (list: readonly ScorecardRow[]) =>
+    list.map((r) => `${r.scorecard.operatorId} (${r.name})`).join(', ');
+  if (extra.length > 0)
+    throw new AppError(
+      'conflict',
+      `confirmMissingBases names operators who have a variable base for ${period} or are not on it: ${extra.join(', ')}`,
+    );
+  throw new AppError(
+    'conflict',
+    `${period} has ${missing.length} operator(s) with no variable base: ${named(unconfirmed)}. ` +
+      'They would get no variable pay; confirm each of them by id (confirmMissingBases) to approve anyway',
+  );
+}
+
 /**
  * Approves (locks) a month: every operator's scorecard, deductions and payout are stored as they
  * are now, with the spreadsheet made from them, in one transaction with its audit row. From then
  * on the period's figures and files come from the snapshot, whatever is imported later. Refused
- * (409) for a month already approved, one that has not ended in the company zone, and one with
- * no calls.
+ * (409) for a month already approved, one that has not ended in the company zone, one with no
+ * calls, and one with operators who have no variable base unless each of them is confirmed.
  */
 export async function approvePeriod(
   stores: Stores,
   period: string,
   settings: ScoringSettings,
   actor: string,
-  now: Date = new Date(),
+  { now = new Date(), confirmMissingBases = [] }: ApproveOptions = {},
 ): Promise<PayPeriodView> {
   const { db } = stores;
   const current = await payPeriod(db, period);
@@ -151,6 +186,11 @@ export async function approvePeriod(
     throw new AppError('conflict', `${period} has no calls: there is nothing to approve`);
   await settleClaimPeriods(db, settings.timeZone);
   const rows = await scoreRange(stores, range, settings);
+  checkMissingBases(period, rows, confirmMissingBases);
+  const withoutBase = rows
+    .filter((r) => r.scorecard.variableBase === null)
+    .map((r) => r.scorecard.operatorId)
+    .sort();
   const xlsx = await payrollXlsx(payrollLines(rows));
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
@@ -172,7 +212,11 @@ export async function approvePeriod(
       entity: 'pay_period',
       entityId: period,
       before: { status: current.status },
-      after: { status: 'approved', ...totals(rows) },
+      after: {
+        status: 'approved',
+        ...totals(rows),
+        ...(withoutBase.length > 0 ? { confirmedMissingBases: withoutBase } : {}),
+      },
     });
   });
   return payPeriod(db, period);

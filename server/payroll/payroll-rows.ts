@@ -1,3 +1,4 @@
+import { PAY_PERCENT_DIGITS, payShare } from '../../core/round.ts';
 import { DEDUCTION_LABELS } from '../../schemas/criteria.ts';
 import type { ScorecardRow } from '../../schemas/scorecard.ts';
 
@@ -34,8 +35,9 @@ export function topReasons(row: ScorecardRow, limit = 3): string {
     .filter((l) => l.fraction > 0)
     .sort((a, b) => b.fraction - a.fraction || a.key.localeCompare(b.key))
     .slice(0, limit);
+  // Rounded and printed as the screens print it (core/round.ts), so the file and they agree.
   const reasons = lines.map(
-    (l) => `${DEDUCTION_LABELS[l.key]} −${(Math.round(l.fraction * 10_000) / 100).toFixed(2)}%`,
+    (l) => `${DEDUCTION_LABELS[l.key]} −${(payShare(l.fraction) * 100).toFixed(PAY_PERCENT_DIGITS)}%`,
   );
   const noBase = row.scorecard.flags.includes('no-variable-base') ? ['no variable base set'] : [];
   return [...reasons, ...noBase].join('; ');

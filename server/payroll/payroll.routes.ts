@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import {
+  approveRequest,
   exportQuery,
   type PayPeriodResponse,
   type PayPeriodsResponse,
@@ -9,7 +10,7 @@ import {
 import { periodsWithCalls } from '../activity/activity.service.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
-import { validate } from '../validate.ts';
+import { optionalJsonBody, validate } from '../validate.ts';
 import { approvePeriod, listPayPeriods, payPeriod, reopenPeriod } from './pay-periods.service.ts';
 import { exportPayroll } from './payroll-export.ts';
 
@@ -33,12 +34,27 @@ export const payrollRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   // Approving is payroll's act alone (the rule); re-opening is an administrator's.
-  .post('/:period/approve', allow('payroll'), validate('param', periodParam), async (c) => {
-    const body: PayPeriodResponse = {
-      payPeriod: await approvePeriod(c.get('deps'), c.req.valid('param').period, c.get('settings'), actor(c)),
-    };
-    return c.json(body);
-  })
+  .post(
+    '/:period/approve',
+    allow('payroll'),
+    validate('param', periodParam),
+    optionalJsonBody,
+    validate('json', approveRequest),
+    async (c) => {
+      const body: PayPeriodResponse = {
+        payPeriod: await approvePeriod(
+          c.get('deps'),
+          c.req.valid('param').period,
+          c.get('settings'),
+          actor(c),
+          {
+            confirmMissingBases: c.req.valid('json').confirmMissingBases,
+          },
+        ),
+      };
+      return c.json(body);
+    },
+  )
   .post(
     '/:period/reopen',
     allow('admin'),

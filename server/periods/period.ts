@@ -64,3 +64,27 @@ export function monthShares(p: Period): { month: string; share: number }[] {
   }
   return out;
 }
+
+/**
+ * The running month up to and including `today` (a local date in it): what the dashboard shows
+ * for a month that has not ended, so its few days are not weighed against a whole month.
+ */
+export const monthToDate = (today: string): Period =>
+  rangePeriod(`${today.slice(0, 7)}-01`, dateOf(dayNumber(today) + 1));
+
+/**
+ * The same days, `back` months before, of a month-to-date period (1–4 Dec → 1–4 Nov), cut at that
+ * month's end (1–31 Mar → 1–28 Feb).
+ */
+export function sameDaysBefore(p: Period, back = 1): Period {
+  let month = p.from.slice(0, 7);
+  for (let i = 0; i < back; i++) month = previousMonth(month);
+  const days = dayNumber(p.to) - dayNumber(p.from);
+  const { from, to: end } = monthRange(month);
+  return rangePeriod(from, dateOf(Math.min(dayNumber(from) + days, dayNumber(end))));
+}
+
+/** `count` month-to-date periods ending with `p`, oldest first: the same days of earlier months. */
+export function monthToDateTrend(p: Period, count: number): Period[] {
+  return Array.from({ length: count }, (_, i) => (i === count - 1 ? p : sameDaysBefore(p, count - 1 - i)));
+}

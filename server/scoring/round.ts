@@ -1,15 +1,7 @@
-/**
- * Rounding as docs/scoring.md asks: half up, on the decimal value the user sees. Binary floating point
- * stores 0.545 as 0.54499999…; scaling first and trimming to 15 significant digits puts such a
- * value back on its decimal half before rounding, so 0.545 rounds to 0.55 at 2 places, not 0.54.
- */
-export function roundHalfUp(x: number, places: number): number {
-  if (!Number.isFinite(x)) return x;
-  const f = 10 ** places;
-  const scaled = Number((Math.abs(x) * f).toPrecision(15));
-  const r = Math.floor(scaled + 0.5) / f;
-  return x < 0 ? -r : r;
-}
+import { roundHalfUp } from '../../core/round.ts';
+
+// The rounding rule itself is core's (the web app prints with it too); kept here for scoring.
+export { roundHalfUp };
 
 /**
  * `round_half_up(amount * coefficient)` in integer minor units, exactly: the coefficient has four

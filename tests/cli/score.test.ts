@@ -65,7 +65,20 @@ describe('callscore payroll', () => {
       'OP-A,Ana Rusu,Order desk,2026-10,MDL,20000.00,0.4063,8126.00,-11874.00',
     );
 
-    const approve = await cli(['payroll', 'approve', '--period', '2026-10', '--data', dir]);
+    // OP-C has no variable base in October: refused until confirmed by id.
+    const refused = await cli(['payroll', 'approve', '--period', '2026-10', '--data', dir]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('2026-10 has 1 operator(s) with no variable base: OP-C (');
+    const approve = await cli([
+      'payroll',
+      'approve',
+      '--period',
+      '2026-10',
+      '--confirm-missing-bases',
+      'OP-C',
+      '--data',
+      dir,
+    ]);
     expect(approve.stdout).toMatch(/^2026-10 approved at /);
     const r = await cli([
       'payroll',

@@ -34,6 +34,17 @@ describe('the payroll page in Chromium', () => {
     );
     await e.shot(page, 'payroll-open');
 
+    // The money lines of the explanation add up to what was deducted, printed once in the table.
+    const minor = (text: string) =>
+      (/[−-]/u.test(text) ? -1 : 1) * Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+    const costs = (await explain.locator('[data-cost]').allTextContents()).map(minor);
+    expect(costs.length).toBeGreaterThan(0);
+    const deducted = minor((await explain.locator('[data-total]').textContent()) ?? '');
+    expect(costs.reduce((a, b) => a + b, 0)).toBe(deducted);
+    const firstRow = page.locator('table.payroll-table > tbody > tr').first();
+    expect(minor((await firstRow.locator('td.num').nth(3).textContent()) ?? '')).toBe(deducted);
+    const shares = await firstRow.locator('.reason strong').allTextContents();
+
     // The CSV the export link gives is the API's file.
     const href = (await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href')) as string;
     const csv = await page.evaluate(
@@ -44,9 +55,44 @@ describe('the payroll page in Chromium', () => {
     expect(Buffer.from(csv).toString('utf8').split('\r\n')[0]).toBe(
       '\ufeffemployee_id,name,team,period,currency,variable_base,coefficient,payout,adjustment,reasons',
     );
+    // A deduction's share reads the same on the screen and in the file (−9.10%, not −9.1%).
+    const firstId = (await firstRow.locator('.cell-sub').textContent()) as string;
+    const line = Buffer.from(csv)
+      .toString('utf8')
+      .split('\r\n')
+      .find((l) => l.startsWith(`${firstId},`)) as string;
+    expect(shares.length).toBeGreaterThan(0);
+    for (const share of shares) {
+      expect(share).toMatch(/^−\d+\.\d{2}%$/u);
+      expect(line).toContain(share);
+    }
 
+    // The month has operators without a variable base (the demo's new hire): approving lists them
+    // by name, and locks only once each is ticked.
     await page.getByRole('button', { name: 'Approve and lock' }).click();
-    await page.getByRole('button', { name: 'Lock the period' }).click();
+    const dialog = page.getByRole('alertdialog');
+    const boxes = dialog.getByRole('checkbox');
+    await expect.poll(() => boxes.count()).toBeGreaterThan(0);
+    const lock = page.getByRole('button', { name: 'Lock the period' });
+    expect(await lock.isDisabled()).toBe(true);
+    const table = (await page.locator('table.payroll-table > tbody').textContent()) as string;
+    for (const label of await dialog.locator('li label').allTextContents()) {
+      const [name] = label.split(/\s*OP-/);
+      expect(table).toContain(name?.trim());
+    }
+    expect(await dialog.textContent()).toMatch(/have no variable base for October 2026/);
+    await e.shot(page, 'payroll-confirm-en');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await expect.poll(() => dialog.textContent()).toContain('нет базы переменной части');
+    await e.shot(page, 'payroll-confirm-ru');
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption('ro');
+    await expect.poll(() => dialog.textContent()).toContain('nu au bază variabilă');
+    await e.shot(page, 'payroll-confirm-ro');
+    await page.getByRole('combobox', { name: 'Limba' }).selectOption('en');
+    await expect.poll(() => lock.count()).toBe(1);
+    for (const box of await boxes.all()) await box.check();
+    expect(await lock.isEnabled()).toBe(true);
+    await lock.click();
     await expect.poll(() => page.locator('.badge-locked').textContent()).toBe('Approved');
     expect(await page.locator('.period-hint').textContent()).toMatch(/Locked on .* by payroll/);
     expect(await page.getByRole('button', { name: 'Approve and lock' }).count()).toBe(0);

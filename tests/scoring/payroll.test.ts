@@ -30,6 +30,8 @@ const req = (url: string, who: string, init: RequestInit = {}) =>
   });
 const post = (url: string, who: string, body?: unknown) =>
   req(url, who, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+/** The operators of October without a variable base, once OP-E and OP-F are added below. */
+const MISSING = ['OP-C', 'OP-E', 'OP-F'];
 const bytes = async (res: Response) => Buffer.from(await res.arrayBuffer());
 
 async function importText(kind: 'claims' | 'orders', name: string, text: string) {
@@ -140,7 +142,7 @@ describe('pay periods', () => {
     // it is still October there.
     const settings = await readSettings(env.rt.db);
     await expect(
-      approvePeriod(env.rt, '2026-10', settings, 'payroll', new Date('2026-10-31T21:59:59Z')),
+      approvePeriod(env.rt, '2026-10', settings, 'payroll', { now: new Date('2026-10-31T21:59:59Z') }),
     ).rejects.toThrow('2026-10 has not ended yet in Europe/Chisinau');
     // August had no calls (the golden case starts on 30 September).
     const empty = await post('/api/pay-periods/2026-08/approve', 'payroll');
@@ -152,11 +154,45 @@ describe('pay periods', () => {
     expect(periods.periods.filter((p) => p.status === 'approved')).toEqual([]);
   });
 
+  it('refuse a month with operators who have no variable base unless each is confirmed by id', async () => {
+    // OP-C (Maria Ceban) has no base in October, nor have OP-E and OP-F (added above for the
+    // formula-safe cells); the body is optional when nothing is confirmed.
+    const plain = await post('/api/pay-periods/2026-10/approve', 'payroll');
+    expect(plain.status).toBe(409);
+    expect(((await plain.json()) as { error: { message: string } }).error.message).toBe(
+      '2026-10 has 3 operator(s) with no variable base: OP-C (Maria Ceban), OP-E (=HYPERLINK("http://x","y")), ' +
+        'OP-F (@SUM(A1)). They would get no variable ' +
+        'pay; confirm each of them by id (confirmMissingBases) to approve anyway',
+    );
+    const extra = await post('/api/pay-periods/2026-10/approve', 'payroll', {
+      confirmMissingBases: ['OP-C', 'OP-E', 'OP-F', 'OP-A'],
+    });
+    expect(extra.status).toBe(409);
+    expect(((await extra.json()) as { error: { message: string } }).error.message).toBe(
+      'confirmMissingBases names operators who have a variable base for 2026-10 or are not on it: OP-A',
+    );
+    const partial = await post('/api/pay-periods/2026-10/approve', 'payroll', {
+      confirmMissingBases: ['OP-C'],
+    });
+    expect(partial.status).toBe(409);
+    expect(((await partial.json()) as { error: { message: string } }).error.message).toContain(
+      'no variable base: OP-E (',
+    );
+    const wrong = await post('/api/pay-periods/2026-10/approve', 'payroll', { confirmMissingBases: 'OP-C' });
+    expect(wrong.status).toBe(400);
+    const periods = (await (await req('/api/pay-periods', 'payroll')).json()) as PayPeriodsResponse;
+    expect(periods.periods.find((p) => p.period === '2026-10')?.status).toBe('open');
+  });
+
   it('stay byte-identical after approval, whatever is imported later', async () => {
-    const approve = await post('/api/pay-periods/2026-10/approve', 'payroll');
+    const approve = await post('/api/pay-periods/2026-10/approve', 'payroll', {
+      confirmMissingBases: MISSING,
+    });
     expect(approve.status).toBe(200);
     expect(((await approve.json()) as { payPeriod: { status: string } }).payPeriod.status).toBe('approved');
-    expect((await post('/api/pay-periods/2026-10/approve', 'payroll')).status).toBe(409);
+    expect(
+      (await post('/api/pay-periods/2026-10/approve', 'payroll', { confirmMissingBases: MISSING })).status,
+    ).toBe(409);
 
     const csv1 = await bytes(await req('/api/pay-periods/2026-10/export', 'payroll'));
     const xlsx1 = await bytes(await req('/api/pay-periods/2026-10/export?format=xlsx', 'payroll'));
@@ -203,13 +239,18 @@ describe('pay periods', () => {
     ).toBe(409);
 
     const audit = (await (await req('/api/admin/audit?entity=pay_period', 'admin')).json()) as {
-      entries: { action: string; actor: string; after: { reason?: string; status: string } }[];
+      entries: {
+        action: string;
+        actor: string;
+        after: { reason?: string; status: string; confirmedMissingBases?: string[] };
+      }[];
     };
     expect(audit.entries.map((e) => [e.action, e.actor])).toEqual([
       ['reopen', 'admin'],
       ['approve', 'payroll'],
     ]);
     expect(audit.entries[0]?.after.reason).toBe('A late order of October');
+    expect(audit.entries[1]?.after.confirmedMissingBases).toEqual(MISSING);
 
     // Open again: October is live, with the late order (the claim stays in November).
     const oct = (await (await req('/api/scorecards?period=2026-10', 'head')).json()) as ScorecardsResponse;
@@ -230,7 +271,10 @@ describe('pay periods', () => {
       [...before.periods.map((p) => p.period)].sort().reverse(),
     );
 
-    expect((await post('/api/pay-periods/2026-10/approve', 'payroll')).status).toBe(200);
+    const approve = await post('/api/pay-periods/2026-10/approve', 'payroll', {
+      confirmMissingBases: MISSING,
+    });
+    expect(approve.status).toBe(200);
     const cards = (await (await req('/api/scorecards?period=2026-10', 'head')).json()) as ScorecardsResponse;
     const after = (await (await req('/api/pay-periods', 'payroll')).json()) as PayPeriodsResponse;
     expect(after.periods.find((p) => p.period === '2026-10')?.totals).toEqual({

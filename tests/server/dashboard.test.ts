@@ -7,6 +7,10 @@ import type {
   OperatorTrendResponse,
   SummaryResponse,
 } from '../../schemas/dashboard.ts';
+import { monthPeriod } from '../../schemas/period.ts';
+import { dashboardSummary } from '../../server/dashboard/dashboard.service.ts';
+import { monthToDate, monthToDateTrend, sameDaysBefore } from '../../server/periods/period.ts';
+import { readSettings } from '../../server/settings/settings.repository.ts';
 import { type As, as, client, json } from '../helpers/qa.ts';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { expectedScorecards, loadGolden } from '../scoring/golden.ts';
@@ -163,6 +167,57 @@ describe('GET /api/dashboard/summary', () => {
     expect(body.trend[0]?.period).toMatchObject({ from: '2026-08-12', to: '2026-08-22' });
     // CA1, CA2, CA5, CB1, CB2, CC1, CD1 before the 11th; no pay on a range that is not a month
     expect(body.aggregate).toMatchObject({ handledCalls: 7, variableBase: null, payout: null });
+  });
+
+  it('shows the running month to date, against the same days of the month before', async () => {
+    const settings = await readSettings(env.rt.db);
+    const summary = (at: string) =>
+      dashboardSummary(
+        env.rt,
+        { period: monthPeriod('2026-10'), team: undefined, department: undefined },
+        settings,
+        {
+          operatorIds: null,
+        },
+        new Date(at),
+      );
+    // 4 October in Chisinau: October is shown from the 1st to the 4th, beside 1–4 September.
+    const running = await summary('2026-10-04T10:00:00Z');
+    expect(running.monthToDate).toBe(true);
+    expect(running.current).toMatchObject({ from: '2026-10-01', to: '2026-10-05', month: null });
+    expect(running.previous).toMatchObject({ from: '2026-09-01', to: '2026-09-05', month: null });
+    expect(running.trend.map((p) => p.period.from)).toEqual([
+      '2026-05-01',
+      '2026-06-01',
+      '2026-07-01',
+      '2026-08-01',
+      '2026-09-01',
+      '2026-10-01',
+    ]);
+    // Fewer calls than the whole month (later October calls are not counted), and no pay: the
+    // month has not ended.
+    const whole = await summary('2026-11-10T10:00:00Z');
+    expect(whole.monthToDate).toBe(false);
+    expect(whole.current.month).toBe('2026-10');
+    expect(running.aggregate.handledCalls).toBeLessThan(whole.aggregate.handledCalls);
+    expect(running.aggregate).toMatchObject({ variableBase: null, payout: null });
+    // The API names the period it shows.
+    const { body } = await json<SummaryResponse>(head.get('/api/dashboard/summary?period=2026-10'));
+    expect(body.monthToDate).toBe(false);
+  });
+
+  it('cuts the same days of a shorter month at its end', () => {
+    const march = monthToDate('2027-03-31');
+    expect(march).toMatchObject({ from: '2027-03-01', to: '2027-04-01' });
+    expect(sameDaysBefore(march)).toMatchObject({ from: '2027-02-01', to: '2027-03-01' });
+    // Each month of the trend takes the days of the month shown, not of the one after it.
+    expect(monthToDateTrend(march, 3).map((p) => [p.from, p.to])).toEqual([
+      ['2027-01-01', '2027-02-01'],
+      ['2027-02-01', '2027-03-01'],
+      ['2027-03-01', '2027-04-01'],
+    ]);
+    expect(monthToDate('2026-12-01')).toMatchObject({ from: '2026-12-01', to: '2026-12-02' });
+    expect(sameDaysBefore(monthToDate('2026-12-04'))).toMatchObject({ from: '2026-11-01', to: '2026-11-05' });
   });
 
   it('shows an operator only himself', async () => {

@@ -586,7 +586,14 @@ beforeAll(async () => {
     evaluationsOf.set(op, ids);
     sessionOf.set(op, s.session.id);
   }
-  await call('payroll', post('/api/pay-periods/2026-10/approve'), 200);
+  // Approving confirms, by id, the operators the month has no variable base for.
+  const october = await call<{
+    operators: { scorecard: { operatorId: string; variableBase: number | null } }[];
+  }>('payroll', { method: 'GET', path: '/api/scorecards?period=2026-10' }, 200);
+  const confirmMissingBases = october.operators
+    .filter((o) => o.scorecard.variableBase === null)
+    .map((o) => o.scorecard.operatorId);
+  await call('payroll', post('/api/pay-periods/2026-10/approve', { confirmMissingBases }), 200);
 }, 60_000);
 afterAll(() => env.dispose());
 

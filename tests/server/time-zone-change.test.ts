@@ -92,9 +92,11 @@ describe('a new company time zone set from the CLI, October approved', () => {
     await loadGolden(env);
     head = await signIn(env, 'head', await addUser(env, 'head', 'head'));
     const payroll = await signIn(env, 'payroll', await addUser(env, 'payroll', 'payroll'));
+    // OP-C has no variable base in October: confirmed by id.
     const approve = await env.app.request('/api/pay-periods/2026-10/approve', {
       method: 'POST',
-      headers: { cookie: payroll },
+      headers: { cookie: payroll, 'content-type': 'application/json' },
+      body: JSON.stringify({ confirmMissingBases: ['OP-C'] }),
     });
     expect(approve.status).toBe(200);
     october = (await (

@@ -1,15 +1,12 @@
+import { lastCompleteMonth } from '../../../core/time.ts';
 import { MAX_DEMO_MONTHS } from '../../../fixtures/demo/generate.ts';
 import { resolveDataDir } from '../../config.ts';
-import { loadDemo } from '../../demo/load-demo.ts';
+import { DEMO_TIME_ZONE, loadDemo } from '../../demo/load-demo.ts';
 import { hasData, openDataDir } from '../../runtime.ts';
 import { cliArgs, intFlag, UsageError } from '../args.ts';
 
-const lastMonth = () => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-};
+/** The demo's default latest month: the last one that has ended in its own time zone. */
+const lastMonth = () => lastCompleteMonth(new Date(), DEMO_TIME_ZONE);
 
 /** Months the demo covers unless told: enough for the dashboard's trends and comparisons. */
 export const DEMO_MONTHS = 3;

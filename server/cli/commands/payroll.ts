@@ -9,7 +9,7 @@ import { periodFlag } from './score.ts';
 
 const USAGE =
   'callscore payroll export --period YYYY-MM [--format csv|xlsx] [--delimiter ,|;] [--decimal .|,] [--out FILE]\n' +
-  '       callscore payroll approve --period YYYY-MM\n' +
+  '       callscore payroll approve --period YYYY-MM [--confirm-missing-bases OP-1,OP-2]\n' +
   '       callscore payroll reopen --period YYYY-MM --reason "…"\n' +
   '       callscore payroll status --period YYYY-MM';
 
@@ -22,6 +22,7 @@ export async function payrollCommand(argv: string[]) {
     decimal: { type: 'string' },
     out: { type: 'string' },
     reason: { type: 'string' },
+    'confirm-missing-bases': { type: 'string' },
   });
   const [action] = positionals;
   if (!action || !['export', 'approve', 'reopen', 'status'].includes(action)) throw new UsageError(USAGE);
@@ -49,7 +50,12 @@ export async function payrollCommand(argv: string[]) {
         throw new UsageError('an XLSX file is binary: give --out FILE');
       } else process.stdout.write(file.content);
     } else if (action === 'approve') {
-      const view = await approvePeriod(rt, period, settings, 'cli');
+      // The operators with no variable base, each by id, as the API's confirmMissingBases.
+      const confirmMissingBases = (values['confirm-missing-bases'] ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
+      const view = await approvePeriod(rt, period, settings, 'cli', { confirmMissingBases });
       console.log(`${period} approved at ${view.approvedAt}`);
     } else if (action === 'reopen') {
       await reopenPeriod(rt.db, period, (values.reason as string).trim(), 'cli');

@@ -36,11 +36,20 @@ function useInvalidatePay() {
   };
 }
 
-/** `POST /api/pay-periods/:period/approve` (payroll). */
+/**
+ * `POST /api/pay-periods/:period/approve` (payroll), confirming by id the operators with no
+ * variable base.
+ */
 export function useApprovePeriod() {
   const invalidate = useInvalidatePay();
   return useMutation({
-    mutationFn: (period: string) => call(api['pay-periods'][':period'].approve.$post({ param: { period } })),
+    mutationFn: (v: { period: string; confirmMissingBases: string[] }) =>
+      call(
+        api['pay-periods'][':period'].approve.$post({
+          param: { period: v.period },
+          json: { confirmMissingBases: v.confirmMissingBases },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }

@@ -1,7 +1,10 @@
-import type { Formatters } from '../format.ts';
+import type { MoneyParts } from '../format.ts';
 
-/** An amount with its currency sign set smaller, so large sums fit a tile. */
-export function Money({ parts }: { parts: ReturnType<Formatters['moneyCompactParts']> }) {
+/**
+ * An amount with its currency sign set smaller, so large sums fit a tile. The parts come from
+ * moneyParts() or moneyCompactParts(), whichever matches the other amounts of the view.
+ */
+export function Money({ parts }: { parts: MoneyParts }) {
   return parts.currencyFirst ? (
     <>
       <span className="kpi-unit kpi-unit-before">{parts.currency}</span>

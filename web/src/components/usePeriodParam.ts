@@ -1,15 +1,29 @@
 import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
+import { lastCompleteMonth } from '../../../core/time.ts';
+import { useMe } from '../api/hooks.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The month a page shows when the address names none it can show. The one place the default is
- * decided, so changing it (to the last complete month, say) changes every page at once.
+ * The month a page shows when the address names none it can show: the newest of `months` (newest
+ * first) that has ended in the company zone, so one call imported on the 1st does not make a month
+ * of one day the default of every page. The running month stays selectable; it is the default only
+ * when it is the only month there is. The one place the default is decided.
  */
-export function defaultMonth(months: readonly string[]): string | null {
-  return months[0] ?? null;
+export function defaultMonth(
+  months: readonly string[],
+  timeZone: string,
+  now: Date = new Date(),
+): string | null {
+  const ended = lastCompleteMonth(now, timeZone);
+  return months.find((m) => m <= ended) ?? months[0] ?? null;
+}
+
+/** The company time zone, which decides which month has ended (undefined until it is known). */
+export function useCompanyTimeZone(): string | undefined {
+  return useMe().data?.settings.timeZone;
 }
 
 export interface PeriodParamOptions {
@@ -36,11 +50,12 @@ function pick(
   wanted: string | null,
   months: readonly string[] | undefined,
   trust: PeriodParamOptions['trust'],
+  timeZone: string,
 ) {
   const wellFormed = wanted !== null && MONTH.test(wanted);
   if (trust === 'any' && wellFormed) return wanted;
   if (!months) return trust === 'until-listed' && wellFormed ? wanted : null;
-  return wanted !== null && months.includes(wanted) ? wanted : defaultMonth(months);
+  return wanted !== null && months.includes(wanted) ? wanted : defaultMonth(months, timeZone);
 }
 
 /**
@@ -54,11 +69,14 @@ export function usePeriodParam(
   { ranges = false, trust = 'listed' }: PeriodParamOptions = {},
 ): PeriodParam {
   const [params, setParams] = useSearchParams();
+  const timeZone = useCompanyTimeZone();
   const wanted = params.get('period');
   const from = params.get('from');
   const to = params.get('to');
   const range = ranges && from && to && DATE.test(from) && DATE.test(to) && from < to ? { from, to } : null;
-  const period = range ? null : pick(wanted, months, trust);
+  // Until the company zone is known no month can be told to have ended: the months wait for it, so
+  // the address is never corrected to a default decided in the wrong zone.
+  const period = range ? null : pick(wanted, timeZone ? months : undefined, trust, timeZone ?? 'UTC');
   const isRange = range !== null;
 
   useEffect(() => {

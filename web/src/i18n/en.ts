@@ -188,6 +188,11 @@ export const en = {
   'payroll.snapshot': 'Snapshot',
   'payroll.live': 'Live',
 
+  'payroll.approve.missingBases':
+    '{count} operators have no variable base for {period} and would get no variable pay. Tick each one to approve anyway:',
+  'payroll.approve.notEnded': 'The month has not ended yet: it can be approved from {date}.',
+  'money.rounding': 'Rounding',
+  'money.totalDeducted': 'Total deducted',
   'rules.title': 'Pay rules',
   'rules.subtitle': 'How the criteria become deductions from the variable part of the salary',
   'rules.department': 'Department',
@@ -441,6 +446,9 @@ export const en = {
   'dashboard.compare': 'Compare with the previous period',
   'dashboard.department': 'Department',
   'dashboard.allDepartments': 'All departments',
+  'dashboard.monthToDate': '{current} vs {previous}, month to date',
+  'tile.payImpact.afterMonth': 'After the month ends',
+  'chart.deductions.afterMonth': 'Pay is computed once the month has ended.',
   'tile.open': 'Rank the operators by {label}',
   'tile.previous': 'Previous period ({period}): {value}',
   'tile.previousRange': 'the days before',

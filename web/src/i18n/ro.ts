@@ -191,6 +191,11 @@ export const ro: Catalogue = {
   'payroll.snapshot': 'Instantaneu',
   'payroll.live': 'Calcul curent',
 
+  'payroll.approve.missingBases':
+    '{count} operatori nu au bază variabilă pentru {period} și nu ar primi plată variabilă. Bifați-i pe fiecare pentru a aproba totuși:',
+  'payroll.approve.notEnded': 'Luna nu s-a încheiat încă: poate fi aprobată de la {date}.',
+  'money.rounding': 'Rotunjire',
+  'money.totalDeducted': 'Total reținut',
   'rules.title': 'Reguli de plată',
   'rules.subtitle': 'Cum devin criteriile diminuări ale părții variabile a salariului',
   'rules.department': 'Departament',

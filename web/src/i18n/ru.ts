@@ -192,6 +192,11 @@ export const ru: Catalogue = {
   'payroll.snapshot': 'Зафиксировано',
   'payroll.live': 'Текущий расчёт',
 
+  'payroll.approve.missingBases':
+    'У операторов ({count}) нет базы переменной части за {period}: переменной оплаты они не получат. Отметьте каждого, чтобы всё же утвердить:',
+  'payroll.approve.notEnded': 'Месяц ещё не закончился: утвердить его можно с {date}.',
+  'money.rounding': 'Округление',
+  'money.totalDeducted': 'Всего снижено',
   'rules.title': 'Правила оплаты',
   'rules.subtitle': 'Как критерии превращаются в снижение переменной части заработной платы',
   'rules.department': 'Отдел',

@@ -1,10 +1,12 @@
 import { lazy, useId, useRef } from 'react';
+import { currentMonth } from '../../../core/time.ts';
 import { useDashboardSummary, useViewScorecards } from '../api/dashboard.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
+import { useCompanyTimeZone } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { DashboardCharts } from './dashboard/DashboardCharts.tsx';
@@ -36,7 +38,22 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
   const teams = useTeams();
   const filters = useDashboardFilters(periods.data, teams.data, fixed);
   const summary = useDashboardSummary(filters.view);
-  const cards = useViewScorecards(filters.view);
+  // The running month is shown to date (the summary says which days): the ranking waits for them,
+  // so its norms and counts are those of the same days as the tiles', not of a whole month.
+  const timeZone = useCompanyTimeZone();
+  const toDate =
+    summary.data?.monthToDate && filters.period && summary.data.current.from.startsWith(filters.period)
+      ? summary.data
+      : null;
+  const running =
+    filters.period !== null &&
+    timeZone !== undefined &&
+    filters.period === currentMonth(new Date(), timeZone);
+  const rankingView =
+    filters.view && running
+      ? toDate && { ...filters.view, period: null, from: toDate.current.from, to: toDate.current.to }
+      : filters.view;
+  const cards = useViewScorecards(rankingView);
 
   const teamList = (teams.data?.teams ?? []).filter(
     (x) => !filters.department || x.department === filters.department,
@@ -50,9 +67,14 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
         from: fmt.dayShort(filters.range.from),
         to: fmt.dayShort(shiftBack(filters.range.to)),
       })
-    : filters.period
-      ? fmt.period(filters.period)
-      : '';
+    : toDate
+      ? t('dashboard.monthToDate', {
+          current: fmt.dayRange(toDate.current.from, toDate.current.to),
+          previous: fmt.dayRange(toDate.previous.from, toDate.previous.to),
+        })
+      : filters.period
+        ? fmt.period(filters.period)
+        : '';
   const where = teamName ?? filters.department ?? null;
   const subtitle = label
     ? where

@@ -9,7 +9,7 @@ import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
-import { useFormat } from '../format.ts';
+import { SCORE_DIGITS, useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { ActivityTabs } from './operator/ActivityTabs.tsx';
 import { HowEvaluated } from './operator/HowEvaluated.tsx';
@@ -108,7 +108,7 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
           <div className="kpi">
             <span className="kpi-label">{t('payroll.tile.payout')}</span>
             <span className="kpi-value">
-              {s.payout === null ? t('kpi.none') : <Money parts={fmt.moneyCompactParts(s.payout)} />}
+              {s.payout === null ? t('kpi.none') : <Money parts={fmt.moneyParts(s.payout)} />}
             </span>
             <span className="kpi-hint">
               {s.variableBase === null
@@ -119,14 +119,14 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
           <div className="kpi">
             <span className="kpi-label">{t('payroll.tile.adjustment')}</span>
             <span className={s.adjustment ? 'kpi-value kpi-value-negative' : 'kpi-value'}>
-              {s.adjustment === null ? t('kpi.none') : <Money parts={fmt.moneyCompactParts(-s.adjustment)} />}
+              {s.adjustment === null ? t('kpi.none') : <Money parts={fmt.moneyParts(-s.adjustment)} />}
             </span>
             <span className="kpi-hint">{t('opPage.adjustmentHint')}</span>
           </div>
           <div className="kpi">
             <span className="kpi-label">{t('criterion.qualityScore')}</span>
             <span className={s.qualityScore === null ? 'kpi-value kpi-value-muted' : 'kpi-value'}>
-              {s.qualityScore === null ? t('flag.not-evaluated') : fmt.decimal(s.qualityScore, 1)}
+              {s.qualityScore === null ? t('flag.not-evaluated') : fmt.decimal(s.qualityScore, SCORE_DIGITS)}
             </span>
             <span className="kpi-hint">
               {t('opPage.evaluations', { count: fmt.integer(row.evaluations) })}

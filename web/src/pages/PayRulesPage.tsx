@@ -6,7 +6,7 @@ import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
-import { defaultMonth } from '../components/usePeriodParam.ts';
+import { defaultMonth, useCompanyTimeZone } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { type Draft, fromDraft, RuleEditor, toDraft } from './rules/RuleEditor.tsx';
@@ -40,7 +40,8 @@ export default function PayRulesPage() {
     [teams.data],
   );
   const [period, setPeriod] = useState<string | null>(null);
-  const previewPeriod = period ?? defaultMonth(periods.data?.periods ?? []);
+  const timeZone = useCompanyTimeZone();
+  const previewPeriod = period ?? (timeZone ? defaultMonth(periods.data?.periods ?? [], timeZone) : null);
   const today = new Date().toISOString().slice(0, 10);
   const all = rules.data?.rules ?? [];
   const inForce = rules.data ? ruleInForce(all, dept, today) : null;

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
+import { share } from './payroll/Explanation.tsx';
 import { PayrollTable } from './payroll/PayrollTable.tsx';
 import { PeriodActions } from './payroll/PeriodActions.tsx';
 
@@ -80,8 +81,17 @@ export default function PayrollPage() {
   return (
     <div className="page">
       {header}
-      {summary ? <PeriodActions view={summary} fmt={fmt} /> : <Skeleton height={56} />}
-      <section className="kpi-grid" aria-label={t('kpi.label')}>
+      {summary ? (
+        <PeriodActions
+          key={summary.period}
+          view={summary}
+          rows={cards.isPlaceholderData ? undefined : rows}
+          fmt={fmt}
+        />
+      ) : (
+        <Skeleton height={56} />
+      )}
+      <section className="kpi-grid pay-grid" aria-label={t('kpi.label')}>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.operators')}</span>
           <span className="kpi-value">{sums ? fmt.integer(sums.operators) : '—'}</span>
@@ -94,23 +104,21 @@ export default function PayrollPage() {
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.base')}</span>
           <span className="kpi-value">
-            {sums ? <Money parts={fmt.moneyCompactParts(sums.variableBase)} /> : '—'}
+            {sums ? <Money parts={fmt.moneyParts(sums.variableBase)} /> : '—'}
           </span>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.payout')}</span>
-          <span className="kpi-value">
-            {sums ? <Money parts={fmt.moneyCompactParts(sums.payout)} /> : '—'}
-          </span>
+          <span className="kpi-value">{sums ? <Money parts={fmt.moneyParts(sums.payout)} /> : '—'}</span>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('payroll.tile.adjustment')}</span>
-          <span className="kpi-value kpi-value-negative">
-            {sums ? <Money parts={fmt.moneyCompactParts(-sums.adjustment)} /> : '—'}
+          <span className={sums?.adjustment ? 'kpi-value kpi-value-negative' : 'kpi-value'}>
+            {sums ? <Money parts={fmt.moneyParts(-sums.adjustment)} /> : '—'}
           </span>
           {sums && base > 0 && (
             <span className="kpi-hint">
-              {t('payroll.tile.adjustmentHint', { share: fmt.percent(-sums.adjustment / base, 1) })}
+              {t('payroll.tile.adjustmentHint', { share: share(-sums.adjustment / base, fmt) })}
             </span>
           )}
         </div>

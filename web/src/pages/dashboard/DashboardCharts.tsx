@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { roundedParts } from '../../../../core/rounded-parts.ts';
 import { DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
 import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../schemas/dashboard.ts';
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
@@ -114,6 +115,17 @@ export function DashboardCharts({
     : [];
   const maxDeduction = Math.max(1, ...deductions.map((d) => d.value));
   const notPay = s !== undefined && s.current.month === null;
+  // The causes as shown add up to the tile's total: each is rounded to the total's step, and what
+  // they lack (the coefficient's own rounding, the display's) is a line of its own.
+  const deducted = s?.aggregate.adjustment == null ? null : -s.aggregate.adjustment;
+  const shown =
+    deducted === null
+      ? null
+      : roundedParts(
+          deductions.map((d) => d.value),
+          deducted,
+          fmt.moneyCompactStep(deducted),
+        );
 
   return (
     <>
@@ -152,7 +164,7 @@ export function DashboardCharts({
           {...common}
           empty={
             notPay
-              ? t('tile.payImpact.none')
+              ? t(s.monthToDate ? 'chart.deductions.afterMonth' : 'tile.payImpact.none')
               : s && deductions.length === 0
                 ? t('chart.deductions.none')
                 : null
@@ -160,8 +172,8 @@ export function DashboardCharts({
           summary={t('chart.deductions.summary')}
         >
           <ul className="bar-list">
-            {deductions.map((d) => (
-              <li key={d.key}>
+            {deductions.map((d, i) => (
+              <li key={d.key} data-part={shown?.parts[i] ?? d.value}>
                 <button
                   type="button"
                   className="bar-row"
@@ -176,12 +188,29 @@ export function DashboardCharts({
                     <span className="bar-fill" style={{ width: `${(100 * d.value) / maxDeduction}%` }} />
                   </span>
                   <span className="bar-amount">
-                    {fmt.moneyCompact(d.value)}
+                    {fmt.moneyCompact(shown?.parts[i] ?? d.value)}
                     <span className="bar-sub">{d.display}</span>
                   </span>
                 </button>
               </li>
             ))}
+            {shown && shown.rounding !== 0 && (
+              <li className="bar-row bar-row-static" data-part={shown.rounding}>
+                <span>{t('money.rounding')}</span>
+                <span />
+                <span className="bar-amount">
+                  {shown.rounding > 0 ? '+' : ''}
+                  {fmt.moneyCompact(shown.rounding)}
+                </span>
+              </li>
+            )}
+            {shown && deductions.length > 0 && (
+              <li className="bar-row bar-row-static bar-row-total" data-total={shown.total}>
+                <span>{t('money.totalDeducted')}</span>
+                <span />
+                <span className="bar-amount">{fmt.moneyCompact(shown.total)}</span>
+              </li>
+            )}
           </ul>
           <p className="chart-note">{t('chart.deductions.hint')}</p>
         </ChartCard>

@@ -31,7 +31,14 @@ function Tile({
   const tone =
     change === null || change === 0 ? 'flat' : change > 0 === (tile.good === 'higher') ? 'good' : 'bad';
   const trend = summary.trend.map((p) => (p.hasData ? tile.value(p.aggregate) : null));
-  const previousLabel = summary.previous.month ? fmt.period(summary.previous.month) : t('tile.previousRange');
+  const previousLabel = summary.monthToDate
+    ? fmt.dayRange(summary.previous.from, summary.previous.to)
+    : summary.previous.month
+      ? fmt.period(summary.previous.month)
+      : t('tile.previousRange');
+  // Pay of the running month is not known until it ends: the tile says so, and nothing more.
+  const payLater = summary.monthToDate && tile.format === 'money' && value === null;
+  const whenNull = payLater ? 'tile.payImpact.afterMonth' : tile.whenNull;
   return (
     <button
       type="button"
@@ -43,7 +50,7 @@ function Tile({
       <span className="kpi-label">{label}</span>
       <span className={value === null ? 'kpi-value kpi-value-muted' : 'kpi-value'}>
         {value === null ? (
-          t(tile.whenNull)
+          t(whenNull)
         ) : tile.format === 'money' ? (
           <Money parts={fmt.moneyCompactParts(value)} />
         ) : (
@@ -70,11 +77,11 @@ function Tile({
             </span>
           </span>
         ) : (
-          <span className="delta delta-flat">{compare ? t('tile.noPrevious') : ''}</span>
+          <span className="delta delta-flat">{compare && !payLater ? t('tile.noPrevious') : ''}</span>
         )}
         <Sparkline values={trend} label={t('tile.sparkline', { label, periods: trend.length })} />
       </span>
-      <span className="kpi-hint">{tile.hint(summary.aggregate, fmt, t)}</span>
+      <span className="kpi-hint">{payLater ? '' : tile.hint(summary.aggregate, fmt, t)}</span>
     </button>
   );
 }

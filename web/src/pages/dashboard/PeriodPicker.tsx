@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { PeriodSelect } from '../../components/PeriodSelect.tsx';
-import { defaultMonth } from '../../components/usePeriodParam.ts';
+import { defaultMonth, useCompanyTimeZone } from '../../components/usePeriodParam.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import type { DashboardFilters } from './useDashboardFilters.ts';
@@ -28,10 +28,14 @@ export function PeriodPicker({
   const toId = useId();
   const compareId = useId();
   const range = filters.range;
+  const timeZone = useCompanyTimeZone();
 
   const onPeriod = (v: string) => {
     if (v === CUSTOM) {
-      const month = filters.period ?? defaultMonth(months) ?? new Date().toISOString().slice(0, 7);
+      const month =
+        filters.period ??
+        (timeZone && defaultMonth(months, timeZone)) ??
+        new Date().toISOString().slice(0, 7);
       const from = `${month}-01`;
       const to = shift(from, 14);
       filters.update({ period: null, from, to });

@@ -1,3 +1,4 @@
+import { PAY_PERCENT_DIGITS, payShare } from '../../../../core/round.ts';
 import type { MetricDef } from '../../../../schemas/criteria.ts';
 import type { Aggregate } from '../../../../schemas/dashboard.ts';
 import type { Formatters } from '../../format.ts';
@@ -60,7 +61,8 @@ const PAY_IMPACT: TileDef = {
   hint: (a, f, t) =>
     a.variableBase && a.adjustment !== null
       ? t('tile.payImpact.hint', {
-          share: f.percent(-a.adjustment / a.variableBase),
+          // A share of pay: printed as the payroll page, its CSV and the explanation print it.
+          share: f.percent(payShare(-a.adjustment / a.variableBase), PAY_PERCENT_DIGITS),
           coefficient: f.decimal(a.coefficient ?? 1, 3),
         })
       : t('tile.payImpact.none'),

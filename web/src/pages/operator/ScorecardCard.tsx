@@ -1,14 +1,15 @@
 import { metricValue } from '../../../../core/metric-values.ts';
 import type { DeductionLine, ScorecardRow } from '../../../../schemas/scorecard.ts';
-import type { Formatters } from '../../format.ts';
+import { type Formatters, SCORE_DIGITS } from '../../format.ts';
 import { type MessageKey, type Translate, useT } from '../../i18n/index.ts';
 import { METRIC_LIST, message, onScorecard } from '../../metrics.ts';
+import { costText, deductionCosts } from '../payroll/deduction-costs.ts';
 import { share } from '../payroll/Explanation.tsx';
 
 function value(v: number | null, unit: string, fmt: Formatters, t: Translate, whenNull?: MessageKey): string {
   if (v === null) return t(whenNull ?? 'kpi.none');
   if (unit === 'ratio') return fmt.percent(v);
-  if (unit === 'score') return fmt.decimal(v, 2);
+  if (unit === 'score') return fmt.decimal(v, SCORE_DIGITS);
   if (unit === 'seconds') return fmt.duration(v);
   return fmt.integer(v);
 }
@@ -49,6 +50,7 @@ function target(
 export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters }) {
   const t = useT();
   const lines = new Map(row.explanation.map((l) => [l.key, l]));
+  const costs = deductionCosts(row);
   return (
     <section className="card" aria-labelledby="scorecard-title">
       <header className="card-header">
@@ -117,8 +119,10 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
                     )}
                   </td>
                   <td className="num">
-                    {deducted && line.amount !== null && line.amount > 0 ? (
-                      <span className="deducted">−{fmt.money(line.amount)}</span>
+                    {deducted && costs?.byKey.has(line.key) ? (
+                      <span className="deducted" data-cost={costs.byKey.get(line.key)}>
+                        {costText(costs.byKey.get(line.key) as number, fmt)}
+                      </span>
                     ) : (
                       ''
                     )}
@@ -127,6 +131,28 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
               );
             })}
           </tbody>
+          {costs && costs.total !== 0 && (
+            <tfoot>
+              {costs.rounding !== 0 && (
+                <tr className="cost-rounding">
+                  <th scope="row" colSpan={4} className="cell-name cell-muted">
+                    {t('money.rounding')}
+                  </th>
+                  <td className="num cell-muted" data-cost={costs.rounding}>
+                    {costText(costs.rounding, fmt)}
+                  </td>
+                </tr>
+              )}
+              <tr className="cost-total">
+                <th scope="row" colSpan={4} className="cell-name">
+                  {t('money.totalDeducted')}
+                </th>
+                <td className="num" data-total={costs.total}>
+                  <span className="deducted">{costText(costs.total, fmt)}</span>
+                </td>
+              </tr>
+            </tfoot>
+          )}
         </table>
       </div>
     </section>

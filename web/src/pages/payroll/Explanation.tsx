@@ -1,18 +1,22 @@
+import { PAY_PERCENT_DIGITS, payShare } from '../../../../core/round.ts';
 import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { costText, deductionCosts } from './deduction-costs.ts';
 
 /**
- * A deduction as a percentage: two decimals when that is exact, else four, so the lines can be
- * added up to the coefficient's formula below them (14.9950%, not 15.00%).
+ * A share of pay (a deduction, the part of the base deducted) as a percentage: rounded and with
+ * the decimals of the payroll CSV (core/round.ts), so the screen, the file and the explanation
+ * print the same figure. The exact value is in the formula beside it.
  */
 export const share = (fraction: number, fmt: Formatters) =>
-  fmt.percent(fraction, Number.isInteger(Number((fraction * 10_000).toPrecision(12))) ? 2 : 4);
+  fmt.percent(payShare(fraction), PAY_PERCENT_DIGITS);
 
 /** Every deduction of one operator, with the rule's formula and the money it cost. */
 export function Explanation({ row, fmt }: { row: ScorecardRow; fmt: Formatters }) {
   const t = useT();
   const s = row.scorecard;
+  const costs = deductionCosts(row);
   const rule =
     row.rule.department === null
       ? t('payroll.explain.generalRule', { version: row.rule.version })
@@ -34,11 +38,31 @@ export function Explanation({ row, fmt }: { row: ScorecardRow; fmt: Formatters }
                 {line.capped && <span className="badge badge-muted">{t('payroll.explain.capped')}</span>}
               </td>
               <td className="num">{line.fraction > 0 ? `−${share(line.fraction, fmt)}` : '—'}</td>
-              <td className="num">
-                {line.amount !== null && line.amount > 0 ? `−${fmt.money(line.amount)}` : '—'}
+              <td className="num" data-cost={costs?.byKey.get(line.key)}>
+                {costs?.byKey.has(line.key) ? costText(costs.byKey.get(line.key) as number, fmt) : '—'}
               </td>
             </tr>
           ))}
+          {costs && costs.rounding !== 0 && (
+            <tr className="cost-rounding">
+              <th scope="row">{t('money.rounding')}</th>
+              <td className="explain-formula" />
+              <td className="num" />
+              <td className="num cell-muted" data-cost={costs.rounding}>
+                {costText(costs.rounding, fmt)}
+              </td>
+            </tr>
+          )}
+          {costs && costs.total !== 0 && (
+            <tr className="cost-total">
+              <th scope="row">{t('money.totalDeducted')}</th>
+              <td className="explain-formula" />
+              <td className="num" />
+              <td className="num" data-total={costs.total}>
+                {costText(costs.total, fmt)}
+              </td>
+            </tr>
+          )}
           {row.coefficientFormula && (
             <tr>
               <th scope="row">{t('payroll.col.coefficient')}</th>

@@ -3,7 +3,7 @@ import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
 import { SortIcon } from '../../components/icons.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
-import { Explanation } from './Explanation.tsx';
+import { Explanation, share } from './Explanation.tsx';
 
 type SortKey = 'name' | 'team' | 'coefficient' | 'base' | 'payout' | 'adjustment';
 type Direction = 'ascending' | 'descending';
@@ -170,7 +170,7 @@ export function PayrollTable({ rows, fmt }: { rows: readonly ScorecardRow[]; fmt
                         ) : (
                           reasons.map((l) => (
                             <span key={l.key} className="reason">
-                              {t(`deduction.${l.key}`)} <strong>−{fmt.percent(l.fraction, 1)}</strong>
+                              {t(`deduction.${l.key}`)} <strong>−{share(l.fraction, fmt)}</strong>
                             </span>
                           ))
                         )}

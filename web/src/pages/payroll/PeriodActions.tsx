@@ -1,24 +1,52 @@
 import { useId, useState } from 'react';
-import type { PayPeriodView } from '../../../../schemas/scorecard.ts';
+import { currentMonth } from '../../../../core/time.ts';
+import { monthRange } from '../../../../schemas/period.ts';
+import type { PayPeriodView, ScorecardRow } from '../../../../schemas/scorecard.ts';
 import { exportUrl, useApprovePeriod, useReopenPeriod } from '../../api/payroll.ts';
 import { useSession } from '../../auth/session.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
+import { useCompanyTimeZone } from '../../components/usePeriodParam.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 
 const dateTime = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-/** The period's state, and what the user's role may do with it: approve, re-open, export. */
-export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatters }) {
+/**
+ * The period's state, and what the user's role may do with it: approve, re-open, export. `rows`
+ * are the month's scorecards: approving asks to confirm, one by one, the operators they show with
+ * no variable base, and the server takes exactly that list.
+ */
+export function PeriodActions({
+  view,
+  rows,
+  fmt,
+}: {
+  view: PayPeriodView;
+  rows: readonly ScorecardRow[] | undefined;
+  fmt: Formatters;
+}) {
   const t = useT();
   const { user } = useSession();
   const reasonId = useId();
   const approve = useApprovePeriod();
   const reopen = useReopenPeriod();
+  const timeZone = useCompanyTimeZone();
   const [confirming, setConfirming] = useState<'approve' | 'reopen' | null>(null);
   const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
   const approved = view.status === 'approved';
+  // A month is approved once it has ended in the company zone; the server refuses it before.
+  const running = timeZone !== undefined && view.period >= currentMonth(new Date(), timeZone);
+  const missing = (rows ?? []).filter((r) => r.scorecard.variableBase === null);
+  const allConfirmed = missing.every((r) => confirmed.has(r.scorecard.operatorId));
+  const toggle = (id: string, on: boolean) =>
+    setConfirmed((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const canApprove = user.role === 'payroll' && !approved;
   const canReopen = user.role === 'admin' && approved;
   const canExport = user.role === 'payroll' || user.role === 'admin';
@@ -36,6 +64,8 @@ export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatt
       user: view.reopenedBy ?? '',
       reason: view.reopenReason ?? '',
     });
+  } else if (running) {
+    hint = t('payroll.approve.notEnded', { date: fmt.dayLong(monthRange(view.period).to) });
   } else hint = t('payroll.status.openHint');
 
   return (
@@ -73,7 +103,11 @@ export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatt
           <button
             type="button"
             className="button button-primary button-small"
-            onClick={() => setConfirming('approve')}
+            disabled={running || rows === undefined}
+            onClick={() => {
+              setConfirmed(new Set());
+              setConfirming('approve');
+            }}
           >
             {t('payroll.approve')}
           </button>
@@ -91,12 +125,44 @@ export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatt
       {confirming === 'approve' && canApprove && (
         <div className="confirm" role="alertdialog" aria-label={t('payroll.approve')}>
           <p>{t('payroll.approve.confirm', { period: fmt.period(view.period) })}</p>
+          {missing.length > 0 && (
+            <fieldset className="confirm-missing">
+              <legend>
+                {t('payroll.approve.missingBases', {
+                  count: fmt.integer(missing.length),
+                  period: fmt.period(view.period),
+                })}
+              </legend>
+              <ul>
+                {missing.map((r) => (
+                  <li key={r.scorecard.operatorId}>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={confirmed.has(r.scorecard.operatorId)}
+                        onChange={(e) => toggle(r.scorecard.operatorId, e.target.checked)}
+                      />
+                      {r.name} <span className="cell-muted">{r.scorecard.operatorId}</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
           <div className="confirm-buttons">
             <button
               type="button"
               className="button button-primary button-small"
-              disabled={approve.isPending}
-              onClick={() => approve.mutate(view.period, { onSuccess: () => setConfirming(null) })}
+              disabled={approve.isPending || !allConfirmed}
+              onClick={() =>
+                approve.mutate(
+                  {
+                    period: view.period,
+                    confirmMissingBases: missing.map((r) => r.scorecard.operatorId),
+                  },
+                  { onSuccess: () => setConfirming(null) },
+                )
+              }
             >
               {approve.isPending ? t('payroll.approving') : t('payroll.approve.yes')}
             </button>
