@@ -16,15 +16,10 @@ import { validate } from '../validate.ts';
 import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
 
-/** Who reads the dashboard: those who act on performance and pay; an operator sees himself. */
-const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
-/** An operator's page: the same people as his scorecard (GET /api/scorecards/:operatorId). */
-const OPERATOR_PAGE = READERS;
-
 export const dashboardRoutes = new Hono<AppEnv>()
   // Six periods scored and the days counted: kept ready, compressed, while the data is unchanged
   // (every change moves the data version), as the ranking is.
-  .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) => {
+  .get('/dashboard/summary', allow('dashboard.read'), validate('query', summaryQuery), async (c) => {
     const q = c.req.valid('query');
     const scope = c.get('scope');
     const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}`;
@@ -37,7 +32,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   })
   .get(
     '/operators/:operatorId/trend',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorTrendResponse = await operatorTrend(
@@ -51,7 +46,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   )
   .get(
     '/operators/:operatorId/orders',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorOrdersResponse = await operatorOrders(
@@ -65,7 +60,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   )
   .get(
     '/operators/:operatorId/claims',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorClaimsResponse = await operatorClaims(
@@ -79,7 +74,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   )
   .get(
     '/operators/:operatorId/assessments',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorAssessmentsResponse = await operatorAssessments(

@@ -16,7 +16,7 @@ import { exportPayroll } from './payroll-export.ts';
 const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('user')?.username ?? 'unknown';
 
 export const payrollRoutes = new Hono<AppEnv>()
-  .get('/', allow('payroll', 'admin', 'head'), async (c) => {
+  .get('/', allow('payroll.read'), async (c) => {
     const { analytics, db } = c.get('deps');
     const settings = c.get('settings');
     const months = await periodsWithCalls(analytics, settings.timeZone);
@@ -26,14 +26,14 @@ export const payrollRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/:period', allow('payroll', 'admin', 'head'), validate('param', periodParam), async (c) => {
+  .get('/:period', allow('payroll.read'), validate('param', periodParam), async (c) => {
     const body: PayPeriodResponse = {
       payPeriod: await payPeriod(c.get('deps').db, c.req.valid('param').period),
     };
     return c.json(body);
   })
   // Approving is payroll's act alone (the rule); re-opening is an administrator's.
-  .post('/:period/approve', allow('payroll'), validate('param', periodParam), async (c) => {
+  .post('/:period/approve', allow('payroll.approve'), validate('param', periodParam), async (c) => {
     const body: PayPeriodResponse = {
       payPeriod: await approvePeriod(c.get('deps'), c.req.valid('param').period, c.get('settings'), actor(c)),
     };
@@ -41,7 +41,7 @@ export const payrollRoutes = new Hono<AppEnv>()
   })
   .post(
     '/:period/reopen',
-    allow('admin'),
+    allow('payroll.reopen'),
     validate('param', periodParam),
     validate('json', reopenRequest),
     async (c) => {
@@ -58,7 +58,7 @@ export const payrollRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:period/export',
-    allow('payroll', 'admin'),
+    allow('payroll.export'),
     validate('param', periodParam),
     validate('query', exportQuery),
     async (c) => {
