@@ -36,7 +36,8 @@ export const POLICY = {
   'scorecards.read': PERFORMANCE,
   /** Contact-center KPIs per queue and team (no operator reads them: they are not his own). */
   'kpis.read': ['admin', 'head', 'qa_lead', 'qa', 'payroll'],
-  'dashboard.read': PERFORMANCE,
+  /** The dashboard of many operators; an operator has his own page instead. */
+  'dashboard.read': ['admin', 'head', 'payroll'],
   /** An operator's trend, orders, claims and assessments: the people who read his scorecard. */
   'operatorPage.read': PERFORMANCE,
 

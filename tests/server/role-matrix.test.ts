@@ -203,7 +203,7 @@ const MATRIX: Record<string, Entry> = {
     outside: (_, op) => filtered(`/api/kpis?${P}&team=${OPS[op].team}`),
   },
   'GET /api/dashboard/summary': {
-    allow: PAY_READERS,
+    allow: ['admin', 'head', 'payroll'],
     req: () => get(`/api/dashboard/summary?${P}`),
     outside: (_, op) => filtered(`/api/dashboard/summary?${P}&team=${OPS[op].team}`),
   },

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { can } from '../../../../schemas/policy.ts';
 import type { PayPeriodView } from '../../../../schemas/scorecard.ts';
 import { exportUrl, useApprovePeriod, useReopenPeriod } from '../../api/payroll.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -19,9 +20,9 @@ export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatt
   const [confirming, setConfirming] = useState<'approve' | 'reopen' | null>(null);
   const [reason, setReason] = useState('');
   const approved = view.status === 'approved';
-  const canApprove = user.role === 'payroll' && !approved;
-  const canReopen = user.role === 'admin' && approved;
-  const canExport = user.role === 'payroll' || user.role === 'admin';
+  const canApprove = can(user.role, 'payroll.approve') && !approved;
+  const canReopen = can(user.role, 'payroll.reopen') && approved;
+  const canExport = can(user.role, 'payroll.export');
   const failure = approve.error ?? reopen.error;
 
   let hint: string;
