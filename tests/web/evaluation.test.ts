@@ -38,6 +38,8 @@ describe('the evaluation workspace', () => {
     expect(usualOrigin(ev('submitted', 7), lead)).toBe('/calibration/7');
     expect(usualOrigin(ev('disputed'), lead)).toBe('/disputes');
     expect(usualOrigin(ev('disputed'), qa)).toBe('/worklist');
+    expect(usualOrigin({ ...ev('submitted'), status: 'revised' }, lead)).toBe('/disputes');
+    expect(usualOrigin(ev('submitted'), { username: 'boss', role: 'head' })).toBe('/worklist');
   });
 
   it('keeps the dispute window open until its end', () => {

@@ -43,10 +43,11 @@ function save() {
 export function noteLocation(location: Location, type: NavigationType): void {
   if (last?.key === location.key) return;
   const href = location.pathname + location.search;
-  if (last && !origins.has(location.key)) {
+  // Going back or forward returns to an entry noted when it was made; the first page of a load
+  // (key "default", whatever its address) has no origin.
+  if (last && type !== 'POP' && location.key !== 'default' && !origins.has(location.key)) {
     const samePage = location.pathname === last.pathname;
-    const origin =
-      type === 'REPLACE' || samePage ? origins.get(last.key) : type === 'PUSH' ? last.href : undefined;
+    const origin = type === 'REPLACE' || samePage ? origins.get(last.key) : last.href;
     if (origin !== undefined) {
       origins.set(location.key, origin);
       save();

@@ -12,5 +12,6 @@ export const enAccess = {
   'notAvailable.title': 'Not available for your role',
   'notAvailable.body': 'This page is not open to your role ({role}).',
   'notAvailable.home': 'Go to your start page: {page}',
+  'payRules.current': 'The rule in force',
   'payRules.readOnly': 'Pay rules are edited by an administrator; this is the rule as it stands.',
 } as const;

@@ -14,5 +14,6 @@ export const roAccess: { readonly [K in keyof typeof enAccess]: string } = {
   'notAvailable.title': 'Indisponibil pentru rolul dvs.',
   'notAvailable.body': 'Această pagină nu este deschisă rolului dvs. ({role}).',
   'notAvailable.home': 'Mergeți la pagina de start: {page}',
+  'payRules.current': 'Regula în vigoare',
   'payRules.readOnly': 'Regulile de plată sunt modificate de administrator; aceasta este regula în vigoare.',
 };

@@ -14,6 +14,7 @@ export const ruAccess: { readonly [K in keyof typeof enAccess]: string } = {
   'notAvailable.title': 'Недоступно для вашей роли',
   'notAvailable.body': 'Эта страница закрыта для вашей роли ({role}).',
   'notAvailable.home': 'Перейти на свою начальную страницу: {page}',
+  'payRules.current': 'Действующее правило',
   'payRules.readOnly':
     'Правила оплаты изменяет администратор; здесь правило в том виде, в каком оно действует.',
 };

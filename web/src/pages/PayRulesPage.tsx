@@ -103,7 +103,7 @@ export default function PayRulesPage() {
           <header className="card-header">
             <div className="card-heading">
               <h2 className="card-title" id="rule-edit-title">
-                {t('rules.edit')}
+                {maySave ? t('rules.edit') : t('payRules.current')}
               </h2>
               {inForce && (
                 <span className="card-meta">

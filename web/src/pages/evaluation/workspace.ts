@@ -32,6 +32,9 @@ export function workspaceMode(e: Subject, user: Viewer, revising: boolean): Mode
   return revising && decides(e, user) ? 'revise' : 'read';
 }
 
+/** An evaluation that was disputed, decided or not. */
+const DISPUTE_STATUSES: ReadonlySet<EvaluationStatus> = new Set(['disputed', 'upheld', 'revised']);
+
 /**
  * Where the workspace usually opens from, for the link back when the page it was opened from is
  * not known (an address typed or shared): the user's evaluations, the calibration session, the
@@ -40,7 +43,8 @@ export function workspaceMode(e: Subject, user: Viewer, revising: boolean): Mode
 export function usualOrigin(e: Subject, user: Viewer): string {
   if (user.role === 'operator') return '/my-evaluations';
   if (e.calibrationSessionId !== null) return `/calibration/${e.calibrationSessionId}`;
-  if (e.status === 'disputed' && isLead(user)) return '/disputes';
+  // A dispute stays the disputes' business once decided: a revision does not move it elsewhere.
+  if (DISPUTE_STATUSES.has(e.status) && isLead(user)) return '/disputes';
   return '/worklist';
 }
 
