@@ -156,7 +156,7 @@ export default function AppShell() {
             <ul className="nav-list">
               {menuOf(user).map(({ page, to, label, icon: Icon }) => (
                 <li key={page}>
-                  <NavLink to={{ pathname: to }} end className="nav-link" title={t(label)}>
+                  <NavLink to={{ pathname: to }} className="nav-link" title={t(label)}>
                     <Icon />
                     <span className="nav-label">{t(label)}</span>
                   </NavLink>
@@ -193,7 +193,10 @@ export default function AppShell() {
         </header>
         <main id="main" className="main" tabIndex={-1}>
           <ErrorBoundary resetKey={location.pathname}>
-            <Suspense fallback={<PageSkeleton />}>
+            {/* A boundary per page: moving to another page unmounts the one left at once, rather than
+                keeping it alive while the next one loads, where a late correction of its own
+                address (a default period) would take the user back to it. */}
+            <Suspense key={location.pathname} fallback={<PageSkeleton />}>
               <Outlet />
             </Suspense>
           </ErrorBoundary>
