@@ -7,9 +7,8 @@ import type {
   TeamsResponse,
 } from '../../schemas/activity.ts';
 import { rangeQuery } from '../../schemas/period.ts';
-import { ROLES } from '../../schemas/roles.ts';
 import type { RosterResponse } from '../../schemas/roster.ts';
-import { allowAnyUser, allowOwn } from '../auth/access.ts';
+import { allow, allowOwn } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 import {
@@ -21,21 +20,21 @@ import {
 } from './activity.service.ts';
 
 export const activityRoutes = new Hono<AppEnv>()
-  .get('/periods', allowAnyUser(), async (c) => {
+  .get('/periods', allow('roster.read'), async (c) => {
     const body: PeriodsResponse = {
       periods: await periodsWithCalls(c.get('deps').analytics, c.get('settings').timeZone),
     };
     return c.json(body);
   })
-  .get('/teams', allowAnyUser(), async (c) => {
+  .get('/teams', allow('roster.read'), async (c) => {
     const body: TeamsResponse = { teams: await teamsWithSize(c.get('deps').db, c.get('scope')) };
     return c.json(body);
   })
-  .get('/operators', allowAnyUser(), async (c) => {
+  .get('/operators', allow('roster.read'), async (c) => {
     const body: RosterResponse = { operators: await rosterFor(c.get('deps').db, c.get('scope')) };
     return c.json(body);
   })
-  .get('/operators/activity', allowAnyUser(), validate('query', rangeQuery), async (c) => {
+  .get('/operators/activity', allow('activity.read'), validate('query', rangeQuery), async (c) => {
     const { db, analytics } = c.get('deps');
     const range = c.req.valid('query');
     const { timeZone, currency } = c.get('settings');
@@ -48,7 +47,7 @@ export const activityRoutes = new Hono<AppEnv>()
   })
   .get(
     '/operators/:operatorId/activity',
-    allowOwn('operatorId', ...ROLES),
+    allowOwn('operatorId', 'activity.read'),
     validate('query', rangeQuery),
     async (c) => {
       const { db, analytics } = c.get('deps');
@@ -66,7 +65,7 @@ export const activityRoutes = new Hono<AppEnv>()
       return c.json(body);
     },
   )
-  .get('/overview/daily', allowAnyUser(), validate('query', rangeQuery), async (c) => {
+  .get('/overview/daily', allow('activity.read'), validate('query', rangeQuery), async (c) => {
     const { db, analytics } = c.get('deps');
     const range = c.req.valid('query');
     const body: DailyResponse = {

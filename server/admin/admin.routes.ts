@@ -24,19 +24,19 @@ const auditQuery = z.object({
 });
 
 export const adminRoutes = new Hono<AppEnv>()
-  .get('/users', allow('admin'), async (c) => {
+  .get('/users', allow('users.read'), async (c) => {
     const rows = await listUsers(c.get('deps').db);
     const body: UsersResponse = { users: rows.map(userRowToView) };
     return c.json(body);
   })
-  .post('/users', allow('admin'), validate('json', newUserRequest), async (c) => {
+  .post('/users', allow('users.manage'), validate('json', newUserRequest), async (c) => {
     const row = await createUser(c.get('deps').db, c.req.valid('json'), c.get('user')?.username ?? 'unknown');
     const body: UserResponse = { user: userRowToView(row) };
     return c.json(body, 201);
   })
   .put(
     '/users/:id/limit',
-    allow('admin'),
+    allow('users.manage'),
     validate('param', userParam),
     validate('json', userLimitRequest),
     async (c) => {
@@ -50,21 +50,26 @@ export const adminRoutes = new Hono<AppEnv>()
       return c.json(body);
     },
   )
-  .get('/settings', allow('admin'), async (c) => {
+  .get('/settings', allow('settings.read'), async (c) => {
     const body: SettingsResponse = { settings: await readSettings(c.get('deps').db) };
     return c.json(body);
   })
-  .put('/settings/:key', allow('admin'), validate('json', z.object({ value: z.unknown() })), async (c) => {
-    const settings = await writeSetting(
-      c.get('deps').db,
-      c.req.param('key'),
-      c.req.valid('json').value,
-      c.get('user')?.username ?? 'unknown',
-    );
-    const body: SettingsResponse = { settings };
-    return c.json(body);
-  })
-  .get('/audit', allow('admin'), validate('query', auditQuery), async (c) => {
+  .put(
+    '/settings/:key',
+    allow('settings.edit'),
+    validate('json', z.object({ value: z.unknown() })),
+    async (c) => {
+      const settings = await writeSetting(
+        c.get('deps').db,
+        c.req.param('key'),
+        c.req.valid('json').value,
+        c.get('user')?.username ?? 'unknown',
+      );
+      const body: SettingsResponse = { settings };
+      return c.json(body);
+    },
+  )
+  .get('/audit', allow('audit.read'), validate('query', auditQuery), async (c) => {
     const body: AuditResponse = { entries: await listAuditEntries(c.get('deps').db, c.req.valid('query')) };
     return c.json(body);
   });

@@ -12,7 +12,7 @@ import { validate } from '../validate.ts';
 import { listAssessments, recordAssessment } from './assessments.service.ts';
 
 export const assessmentsRoutes = new Hono<AppEnv>()
-  .get('/', allow('head', 'admin', 'payroll', 'operator'), validate('query', assessmentsQuery), async (c) => {
+  .get('/', allow('assessments.read'), validate('query', assessmentsQuery), async (c) => {
     const assessments = await listAssessments(
       c.get('deps').db,
       c.req.valid('query'),
@@ -22,7 +22,7 @@ export const assessmentsRoutes = new Hono<AppEnv>()
     const body: AssessmentsResponse = { assessments };
     return c.json(body);
   })
-  .post('/', allow('head', 'admin'), validate('json', newAssessmentRequest), async (c) => {
+  .post('/', allow('assessments.create'), validate('json', newAssessmentRequest), async (c) => {
     const user = c.get('user');
     if (!user) throw new AppError('unauthenticated', 'sign in first');
     const body: AssessmentResponse = {

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../../core/errors.ts';
-import { ROLES, type Role } from '../../schemas/roles.ts';
+import { type Action, rolesFor } from '../../schemas/policy.ts';
+import type { Role } from '../../schemas/roles.ts';
 import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
 
@@ -15,12 +16,14 @@ export interface AccessOptions {
   ownOperatorParam?: string;
 }
 
-export type Policy = { kind: 'public' } | { kind: 'roles'; roles: readonly Role[]; options: AccessOptions };
+export type Policy =
+  | { kind: 'public' }
+  | { kind: 'action'; action: Action; roles: readonly Role[]; options: AccessOptions };
 type Guard = MiddlewareHandler<AppEnv> & { [ACCESS_POLICY]: Policy };
 
 function guard(policy: Policy): Guard {
   const mw: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (policy.kind === 'roles') {
+    if (policy.kind === 'action') {
       authorize(c, policy.roles, policy.options);
       await limitHead(c, policy.options);
     }
@@ -81,12 +84,13 @@ async function limitHead(c: Context<AppEnv>, options: AccessOptions) {
 
 /**
  * Every route declares who may use it with one of these, as its first handler; the check itself
- * lives only here. `allow('head', 'admin')` needs a signed-in user with one of the roles.
+ * lives only here. `allow('claims.create')` needs a signed-in user with one of the roles the
+ * policy (schemas/policy.ts) gives that action, the one table the web app reads as well.
  */
-export const allow = (...roles: Role[]) => guard({ kind: 'roles', roles, options: {} });
-export const allowOwn = (param: string, ...roles: Role[]) =>
-  guard({ kind: 'roles', roles, options: { ownOperatorParam: param } });
-export const allowAnyUser = () => guard({ kind: 'roles', roles: ROLES, options: {} });
+export const allow = (action: Action) =>
+  guard({ kind: 'action', action, roles: rolesFor(action), options: {} });
+export const allowOwn = (param: string, action: Action) =>
+  guard({ kind: 'action', action, roles: rolesFor(action), options: { ownOperatorParam: param } });
 export const allowPublic = () => guard({ kind: 'public' });
 
 export const policyOf = (handler: unknown): Policy | undefined =>

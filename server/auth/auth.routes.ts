@@ -15,7 +15,7 @@ import type { AppEnv } from '../context.ts';
 import { AppErrorWithHeaders } from '../errors.ts';
 import { findUserByName, updateUserLocale, userRowToView } from '../users/users.repository.ts';
 import { validate } from '../validate.ts';
-import { allowAnyUser, allowPublic } from './access.ts';
+import { allow, allowPublic } from './access.ts';
 import { decoyHash, verifyPassword } from './password.ts';
 import { forgetSession, SESSION_COOKIE } from './session.middleware.ts';
 import { createSession, deleteSession } from './sessions.repository.ts';
@@ -98,14 +98,14 @@ export const authRoutes = new Hono<AppEnv>()
     const body: LogoutResponse = { ok: true };
     return c.json(body);
   })
-  .get('/me', allowAnyUser(), (c) => {
+  .get('/me', allow('session.own'), (c) => {
     const user = c.get('user');
     if (!user) throw new AppError('unauthenticated', 'sign in first');
     const { companyName, timeZone, currency } = c.get('settings');
     const body: MeResponse = { user, settings: { companyName, timeZone, currency } };
     return c.json(body);
   })
-  .put('/me/locale', allowAnyUser(), validate('json', localeRequest), async (c) => {
+  .put('/me/locale', allow('session.own'), validate('json', localeRequest), async (c) => {
     const user = c.get('user');
     if (!user) throw new AppError('unauthenticated', 'sign in first');
     const { locale } = c.req.valid('json');

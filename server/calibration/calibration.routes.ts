@@ -26,11 +26,9 @@ import {
 } from './calibration.service.ts';
 
 const idParam = z.object({ id: z.coerce.number({ error: 'must be a session id' }).int().positive() });
-const READERS = ['qa', 'qa_lead', 'head', 'admin'] as const;
-const LEADS = ['qa_lead', 'admin'] as const;
 
 export const calibrationRoutes = new Hono<AppEnv>()
-  .get('/', allow(...READERS), validate('query', calibrationListQuery), async (c) => {
+  .get('/', allow('calibration.read'), validate('query', calibrationListQuery), async (c) => {
     const body: CalibrationsResponse = {
       sessions: await listSessions(
         c.get('deps').db,
@@ -41,7 +39,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .post('/', allow(...LEADS), validate('json', newCalibrationRequest), async (c) => {
+  .post('/', allow('calibration.run'), validate('json', newCalibrationRequest), async (c) => {
     const user = currentUser(c);
     const id = await createSession(c.get('deps'), user, c.req.valid('json'));
     const body: CalibrationResponse = {
@@ -49,19 +47,19 @@ export const calibrationRoutes = new Hono<AppEnv>()
     };
     return c.json(body, 201);
   })
-  .get('/strictness', allow('qa_lead', 'head', 'admin'), validate('query', strictnessQuery), async (c) => {
+  .get('/strictness', allow('calibration.strictness'), validate('query', strictnessQuery), async (c) => {
     const body: StrictnessResponse = {
       monitors: await strictness(c.get('deps').db, c.req.valid('query'), c.get('settings').timeZone),
     };
     return c.json(body);
   })
-  .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
+  .get('/:id', allow('calibration.read'), validate('param', idParam), async (c) => {
     const body: CalibrationResponse = {
       session: await sessionView(c.get('deps').db, c.req.valid('param').id, currentUser(c), c.get('scope')),
     };
     return c.json(body);
   })
-  .post('/:id/evaluation', allow('qa', 'qa_lead'), validate('param', idParam), async (c) => {
+  .post('/:id/evaluation', allow('calibration.join'), validate('param', idParam), async (c) => {
     const user = currentUser(c);
     const evaluationId = await startScoring(c.get('deps'), user, c.req.valid('param').id);
     const body: EvaluationResponse = {
@@ -75,7 +73,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
     };
     return c.json(body, 201);
   })
-  .post('/:id/close', allow(...LEADS), validate('param', idParam), async (c) => {
+  .post('/:id/close', allow('calibration.run'), validate('param', idParam), async (c) => {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
     await closeSession(c.get('deps').db, user, id);
@@ -84,7 +82,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/:id/results', allow(...READERS), validate('param', idParam), async (c) => {
+  .get('/:id/results', allow('calibration.read'), validate('param', idParam), async (c) => {
     const body: CalibrationResults = await sessionResults(
       c.get('deps').db,
       c.req.valid('param').id,

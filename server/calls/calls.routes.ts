@@ -30,17 +30,12 @@ import { callDetail, callsArrow, searchCallColumns, searchCalls, visibleCall } f
 import { recordingFile, recordingResponse } from './recording.ts';
 import { sampleCalls } from './sample.ts';
 
-/** Calls are read by QA, heads and admin, and by an operator for his own calls. */
-const READERS = ['qa', 'qa_lead', 'head', 'admin', 'operator'] as const;
-const MONITORS = ['qa', 'qa_lead', 'admin'] as const;
-const LEADS = ['qa_lead', 'admin'] as const;
-
 const idParam = z.object({ id: z.string().trim().min(1).max(200) });
 const assignmentParam = z.object({ id: z.coerce.number().int().positive() });
 
 export const callsRoutes = new Hono<AppEnv>()
   // The calls list as JSON, or as Arrow IPC for a big table: the same rows, and a bigger page.
-  .get('/', allow(...READERS), validate('query', callSearchQuery), async (c) => {
+  .get('/', allow('calls.read'), validate('query', callSearchQuery), async (c) => {
     const { db, analytics } = c.get('deps');
     const q = c.req.valid('query');
     const arrow = wantsArrow(c.req.header('accept'));
@@ -66,7 +61,7 @@ export const callsRoutes = new Hono<AppEnv>()
       [ARROW_PAGING_HEADERS.offset]: String(page.offset),
     });
   })
-  .get('/sample', allow(...MONITORS), validate('query', sampleQuery), async (c) => {
+  .get('/sample', allow('calls.sample'), validate('query', sampleQuery), async (c) => {
     const { db, analytics } = c.get('deps');
     const body: SampleResponse = await sampleCalls(
       db,
@@ -77,7 +72,7 @@ export const callsRoutes = new Hono<AppEnv>()
     );
     return c.json(body);
   })
-  .get('/assignments', allow(...MONITORS), validate('query', assignmentsQuery), async (c) => {
+  .get('/assignments', allow('worklist.read'), validate('query', assignmentsQuery), async (c) => {
     const { period, monitor } = c.req.valid('query');
     const body: AssignmentsResponse = {
       period,
@@ -85,7 +80,7 @@ export const callsRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .post('/assignments', allow(...LEADS), validate('json', assignRequest), async (c) => {
+  .post('/assignments', allow('assignments.manage'), validate('json', assignRequest), async (c) => {
     const body: AssignResponse = await assignCalls(
       c.get('deps'),
       currentUser(c),
@@ -94,12 +89,12 @@ export const callsRoutes = new Hono<AppEnv>()
     );
     return c.json(body, 201);
   })
-  .delete('/assignments/:id', allow(...LEADS), validate('param', assignmentParam), async (c) => {
+  .delete('/assignments/:id', allow('assignments.manage'), validate('param', assignmentParam), async (c) => {
     await unassign(c.get('deps').db, currentUser(c), c.req.valid('param').id);
     const body: UnassignResponse = { ok: true };
     return c.json(body);
   })
-  .get('/worklist', allow(...MONITORS), validate('query', worklistQuery), async (c) => {
+  .get('/worklist', allow('worklist.read'), validate('query', worklistQuery), async (c) => {
     const user = currentUser(c);
     const { period } = c.req.valid('query');
     const assignments = await listAssignments(c.get('deps').db, period, user.username);
@@ -113,7 +108,7 @@ export const callsRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
+  .get('/:id', allow('calls.read'), validate('param', idParam), async (c) => {
     const { db, analytics } = c.get('deps');
     const body: CallResponse = {
       call: await callDetail(
@@ -127,7 +122,7 @@ export const callsRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/:id/recording', allow(...READERS), validate('param', idParam), async (c) => {
+  .get('/:id/recording', allow('calls.read'), validate('param', idParam), async (c) => {
     const { analytics, dataDir } = c.get('deps');
     const call = await visibleCall(analytics, c.req.valid('param').id, c.get('scope'));
     if (!call.recording) throw new AppError('not_found', `call ${call.callId} has no recording`);

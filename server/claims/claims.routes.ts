@@ -17,34 +17,24 @@ const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('use
 
 /** Heads register and judge claims; payroll and QA leads read them; an operator reads his own. */
 export const claimsRoutes = new Hono<AppEnv>()
-  .get(
-    '/',
-    allow('head', 'admin', 'payroll', 'qa_lead', 'operator'),
-    validate('query', claimsQuery),
-    async (c) => {
-      const body: ClaimsResponse = {
-        claims: await listClaims(
-          c.get('deps').db,
-          c.req.valid('query'),
-          c.get('scope'),
-          c.get('settings').timeZone,
-        ),
-      };
-      return c.json(body);
-    },
-  )
-  .get(
-    '/:claimId',
-    allow('head', 'admin', 'payroll', 'qa_lead', 'operator'),
-    validate('param', claimParam),
-    async (c) => {
-      const body: ClaimResponse = {
-        claim: await getClaim(c.get('deps').db, c.req.valid('param').claimId, c.get('scope')),
-      };
-      return c.json(body);
-    },
-  )
-  .post('/', allow('head', 'admin'), validate('json', newClaimRequest), async (c) => {
+  .get('/', allow('claims.read'), validate('query', claimsQuery), async (c) => {
+    const body: ClaimsResponse = {
+      claims: await listClaims(
+        c.get('deps').db,
+        c.req.valid('query'),
+        c.get('scope'),
+        c.get('settings').timeZone,
+      ),
+    };
+    return c.json(body);
+  })
+  .get('/:claimId', allow('claims.read'), validate('param', claimParam), async (c) => {
+    const body: ClaimResponse = {
+      claim: await getClaim(c.get('deps').db, c.req.valid('param').claimId, c.get('scope')),
+    };
+    return c.json(body);
+  })
+  .post('/', allow('claims.create'), validate('json', newClaimRequest), async (c) => {
     const body: ClaimResponse = {
       claim: await registerClaim(c.get('deps').db, c.req.valid('json'), c.get('scope'), actor(c)),
     };
@@ -52,7 +42,7 @@ export const claimsRoutes = new Hono<AppEnv>()
   })
   .post(
     '/:claimId/decision',
-    allow('head', 'admin'),
+    allow('claims.decide'),
     validate('param', claimParam),
     validate('json', claimDecisionRequest),
     async (c) => {

@@ -17,15 +17,10 @@ import { validate } from '../validate.ts';
 import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
 
-/** Who reads the dashboard: those who act on performance and pay; an operator sees himself. */
-const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
-/** An operator's page: the same people as his scorecard (GET /api/scorecards/:operatorId). */
-const OPERATOR_PAGE = READERS;
-
 export const dashboardRoutes = new Hono<AppEnv>()
   // Six periods scored and the days counted: kept ready, compressed, while the data is unchanged
   // (every change moves the data version), as the ranking is.
-  .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) => {
+  .get('/dashboard/summary', allow('dashboard.read'), validate('query', summaryQuery), async (c) => {
     const q = c.req.valid('query');
     const scope = c.get('scope');
     const settings = c.get('settings');
@@ -42,7 +37,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   })
   .get(
     '/operators/:operatorId/trend',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorTrendResponse = await operatorTrend(
@@ -56,7 +51,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   )
   .get(
     '/operators/:operatorId/orders',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorOrdersResponse = await operatorOrders(
@@ -70,7 +65,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   )
   .get(
     '/operators/:operatorId/claims',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorClaimsResponse = await operatorClaims(
@@ -84,7 +79,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   )
   .get(
     '/operators/:operatorId/assessments',
-    allowOwn('operatorId', ...OPERATOR_PAGE),
+    allowOwn('operatorId', 'operatorPage.read'),
     validate('query', operatorRangeQuery),
     async (c) => {
       const body: OperatorAssessmentsResponse = await operatorAssessments(

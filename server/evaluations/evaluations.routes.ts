@@ -34,10 +34,6 @@ import { operatorQuality } from './quality.ts';
 const idParam = z.object({ id: z.string().trim().min(1).max(200) });
 const submitRequest = z.object({ answers: saveAnswersRequest.shape.answers.optional() }).default({});
 
-/** Who reads evaluations: QA, heads, admin, and an operator his own. */
-const READERS = ['qa', 'qa_lead', 'head', 'admin', 'operator'] as const;
-const MONITORS = ['qa', 'qa_lead', 'admin'] as const;
-
 /** One evaluation as the signed-in user may see it: within his scope, else 404. */
 const detail = async (c: Context<AppEnv>, id: string): Promise<EvaluationResponse> => ({
   evaluation: await evaluationDetail(
@@ -50,7 +46,7 @@ const detail = async (c: Context<AppEnv>, id: string): Promise<EvaluationRespons
 });
 
 export const evaluationsRoutes = new Hono<AppEnv>()
-  .get('/', allow(...READERS), validate('query', listEvaluationsQuery), async (c) => {
+  .get('/', allow('evaluations.read'), validate('query', listEvaluationsQuery), async (c) => {
     const body: EvaluationsResponse = await listEvaluations(
       c.get('deps').db,
       currentUser(c),
@@ -60,7 +56,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     );
     return c.json(body);
   })
-  .get('/quality', allow(...READERS, 'payroll'), validate('query', qualityQuery), async (c) => {
+  .get('/quality', allow('evaluations.quality'), validate('query', qualityQuery), async (c) => {
     const { period, team } = c.req.valid('query');
     const body: QualityResponse = {
       period,
@@ -74,24 +70,24 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .post('/', allow(...MONITORS), validate('json', newEvaluationRequest), async (c) => {
+  .post('/', allow('evaluations.score'), validate('json', newEvaluationRequest), async (c) => {
     const user = currentUser(c);
     const id = await createEvaluation(c.get('deps'), user, c.req.valid('json'));
     const body: EvaluationResponse = await detail(c, id);
     return c.json(body, 201);
   })
-  .get('/:id', allow(...READERS), validate('param', idParam), async (c) => {
+  .get('/:id', allow('evaluations.read'), validate('param', idParam), async (c) => {
     const body: EvaluationResponse = await detail(c, c.req.valid('param').id);
     return c.json(body);
   })
-  .delete('/:id', allow(...MONITORS), validate('param', idParam), async (c) => {
+  .delete('/:id', allow('evaluations.score'), validate('param', idParam), async (c) => {
     await deleteDraft(c.get('deps').db, currentUser(c), c.get('scope'), c.req.valid('param').id);
     const body: EvaluationDeletedResponse = { ok: true };
     return c.json(body);
   })
   .put(
     '/:id/answers',
-    allow(...MONITORS),
+    allow('evaluations.score'),
     validate('param', idParam),
     validate('json', saveAnswersRequest),
     async (c) => {
@@ -104,7 +100,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/submit',
-    allow(...MONITORS),
+    allow('evaluations.score'),
     validate('param', idParam),
     validate('json', submitRequest),
     async (c) => {
@@ -115,7 +111,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       return c.json(body);
     },
   )
-  .post('/:id/acknowledge', allow('operator'), validate('param', idParam), async (c) => {
+  .post('/:id/acknowledge', allow('evaluations.acknowledge'), validate('param', idParam), async (c) => {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
     await acknowledgeEvaluation(c.get('deps').db, user, c.get('scope'), id);
@@ -124,7 +120,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
   })
   .post(
     '/:id/dispute',
-    allow('operator'),
+    allow('evaluations.dispute'),
     validate('param', idParam),
     validate('json', disputeRequest),
     async (c) => {
@@ -145,7 +141,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/decision',
-    allow(...MONITORS),
+    allow('evaluations.decide'),
     validate('param', idParam),
     validate('json', decisionRequest),
     async (c) => {
@@ -158,7 +154,7 @@ export const evaluationsRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/comments',
-    allow(...MONITORS, 'operator'),
+    allow('evaluations.comment'),
     validate('param', idParam),
     validate('json', commentRequest),
     async (c) => {

@@ -11,6 +11,7 @@ import type {
 } from '../../schemas/evaluations.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
+import { can } from '../../schemas/policy.ts';
 import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
@@ -42,7 +43,7 @@ import {
 } from './evaluations.repository.ts';
 import { assertTransition } from './transitions.ts';
 
-const MONITORS = new Set(['qa', 'qa_lead', 'admin']);
+/** The monitors who see the drafts of others: the leads, who decide what was scored. */
 const LEADS = new Set(['qa_lead', 'admin']);
 const now = () => new Date().toISOString();
 
@@ -171,7 +172,7 @@ export async function createEvaluation(
   user: UserView,
   req: NewEvaluation,
 ): Promise<string> {
-  if (!MONITORS.has(user.role))
+  if (!can(user.role, 'evaluations.score'))
     throw new AppError('forbidden', `the ${user.role} role cannot evaluate calls`);
   const call = await findCall(deps.analytics, req.callId);
   if (!call) throw new AppError('not_found', `no call ${req.callId}`);
@@ -384,7 +385,8 @@ export async function decideDispute(
   id: string,
   req: z.infer<typeof decisionRequest>,
 ): Promise<void> {
-  if (!LEADS.has(user.role)) throw new AppError('forbidden', 'only a QA lead decides disputes');
+  if (!can(user.role, 'evaluations.decide'))
+    throw new AppError('forbidden', 'only a QA lead decides disputes');
   const row = await loadInScope(db, id, scope);
   const to = assertTransition(row.status, req.decision === 'upheld' ? 'uphold' : 'revise', id);
   if (row.evaluator === user.username && user.role !== 'admin') {
@@ -452,7 +454,7 @@ export async function addComment(
   req: z.infer<typeof commentRequest>,
 ): Promise<void> {
   const row = await loadVisible(db, id, user, scope);
-  if (user.role === 'head' || user.role === 'payroll')
+  if (!can(user.role, 'evaluations.comment'))
     throw new AppError('forbidden', `the ${user.role} role reads evaluations but does not comment`);
   if (req.questionId !== null && row.form_id !== null) {
     const def = await formOf(db, row);

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
 import type { FormResponse, FormsResponse, ScoreResult } from '../../schemas/forms.ts';
 import { newFormRequest, scoreRequest, updateFormRequest } from '../../schemas/forms.ts';
-import { allow, allowAnyUser } from '../auth/access.ts';
+import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
@@ -22,22 +22,22 @@ const listQuery = z.object({ includeArchived: flag, allVersions: flag });
 
 /** Forms are read by everyone who meets them (operators see how they are evaluated); QA leads build them. */
 export const formsRoutes = new Hono<AppEnv>()
-  .get('/', allowAnyUser(), validate('query', listQuery), async (c) => {
+  .get('/', allow('forms.read'), validate('query', listQuery), async (c) => {
     const body: FormsResponse = { forms: await listForms(c.get('deps').db, c.req.valid('query')) };
     return c.json(body);
   })
-  .post('/', allow('qa_lead', 'admin'), validate('json', newFormRequest), async (c) => {
+  .post('/', allow('forms.create'), validate('json', newFormRequest), async (c) => {
     const form = await createForm(c.get('deps').db, c.req.valid('json'), currentUser(c).username);
     const body: FormResponse = { form };
     return c.json(body, 201);
   })
-  .get('/:id', allowAnyUser(), validate('param', idParam), async (c) => {
+  .get('/:id', allow('forms.read'), validate('param', idParam), async (c) => {
     const body: FormResponse = { form: await getForm(c.get('deps').db, c.req.valid('param').id) };
     return c.json(body);
   })
   .put(
     '/:id',
-    allow('qa_lead', 'admin'),
+    allow('forms.edit'),
     validate('param', idParam),
     validate('json', updateFormRequest),
     async (c) => {
@@ -51,7 +51,7 @@ export const formsRoutes = new Hono<AppEnv>()
       return c.json(body);
     },
   )
-  .post('/:id/archive', allow('qa_lead', 'admin'), validate('param', idParam), async (c) => {
+  .post('/:id/archive', allow('forms.archive'), validate('param', idParam), async (c) => {
     const form = await archiveForm(c.get('deps').db, c.req.valid('param').id, currentUser(c).username);
     const body: FormResponse = { form };
     return c.json(body);
@@ -59,7 +59,7 @@ export const formsRoutes = new Hono<AppEnv>()
   // A preview of what answers would score, with the same function submission uses.
   .post(
     '/:id/score',
-    allowAnyUser(),
+    allow('forms.read'),
     validate('param', idParam),
     validate('json', scoreRequest),
     async (c) => {

@@ -47,7 +47,7 @@ const idParam = z.object({ id: z.coerce.number().int().positive('must be an impo
 
 export const importsRoutes = new Hono<AppEnv>()
   // The file streams to disk and is imported as a job: big files do not hold the request open.
-  .post('/', auditRefusedUpload, allow('admin'), async (c) => {
+  .post('/', auditRefusedUpload, allow('imports.upload'), async (c) => {
     const { imports } = c.get('deps');
     const upload = await receiveUpload(c.req.raw, imports.uploadsDir, seenOf(c.req.raw));
     const fields = uploadFields.safeParse(upload.fields);
@@ -73,19 +73,19 @@ export const importsRoutes = new Hono<AppEnv>()
       throw e;
     }
   })
-  .get('/jobs/:id', allow('admin'), async (c) => {
+  .get('/jobs/:id', allow('imports.read'), async (c) => {
     const job = await c.get('deps').imports.get(c.req.param('id'));
     if (!job) throw new AppError('not_found', `no import job ${c.req.param('id')}`);
     const body: ImportJobResponse = { job };
     return c.json(body);
   })
-  .get('/', allow('admin'), validate('query', listQuery), async (c) => {
+  .get('/', allow('imports.read'), validate('query', listQuery), async (c) => {
     const body: ImportsResponse = {
       imports: await listImports(c.get('deps').db, c.req.valid('query').limit),
     };
     return c.json(body);
   })
-  .get('/:id', allow('admin'), validate('param', idParam), async (c) => {
+  .get('/:id', allow('imports.read'), validate('param', idParam), async (c) => {
     const id = c.req.valid('param').id;
     const body: ImportDetailResponse | undefined = await importDetail(c.get('deps').db, id);
     if (!body) throw new AppError('not_found', `no import ${id}`);

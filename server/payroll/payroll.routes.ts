@@ -17,7 +17,7 @@ import { exportPayroll } from './payroll-export.ts';
 const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('user')?.username ?? 'unknown';
 
 export const payrollRoutes = new Hono<AppEnv>()
-  .get('/', allow('payroll', 'admin', 'head'), async (c) => {
+  .get('/', allow('payroll.read'), async (c) => {
     const { analytics, db } = c.get('deps');
     const settings = c.get('settings');
     const months = await periodsWithCalls(analytics, settings.timeZone);
@@ -27,16 +27,16 @@ export const payrollRoutes = new Hono<AppEnv>()
     };
     return c.json(body);
   })
-  .get('/:period', allow('payroll', 'admin', 'head'), validate('param', periodParam), async (c) => {
+  .get('/:period', allow('payroll.read'), validate('param', periodParam), async (c) => {
     const body: PayPeriodResponse = {
       payPeriod: await payPeriod(c.get('deps').db, c.req.valid('param').period),
     };
     return c.json(body);
   })
-  // Approving is payroll's act alone (the rule); re-opening is an administrator's.
+  // Approving is payroll's act alone; re-opening is an administrator's.
   .post(
     '/:period/approve',
-    allow('payroll'),
+    allow('payroll.approve'),
     validate('param', periodParam),
     optionalJsonBody,
     validate('json', approveRequest),
@@ -57,7 +57,7 @@ export const payrollRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:period/reopen',
-    allow('admin'),
+    allow('payroll.reopen'),
     validate('param', periodParam),
     validate('json', reopenRequest),
     async (c) => {
@@ -74,7 +74,7 @@ export const payrollRoutes = new Hono<AppEnv>()
   )
   .get(
     '/:period/export',
-    allow('payroll', 'admin'),
+    allow('payroll.export'),
     validate('param', periodParam),
     validate('query', exportQuery),
     async (c) => {

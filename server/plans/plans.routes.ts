@@ -17,7 +17,7 @@ const actor = (c: { get(k: 'user'): { username: string } | null }) => c.get('use
 
 /** Targets and norms are the head's (and the administrator's); bases also payroll's. */
 export const plansRoutes = new Hono<AppEnv>()
-  .get('/', allow('head', 'admin', 'payroll'), validate('query', plansQuery), async (c) => {
+  .get('/', allow('plans.read'), validate('query', plansQuery), async (c) => {
     const q = c.req.valid('query');
     const body: PlansResponse = await readPlans(
       c.get('deps'),
@@ -28,15 +28,15 @@ export const plansRoutes = new Hono<AppEnv>()
     );
     return c.json(body);
   })
-  .put('/targets', allow('head', 'admin'), validate('json', targetRequest), async (c) => {
+  .put('/targets', allow('plans.edit'), validate('json', targetRequest), async (c) => {
     await setTarget(c.get('deps').db, c.req.valid('json'), c.get('scope'), actor(c));
     return c.json(SAVED);
   })
-  .put('/norms', allow('head', 'admin'), validate('json', normRequest), async (c) => {
+  .put('/norms', allow('plans.edit'), validate('json', normRequest), async (c) => {
     await setNorm(c.get('deps').db, c.req.valid('json'), c.get('scope'), actor(c));
     return c.json(SAVED);
   })
-  .put('/bases', allow('head', 'admin', 'payroll'), validate('json', baseRequest), async (c) => {
+  .put('/bases', allow('plans.bases'), validate('json', baseRequest), async (c) => {
     await setBase(
       c.get('deps').db,
       c.req.valid('json'),

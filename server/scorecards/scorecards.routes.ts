@@ -12,17 +12,14 @@ import { validate } from '../validate.ts';
 import { rankingArrow, rankingRows } from './ranking.ts';
 import { scorecards } from './scorecards.service.ts';
 
-/** Who reads scorecards: the people who act on pay, and an operator on his own. */
-const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
-
 export const scorecardsRoutes = new Hono<AppEnv>()
-  .get('/scorecards', allow(...READERS), validate('query', scorecardsQuery), async (c) => {
+  .get('/scorecards', allow('scorecards.read'), validate('query', scorecardsQuery), async (c) => {
     const body = await scorecards(c.get('deps'), c.req.valid('query'), c.get('settings'), c.get('scope'));
     return c.json(body);
   })
   // The ranking table: every operator's criteria and pay, flat, as JSON or Arrow IPC. The body is
   // kept ready, compressed, while the data is unchanged, so the big table answers fast under load.
-  .get('/ranking', allow(...READERS), validate('query', scorecardsQuery), async (c) => {
+  .get('/ranking', allow('scorecards.read'), validate('query', scorecardsQuery), async (c) => {
     const q = c.req.valid('query');
     const scope = c.get('scope');
     const arrow = wantsArrow(c.req.header('accept'));
@@ -42,7 +39,7 @@ export const scorecardsRoutes = new Hono<AppEnv>()
   })
   .get(
     '/scorecards/:operatorId',
-    allowOwn('operatorId', ...READERS),
+    allowOwn('operatorId', 'scorecards.read'),
     validate('query', scorecardsQuery),
     async (c) => {
       const id = c.req.param('operatorId');
@@ -55,13 +52,8 @@ export const scorecardsRoutes = new Hono<AppEnv>()
       return c.json(body);
     },
   )
-  .get(
-    '/kpis',
-    allow('admin', 'head', 'qa_lead', 'qa', 'payroll'),
-    validate('query', rangeQuery),
-    async (c) => {
-      const range = c.req.valid('query');
-      const body: KpisResponse = await contactKpis(c.get('deps'), range, c.get('settings'), c.get('scope'));
-      return c.json(body);
-    },
-  );
+  .get('/kpis', allow('kpis.read'), validate('query', rangeQuery), async (c) => {
+    const range = c.req.valid('query');
+    const body: KpisResponse = await contactKpis(c.get('deps'), range, c.get('settings'), c.get('scope'));
+    return c.json(body);
+  });

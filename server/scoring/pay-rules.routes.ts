@@ -9,7 +9,7 @@ import {
   ruleInForce,
 } from '../../schemas/pay-rule.ts';
 import { period } from '../../schemas/period.ts';
-import { allow, allowAnyUser } from '../auth/access.ts';
+import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 import { addPayRule, listPayRules } from './pay-rules.repository.ts';
@@ -23,24 +23,24 @@ const previewRequest = z.object({
 });
 
 export const payRulesRoutes = new Hono<AppEnv>()
-  .get('/', allow('admin', 'payroll', 'head'), async (c) => {
+  .get('/', allow('payRules.read'), async (c) => {
     const body: PayRulesResponse = { rules: await listPayRules(c.get('deps').db) };
     return c.json(body);
   })
   // Everyone may read the rule that scores them: an operator has the right to know it.
-  .get('/in-force', allowAnyUser(), validate('query', inForceQuery), async (c) => {
+  .get('/in-force', allow('payRules.inForce'), validate('query', inForceQuery), async (c) => {
     const q = c.req.valid('query');
     const rules = await listPayRules(c.get('deps').db);
     const body: PayRuleResponse = { rule: ruleInForce(rules, q.department ?? null, `${q.period}-01`) };
     return c.json(body);
   })
-  .post('/', allow('admin'), validate('json', newPayRuleRequest), async (c) => {
+  .post('/', allow('payRules.create'), validate('json', newPayRuleRequest), async (c) => {
     const body: PayRuleResponse = {
       rule: await addPayRule(c.get('deps').db, c.req.valid('json'), c.get('user')?.username ?? 'unknown'),
     };
     return c.json(body, 201);
   })
-  .post('/preview', allow('admin'), validate('json', previewRequest), async (c) => {
+  .post('/preview', allow('payRules.preview'), validate('json', previewRequest), async (c) => {
     const body: RulePreview = await previewRule(c.get('deps'), c.req.valid('json'), c.get('settings'));
     return c.json(body);
   });

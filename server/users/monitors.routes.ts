@@ -5,7 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { listMonitors } from './users.repository.ts';
 
 /** The active QA monitors and leads, for choosing whom to give calls to or invite to a calibration. */
-export const monitorsRoutes = new Hono<AppEnv>().get('/', allow('qa', 'qa_lead', 'admin'), async (c) => {
+export const monitorsRoutes = new Hono<AppEnv>().get('/', allow('monitors.read'), async (c) => {
   const body: MonitorsResponse = { monitors: await listMonitors(c.get('deps').db) };
   return c.json(body);
 });

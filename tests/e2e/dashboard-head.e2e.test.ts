@@ -249,14 +249,16 @@ describe('the department head’s dashboard in Chromium', () => {
     );
     await e.shot(page, 'operator-own');
 
-    // Another operator's page: the server refuses it.
+    // Another operator's page: not his to open, as the server would refuse it.
     const own = await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user.operatorId);
     const other = own === 'OP-0002' ? 'OP-0003' : 'OP-0002';
+    expect(await page.evaluate(async (id) => (await fetch(`/api/scorecards/${id}`)).status, other)).toBe(403);
     await page.goto(`${e.url}/operators/${other}?period=2026-10`);
     await expect
-      .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
-      .toMatch(/role does not give access/);
+      .poll(() => page.locator('h1').textContent(), { timeout: 20_000 })
+      .toBe('Not available for your role');
     expect(await page.locator('.scorecard-table').count()).toBe(0);
+    expect(await page.locator('.state-error').count()).toBe(0);
     await e.shot(page, 'operator-other-refused');
     expect(errors).toEqual([]);
     await page.close();

@@ -166,7 +166,7 @@ describe('disputes', () => {
       qa2.post(`/api/evaluations/${id}/decision`, { decision: 'revised', note: 'ok', answers: PERFECT }),
     );
     expect(byMonitor.status).toBe(403);
-    expect(byMonitor.body.error.message).toBe('only a QA lead decides disputes');
+    expect(byMonitor.body.error.message).toBe('the qa role cannot use this; it needs one of: qa_lead, admin');
     const noAnswers = await json<Err>(
       lead.post(`/api/evaluations/${id}/decision`, { decision: 'revised', note: 'ok' }),
     );

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../schemas/roles.ts';
+import { ROLES, type Role } from '../../schemas/roles.ts';
+import { policyOf } from '../../server/auth/access.ts';
 import { createUser } from '../../server/users/users.service.ts';
 import { json, PERFECT, TEST_FORM } from '../helpers/qa.ts';
 import { importCsv, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
@@ -202,7 +203,7 @@ const MATRIX: Record<string, Entry> = {
     outside: (_, op) => filtered(`/api/kpis?${P}&team=${OPS[op].team}`),
   },
   'GET /api/dashboard/summary': {
-    allow: PAY_READERS,
+    allow: ['admin', 'head', 'payroll'],
     req: () => get(`/api/dashboard/summary?${P}`),
     outside: (_, op) => filtered(`/api/dashboard/summary?${P}&team=${OPS[op].team}`),
   },
@@ -299,7 +300,7 @@ const MATRIX: Record<string, Entry> = {
       evaluationsOutside(op, (id) => post(`/api/evaluations/${id}/dispute`, { reason: 'not me' })),
   },
   'POST /api/evaluations/:id/decision': {
-    allow: MONITORS,
+    allow: LEADS,
     req: () => post(`/api/evaluations/${ev('OP-1')}/decision`),
     ok: [400],
   },
@@ -601,6 +602,22 @@ describe('the role matrix', () => {
   it('has an entry for every API route of the app, and none for a route it does not have', () => {
     const routes = appRoutes().sort();
     expect(Object.keys(MATRIX).sort()).toEqual(routes);
+  });
+
+  it('expects of each route what the access policy gives the action its guard names', () => {
+    const differ: string[] = [];
+    for (const r of env.app.routes) {
+      const policy = policyOf(r.handler);
+      const entry = MATRIX[`${r.method} ${r.path}`];
+      if (!policy || !entry) continue;
+      const want = policy.kind === 'public' ? 'public' : [...policy.roles].sort().join(',');
+      const got =
+        entry.allow === 'public'
+          ? 'public'
+          : [...(entry.allow === 'signedIn' ? ROLES : entry.allow)].sort().join(',');
+      if (want !== got) differ.push(`${r.method} ${r.path}: policy ${want}, matrix ${got}`);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('answers each user on each route by his role: 401 signed out, 403 another role, else the route’s answer', async () => {

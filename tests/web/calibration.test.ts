@@ -15,9 +15,9 @@ import {
   withPick,
 } from '../../web/src/pages/calibration/calibration.ts';
 
-const qa = { username: 'qa', role: 'qa' };
-const lead = { username: 'lead', role: 'qa_lead' };
-const admin = { username: 'root', role: 'admin' };
+const qa = { username: 'qa', role: 'qa' } as const;
+const lead = { username: 'lead', role: 'qa_lead' } as const;
+const admin = { username: 'root', role: 'admin' } as const;
 const part = (monitor: string, evaluationId: string | null, submitted: boolean, reference = false) => ({
   monitor,
   evaluationId,

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backTo,
   commentOffset,
   decides,
   disputeOpen,
   scoreText,
+  usualOrigin,
   workspaceMode,
 } from '../../web/src/pages/evaluation/workspace.ts';
 
-const qa = { username: 'qa', role: 'qa' };
-const lead = { username: 'lead', role: 'qa_lead' };
-const operator = { username: 'op', role: 'operator' };
+const qa = { username: 'qa', role: 'qa' } as const;
+const lead = { username: 'lead', role: 'qa_lead' } as const;
+const operator = { username: 'op', role: 'operator' } as const;
 const ev = (status: 'draft' | 'submitted' | 'disputed', calibrationSessionId: number | null = null) => ({
   status,
   evaluator: 'qa',
@@ -33,14 +33,13 @@ describe('the evaluation workspace', () => {
     expect(decides(ev('submitted'), { username: 'root', role: 'admin' })).toBe(false);
   });
 
-  it('links back to where the evaluation was opened from', () => {
-    expect(backTo(ev('submitted'), operator)).toEqual({
-      to: '/my-evaluations',
-      label: 'qa.back.myEvaluations',
-    });
-    expect(backTo(ev('submitted', 7), lead)).toEqual({ to: '/calibration/7', label: 'qa.back.calibration' });
-    expect(backTo(ev('disputed'), lead)).toEqual({ to: '/disputes', label: 'qa.back.disputes' });
-    expect(backTo(ev('disputed'), qa)).toEqual({ to: '/worklist', label: 'qa.back.worklist' });
+  it('knows where an evaluation usually opens from, for a back link when its origin is unknown', () => {
+    expect(usualOrigin(ev('submitted'), operator)).toBe('/my-evaluations');
+    expect(usualOrigin(ev('submitted', 7), lead)).toBe('/calibration/7');
+    expect(usualOrigin(ev('disputed'), lead)).toBe('/disputes');
+    expect(usualOrigin(ev('disputed'), qa)).toBe('/worklist');
+    expect(usualOrigin({ ...ev('submitted'), status: 'revised' }, lead)).toBe('/disputes');
+    expect(usualOrigin(ev('submitted'), { username: 'boss', role: 'head' })).toBe('/worklist');
   });
 
   it('keeps the dispute window open until its end', () => {

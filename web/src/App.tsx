@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { HomeRedirect, PageGate } from './auth/access.tsx';
 import { FullPageLoading, RequireAuth } from './auth/session.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 
@@ -41,27 +42,31 @@ export function App() {
               </RequireAuth>
             }
           >
-            <Route index element={<DashboardPage />} />
-            <Route path="operators/:id" element={<OperatorPage />} />
-            <Route path="payroll" element={<PayrollPage />} />
-            <Route path="pay-rules" element={<PayRulesPage />} />
-            <Route path="claims" element={<ClaimsPage />} />
-            <Route path="plans" element={<PlansPage />} />
-            <Route path="users" element={<UsersPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="imports" element={<ImportsPage />} />
-            <Route path="imports/:id" element={<ImportDetailPage />} />
-            <Route path="calls" element={<CallQueuePage />} />
-            <Route path="calls/:id" element={<CallPage />} />
-            <Route path="worklist" element={<WorklistPage />} />
-            <Route path="evaluations/:id" element={<EvaluationPage />} />
-            <Route path="my-evaluations" element={<MyEvaluationsPage />} />
-            <Route path="disputes" element={<DisputesPage />} />
-            <Route path="forms" element={<FormsPage />} />
-            <Route path="forms/new" element={<FormBuilderPage />} />
-            <Route path="forms/:id/edit" element={<FormBuilderPage />} />
-            <Route path="calibration" element={<CalibrationPage />} />
-            <Route path="calibration/:id" element={<CalibrationSessionPage />} />
+            <Route index element={<HomeRedirect />} />
+            {/* Every page opens only for the roles that may take what it needs (routes.ts). */}
+            <Route element={<PageGate />}>
+              <Route path="dashboard" element={<DashboardPage />} />
+              <Route path="operators/:id" element={<OperatorPage />} />
+              <Route path="payroll" element={<PayrollPage />} />
+              <Route path="pay-rules" element={<PayRulesPage />} />
+              <Route path="claims" element={<ClaimsPage />} />
+              <Route path="plans" element={<PlansPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="imports" element={<ImportsPage />} />
+              <Route path="imports/:id" element={<ImportDetailPage />} />
+              <Route path="calls" element={<CallQueuePage />} />
+              <Route path="calls/:id" element={<CallPage />} />
+              <Route path="worklist" element={<WorklistPage />} />
+              <Route path="evaluations/:id" element={<EvaluationPage />} />
+              <Route path="my-evaluations" element={<MyEvaluationsPage />} />
+              <Route path="disputes" element={<DisputesPage />} />
+              <Route path="forms" element={<FormsPage />} />
+              <Route path="forms/new" element={<FormBuilderPage />} />
+              <Route path="forms/:id/edit" element={<FormBuilderPage />} />
+              <Route path="calibration" element={<CalibrationPage />} />
+              <Route path="calibration/:id" element={<CalibrationSessionPage />} />
+            </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

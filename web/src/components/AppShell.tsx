@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../../../schemas/roles.ts';
+import { generatePath, NavLink, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { resetSession, useLogout, useSetLocale, useTeams } from '../api/hooks.ts';
 import { useSession } from '../auth/session.tsx';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type MessageKey, useLanguage, useT } from '../i18n/index.ts';
+import { type HomeUser, mayOpen, PAGES, type PageName, titleOf } from '../routes.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import {
   ClaimsIcon,
@@ -18,6 +18,7 @@ import {
   UsersIcon,
 } from './icons.tsx';
 import { Brand } from './Logo.tsx';
+import { noteLocation } from './origin.ts';
 import { PageSkeleton } from './PageSkeleton.tsx';
 import {
   CalibrationIcon,
@@ -28,34 +29,50 @@ import {
   WorklistIcon,
 } from './qaIcons.tsx';
 
-/** Pages that exist; a page gets its link here when its route does, for the roles it serves. */
-const NAV: readonly {
-  to: string;
-  label: MessageKey;
-  icon: ComponentType;
-  end?: boolean;
-  roles?: readonly Role[];
-}[] = [
-  { to: '/', label: 'nav.dashboard', icon: DashboardIcon, end: true },
-  { to: '/claims', label: 'nav.claims', icon: ClaimsIcon, roles: ['head', 'admin', 'payroll'] },
-  { to: '/plans', label: 'nav.plans', icon: PlansIcon, roles: ['head', 'admin', 'payroll'] },
-  { to: '/payroll', label: 'nav.payroll', icon: PayrollIcon, roles: ['payroll', 'admin', 'head'] },
-  { to: '/pay-rules', label: 'nav.payRules', icon: RulesIcon, roles: ['admin'] },
-  { to: '/imports', label: 'nav.imports', icon: ImportsIcon, roles: ['admin'] },
-  { to: '/users', label: 'nav.users', icon: UsersIcon, roles: ['admin'] },
-  { to: '/settings', label: 'nav.settings', icon: SettingsIcon, roles: ['admin'] },
-  { to: '/calls', label: 'nav.callQueue', icon: QueueIcon, roles: ['qa', 'qa_lead', 'admin'] },
-  { to: '/worklist', label: 'nav.worklist', icon: WorklistIcon, roles: ['qa', 'qa_lead'] },
-  { to: '/forms', label: 'nav.forms', icon: FormsIcon, roles: ['qa_lead', 'admin'] },
-  { to: '/disputes', label: 'nav.disputes', icon: DisputesIcon, roles: ['qa_lead', 'admin'] },
-  {
-    to: '/calibration',
-    label: 'nav.calibration',
-    icon: CalibrationIcon,
-    roles: ['qa', 'qa_lead', 'admin', 'head'],
-  },
-  { to: '/my-evaluations', label: 'nav.myEvaluations', icon: EvaluationsIcon, roles: ['operator'] },
+/**
+ * The menu: a page's link shows only to a user who may open it (routes.ts, from the server's
+ * policy). `own`: an operator's own page, linked for a user who is an operator.
+ */
+const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
+  { page: 'operator', icon: DashboardIcon, own: true },
+  { page: 'dashboard', icon: DashboardIcon },
+  { page: 'claims', icon: ClaimsIcon },
+  { page: 'plans', icon: PlansIcon },
+  { page: 'payroll', icon: PayrollIcon },
+  { page: 'payRules', icon: RulesIcon },
+  { page: 'imports', icon: ImportsIcon },
+  { page: 'users', icon: UsersIcon },
+  { page: 'settings', icon: SettingsIcon },
+  { page: 'callQueue', icon: QueueIcon },
+  { page: 'worklist', icon: WorklistIcon },
+  { page: 'forms', icon: FormsIcon },
+  { page: 'disputes', icon: DisputesIcon },
+  { page: 'calibration', icon: CalibrationIcon },
+  { page: 'myEvaluations', icon: EvaluationsIcon },
 ];
+
+/** The menu's links for a user: each page he may open, its path and its name. */
+export function menuOf(
+  user: HomeUser,
+): { page: PageName; to: string; label: MessageKey; icon: ComponentType }[] {
+  return NAV.flatMap(({ page, icon, own }) => {
+    if (!mayOpen(user.role, page)) return [];
+    if (own) {
+      if (!user.operatorId) return [];
+      return [
+        {
+          page,
+          to: generatePath(PAGES[page].path, { id: user.operatorId }),
+          label: titleOf(page, user),
+          icon,
+        },
+      ];
+    }
+    return PAGES[page].path.includes(':')
+      ? []
+      : [{ page, to: PAGES[page].path, label: titleOf(page, user), icon }];
+  });
+}
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -102,6 +119,8 @@ export default function AppShell() {
   const t = useT();
   const { user, settings } = useSession();
   const location = useLocation();
+  // Noted before the page renders, so its back link knows the page it was opened from.
+  noteLocation(location, useNavigationType());
   const navigate = useNavigate();
   const client = useQueryClient();
   const logout = useLogout();
@@ -135,16 +154,14 @@ export default function AppShell() {
           </div>
           <nav aria-label={t('nav.label')}>
             <ul className="nav-list">
-              {NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map(
-                ({ to, label, icon: Icon, end }) => (
-                  <li key={to}>
-                    <NavLink to={{ pathname: to }} end={end} className="nav-link" title={t(label)}>
-                      <Icon />
-                      <span className="nav-label">{t(label)}</span>
-                    </NavLink>
-                  </li>
-                ),
-              )}
+              {menuOf(user).map(({ page, to, label, icon: Icon }) => (
+                <li key={page}>
+                  <NavLink to={{ pathname: to }} className="nav-link" title={t(label)}>
+                    <Icon />
+                    <span className="nav-label">{t(label)}</span>
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
         </div>
@@ -176,7 +193,10 @@ export default function AppShell() {
         </header>
         <main id="main" className="main" tabIndex={-1}>
           <ErrorBoundary resetKey={location.pathname}>
-            <Suspense fallback={<PageSkeleton />}>
+            {/* A boundary per page: moving to another page unmounts the one left at once, rather than
+                keeping it alive while the next one loads, where a late correction of its own
+                address (a default period) would take the user back to it. */}
+            <Suspense key={location.pathname} fallback={<PageSkeleton />}>
               <Outlet />
             </Suspense>
           </ErrorBoundary>

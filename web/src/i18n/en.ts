@@ -1,3 +1,4 @@
+import { enAccess } from './en-access.ts';
 import { enQa } from './en-qa.ts';
 
 /**
@@ -50,7 +51,6 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
-  'notFound.back': 'Go to the dashboard',
 
   'dashboard.title': 'Dashboard',
   'dashboard.subtitleAll': 'Contact-center activity for {period}',
@@ -436,6 +436,7 @@ export const en = {
   'settings.timeZone.notice':
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
+  ...enAccess,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',
@@ -534,7 +535,6 @@ export const en = {
   'ranking.col.adjustment': 'Adjustment',
   'opPage.title': 'Operator',
   'opPage.ownTitle': 'My scorecard',
-  'opPage.back': '← All operators',
   'opPage.subtitle': '{team} · {id} · {period}',
   'opPage.coefficientHint': 'Share of the variable part paid',
   'opPage.baseHint': 'Of a variable base of {base}',

@@ -99,7 +99,6 @@ export const roDash = {
   'ranking.col.adjustment': 'Ajustare',
   'opPage.title': 'Operator',
   'opPage.ownTitle': 'Indicatorii mei',
-  'opPage.back': '← Toți operatorii',
   'opPage.subtitle': '{team} · {id} · {period}',
   'opPage.coefficientHint': 'Partea plătită din partea variabilă',
   'opPage.baseHint': 'Dintr-o bază variabilă de {base}',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './index.ts';
+import { roAccess } from './ro-access.ts';
 import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
 
@@ -51,7 +52,6 @@ export const ro: Catalogue = {
 
   'notFound.title': 'Pagina nu a fost găsită',
   'notFound.body': 'La această adresă nu există nicio pagină.',
-  'notFound.back': 'Înapoi la tabloul de bord',
 
   'dashboard.title': 'Tablou de bord',
   'dashboard.subtitleAll': 'Activitatea call centerului în {period}',
@@ -441,4 +441,5 @@ export const ro: Catalogue = {
     'schimbarea fusului mută apelurile, comenzile și aprecierile în lunile datelor lor locale din noul fus și stabilește din nou luna de plată a fiecărei reclamații dintr-o lună încă neaprobată. Lunile aprobate își păstrează cifrele și reclamațiile. Orele deja importate rămân momentul în care au fost citite.',
   ...roQa,
   ...roDash,
+  ...roAccess,
 };

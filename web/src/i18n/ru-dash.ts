@@ -98,7 +98,6 @@ export const ruDash = {
   'ranking.col.adjustment': 'Корректировка',
   'opPage.title': 'Оператор',
   'opPage.ownTitle': 'Мои показатели',
-  'opPage.back': '← Все операторы',
   'opPage.subtitle': '{team} · {id} · {period}',
   'opPage.coefficientHint': 'Доля выплачиваемой переменной части',
   'opPage.baseHint': 'При базе переменной части {base}',

@@ -1,4 +1,5 @@
 import type { Catalogue } from './index.ts';
+import { ruAccess } from './ru-access.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
 
@@ -51,7 +52,6 @@ export const ru: Catalogue = {
 
   'notFound.title': 'Страница не найдена',
   'notFound.body': 'По этому адресу страницы нет.',
-  'notFound.back': 'К сводке',
 
   'dashboard.title': 'Сводка',
   'dashboard.subtitleAll': 'Работа контакт-центра за {period}',
@@ -442,4 +442,5 @@ export const ru: Catalogue = {
     'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
   ...ruDash,
+  ...ruAccess,
 };

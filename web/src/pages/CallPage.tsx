@@ -3,10 +3,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { CallDetail } from '../../../schemas/calls.ts';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useCall, useForms, useStartEvaluation } from '../api/qa.ts';
+import { useCan } from '../auth/access.tsx';
 import { useSession } from '../auth/session.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/states.tsx';
+import { useBackLink } from '../components/useBackLink.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -34,7 +36,8 @@ export default function CallPage() {
   const start = useStartEvaluation();
   const formId = useId();
   const [chosen, setChosen] = useState<number | null>(null);
-  const monitor = user.role === 'qa' || user.role === 'qa_lead' || user.role === 'admin';
+  const monitor = useCan('evaluations.score');
+  const back = useBackLink('/calls');
 
   if (call.isError) {
     return (
@@ -55,7 +58,7 @@ export default function CallPage() {
   return (
     <div className="page">
       <PageHeader
-        back={{ to: '/calls', label: t('qa.back.queue') }}
+        back={back}
         title={t('qa.callPage.title', { id: c.callId })}
         subtitle={t('qa.callPage.subtitle', {
           operator: c.operator?.name ?? '—',

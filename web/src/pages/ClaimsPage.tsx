@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClaims, useRoster } from '../api/claims.ts';
-import { useSession } from '../auth/session.tsx';
+import { useCan } from '../auth/access.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -16,7 +16,6 @@ export default function ClaimsPage() {
   const t = useT();
   const fmt = useFormat();
   useDocumentTitle(t('claims.title'));
-  const { user } = useSession();
   const ids = { status: useId(), source: useId() };
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'assessments' ? 'assessments' : 'claims';
@@ -25,7 +24,9 @@ export default function ClaimsPage() {
   const claims = useClaims({ status, source });
   const roster = useRoster();
   const [registering, setRegistering] = useState(false);
-  const canAct = user.role === 'head' || user.role === 'admin';
+  const canRegister = useCan('claims.create');
+  const canDecide = useCan('claims.decide');
+  const canRecord = useCan('assessments.create');
   const set = (key: string, value: string | null) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -54,7 +55,7 @@ export default function ClaimsPage() {
         ))}
       </div>
       {tab === 'assessments' ? (
-        <AssessmentsPanel roster={operators} fmt={fmt} canRecord={canAct} />
+        <AssessmentsPanel roster={operators} fmt={fmt} canRecord={canRecord} />
       ) : (
         <>
           <div className="toolbar">
@@ -91,7 +92,7 @@ export default function ClaimsPage() {
                 <option value="internal">{t('claims.source.internal')}</option>
               </select>
             </div>
-            {canAct && !registering && (
+            {canRegister && !registering && (
               <button
                 type="button"
                 className="button button-primary button-small toolbar-end"
@@ -120,7 +121,7 @@ export default function ClaimsPage() {
             ) : list.length === 0 ? (
               <EmptyState title={t('claims.empty')} />
             ) : (
-              <ClaimsTable claims={list} fmt={fmt} canDecide={canAct} />
+              <ClaimsTable claims={list} fmt={fmt} canDecide={canDecide} />
             )}
           </section>
         </>

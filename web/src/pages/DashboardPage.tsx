@@ -1,4 +1,4 @@
-import { lazy, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { currentMonth } from '../../../core/time.ts';
 import { useDashboardSummary, useViewScorecards } from '../api/dashboard.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
@@ -16,12 +16,9 @@ import { RankingTable } from './dashboard/RankingTable.tsx';
 import { columnOf, type RankingKey } from './dashboard/ranking.ts';
 import { useDashboardFilters } from './dashboard/useDashboardFilters.ts';
 
-const OperatorPage = lazy(() => import('./OperatorPage.tsx'));
-
-/** The dashboard: a department head's view of every criterion; an operator gets his own page. */
+/** The dashboard: a department head's view of every criterion (an operator has his own page). */
 export default function DashboardPage() {
   const { user } = useSession();
-  if (user.role === 'operator' && user.operatorId) return <OperatorPage ownId={user.operatorId} />;
   return <HeadDashboard fixed={{ team: user.team, department: user.department }} />;
 }
 

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FormSummary } from '../../../schemas/forms.ts';
 import { useArchiveForm, useForms } from '../api/qa.ts';
+import { useCan } from '../auth/access.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
@@ -18,6 +19,8 @@ export default function FormsPage() {
   useDocumentTitle(t('qa.forms.title'));
   const forms = useForms(true);
   const archive = useArchiveForm();
+  const mayCreate = useCan('forms.create');
+  const mayArchive = useCan('forms.archive');
   const [confirming, setConfirming] = useState<number | null>(null);
   const groups = useMemo(() => {
     const by = new Map<string, FormSummary[]>();
@@ -34,9 +37,11 @@ export default function FormsPage() {
         title={t('qa.forms.title')}
         subtitle={t('qa.forms.subtitle')}
         actions={
-          <Link className="button button-primary" to="/forms/new">
-            {t('qa.forms.new')}
-          </Link>
+          mayCreate && (
+            <Link className="button button-primary" to="/forms/new">
+              {t('qa.forms.new')}
+            </Link>
+          )
         }
       />
       <FormFeedback error={archive.error} />
@@ -70,7 +75,7 @@ export default function FormsPage() {
                     <Link className="button button-secondary button-small" to={`/forms/${latest.id}/edit`}>
                       {t('qa.forms.edit')}
                     </Link>
-                    {confirming === latest.id ? (
+                    {!mayArchive ? null : confirming === latest.id ? (
                       <>
                         <button
                           type="button"

@@ -7,6 +7,7 @@ import { Money } from '../components/Money.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
+import { useBackLink } from '../components/useBackLink.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { SCORE_DIGITS, useFormat } from '../format.ts';
@@ -22,12 +23,12 @@ import { Explanation } from './payroll/Explanation.tsx';
  * explanation, and the calls, orders, evaluations, claims and assessments behind the figures.
  * An operator sees only his own (the server refuses any other); he also gets how he is evaluated.
  */
-export default function OperatorPage({ ownId }: { ownId?: string }) {
+export default function OperatorPage() {
   const t = useT();
   const fmt = useFormat();
   const { user } = useSession();
   const params = useParams();
-  const operatorId = ownId ?? params.id ?? '';
+  const operatorId = params.id ?? '';
   const own = user.role === 'operator';
   const periods = usePeriods();
   const months = periods.data?.periods ?? [];
@@ -43,10 +44,11 @@ export default function OperatorPage({ ownId }: { ownId?: string }) {
     window.scrollTo(0, 0);
   }, [operatorId]);
 
+  const back = useBackLink(period ? `/dashboard?period=${period}` : '/dashboard');
   const s = row?.scorecard;
   const header = (
     <PageHeader
-      back={own ? undefined : { to: period ? `/?period=${period}` : '/', label: t('opPage.back') }}
+      back={own ? undefined : back}
       title={row ? row.name : own ? t('opPage.ownTitle') : operatorId}
       subtitle={
         row &&

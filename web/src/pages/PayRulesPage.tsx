@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { ruleInForce } from '../../../schemas/pay-rule.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
+import { useCan } from '../auth/access.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, Skeleton } from '../components/states.tsx';
@@ -20,7 +21,10 @@ function nextMonthStart(date: string): string {
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
-/** Pay rules (administrator): every version per department, a new version with its effect previewed. */
+/**
+ * Pay rules: every version per department; an administrator writes a new version with its effect
+ * previewed, heads and payroll read the rule as it stands.
+ */
 export default function PayRulesPage() {
   const t = useT();
   const fmt = useFormat();
@@ -31,6 +35,8 @@ export default function PayRulesPage() {
   const periods = usePeriods();
   const preview = usePreviewRule();
   const save = useSaveRule();
+  const mayPreview = useCan('payRules.preview');
+  const maySave = useCan('payRules.create');
 
   const [department, setDepartment] = useState(GENERAL);
   const dept = department === GENERAL ? null : department;
@@ -98,7 +104,7 @@ export default function PayRulesPage() {
           <header className="card-header">
             <div className="card-heading">
               <h2 className="card-title" id="rule-edit-title">
-                {t('rules.edit')}
+                {maySave ? t('rules.edit') : t('payRules.current')}
               </h2>
               {inForce && (
                 <span className="card-meta">
@@ -109,88 +115,106 @@ export default function PayRulesPage() {
             </div>
           </header>
           <div className="card-body">
-            {draft ? <RuleEditor draft={draft} onChange={setDraft} /> : <Skeleton height={420} />}
-            <div className="rule-actions">
-              <div className="field">
-                <label className="field-label" htmlFor={ids.from}>
-                  {t('rules.validFrom')}
-                </label>
-                <input
-                  id={ids.from}
-                  className="input input-small"
-                  type="date"
-                  value={validFrom}
-                  onChange={(e) => setValidFrom(e.target.value)}
-                />
+            {/* A reader sees the rule in the editor's form, every field disabled. */}
+            <fieldset className="fieldset-plain" disabled={!maySave}>
+              {draft ? <RuleEditor draft={draft} onChange={setDraft} /> : <Skeleton height={420} />}
+            </fieldset>
+            {!maySave && !mayPreview && <p className="card-meta sentence">{t('payRules.readOnly')}</p>}
+            {(maySave || mayPreview) && (
+              <div className="rule-actions">
+                {maySave && (
+                  <>
+                    <div className="field">
+                      <label className="field-label" htmlFor={ids.from}>
+                        {t('rules.validFrom')}
+                      </label>
+                      <input
+                        id={ids.from}
+                        className="input input-small"
+                        type="date"
+                        value={validFrom}
+                        onChange={(e) => setValidFrom(e.target.value)}
+                      />
+                    </div>
+                    <div className="field rule-note">
+                      <label className="field-label" htmlFor={ids.note}>
+                        {t('rules.field.note')}
+                      </label>
+                      <input
+                        id={ids.note}
+                        className="input input-small"
+                        value={note}
+                        onChange={(e) => setNote(e.target.value)}
+                      />
+                    </div>
+                  </>
+                )}
+                {mayPreview && previewPeriod && (
+                  <div className="field">
+                    <label className="field-label" htmlFor={ids.period}>
+                      {t('rules.previewPeriod')}
+                    </label>
+                    <select
+                      id={ids.period}
+                      className="select select-small"
+                      value={previewPeriod}
+                      onChange={(e) => setPeriod(e.target.value)}
+                    >
+                      {(periods.data?.periods ?? []).map((p) => (
+                        <option key={p} value={p}>
+                          {fmt.period(p)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                )}
               </div>
-              <div className="field rule-note">
-                <label className="field-label" htmlFor={ids.note}>
-                  {t('rules.field.note')}
-                </label>
-                <input
-                  id={ids.note}
-                  className="input input-small"
-                  value={note}
-                  onChange={(e) => setNote(e.target.value)}
-                />
-              </div>
-              {previewPeriod && (
-                <div className="field">
-                  <label className="field-label" htmlFor={ids.period}>
-                    {t('rules.previewPeriod')}
-                  </label>
-                  <select
-                    id={ids.period}
-                    className="select select-small"
-                    value={previewPeriod}
-                    onChange={(e) => setPeriod(e.target.value)}
+            )}
+            {(maySave || mayPreview) && (
+              <div className="rule-buttons">
+                {mayPreview && (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={!rule || !previewPeriod || preview.isPending}
+                    onClick={() =>
+                      rule &&
+                      previewPeriod &&
+                      preview.mutate({ department: dept, period: previewPeriod, rule })
+                    }
                   >
-                    {(periods.data?.periods ?? []).map((p) => (
-                      <option key={p} value={p}>
-                        {fmt.period(p)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
-            </div>
-            <div className="rule-buttons">
-              <button
-                type="button"
-                className="button button-secondary"
-                disabled={!rule || !previewPeriod || preview.isPending}
-                onClick={() =>
-                  rule && previewPeriod && preview.mutate({ department: dept, period: previewPeriod, rule })
-                }
-              >
-                {preview.isPending
-                  ? t('rules.previewing')
-                  : t('rules.preview', { period: previewPeriod ? fmt.period(previewPeriod) : '' })}
-              </button>
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={!rule || save.isPending}
-                onClick={() =>
-                  rule &&
-                  save.mutate(
-                    { department: dept, validFrom, rule, ...(note.trim() ? { note: note.trim() } : {}) },
-                    { onSuccess: (r) => setSavedVersion(r.rule.version) },
-                  )
-                }
-              >
-                {save.isPending ? t('rules.saving') : t('rules.save')}
-              </button>
-              {inForce && (
-                <button
-                  type="button"
-                  className="button button-ghost"
-                  onClick={() => setDraft(toDraft(inForce.rule))}
-                >
-                  {t('rules.reset')}
-                </button>
-              )}
-            </div>
+                    {preview.isPending
+                      ? t('rules.previewing')
+                      : t('rules.preview', { period: previewPeriod ? fmt.period(previewPeriod) : '' })}
+                  </button>
+                )}
+                {maySave && (
+                  <button
+                    type="button"
+                    className="button button-primary"
+                    disabled={!rule || save.isPending}
+                    onClick={() =>
+                      rule &&
+                      save.mutate(
+                        { department: dept, validFrom, rule, ...(note.trim() ? { note: note.trim() } : {}) },
+                        { onSuccess: (r) => setSavedVersion(r.rule.version) },
+                      )
+                    }
+                  >
+                    {save.isPending ? t('rules.saving') : t('rules.save')}
+                  </button>
+                )}
+                {inForce && (
+                  <button
+                    type="button"
+                    className="button button-ghost"
+                    onClick={() => setDraft(toDraft(inForce.rule))}
+                  >
+                    {t('rules.reset')}
+                  </button>
+                )}
+              </div>
+            )}
             <FormFeedback
               ok={savedVersion !== null && t('rules.saved', { version: savedVersion })}
               error={failure}

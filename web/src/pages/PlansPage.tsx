@@ -1,5 +1,6 @@
 import { usePlans, useSavePlan } from '../api/claims.ts';
 import { usePeriods } from '../api/hooks.ts';
+import { useCan } from '../auth/access.tsx';
 import { Card } from '../components/Card.tsx';
 import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -22,8 +23,13 @@ export default function PlansPage() {
   const { period, setPeriod } = usePeriodParam(periods.data?.periods, { trust: 'any' });
   const plans = usePlans(period);
   const save = useSavePlan();
+  const mayEditPlans = useCan('plans.edit');
+  const mayEditBases = useCan('plans.bases');
   const data = plans.data;
   const locked = data?.locked ?? false;
+  // Heads set targets and norms; payroll keeps the variable-pay bases too; a locked month is read only.
+  const lockedPlans = locked || !mayEditPlans;
+  const lockedBases = locked || !mayEditBases;
   const scale = 10 ** currencyDigits(data?.currency ?? 'EUR');
 
   return (
@@ -80,7 +86,7 @@ export default function PlansPage() {
                           <EditableNumber
                             value={x.target}
                             label={`${x.teamName} ${t(`plans.metric.${x.metric as 'orders' | 'tasks' | 'order_revenue'}`)}`}
-                            disabled={locked}
+                            disabled={lockedPlans}
                             onSave={(target) =>
                               save.mutateAsync({
                                 kind: 'targets',
@@ -131,7 +137,7 @@ export default function PlansPage() {
                         <EditableNumber
                           value={n.tasksNorm}
                           label={`${n.teamName} ${t('plans.col.norm')}`}
-                          disabled={locked}
+                          disabled={lockedPlans}
                           onSave={(tasksNorm) =>
                             save.mutateAsync({
                               kind: 'norms',
@@ -171,7 +177,7 @@ export default function PlansPage() {
                           value={o.tasksNorm}
                           label={`${o.name} ${t('plans.col.ownNorm')}`}
                           placeholder={t('plans.teamNormHint')}
-                          disabled={locked}
+                          disabled={lockedPlans}
                           onSave={(tasksNorm) =>
                             save.mutateAsync({
                               kind: 'norms',
@@ -184,7 +190,7 @@ export default function PlansPage() {
                         <EditableNumber
                           value={o.variableBase === null ? null : o.variableBase / scale}
                           label={`${o.name} ${t('plans.col.base')}`}
-                          disabled={locked}
+                          disabled={lockedBases}
                           onSave={(major) =>
                             save.mutateAsync({
                               kind: 'bases',

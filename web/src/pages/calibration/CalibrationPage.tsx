@@ -1,4 +1,5 @@
 import { useCalibrations, useStrictness } from '../../api/qa.ts';
+import { useCan } from '../../auth/access.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -15,7 +16,8 @@ export default function CalibrationPage() {
   const { user } = useSession();
   const lead = isLead(user);
   const sessions = useCalibrations();
-  const strictness = useStrictness(lead);
+  const readsStrictness = useCan('calibration.strictness');
+  const strictness = useStrictness(readsStrictness);
 
   return (
     <div className="page">
@@ -25,7 +27,7 @@ export default function CalibrationPage() {
       />
       {lead && <NewSessionCard />}
       <SessionsCard sessions={sessions} user={user} />
-      {lead && <StrictnessCard strictness={strictness} />}
+      {readsStrictness && <StrictnessCard strictness={strictness} />}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { CalibrationSession, QuestionAgreement } from '../../../../schemas/calibration.ts';
 import type { AnswerValue } from '../../../../schemas/forms.ts';
+import { can } from '../../../../schemas/policy.ts';
+import type { Role } from '../../../../schemas/roles.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 
 /**
@@ -9,12 +11,13 @@ import type { MessageKey } from '../../i18n/index.ts';
 
 export interface Viewer {
   username: string;
-  role: string;
+  role: Role;
 }
 
 type Session = Pick<CalibrationSession, 'status' | 'participants'>;
 
-export const isLead = (user: Viewer) => user.role === 'qa_lead' || user.role === 'admin';
+/** Who opens and closes sessions, by the server's policy. */
+export const isLead = (user: Viewer) => can(user.role, 'calibration.run');
 
 /** The viewer's own place in the session, if he is invited. */
 export const myPart = (s: Session, user: Viewer) => s.participants.find((p) => p.monitor === user.username);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePeriods } from '../../api/hooks.ts';
 import { useQuality } from '../../api/qa.ts';
-import { useSession } from '../../auth/session.tsx';
+import { useCan } from '../../auth/access.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../../components/usePeriodParam.ts';
@@ -23,8 +23,7 @@ export default function CallQueuePage() {
   const periods = periodsQuery.data?.periods ?? [];
   const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods);
   const view = queueView(params);
-  const { user } = useSession();
-  const lead = user.role === 'qa_lead' || user.role === 'admin';
+  const lead = useCan('assignments.manage');
   const quality = useQuality(period);
   const byOperator = useMemo(
     () => new Map((quality.data?.operators ?? []).map((q) => [q.operatorId, q])),

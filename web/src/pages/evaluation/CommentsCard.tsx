@@ -19,7 +19,8 @@ export function CommentsCard({
   fmt: Formatters;
   onSeek(seconds: number): void;
   currentTime(): number;
-  onAdd(text: string, offsetS: number | null): Promise<unknown>;
+  /** Adds a comment; null for a reader who may not comment (a head, payroll). */
+  onAdd: ((text: string, offsetS: number | null) => Promise<unknown>) | null;
   error: unknown;
 }) {
   const t = useT();
@@ -63,45 +64,47 @@ export function CommentsCard({
             ))}
           </ul>
         )}
-        <form
-          className="comment-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!text.trim()) return;
-            setSending(true);
-            const offset = commentOffset(atMoment, currentTime());
-            onAdd(text.trim(), offset)
-              .then(() => setText(''))
-              .catch(() => undefined)
-              .finally(() => setSending(false));
-          }}
-        >
-          <label className="visually-hidden" htmlFor={textId}>
-            {t('qa.comments.new')}
-          </label>
-          <textarea
-            id={textId}
-            className="input"
-            rows={2}
-            value={text}
-            placeholder={t('qa.comments.placeholder')}
-            onChange={(e) => setText(e.target.value)}
-          />
-          <div className="comment-form-row">
-            <label className="checkbox">
-              <input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} />
-              <span>{t('qa.comments.atMoment')}</span>
+        {onAdd && (
+          <form
+            className="comment-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!text.trim()) return;
+              setSending(true);
+              const offset = commentOffset(atMoment, currentTime());
+              onAdd?.(text.trim(), offset)
+                .then(() => setText(''))
+                .catch(() => undefined)
+                .finally(() => setSending(false));
+            }}
+          >
+            <label className="visually-hidden" htmlFor={textId}>
+              {t('qa.comments.new')}
             </label>
-            <button
-              type="submit"
-              className="button button-secondary button-small"
-              disabled={sending || !text.trim()}
-            >
-              {t('qa.comment.add')}
-            </button>
-          </div>
-          <FormFeedback error={error} />
-        </form>
+            <textarea
+              id={textId}
+              className="input"
+              rows={2}
+              value={text}
+              placeholder={t('qa.comments.placeholder')}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <div className="comment-form-row">
+              <label className="checkbox">
+                <input type="checkbox" checked={atMoment} onChange={(e) => setAtMoment(e.target.checked)} />
+                <span>{t('qa.comments.atMoment')}</span>
+              </label>
+              <button
+                type="submit"
+                className="button button-secondary button-small"
+                disabled={sending || !text.trim()}
+              >
+                {t('qa.comment.add')}
+              </button>
+            </div>
+            <FormFeedback error={error} />
+          </form>
+        )}
       </div>
     </section>
   );

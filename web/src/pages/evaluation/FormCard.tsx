@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { scoreAnswers } from '../../../../core/form-score.ts';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { can } from '../../../../schemas/policy.ts';
 import { useForm } from '../../api/qa.ts';
 import { useSession } from '../../auth/session.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
@@ -88,7 +89,7 @@ export function FormCard({
               )}
               <OperatorActions
                 evaluation={evaluation}
-                canAct={user.role === 'operator'}
+                canAct={can(user.role, 'evaluations.acknowledge')}
                 busy={ws.busy}
                 onAcknowledge={() =>
                   ws.acknowledge.mutate(evaluation.id, {

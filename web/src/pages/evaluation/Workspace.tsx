@@ -1,8 +1,10 @@
 import { useRef } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
 import { useCall, useComment } from '../../api/qa.ts';
+import { useCan } from '../../auth/access.tsx';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useBackLink } from '../../components/useBackLink.ts';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { CallFactsCard } from '../qa/CallFactsCard.tsx';
@@ -12,7 +14,7 @@ import { CommentsCard } from './CommentsCard.tsx';
 import { DisputeHistory } from './DisputeHistory.tsx';
 import { FormCard } from './FormCard.tsx';
 import { RecordingCard } from './RecordingCard.tsx';
-import { backTo } from './workspace.ts';
+import { usualOrigin } from './workspace.ts';
 
 /** One evaluation's workspace: the recording, comments and call facts beside the form. */
 export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
@@ -22,12 +24,14 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
   const call = useCall(evaluation.callId);
   const comment = useComment();
   const player = useRef<PlayerHandle>(null);
-  const back = backTo(evaluation, user);
+  // The link back goes where the user came from: the disputes stay the disputes after a revision.
+  const back = useBackLink(usualOrigin(evaluation, user));
+  const mayComment = useCan('evaluations.comment');
 
   return (
     <div className="page">
       <PageHeader
-        back={{ to: back.to, label: t(back.label) }}
+        back={back}
         title={
           evaluation.calibration
             ? t('qa.evaluation.calibrationTitle')
@@ -59,8 +63,11 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
             fmt={fmt}
             onSeek={(s) => player.current?.seek(s)}
             currentTime={() => player.current?.currentTime() ?? 0}
-            onAdd={(text, offsetS) =>
-              comment.mutateAsync({ id: evaluation.id, text, questionId: null, offsetS })
+            onAdd={
+              mayComment
+                ? (text, offsetS) =>
+                    comment.mutateAsync({ id: evaluation.id, text, questionId: null, offsetS })
+                : null
             }
             error={comment.error}
           />
@@ -70,7 +77,7 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
           evaluation={evaluation}
           backTo={back.to}
           onComment={
-            user.role !== 'operator' || evaluation.evaluator === user.username
+            mayComment && (user.role !== 'operator' || evaluation.evaluator === user.username)
               ? (questionId, text) =>
                   comment.mutateAsync({ id: evaluation.id, text, questionId, offsetS: null })
               : null

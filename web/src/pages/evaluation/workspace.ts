@@ -1,5 +1,6 @@
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import { can } from '../../../../schemas/policy.ts';
+import type { Role } from '../../../../schemas/roles.ts';
 
 /**
  * What the evaluation workspace lets its user do, as pure functions of the evaluation and the
@@ -10,7 +11,7 @@ export type Mode = 'edit' | 'revise' | 'read';
 
 export interface Viewer {
   username: string;
-  role: string;
+  role: Role;
 }
 
 interface Subject {
@@ -19,7 +20,8 @@ interface Subject {
   calibrationSessionId: number | null;
 }
 
-export const isLead = (user: Viewer) => user.role === 'qa_lead' || user.role === 'admin';
+/** Who decides disputes, by the server's policy. */
+export const isLead = (user: Viewer) => can(user.role, 'evaluations.decide');
 
 /** A lead other than the evaluator decides a disputed evaluation. */
 export const decides = (e: Subject, user: Viewer) =>
@@ -30,13 +32,20 @@ export function workspaceMode(e: Subject, user: Viewer, revising: boolean): Mode
   return revising && decides(e, user) ? 'revise' : 'read';
 }
 
-/** Where the workspace was opened from: the link back above its title. */
-export function backTo(e: Subject, user: Viewer): { to: string; label: MessageKey } {
-  if (user.role === 'operator') return { to: '/my-evaluations', label: 'qa.back.myEvaluations' };
-  if (e.calibrationSessionId !== null)
-    return { to: `/calibration/${e.calibrationSessionId}`, label: 'qa.back.calibration' };
-  if (e.status === 'disputed' && isLead(user)) return { to: '/disputes', label: 'qa.back.disputes' };
-  return { to: '/worklist', label: 'qa.back.worklist' };
+/** An evaluation that was disputed, decided or not. */
+const DISPUTE_STATUSES: ReadonlySet<EvaluationStatus> = new Set(['disputed', 'upheld', 'revised']);
+
+/**
+ * Where the workspace usually opens from, for the link back when the page it was opened from is
+ * not known (an address typed or shared): the user's evaluations, the calibration session, the
+ * disputes or the worklist. The back link checks the user may open it, else he goes home.
+ */
+export function usualOrigin(e: Subject, user: Viewer): string {
+  if (user.role === 'operator') return '/my-evaluations';
+  if (e.calibrationSessionId !== null) return `/calibration/${e.calibrationSessionId}`;
+  // A dispute stays the disputes' business once decided: a revision does not move it elsewhere.
+  if (DISPUTE_STATUSES.has(e.status) && isLead(user)) return '/disputes';
+  return '/worklist';
 }
 
 /** Whether the operator may still dispute: the window ends at `disputeUntil`. */

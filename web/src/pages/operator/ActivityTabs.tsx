@@ -4,7 +4,7 @@ import { useSession } from '../../auth/session.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { AssessmentsTab } from './AssessmentsTab.tsx';
-import { activeTab, TAB_LABEL, TABS, type Tab, type TabProps, tabForKey } from './activity-tabs.ts';
+import { activeTab, TAB_LABEL, type Tab, type TabProps, tabForKey, tabsFor } from './activity-tabs.ts';
 import { CallsTab } from './CallsTab.tsx';
 import { ClaimsTab } from './ClaimsTab.tsx';
 import { EvaluationsTab } from './EvaluationsTab.tsx';
@@ -30,9 +30,10 @@ export function ActivityTabs({
   fmt: Formatters;
 }) {
   const t = useT();
-  const { settings } = useSession();
+  const { settings, user } = useSession();
   const [params, setParams] = useSearchParams();
-  const tab = activeTab(params.get('tab'));
+  const tabs = tabsFor(user.role);
+  const tab = activeTab(params.get('tab'), tabs);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const when = (iso: string) => dateTime(iso, fmt.locale, settings.timeZone);
   const Panel = PANELS[tab];
@@ -46,10 +47,10 @@ export function ActivityTabs({
       },
       { replace: true, preventScrollReset: true },
     );
-    if (focus) tabRefs.current[TABS.indexOf(next)]?.focus();
+    if (focus) tabRefs.current[tabs.indexOf(next)]?.focus();
   };
   const onKey = (e: KeyboardEvent) => {
-    const next = tabForKey(tab, e.key);
+    const next = tabForKey(tab, e.key, tabs);
     if (next === null) return;
     e.preventDefault();
     select(next, true);
@@ -68,7 +69,7 @@ export function ActivityTabs({
           tabIndex={-1}
           onKeyDown={onKey}
         >
-          {TABS.map((x, i) => (
+          {tabs.map((x, i) => (
             <button
               key={x}
               ref={(el) => {

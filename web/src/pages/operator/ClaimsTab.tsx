@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import { useOperatorClaims } from '../../api/dashboard.ts';
 import { useT } from '../../i18n/index.ts';
-import { callHref, type TabProps } from './activity-tabs.ts';
+import type { TabProps } from './activity-tabs.ts';
+import { CallLink } from './CallLink.tsx';
 import { ListState } from './ListState.tsx';
 import { codeLabel } from './labels.ts';
 
@@ -38,7 +38,7 @@ export function ClaimsTab({ operatorId, period, fmt, when }: TabProps) {
                 <td>{codeLabel(t, 'claimStatus', c.status)}</td>
                 <td>{c.countedIn ? fmt.period(c.countedIn) : t('kpi.none')}</td>
                 <td className="cell-wrap">{c.description ?? ''}</td>
-                <td>{c.callId ? <Link to={callHref(c.callId)}>{c.callId}</Link> : ''}</td>
+                <td>{c.callId ? <CallLink id={c.callId} /> : ''}</td>
               </tr>
             ))}
           </tbody>

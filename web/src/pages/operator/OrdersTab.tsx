@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import { useOperatorOrders } from '../../api/dashboard.ts';
 import { useT } from '../../i18n/index.ts';
-import { callHref, orderErrors, type TabProps } from './activity-tabs.ts';
+import { orderErrors, type TabProps } from './activity-tabs.ts';
+import { CallLink } from './CallLink.tsx';
 import { ListState } from './ListState.tsx';
 import { codeLabel } from './labels.ts';
 
@@ -44,7 +44,7 @@ export function OrdersTab({ operatorId, period, fmt, when }: TabProps) {
                         <span className="cell-muted">{t('kpi.none')}</span>
                       )}
                     </td>
-                    <td>{o.callId ? <Link to={callHref(o.callId)}>{o.callId}</Link> : ''}</td>
+                    <td>{o.callId ? <CallLink id={o.callId} /> : ''}</td>
                   </tr>
                 );
               })}

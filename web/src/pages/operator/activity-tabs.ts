@@ -1,3 +1,5 @@
+import { type Action, can } from '../../../../schemas/policy.ts';
+import type { Role } from '../../../../schemas/roles.ts';
 import type { Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
 
@@ -22,15 +24,29 @@ export const TAB_LABEL: Record<Tab, MessageKey> = {
   assessments: 'opPage.tab.assessments',
 };
 
-/** The tab of `?tab=`, the calls when it names none. */
-export function activeTab(wanted: string | null): Tab {
-  return TABS.includes(wanted as Tab) ? (wanted as Tab) : 'calls';
+/** What the server must let the user do for each tab to show: its list. */
+const TAB_NEEDS: Record<Tab, Action> = {
+  calls: 'calls.read',
+  orders: 'operatorPage.read',
+  evaluations: 'evaluations.read',
+  claims: 'operatorPage.read',
+  assessments: 'operatorPage.read',
+};
+
+/** The tabs a role sees: payroll, who reads pay but not calls or evaluations, sees the rest. */
+export function tabsFor(role: Role): readonly Tab[] {
+  return TABS.filter((tab) => can(role, TAB_NEEDS[tab]));
+}
+
+/** The tab of `?tab=`, the first of `tabs` (the calls) when it names none of them. */
+export function activeTab(wanted: string | null, tabs: readonly Tab[] = TABS): Tab {
+  return tabs.includes(wanted as Tab) ? (wanted as Tab) : (tabs[0] ?? 'orders');
 }
 
 /** The tab a key moves to from `current` (arrows wrap around, Home and End), or null for another key. */
-export function tabForKey(current: Tab, key: string): Tab | null {
-  const i = TABS.indexOf(current);
-  const n = TABS.length;
+export function tabForKey(current: Tab, key: string, tabs: readonly Tab[] = TABS): Tab | null {
+  const i = tabs.indexOf(current);
+  const n = tabs.length;
   const next =
     key === 'ArrowRight'
       ? (i + 1) % n
@@ -41,7 +57,7 @@ export function tabForKey(current: Tab, key: string): Tab | null {
           : key === 'End'
             ? n - 1
             : null;
-  return next === null ? null : (TABS[next] ?? null);
+  return next === null ? null : (tabs[next] ?? null);
 }
 
 export const callHref = (id: string) => `/calls/${encodeURIComponent(id)}`;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { currentMonth } from '../../../../core/time.ts';
 import { monthRange } from '../../../../schemas/period.ts';
+import { can } from '../../../../schemas/policy.ts';
 import type { PayPeriodView, ScorecardRow } from '../../../../schemas/scorecard.ts';
 import { exportUrl, useApprovePeriod, useReopenPeriod } from '../../api/payroll.ts';
 import { useSession } from '../../auth/session.tsx';
@@ -47,9 +48,9 @@ export function PeriodActions({
       else next.delete(id);
       return next;
     });
-  const canApprove = user.role === 'payroll' && !approved;
-  const canReopen = user.role === 'admin' && approved;
-  const canExport = user.role === 'payroll' || user.role === 'admin';
+  const canApprove = can(user.role, 'payroll.approve') && !approved;
+  const canReopen = can(user.role, 'payroll.reopen') && approved;
+  const canExport = can(user.role, 'payroll.export');
   const failure = approve.error ?? reopen.error;
 
   let hint: string;
