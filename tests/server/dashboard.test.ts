@@ -220,13 +220,13 @@ describe('GET /api/dashboard/summary', () => {
     expect(sameDaysBefore(monthToDate('2026-12-04'))).toMatchObject({ from: '2026-11-01', to: '2026-11-05' });
   });
 
-  it('shows an operator only himself', async () => {
-    const { status, body } = await json<SummaryResponse>(ana.get('/api/dashboard/summary?period=2026-10'));
-    expect(status).toBe(200);
-    expect(body.aggregate).toMatchObject({ operators: 1, handledCalls: 4, qualityScore: 78.75 });
-    expect(body.teams.map((t) => t.teamId)).toEqual(['T1']);
-    // Queue figures belong to the center, not to one operator.
-    expect(body.aggregate.serviceLevel).toBeNull();
+  it('leaves an operator to his own page: the dashboard of many operators is refused', async () => {
+    // An operator reads his figures on his own page (GET /api/operators/:id/...), not here.
+    const { status, body } = await json<{ error: { code: string } }>(
+      ana.get('/api/dashboard/summary?period=2026-10'),
+    );
+    expect(status).toBe(403);
+    expect(body.error.code).toBe('forbidden');
   });
 
   it('refuses other roles and bad queries with the JSON error shape', async () => {
