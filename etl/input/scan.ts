@@ -85,19 +85,28 @@ export async function scanFile(file: string, size = 0, onProgress?: OnProgress):
     last = buf[buf.length - 1] as number;
     const lastFeed = buf.lastIndexOf(10);
     let pos = 0;
-    if (lastFeed !== -1 && !carried && isUtf8(buf.subarray(0, lastFeed))) {
-      // Every whole line of the chunk is UTF-8: only their lengths are left to look at.
-      for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
+    if (lastFeed !== -1 && carried) {
+      // The line begun in an earlier chunk ends at this chunk's first line feed: it is looked at
+      // alone, so that the chunk's whole lines after it can still be taken at once. (Most chunks
+      // begin inside a line: without this, nearly every chunk went line by line.)
+      const first = buf.indexOf(10);
+      const part = buf.subarray(0, first);
+      lineDone([...carry, part], carried + part.length);
+      carry = [];
+      carried = 0;
+      pos = first + 1;
+    }
+    if (lastFeed >= pos && isUtf8(buf.subarray(pos, lastFeed))) {
+      // Every whole line left in the chunk is UTF-8: only their lengths are left to look at.
+      for (let i = buf.indexOf(10, pos); i !== -1; i = buf.indexOf(10, i + 1)) {
         scan.lines++;
         if (i - pos > limit) scan.longLines.push({ line: scan.lines, bytes: i - pos });
         pos = i + 1;
       }
     } else {
-      for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
+      for (let i = buf.indexOf(10, pos); i !== -1; i = buf.indexOf(10, i + 1)) {
         const part = buf.subarray(pos, i);
-        lineDone(carried ? [...carry, part] : [part], carried + part.length);
-        carry = [];
-        carried = 0;
+        lineDone([part], part.length);
         pos = i + 1;
       }
     }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntryView } from '../../schemas/audit.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { AuditLogTable } from '../../stores/tables.ts';
@@ -27,4 +27,9 @@ export async function listAuditEntries(
     .limit(q.limit)
     .execute();
   return rows.map(auditRowToView);
+}
+
+/** Writes one row of the audit log, in the caller's transaction (audit.ts says what goes in it). */
+export async function insertAuditRow(db: Db, row: Insertable<AuditLogTable>): Promise<void> {
+  await db.insertInto('audit_log').values(row).execute();
 }

@@ -1,5 +1,6 @@
 import { bumpDataVersion } from '../../stores/data-version.ts';
 import type { Db } from '../../stores/sqlite.ts';
+import { insertAuditRow } from './audit.repository.ts';
 
 export interface AuditEntry {
   /** Who: a username, or `cli` for a command run on the server's machine. */
@@ -19,18 +20,15 @@ const FIGURELESS = new Set(['session', 'upload']);
  * so a change without its audit row cannot land.
  */
 export async function audit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: new Date().toISOString(),
-      actor: entry.actor,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+  await insertAuditRow(db, {
+    at: new Date().toISOString(),
+    actor: entry.actor,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  });
   // Sign-ins and uploads change no figure (an upload's import counts its own change when it
   // lands); everything else audited may. Bumped before the transaction commits, so at worst a
   // cache is dropped for nothing.

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { Scope } from '../context.ts';
+import { operatorExists } from '../roster/roster.repository.ts';
 
 /**
  * Whether a record of this operator is in the scope. A record of no operator (a call nobody
@@ -26,12 +27,8 @@ export function assertInScope(scope: Scope, operatorId: string | null | undefine
 
 /** The operator a change names must exist (400) and be one the caller manages (403). */
 export async function assertOperatorInScope(db: Db, operatorId: string, scope: Scope): Promise<void> {
-  const op = await db
-    .selectFrom('operators')
-    .select('operator_id')
-    .where('operator_id', '=', operatorId)
-    .executeTakeFirst();
-  if (!op) throw new AppError('bad_request', `no operator "${operatorId}"`);
+  if (!(await operatorExists(db, operatorId)))
+    throw new AppError('bad_request', `no operator "${operatorId}"`);
   if (scope.operatorIds && !scope.operatorIds.includes(operatorId)) {
     throw new AppError('forbidden', `operator "${operatorId}" is not one you manage`);
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../../stores/sqlite.ts';
+import { deleteFailures, failureOf, failuresOf, saveFailure } from './throttle.repository.ts';
 
 /**
  * Failures allowed before each further attempt has to wait: few for one account, many for one
@@ -21,7 +22,7 @@ const FORGET_AFTER_MS = 60 * 60 * 1000;
  * restart does not reset it.
  */
 export async function lockedFor(db: Db, keys: string[], now = new Date()): Promise<number> {
-  const rows = await db.selectFrom('login_failures').selectAll().where('key', 'in', keys).execute();
+  const rows = await failuresOf(db, keys);
   let wait = 0;
   for (const r of rows) {
     if (r.locked_until && r.locked_until > now.toISOString()) {
@@ -33,7 +34,7 @@ export async function lockedFor(db: Db, keys: string[], now = new Date()): Promi
 
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
   for (const key of keys) {
-    const row = await db.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
+    const row = await failureOf(db, key);
     const stale = row && now.getTime() - Date.parse(row.last_failed_at) > FORGET_AFTER_MS;
     const failures = !row || stale ? 1 : row.failures + 1;
     const lockSeconds =
@@ -44,14 +45,10 @@ export async function recordFailure(db: Db, keys: string[], now = new Date()): P
       last_failed_at: now.toISOString(),
       locked_until: lockSeconds ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null,
     };
-    await db
-      .insertInto('login_failures')
-      .values(values)
-      .onConflict((oc) => oc.column('key').doUpdateSet(values))
-      .execute();
+    await saveFailure(db, values);
   }
 }
 
 export async function clearFailures(db: Db, keys: string[]): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', 'in', keys).execute();
+  await deleteFailures(db, keys);
 }

@@ -10,15 +10,6 @@ export async function calibrationSessionStatus(db: Db, id: number): Promise<stri
   return s?.status;
 }
 
-/** The username and role of each active user of those named. */
-export const activeUsersNamed = (db: Db, names: readonly string[]) =>
-  db
-    .selectFrom('users')
-    .select(['username', 'role'])
-    .where('username', 'in', [...names])
-    .where('active', '=', 1)
-    .execute();
-
 /** Inserts an open calibration session; its id. */
 export async function insertCalibrationSession(
   db: Db,

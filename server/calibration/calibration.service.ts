@@ -16,9 +16,9 @@ import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
 import { monthOfInstant } from '../periods/period.ts';
+import { qaMonitorsNamed } from '../users/qa-monitors.ts';
 import { maySeeScorings } from './blind.ts';
 import {
-  activeUsersNamed,
   calibrationEvaluations,
   calibrationParticipants,
   calibrationSessionIds,
@@ -34,16 +34,9 @@ import { calibrationResults, type Scoring } from './results.ts';
 
 const now = () => new Date().toISOString();
 
+/** The invited monitors, each once. */
 async function monitorsNamed(db: Db, names: readonly string[]): Promise<string[]> {
-  const rows = await activeUsersNamed(db, names);
-  const ok = new Map(
-    rows
-      .filter((r) => r.role === 'qa' || r.role === 'qa_lead')
-      .map((r) => [r.username.toLowerCase(), r.username]),
-  );
-  const bad = names.filter((n) => !ok.has(n.toLowerCase()));
-  if (bad.length) throw new AppError('bad_request', `not QA monitors: ${bad.join(', ')}`);
-  return [...new Set(names.map((n) => ok.get(n.toLowerCase()) as string))];
+  return [...new Set(await qaMonitorsNamed(db, names))];
 }
 
 export async function createSession(

@@ -19,15 +19,6 @@ export const assignmentsWithEvaluations = (db: Db, period: string, monitor: stri
     .orderBy('a.id')
     .execute();
 
-/** The active users of these names, with their role. */
-export const activeUsersNamed = (db: Db, names: readonly string[]) =>
-  db
-    .selectFrom('users')
-    .select(['username', 'role'])
-    .where('username', 'in', [...names])
-    .where('active', '=', 1)
-    .execute();
-
 /** Whether a call is already assigned in a period. */
 export async function isAssigned(db: Db, period: string, callId: string): Promise<boolean> {
   const existing = await db

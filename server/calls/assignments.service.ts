@@ -7,8 +7,8 @@ import { type Analytics, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
+import { qaMonitorsNamed } from '../users/qa-monitors.ts';
 import {
-  activeUsersNamed,
   assignmentsWithEvaluations,
   deleteAssignment,
   findAssignment,
@@ -40,18 +40,6 @@ export async function listAssignments(
     evaluationStatus: r.evaluation_status ?? null,
     done: r.evaluation_status != null && DONE.has(r.evaluation_status),
   }));
-}
-
-async function assertMonitors(db: Db, names: readonly string[]) {
-  const rows = await activeUsersNamed(db, names);
-  const ok = new Map(
-    rows
-      .filter((r) => r.role === 'qa' || r.role === 'qa_lead')
-      .map((r) => [r.username.toLowerCase(), r.username]),
-  );
-  const bad = names.filter((n) => !ok.has(n.toLowerCase()));
-  if (bad.length) throw new AppError('bad_request', `not QA monitors: ${bad.join(', ')}`);
-  return names.map((n) => ok.get(n.toLowerCase()) as string);
 }
 
 interface Planned {
@@ -134,11 +122,11 @@ export async function assignCalls(
   timeZone: string,
 ): Promise<AssignResponse> {
   const planned = req.monitors
-    ? await evenSplit(deps, req, await assertMonitors(deps.db, req.monitors), timeZone)
+    ? await evenSplit(deps, req, await qaMonitorsNamed(deps.db, req.monitors), timeZone)
     : await byHand(
         deps.analytics,
         req,
-        await assertMonitors(
+        await qaMonitorsNamed(
           deps.db,
           (req.assignments ?? []).map((a) => a.monitor),
         ),

@@ -1,15 +1,17 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import type { OperatorSample, SampledCall, SampleQuery, SampleResponse } from '../../schemas/calls.ts';
-import { COUNTED_STATUSES } from '../../schemas/evaluations.ts';
 import { monthPeriod, monthRange, type Period } from '../../schemas/period.ts';
 import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { Scope } from '../context.ts';
+import { countedScores } from '../evaluations/quality.repository.ts';
 import { sampleSd, Z95 } from '../evaluations/stats.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
+import { operatorsByName } from '../roster/roster.repository.ts';
 import { visibleOperators } from './calls.service.ts';
 import { ORDER_CALLS_SQL } from './queries/order-calls.sql.ts';
 import { SAMPLE_CANDIDATES_SQL } from './queries/sample-candidates.sql.ts';
+import { assignedMonitors, claimedCallsAndOrders, evaluationIdsOfCalls } from './sample.repository.ts';
 
 /** Months the standard deviation for a margin is taken over: the period and the two before it. */
 const SD_MONTHS = 3;
@@ -26,16 +28,11 @@ async function targets(db: Db, q: SampleQuery, timeZone: string, operatorIds: st
     return out;
   }
   const first = trendPeriods(monthPeriod(q.period), SD_MONTHS)[0] as Period;
-  const { from, to } = periodInstants({ from: first.from, to: monthRange(q.period).to }, timeZone);
-  const rows = await db
-    .selectFrom('evaluations')
-    .select(['operator_id', 'score'])
-    .where('status', 'in', [...COUNTED_STATUSES])
-    .where('calibration', '=', 0)
-    .where('score', 'is not', null)
-    .where('call_started_at', '>=', from)
-    .where('call_started_at', '<', to)
-    .execute();
+  const rows = await countedScores(
+    db,
+    periodInstants({ from: first.from, to: monthRange(q.period).to }, timeZone),
+    null,
+  );
   const by = new Map<string, number[]>();
   for (const r of rows) {
     const list = by.get(r.operator_id ?? '') ?? [];
@@ -114,27 +111,16 @@ export async function sampleCalls(
   const seed = q.seed ?? q.period;
   let ops = await visibleOperators(db, scope, q.team ?? null);
   if (q.operator) ops = (ops ?? [q.operator]).filter((o) => o === q.operator);
-  const roster = await db
-    .selectFrom('operators')
-    .select(['operator_id', 'name', 'team_id'])
-    .where('active', '=', 1)
-    .$if(ops !== null, (b) => b.where('operator_id', 'in', [...(ops ?? []), '']))
-    .orderBy('name')
-    .orderBy('operator_id')
-    .execute();
+  const roster = await operatorsByName(db, { operatorIds: ops, activeOnly: true });
   const wanted = await targets(
     db,
     q,
     timeZone,
     roster.map((o) => o.operator_id),
   );
-  const claims = await db
-    .selectFrom('claims')
-    .select(['call_id', 'order_id'])
-    .where('status', '<>', 'rejected')
-    .execute();
-  const claimedCalls = claims.map((c) => c.call_id).filter((x): x is string => x !== null);
-  const claimedOrders = claims.map((c) => c.order_id).filter((x): x is string => x !== null);
+  const claimed = await claimedCallsAndOrders(db);
+  const claimedCalls = claimed.calls;
+  const claimedOrders = claimed.orders;
   // A claim about an order names the call the order was taken on.
   if (claimedOrders.length) {
     const rows = await analytics.rows(
@@ -182,26 +168,8 @@ export async function sampleCalls(
     );
   }
   const callIds = [...picked.values()].flat().map((c) => c.callId);
-  const assigned = new Map(
-    (
-      await db
-        .selectFrom('evaluation_assignments')
-        .select(['call_id', 'monitor'])
-        .where('period', '=', q.period)
-        .where('call_id', 'in', [...callIds, ''])
-        .execute()
-    ).map((a) => [a.call_id, a.monitor]),
-  );
-  const evaluations = new Map<string, string[]>();
-  for (const e of await db
-    .selectFrom('evaluations')
-    .select(['call_id', 'evaluation_id'])
-    .where('calibration', '=', 0)
-    .where('call_id', 'in', [...callIds, ''])
-    .orderBy('evaluation_id')
-    .execute()) {
-    evaluations.set(e.call_id, [...(evaluations.get(e.call_id) ?? []), e.evaluation_id]);
-  }
+  const assigned = await assignedMonitors(db, q.period, callIds);
+  const evaluations = await evaluationIdsOfCalls(db, callIds);
   return {
     period: q.period,
     seed,

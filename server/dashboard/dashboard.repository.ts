@@ -1,18 +1,4 @@
 import type { Db } from '../../stores/sqlite.ts';
-import { COUNTED_EVALUATION_STATES } from '../scoring/operational.ts';
-
-/** The scores of the counted evaluations of these operators' calls started in [from, to). */
-export const countedScores = (db: Db, operatorIds: readonly string[], from: string, to: string) =>
-  db
-    .selectFrom('evaluations')
-    .select(['call_started_at', 'score'])
-    .where('status', 'in', COUNTED_EVALUATION_STATES)
-    .where('calibration', '=', 0)
-    .where('score', 'is not', null)
-    .where('operator_id', 'in', [...operatorIds, ''])
-    .where('call_started_at', '>=', from)
-    .where('call_started_at', '<', to)
-    .execute();
 
 /** The departments of the teams (given operator ids, only of their teams). */
 export const departmentsOf = (db: Db, operatorIds: readonly string[] | null) =>

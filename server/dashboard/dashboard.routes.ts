@@ -1,14 +1,18 @@
 import { Hono, type TypedResponse } from 'hono';
+import { createFactory } from 'hono/factory';
 import { localDate } from '../../core/time.ts';
 import {
   type OperatorAssessmentsResponse,
   type OperatorClaimsResponse,
   type OperatorOrdersResponse,
+  type OperatorRangeQuery,
   type OperatorTrendResponse,
   operatorRangeQuery,
   type SummaryResponse,
   summaryQuery,
 } from '../../schemas/dashboard.ts';
+import type { Settings } from '../../schemas/settings.ts';
+import type { Stores } from '../../stores/stores.ts';
 import { allow, allowOwn } from '../auth/access.ts';
 import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
@@ -16,6 +20,36 @@ import { prepareBody, sendPrepared } from '../prepared-body.ts';
 import { validate } from '../validate.ts';
 import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
+
+const factory = createFactory<AppEnv>();
+
+/** What a section of an operator's page reads: his id, the period asked, the company settings. */
+type SectionRead<T> = (
+  stores: Stores,
+  operatorId: string,
+  q: OperatorRangeQuery,
+  settings: Settings,
+) => Promise<T>;
+
+/**
+ * One section of an operator's page (`GET /api/operators/:operatorId/<section>`): the operator
+ * himself or a reader of the dashboard, a period, the section's service; the body typed as the
+ * service's envelope of schemas/dashboard.ts, so the web's client infers it by name.
+ */
+const operatorSection = <T>(read: SectionRead<T>) =>
+  factory.createHandlers(
+    allowOwn('operatorId', 'operatorPage.read'),
+    validate('query', operatorRangeQuery),
+    async (c) => {
+      const body: T = await read(
+        c.get('deps'),
+        c.req.param('operatorId') ?? '',
+        c.req.valid('query'),
+        c.get('settings'),
+      );
+      return c.json(body);
+    },
+  );
 
 export const dashboardRoutes = new Hono<AppEnv>()
   // Six periods scored and the days counted: kept ready, compressed, while the data is unchanged
@@ -35,59 +69,10 @@ export const dashboardRoutes = new Hono<AppEnv>()
     // The JSON of a SummaryResponse, sent as prepared: typed as such for the web's client.
     return sendPrepared(c, body, 'Cookie') as Response & TypedResponse<SummaryResponse, 200, 'json'>;
   })
-  .get(
-    '/operators/:operatorId/trend',
-    allowOwn('operatorId', 'operatorPage.read'),
-    validate('query', operatorRangeQuery),
-    async (c) => {
-      const body: OperatorTrendResponse = await operatorTrend(
-        c.get('deps'),
-        c.req.param('operatorId'),
-        c.req.valid('query'),
-        c.get('settings'),
-      );
-      return c.json(body);
-    },
-  )
-  .get(
-    '/operators/:operatorId/orders',
-    allowOwn('operatorId', 'operatorPage.read'),
-    validate('query', operatorRangeQuery),
-    async (c) => {
-      const body: OperatorOrdersResponse = await operatorOrders(
-        c.get('deps'),
-        c.req.param('operatorId'),
-        c.req.valid('query'),
-        c.get('settings'),
-      );
-      return c.json(body);
-    },
-  )
-  .get(
-    '/operators/:operatorId/claims',
-    allowOwn('operatorId', 'operatorPage.read'),
-    validate('query', operatorRangeQuery),
-    async (c) => {
-      const body: OperatorClaimsResponse = await operatorClaims(
-        c.get('deps').db,
-        c.req.param('operatorId'),
-        c.req.valid('query'),
-        c.get('settings'),
-      );
-      return c.json(body);
-    },
-  )
+  .get('/operators/:operatorId/trend', ...operatorSection<OperatorTrendResponse>(operatorTrend))
+  .get('/operators/:operatorId/orders', ...operatorSection<OperatorOrdersResponse>(operatorOrders))
+  .get('/operators/:operatorId/claims', ...operatorSection<OperatorClaimsResponse>(operatorClaims))
   .get(
     '/operators/:operatorId/assessments',
-    allowOwn('operatorId', 'operatorPage.read'),
-    validate('query', operatorRangeQuery),
-    async (c) => {
-      const body: OperatorAssessmentsResponse = await operatorAssessments(
-        c.get('deps').db,
-        c.req.param('operatorId'),
-        c.req.valid('query'),
-        c.get('settings'),
-      );
-      return c.json(body);
-    },
+    ...operatorSection<OperatorAssessmentsResponse>(operatorAssessments),
   );

@@ -12,13 +12,14 @@ import type { Settings } from '../../schemas/settings.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { dailyActivity } from '../activity/activity.service.ts';
 import type { Scope } from '../context.ts';
+import { countedScores } from '../evaluations/quality.repository.ts';
 import { monthToDate, monthToDateTrend, periodInstants, trendPeriods } from '../periods/period.ts';
 import { scorecards } from '../scorecards/scorecards.service.ts';
 import { settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { contactKpis } from '../scoring/contact-kpis.ts';
 import { roundHalfUp } from '../scoring/round.ts';
 import { aggregate, NO_QUEUE_KPIS, type QueueKpis } from './aggregate.ts';
-import { countedScores, departmentsOf } from './dashboard.repository.ts';
+import { departmentsOf } from './dashboard.repository.ts';
 
 interface Filter {
   team: string | null;
@@ -55,7 +56,7 @@ async function periodFigures(stores: Stores, p: Period, f: Filter, scope: Scope,
 /** Mean score of counted evaluations per local day of the evaluated call. */
 async function dailyQuality(stores: Stores, p: Period, ids: readonly string[], tz: string) {
   const bounds = periodInstants(p, tz);
-  const rows = await countedScores(stores.db, ids, bounds.from, bounds.to);
+  const rows = await countedScores(stores.db, bounds, ids);
   const byDay = new Map<string, { sum: number; n: number }>();
   for (const r of rows) {
     const day = localDate(new Date(r.call_started_at as string), tz);

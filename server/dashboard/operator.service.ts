@@ -82,11 +82,12 @@ export async function operatorOrders(
  * Read-only: registering and judging claims is the claims API's.
  */
 export async function operatorClaims(
-  db: Db,
+  stores: Stores,
   operatorId: string,
   q: OperatorRangeQuery,
   settings: Settings,
 ): Promise<OperatorClaimsResponse> {
+  const { db } = stores;
   await assertOperator(db, operatorId);
   const range = q.period;
   const b = periodInstants(range, settings.timeZone);
@@ -108,11 +109,12 @@ export async function operatorClaims(
 }
 
 export async function operatorAssessments(
-  db: Db,
+  stores: Stores,
   operatorId: string,
   q: OperatorRangeQuery,
   settings: Settings,
 ): Promise<OperatorAssessmentsResponse> {
+  const { db } = stores;
   await assertOperator(db, operatorId);
   const b = periodInstants(q.period, settings.timeZone);
   const rows = await assessmentsOfOperator(db, operatorId, b, LIST_LIMIT);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { ImportReport } from '../../schemas/import-report.ts';
 import type { ImportJobView } from '../../schemas/imports.ts';
 import type { Db } from '../../stores/sqlite.ts';
@@ -26,6 +26,11 @@ export function jobView(row: JobRow, progress: ImportJobView['progress'] = null)
     error: row.error,
     queuedAt: row.queued_at,
   };
+}
+
+/** A new job, in the caller's transaction (with its upload's audit row). */
+export async function insertJob(db: Db, row: Insertable<ImportJobsTable>): Promise<JobRow> {
+  return db.insertInto('import_jobs').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function jobById(db: Db, id: number): Promise<JobRow | undefined> {

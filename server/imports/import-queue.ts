@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import {
+  insertJob,
   type JobRow,
   jobById,
   jobView,
@@ -66,22 +67,18 @@ export class ImportQueue {
   /** Stores the job and the upload's audit row in one transaction, then lets the worker run it. */
   async enqueue(req: JobRequest): Promise<ImportJob> {
     const row = await this.deps.db.transaction().execute(async (tx) => {
-      const job = await tx
-        .insertInto('import_jobs')
-        .values({
-          kind: req.kind,
-          format: req.format ?? null,
-          gmt_times: req.gmtTimes ? 1 : 0,
-          encoding: req.encoding ?? null,
-          stored_name: path.relative(this.uploadsDir, req.file),
-          file_name: req.fileName,
-          size: req.size,
-          actor: req.actor,
-          state: 'queued',
-          queued_at: new Date().toISOString(),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const job = await insertJob(tx, {
+        kind: req.kind,
+        format: req.format ?? null,
+        gmt_times: req.gmtTimes ? 1 : 0,
+        encoding: req.encoding ?? null,
+        stored_name: path.relative(this.uploadsDir, req.file),
+        file_name: req.fileName,
+        size: req.size,
+        actor: req.actor,
+        state: 'queued',
+        queued_at: new Date().toISOString(),
+      });
       await audit(tx, {
         actor: req.actor,
         action: 'accept',

@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
+import { COUNTED_STATUSES } from '../../schemas/evaluations.ts';
 import type { Period } from '../../schemas/period.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { monthShares, periodInstants } from '../periods/period.ts';
-
-/** States whose score counts in the quality criterion (docs/scoring.md, Evaluation states). */
-export const COUNTED_EVALUATION_STATES = ['submitted', 'acknowledged', 'upheld', 'revised'] as const;
 
 export interface RosterEntry {
   operatorId: string;
@@ -95,7 +93,7 @@ export async function readOperational(db: Db, range: Period, tz: string): Promis
       eb.fn.countAll<number>().as('count'),
       eb.fn.sum<number>('critical_failed').as('critical'),
     ])
-    .where('status', 'in', COUNTED_EVALUATION_STATES)
+    .where('status', 'in', COUNTED_STATUSES)
     .where('calibration', '=', 0)
     .where('score', 'is not', null)
     .where('operator_id', 'is not', null)

@@ -46,6 +46,15 @@ export const findUserByName = (db: Db, username: string) =>
 export const findUserById = (db: Db, id: number) =>
   db.selectFrom('users').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
 
+/** The username and role of each active user of those named. */
+export const activeUsersNamed = (db: Db, names: readonly string[]) =>
+  db
+    .selectFrom('users')
+    .select(['username', 'role'])
+    .where('username', 'in', [...names])
+    .where('active', '=', 1)
+    .execute();
+
 export const listUsers = (db: Db) => db.selectFrom('users').selectAll().orderBy('username').execute();
 
 export interface NewUser {

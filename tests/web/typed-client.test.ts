@@ -4,7 +4,13 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { TeamsResponse } from '../../schemas/activity.ts';
 import type { LogoutResponse, MeResponse } from '../../schemas/auth.ts';
 import type { ClaimResponse, ClaimsResponse } from '../../schemas/claims.ts';
-import type { OperatorTrendResponse, SummaryResponse } from '../../schemas/dashboard.ts';
+import type {
+  OperatorAssessmentsResponse,
+  OperatorClaimsResponse,
+  OperatorOrdersResponse,
+  OperatorTrendResponse,
+  SummaryResponse,
+} from '../../schemas/dashboard.ts';
 import type { FormResponse, FormsResponse } from '../../schemas/forms.ts';
 import type { ImportDetailResponse, ImportsResponse } from '../../schemas/imports.ts';
 import type { PayRulesResponse } from '../../schemas/pay-rule.ts';
@@ -37,6 +43,15 @@ describe('the typed client', () => {
     expectTypeOf<
       Answer<(typeof api.operators)[':operatorId']['trend']['$get']>
     >().toEqualTypeOf<OperatorTrendResponse>();
+    expectTypeOf<
+      Answer<(typeof api.operators)[':operatorId']['orders']['$get']>
+    >().toEqualTypeOf<OperatorOrdersResponse>();
+    expectTypeOf<
+      Answer<(typeof api.operators)[':operatorId']['claims']['$get']>
+    >().toEqualTypeOf<OperatorClaimsResponse>();
+    expectTypeOf<
+      Answer<(typeof api.operators)[':operatorId']['assessments']['$get']>
+    >().toEqualTypeOf<OperatorAssessmentsResponse>();
     expectTypeOf<Answer<typeof api.imports.$get>>().toEqualTypeOf<ImportsResponse>();
     expectTypeOf<Answer<(typeof api.imports)[':id']['$get']>>().toEqualTypeOf<ImportDetailResponse>();
     expectTypeOf<Answer<typeof api.admin.settings.$get>>().toEqualTypeOf<SettingsResponse>();

@@ -58,13 +58,6 @@ export interface Formatters {
  */
 const NO_NEGATIVE_ZERO = { signDisplay: 'negative' } as const;
 
-/**
- * Decimals of a quality score wherever a page prints one beside another (a tile and its table):
- * the server rounds it to two, and printing it once with one and once with two reads as two
- * different scores.
- */
-export const SCORE_DIGITS = 2;
-
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY). */
 export function currencyDigits(currency: string): number {
   try {

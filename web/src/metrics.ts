@@ -1,4 +1,4 @@
-import { METRICS, type Metric, type MetricDef } from '../../schemas/criteria.ts';
+import { METRICS, type Metric, type MetricDef, type MetricKey } from '../../schemas/criteria.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 /**
@@ -29,3 +29,8 @@ export const onScorecard = (m: MetricDef) =>
 /** The metric whose row and ranking column show a deduction. */
 export const carrierOf = (key: string, metrics: readonly MetricDef[] = METRIC_LIST) =>
   metrics.find((m) => m.carriesDeduction && m.deduction === key);
+
+const BY_KEY: ReadonlyMap<string, MetricDef> = new Map(METRIC_LIST.map((m) => [m.key, m]));
+
+/** A metric's declaration by its key (every key of the list has one). */
+export const metricOf = (key: MetricKey): MetricDef => BY_KEY.get(key) as MetricDef;

@@ -1,4 +1,5 @@
 import { inLocalRange } from '../../../stores/range.sql.ts';
+import { debtSnapshots, ROUTING_BREAK, takenDuring } from './order-rules.sql.ts';
 
 /**
  * Per operator, the order criteria of docs/scoring.md. Each order is checked against the order rules:
@@ -15,20 +16,16 @@ import { inLocalRange } from '../../../stores/range.sql.ts';
  * operators whose departments' rules differ.
  */
 export const ORDER_CRITERIA_SQL = `
-WITH snapshot AS (
-  SELECT client_id, as_of,
-    overdue_amount > 0 OR balance > credit_limit AS breach,
-    coalesce(lead(as_of) OVER (PARTITION BY client_id ORDER BY as_of), TIMESTAMPTZ 'infinity') AS until
-  FROM debts
+WITH snapshot AS (${debtSnapshots()}
 ), breach AS (
   SELECT client_id, as_of, until FROM snapshot WHERE breach
 ), checked AS (
   SELECT o.operator_id, o.status, o.total, o.offered_items,
     o.error_code IS NOT NULL AS coded,
     b.client_id IS NOT NULL AS debt_break,
-    coalesce(c.type = 'key' OR c.manager_id IS NULL, false) AS routing_break
+    ${ROUTING_BREAK} AS routing_break
   FROM orders o
-  LEFT JOIN breach b ON b.client_id = o.client_id AND o.created_at >= b.as_of AND o.created_at < b.until
+  LEFT JOIN breach b ON ${takenDuring('b', 'o')}
   LEFT JOIN clients c ON c.client_id = o.client_id
   WHERE ${inLocalRange('o.created_at')}
 )

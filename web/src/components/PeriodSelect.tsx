@@ -1,5 +1,6 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import type { Formatters } from '../format.ts';
+import { Field } from './Field.tsx';
 
 /**
  * The month a page shows, picked from those it can show (newest first); the page keeps it in the
@@ -24,21 +25,24 @@ export function PeriodSelect({
   /** Options after the months. */
   children?: ReactNode;
 }) {
-  const id = useId();
   if (periods.length === 0) return null;
   return (
-    <div className="field field-inline">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="select" value={period ?? ''} onChange={(e) => onChange(e.target.value)}>
-        {periods.map((p) => (
-          <option key={p} value={p}>
-            {optionLabel(p)}
-          </option>
-        ))}
-        {children}
-      </select>
-    </div>
+    <Field label={label} inline>
+      {(control) => (
+        <select
+          {...control}
+          className="select"
+          value={period ?? ''}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          {periods.map((p) => (
+            <option key={p} value={p}>
+              {optionLabel(p)}
+            </option>
+          ))}
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -10,8 +10,9 @@ import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/s
 import { useBackLink } from '../components/useBackLink.ts';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
-import { SCORE_DIGITS, useFormat } from '../format.ts';
+import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
+import { formatValue } from '../metric-format.ts';
 import { ActivityTabs } from './operator/ActivityTabs.tsx';
 import { HowEvaluated } from './operator/HowEvaluated.tsx';
 import { ScorecardCard } from './operator/ScorecardCard.tsx';
@@ -128,7 +129,7 @@ export default function OperatorPage() {
           <div className="kpi">
             <span className="kpi-label">{t('criterion.qualityScore')}</span>
             <span className={s.qualityScore === null ? 'kpi-value kpi-value-muted' : 'kpi-value'}>
-              {s.qualityScore === null ? t('flag.not-evaluated') : fmt.decimal(s.qualityScore, SCORE_DIGITS)}
+              {s.qualityScore === null ? t('flag.not-evaluated') : formatValue(s.qualityScore, 'score', fmt)}
             </span>
             <span className="kpi-hint">
               {t('opPage.evaluations', { count: fmt.integer(row.evaluations) })}

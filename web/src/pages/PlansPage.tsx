@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { currencyDigits, useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
+import { formatValue } from '../metric-format.ts';
 import { EditableNumber } from './plans/EditableNumber.tsx';
 
 /** Targets, task norms and variable-pay bases of a month, edited beside what has been achieved. */
@@ -104,14 +105,14 @@ export default function PlansPage() {
                           {x.achievement === null ? (
                             '—'
                           ) : (
-                            <span className="meter" title={fmt.percent(x.achievement, 1)}>
+                            <span className="meter" title={formatValue(x.achievement, 'ratio', fmt)}>
                               <span className="meter-bar">
                                 <span
                                   className={x.achievement >= 1 ? 'meter-fill is-met' : 'meter-fill'}
                                   style={{ width: `${Math.min(100, x.achievement * 100)}%` }}
                                 />
                               </span>
-                              {fmt.percent(x.achievement, 1)}
+                              {formatValue(x.achievement, 'ratio', fmt)}
                             </span>
                           )}
                         </td>

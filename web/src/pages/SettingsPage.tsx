@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { SETTING_KEYS, type SettingKey, type Settings } from '../../../schemas/settings.ts';
 import { useCompanySettings, useSaveSetting } from '../api/settings.ts';
+import { Field } from '../components/Field.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, Skeleton } from '../components/states.tsx';
@@ -17,7 +18,6 @@ const BOOLEAN: ReadonlySet<SettingKey> = new Set(['trustProxy', 'secureCookies']
 /** One setting: its value, what it means, and a save of its own (each change is audited apart). */
 function SettingRow({ name, value }: { name: SettingKey; value: Settings[SettingKey] }) {
   const t = useT();
-  const id = useId();
   const save = useSaveSetting();
   const [draft, setDraft] = useState(String(value));
   const changed = draft.trim() !== String(value);
@@ -30,44 +30,40 @@ function SettingRow({ name, value }: { name: SettingKey; value: Settings[Setting
         save.mutate({ key: name, value: draft.trim() });
       }}
     >
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-value`}>
-          {t(`settings.key.${name}`)}
-        </label>
-        {BOOLEAN.has(name) ? (
-          <select
-            id={`${id}-value`}
-            className="select"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          >
-            <option value="false">{t('settings.no')}</option>
-            <option value="true">{t('settings.yes')}</option>
-          </select>
-        ) : (
-          <input
-            id={`${id}-value`}
-            className="input"
-            inputMode={NUMERIC.has(name) ? 'numeric' : undefined}
-            list={name === 'timeZone' ? `${id}-zones` : undefined}
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-        )}
-        {name === 'timeZone' && (
-          <datalist id={`${id}-zones`}>
-            {ZONES.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        )}
-        <p className="card-meta sentence">{t(`settings.help.${name}`)}</p>
-        {name === 'timeZone' && (
-          <p className="notice sentence" data-testid="time-zone-notice">
-            {t('settings.timeZone.notice')}
-          </p>
-        )}
-      </div>
+      <Field
+        label={t(`settings.key.${name}`)}
+        hint={t(`settings.help.${name}`)}
+        notice={
+          name === 'timeZone' && <span data-testid="time-zone-notice">{t('settings.timeZone.notice')}</span>
+        }
+      >
+        {(control) =>
+          BOOLEAN.has(name) ? (
+            <select {...control} className="select" value={draft} onChange={(e) => setDraft(e.target.value)}>
+              <option value="false">{t('settings.no')}</option>
+              <option value="true">{t('settings.yes')}</option>
+            </select>
+          ) : (
+            <>
+              <input
+                {...control}
+                className="input"
+                inputMode={NUMERIC.has(name) ? 'numeric' : undefined}
+                list={name === 'timeZone' ? `${control.id}-zones` : undefined}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+              />
+              {name === 'timeZone' && (
+                <datalist id={`${control.id}-zones`}>
+                  {ZONES.map((z) => (
+                    <option key={z} value={z} />
+                  ))}
+                </datalist>
+              )}
+            </>
+          )
+        }
+      </Field>
       <div className="confirm-buttons">
         <button
           type="submit"

@@ -14,6 +14,7 @@ import {
 import type { DailyQualityPoint } from '../../../../schemas/dashboard.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { formatMaybe } from '../../metric-format.ts';
 import { niceScale, niceTicks } from './ticks.ts';
 
 /** The dashboard's charts, in one chunk loaded after the figures around them. */
@@ -109,7 +110,7 @@ export function DailyTrendChart({ days, fmt }: { days: DailyQualityPoint[]; fmt:
                   },
                   {
                     label: t('chart.quality'),
-                    value: d.quality === null ? t('kpi.none') : fmt.decimal(d.quality, 1),
+                    value: formatMaybe(d.quality, 'score', fmt, t),
                     swatch: 'var(--chart-orders)',
                   },
                   { label: t('chart.evaluations'), value: fmt.integer(d.evaluations) },
@@ -279,10 +280,14 @@ export function BarListChart({
 export function TrendChart({
   data,
   format,
+  tick,
   reference,
 }: {
   data: { label: string; value: number | null }[];
+  /** A point's value, in the tooltip. */
   format(v: number): string;
+  /** A tick of the value axis. */
+  tick(v: number): string;
   reference?: number | null;
 }) {
   const t = useT();
@@ -302,7 +307,7 @@ export function TrendChart({
         <YAxis
           domain={[0, ticks[ticks.length - 1] ?? 1]}
           ticks={ticks}
-          tickFormatter={format}
+          tickFormatter={tick}
           tick={{ ...AXIS_TICK, fontSize: 11 }}
           tickLine={false}
           axisLine={false}

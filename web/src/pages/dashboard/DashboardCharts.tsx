@@ -6,7 +6,8 @@ import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
-import { carrierOf } from '../../metrics.ts';
+import { formatValue, type ValueFormat } from '../../metric-format.ts';
+import { carrierOf, metricOf } from '../../metrics.ts';
 import { ChartCard, ChartFallback } from './ChartCard.tsx';
 import { datesOfRange } from './kpis.ts';
 import type { RankingKey } from './ranking.ts';
@@ -32,6 +33,10 @@ const TEAM_METRIC_LABEL: Record<TeamMetric, MessageKey> = {
   coefficient: 'ranking.col.coefficient',
   adjustment: 'tile.payImpact',
 };
+
+/** How a team's figure is written: the metric's unit, or the pay figure's own format. */
+const teamFormat = (m: TeamMetric): ValueFormat =>
+  m === 'coefficient' ? 'coefficient' : m === 'adjustment' ? 'money' : metricOf(m).unit;
 
 function teamValue(a: Aggregate, m: TeamMetric): number | null {
   if (m === 'adjustment') return a.adjustment === null ? null : -a.adjustment;
@@ -74,18 +79,17 @@ export function DashboardCharts({
     tone: b.from < 80 ? 'danger' : 'accent',
   }));
 
-  const format = (v: number) =>
-    metric === 'qualityScore'
-      ? fmt.decimal(v, 1)
-      : metric === 'coefficient'
-        ? fmt.decimal(v, 3)
-        : metric === 'adjustment'
-          ? fmt.moneyCompact(v)
-          : fmt.percent(v, 0);
+  const format = teamFormat(metric);
+  const tick = (v: number) => formatValue(v, format, fmt, 'axis');
   const teams: BarDatum[] = (s?.teams ?? [])
     .map((team) => ({ team, v: teamValue(team.aggregate, metric) }))
     .filter((x): x is { team: (typeof x)['team']; v: number } => x.v !== null)
-    .map(({ team, v }) => ({ key: team.teamId, label: team.name, value: v, display: format(v) }));
+    .map(({ team, v }) => ({
+      key: team.teamId,
+      label: team.name,
+      value: v,
+      display: formatValue(v, format, fmt, 'figure'),
+    }));
 
   const targets: BarDatum[] = (s?.teams ?? []).flatMap((team) =>
     team.targets.map((target) => ({
@@ -95,7 +99,7 @@ export function DashboardCharts({
       display: t('chart.targetValue', {
         actual: fmt.integer(target.actual),
         target: fmt.integer(target.target),
-        share: fmt.percent(target.achievement, 0),
+        share: formatValue(target.achievement, 'ratio', fmt),
       }),
       tone: target.achievement >= 1 ? 'accent' : 'danger',
     })),
@@ -258,7 +262,7 @@ export function DashboardCharts({
           }
         >
           <Suspense fallback={<ChartFallback />}>
-            <BarListChart data={teams} valueLabel={t(TEAM_METRIC_LABEL[metric])} format={format} />
+            <BarListChart data={teams} valueLabel={t(TEAM_METRIC_LABEL[metric])} format={tick} />
           </Suspense>
         </ChartCard>
         <ChartCard
@@ -272,7 +276,7 @@ export function DashboardCharts({
             <BarListChart
               data={targets}
               valueLabel={t('chart.targets.value')}
-              format={(v) => fmt.percent(v, 0)}
+              format={(v) => formatValue(v, 'ratio', fmt, 'axis')}
               reference={1}
             />
           </Suspense>

@@ -5,7 +5,8 @@ import { Sparkline } from '../../components/metrics/Sparkline.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { formatChange, formatValue, shownChange, TILES, type TileDef } from './tiles.ts';
+import { formatChange, formatValue, shownChange } from '../../metric-format.ts';
+import { TILES, type TileDef } from './tiles.ts';
 
 function Tile({
   tile,
@@ -54,7 +55,7 @@ function Tile({
         ) : tile.format === 'money' ? (
           <Money parts={fmt.moneyCompactParts(value)} />
         ) : (
-          formatValue(value, tile.format, fmt)
+          formatValue(value, tile.format, fmt, 'figure')
         )}
       </span>
       <span className="tile-foot">
@@ -63,7 +64,7 @@ function Tile({
             className={`delta delta-${tone}`}
             title={t('tile.previous', {
               period: previousLabel,
-              value: formatValue(before as number, tile.format, fmt),
+              value: formatValue(before as number, tile.format, fmt, 'figure'),
             })}
           >
             <span aria-hidden="true">{change > 0 ? '▲' : change < 0 ? '▼' : '●'}</span>{' '}
@@ -72,7 +73,7 @@ function Tile({
               {' '}
               {t('tile.previous', {
                 period: previousLabel,
-                value: formatValue(before as number, tile.format, fmt),
+                value: formatValue(before as number, tile.format, fmt, 'figure'),
               })}
             </span>
           </span>

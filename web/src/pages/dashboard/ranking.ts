@@ -1,15 +1,16 @@
 import { metricValue } from '../../../../core/metric-values.ts';
 import { csvRecords, csvText } from '../../../../core/spreadsheet-cells.ts';
-import type { MetricDef, OperatorMetricKey, Unit } from '../../../../schemas/criteria.ts';
+import type { MetricDef, OperatorMetricKey } from '../../../../schemas/criteria.ts';
 import type { RankingEntry } from '../../../../schemas/scorecard.ts';
 import { currencyDigits, type Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { formatValue, type ValueFormat } from '../../metric-format.ts';
 import { METRIC_LIST, message, perOperator } from '../../metrics.ts';
 
 /** The columns of the ranking: who the operator is, every metric he has a value of, the pay. */
 export type RankingKey = 'name' | 'teamName' | OperatorMetricKey | 'coefficient' | 'adjustment';
 
-export type CellFormat = Unit | 'text' | 'coefficient' | 'money';
+export type CellFormat = ValueFormat | 'text';
 
 export interface RankingColumn {
   key: RankingKey;
@@ -63,6 +64,7 @@ export const RANKING_COLUMNS: readonly RankingColumn[] = rankingColumns(METRIC_L
 export const columnOf = (key: string): RankingColumn | undefined =>
   RANKING_COLUMNS.find((c) => c.key === key);
 
+/** A cell of the ranking: text as it is, a figure by the one metric formatter. */
 export function formatCell(
   v: string | number | null,
   format: CellFormat,
@@ -70,23 +72,8 @@ export function formatCell(
   t: Translate,
 ): string {
   if (v === null) return t('kpi.none');
-  if (typeof v === 'string') return v;
-  switch (format) {
-    case 'count':
-      return f.integer(v);
-    case 'ratio':
-      return f.percent(v);
-    case 'score':
-      return f.decimal(v, 2);
-    case 'seconds':
-      return f.duration(v);
-    case 'coefficient':
-      return f.decimal(v, 4);
-    case 'money':
-      return f.money(v);
-    default:
-      return String(v);
-  }
+  if (typeof v === 'string' || format === 'text') return String(v);
+  return formatValue(v, format, f);
 }
 
 /** Sorts rows by a column; rows without a value stay at the bottom either way. */

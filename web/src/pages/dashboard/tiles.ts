@@ -3,10 +3,9 @@ import type { MetricDef } from '../../../../schemas/criteria.ts';
 import type { Aggregate } from '../../../../schemas/dashboard.ts';
 import type { Formatters } from '../../format.ts';
 import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { formatValue, type ValueFormat } from '../../metric-format.ts';
 import { METRIC_LIST, message } from '../../metrics.ts';
 import type { RankingKey } from './ranking.ts';
-
-export type TileFormat = 'count' | 'ratio' | 'score' | 'seconds' | 'money';
 
 export interface TileDef {
   id: string;
@@ -15,7 +14,7 @@ export interface TileDef {
   sortKey: RankingKey;
   /** Whether a rise is good news. */
   good: 'higher' | 'lower';
-  format: TileFormat;
+  format: ValueFormat;
   value(a: Aggregate): number | null;
   hint(a: Aggregate, fmt: Formatters, t: Translate): string;
   /** What the tile says when its value is null. */
@@ -45,7 +44,8 @@ const HINTS: Readonly<Record<string, Hint>> = {
       orders: f.integer(a.ordersAccepted),
     }),
   negativeAssessments: (_a, _f, t) => t('tile.assessments.hint'),
-  aht: (a, f, t) => (a.asa === null ? t('kpi.aht.hint') : t('tile.aht.hint', { asa: f.duration(a.asa) })),
+  aht: (a, f, t) =>
+    a.asa === null ? t('kpi.aht.hint') : t('tile.aht.hint', { asa: formatValue(a.asa, 'seconds', f) }),
   serviceLevel: (_a, _f, t) => t('tile.serviceLevel.hint'),
   abandonmentRate: (_a, _f, t) => t('tile.abandonment.hint'),
 };
@@ -63,7 +63,7 @@ const PAY_IMPACT: TileDef = {
       ? t('tile.payImpact.hint', {
           // A share of pay: printed as the payroll page, its CSV and the explanation print it.
           share: f.percent(payShare(-a.adjustment / a.variableBase), PAY_PERCENT_DIGITS),
-          coefficient: f.decimal(a.coefficient ?? 1, 3),
+          coefficient: formatValue(a.coefficient ?? 1, 'coefficient', f),
         })
       : t('tile.payImpact.none'),
   whenNull: 'tile.payImpact.monthsOnly',
@@ -95,47 +95,3 @@ export function tilesOf(metrics: readonly MetricDef[]): TileDef[] {
 
 /** The tiles of the dashboard: the criteria of docs/scoring.md and the contact-center KPIs. */
 export const TILES: readonly TileDef[] = tilesOf(METRIC_LIST);
-
-export function formatValue(v: number, format: TileFormat, f: Formatters): string {
-  switch (format) {
-    case 'count':
-      return f.integer(v);
-    case 'ratio':
-      return f.percent(v);
-    case 'score':
-      return f.decimal(v, 1);
-    case 'seconds':
-      return f.duration(v);
-    case 'money':
-      return f.moneyCompact(v);
-  }
-}
-
-/**
- * The change as it is shown: rounded to the step its format prints (a tenth of a point, a second,
- * a whole count, a major unit of money), so that a change too small to print is no change at all
- * rather than a red "+0:00".
- */
-export function shownChange(d: number, format: TileFormat): number {
-  const step = { ratio: 0.001, score: 0.1, seconds: 1, money: 100, count: 1 }[format];
-  const r = Math.round(Math.abs(d) / step) * step;
-  return r === 0 ? 0 : Math.sign(d) * r;
-}
-
-/** The change from the previous period, in the figure's own unit (percentage points for ratios). */
-export function formatChange(d: number, format: TileFormat, f: Formatters, t: Translate): string {
-  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
-  const abs = Math.abs(d);
-  switch (format) {
-    case 'ratio':
-      return t('tile.change.points', { sign, value: f.decimal(abs * 100, 1) });
-    case 'score':
-      return t('tile.change.points', { sign, value: f.decimal(abs, 1) });
-    case 'seconds':
-      return `${sign}${f.duration(abs)}`;
-    case 'money':
-      return `${sign}${f.moneyCompact(abs)}`;
-    default:
-      return `${sign}${f.integer(abs)}`;
-  }
-}

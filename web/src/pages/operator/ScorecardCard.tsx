@@ -1,18 +1,11 @@
 import { metricValue } from '../../../../core/metric-values.ts';
 import type { DeductionLine, ScorecardRow } from '../../../../schemas/scorecard.ts';
-import { type Formatters, SCORE_DIGITS } from '../../format.ts';
-import { type MessageKey, type Translate, useT } from '../../i18n/index.ts';
+import type { Formatters } from '../../format.ts';
+import { type Translate, useT } from '../../i18n/index.ts';
+import { formatMaybe, formatValue } from '../../metric-format.ts';
 import { METRIC_LIST, message, onScorecard } from '../../metrics.ts';
 import { costText, deductionCosts } from '../payroll/deduction-costs.ts';
 import { share } from '../payroll/Explanation.tsx';
-
-function value(v: number | null, unit: string, fmt: Formatters, t: Translate, whenNull?: MessageKey): string {
-  if (v === null) return t(whenNull ?? 'kpi.none');
-  if (unit === 'ratio') return fmt.percent(v);
-  if (unit === 'score') return fmt.decimal(v, SCORE_DIGITS);
-  if (unit === 'seconds') return fmt.duration(v);
-  return fmt.integer(v);
-}
 
 /** What the criterion is measured against: the norm, the rule's threshold, a full target, none. */
 function target(
@@ -36,7 +29,9 @@ function target(
     case 'teamAchievement':
       return t('opPage.target.full');
     case 'orderErrorRate':
-      return threshold == null ? t('kpi.none') : t('opPage.target.atMost', { value: fmt.percent(threshold) });
+      return threshold == null
+        ? t('kpi.none')
+        : t('opPage.target.atMost', { value: formatValue(threshold, 'ratio', fmt) });
     case 'internalClaims':
     case 'clientClaims':
     case 'negativeAssessments':
@@ -80,7 +75,7 @@ export function ScorecardCard({ row, fmt }: { row: ScorecardRow; fmt: Formatters
           </thead>
           <tbody>
             {METRIC_LIST.filter(onScorecard).map((c) => {
-              const v = value(
+              const v = formatMaybe(
                 metricValue(c, row),
                 c.unit,
                 fmt,

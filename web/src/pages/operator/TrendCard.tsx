@@ -1,12 +1,13 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { metricValue } from '../../../../core/metric-values.ts';
-import type { MetricDef, Unit } from '../../../../schemas/criteria.ts';
+import type { MetricDef } from '../../../../schemas/criteria.ts';
 import type { OperatorTrendResponse } from '../../../../schemas/dashboard.ts';
 import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
+import { formatValue, type ValueFormat } from '../../metric-format.ts';
 import { METRIC_LIST, message } from '../../metrics.ts';
 
 const TrendChart = lazy(() =>
@@ -17,23 +18,15 @@ interface Series {
   id: string;
   label: MessageKey;
   value(r: ScorecardRow): number | null;
-  format(f: Formatters): (v: number) => string;
+  format: ValueFormat;
   reference?(r: ScorecardRow): number | null;
 }
-
-/** A trend's figures in whole units: a small chart has no room for decimals. */
-const COMPACT: Record<Unit, Series['format']> = {
-  count: (f) => (v) => f.integer(v),
-  ratio: (f) => (v) => f.percent(v, 0),
-  score: (f) => (v) => f.decimal(v, 0),
-  seconds: (f) => (v) => f.duration(v),
-};
 
 const seriesOf = (m: MetricDef): Series => ({
   id: m.key,
   label: message(m.label),
   value: (r) => metricValue(m, r),
-  format: COMPACT[m.unit],
+  format: m.unit,
   reference:
     m.trend?.reference === 'threshold'
       ? (r) => r.explanation.find((l) => l.key === m.deduction)?.inputs.threshold ?? null
@@ -49,7 +42,7 @@ const SERIES: readonly Series[] = [
     id: 'coefficient',
     label: 'ranking.col.coefficient',
     value: (r) => r.scorecard.coefficient,
-    format: (f) => (v) => f.decimal(v, 2),
+    format: 'coefficient',
     reference: () => 1,
   },
 ];
@@ -98,7 +91,8 @@ export function TrendCard({ trend, fmt }: { trend: UseQueryResult<OperatorTrendR
                   <Suspense fallback={<Skeleton height={140} />}>
                     <TrendChart
                       data={points}
-                      format={s.format(fmt)}
+                      format={(v) => formatValue(v, s.format, fmt)}
+                      tick={(v) => formatValue(v, s.format, fmt, 'axis')}
                       reference={last && s.reference ? s.reference(last) : null}
                     />
                   </Suspense>

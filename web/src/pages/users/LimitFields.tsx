@@ -1,5 +1,5 @@
-import { useId } from 'react';
 import type { TeamView } from '../../../../schemas/activity.ts';
+import { Field } from '../../components/Field.tsx';
 import { useT } from '../../i18n/index.ts';
 
 export interface Limit {
@@ -23,48 +23,45 @@ export function LimitFields({
   onChange(limit: Limit): void;
 }) {
   const t = useT();
-  const id = useId();
   const departments = [
     ...new Set(teams.map((x) => x.department).filter((d): d is string => d !== null)),
   ].sort();
   return (
     <>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-dept`}>
-          {t('users.limit.department')}
-        </label>
-        <select
-          id={`${id}-dept`}
-          className="select"
-          value={value.department ?? ''}
-          onChange={(e) => onChange({ department: e.target.value || null, team: null })}
-        >
-          <option value="">{t('users.limit.none')}</option>
-          {departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-team`}>
-          {t('users.limit.team')}
-        </label>
-        <select
-          id={`${id}-team`}
-          className="select"
-          value={value.team ?? ''}
-          onChange={(e) => onChange({ department: null, team: e.target.value || null })}
-        >
-          <option value="">{t('users.limit.none')}</option>
-          {teams.map((x) => (
-            <option key={x.teamId} value={x.teamId}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field label={t('users.limit.department')}>
+        {(control) => (
+          <select
+            {...control}
+            className="select"
+            value={value.department ?? ''}
+            onChange={(e) => onChange({ department: e.target.value || null, team: null })}
+          >
+            <option value="">{t('users.limit.none')}</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('users.limit.team')}>
+        {(control) => (
+          <select
+            {...control}
+            className="select"
+            value={value.team ?? ''}
+            onChange={(e) => onChange({ department: null, team: e.target.value || null })}
+          >
+            <option value="">{t('users.limit.none')}</option>
+            {teams.map((x) => (
+              <option key={x.teamId} value={x.teamId}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { TeamView } from '../../../../schemas/activity.ts';
 import { ROLES, type Role } from '../../../../schemas/roles.ts';
 import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useCreateUser } from '../../api/users.ts';
+import { Field } from '../../components/Field.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { OperatorField } from '../claims/OperatorField.tsx';
@@ -19,7 +20,6 @@ export function UserForm({
   onDone(): void;
 }) {
   const t = useT();
-  const id = useId();
   const create = useCreateUser();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -48,62 +48,58 @@ export function UserForm({
     >
       <h2 className="card-title">{t('users.form.title')}</h2>
       <div className="form-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-user`}>
-            {t('users.form.username')}
-          </label>
-          <input
-            id={`${id}-user`}
-            className="input"
-            required
-            autoComplete="off"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-name`}>
-            {t('users.form.displayName')}
-          </label>
-          <input
-            id={`${id}-name`}
-            className="input"
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-role`}>
-            {t('users.form.role')}
-          </label>
-          <select
-            id={`${id}-role`}
-            className="select"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-pw`}>
-            {t('users.form.password')}
-          </label>
-          <input
-            id={`${id}-pw`}
-            className="input"
-            type="password"
-            required
-            minLength={8}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <Field label={t('users.form.username')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              required
+              autoComplete="off"
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('users.form.displayName')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('users.form.role')}>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('users.form.password')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="password"
+              required
+              minLength={8}
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+        </Field>
         {role === 'operator' && <OperatorField roster={roster} value={operatorId} onChange={setOperatorId} />}
         {role === 'head' && <LimitFields teams={teams} value={limit} onChange={setLimit} />}
       </div>
