@@ -198,6 +198,25 @@ export const findEvaluationOf = (
     )
     .executeTakeFirst();
 
+/**
+ * The highest number an id `EV-YYYYMM-NNNNN` of that month holds, 0 when none does. Imported ids
+ * of another shape are left alone; an imported one of this shape counts, so a new id never repeats it.
+ */
+export async function lastEvaluationNumber(db: Db, month: string): Promise<number> {
+  const prefix = `EV-${month.replace('-', '')}-`;
+  const rows = await db
+    .selectFrom('evaluations')
+    .select('evaluation_id')
+    .where('evaluation_id', 'like', `${prefix}%`)
+    .execute();
+  let last = 0;
+  for (const { evaluation_id } of rows) {
+    const tail = evaluation_id.slice(prefix.length);
+    if (/^\d{5,}$/.test(tail)) last = Math.max(last, Number(tail));
+  }
+  return last;
+}
+
 export const insertEvaluation = (db: Db, values: Insertable<EvaluationsTable>) =>
   db.insertInto('evaluations').values(values).execute();
 

@@ -56,6 +56,8 @@ describe('evaluation life: draft → submitted → acknowledged', () => {
       calibration: false,
     });
     const id = d.body.evaluation.id;
+    // The id scheme of imported evaluations: the month of the call's local date, then a number.
+    expect(id).toBe('EV-202610-00001');
     // Another monitor and a head do not see a draft; a lead does.
     expect((await qa2.get(`/api/evaluations/${id}`)).status).toBe(404);
     expect((await head.get(`/api/evaluations/${id}`)).status).toBe(404);
@@ -266,6 +268,17 @@ describe('reading, comments and quality', () => {
     );
     expect((await qa.post(`/api/evaluations/${id}/comments`, { text: 'x', offsetS: -1 })).status).toBe(400);
     expect((await head.post(`/api/evaluations/${id}/comments`, { text: 'x' })).status).toBe(403);
+  });
+
+  it('numbers every new evaluation in the month of its call, one after the other', async () => {
+    const all = await json<{ evaluations: { id: string }[] }>(lead.get('/api/evaluations?limit=500'));
+    const ids = all.body.evaluations.map((e) => e.id).sort();
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(id).toMatch(/^EV-2026(10|11)-\d{5}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Within a month the numbers run from 1 without a gap (no draft was deleted here).
+    const october = ids.filter((id) => id.startsWith('EV-202610-')).map((id) => Number(id.slice(-5)));
+    expect(october).toEqual(october.map((_, i) => i + 1));
   });
 
   it("gives each operator's quality with n, mean and a 95% t interval", async () => {
