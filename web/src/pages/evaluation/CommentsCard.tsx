@@ -29,13 +29,18 @@ export function CommentsCard({
   const [atMoment, setAtMoment] = useState(true);
   const [sending, setSending] = useState(false);
   const general = evaluation.comments.filter((c) => c.questionId === null);
+  // Comments on a question are shown beside it in the form; the header counts them apart.
+  const onQuestions = evaluation.comments.length - general.length;
   return (
     <section className="card" aria-labelledby="comments-title">
       <header className="card-header">
         <h2 className="card-title" id="comments-title">
           {t('qa.comments')}
         </h2>
-        <span className="card-meta">{t('qa.comments.count', { count: evaluation.comments.length })}</span>
+        <span className="card-meta">
+          {t('qa.comments.count', { count: general.length })}
+          {onQuestions > 0 && ` · ${t('qa.comments.onQuestions', { count: onQuestions })}`}
+        </span>
       </header>
       <div className="card-body">
         {general.length === 0 ? (
