@@ -1,4 +1,5 @@
 import { enQa } from './en-qa.ts';
+import { enValues } from './en-values.ts';
 
 /**
  * English messages. Keys are flat and dotted by screen; other languages copy this file and
@@ -432,6 +433,7 @@ export const en = {
   'settings.timeZone.notice':
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
+  ...enValues,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

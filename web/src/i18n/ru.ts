@@ -1,6 +1,7 @@
 import type { Catalogue } from './index.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
+import { ruValues } from './ru-values.ts';
 
 /**
  * Russian messages: every key of en.ts. Counts are written as «Звонков: {count}» so that no
@@ -436,5 +437,6 @@ export const ru: Catalogue = {
   'settings.timeZone.notice':
     'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
+  ...ruValues,
   ...ruDash,
 };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ruleInForce } from '../../../schemas/pay-rule.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
+import { useNames } from '../api/names.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -13,6 +14,8 @@ import { type Draft, fromDraft, RuleEditor, toDraft } from './rules/RuleEditor.t
 import { RulePreviewCard } from './rules/RulePreviewCard.tsx';
 
 const GENERAL = '';
+/** Who made the rule callscore starts with (stores/migrations). */
+const SYSTEM = 'system';
 
 /** The first day of the month after `date` (YYYY-MM-DD): new rules usually start with a month. */
 function nextMonthStart(date: string): string {
@@ -23,6 +26,7 @@ function nextMonthStart(date: string): string {
 /** Pay rules (administrator): every version per department, a new version with its effect previewed. */
 export default function PayRulesPage() {
   const t = useT();
+  const names = useNames();
   const fmt = useFormat();
   useDocumentTitle(t('rules.title'));
   const ids = { dept: useId(), from: useId(), period: useId(), note: useId() };
@@ -215,9 +219,15 @@ export default function PayRulesPage() {
                       <span className="version-name">{t('rules.version', { version: v.version })}</span>
                       <span className="cell-muted">
                         {t('rules.validFrom')} {fmt.dayLong(v.validFrom)}
-                        {v.createdBy ? ` · ${t('rules.createdBy', { user: v.createdBy })}` : ''}
+                        {v.createdBy
+                          ? ` · ${t('rules.createdBy', { user: v.createdBy === SYSTEM ? t('value.rule.systemUser') : names.user(v.createdBy) })}`
+                          : ''}
                       </span>
-                      {v.note && <span className="version-note">{v.note}</span>}
+                      {v.note && (
+                        <span className="version-note">
+                          {v.createdBy === SYSTEM ? t('value.rule.systemNote') : v.note}
+                        </span>
+                      )}
                       {v.id === inForce?.id && (
                         <span className="badge badge-locked">{t('rules.inForce')}</span>
                       )}

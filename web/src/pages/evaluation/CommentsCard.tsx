@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useNames } from '../../api/names.ts';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { commentOffset } from './workspace.ts';
 
 /** The evaluation's general comments, each at its moment of the recording, and a new one. */
@@ -23,7 +24,8 @@ export function CommentsCard({
   error: unknown;
 }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   const textId = useId();
   const [text, setText] = useState('');
   const [atMoment, setAtMoment] = useState(true);
@@ -60,7 +62,7 @@ export function CommentsCard({
                   </button>
                 )}
                 <span className="comment-body">
-                  <span className="comment-author">{c.author}</span>
+                  <span className="comment-author">{names.user(c.author)}</span>
                   <span className="comment-date">{dt.short(c.createdAt)}</span>
                   <span className="comment-text">{c.text}</span>
                 </span>

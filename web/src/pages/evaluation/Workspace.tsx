@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useNames } from '../../api/names.ts';
 import { useCall, useComment } from '../../api/qa.ts';
 import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -17,6 +18,7 @@ import { backTo } from './workspace.ts';
 /** One evaluation's workspace: the recording, comments and call facts beside the form. */
 export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
   const t = useT();
+  const names = useNames();
   const fmt = useFormat();
   const { user } = useSession();
   const call = useCall(evaluation.callId);
@@ -36,7 +38,7 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
         subtitle={t('qa.evaluation.subtitle', {
           form: evaluation.formName ?? '—',
           version: evaluation.formVersion ?? '—',
-          evaluator: evaluation.evaluator,
+          evaluator: names.user(evaluation.evaluator),
         })}
         actions={
           <div className="header-figures">

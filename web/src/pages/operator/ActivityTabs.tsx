@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../../auth/session.tsx';
+import { useClock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { AssessmentsTab } from './AssessmentsTab.tsx';
@@ -8,7 +8,6 @@ import { activeTab, TAB_LABEL, TABS, type Tab, type TabProps, tabForKey } from '
 import { CallsTab } from './CallsTab.tsx';
 import { ClaimsTab } from './ClaimsTab.tsx';
 import { EvaluationsTab } from './EvaluationsTab.tsx';
-import { dateTime } from './labels.ts';
 import { OrdersTab } from './OrdersTab.tsx';
 
 const PANELS = {
@@ -30,11 +29,11 @@ export function ActivityTabs({
   fmt: Formatters;
 }) {
   const t = useT();
-  const { settings } = useSession();
+  const clock = useClock();
   const [params, setParams] = useSearchParams();
   const tab = activeTab(params.get('tab'));
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const when = (iso: string) => dateTime(iso, fmt.locale, settings.timeZone);
+  const when = (iso: string) => clock.short(iso);
   const Panel = PANELS[tab];
 
   const select = (next: Tab, focus = false) => {
@@ -61,6 +60,7 @@ export function ActivityTabs({
         <h2 className="card-title" id="activity-title">
           {t('opPage.activity')}
         </h2>
+        <span className="card-meta">{t('time.zone', { zone: clock.zone })}</span>
         <div
           className="tabs"
           role="tablist"

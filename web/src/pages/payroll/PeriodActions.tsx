@@ -1,18 +1,19 @@
 import { useId, useState } from 'react';
 import type { PayPeriodView } from '../../../../schemas/scorecard.ts';
+import { useNames } from '../../api/names.ts';
 import { exportUrl, useApprovePeriod, useReopenPeriod } from '../../api/payroll.ts';
 import { useSession } from '../../auth/session.tsx';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-
-const dateTime = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /** The period's state, and what the user's role may do with it: approve, re-open, export. */
 export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatters }) {
   const t = useT();
   const { user } = useSession();
+  const clock = useClock();
+  const names = useNames();
   const reasonId = useId();
   const approve = useApprovePeriod();
   const reopen = useReopenPeriod();
@@ -27,13 +28,13 @@ export function PeriodActions({ view, fmt }: { view: PayPeriodView; fmt: Formatt
   let hint: string;
   if (approved && view.approvedAt) {
     hint = t('payroll.status.approvedHint', {
-      date: dateTime(view.approvedAt, fmt.locale),
-      user: view.approvedBy ?? '',
+      date: clock.withZone(clock.dateTime(view.approvedAt)),
+      user: names.user(view.approvedBy),
     });
   } else if (view.reopenedAt) {
     hint = t('payroll.status.reopenedHint', {
-      date: dateTime(view.reopenedAt, fmt.locale),
-      user: view.reopenedBy ?? '',
+      date: clock.withZone(clock.dateTime(view.reopenedAt)),
+      user: names.user(view.reopenedBy),
       reason: view.reopenReason ?? '',
     });
   } else hint = t('payroll.status.openHint');

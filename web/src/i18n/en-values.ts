@@ -1,0 +1,38 @@
+/**
+ * English labels of coded values (client types, call outcomes, import kinds, …) and of the time
+ * zone shown beside times; spread into `en` (en.ts). `value.<group>.<code>` is read by valueLabel().
+ */
+export const enValues = {
+  'time.zone': 'Times in {zone}',
+  'value.clientType.market_trader': 'Market trader',
+  'value.clientType.key': 'Key account',
+  'value.clientType.own_point': 'Own outlet',
+  'value.clientType.retail': 'Retail',
+  'value.clientType.regional': 'Regional',
+  'value.clientType.other': 'Other',
+  'value.outcome.completed': 'Completed',
+  'value.outcome.transferred': 'Transferred',
+  'value.outcome.follow_up': 'Follow-up',
+  'value.outcome.failed': 'Failed',
+  'value.kind.teams': 'Teams',
+  'value.kind.operators': 'Operators',
+  'value.kind.clients': 'Clients',
+  'value.kind.debts': 'Debts',
+  'value.kind.calls': 'Calls',
+  'value.kind.orders': 'Orders',
+  'value.kind.targets': 'Targets',
+  'value.kind.norms': 'Norms',
+  'value.kind.variable-pay': 'Variable pay',
+  'value.kind.claims': 'Claims',
+  'value.kind.assessments': 'Assessments',
+  'value.kind.evaluations': 'Evaluations',
+  'value.kind.queue-log': 'Asterisk queue_log',
+  'value.kind.asterisk': 'Asterisk (PBX)',
+  'value.format.csv': 'CSV',
+  'value.format.jsonl': 'JSON Lines',
+  'value.format.parquet': 'Parquet',
+  'value.format.asterisk-cdr': 'Asterisk CDR',
+  'value.format.queue-log': 'Asterisk queue_log',
+  'value.rule.systemNote': 'The default rule, built into callscore',
+  'value.rule.systemUser': 'callscore (built in)',
+} as const;
