@@ -166,7 +166,7 @@ export const ru: Catalogue = {
   'payroll.export.csvEurope': 'CSV (; и ,)',
   'payroll.export.xlsx': 'Excel',
   'payroll.tile.operators': 'Операторы',
-  'payroll.tile.base': 'База переменной части',
+  'payroll.tile.base': 'Переменная база',
   'payroll.tile.payout': 'К выплате',
   'payroll.tile.adjustment': 'Удержано',
   'payroll.tile.adjustmentHint': '{share} базы переменной части',

@@ -71,7 +71,9 @@ export default function MyEvaluationsPage() {
               {t('qa.mine.list')}
             </h2>
             {list.data && (
-              <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
+              <span className="card-meta">
+                {t('qa.count.evaluations', { count: list.data.total })} · {t('time.zone', { zone: dt.zone })}
+              </span>
             )}
           </div>
         </header>
@@ -106,7 +108,7 @@ export default function MyEvaluationsPage() {
                   <th scope="col" className="num">
                     {t('qa.col.score')}
                   </th>
-                  <th scope="col">{dt.withZone(t('qa.col.answerBy'))}</th>
+                  <th scope="col">{t('qa.col.answerBy')}</th>
                 </tr>
               </thead>
               <tbody>

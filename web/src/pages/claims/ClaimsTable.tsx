@@ -64,7 +64,7 @@ export function ClaimsTable({
       <table className="data-table claims-table">
         <thead>
           <tr>
-            <th scope="col">{clock.withZone(t('claims.col.received'))}</th>
+            <th scope="col">{t('claims.col.received')}</th>
             <th scope="col">{t('claims.col.operator')}</th>
             <th scope="col">{t('claims.col.from')}</th>
             <th scope="col">{t('claims.col.description')}</th>

@@ -33,7 +33,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
   else
     body = (
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table import-log">
           <thead>
             <tr>
               <th className="num">{t('imports.col.id')}</th>
@@ -45,7 +45,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
               <th className="num">{t('imports.report.quarantined')}</th>
               <th className="num">{t('imports.report.duplicates')}</th>
               <th>{t('imports.col.by')}</th>
-              <th>{clock.withZone(t('imports.col.when'))}</th>
+              <th>{t('imports.col.when')}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,6 +80,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
         <h2 className="card-title" id="log-title">
           {t('imports.log.title')}
         </h2>
+        <span className="card-meta">{t('time.zone', { zone: clock.zone })}</span>
       </header>
       {body}
     </section>
