@@ -133,9 +133,9 @@ describe('languages in Chromium', () => {
           // The lead's decision panel, then its revision state with its own buttons.
           await page.locator('.decision .button-secondary').click();
           await check(page, `${language} ${path} (revising)`);
+          await e.shot(page, `evaluation-revising-${language}`);
         }
       }
-      await e.shot(visits[16]?.[0] as Page, `evaluation-revising-${language}`);
     }
     for (const c of contexts) await c.close();
     expect(found).toEqual([]);
