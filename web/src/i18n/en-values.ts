@@ -51,4 +51,7 @@ export const enValues = {
   'value.reason.notOneOf': 'is not one of {values}',
   'value.reason.unknownRef': '{value} is not a known {what}; import it first',
   'value.reason.repeated': '{id} is already on line {line} of this file, with other values',
+  'value.orderStatus.accepted': 'Accepted',
+  'value.orderStatus.delivered': 'Delivered',
+  'value.orderStatus.cancelled': 'Cancelled',
 } as const;

@@ -51,4 +51,7 @@ export const roValues: { readonly [K in keyof typeof enValues]: string } = {
   'value.reason.notOneOf': 'nu este una dintre valorile: {values}',
   'value.reason.unknownRef': '{value}: obiect necunoscut ({what}); importați-l mai întâi',
   'value.reason.repeated': '{id} există deja pe linia {line} a acestui fișier, cu alte valori',
+  'value.orderStatus.accepted': 'Acceptată',
+  'value.orderStatus.delivered': 'Livrată',
+  'value.orderStatus.cancelled': 'Anulată',
 };

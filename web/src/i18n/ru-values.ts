@@ -51,4 +51,7 @@ export const ruValues: { readonly [K in keyof typeof enValues]: string } = {
   'value.reason.notOneOf': 'не одно из значений: {values}',
   'value.reason.unknownRef': '{value}: неизвестный объект ({what}); сначала импортируйте его',
   'value.reason.repeated': '{id} уже есть в строке {line} этого файла, с другими значениями',
+  'value.orderStatus.accepted': 'Принят',
+  'value.orderStatus.delivered': 'Доставлен',
+  'value.orderStatus.cancelled': 'Отменён',
 };

@@ -62,7 +62,7 @@ export default function CallPage() {
         title={t('qa.callPage.title', { id: c.callId })}
         subtitle={t('qa.callPage.subtitle', {
           operator: c.operator?.name ?? '—',
-          date: dt.dateTime(c.startedAt),
+          date: dt.withZone(dt.dateTime(c.startedAt)),
         })}
       />
       <div className="workspace">

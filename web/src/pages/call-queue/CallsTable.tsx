@@ -42,7 +42,7 @@ export function CallsTable({
               </th>
             )}
             <th scope="col">{t('qa.col.call')}</th>
-            <SortHeader label={t('qa.col.started')} k="startedAt" {...sortable} />
+            <SortHeader label={dt.withZone(t('qa.col.started'))} k="startedAt" {...sortable} />
             <SortHeader label={t('qa.col.operator')} k="operator" {...sortable} />
             <th scope="col">{t('qa.col.type')}</th>
             <SortHeader label={t('qa.col.talk')} k="talk" {...sortable} numeric />

@@ -58,7 +58,7 @@ export function SampleRow({
                   {c.evaluationIds.length > 0
                     ? t('qa.sample.evaluated')
                     : c.assignedTo
-                      ? t('qa.sample.assignedTo', { monitor: c.assignedTo })
+                      ? t('qa.sample.assignedTo', { monitor: names.user(c.assignedTo) })
                       : t('qa.sample.unassigned')}
                 </span>
               </Link>

@@ -70,7 +70,7 @@ export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
                   <th scope="col" className="num">
                     {t('qa.col.target')}
                   </th>
-                  <th scope="col">{t('qa.col.proposed')}</th>
+                  <th scope="col">{dt.withZone(t('qa.col.proposed'))}</th>
                 </tr>
               </thead>
               <tbody>

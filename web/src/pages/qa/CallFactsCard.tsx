@@ -64,7 +64,7 @@ export function CallFactsCard({ call, fmt }: { call: CallDetail; fmt: Formatters
               return (
                 <li key={o.orderId}>
                   <span className="fact-list-main">
-                    {o.orderId} · {fmt.money(o.total)} · {o.status}
+                    {o.orderId} · {fmt.money(o.total)} · {valueLabel(t, 'orderStatus', o.status)}
                     {o.offeredItems !== null && ` · ${t('qa.order.offered', { count: o.offeredItems })}`}
                   </span>
                   {problems.length === 0 ? (
