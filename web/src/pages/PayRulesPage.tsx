@@ -3,6 +3,7 @@ import { ruleInForce } from '../../../schemas/pay-rule.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
 import { useNames } from '../api/names.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
+import { useClock } from '../clock.ts';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, Skeleton } from '../components/states.tsx';
@@ -27,6 +28,7 @@ function nextMonthStart(date: string): string {
 export default function PayRulesPage() {
   const t = useT();
   const names = useNames();
+  const clock = useClock();
   const fmt = useFormat();
   useDocumentTitle(t('rules.title'));
   const ids = { dept: useId(), from: useId(), period: useId(), note: useId() };
@@ -45,7 +47,8 @@ export default function PayRulesPage() {
   );
   const [period, setPeriod] = useState<string | null>(null);
   const previewPeriod = period ?? defaultMonth(periods.data?.periods ?? []);
-  const today = new Date().toISOString().slice(0, 10);
+  // Today in the company zone: a rule valid from the 1st is in force there from its midnight.
+  const today = clock.day(new Date());
   const all = rules.data?.rules ?? [];
   const inForce = rules.data ? ruleInForce(all, dept, today) : null;
   const versions = all.filter((r) => r.department === dept);
