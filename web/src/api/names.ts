@@ -12,6 +12,8 @@ export interface Namer {
 
 const EMPTY = '—';
 
+export const namesKey = ['names'] as const;
+
 export function namer(names: NamesResponse | undefined): Namer {
   const pick = (map: Record<string, string> | undefined) => (id: string | null | undefined) =>
     id ? (map && Object.hasOwn(map, id) ? (map[id] ?? id) : id) : EMPTY;
@@ -26,7 +28,7 @@ export function namer(names: NamesResponse | undefined): Namer {
 /** `GET /api/names`, kept for the session: the names of everyone the user may see. */
 export function useNames(): Namer {
   const query = useQuery({
-    queryKey: ['names'],
+    queryKey: namesKey,
     queryFn: ({ signal }) => call(api.names.$get(undefined, withSignal(signal))),
     staleTime: 10 * 60_000,
   });
