@@ -23,6 +23,7 @@ import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { plansRoutes } from './plans/plans.routes.ts';
+import { namesRoutes } from './roster/names.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
 import { monitorsRoutes } from './users/monitors.routes.ts';
@@ -55,7 +56,8 @@ const api = new Hono<AppEnv>()
   .route('/monitors', monitorsRoutes)
   .route('/claims', claimsRoutes)
   .route('/assessments', assessmentsRoutes)
-  .route('/plans', plansRoutes);
+  .route('/plans', plansRoutes)
+  .route('/names', namesRoutes);
 
 export type ApiType = typeof api;
 

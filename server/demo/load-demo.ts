@@ -65,7 +65,7 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
   for (const name of DEMO_RECORDINGS)
     copyFileSync(path.join(RECORDINGS_DIR, name), path.join(recordingsDir, name));
 
-  const { files, evaluationDetails } = generateDemoFiles({
+  const { files, evaluationDetails, evaluators } = generateDemoFiles({
     ...opts,
     timeZone: DEMO_TIME_ZONE,
     recordings: DEMO_RECORDINGS.map((n) => `demo/${n}`),
@@ -111,6 +111,16 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
       'demo',
     );
     users.push({ username: u.username, role: u.role, password, operatorId });
+  }
+  // The monitors who made the imported evaluations get accounts (no password is handed out), so
+  // the screens show them by name like everyone else; an administrator may give them a password.
+  for (const [username, displayName] of Object.entries(evaluators)) {
+    if (DEMO_USERS.some((u) => u.username === username)) continue;
+    await createUser(
+      rt.db,
+      { username, role: 'qa', operatorId: null, password: generatePassword(), displayName },
+      'demo',
+    );
   }
   await loadDemoQa(rt, evaluationDetails, {
     month: opts.month,

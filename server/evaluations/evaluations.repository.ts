@@ -198,6 +198,35 @@ export const findEvaluationOf = (
     )
     .executeTakeFirst();
 
+/**
+ * The highest number an id `EV-YYYYMM-NNNNN` of that month was ever given, 0 when none was: held
+ * by an evaluation (imported ones of this shape count) or named in the audit log (a deleted draft),
+ * so a new id never repeats one. Imported ids of another shape are left alone.
+ */
+export async function lastEvaluationNumber(db: Db, month: string): Promise<number> {
+  const prefix = `EV-${month.replace('-', '')}-`;
+  const [held, audited] = await Promise.all([
+    db
+      .selectFrom('evaluations')
+      .select('evaluation_id as id')
+      .where('evaluation_id', 'like', `${prefix}%`)
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .select('entity_id as id')
+      .where('entity', '=', 'evaluation')
+      .where('action', '=', 'create')
+      .where('entity_id', 'like', `${prefix}%`)
+      .execute(),
+  ]);
+  let last = 0;
+  for (const { id } of [...held, ...audited]) {
+    const tail = id?.slice(prefix.length) ?? '';
+    if (/^\d{5,}$/.test(tail)) last = Math.max(last, Number(tail));
+  }
+  return last;
+}
+
 export const insertEvaluation = (db: Db, values: Insertable<EvaluationsTable>) =>
   db.insertInto('evaluations').values(values).execute();
 

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
+import { localDate } from '../../core/time.ts';
 import type {
   commentRequest,
   decisionRequest,
@@ -22,6 +22,7 @@ import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
 import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
+import { readSettings } from '../settings/settings.repository.ts';
 import {
   commentRowToView,
   commentsOf,
@@ -36,6 +37,7 @@ import {
   insertComment,
   insertDispute,
   insertEvaluation,
+  lastEvaluationNumber,
   openDisputeOf,
   searchEvaluations,
   updateDispute,
@@ -166,6 +168,16 @@ export interface NewEvaluation {
   calibrationSessionId?: number;
 }
 
+/**
+ * One id scheme for every evaluation, imported or made here: `EV-YYYYMM-NNNNN`, the month of the
+ * call's local date and the next number of that month. Run inside the insert's transaction.
+ */
+async function nextEvaluationId(tx: Db, callStartedAt: string, timeZone: string): Promise<string> {
+  const month = localDate(new Date(callStartedAt), timeZone).slice(0, 7);
+  const next = (await lastEvaluationNumber(tx, month)) + 1;
+  return `EV-${month.replace('-', '')}-${String(next).padStart(5, '0')}`;
+}
+
 /** Starts a draft on a handled call with the latest version of a published form. */
 export async function createEvaluation(
   deps: Pick<Deps, 'db' | 'analytics'>,
@@ -204,7 +216,7 @@ export async function createEvaluation(
         'conflict',
         `you have evaluated call ${req.callId} already: evaluation ${mine.evaluation_id}`,
       );
-    const id = `EV-${randomUUID()}`;
+    const id = await nextEvaluationId(tx, call.startedAt, (await readSettings(tx)).timeZone);
     const values = {
       evaluation_id: id,
       call_id: req.callId,

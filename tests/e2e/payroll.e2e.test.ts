@@ -94,7 +94,9 @@ describe('the payroll page in Chromium', () => {
     expect(await lock.isEnabled()).toBe(true);
     await lock.click();
     await expect.poll(() => page.locator('.badge-locked').textContent()).toBe('Approved');
-    expect(await page.locator('.period-hint').textContent()).toMatch(/Locked on .* by payroll/);
+    expect(await page.locator('.period-hint').textContent()).toMatch(
+      /Locked on .* \(Europe\/Chisinau\) by Irina Popescu/,
+    );
     expect(await page.getByRole('button', { name: 'Approve and lock' }).count()).toBe(0);
     await e.shot(page, 'payroll-approved');
     expect(errors).toEqual([]);

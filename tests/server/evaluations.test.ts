@@ -56,6 +56,8 @@ describe('evaluation life: draft → submitted → acknowledged', () => {
       calibration: false,
     });
     const id = d.body.evaluation.id;
+    // The id scheme of imported evaluations: the month of the call's local date, then a number.
+    expect(id).toBe('EV-202610-00001');
     // Another monitor and a head do not see a draft; a lead does.
     expect((await qa2.get(`/api/evaluations/${id}`)).status).toBe(404);
     expect((await head.get(`/api/evaluations/${id}`)).status).toBe(404);
@@ -268,6 +270,18 @@ describe('reading, comments and quality', () => {
     expect((await head.post(`/api/evaluations/${id}/comments`, { text: 'x' })).status).toBe(403);
   });
 
+  it('numbers every new evaluation in the month of its call, one after the other', async () => {
+    const all = await json<{ evaluations: { id: string }[] }>(lead.get('/api/evaluations?limit=500'));
+    const ids = all.body.evaluations.map((e) => e.id).sort();
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) expect(id).toMatch(/^EV-2026(10|11)-\d{5}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Within a month the numbers run from 1 (a deleted draft's number is not given again).
+    const october = ids.filter((id) => id.startsWith('EV-202610-')).map((id) => Number(id.slice(-5)));
+    expect(october[0]).toBe(1);
+    expect(Math.max(...october)).toBeGreaterThanOrEqual(october.length);
+  });
+
   it("gives each operator's quality with n, mean and a 95% t interval", async () => {
     const q = await json<{
       operators: { operatorId: string; n: number; mean: number | null; ci95: unknown }[];
@@ -284,5 +298,18 @@ describe('reading, comments and quality', () => {
     );
     expect(own.body.operators.map((o) => o.operatorId)).toEqual(['OP-1']);
     expect((await head.get('/api/evaluations/quality')).status).toBe(400);
+  });
+});
+
+describe('evaluation ids', () => {
+  it('never gives a new evaluation the id of a deleted draft', async () => {
+    const olga = await as(env, 'olga', 'qa');
+    const first = await json<Ev>(olga.post('/api/evaluations', { callId: 'C2', formId }));
+    expect(first.status).toBe(201);
+    expect((await olga.send('DELETE', `/api/evaluations/${first.body.evaluation.id}`)).status).toBe(200);
+    const second = await json<Ev>(olga.post('/api/evaluations', { callId: 'C2', formId }));
+    expect(second.status).toBe(201);
+    expect(second.body.evaluation.id).toMatch(/^EV-202610-\d{5}$/);
+    expect(Number(second.body.evaluation.id.slice(-5))).toBe(Number(first.body.evaluation.id.slice(-5)) + 1);
   });
 });

@@ -145,6 +145,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/periods': { allow: 'signedIn', req: () => get('/api/periods') },
   'GET /api/teams': { allow: 'signedIn', req: () => get('/api/teams') },
   'GET /api/operators': { allow: 'signedIn', req: () => get('/api/operators') },
+  'GET /api/names': { allow: 'signedIn', req: () => get('/api/names') },
   'GET /api/operators/activity': {
     allow: 'signedIn',
     req: () => get(`/api/operators/activity?${P}`),

@@ -4,11 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../schemas/users.ts';
 import { makeFormatters } from '../../web/src/format.ts';
 import { en } from '../../web/src/i18n/en.ts';
-import { CATALOGUES, LANGUAGE_NAMES, LANGUAGES, localeOf, translator } from '../../web/src/i18n/index.ts';
+import {
+  CATALOGUES,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  localeOf,
+  pluralCategories,
+  translator,
+} from '../../web/src/i18n/index.ts';
 import { roDash } from '../../web/src/i18n/ro-dash.ts';
 import { ruDash } from '../../web/src/i18n/ru-dash.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names a message fills: `{name}` and the count of a plural group `{name, plural, …}`. */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]))].sort();
 const englishKeys = Object.keys(en).sort();
 const translations = LANGUAGES.filter((l) => l !== 'en');
 
@@ -52,6 +61,45 @@ describe('message catalogues', () => {
       expect(translator(l)('topbar.account', { name: 'Ana', role: 'QA' })).toContain('Ana');
       expect(translator(l)('nav.payroll')).not.toBe(en['nav.payroll']);
     }
+  });
+});
+
+describe('plurals by the rules of each language', () => {
+  it('chooses the English singular and plural, with a formatted count', () => {
+    const t = translator('en');
+    expect(t('qa.count.evaluations', { count: 1 })).toBe('1 evaluation');
+    expect(t('qa.count.evaluations', { count: 2 })).toBe('2 evaluations');
+    expect(t('qa.count.evaluations', { count: '1,234' })).toBe('1,234 evaluations');
+    expect(t('qa.answer.points', { points: '1' })).toBe('1 pt');
+    // A count shown with decimals is plural in English, even 1.0.
+    expect(t('tile.change.points', { sign: '+', value: '1.0' })).toBe('+1.0 pts');
+    expect(t('claims.count', { count: 1, open: 0 })).toBe('1 claim, 0 open');
+  });
+
+  it('gives Russian its one, few and many forms and Romanian its few and "de" forms', () => {
+    const ru = translator('ru');
+    expect(ru('qa.answer.points', { points: 1 })).toBe('1 балл');
+    expect(ru('qa.answer.points', { points: 3 })).toBe('3 балла');
+    expect(ru('qa.answer.points', { points: 5 })).toBe('5 баллов');
+    expect(ru('qa.answer.points', { points: 21 })).toBe('21 балл');
+    expect(ru('qa.answer.points', { points: '1,5' })).toBe('1,5 балла');
+    const ro = translator('ro');
+    expect(ro('qa.comments.count', { count: 1 })).toBe('1 comentariu');
+    expect(ro('qa.comments.count', { count: 2 })).toBe('2 comentarii');
+    expect(ro('qa.comments.count', { count: 20 })).toBe('20 de comentarii');
+  });
+
+  it.each(LANGUAGES)('%s gives every plural group each category its rules use', (language) => {
+    const categories = pluralCategories(language);
+    const messages: Record<string, string> = CATALOGUES[language].messages;
+    const missing: string[] = [];
+    for (const [key, text] of Object.entries(messages)) {
+      for (const group of text.matchAll(/\{\w+,\s*plural,((?:[^{}]|\{[^{}]*\})*)\}/g)) {
+        const has = new Set([...(group[1] ?? '').matchAll(/(=?\w+)\s*\{/g)].map((m) => m[1]));
+        for (const c of categories) if (!has.has(c)) missing.push(`${key}: ${c}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 

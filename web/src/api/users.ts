@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NewUserRequest, UserLimitRequest } from '../../../schemas/users.ts';
 import { api, call, withSignal } from './client.ts';
+import { namesKey } from './names.ts';
 
 /** Hooks for the administrator's list of users. */
 const usersKey = ['admin', 'users'] as const;
@@ -18,7 +19,11 @@ export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: NewUserRequest) => call(api.admin.users.$post({ json: body })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: usersKey }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: usersKey });
+      // A new user is a new name to show.
+      void client.invalidateQueries({ queryKey: namesKey });
+    },
   });
 }
 

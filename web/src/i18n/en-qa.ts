@@ -16,7 +16,7 @@ export const enQa = {
   'qa.calibrationShort': 'Calibration',
   'qa.noPeriods.title': 'No calls yet',
   'qa.noPeriods.body': 'Once call records are imported, their months appear here.',
-  'qa.count.evaluations': '{count} evaluations',
+  'qa.count.evaluations': '{count, plural, one {# evaluation} other {# evaluations}}',
 
   'qa.status.draft': 'Draft',
   'qa.status.submitted': 'Submitted',
@@ -94,7 +94,8 @@ export const enQa = {
   'qa.queue.view.search': 'All calls',
 
   'qa.sample.title': 'Proposed sample',
-  'qa.sample.meta': '{calls} calls for {operators} operators · seed {seed}',
+  'qa.sample.meta':
+    '{calls, plural, one {# call} other {# calls}} for {operators, plural, one {# operator} other {# operators}} · sample key {seed}',
   'qa.sample.size': 'Size',
   'qa.sample.fixed': 'Calls per operator',
   'qa.sample.byMargin': 'Enough for a margin',
@@ -124,7 +125,7 @@ export const enQa = {
   'qa.assign.none': 'No call is assigned in this period.',
 
   'qa.search.title': 'All calls',
-  'qa.search.count': '{count} calls',
+  'qa.search.count': '{count, plural, one {# call} other {# calls}}',
   'qa.search.clear': 'Clear filters',
   'qa.search.rangeHint': 'Give both dates to search a range; until then the period is searched.',
   'qa.search.selected': '{count} selected',
@@ -229,7 +230,7 @@ export const enQa = {
   'qa.answer.no': 'No',
   'qa.answer.na': 'N/A',
   'qa.answer.none': 'Not answered',
-  'qa.answer.points': '{points} pts',
+  'qa.answer.points': '{points, plural, one {# pt} other {# pts}}',
   'qa.question.weight': 'Weight {weight}',
   'qa.question.scale': 'Scale {min}–{max}',
   'qa.question.failed': 'Failed',
@@ -279,7 +280,7 @@ export const enQa = {
   'qa.decision.placeholder': 'What you found listening again',
   'qa.decision.reviseHint': 'Change the answers on the form, then save the revision: the server rescores it.',
   'qa.comments': 'Comments',
-  'qa.comments.count': '{count} in all',
+  'qa.comments.count': '{count, plural, one {# comment} other {# comments}}',
   'qa.comments.none': 'No comment on the evaluation yet.',
   'qa.comments.seek': 'Play from here',
   'qa.comments.new': 'New comment',
@@ -293,7 +294,7 @@ export const enQa = {
   'qa.mine.title': 'My evaluations',
   'qa.mine.subtitle': 'How your calls of {period} were evaluated',
   'qa.mine.quality': 'Quality score',
-  'qa.mine.qualityHint': '{n} evaluations · 95% interval {low}–{high}',
+  'qa.mine.qualityHint': '{n, plural, one {# evaluation} other {# evaluations}} · 95% interval {low}–{high}',
   'qa.mine.criticals': 'Critical failures',
   'qa.mine.waiting': 'Waiting for your answer',
   'qa.mine.waitingHint': 'Acknowledge or dispute each',
@@ -320,7 +321,8 @@ export const enQa = {
   'qa.forms.archive': 'Archive',
   'qa.forms.archiveYes': 'Archive the form',
   'qa.forms.version': 'Version {version}',
-  'qa.forms.versionMeta': '{questions} questions · {evaluations} evaluations · {date} by {user}',
+  'qa.forms.versionMeta':
+    '{questions, plural, one {# question} other {# questions}} · {evaluations, plural, one {# evaluation} other {# evaluations}} · {date} by {user}',
   'qa.forms.latest': 'Latest',
   'qa.forms.nameVersion': '{name} (v{version})',
   'qa.forms.status.published': 'Published',
@@ -332,7 +334,7 @@ export const enQa = {
   'qa.builder.editTitle': 'Edit form',
   'qa.builder.newSubtitle': 'Sections of weighted questions; the preview scores as you answer',
   'qa.builder.editSubtitle':
-    'Version {version}, {evaluations} evaluations. Once a version has evaluations, saving makes the next version.',
+    'Version {version}, {evaluations, plural, one {# evaluation} other {# evaluations}}. Once a version has evaluations, saving makes the next version.',
   'qa.builder.structure': 'Sections and questions',
   'qa.builder.name': 'Name',
   'qa.builder.description': 'Description',
@@ -382,7 +384,7 @@ export const enQa = {
   'qa.calibration.subtitleLead':
     'Several monitors score the same call blind; the results show how far apart they are',
   'qa.calibration.sessions': 'Sessions',
-  'qa.calibration.count': '{count} sessions',
+  'qa.calibration.count': '{count, plural, one {# session} other {# sessions}}',
   'qa.calibration.session': 'Session {id}',
   'qa.calibration.sessionSubtitle': 'Call {call} on {form} · opened by {user}, {date}',
   'qa.calibration.submittedOf': '{done} of {total}',
@@ -427,4 +429,5 @@ export const enQa = {
   'qa.strictness.title': 'Strictness over time',
   'qa.strictness.hint': 'Mean deviation per month: below 0 stricter than the basis, above 0 more lenient',
   'qa.strictness.empty': 'No closed session yet.',
+  'qa.comments.onQuestions': '{count, plural, one {# more on a question} other {# more on questions}}',
 } as const;

@@ -1,5 +1,6 @@
 import { enAccess } from './en-access.ts';
 import { enQa } from './en-qa.ts';
+import { enValues } from './en-values.ts';
 
 /**
  * English messages. Keys are flat and dotted by screen; other languages copy this file and
@@ -85,7 +86,8 @@ export const en = {
   'daily.orders': 'Orders',
   'daily.calls': 'Calls',
   'daily.empty': 'No calls in this period.',
-  'daily.summary': 'Chart of calls per day: {calls} calls on {days} days, busiest day {busiest}.',
+  'daily.summary':
+    'Chart of calls per day: {calls, plural, one {# call} other {# calls}} on {days, plural, one {# day} other {# days}}, busiest day {busiest}.',
 
   'operators.title': 'Operators',
   'operators.count': '{count} shown',
@@ -231,7 +233,7 @@ export const en = {
   'rules.saved': 'Saved as version {version}.',
   'rules.reset': 'Start from the rule in force',
   'rules.preview.title': 'Effect on {period}',
-  'rules.preview.operators': '{count} operators under this rule',
+  'rules.preview.operators': '{count, plural, one {# operator} other {# operators}} under this rule',
   'rules.preview.current': 'Now',
   'rules.preview.proposed': 'With this rule',
   'rules.preview.payout': 'Payout',
@@ -323,7 +325,7 @@ export const en = {
   'claims.col.description': 'Claim',
   'claims.col.status': 'Status',
   'claims.col.decision': 'Decision',
-  'claims.age': '{days} days open',
+  'claims.age': '{days, plural, one {# day} other {# days}} open',
   'claims.ageToday': 'received today',
   'claims.linked': 'Call {call}',
   'claims.linkedOrder': 'Order {order}',
@@ -336,7 +338,7 @@ export const en = {
   'claims.decide.rejected': 'Rejected',
   'claims.paidIn': 'counts in {period}',
   'claims.empty': 'No claims match.',
-  'claims.count': '{count} claims, {open} open',
+  'claims.count': '{count, plural, one {# claim} other {# claims}}, {open} open',
 
   'assessments.record': 'Record an assessment',
   'assessments.form.title': 'New assessment',
@@ -378,7 +380,7 @@ export const en = {
   'users.title': 'Users',
   'users.subtitle': 'Who signs in, in which role, and whose operators a head sees.',
   'users.add': 'Add a user',
-  'users.count': '{count} users',
+  'users.count': '{count, plural, one {# user} other {# users}}',
   'users.empty': 'No users yet.',
   'users.col.username': 'Username',
   'users.col.name': 'Name',
@@ -437,6 +439,7 @@ export const en = {
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
   ...enAccess,
+  ...enValues,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',
@@ -455,12 +458,13 @@ export const en = {
   'tile.previousRange': 'the days before',
   'tile.noPrevious': 'No earlier figure',
   'tile.sparkline': 'Trend of {label} over the last {periods} periods',
-  'tile.change.points': '{sign}{value} pts',
-  'tile.handledCalls.hint': 'By {operators} operators',
+  'tile.change.points': '{sign}{value, plural, one {# pt} other {# pts}}',
+  'tile.handledCalls.hint': 'By {operators, plural, one {# operator} other {# operators}}',
   'tile.tasks': 'Tasks vs norm',
   'tile.tasks.hint': '{done} of {norm} tasks done',
   'tile.tasks.noNorm': '{done} tasks done; no norm is set',
-  'tile.quality.hint': '{evaluations} evaluations, {critical} critical failures',
+  'tile.quality.hint':
+    '{evaluations, plural, one {# evaluation} other {# evaluations}}, {critical, plural, one {# critical failure} other {# critical failures}}',
   'tile.targets': 'Team targets',
   'tile.targets.hint': '{met} of {total} targets met in full',
   'tile.internalClaims': 'Internal claims',
@@ -503,12 +507,12 @@ export const en = {
   'chart.deductions.none': 'Nobody lost variable pay in this period.',
   'chart.deductions.open': 'Rank the operators by the criterion behind “{cause}”',
   'chart.deductions.hint': 'Choose a cause to rank the operators by the criterion behind it.',
-  'chart.deductionOperators': 'from {operators} operators',
+  'chart.deductionOperators': 'from {operators, plural, one {# operator} other {# operators}}',
   'target.order_revenue': 'Order revenue',
   'target.orders': 'Orders',
   'target.tasks': 'Tasks',
   'ranking.title': 'Operators ranked',
-  'ranking.sortedBy': '{count} operators, by {column}',
+  'ranking.sortedBy': '{count, plural, one {# operator} other {# operators}}, by {column}',
   'ranking.empty': 'No operator in this view.',
   'ranking.export': 'Export CSV',
   'ranking.open': 'Open the page of {name}',
@@ -539,7 +543,7 @@ export const en = {
   'opPage.coefficientHint': 'Share of the variable part paid',
   'opPage.baseHint': 'Of a variable base of {base}',
   'opPage.adjustmentHint': 'Taken from the variable part',
-  'opPage.evaluations': '{count} evaluations counted',
+  'opPage.evaluations': '{count, plural, one {# evaluation} other {# evaluations}} counted',
   'opPage.scorecard': 'Scorecard',
   'opPage.asa': 'Avg speed of answer',
   'opPage.noData': 'No data',
@@ -655,6 +659,6 @@ export const en = {
   'how.rule.coefficient':
     'Your pay is the variable base times the coefficient, 1 minus the deductions, kept between {floor} and {ceiling}.',
   'how.forms': 'Monitoring forms in use',
-  'how.formQuestions': '{count} questions',
+  'how.formQuestions': '{count, plural, one {# question} other {# questions}}',
   'how.noForms': 'No monitoring form is published yet.',
 } as const;

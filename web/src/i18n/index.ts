@@ -47,11 +47,88 @@ function interpolate(text: string, vars?: Vars): string {
   );
 }
 
+/** Plural rules of a locale, per number of fraction digits shown (`1.0 pts` is plural in English). */
+function pluralRules(locale: string) {
+  const decimal =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const byDigits = new Map<number, Intl.PluralRules>();
+  return (value: string | number): string => {
+    let n = typeof value === 'number' ? value : Number.NaN;
+    let digits = 0;
+    if (typeof value === 'string') {
+      // A count passed already formatted (`1 234`, `1.234,5`) is read back as the number it shows.
+      const [whole = '', fraction = ''] = value.split(decimal);
+      const wholeDigits = whole.replace(/[^\d-]/g, '');
+      const fractionDigits = fraction.replace(/\D/g, '');
+      digits = fractionDigits.length;
+      n = Number(`${wholeDigits || '0'}.${fractionDigits || '0'}`);
+    }
+    if (!Number.isFinite(n)) n = 0;
+    let rules = byDigits.get(digits);
+    if (!rules) {
+      rules = new Intl.PluralRules(locale, { minimumFractionDigits: digits });
+      byDigits.set(digits, rules);
+    }
+    return rules.select(n);
+  };
+}
+
+/** The end of the `{…}` group opening at `start`, counting nested braces. */
+function closingBrace(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * ICU plural groups, `{count, plural, =0 {none} one {# call} few {# calls} other {# calls}}`: the
+ * branch is chosen by the language's rules (Intl.PluralRules), `#` is the count as given.
+ */
+function pluralize(text: string, vars: Vars | undefined, select: (n: string | number) => string): string {
+  const head = /\{(\w+),\s*plural,/g;
+  let out = '';
+  let from = 0;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const end = closingBrace(text, m.index);
+    if (end < 0) break;
+    const name = m[1] ?? '';
+    const value = vars && Object.hasOwn(vars, name) ? vars[name] : undefined;
+    const branches = new Map<string, string>();
+    const body = text.slice(head.lastIndex, end);
+    const branch = /\s*(=?\w+)\s*\{/g;
+    for (let b = branch.exec(body); b; b = branch.exec(body)) {
+      const open = b.index + b[0].length - 1;
+      const close = closingBrace(body, open);
+      if (close < 0) break;
+      branches.set(b[1] ?? '', body.slice(open + 1, close));
+      branch.lastIndex = close + 1;
+    }
+    const exact = value === undefined ? undefined : branches.get(`=${value}`);
+    const chosen = exact ?? branches.get(select(value ?? 0)) ?? branches.get('other') ?? '';
+    out += text.slice(from, m.index) + chosen.replaceAll('#', value === undefined ? '' : String(value));
+    from = end + 1;
+    head.lastIndex = end + 1;
+  }
+  return out + text.slice(from);
+}
+
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 export function translator(language: Language): Translate {
   const messages: Catalogue = CATALOGUES[language].messages;
-  return (key, vars) => interpolate(messages[key], vars);
+  const select = pluralRules(localeOf(language));
+  return (key, vars) => {
+    const text = messages[key];
+    return interpolate(text.includes(', plural,') ? pluralize(text, vars, select) : text, vars);
+  };
+}
+
+/** The plural categories a language's rules use (`one`, `few`, `many`, `other` in Russian). */
+export function pluralCategories(language: Language): readonly string[] {
+  return new Intl.PluralRules(localeOf(language)).resolvedOptions().pluralCategories;
 }
 
 export function localeOf(language: Language): string {

@@ -96,7 +96,7 @@ export const roQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.queue.view.search': 'Toate apelurile',
 
   'qa.sample.title': 'Eșantion propus',
-  'qa.sample.meta': 'Apeluri: {calls}, operatori: {operators} · seed {seed}',
+  'qa.sample.meta': 'Apeluri: {calls}, operatori: {operators} · cheia eșantionului {seed}',
   'qa.sample.size': 'Mărime',
   'qa.sample.fixed': 'Apeluri per operator',
   'qa.sample.byMargin': 'După marja de eroare',
@@ -234,7 +234,7 @@ export const roQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.answer.no': 'Nu',
   'qa.answer.na': 'N/A',
   'qa.answer.none': 'Fără răspuns',
-  'qa.answer.points': '{points} pct.',
+  'qa.answer.points': '{points, plural, one {# punct} few {# puncte} other {# de puncte}}',
   'qa.question.weight': 'Pondere {weight}',
   'qa.question.scale': 'Scală {min}–{max}',
   'qa.question.failed': 'Ratat',
@@ -285,7 +285,7 @@ export const roQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.decision.reviseHint':
     'Modificați răspunsurile din formular, apoi salvați revizuirea: serverul recalculează scorul.',
   'qa.comments': 'Comentarii',
-  'qa.comments.count': 'Total: {count}',
+  'qa.comments.count': '{count, plural, one {# comentariu} few {# comentarii} other {# de comentarii}}',
   'qa.comments.none': 'Încă nu există comentarii la evaluare.',
   'qa.comments.seek': 'Redare de aici',
   'qa.comments.new': 'Comentariu nou',
@@ -437,4 +437,5 @@ export const roQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.strictness.title': 'Severitatea în timp',
   'qa.strictness.hint': 'Abaterea medie pe lună: sub 0 mai sever decât baza, peste 0 mai îngăduitor',
   'qa.strictness.empty': 'Încă nu există sesiuni închise.',
+  'qa.comments.onQuestions': 'încă la întrebări: {count}',
 };

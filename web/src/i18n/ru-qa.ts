@@ -96,7 +96,7 @@ export const ruQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.queue.view.search': 'Все звонки',
 
   'qa.sample.title': 'Предлагаемая выборка',
-  'qa.sample.meta': 'Звонков: {calls}, операторов: {operators} · seed {seed}',
+  'qa.sample.meta': 'Звонков: {calls}, операторов: {operators} · ключ выборки {seed}',
   'qa.sample.size': 'Размер',
   'qa.sample.fixed': 'Звонков на оператора',
   'qa.sample.byMargin': 'По допустимой погрешности',
@@ -234,7 +234,7 @@ export const ruQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.answer.no': 'Нет',
   'qa.answer.na': 'Н/П',
   'qa.answer.none': 'Нет ответа',
-  'qa.answer.points': 'Баллы: {points}',
+  'qa.answer.points': '{points, plural, one {# балл} few {# балла} many {# баллов} other {# балла}}',
   'qa.question.weight': 'Вес {weight}',
   'qa.question.scale': 'Шкала {min}–{max}',
   'qa.question.failed': 'Не выполнено',
@@ -284,7 +284,8 @@ export const ruQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.decision.placeholder': 'Что выяснилось при повторном прослушивании',
   'qa.decision.reviseHint': 'Измените ответы в анкете и сохраните пересмотр: сервер пересчитает балл.',
   'qa.comments': 'Комментарии',
-  'qa.comments.count': 'Всего: {count}',
+  'qa.comments.count':
+    '{count, plural, one {# комментарий} few {# комментария} many {# комментариев} other {# комментария}}',
   'qa.comments.none': 'Комментариев к оценке пока нет.',
   'qa.comments.seek': 'Воспроизвести отсюда',
   'qa.comments.new': 'Новый комментарий',
@@ -435,4 +436,5 @@ export const ruQa: { readonly [K in keyof typeof enQa]: string } = {
   'qa.strictness.title': 'Строгость во времени',
   'qa.strictness.hint': 'Среднее отклонение по месяцам: ниже 0 — строже базы, выше 0 — мягче',
   'qa.strictness.empty': 'Закрытых сессий пока нет.',
+  'qa.comments.onQuestions': 'ещё у вопросов: {count}',
 };

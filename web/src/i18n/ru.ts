@@ -2,6 +2,7 @@ import type { Catalogue } from './index.ts';
 import { ruAccess } from './ru-access.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
+import { ruValues } from './ru-values.ts';
 
 /**
  * Russian messages: every key of en.ts. Counts are written as «Звонков: {count}» so that no
@@ -165,7 +166,7 @@ export const ru: Catalogue = {
   'payroll.export.csvEurope': 'CSV (; и ,)',
   'payroll.export.xlsx': 'Excel',
   'payroll.tile.operators': 'Операторы',
-  'payroll.tile.base': 'База переменной части',
+  'payroll.tile.base': 'Переменная база',
   'payroll.tile.payout': 'К выплате',
   'payroll.tile.adjustment': 'Удержано',
   'payroll.tile.adjustmentHint': '{share} базы переменной части',
@@ -441,6 +442,7 @@ export const ru: Catalogue = {
   'settings.timeZone.notice':
     'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
+  ...ruValues,
   ...ruDash,
   ...ruAccess,
 };

@@ -2,9 +2,11 @@ import { useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CallDetail } from '../../../schemas/calls.ts';
 import type { FormSummary } from '../../../schemas/forms.ts';
+import { useNames } from '../api/names.ts';
 import { useCall, useForms, useStartEvaluation } from '../api/qa.ts';
 import { useCan } from '../auth/access.tsx';
 import { useSession } from '../auth/session.tsx';
+import { useClock } from '../clock.ts';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState } from '../components/states.tsx';
@@ -14,7 +16,7 @@ import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { CallFactsCard } from './qa/CallFactsCard.tsx';
 import { RecordingPlayer } from './qa/RecordingPlayer.tsx';
-import { Score, StatusBadge, useDateTime, WorkspaceSkeleton } from './qa/shared.tsx';
+import { Score, StatusBadge, WorkspaceSkeleton } from './qa/shared.tsx';
 
 /** The form a call most likely wants: one named after its direction, else the first. */
 function defaultForm(call: CallDetail, forms: readonly FormSummary[]): number | null {
@@ -26,7 +28,8 @@ function defaultForm(call: CallDetail, forms: readonly FormSummary[]): number | 
 export default function CallPage() {
   const t = useT();
   const fmt = useFormat();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   const { id = '' } = useParams();
   useDocumentTitle(t('qa.callPage.title', { id }));
   const navigate = useNavigate();
@@ -62,7 +65,7 @@ export default function CallPage() {
         title={t('qa.callPage.title', { id: c.callId })}
         subtitle={t('qa.callPage.subtitle', {
           operator: c.operator?.name ?? '—',
-          date: dt.dateTime(c.startedAt),
+          date: dt.withZone(dt.dateTime(c.startedAt)),
         })}
       />
       <div className="workspace">
@@ -176,7 +179,7 @@ export default function CallPage() {
                             <span className="badge badge-muted">{t('qa.calibrationShort')}</span>
                           )}
                         </td>
-                        <td className="cell-muted">{e.evaluator}</td>
+                        <td className="cell-muted">{names.user(e.evaluator)}</td>
                         <td>
                           <StatusBadge status={e.status} />
                         </td>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useClaims, useRoster } from '../api/claims.ts';
 import { useCan } from '../auth/access.tsx';
+import { useClock } from '../clock.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
@@ -15,6 +16,7 @@ import { ClaimsTable } from './claims/ClaimsTable.tsx';
 export default function ClaimsPage() {
   const t = useT();
   const fmt = useFormat();
+  const clock = useClock();
   useDocumentTitle(t('claims.title'));
   const ids = { status: useId(), source: useId() };
   const [params, setParams] = useSearchParams();
@@ -111,6 +113,7 @@ export default function ClaimsPage() {
                     count: fmt.integer(list.length),
                     open: fmt.integer(list.filter((c) => c.status === 'open').length),
                   })}
+                  {` · ${t('time.zone', { zone: clock.zone })}`}
                 </span>
               </header>
             )}

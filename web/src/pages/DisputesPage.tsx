@@ -1,5 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
+import { useNames } from '../api/names.ts';
 import { useEvaluations } from '../api/qa.ts';
+import { useClock } from '../clock.ts';
 import { Card } from '../components/Card.tsx';
 import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -7,7 +9,7 @@ import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/s
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { Score, StatusBadge } from './qa/shared.tsx';
 
 const VIEWS = ['disputed', 'revised', 'upheld'] as const;
 type View = (typeof VIEWS)[number];
@@ -16,7 +18,8 @@ type View = (typeof VIEWS)[number];
 export default function DisputesPage() {
   const t = useT();
   const fmt = useFormat();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   useDocumentTitle(t('qa.disputes.title'));
   const [params, setParams] = useSearchParams();
   const wanted = params.get('status');
@@ -67,7 +70,7 @@ export default function DisputesPage() {
                 columns={[
                   t('qa.col.evaluation'),
                   t('qa.col.operator'),
-                  t('qa.col.call'),
+                  dt.withZone(t('qa.col.call')),
                   t('qa.col.evaluator'),
                   t('qa.col.status'),
                   { label: t('qa.col.score'), num: true },
@@ -81,12 +84,15 @@ export default function DisputesPage() {
                       <Link to={`/evaluations/${encodeURIComponent(e.id)}`}>{e.id}</Link>
                       <span className="cell-sub">{e.formName ?? ''}</span>
                     </td>
-                    <td className="cell-name">{e.operatorId ?? '—'}</td>
+                    <td className="cell-name">
+                      {names.operator(e.operatorId)}
+                      <span className="cell-sub">{e.operatorId}</span>
+                    </td>
                     <td className="cell-muted">
                       {e.callId}
                       <span className="cell-sub">{dt.short(e.callStartedAt)}</span>
                     </td>
-                    <td className="cell-muted">{e.evaluator}</td>
+                    <td className="cell-muted">{names.user(e.evaluator)}</td>
                     <td>
                       <StatusBadge status={e.status} />
                     </td>

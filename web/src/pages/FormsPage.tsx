@@ -1,21 +1,23 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { FormSummary } from '../../../schemas/forms.ts';
+import { useNames } from '../api/names.ts';
 import { useArchiveForm, useForms } from '../api/qa.ts';
 import { useCan } from '../auth/access.tsx';
+import { useClock } from '../clock.ts';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { useDateTime } from './qa/shared.tsx';
 
 /** Forms (QA lead): every monitoring form with its versions; build a new one or edit the latest. */
 export default function FormsPage() {
   const t = useT();
   const fmt = useFormat();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   useDocumentTitle(t('qa.forms.title'));
   const forms = useForms(true);
   const archive = useArchiveForm();
@@ -116,7 +118,7 @@ export default function FormsPage() {
                           questions: fmt.integer(v.questions),
                           evaluations: fmt.integer(v.evaluations),
                           date: dt.date(v.createdAt),
-                          user: v.createdBy ?? '—',
+                          user: names.user(v.createdBy),
                         })}
                       </span>
                       {v.latest && <span className="badge badge-open">{t('qa.forms.latest')}</span>}

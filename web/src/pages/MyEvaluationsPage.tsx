@@ -1,18 +1,21 @@
 import { Link } from 'react-router';
 import { usePeriods } from '../api/hooks.ts';
+import { useNames } from '../api/names.ts';
 import { useEvaluations, useQuality } from '../api/qa.ts';
+import { useClock } from '../clock.ts';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodPageHeader, Score, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { PeriodPageHeader, Score, StatusBadge } from './qa/shared.tsx';
 
 /** My evaluations (operator): the evaluations of my calls, my quality score, what waits for my answer. */
 export default function MyEvaluationsPage() {
   const t = useT();
   const fmt = useFormat();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   useDocumentTitle(t('qa.mine.title'));
   const periodsQuery = usePeriods();
   const periods = periodsQuery.data?.periods ?? [];
@@ -68,7 +71,9 @@ export default function MyEvaluationsPage() {
               {t('qa.mine.list')}
             </h2>
             {list.data && (
-              <span className="card-meta">{t('qa.count.evaluations', { count: list.data.total })}</span>
+              <span className="card-meta">
+                {t('qa.count.evaluations', { count: list.data.total })} · {t('time.zone', { zone: dt.zone })}
+              </span>
             )}
           </div>
         </header>
@@ -117,7 +122,7 @@ export default function MyEvaluationsPage() {
                       <span className="cell-sub">{dt.short(e.callStartedAt)}</span>
                     </td>
                     <td className="cell-muted">{e.formName ?? '—'}</td>
-                    <td className="cell-muted">{e.evaluator}</td>
+                    <td className="cell-muted">{names.user(e.evaluator)}</td>
                     <td>
                       <StatusBadge status={e.status} />
                     </td>

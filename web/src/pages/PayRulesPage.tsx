@@ -1,8 +1,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ruleInForce } from '../../../schemas/pay-rule.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
+import { useNames } from '../api/names.ts';
 import { usePayRules, usePreviewRule, useSaveRule } from '../api/payroll.ts';
 import { useCan } from '../auth/access.tsx';
+import { useClock } from '../clock.ts';
 import { FormFeedback } from '../components/FormFeedback.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, Skeleton } from '../components/states.tsx';
@@ -14,6 +16,8 @@ import { type Draft, fromDraft, RuleEditor, toDraft } from './rules/RuleEditor.t
 import { RulePreviewCard } from './rules/RulePreviewCard.tsx';
 
 const GENERAL = '';
+/** Who made the rule callscore starts with (stores/migrations). */
+const SYSTEM = 'system';
 
 /** The first day of the month after `date` (YYYY-MM-DD): new rules usually start with a month. */
 function nextMonthStart(date: string): string {
@@ -27,6 +31,8 @@ function nextMonthStart(date: string): string {
  */
 export default function PayRulesPage() {
   const t = useT();
+  const names = useNames();
+  const clock = useClock();
   const fmt = useFormat();
   useDocumentTitle(t('rules.title'));
   const ids = { dept: useId(), from: useId(), period: useId(), note: useId() };
@@ -48,7 +54,8 @@ export default function PayRulesPage() {
   const [period, setPeriod] = useState<string | null>(null);
   const timeZone = useCompanyTimeZone();
   const previewPeriod = period ?? (timeZone ? defaultMonth(periods.data?.periods ?? [], timeZone) : null);
-  const today = new Date().toISOString().slice(0, 10);
+  // Today in the company zone: a rule valid from the 1st is in force there from its midnight.
+  const today = clock.day(new Date());
   const all = rules.data?.rules ?? [];
   const inForce = rules.data ? ruleInForce(all, dept, today) : null;
   const versions = all.filter((r) => r.department === dept);
@@ -240,9 +247,15 @@ export default function PayRulesPage() {
                       <span className="version-name">{t('rules.version', { version: v.version })}</span>
                       <span className="cell-muted">
                         {t('rules.validFrom')} {fmt.dayLong(v.validFrom)}
-                        {v.createdBy ? ` · ${t('rules.createdBy', { user: v.createdBy })}` : ''}
+                        {v.createdBy
+                          ? ` · ${t('rules.createdBy', { user: v.createdBy === SYSTEM ? t('value.rule.systemUser') : names.user(v.createdBy) })}`
+                          : ''}
                       </span>
-                      {v.note && <span className="version-note">{v.note}</span>}
+                      {v.note && (
+                        <span className="version-note">
+                          {v.createdBy === SYSTEM ? t('value.rule.systemNote') : v.note}
+                        </span>
+                      )}
                       {v.id === inForce?.id && (
                         <span className="badge badge-locked">{t('rules.inForce')}</span>
                       )}

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { usePeriods } from '../api/hooks.ts';
+import { useNames } from '../api/names.ts';
 import { useWorklist } from '../api/qa.ts';
+import { useClock } from '../clock.ts';
 import { Card } from '../components/Card.tsx';
 import { ColumnHeads } from '../components/ColumnHeads.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../components/states.tsx';
@@ -8,13 +10,14 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
-import { PeriodPageHeader, Progress, StatusBadge, useDateTime } from './qa/shared.tsx';
+import { PeriodPageHeader, Progress, StatusBadge } from './qa/shared.tsx';
 
 /** My worklist (QA monitor): the calls a lead gave me for the period, with my progress. */
 export default function WorklistPage() {
   const t = useT();
   const fmt = useFormat();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   useDocumentTitle(t('qa.worklist.title'));
   const periodsQuery = usePeriods();
   const periods = periodsQuery.data?.periods ?? [];
@@ -87,7 +90,7 @@ export default function WorklistPage() {
                   <ColumnHeads
                     columns={[
                       t('qa.col.call'),
-                      t('qa.col.started'),
+                      dt.withZone(t('qa.col.started')),
                       t('qa.col.operator'),
                       t('qa.col.assigned'),
                       t('qa.col.status'),
@@ -103,9 +106,12 @@ export default function WorklistPage() {
                           </Link>
                         </td>
                         <td className="cell-muted">{dt.short(a.callStartedAt)}</td>
-                        <td className="cell-muted">{a.operatorId ?? '—'}</td>
+                        <td className="cell-muted">{names.operator(a.operatorId)}</td>
                         <td className="cell-muted">
-                          {t('qa.worklist.assignedBy', { user: a.assignedBy, date: dt.date(a.assignedAt) })}
+                          {t('qa.worklist.assignedBy', {
+                            user: names.user(a.assignedBy),
+                            date: dt.date(a.assignedAt),
+                          })}
                         </td>
                         <td>
                           {a.evaluationStatus ? (

@@ -1,4 +1,5 @@
 import type { CalibrationResults } from '../../../../schemas/calibration.ts';
+import { useNames } from '../../api/names.ts';
 import { Card } from '../../components/Card.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
@@ -8,6 +9,7 @@ import { answerLabel, isOdd, lowAgreement } from './calibration.ts';
 export function AgreementCard({ r }: { r: CalibrationResults }) {
   const t = useT();
   const fmt = useFormat();
+  const names = useNames();
   const monitors = r.monitors.map((m) => m.monitor);
   return (
     <Card
@@ -22,7 +24,7 @@ export function AgreementCard({ r }: { r: CalibrationResults }) {
               <th scope="col">{t('qa.col.question')}</th>
               {monitors.map((m) => (
                 <th key={m} scope="col">
-                  {m}
+                  {names.user(m)}
                 </th>
               ))}
               <th scope="col" className="num">

@@ -1,11 +1,12 @@
 import { useParams } from 'react-router';
+import { useNames } from '../../api/names.ts';
 import { useCalibration, useCalibrationResults } from '../../api/qa.ts';
 import { useSession } from '../../auth/session.tsx';
+import { useClock } from '../../clock.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { AgreementCard } from './AgreementCard.tsx';
 import { statusBadgeClass } from './calibration.ts';
 import { MonitorResultsCard } from './MonitorResultsCard.tsx';
@@ -15,7 +16,8 @@ import { ResultsKpis } from './ResultsKpis.tsx';
 /** One calibration session: who scored, my blind scoring, closing it, and its results. */
 export default function CalibrationSessionPage() {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   const { id = '0' } = useParams();
   const sessionId = Number(id);
   useDocumentTitle(t('qa.calibration.session', { id }));
@@ -49,7 +51,7 @@ export default function CalibrationSessionPage() {
         subtitle={t('qa.calibration.sessionSubtitle', {
           call: session.callId,
           form: session.formName,
-          user: session.createdBy,
+          user: names.user(session.createdBy),
           date: dt.date(session.createdAt),
         })}
         actions={

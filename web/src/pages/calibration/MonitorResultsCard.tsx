@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { MonitorResult } from '../../../../schemas/calibration.ts';
+import { useNames } from '../../api/names.ts';
 import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { useFormat } from '../../format.ts';
@@ -11,6 +12,7 @@ import { deviationClass } from './calibration.ts';
 export function MonitorResultsCard({ monitors }: { monitors: MonitorResult[] }) {
   const t = useT();
   const fmt = useFormat();
+  const names = useNames();
   return (
     <Card id="monitors-title" title={t('qa.results.monitors')}>
       <div className="table-scroll">
@@ -27,7 +29,7 @@ export function MonitorResultsCard({ monitors }: { monitors: MonitorResult[] }) 
             {monitors.map((m) => (
               <tr key={m.monitor}>
                 <td className="cell-name">
-                  {m.monitor}
+                  {names.user(m.monitor)}
                   {m.reference && (
                     <span className="badge badge-muted">{t('qa.calibration.referenceBadge')}</span>
                   )}

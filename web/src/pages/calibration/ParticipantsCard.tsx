@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router';
 import type { CalibrationSession } from '../../../../schemas/calibration.ts';
+import { useNames } from '../../api/names.ts';
 import { useCloseCalibration, useStartCalibrationScoring } from '../../api/qa.ts';
 import { Card } from '../../components/Card.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
@@ -9,6 +10,7 @@ import { mayClose, ownScoring, type Viewer } from './calibration.ts';
 /** Who scores the session and who has submitted; the viewer's scoring, and a lead's close. */
 export function ParticipantsCard({ session, user }: { session: CalibrationSession; user: Viewer }) {
   const t = useT();
+  const names = useNames();
   const navigate = useNavigate();
   const start = useStartCalibrationScoring();
   const close = useCloseCalibration();
@@ -60,7 +62,7 @@ export function ParticipantsCard({ session, user }: { session: CalibrationSessio
         <ul className="participant-list">
           {session.participants.map((p) => (
             <li key={p.monitor}>
-              <span className="cell-name">{p.monitor}</span>
+              <span className="cell-name">{names.user(p.monitor)}</span>
               {p.reference && <span className="badge badge-open">{t('qa.calibration.referenceBadge')}</span>}
               <span className={p.submitted ? 'badge badge-locked' : 'badge badge-neutral'}>
                 {p.submitted ? t('qa.calibration.submitted') : t('qa.calibration.pending')}

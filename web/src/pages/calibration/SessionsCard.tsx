@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import type { CalibrationSession } from '../../../../schemas/calibration.ts';
+import { useNames } from '../../api/names.ts';
 import type { useCalibrations } from '../../api/qa.ts';
+import { useClock } from '../../clock.ts';
 import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { sessionLink, statusBadgeClass, submittedCount, type Viewer } from './calibration.ts';
 
 /** The sessions the viewer may see, each with the step it offers him. */
@@ -65,8 +66,9 @@ export function SessionsCard({
 
 function SessionRow({ s, user }: { s: CalibrationSession; user: Viewer }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
   const link = sessionLink(s, user);
+  const names = useNames();
   return (
     <tr>
       <td className="cell-name">
@@ -75,14 +77,18 @@ function SessionRow({ s, user }: { s: CalibrationSession; user: Viewer }) {
       </td>
       <td className="cell-muted">
         {s.callId}
-        <span className="cell-sub">{s.operatorId ?? ''}</span>
+        <span className="cell-sub">{s.operatorId ? names.operator(s.operatorId) : ''}</span>
       </td>
       <td className="cell-muted">{s.formName}</td>
       <td className="cell-muted">
         {t('qa.calibration.submittedOf', { done: submittedCount(s), total: s.participants.length })}
         <span className="cell-sub">
           {s.participants
-            .map((p) => (p.reference ? t('qa.calibration.refMark', { name: p.monitor }) : p.monitor))
+            .map((p) =>
+              p.reference
+                ? t('qa.calibration.refMark', { name: names.user(p.monitor) })
+                : names.user(p.monitor),
+            )
             .join(', ')}
         </span>
       </td>

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useNames } from '../../api/names.ts';
 import type { useStrictness } from '../../api/qa.ts';
 import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
@@ -14,6 +15,7 @@ const StrictnessChart = lazy(() => import('../qa/StrictnessChart.tsx'));
 export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof useStrictness> }) {
   const t = useT();
   const fmt = useFormat();
+  const names = useNames();
   return (
     <Card
       id="strictness-title"
@@ -43,7 +45,7 @@ export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof u
               <tbody>
                 {strictness.data.monitors.map((m) => (
                   <tr key={m.monitor}>
-                    <td className="cell-name">{m.monitor}</td>
+                    <td className="cell-name">{names.user(m.monitor)}</td>
                     <td className="num">{fmt.integer(m.sessions)}</td>
                     <td className="num">
                       <span className={deviationClass(m.meanDeviation)}>{signed(fmt, m.meanDeviation)}</span>

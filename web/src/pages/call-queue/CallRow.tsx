@@ -1,7 +1,9 @@
 import type { CallListItem } from '../../../../schemas/calls.ts';
+import { useNames } from '../../api/names.ts';
+import type { Clock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { CallLink, type useDateTime } from '../qa/shared.tsx';
+import { CallLink } from '../qa/shared.tsx';
 
 /** A call of the search: its id (a link), start, operator, type, talk time, outcome, evaluations. */
 export function CallRow({
@@ -14,12 +16,13 @@ export function CallRow({
 }: {
   c: CallListItem;
   fmt: Formatters;
-  dt: ReturnType<typeof useDateTime>;
+  dt: Clock;
   lead: boolean;
   checked: boolean;
   onCheck(on: boolean): void;
 }) {
   const t = useT();
+  const names = useNames();
   return (
     <tr>
       {lead && (
@@ -38,7 +41,7 @@ export function CallRow({
       <td className="cell-muted">{dt.short(c.startedAt)}</td>
       <td className="cell-name">
         {c.operatorName ?? '—'}
-        {c.teamId && <span className="cell-sub">{c.teamId}</span>}
+        {c.teamId && <span className="cell-sub">{names.team(c.teamId)}</span>}
       </td>
       <td className="cell-muted">
         {t(`qa.direction.${c.direction as 'inbound'}`)}

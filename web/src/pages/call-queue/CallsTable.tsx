@@ -1,7 +1,7 @@
 import type { CallListItem } from '../../../../schemas/calls.ts';
+import { useClock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { CallRow } from './CallRow.tsx';
 import { type SortOrder, toggled } from './queue-params.ts';
 import { SortHeader } from './SortHeader.tsx';
@@ -29,7 +29,7 @@ export function CallsTable({
   fmt: Formatters;
 }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
   const sortable = { sort, order, onSort };
   return (
     <div className={stale ? 'table-scroll is-stale' : 'table-scroll'}>
@@ -42,7 +42,7 @@ export function CallsTable({
               </th>
             )}
             <th scope="col">{t('qa.col.call')}</th>
-            <SortHeader label={t('qa.col.started')} k="startedAt" {...sortable} />
+            <SortHeader label={dt.withZone(t('qa.col.started'))} k="startedAt" {...sortable} />
             <SortHeader label={t('qa.col.operator')} k="operator" {...sortable} />
             <th scope="col">{t('qa.col.type')}</th>
             <SortHeader label={t('qa.col.talk')} k="talk" {...sortable} numeric />

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useNames } from '../../api/names.ts';
 import { useAssignments } from '../../api/qa.ts';
 import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
@@ -8,6 +9,7 @@ import { monitorProgress } from './queue-params.ts';
 /** Every monitor's calls of the period: done out of given. */
 export function MonitorProgressCard({ period }: { period: string }) {
   const t = useT();
+  const names = useNames();
   const assignments = useAssignments(period);
   const progress = useMemo(() => monitorProgress(assignments.data?.assignments ?? []), [assignments.data]);
 
@@ -29,8 +31,12 @@ export function MonitorProgressCard({ period }: { period: string }) {
           <ul className="progress-list">
             {progress.map(({ monitor, done, total }) => (
               <li key={monitor}>
-                <span className="progress-name">{monitor}</span>
-                <Progress done={done} total={total} label={t('qa.worklist.progressOf', { monitor })} />
+                <span className="progress-name">{names.user(monitor)}</span>
+                <Progress
+                  done={done}
+                  total={total}
+                  label={t('qa.worklist.progressOf', { monitor: names.user(monitor) })}
+                />
                 <span className="progress-figure">{t('qa.worklist.done', { done, total })}</span>
               </li>
             ))}

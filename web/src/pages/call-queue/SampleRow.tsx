@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import type { OperatorSample } from '../../../../schemas/calls.ts';
 import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
+import { useNames } from '../../api/names.ts';
+import type { Clock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import type { useDateTime } from '../qa/shared.tsx';
 import { QualityCell } from './QualityCell.tsx';
 
 /** One operator of the sample: his quality, the calls wanted and the calls proposed, as chips. */
@@ -16,15 +17,16 @@ export function SampleRow({
   o: OperatorSample;
   q: OperatorQuality | undefined;
   fmt: Formatters;
-  dt: ReturnType<typeof useDateTime>;
+  dt: Clock;
 }) {
   const t = useT();
+  const names = useNames();
   return (
     <tr>
       <th scope="row" className="cell-name">
         {o.name}
         <span className="cell-sub">
-          {o.operatorId} · {o.teamId}
+          {o.operatorId} · {names.team(o.teamId)}
         </span>
       </th>
       <td>
@@ -56,7 +58,7 @@ export function SampleRow({
                   {c.evaluationIds.length > 0
                     ? t('qa.sample.evaluated')
                     : c.assignedTo
-                      ? t('qa.sample.assignedTo', { monitor: c.assignedTo })
+                      ? t('qa.sample.assignedTo', { monitor: names.user(c.assignedTo) })
                       : t('qa.sample.unassigned')}
                 </span>
               </Link>

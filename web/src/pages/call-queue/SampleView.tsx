@@ -1,11 +1,11 @@
 import { useSearchParams } from 'react-router';
 import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
 import { useSample } from '../../api/qa.ts';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { AssignPanel } from './AssignPanel.tsx';
 import { sampleOptions, sampleQuery } from './queue-params.ts';
 import { SampleOptionsBar } from './SampleOptionsBar.tsx';
@@ -22,7 +22,7 @@ export interface QueueViewProps {
 
 export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
   const [params] = useSearchParams();
   const options = sampleOptions(params);
   const q = sampleQuery(period, options);
@@ -70,7 +70,7 @@ export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
                   <th scope="col" className="num">
                     {t('qa.col.target')}
                   </th>
-                  <th scope="col">{t('qa.col.proposed')}</th>
+                  <th scope="col">{dt.withZone(t('qa.col.proposed'))}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
+import { toInstant } from '../../../../core/time.ts';
 import type { RosterEntry } from '../../../../schemas/roster.ts';
 import { useAssessments, useRecordAssessment } from '../../api/claims.ts';
+import { useNames } from '../../api/names.ts';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
@@ -10,7 +13,6 @@ import { OperatorField } from './OperatorField.tsx';
 /** Management assessments: the list, and a form to record one. */
 export function AssessmentsPanel({
   roster,
-  fmt,
   canRecord,
 }: {
   roster: readonly RosterEntry[];
@@ -18,13 +20,15 @@ export function AssessmentsPanel({
   canRecord: boolean;
 }) {
   const t = useT();
+  const clock = useClock();
+  const names = useNames();
   const id = useId();
   const list = useAssessments();
   const record = useRecordAssessment();
   const [open, setOpen] = useState(false);
   const [operatorId, setOperatorId] = useState('');
   const [polarity, setPolarity] = useState<'negative' | 'positive'>('negative');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(() => clock.day(new Date()));
   const [note, setNote] = useState('');
   const rows = list.data?.assessments;
   return (
@@ -36,8 +40,8 @@ export function AssessmentsPanel({
             aria-label={t('assessments.form.title')}
             onSubmit={(e) => {
               e.preventDefault();
-              // Noon local time: the date chosen is the day it counts in, whatever the zone.
-              const assessedAt = new Date(`${date}T12:00:00`).toISOString();
+              // Noon in the company zone: the date chosen is the day it counts in, whatever the browser's zone.
+              const assessedAt = toInstant(`${date}T12:00:00`, clock.zone).toISOString();
               record.mutate(
                 { operatorId, polarity, assessedAt, note },
                 {
@@ -135,7 +139,7 @@ export function AssessmentsPanel({
             <table className="data-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('assessments.col.date')}</th>
+                  <th scope="col">{clock.withZone(t('assessments.col.date'))}</th>
                   <th scope="col">{t('claims.col.operator')}</th>
                   <th scope="col">{t('assessments.form.polarity')}</th>
                   <th scope="col">{t('assessments.col.note')}</th>
@@ -145,11 +149,7 @@ export function AssessmentsPanel({
               <tbody>
                 {rows.map((a) => (
                   <tr key={a.assessmentId}>
-                    <td>
-                      {new Intl.DateTimeFormat(fmt.locale, { dateStyle: 'medium' }).format(
-                        new Date(a.assessedAt),
-                      )}
-                    </td>
+                    <td>{clock.date(a.assessedAt)}</td>
                     <th scope="row" className="cell-name">
                       {a.operatorName ?? a.operatorId}
                       <span className="cell-sub">{a.operatorId}</span>
@@ -165,7 +165,7 @@ export function AssessmentsPanel({
                     </td>
                     <td className="cell-wrap">{a.note ?? '—'}</td>
                     <td className="cell-muted">
-                      {a.author ?? '—'}
+                      {names.user(a.author)}
                       <span className="cell-sub">
                         {t(a.origin === 'manual' ? 'claims.origin.manual' : 'claims.origin.import')}
                       </span>

@@ -1,12 +1,10 @@
 import { useId, useState } from 'react';
 import type { ClaimView } from '../../../../schemas/claims.ts';
 import { useDecideClaim } from '../../api/claims.ts';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-
-const dateOf = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 
 function Decide({ claim, onDone }: { claim: ClaimView; onDone(): void }) {
   const t = useT();
@@ -59,6 +57,7 @@ export function ClaimsTable({
   canDecide: boolean;
 }) {
   const t = useT();
+  const clock = useClock();
   const [judging, setJudging] = useState<string | null>(null);
   return (
     <div className="table-scroll">
@@ -77,7 +76,7 @@ export function ClaimsTable({
           {claims.map((c) => (
             <tr key={c.claimId}>
               <td>
-                {dateOf(c.receivedAt, fmt.locale)}
+                {clock.date(c.receivedAt)}
                 <span className="cell-sub">
                   {c.claimId} · {t(c.origin === 'manual' ? 'claims.origin.manual' : 'claims.origin.import')}
                 </span>
@@ -131,7 +130,7 @@ export function ClaimsTable({
                 ) : (
                   <>
                     {c.decisionNote ?? '—'}
-                    {c.decidedAt && <span className="cell-sub">{dateOf(c.decidedAt, fmt.locale)}</span>}
+                    {c.decidedAt && <span className="cell-sub">{clock.date(c.decidedAt)}</span>}
                   </>
                 )}
               </td>

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useNames } from '../../api/names.ts';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { commentOffset } from './workspace.ts';
 
 /** The evaluation's general comments, each at its moment of the recording, and a new one. */
@@ -24,19 +25,25 @@ export function CommentsCard({
   error: unknown;
 }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   const textId = useId();
   const [text, setText] = useState('');
   const [atMoment, setAtMoment] = useState(true);
   const [sending, setSending] = useState(false);
   const general = evaluation.comments.filter((c) => c.questionId === null);
+  // Comments on a question are shown beside it in the form; the header counts them apart.
+  const onQuestions = evaluation.comments.length - general.length;
   return (
     <section className="card" aria-labelledby="comments-title">
       <header className="card-header">
         <h2 className="card-title" id="comments-title">
           {t('qa.comments')}
         </h2>
-        <span className="card-meta">{t('qa.comments.count', { count: evaluation.comments.length })}</span>
+        <span className="card-meta">
+          {t('qa.comments.count', { count: general.length })}
+          {onQuestions > 0 && ` · ${t('qa.comments.onQuestions', { count: onQuestions })}`}
+        </span>
       </header>
       <div className="card-body">
         {general.length === 0 ? (
@@ -56,7 +63,7 @@ export function CommentsCard({
                   </button>
                 )}
                 <span className="comment-body">
-                  <span className="comment-author">{c.author}</span>
+                  <span className="comment-author">{names.user(c.author)}</span>
                   <span className="comment-date">{dt.short(c.createdAt)}</span>
                   <span className="comment-text">{c.text}</span>
                 </span>

@@ -1,18 +1,21 @@
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useNames } from '../../api/names.ts';
+import { useClock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 
 /** Every dispute of the evaluation: who opened it and why, who decided it, and the score's change. */
 export function DisputeHistory({ evaluation, fmt }: { evaluation: EvaluationDetail; fmt: Formatters }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
+  const names = useNames();
   return (
     <section className="card" aria-labelledby="disputes-title">
       <header className="card-header">
         <h2 className="card-title" id="disputes-title">
           {t('qa.disputeHistory')}
         </h2>
+        <span className="card-meta">{t('time.zone', { zone: dt.zone })}</span>
       </header>
       <div className="card-body">
         <ol className="version-list">
@@ -20,13 +23,13 @@ export function DisputeHistory({ evaluation, fmt }: { evaluation: EvaluationDeta
             <li key={d.id}>
               <span className="version-name">{t(`qa.dispute.status.${d.status}`)}</span>
               <span className="cell-muted">
-                {t('qa.dispute.opened', { user: d.openedBy, date: dt.dateTime(d.openedAt) })}
+                {t('qa.dispute.opened', { user: names.user(d.openedBy), date: dt.dateTime(d.openedAt) })}
               </span>
               <span className="version-note">{t('qa.dispute.reasonShown', { reason: d.reason })}</span>
               {d.decidedAt && (
                 <span className="version-note">
                   {t('qa.dispute.decided', {
-                    user: d.decidedBy ?? '—',
+                    user: names.user(d.decidedBy),
                     date: dt.dateTime(d.decidedAt),
                     note: d.decisionNote ?? '',
                   })}

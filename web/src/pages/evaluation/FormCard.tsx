@@ -4,12 +4,12 @@ import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
 import { can } from '../../../../schemas/policy.ts';
 import { useForm } from '../../api/qa.ts';
 import { useSession } from '../../auth/session.tsx';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { FormAnswers, ScoreSummary } from '../qa/FormAnswers.tsx';
-import { useDateTime } from '../qa/shared.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftActions } from './DraftActions.tsx';
 import { OperatorActions } from './OperatorActions.tsx';
@@ -32,7 +32,7 @@ export function FormCard({
 }) {
   const t = useT();
   const fmt = useFormat();
-  const dt = useDateTime();
+  const dt = useClock();
   const { user } = useSession();
   const form = useForm(evaluation.formId);
   const ws = useEvaluationActions(evaluation);

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useClock } from '../../clock.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from '../qa/shared.tsx';
 import { disputeOpen } from './workspace.ts';
 
 /** The operator's answer to a submitted evaluation: acknowledge it, or dispute it with a reason. */
@@ -19,7 +19,7 @@ export function OperatorActions({
   onDispute(reason: string): void;
 }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
   const reasonId = useId();
   const [disputing, setDisputing] = useState(false);
   const [reason, setReason] = useState('');

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
+import { useNames } from '../../api/names.ts';
 import { useCall, useComment } from '../../api/qa.ts';
 import { useCan } from '../../auth/access.tsx';
 import { useSession } from '../../auth/session.tsx';
@@ -19,6 +20,7 @@ import { usualOrigin } from './workspace.ts';
 /** One evaluation's workspace: the recording, comments and call facts beside the form. */
 export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
   const t = useT();
+  const names = useNames();
   const fmt = useFormat();
   const { user } = useSession();
   const call = useCall(evaluation.callId);
@@ -40,7 +42,7 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
         subtitle={t('qa.evaluation.subtitle', {
           form: evaluation.formName ?? '—',
           version: evaluation.formVersion ?? '—',
-          evaluator: evaluation.evaluator,
+          evaluator: names.user(evaluation.evaluator),
         })}
         actions={
           <div className="header-figures">

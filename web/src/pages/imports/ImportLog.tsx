@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
 import { useImports } from '../../api/hooks.ts';
+import { useNames } from '../../api/names.ts';
+import { useClock } from '../../clock.ts';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
+import { valueLabel } from '../../i18n/values.ts';
 
 const STATUS: Record<string, MessageKey> = {
   done: 'imports.status.done',
@@ -13,6 +16,8 @@ const STATUS: Record<string, MessageKey> = {
 /** Past imports with their counts, newest first; each links to its quarantined rows. */
 export function ImportLog({ fmt }: { fmt: Formatters }) {
   const t = useT();
+  const clock = useClock();
+  const names = useNames();
   const query = useImports();
   const rows = query.data?.imports;
 
@@ -28,7 +33,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
   else
     body = (
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table import-log">
           <thead>
             <tr>
               <th className="num">{t('imports.col.id')}</th>
@@ -53,15 +58,15 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
                   <Link to={`/imports/${r.id}`}>{r.file}</Link>
                 </td>
                 <td>
-                  {r.kind} · {r.format}
+                  {valueLabel(t, 'kind', r.kind)} · {valueLabel(t, 'format', r.format)}
                 </td>
                 <td>{STATUS[r.status] ? t(STATUS[r.status] as MessageKey) : r.status}</td>
                 <td className="num">{fmt.integer(r.read)}</td>
                 <td className="num">{fmt.integer(r.loaded)}</td>
                 <td className="num">{fmt.integer(r.quarantined)}</td>
                 <td className="num">{fmt.integer(r.duplicates)}</td>
-                <td>{r.actor}</td>
-                <td>{(r.finishedAt ?? r.startedAt).slice(0, 16).replace('T', ' ')}</td>
+                <td>{names.user(r.actor)}</td>
+                <td>{clock.dateTime(r.finishedAt ?? r.startedAt)}</td>
               </tr>
             ))}
           </tbody>
@@ -75,6 +80,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
         <h2 className="card-title" id="log-title">
           {t('imports.log.title')}
         </h2>
+        <span className="card-meta">{t('time.zone', { zone: clock.zone })}</span>
       </header>
       {body}
     </section>

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/index.ts';
+import { translateReason } from './reasons.ts';
 
 /** Quarantined rows: line, reason, and the row as the file had it. */
 export function QuarantineTable({
@@ -21,7 +22,7 @@ export function QuarantineTable({
           {rows.map((q) => (
             <tr key={`${q.line}-${q.reason}`}>
               <td className="num">{q.line}</td>
-              <td className="wrap">{q.reason}</td>
+              <td className="wrap">{translateReason(t, q.reason)}</td>
               <td>
                 <code className="raw">{q.raw}</code>
                 {q.rawBytes && (

@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../../../schemas/import-report.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { valueLabel } from '../../i18n/values.ts';
 
 /** The counts of an import report: read = loaded + quarantined + duplicates. */
 export function ReportFigures({ report, fmt }: { report: ImportReport; fmt: Formatters }) {
@@ -22,7 +23,8 @@ export function ReportFigures({ report, fmt }: { report: ImportReport; fmt: Form
         ))}
       </dl>
       <p className="card-meta">
-        {report.format} · {t('imports.report.seconds', { seconds: fmt.decimal(report.seconds, 2) })}
+        {valueLabel(t, 'format', report.format)} ·{' '}
+        {t('imports.report.seconds', { seconds: fmt.decimal(report.seconds, 2) })}
         {report.ignoredColumns.length > 0 &&
           ` · ${t('imports.report.ignored', { columns: report.ignoredColumns.join(', ') })}`}
       </p>

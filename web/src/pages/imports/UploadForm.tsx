@@ -4,6 +4,7 @@ import { KIND_NAMES } from '../../../../schemas/kinds.ts';
 import { useUploadImport } from '../../api/hooks.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
+import { valueLabel } from '../../i18n/values.ts';
 
 const KINDS = [...KIND_NAMES, 'queue-log'] as const;
 /** The encodings systems in our region export in, offered first; any name iconv knows is taken. */
@@ -51,7 +52,7 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
           <select id={ids.kind} className="select" value={kind} onChange={(e) => setKind(e.target.value)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {valueLabel(t, 'kind', k)}
               </option>
             ))}
           </select>
@@ -69,7 +70,7 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
             <option value="">{t('imports.upload.formatDetect')}</option>
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f}
+                {valueLabel(t, 'format', f)}
               </option>
             ))}
           </select>

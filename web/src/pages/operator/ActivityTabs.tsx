@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.tsx';
+import { useClock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { AssessmentsTab } from './AssessmentsTab.tsx';
@@ -8,7 +9,6 @@ import { activeTab, TAB_LABEL, type Tab, type TabProps, tabForKey, tabsFor } fro
 import { CallsTab } from './CallsTab.tsx';
 import { ClaimsTab } from './ClaimsTab.tsx';
 import { EvaluationsTab } from './EvaluationsTab.tsx';
-import { dateTime } from './labels.ts';
 import { OrdersTab } from './OrdersTab.tsx';
 
 const PANELS = {
@@ -30,12 +30,13 @@ export function ActivityTabs({
   fmt: Formatters;
 }) {
   const t = useT();
-  const { settings, user } = useSession();
+  const { user } = useSession();
+  const clock = useClock();
   const [params, setParams] = useSearchParams();
   const tabs = tabsFor(user.role);
   const tab = activeTab(params.get('tab'), tabs);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-  const when = (iso: string) => dateTime(iso, fmt.locale, settings.timeZone);
+  const when = (iso: string) => clock.short(iso);
   const Panel = PANELS[tab];
 
   const select = (next: Tab, focus = false) => {
@@ -62,6 +63,7 @@ export function ActivityTabs({
         <h2 className="card-title" id="activity-title">
           {t('opPage.activity')}
         </h2>
+        <span className="card-meta">{t('time.zone', { zone: clock.zone })}</span>
         <div
           className="tabs"
           role="tablist"

@@ -1,4 +1,5 @@
 import { useOperatorAssessments } from '../../api/dashboard.ts';
+import { useNames } from '../../api/names.ts';
 import { useT } from '../../i18n/index.ts';
 import type { TabProps } from './activity-tabs.ts';
 import { ListState } from './ListState.tsx';
@@ -7,6 +8,7 @@ import { codeLabel } from './labels.ts';
 /** The month's assessments of his work. */
 export function AssessmentsTab({ operatorId, period, when }: TabProps) {
   const t = useT();
+  const names = useNames();
   const q = useOperatorAssessments(operatorId, period, true);
   return (
     <ListState q={q} empty={(d) => d.assessments.length === 0}>
@@ -29,7 +31,7 @@ export function AssessmentsTab({ operatorId, period, when }: TabProps) {
                     {codeLabel(t, 'polarity', a.polarity)}
                   </span>
                 </td>
-                <td className="cell-muted">{a.author ?? t('kpi.none')}</td>
+                <td className="cell-muted">{a.author ? names.user(a.author) : t('kpi.none')}</td>
                 <td className="cell-wrap">{a.note ?? ''}</td>
               </tr>
             ))}

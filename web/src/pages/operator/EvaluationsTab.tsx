@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useOperatorEvaluations } from '../../api/dashboard.ts';
+import { useNames } from '../../api/names.ts';
 import { useT } from '../../i18n/index.ts';
 import { callHref, type TabProps } from './activity-tabs.ts';
 import { ListState } from './ListState.tsx';
@@ -8,6 +9,7 @@ import { codeLabel } from './labels.ts';
 /** The month's evaluations of his calls, with their scores. */
 export function EvaluationsTab({ operatorId, period, fmt, when }: TabProps) {
   const t = useT();
+  const names = useNames();
   const q = useOperatorEvaluations(operatorId, period, true);
   return (
     <ListState q={q} empty={(d) => d.evaluations.length === 0}>
@@ -34,7 +36,7 @@ export function EvaluationsTab({ operatorId, period, fmt, when }: TabProps) {
                     ? t('opPage.formVersion', { name: e.formName, version: e.formVersion ?? 1 })
                     : t('opPage.imported')}
                 </td>
-                <td className="cell-muted">{e.evaluator}</td>
+                <td className="cell-muted">{names.user(e.evaluator)}</td>
                 <td>{codeLabel(t, 'evaluationStatus', e.status)}</td>
                 <td className="num">
                   {e.score === null ? t('kpi.none') : fmt.decimal(e.score, 2)}

@@ -3,15 +3,14 @@ import { currentMonth } from '../../../../core/time.ts';
 import { monthRange } from '../../../../schemas/period.ts';
 import { can } from '../../../../schemas/policy.ts';
 import type { PayPeriodView, ScorecardRow } from '../../../../schemas/scorecard.ts';
+import { useNames } from '../../api/names.ts';
 import { exportUrl, useApprovePeriod, useReopenPeriod } from '../../api/payroll.ts';
 import { useSession } from '../../auth/session.tsx';
+import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useCompanyTimeZone } from '../../components/usePeriodParam.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-
-const dateTime = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * The period's state, and what the user's role may do with it: approve, re-open, export. `rows`
@@ -29,6 +28,8 @@ export function PeriodActions({
 }) {
   const t = useT();
   const { user } = useSession();
+  const clock = useClock();
+  const names = useNames();
   const reasonId = useId();
   const approve = useApprovePeriod();
   const reopen = useReopenPeriod();
@@ -56,13 +57,13 @@ export function PeriodActions({
   let hint: string;
   if (approved && view.approvedAt) {
     hint = t('payroll.status.approvedHint', {
-      date: dateTime(view.approvedAt, fmt.locale),
-      user: view.approvedBy ?? '',
+      date: clock.withZone(clock.dateTime(view.approvedAt)),
+      user: names.user(view.approvedBy),
     });
   } else if (view.reopenedAt) {
     hint = t('payroll.status.reopenedHint', {
-      date: dateTime(view.reopenedAt, fmt.locale),
-      user: view.reopenedBy ?? '',
+      date: clock.withZone(clock.dateTime(view.reopenedAt)),
+      user: names.user(view.reopenedBy),
       reason: view.reopenReason ?? '',
     });
   } else if (running) {

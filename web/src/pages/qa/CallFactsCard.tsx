@@ -1,22 +1,23 @@
 import type { CallDetail } from '../../../../schemas/calls.ts';
+import { useClock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { useDateTime } from './shared.tsx';
+import { valueLabel } from '../../i18n/values.ts';
 
 /** What the monitor needs to know about the call: who, with whom, when, how long, what came of it. */
 export function CallFactsCard({ call, fmt }: { call: CallDetail; fmt: Formatters }) {
   const t = useT();
-  const dt = useDateTime();
+  const dt = useClock();
   const rows: [string, string][] = [
     [t('qa.call.operator'), call.operator ? `${call.operator.name} · ${call.operator.operatorId}` : '—'],
     [t('qa.call.team'), call.operator?.teamName ?? call.operator?.teamId ?? '—'],
     [
       t('qa.call.client'),
       call.client
-        ? `${call.client.name ?? call.client.clientId} · ${t('qa.call.clientType', { type: call.client.type })}`
+        ? `${call.client.name ?? call.client.clientId} · ${t('qa.call.clientType', { type: valueLabel(t, 'clientType', call.client.type) })}`
         : '—',
     ],
-    [t('qa.call.started'), dt.dateTime(call.startedAt)],
+    [t('qa.call.started'), dt.withZone(dt.dateTime(call.startedAt))],
     [
       t('qa.call.direction'),
       `${t(`qa.direction.${call.direction as 'inbound'}`)}${call.taskType ? ` · ${t(`qa.task.${call.taskType as 'order'}`)}` : ''}`,
@@ -28,7 +29,7 @@ export function CallFactsCard({ call, fmt }: { call: CallDetail; fmt: Formatters
     ],
     [
       t('qa.call.disposition'),
-      `${t(`qa.disposition.${call.disposition as 'answered'}`)}${call.outcome ? ` · ${call.outcome}` : ''}`,
+      `${t(`qa.disposition.${call.disposition as 'answered'}`)}${call.outcome ? ` · ${valueLabel(t, 'outcome', call.outcome)}` : ''}`,
     ],
   ];
   if (call.queue) rows.push([t('qa.call.queue'), call.queue]);
@@ -63,7 +64,7 @@ export function CallFactsCard({ call, fmt }: { call: CallDetail; fmt: Formatters
               return (
                 <li key={o.orderId}>
                   <span className="fact-list-main">
-                    {o.orderId} · {fmt.money(o.total)} · {o.status}
+                    {o.orderId} · {fmt.money(o.total)} · {valueLabel(t, 'orderStatus', o.status)}
                     {o.offeredItems !== null && ` · ${t('qa.order.offered', { count: o.offeredItems })}`}
                   </span>
                   {problems.length === 0 ? (

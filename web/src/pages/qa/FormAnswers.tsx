@@ -7,6 +7,7 @@ import type {
   Question,
   ScoreResult,
 } from '../../../../schemas/forms.ts';
+import { useNames } from '../../api/names.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 
@@ -64,6 +65,7 @@ function QuestionBlock({
 }) {
   const t = useT();
   const name = useId();
+  const names = useNames();
   const [composing, setComposing] = useState(false);
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -106,7 +108,7 @@ function QuestionBlock({
         <ul className="question-comments">
           {comments.map((c) => (
             <li key={c.id}>
-              <span className="comment-author">{c.author}</span> {c.text}
+              <span className="comment-author">{names.user(c.author)}</span> {c.text}
             </li>
           ))}
         </ul>

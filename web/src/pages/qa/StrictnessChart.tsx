@@ -10,6 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { MonitorStrictness } from '../../../../schemas/calibration.ts';
+import { useNames } from '../../api/names.ts';
 import type { Formatters } from '../../format.ts';
 import { signed } from './shared.tsx';
 
@@ -25,6 +26,7 @@ export default function StrictnessChart({
   fmt: Formatters;
 }) {
   const periods = [...new Set(monitors.flatMap((m) => m.byPeriod.map((p) => p.period)))].sort();
+  const names = useNames();
   const data = periods.map((period) => {
     const row: Record<string, string | number | null> = { period };
     for (const m of monitors)
@@ -60,6 +62,7 @@ export default function StrictnessChart({
             key={m.monitor}
             type="monotone"
             dataKey={m.monitor}
+            name={names.user(m.monitor)}
             stroke={COLORS[i % COLORS.length]}
             strokeWidth={2}
             dot={{ r: 3 }}

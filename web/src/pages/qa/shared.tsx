@@ -1,12 +1,10 @@
-import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
-import { useSession } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodSelect } from '../../components/PeriodSelect.tsx';
 import { LoadingRegion, Skeleton } from '../../components/states.tsx';
 import { type Formatters, useFormat } from '../../format.ts';
-import { useLocale, useT } from '../../i18n/index.ts';
+import { useT } from '../../i18n/index.ts';
 
 /** A QA page's title row: its title, what it shows of the month (or that none is chosen yet), the month picker. */
 export function PeriodPageHeader({
@@ -94,36 +92,6 @@ export function Score({
       )}
     </span>
   );
-}
-
-/** Instants (UTC ISO text) shown in the company time zone. */
-export function useDateTime() {
-  const { settings } = useSession();
-  const zone = settings.timeZone;
-  const locale = useLocale();
-  return useMemo(() => {
-    const make = (opts: Intl.DateTimeFormatOptions) => {
-      try {
-        return new Intl.DateTimeFormat(locale, { ...opts, timeZone: zone });
-      } catch {
-        return new Intl.DateTimeFormat(locale, opts);
-      }
-    };
-    const dateTime = make({
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    const date = make({ day: 'numeric', month: 'short', year: 'numeric' });
-    const short = make({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    return {
-      dateTime: (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : '—'),
-      date: (iso: string | null) => (iso ? date.format(new Date(iso)) : '—'),
-      short: (iso: string | null) => (iso ? short.format(new Date(iso)) : '—'),
-    };
-  }, [zone, locale]);
 }
 
 /** A link to a call, with its id in a fixed-width face. */
