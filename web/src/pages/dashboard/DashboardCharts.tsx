@@ -1,8 +1,10 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
 import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../schemas/dashboard.ts';
+import { chartsChunk } from '../../components/charts/chunks.ts';
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
+import { lazyFrom } from '../../components/chunk.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
 import { carrierOf } from '../../metrics.ts';
@@ -10,11 +12,10 @@ import { ChartCard, ChartFallback } from './ChartCard.tsx';
 import { datesOfRange } from './kpis.ts';
 import type { RankingKey } from './ranking.ts';
 
-// Recharts is the largest dependency: it loads after the tiles and the ranking.
-const charts = () => import('../../components/charts/DashboardCharts.tsx');
-const DailyTrendChart = lazy(() => charts().then((m) => ({ default: m.DailyTrendChart })));
-const ColumnChart = lazy(() => charts().then((m) => ({ default: m.ColumnChart })));
-const BarListChart = lazy(() => charts().then((m) => ({ default: m.BarListChart })));
+// Recharts is the largest dependency: it loads beside the tiles and the ranking, not before them.
+const DailyTrendChart = lazyFrom(chartsChunk, (m) => m.DailyTrendChart);
+const ColumnChart = lazyFrom(chartsChunk, (m) => m.ColumnChart);
+const BarListChart = lazyFrom(chartsChunk, (m) => m.BarListChart);
 
 /** The ranking column a deduction opens: its criterion's, worst first. */
 const drillOf = (deduction: string): RankingKey | undefined => {

@@ -1,17 +1,17 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { metricValue } from '../../../../core/metric-values.ts';
 import type { MetricDef, Unit } from '../../../../schemas/criteria.ts';
 import type { OperatorTrendResponse } from '../../../../schemas/dashboard.ts';
 import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
+import { chartsChunk } from '../../components/charts/chunks.ts';
+import { lazyFrom } from '../../components/chunk.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
 import { METRIC_LIST, message } from '../../metrics.ts';
 
-const TrendChart = lazy(() =>
-  import('../../components/charts/DashboardCharts.tsx').then((m) => ({ default: m.TrendChart })),
-);
+const TrendChart = lazyFrom(chartsChunk, (m) => m.TrendChart);
 
 interface Series {
   id: string;
