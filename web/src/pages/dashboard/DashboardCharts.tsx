@@ -2,8 +2,10 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Suspense, useId, useMemo, useState } from 'react';
 import { DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
 import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../schemas/dashboard.ts';
+import { DEFAULT_PAY_RULE } from '../../../../schemas/pay-rule.ts';
 import { chartsChunk } from '../../components/charts/chunks.ts';
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
+import { QUALITY_WINDOW, withQualityTrend } from '../../components/charts/rolling.ts';
 import { lazyFrom } from '../../components/chunk.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
@@ -16,6 +18,9 @@ import type { RankingKey } from './ranking.ts';
 const DailyTrendChart = lazyFrom(chartsChunk, (m) => m.DailyTrendChart);
 const ColumnChart = lazyFrom(chartsChunk, (m) => m.ColumnChart);
 const BarListChart = lazyFrom(chartsChunk, (m) => m.BarListChart);
+
+/** The bands of the quality chart below the pay rule's threshold are drawn as a shortfall. */
+const QUALITY_THRESHOLD = DEFAULT_PAY_RULE.quality.threshold;
 
 /** The ranking column a deduction opens: its criterion's, worst first. */
 const drillOf = (deduction: string): RankingKey | undefined => {
@@ -64,14 +69,17 @@ export function DashboardCharts({
     loading: !s,
     stale: summary.isPlaceholderData,
   };
-  const days = useMemo(() => (s ? fillDays(s.daily, s.current.from, s.current.to) : []), [s]);
+  const days = useMemo(
+    () => (s ? withQualityTrend(fillDays(s.daily, s.current.from, s.current.to)) : []),
+    [s],
+  );
 
   const bands: BarDatum[] = (s?.qualityBands ?? []).map((b) => ({
     key: String(b.from),
     label: t('chart.band', { from: b.from, to: b.to }),
     value: b.operators,
     display: fmt.integer(b.operators),
-    tone: b.from < 80 ? 'danger' : 'accent',
+    tone: b.from < QUALITY_THRESHOLD ? 'danger' : 'accent',
   }));
 
   const format = (v: number) =>
@@ -137,7 +145,7 @@ export function DashboardCharts({
             </li>
             <li>
               <span className="swatch swatch-line" style={{ background: 'var(--chart-orders)' }} />
-              {t('chart.quality')}
+              {t('chart.qualityTrend', { days: QUALITY_WINDOW.days })}
             </li>
           </ul>
         }
@@ -145,6 +153,9 @@ export function DashboardCharts({
         <Suspense fallback={<ChartFallback height={280} />}>
           <DailyTrendChart days={days} fmt={fmt} />
         </Suspense>
+        <p className="chart-note">
+          {t('chart.daily.note', { days: QUALITY_WINDOW.days, min: QUALITY_WINDOW.minEvaluations })}
+        </p>
       </ChartCard>
       <div className="chart-grid">
         <ChartCard
@@ -203,6 +214,16 @@ export function DashboardCharts({
           <Suspense fallback={<ChartFallback />}>
             <ColumnChart data={bands} valueLabel={t('chart.operators')} />
           </Suspense>
+          <ul className="legend legend-below">
+            <li>
+              <span className="swatch" style={{ background: 'var(--chart-abandoned)' }} />
+              {t('chart.quality.below', { threshold: QUALITY_THRESHOLD })}
+            </li>
+            <li>
+              <span className="swatch" style={{ background: 'var(--chart-handled)' }} />
+              {t('chart.quality.atLeast', { threshold: QUALITY_THRESHOLD })}
+            </li>
+          </ul>
         </ChartCard>
         <ChartCard
           id="chart-teams"
