@@ -9,12 +9,11 @@ import {
   summaryQuery,
 } from '../../schemas/dashboard.ts';
 import { allow, allowOwn } from '../auth/access.ts';
-import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
-import { prepareBody, sendPrepared } from '../prepared-body.ts';
+import { sendPrepared } from '../prepared-body.ts';
 import { validate } from '../validate.ts';
-import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
+import { summaryBody } from './summary-body.ts';
 
 /** Who reads the dashboard: those who act on performance and pay; an operator sees himself. */
 const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
@@ -22,16 +21,9 @@ const READERS = ['admin', 'head', 'payroll', 'operator'] as const;
 const OPERATOR_PAGE = READERS;
 
 export const dashboardRoutes = new Hono<AppEnv>()
-  // Six periods scored and the days counted: kept ready, compressed, while the data is unchanged
-  // (every change moves the data version), as the ranking is.
+  // Six periods scored and the days counted: kept ready (summary-body.ts).
   .get('/dashboard/summary', allow(...READERS), validate('query', summaryQuery), async (c) => {
-    const q = c.req.valid('query');
-    const scope = c.get('scope');
-    const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}`;
-    const body = await cached(c.get('deps').db, key, async () => {
-      const summary: SummaryResponse = await dashboardSummary(c.get('deps'), q, c.get('settings'), scope);
-      return prepareBody(Buffer.from(JSON.stringify(summary)), 'application/json; charset=utf-8');
-    });
+    const body = await summaryBody(c.get('deps'), c.req.valid('query'), c.get('settings'), c.get('scope'));
     // The JSON of a SummaryResponse, sent as prepared: typed as such for the web's client.
     return sendPrepared(c, body, 'Cookie') as Response & TypedResponse<SummaryResponse, 200, 'json'>;
   })
