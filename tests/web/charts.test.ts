@@ -2,8 +2,9 @@ import { createElement, Suspense } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { DailyQualityPoint } from '../../schemas/dashboard.ts';
+import { DEFAULT_PAY_RULE } from '../../schemas/pay-rule.ts';
 import { monthLabels } from '../../web/src/components/charts/months.ts';
-import { withQualityTrend } from '../../web/src/components/charts/rolling.ts';
+import { QUALITY_THRESHOLD, withQualityTrend } from '../../web/src/components/charts/rolling.ts';
 import { chunk, lazyFrom } from '../../web/src/components/chunk.ts';
 
 describe('month labels of the charts', () => {
@@ -36,6 +37,12 @@ const day = (date: string, quality: number | null, evaluations: number): DailyQu
   abandoned: 5,
   quality,
   evaluations,
+});
+
+describe('the quality chart', () => {
+  it('draws as a shortfall the bands below the default pay rule’s threshold', () => {
+    expect(QUALITY_THRESHOLD).toBe(DEFAULT_PAY_RULE.quality.threshold);
+  });
 });
 
 describe('the daily quality line', () => {

@@ -6,6 +6,13 @@ import type { DailyQualityPoint } from '../../../../schemas/dashboard.ts';
  * evaluations of the last `days` days (the day itself and the ones before, each evaluation
  * counting once), drawn only where those days hold at least `minEvaluations`; a gap otherwise.
  */
+/**
+ * The default pay rule's quality threshold (schemas/pay-rule.ts, which a test holds this to): the
+ * quality chart draws the bands below it as a shortfall. Not imported from there, as that file
+ * brings zod into the dashboard's first load.
+ */
+export const QUALITY_THRESHOLD = 80;
+
 export const QUALITY_WINDOW = { days: 7, minEvaluations: 5 } as const;
 
 export interface QualityPoint extends DailyQualityPoint {

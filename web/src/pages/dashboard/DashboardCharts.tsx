@@ -2,10 +2,9 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Suspense, useId, useMemo, useState } from 'react';
 import { DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
 import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../schemas/dashboard.ts';
-import { DEFAULT_PAY_RULE } from '../../../../schemas/pay-rule.ts';
 import { chartsChunk } from '../../components/charts/chunks.ts';
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
-import { QUALITY_WINDOW, withQualityTrend } from '../../components/charts/rolling.ts';
+import { QUALITY_THRESHOLD, QUALITY_WINDOW, withQualityTrend } from '../../components/charts/rolling.ts';
 import { lazyFrom } from '../../components/chunk.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
@@ -18,9 +17,6 @@ import type { RankingKey } from './ranking.ts';
 const DailyTrendChart = lazyFrom(chartsChunk, (m) => m.DailyTrendChart);
 const ColumnChart = lazyFrom(chartsChunk, (m) => m.ColumnChart);
 const BarListChart = lazyFrom(chartsChunk, (m) => m.BarListChart);
-
-/** The bands of the quality chart below the pay rule's threshold are drawn as a shortfall. */
-const QUALITY_THRESHOLD = DEFAULT_PAY_RULE.quality.threshold;
 
 /** The ranking column a deduction opens: its criterion's, worst first. */
 const drillOf = (deduction: string): RankingKey | undefined => {
