@@ -219,7 +219,9 @@ describe('the department head’s dashboard in Chromium', () => {
     const ticks = await page.evaluate(() =>
       [...document.querySelectorAll('.trend')].map((fig) => {
         const svg = fig.querySelector('svg.recharts-surface')?.getBoundingClientRect();
-        const texts = [...fig.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')];
+        const texts = [
+          ...fig.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+        ];
         return {
           labels: texts.map((x) => x.textContent),
           inside: texts.every((x) => {
