@@ -22,6 +22,7 @@ import {
 import { ARROW_STREAM, wantsArrow } from '../arrow.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
+import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
 import { dataFiles } from '../runtime.ts';
 import { validate } from '../validate.ts';
@@ -63,12 +64,14 @@ export const callsRoutes = new Hono<AppEnv>()
   })
   .get('/sample', allow('calls.sample'), validate('query', sampleQuery), async (c) => {
     const { db, analytics } = c.get('deps');
-    const body: SampleResponse = await sampleCalls(
-      db,
-      analytics,
-      c.req.valid('query'),
-      c.get('scope'),
-      c.get('settings').timeZone,
+    const q = c.req.valid('query');
+    const scope = c.get('scope');
+    const { timeZone } = c.get('settings');
+    // A draw over every call of the month: kept while the data (calls, claims, evaluations,
+    // assignments: every change moves the data version) is unchanged.
+    const key = `sample|${JSON.stringify([q, scope.operatorIds, timeZone])}`;
+    const body: SampleResponse = await cached(analytics, key, () =>
+      sampleCalls(db, analytics, q, scope, timeZone),
     );
     return c.json(body);
   })

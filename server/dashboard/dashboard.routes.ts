@@ -1,6 +1,5 @@
 import { Hono, type TypedResponse } from 'hono';
 import { createFactory } from 'hono/factory';
-import { localDate } from '../../core/time.ts';
 import {
   type OperatorAssessmentsResponse,
   type OperatorClaimsResponse,
@@ -14,12 +13,11 @@ import {
 import type { Settings } from '../../schemas/settings.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { allow, allowOwn } from '../auth/access.ts';
-import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
-import { prepareBody, sendPrepared } from '../prepared-body.ts';
+import { sendPrepared } from '../prepared-body.ts';
 import { validate } from '../validate.ts';
-import { dashboardSummary } from './dashboard.service.ts';
 import { operatorAssessments, operatorClaims, operatorOrders, operatorTrend } from './operator.service.ts';
+import { summaryBody } from './summary-body.ts';
 
 const factory = createFactory<AppEnv>();
 
@@ -52,20 +50,9 @@ const operatorSection = <T>(read: SectionRead<T>) =>
   );
 
 export const dashboardRoutes = new Hono<AppEnv>()
-  // Six periods scored and the days counted: kept ready, compressed, while the data is unchanged
-  // (every change moves the data version), as the ranking is.
+  // Six periods scored and the days counted: kept ready (summary-body.ts).
   .get('/dashboard/summary', allow('dashboard.read'), validate('query', summaryQuery), async (c) => {
-    const q = c.req.valid('query');
-    const scope = c.get('scope');
-    const settings = c.get('settings');
-    const now = new Date();
-    // The running month is shown to date: the day is part of the key, so a new day is a new view.
-    const today = localDate(now, settings.timeZone);
-    const key = `summary|${JSON.stringify(q)}|${scope.operatorIds?.join(',') ?? '*'}|${today}`;
-    const body = await cached(c.get('deps').db, key, async () => {
-      const summary: SummaryResponse = await dashboardSummary(c.get('deps'), q, settings, scope, now);
-      return prepareBody(Buffer.from(JSON.stringify(summary)), 'application/json; charset=utf-8');
-    });
+    const body = await summaryBody(c.get('deps'), c.req.valid('query'), c.get('settings'), c.get('scope'));
     // The JSON of a SummaryResponse, sent as prepared: typed as such for the web's client.
     return sendPrepared(c, body, 'Cookie') as Response & TypedResponse<SummaryResponse, 200, 'json'>;
   })

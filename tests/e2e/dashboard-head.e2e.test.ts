@@ -93,6 +93,23 @@ describe('the department head’s dashboard in Chromium', () => {
     expect(await page.locator('[data-tile] .delta-good, [data-tile] .delta-bad').count()).toBeGreaterThan(6);
     expect(await page.locator('[data-tile] svg.sparkline path').count()).toBeGreaterThan(6);
     await e.shot(page, 'dash-head');
+    // The quality bands say which colour is below the threshold.
+    expect(await page.locator('.legend-below li').allTextContents()).toEqual(['Below 80', '80 and above']);
+    // The column the ranking is sorted by (the coefficient, far right) is in sight.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const box = document.querySelector('.ranking-scroll')?.getBoundingClientRect();
+            const th = document
+              .querySelector('.sort-button.is-sorted')
+              ?.closest('th')
+              ?.getBoundingClientRect();
+            return !!box && !!th && th.left >= box.left && th.right <= box.right;
+          }),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
 
     // A custom range: the URL names it, the figures follow.
     const handled = await page.locator('[data-tile="handledCalls"] .kpi-value').textContent();
@@ -198,6 +215,26 @@ describe('the department head’s dashboard in Chromium', () => {
     await expect
       .poll(() => page.locator('.trend .recharts-line-dot').count(), { timeout: 20_000 })
       .toBeGreaterThan(4);
+    // Every month named under each trend, by its short name, and none cut off at the chart's edge.
+    const ticks = await page.evaluate(() =>
+      [...document.querySelectorAll('.trend')].map((fig) => {
+        const svg = fig.querySelector('svg.recharts-surface')?.getBoundingClientRect();
+        const texts = [
+          ...fig.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+        ];
+        return {
+          labels: texts.map((x) => x.textContent),
+          inside: texts.every((x) => {
+            const r = x.getBoundingClientRect();
+            return !!svg && r.left >= svg.left && r.right <= svg.right;
+          }),
+        };
+      }),
+    );
+    const months = ['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'].map((m) =>
+      new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${m}-01`)),
+    );
+    for (const t of ticks) expect(t).toEqual({ labels: months, inside: true });
     await expect
       .poll(() => page.locator('#activity-panel tbody tr').count(), { timeout: 20_000 })
       .toBeGreaterThan(0);

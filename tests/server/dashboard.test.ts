@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../schemas/api.ts';
-import type {
-  OperatorAssessmentsResponse,
-  OperatorClaimsResponse,
-  OperatorOrdersResponse,
-  OperatorTrendResponse,
-  SummaryResponse,
+import {
+  type OperatorAssessmentsResponse,
+  type OperatorClaimsResponse,
+  type OperatorOrdersResponse,
+  type OperatorTrendResponse,
+  type SummaryResponse,
+  summaryQuery,
 } from '../../schemas/dashboard.ts';
 import { monthPeriod } from '../../schemas/period.ts';
+import { periodsWithCalls } from '../../server/activity/activity.service.ts';
 import { dashboardSummary } from '../../server/dashboard/dashboard.service.ts';
+import { summaryBody } from '../../server/dashboard/summary-body.ts';
+import { warmUp } from '../../server/dashboard/warm-up.ts';
 import { monthToDate, monthToDateTrend, sameDaysBefore } from '../../server/periods/period.ts';
 import { readSettings } from '../../server/settings/settings.repository.ts';
 import { type As, as, client, json } from '../helpers/qa.ts';
@@ -344,6 +348,27 @@ describe('the summary kept ready', () => {
       expect(added.status).toBe(201);
       const after = await json<SummaryResponse>(boss.get(url));
       expect(after.body.aggregate.negativeAssessments).toBe(7);
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it('is computed when the server starts, so the first visitor does not wait for the scoring', async () => {
+    const own = await testEnv();
+    try {
+      await loadGolden(own);
+      // As a server opening the directory: the imports' data version has settled.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const newest = (await warmUp(own.rt)).at(-1);
+      const settings = await readSettings(own.rt.db);
+      const [month] = await periodsWithCalls(own.rt.analytics, settings.timeZone);
+      expect(newest && JSON.parse(Buffer.from(newest.raw).toString()).current.month).toBe(month);
+      // The first request for the newest month is answered with what the warm-up computed.
+      const q = summaryQuery.parse({ period: month });
+      expect(await summaryBody(own.rt, q, settings, { operatorIds: null })).toBe(newest);
+      const cookie = await signIn(own, 'boss', await addUser(own, 'boss', 'head'));
+      const res = await client(own, cookie).get(`/api/dashboard/summary?period=${month}`);
+      expect(res.headers.get('etag')).toBe(newest?.etag);
     } finally {
       await own.dispose();
     }

@@ -1,33 +1,35 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomeRedirect, PageGate } from './auth/access.tsx';
 import { FullPageLoading, RequireAuth } from './auth/session.tsx';
+import { chartsChunk, strictnessChunk } from './components/charts/chunks.ts';
+import { type Chunk, lazyChunk } from './components/chunk.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 
 // Each screen is its own chunk, so the login page does not download the charts.
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
-const AppShell = lazy(() => import('./components/AppShell.tsx'));
-const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
-const OperatorPage = lazy(() => import('./pages/OperatorPage.tsx'));
-const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
-const PayrollPage = lazy(() => import('./pages/PayrollPage.tsx'));
-const PayRulesPage = lazy(() => import('./pages/PayRulesPage.tsx'));
-const ClaimsPage = lazy(() => import('./pages/ClaimsPage.tsx'));
-const PlansPage = lazy(() => import('./pages/PlansPage.tsx'));
-const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
-const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
-const ImportsPage = lazy(() => import('./pages/ImportsPage.tsx'));
-const ImportDetailPage = lazy(() => import('./pages/imports/ImportDetailPage.tsx'));
-const CallQueuePage = lazy(() => import('./pages/call-queue/CallQueuePage.tsx'));
-const CallPage = lazy(() => import('./pages/CallPage.tsx'));
-const WorklistPage = lazy(() => import('./pages/WorklistPage.tsx'));
-const EvaluationPage = lazy(() => import('./pages/evaluation/EvaluationPage.tsx'));
-const MyEvaluationsPage = lazy(() => import('./pages/MyEvaluationsPage.tsx'));
-const DisputesPage = lazy(() => import('./pages/DisputesPage.tsx'));
-const FormsPage = lazy(() => import('./pages/FormsPage.tsx'));
-const FormBuilderPage = lazy(() => import('./pages/form-builder/FormBuilderPage.tsx'));
-const CalibrationPage = lazy(() => import('./pages/calibration/CalibrationPage.tsx'));
-const CalibrationSessionPage = lazy(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
+const LoginPage = lazyChunk(() => import('./pages/LoginPage.tsx'));
+const AppShell = lazyChunk(() => import('./components/AppShell.tsx'));
+const DashboardPage = lazyChunk(() => import('./pages/DashboardPage.tsx'));
+const OperatorPage = lazyChunk(() => import('./pages/OperatorPage.tsx'));
+const NotFoundPage = lazyChunk(() => import('./pages/NotFoundPage.tsx'));
+const PayrollPage = lazyChunk(() => import('./pages/PayrollPage.tsx'));
+const PayRulesPage = lazyChunk(() => import('./pages/PayRulesPage.tsx'));
+const ClaimsPage = lazyChunk(() => import('./pages/ClaimsPage.tsx'));
+const PlansPage = lazyChunk(() => import('./pages/PlansPage.tsx'));
+const UsersPage = lazyChunk(() => import('./pages/UsersPage.tsx'));
+const SettingsPage = lazyChunk(() => import('./pages/SettingsPage.tsx'));
+const ImportsPage = lazyChunk(() => import('./pages/ImportsPage.tsx'));
+const ImportDetailPage = lazyChunk(() => import('./pages/imports/ImportDetailPage.tsx'));
+const CallQueuePage = lazyChunk(() => import('./pages/call-queue/CallQueuePage.tsx'));
+const CallPage = lazyChunk(() => import('./pages/CallPage.tsx'));
+const WorklistPage = lazyChunk(() => import('./pages/WorklistPage.tsx'));
+const EvaluationPage = lazyChunk(() => import('./pages/evaluation/EvaluationPage.tsx'));
+const MyEvaluationsPage = lazyChunk(() => import('./pages/MyEvaluationsPage.tsx'));
+const DisputesPage = lazyChunk(() => import('./pages/DisputesPage.tsx'));
+const FormsPage = lazyChunk(() => import('./pages/FormsPage.tsx'));
+const FormBuilderPage = lazyChunk(() => import('./pages/form-builder/FormBuilderPage.tsx'));
+const CalibrationPage = lazyChunk(() => import('./pages/calibration/CalibrationPage.tsx'));
+const CalibrationSessionPage = lazyChunk(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
 
 export function App() {
   return (
@@ -73,4 +75,33 @@ export function App() {
       </Suspense>
     </ErrorBoundary>
   );
+}
+
+/** The page each address opens (first match wins), with the charts it draws. */
+const PAGE_OF: { path: RegExp; page: { preload(): Promise<unknown> }; charts?: Chunk<unknown> }[] = [
+  { path: /^\/$/, page: DashboardPage, charts: chartsChunk },
+  { path: /^\/operators\/[^/]+$/, page: OperatorPage, charts: chartsChunk },
+  { path: /^\/calls$/, page: CallQueuePage },
+  { path: /^\/calls\/[^/]+$/, page: CallPage },
+  { path: /^\/evaluations\/[^/]+$/, page: EvaluationPage },
+  { path: /^\/worklist$/, page: WorklistPage },
+  { path: /^\/my-evaluations$/, page: MyEvaluationsPage },
+  { path: /^\/disputes$/, page: DisputesPage },
+  { path: /^\/calibration$/, page: CalibrationPage, charts: strictnessChunk },
+  { path: /^\/calibration\/[^/]+$/, page: CalibrationSessionPage },
+  { path: /^\/payroll$/, page: PayrollPage },
+  { path: /^\/claims$/, page: ClaimsPage },
+  { path: /^\/plans$/, page: PlansPage },
+];
+
+/**
+ * Asks at once for the code an address needs: the shell and its page for a signed-in user (and
+ * the page's charts, not waited for), the login page otherwise. Rendered one inside the other
+ * they would be asked for one after the other.
+ */
+export function preloadRoute(pathname: string, signedIn: boolean): Promise<unknown> {
+  if (!signedIn || pathname === '/login') return LoginPage.preload();
+  const route = PAGE_OF.find((r) => r.path.test(pathname));
+  void route?.charts?.load().catch(() => undefined);
+  return Promise.all([AppShell.preload(), route?.page.preload()]);
 }

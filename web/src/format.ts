@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useMe } from './api/hooks.ts';
 import { useLocale } from './i18n/index.ts';
 
@@ -216,9 +215,25 @@ export function makeFormatters(locale: string, currency: string): Formatters {
 
 const FALLBACK_CURRENCY = 'EUR';
 
+/**
+ * One set of formatters per language and currency for the whole app: building the Intl objects
+ * is slow (milliseconds each), and every component that shows a figure asks for them.
+ */
+const shared = new Map<string, Formatters>();
+
+function sharedFormatters(locale: string, currency: string): Formatters {
+  const key = `${locale}|${currency}`;
+  let f = shared.get(key);
+  if (!f) {
+    f = makeFormatters(locale, currency);
+    shared.set(key, f);
+  }
+  return f;
+}
+
 /** Formatters for the current language and the company currency of `GET /api/auth/me`. */
 export function useFormat(): Formatters {
   const locale = useLocale();
   const currency = useMe().data?.settings.currency ?? FALLBACK_CURRENCY;
-  return useMemo(() => makeFormatters(locale, currency), [locale, currency]);
+  return sharedFormatters(locale, currency);
 }

@@ -2,9 +2,9 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { App } from './App.tsx';
+import { App, preloadRoute } from './App.tsx';
 import { isApiError } from './api/client.ts';
-import { mutationKeys, queryKeys } from './api/hooks.ts';
+import { meQuery, mutationKeys, queryKeys } from './api/hooks.ts';
 import { UserLanguage } from './auth/UserLanguage.tsx';
 import './styles.css';
 import './qa.css';
@@ -42,6 +42,21 @@ const queryClient: QueryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+/**
+ * The first screen is drawn once the current user and the code of the screen are there, both
+ * asked for at once: rendered first, the shell would ask for the user, then for its own code,
+ * then for the page's, one after the other, each a round trip and a fallback on screen.
+ */
+async function firstScreen(): Promise<void> {
+  const path = window.location.pathname;
+  const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
+  const signedInCode = path === '/login' ? undefined : quiet(preloadRoute(path, true));
+  await queryClient.prefetchQuery(meQuery);
+  const signedIn = queryClient.getQueryData(queryKeys.me) !== undefined;
+  await (signedIn && signedInCode ? signedInCode : quiet(preloadRoute(path, false)));
+}
+
+await firstScreen();
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -3,6 +3,7 @@ import { createApp } from '../../app.ts';
 import { deleteExpiredSessions } from '../../auth/sessions.repository.ts';
 import { answerClientErrors } from '../../client-errors.ts';
 import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
+import { warmUp } from '../../dashboard/warm-up.ts';
 import { openDataDir } from '../../runtime.ts';
 import { cliArgs, intFlag } from '../args.ts';
 import { keepServing } from '../keep-serving.ts';
@@ -29,11 +30,18 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   // Uploads queued before a stop are imported now, in the order they came; not before the port
   // is taken, so a server that cannot start does not begin an import it would cut short.
   rt.imports.start();
+  // The dashboard's figures are computed ahead of the first visitor, not in his wait.
+  const warm = warmUp(rt).catch((e: unknown) =>
+    console.warn(`warming up the dashboard's figures: ${String(e)}`),
+  );
   const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   if (!rt.webDir) console.warn('web app not built (run npm run build): serving the API only');
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => rt.close());
+    // The stores close once the warm-up's queries are done.
+    stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
+      .then(() => warm)
+      .then(() => rt.close());
     return stopping;
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

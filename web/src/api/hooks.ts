@@ -21,12 +21,15 @@ export const mutationKeys = {
 };
 
 /** `GET /api/auth/me`: the signed-in user and company settings; fails with 401 when signed out. */
+/** `GET /api/auth/me`, as useMe asks for it; main.tsx asks for it before the first render. */
+export const meQuery = {
+  queryKey: queryKeys.me,
+  queryFn: ({ signal }: { signal: AbortSignal }) => call(api.auth.me.$get(undefined, withSignal(signal))),
+  staleTime: 5 * 60_000,
+};
+
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: ({ signal }) => call(api.auth.me.$get(undefined, withSignal(signal))),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /** `POST /api/auth/login`. */

@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { NewCalibrationRequest } from '../../../schemas/calibration.ts';
 import type { EvaluationResponse } from '../../../schemas/evaluations.ts';
 import type { Answers, NewFormRequest, UpdateFormRequest } from '../../../schemas/forms.ts';
-import { fetchCalls } from './calls-arrow.ts';
 import { api, call, type Query, withSignal } from './client.ts';
 
 /** Hooks for QA monitoring: forms, calls and samples, evaluations, disputes and calibration. */
@@ -87,7 +86,9 @@ export function useArchiveForm() {
 export function useCalls(q: Query | null) {
   return useQuery({
     queryKey: qaKeys.calls(q ?? {}),
-    queryFn: ({ signal }) => fetchCalls(q ?? {}, signal),
+    // The Arrow reader (apache-arrow) is loaded by the pages that search calls, not by every
+    // QA page that imports this file (the evaluation, the worklist, the call queue's sample).
+    queryFn: async ({ signal }) => (await import('./calls-arrow.ts')).fetchCalls(q ?? {}, signal),
     enabled: q !== null,
     placeholderData: keepPreviousData,
   });

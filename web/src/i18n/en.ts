@@ -488,7 +488,7 @@ export const en = {
   'chart.operators': 'Operators',
   'chart.daily.title': 'Calls and quality per day',
   'chart.daily.summary':
-    'Chart of handled and abandoned calls and the mean quality score on each of {days} days.',
+    'Chart of handled and abandoned calls on each of {days} days, and the mean quality score of the days up to each.',
   'chart.band': '{from}–{to}',
   'chart.quality.title': 'Quality scores of operators',
   'chart.quality.summary': 'Chart of how many operators have a quality score in each band of 10 points.',
@@ -508,6 +508,12 @@ export const en = {
   'chart.deductions.open': 'Rank the operators by the criterion behind “{cause}”',
   'chart.deductions.hint': 'Choose a cause to rank the operators by the criterion behind it.',
   'chart.deductionOperators': 'from {operators, plural, one {# operator} other {# operators}}',
+  'chart.qualityTrend': 'Quality score, {days}-day mean',
+  'chart.qualityDay': 'Quality score of the day',
+  'chart.daily.note':
+    'The quality line is the mean score of the evaluations of the last {days} days, drawn where they are at least {min}.',
+  'chart.quality.below': 'Below {threshold}',
+  'chart.quality.atLeast': '{threshold} and above',
   'target.order_revenue': 'Order revenue',
   'target.orders': 'Orders',
   'target.tasks': 'Tasks',

@@ -46,7 +46,7 @@ export const roDash = {
   'chart.operators': 'Operatori',
   'chart.daily.title': 'Apeluri și calitate pe zile',
   'chart.daily.summary':
-    'Graficul apelurilor preluate și abandonate și al scorului mediu de calitate pe fiecare zi (zile: {days}).',
+    'Graficul apelurilor preluate și abandonate pe fiecare zi (zile: {days}) și al scorului mediu de calitate al zilelor de până la fiecare.',
   'chart.band': '{from}–{to}',
   'chart.quality.title': 'Scorurile de calitate ale operatorilor',
   'chart.quality.summary':
@@ -68,6 +68,12 @@ export const roDash = {
   'chart.deductions.open': 'Clasați operatorii după criteriul din spatele cauzei „{cause}”',
   'chart.deductions.hint': 'Alegeți o cauză pentru a clasa operatorii după criteriul ei.',
   'chart.deductionOperators': 'operatori: {operators}',
+  'chart.qualityTrend': 'Scor de calitate, media pe {days} zile',
+  'chart.qualityDay': 'Scorul de calitate al zilei',
+  'chart.daily.note':
+    'Linia calității este scorul mediu al evaluărilor din ultimele {days} zile, trasată unde sunt cel puțin {min}.',
+  'chart.quality.below': 'Sub {threshold}',
+  'chart.quality.atLeast': '{threshold} și peste',
   'target.order_revenue': 'Venituri din comenzi',
   'target.orders': 'Comenzi',
   'target.tasks': 'Sarcini',

@@ -46,7 +46,7 @@ export const ruDash = {
   'chart.operators': 'Операторы',
   'chart.daily.title': 'Звонки и качество по дням',
   'chart.daily.summary':
-    'График обработанных и потерянных звонков и средней оценки качества по дням (дней: {days}).',
+    'График обработанных и потерянных звонков по дням (дней: {days}) и средней оценки качества за дни до каждого из них.',
   'chart.band': '{from}–{to}',
   'chart.quality.title': 'Оценки качества операторов',
   'chart.quality.summary': 'График числа операторов с оценкой качества в каждом интервале по 10 баллов.',
@@ -67,6 +67,12 @@ export const ruDash = {
   'chart.deductions.open': 'Рейтинг операторов по критерию причины «{cause}»',
   'chart.deductions.hint': 'Выберите причину, чтобы упорядочить операторов по её критерию.',
   'chart.deductionOperators': 'операторов: {operators}',
+  'chart.qualityTrend': 'Оценка качества, среднее за {days} дн.',
+  'chart.qualityDay': 'Оценка качества за день',
+  'chart.daily.note':
+    'Линия качества — средняя оценка по оценкам за последние {days} дн.; она показана там, где их не меньше {min}.',
+  'chart.quality.below': 'Ниже {threshold}',
+  'chart.quality.atLeast': '{threshold} и выше',
   'target.order_revenue': 'Выручка по заказам',
   'target.orders': 'Заказы',
   'target.tasks': 'Задачи',

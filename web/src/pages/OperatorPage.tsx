@@ -33,7 +33,8 @@ export default function OperatorPage() {
   const own = user.role === 'operator';
   const periods = usePeriods();
   const months = periods.data?.periods ?? [];
-  const { period, setPeriod } = usePeriodParam(periods.data?.periods);
+  // A month the address names is asked for at once, beside the list of months, not after it.
+  const { period, setPeriod } = usePeriodParam(periods.data?.periods, { trust: 'until-listed' });
   const card = useOperatorScorecard(operatorId, period);
   const trend = useOperatorTrend(operatorId, period);
   const row = card.data?.operator;

@@ -11,15 +11,17 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { DailyQualityPoint } from '../../../../schemas/dashboard.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
-import { formatMaybe } from '../../metric-format.ts';
+import { formatMaybe, formatValue } from '../../metric-format.ts';
+import { QUALITY_WINDOW, type QualityPoint } from './rolling.ts';
+import { EDGE_PADDING } from './size.ts';
 import { niceScale, niceTicks } from './ticks.ts';
 
 /** The dashboard's charts, in one chunk loaded after the figures around them. */
 
 const AXIS_TICK = { fill: 'var(--text-muted)', fontSize: 12 };
+
 export const SMALL_CHART_PX = 240;
 
 function TooltipBox({
@@ -49,8 +51,11 @@ function TooltipBox({
   );
 }
 
-/** Calls per day (handled and abandoned, stacked) with the day's mean quality score as a line. */
-export function DailyTrendChart({ days, fmt }: { days: DailyQualityPoint[]; fmt: Formatters }) {
+/**
+ * Calls per day (handled and abandoned, stacked) with the quality score as a line: the mean of the
+ * last days' evaluations (rolling.ts), with a gap where they are too few to mean much.
+ */
+export function DailyTrendChart({ days, fmt }: { days: QualityPoint[]; fmt: Formatters }) {
   const t = useT();
   const byDate = new Map(days.map((d) => [d.date, d]));
   const ticks = niceTicks(Math.max(0, ...days.map((d) => d.handled + d.abandoned)));
@@ -109,9 +114,14 @@ export function DailyTrendChart({ days, fmt }: { days: DailyQualityPoint[]; fmt:
                     swatch: 'var(--chart-abandoned)',
                   },
                   {
-                    label: t('chart.quality'),
-                    value: formatMaybe(d.quality, 'score', fmt, t),
+                    label: t('chart.qualityTrend', { days: QUALITY_WINDOW.days }),
+                    value:
+                      d.qualityTrend === null ? t('kpi.none') : formatValue(d.qualityTrend, 'score', fmt),
                     swatch: 'var(--chart-orders)',
+                  },
+                  {
+                    label: t('chart.qualityDay'),
+                    value: formatMaybe(d.quality, 'score', fmt, t),
                   },
                   { label: t('chart.evaluations'), value: fmt.integer(d.evaluations) },
                 ]}
@@ -136,12 +146,12 @@ export function DailyTrendChart({ days, fmt }: { days: DailyQualityPoint[]; fmt:
         />
         <Line
           yAxisId="quality"
-          dataKey="quality"
+          dataKey="qualityTrend"
           type="monotone"
           stroke="var(--chart-orders)"
           strokeWidth={2}
           dot={false}
-          connectNulls
+          connectNulls={false}
           isAnimationActive={false}
         />
       </ComposedChart>
@@ -303,6 +313,7 @@ export function TrendChart({
           tickLine={false}
           axisLine={false}
           interval={0}
+          padding={EDGE_PADDING}
         />
         <YAxis
           domain={[0, ticks[ticks.length - 1] ?? 1]}

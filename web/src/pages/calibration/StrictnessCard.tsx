@@ -1,15 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useNames } from '../../api/names.ts';
 import type { useStrictness } from '../../api/qa.ts';
 import { Card } from '../../components/Card.tsx';
 import { ColumnHeads } from '../../components/ColumnHeads.tsx';
+import { strictnessChunk } from '../../components/charts/chunks.ts';
+import { lazyFrom } from '../../components/chunk.ts';
 import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { signed } from '../qa/shared.tsx';
 import { deviationClass } from './calibration.ts';
 
-const StrictnessChart = lazy(() => import('../qa/StrictnessChart.tsx'));
+const StrictnessChart = lazyFrom(strictnessChunk, (m) => m.default);
 
 /** Each monitor's mean deviation over closed sessions: a chart and its table. */
 export function StrictnessCard({ strictness }: { strictness: ReturnType<typeof useStrictness> }) {

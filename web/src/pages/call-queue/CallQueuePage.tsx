@@ -21,7 +21,8 @@ export default function CallQueuePage() {
   const [params, setParams] = useSearchParams();
   const periodsQuery = usePeriods();
   const periods = periodsQuery.data?.periods ?? [];
-  const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods);
+  // A month the address names is asked for at once, beside the list of months, not after it.
+  const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods, { trust: 'until-listed' });
   const view = queueView(params);
   const lead = useCan('assignments.manage');
   const quality = useQuality(period);

@@ -1,9 +1,12 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { Suspense, useId, useMemo, useState } from 'react';
 import { roundedParts } from '../../../../core/rounded-parts.ts';
 import { DEDUCTION_KEYS } from '../../../../schemas/criteria.ts';
 import type { Aggregate, DailyQualityPoint, SummaryResponse } from '../../../../schemas/dashboard.ts';
+import { chartsChunk } from '../../components/charts/chunks.ts';
 import type { BarDatum } from '../../components/charts/DashboardCharts.tsx';
+import { QUALITY_THRESHOLD, QUALITY_WINDOW, withQualityTrend } from '../../components/charts/rolling.ts';
+import { lazyFrom } from '../../components/chunk.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
 import { formatValue, type ValueFormat } from '../../metric-format.ts';
@@ -12,11 +15,10 @@ import { ChartCard, ChartFallback } from './ChartCard.tsx';
 import { datesOfRange } from './kpis.ts';
 import type { RankingKey } from './ranking.ts';
 
-// Recharts is the largest dependency: it loads after the tiles and the ranking.
-const charts = () => import('../../components/charts/DashboardCharts.tsx');
-const DailyTrendChart = lazy(() => charts().then((m) => ({ default: m.DailyTrendChart })));
-const ColumnChart = lazy(() => charts().then((m) => ({ default: m.ColumnChart })));
-const BarListChart = lazy(() => charts().then((m) => ({ default: m.BarListChart })));
+// Recharts is the largest dependency: it loads beside the tiles and the ranking, not before them.
+const DailyTrendChart = lazyFrom(chartsChunk, (m) => m.DailyTrendChart);
+const ColumnChart = lazyFrom(chartsChunk, (m) => m.ColumnChart);
+const BarListChart = lazyFrom(chartsChunk, (m) => m.BarListChart);
 
 /** The ranking column a deduction opens: its criterion's, worst first. */
 const drillOf = (deduction: string): RankingKey | undefined => {
@@ -69,14 +71,17 @@ export function DashboardCharts({
     loading: !s,
     stale: summary.isPlaceholderData,
   };
-  const days = useMemo(() => (s ? fillDays(s.daily, s.current.from, s.current.to) : []), [s]);
+  const days = useMemo(
+    () => (s ? withQualityTrend(fillDays(s.daily, s.current.from, s.current.to)) : []),
+    [s],
+  );
 
   const bands: BarDatum[] = (s?.qualityBands ?? []).map((b) => ({
     key: String(b.from),
     label: t('chart.band', { from: b.from, to: b.to }),
     value: b.operators,
     display: fmt.integer(b.operators),
-    tone: b.from < 80 ? 'danger' : 'accent',
+    tone: b.from < QUALITY_THRESHOLD ? 'danger' : 'accent',
   }));
 
   const format = teamFormat(metric);
@@ -152,7 +157,7 @@ export function DashboardCharts({
             </li>
             <li>
               <span className="swatch swatch-line" style={{ background: 'var(--chart-orders)' }} />
-              {t('chart.quality')}
+              {t('chart.qualityTrend', { days: QUALITY_WINDOW.days })}
             </li>
           </ul>
         }
@@ -160,6 +165,9 @@ export function DashboardCharts({
         <Suspense fallback={<ChartFallback height={280} />}>
           <DailyTrendChart days={days} fmt={fmt} />
         </Suspense>
+        <p className="chart-note">
+          {t('chart.daily.note', { days: QUALITY_WINDOW.days, min: QUALITY_WINDOW.minEvaluations })}
+        </p>
       </ChartCard>
       <div className="chart-grid">
         <ChartCard
@@ -235,6 +243,16 @@ export function DashboardCharts({
           <Suspense fallback={<ChartFallback />}>
             <ColumnChart data={bands} valueLabel={t('chart.operators')} />
           </Suspense>
+          <ul className="legend legend-below">
+            <li>
+              <span className="swatch" style={{ background: 'var(--chart-abandoned)' }} />
+              {t('chart.quality.below', { threshold: QUALITY_THRESHOLD })}
+            </li>
+            <li>
+              <span className="swatch" style={{ background: 'var(--chart-handled)' }} />
+              {t('chart.quality.atLeast', { threshold: QUALITY_THRESHOLD })}
+            </li>
+          </ul>
         </ChartCard>
         <ChartCard
           id="chart-teams"

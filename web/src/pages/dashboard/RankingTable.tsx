@@ -102,6 +102,22 @@ export function RankingTable({
     bodyRef.current?.scrollTo({ top: 0 });
   }, [sortCol.key, direction]);
 
+  // The sorted column stays in sight: the default order (the coefficient) and most criteria a
+  // tile opens are columns to the right of what a laptop's screen shows of the table.
+  const hasRows = rows !== undefined && rows.length > 0;
+  useEffect(() => {
+    const box = bodyRef.current;
+    if (!hasRows || !box) return;
+    const head = box.querySelector<HTMLElement>(`[data-sort="${sortCol.key}"]`)?.closest('th');
+    if (!head) return;
+    // The name column stays at the left edge when the table scrolls, over what passes under it.
+    const covered = box.querySelector<HTMLElement>('thead th.sticky-col')?.offsetWidth ?? 0;
+    const left = head.offsetLeft;
+    const right = left + head.offsetWidth;
+    if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
+    else if (left < box.scrollLeft + covered) box.scrollLeft = Math.max(0, left - covered);
+  }, [sortCol.key, hasRows]);
+
   const href = (r: RankingEntry) =>
     `/operators/${encodeURIComponent(r.scorecard.operatorId)}${operatorPeriod ? `?period=${operatorPeriod}` : ''}`;
 

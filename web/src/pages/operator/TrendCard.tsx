@@ -1,18 +1,19 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { metricValue } from '../../../../core/metric-values.ts';
 import type { MetricDef } from '../../../../schemas/criteria.ts';
 import type { OperatorTrendResponse } from '../../../../schemas/dashboard.ts';
 import type { ScorecardRow } from '../../../../schemas/scorecard.ts';
+import { chartsChunk } from '../../components/charts/chunks.ts';
+import { monthLabels } from '../../components/charts/months.ts';
+import { lazyFrom } from '../../components/chunk.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
 import { formatValue, type ValueFormat } from '../../metric-format.ts';
 import { METRIC_LIST, message } from '../../metrics.ts';
 
-const TrendChart = lazy(() =>
-  import('../../components/charts/DashboardCharts.tsx').then((m) => ({ default: m.TrendChart })),
-);
+const TrendChart = lazyFrom(chartsChunk, (m) => m.TrendChart);
 
 interface Series {
   id: string;
@@ -47,16 +48,16 @@ const SERIES: readonly Series[] = [
   },
 ];
 
-const monthShort = (month: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
-
 /** Small charts of the operator's main figures over the last six periods. */
 export function TrendCard({ trend, fmt }: { trend: UseQueryResult<OperatorTrendResponse>; fmt: Formatters }) {
   const t = useT();
   const data = trend.data?.trend;
   const last = data?.[data.length - 1]?.row ?? null;
+  const months = data?.map((p) => p.period.month) ?? [];
+  // Months by their short names, as every chart names them; other ranges by their first day.
+  const labels = months.every((m): m is string => m !== null)
+    ? monthLabels(months, fmt.locale)
+    : (data ?? []).map((p) => fmt.dayShort(p.period.from));
   return (
     <section className="card" aria-labelledby="trend-title">
       <header className="card-header">
@@ -78,8 +79,8 @@ export function TrendCard({ trend, fmt }: { trend: UseQueryResult<OperatorTrendR
         ) : (
           <div className="trend-grid">
             {SERIES.map((s) => {
-              const points = data.map((p) => ({
-                label: p.period.month ? monthShort(p.period.month, fmt.locale) : fmt.dayShort(p.period.from),
+              const points = data.map((p, i) => ({
+                label: labels[i] ?? '',
                 value:
                   p.row && (p.row.scorecard.handledCalls > 0 || p.row.scorecard.ordersAccepted > 0)
                     ? s.value(p.row)

@@ -11,6 +11,8 @@ import {
 } from 'recharts';
 import type { MonitorStrictness } from '../../../../schemas/calibration.ts';
 import { useNames } from '../../api/names.ts';
+import { monthLabels } from '../../components/charts/months.ts';
+import { EDGE_PADDING } from '../../components/charts/size.ts';
 import type { Formatters } from '../../format.ts';
 import { signed } from './shared.tsx';
 
@@ -27,8 +29,9 @@ export default function StrictnessChart({
 }) {
   const periods = [...new Set(monitors.flatMap((m) => m.byPeriod.map((p) => p.period)))].sort();
   const names = useNames();
-  const data = periods.map((period) => {
-    const row: Record<string, string | number | null> = { period };
+  const labels = monthLabels(periods, fmt.locale);
+  const data = periods.map((period, i) => {
+    const row: Record<string, string | number | null> = { period, label: labels[i] ?? period };
     for (const m of monitors)
       row[m.monitor] = m.byPeriod.find((p) => p.period === period)?.meanDeviation ?? null;
     return row;
@@ -38,11 +41,12 @@ export default function StrictnessChart({
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="var(--border)" vertical={false} />
         <XAxis
-          dataKey="period"
+          dataKey="label"
           tick={AXIS_TICK}
           tickLine={false}
           axisLine={{ stroke: 'var(--border-strong)' }}
-          tickFormatter={(p: string) => fmt.period(p)}
+          interval={0}
+          padding={EDGE_PADDING}
         />
         <YAxis
           tick={AXIS_TICK}
@@ -54,7 +58,10 @@ export default function StrictnessChart({
         <ReferenceLine y={0} stroke="var(--border-strong)" />
         <Tooltip
           formatter={(v) => (typeof v === 'number' ? signed(fmt, v) : String(v ?? ''))}
-          labelFormatter={(p) => fmt.period(String(p))}
+          labelFormatter={(label) => {
+            const i = labels.indexOf(String(label));
+            return fmt.period(periods[i] ?? String(label));
+          }}
         />
         <Legend wrapperStyle={{ fontSize: 13 }} />
         {monitors.map((m, i) => (
