@@ -1,0 +1,280 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  BIGINT,
+  type DuckDBConnection,
+  INTEGER,
+  LIST,
+  listValue,
+  STRUCT,
+  structValue,
+  VARCHAR,
+} from '@duckdb/node-api';
+import { AppError } from '../../core/errors.ts';
+import type { ImportReport } from '../../schemas/import-report.ts';
+import { TRANSCRIPTS } from '../../schemas/kinds.ts';
+import { inTransaction } from '../../stores/duckdb.ts';
+import type { Stores } from '../../stores/stores.ts';
+import { csvHeader } from '../csv-header.ts';
+import { CSV_READ } from '../facts/stage.sql.ts';
+import type { ImportOptions } from '../import-file.ts';
+import {
+  dropReservedImport,
+  failImport,
+  previousImport,
+  REPORT_QUARANTINE_ROWS,
+  reserveImport,
+  resolveFile,
+} from '../import-log.ts';
+import { LongLinesError } from '../input/prepare.ts';
+import { encodingNote, scanFile } from '../input/scan.ts';
+import { finishFromJournal, keepRawBytes, settleLongLines, writeJournal } from '../journal/journal.ts';
+import { killPoint } from '../kill-point.ts';
+import { timed } from '../timings.ts';
+import {
+  CONFLICTS_SQL,
+  csvRawSql,
+  DELETE_REPLACED_SQL,
+  FIGURES_SQL,
+  FINAL_SQL,
+  INSERT_SEGMENTS_SQL,
+  INSERT_TRANSCRIPTS_SQL,
+  JSONL_RAW,
+  KEYS_SQL,
+  quarantineSql,
+  SEGMENT_PROBLEMS_SQL,
+  TYPED_ROWS_SQL,
+} from './load.sql.ts';
+import { fileStem, type PerCallTranscript } from './per-call.ts';
+import {
+  CALLS_NAMED_SQL,
+  CREATE_STAGE_SQL,
+  CSV_COLUMNS,
+  CSV_REQUIRED,
+  csvStageSql,
+  JSONL_LINES_SQL,
+  jsonlStageSql,
+  PER_CALL_STAGE_SQL,
+  REJECTED_LINES_SQL,
+  TRANSCRIPT_TABLES,
+} from './stage.sql.ts';
+import { parseWebVtt } from './webvtt.ts';
+import { parseWhisper } from './whisper.ts';
+
+export type TranscriptFormat = 'jsonl' | 'csv' | 'vtt' | 'whisper-json';
+export const TRANSCRIPT_FORMATS: readonly TranscriptFormat[] = ['jsonl', 'csv', 'vtt', 'whisper-json'];
+export const isTranscriptFormat = (f: string): f is TranscriptFormat =>
+  (TRANSCRIPT_FORMATS as readonly string[]).includes(f);
+
+const scalar = async (c: DuckDBConnection, sql: string) => (await c.runAndReadAll(sql)).getRows()[0]?.[0];
+
+/** Stages a JSON Lines file: every line read by DuckDB, its segments unnested in SQL. */
+async function stageJsonl(c: DuckDBConnection, file: string): Promise<string> {
+  await c.run(JSONL_LINES_SQL, { file });
+  const rejects = Number(await scalar(c, 'SELECT count(*) FROM csv_rejects')) > 0;
+  if (rejects) await c.run(REJECTED_LINES_SQL);
+  await c.run(jsonlStageSql(rejects));
+  return JSONL_RAW;
+}
+
+/** Stages a CSV of segments, read by DuckDB's CSV reader as the fact kinds' files are. */
+async function stageCsv(
+  c: DuckDBConnection,
+  file: string,
+  name: string,
+): Promise<{ raw: string; ignored: string[] }> {
+  const { names, delim } = await csvHeader(file);
+  if (!names.length) return { raw: "''", ignored: [] };
+  const missing = CSV_REQUIRED.filter((col) => !names.includes(col));
+  if (missing.length) {
+    throw new AppError(
+      'bad_request',
+      `${name} has no column ${missing.join(', ')} (required for transcripts)`,
+    );
+  }
+  const params = { file, delim, columns: structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR']))) };
+  const types = { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) };
+  // Records set aside (the wrong number of fields, not UTF-8) are known once the file is read.
+  await c.run(
+    `CREATE OR REPLACE TEMP TABLE tr_lines AS SELECT * FROM ${CSV_READ} WITH ORDINALITY`,
+    params,
+    types,
+  );
+  const rejects = Number(await scalar(c, 'SELECT count(*) FROM csv_rejects')) > 0;
+  if (rejects) await c.run(REJECTED_LINES_SQL);
+  const present = CSV_COLUMNS.filter((col) => names.includes(col));
+  await c.run(csvStageSql('tr_lines', present, rejects));
+  return {
+    raw: csvRawSql(CSV_COLUMNS),
+    ignored: names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n)),
+  };
+}
+
+/** Stages a per-call file: parsed here, its call found by its name (the call id, or a recording's). */
+async function stagePerCall(c: DuckDBConnection, parsed: PerCallTranscript, fileName: string): Promise<void> {
+  const { stem, language: named } = fileStem(fileName);
+  const calls = (await c.runAndReadAll(CALLS_NAMED_SQL, { stem })).getRows().map((r) => String(r[0]));
+  const language = parsed.language ?? named;
+  const problem =
+    calls.length === 0
+      ? `the file name "${stem}" is not a known call_id nor a call's recording; import calls first`
+      : calls.length > 1
+        ? `the file name "${stem}" is the recording of several calls (${calls.slice(0, 2).join(', ')}, …): name the file by its call_id`
+        : language === null
+          ? `language: is required (a "Language: ru" line in the WebVTT header, or the file named ${stem}.ru.vtt)`
+          : null;
+  const rows = parsed.rows;
+  const list = (values: (string | null)[]) => listValue(values);
+  await c.run(
+    PER_CALL_STAGE_SQL,
+    {
+      line: listValue(rows.map((r) => BigInt(r.line))),
+      idx: listValue(rows.map((r) => r.idx)),
+      callId: calls.length === 1 ? (calls[0] as string) : stem,
+      language,
+      engine: parsed.engine,
+      speaker: list(rows.map((r) => r.speaker)),
+      start_s: list(rows.map((r) => r.start_s)),
+      end_s: list(rows.map((r) => r.end_s)),
+      text: list(rows.map((r) => r.text)),
+      problem: list(rows.map((r) => r.problem ?? (r.idx > 0 ? problem : null))),
+      raw: list(rows.map((r) => r.raw)),
+    },
+    {
+      line: LIST(BIGINT),
+      idx: LIST(INTEGER),
+      callId: VARCHAR,
+      language: VARCHAR,
+      engine: VARCHAR,
+      speaker: LIST(VARCHAR),
+      start_s: LIST(VARCHAR),
+      end_s: LIST(VARCHAR),
+      text: LIST(VARCHAR),
+      problem: LIST(VARCHAR),
+      raw: LIST(VARCHAR),
+    },
+  );
+}
+
+/**
+ * Imports a file of transcripts in one DuckDB transaction, with its journal, as the fact kinds
+ * are: JSON Lines and CSV read and checked set-based by DuckDB, a per-call WebVTT or whisper file
+ * parsed here. A transcript replaces the stored one of its call whole; the same transcript again
+ * is a duplicate; a file imported before (same checksum) changes nothing.
+ */
+export async function importTranscripts(
+  target: Stores,
+  format: TranscriptFormat,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const started = performance.now();
+  const { db, analytics } = target;
+  const t = opts.timings;
+  const { file, size } = await resolveFile(opts.file);
+  const name = opts.fileName ?? path.basename(file);
+  const scan = await timed(t, 'checksum', () => scanFile(file, size));
+  const base = { file: name, kind: TRANSCRIPTS, format, checksum: scan.checksum };
+  const previous = await previousImport(db, base);
+  if (previous) return previous;
+  // A line too long for DuckDB's reader: the file is read again without it (importFile).
+  if (scan.longLines.length && (format === 'jsonl' || format === 'csv'))
+    throw new LongLinesError(scan.longLines);
+  // A per-call file is small: read whole, parsed before anything is written.
+  const perCall =
+    format === 'vtt'
+      ? parseWebVtt(await readFile(file), name)
+      : format === 'whisper-json'
+        ? parseWhisper(await readFile(file), name)
+        : null;
+
+  return analytics.withConnection(async (c) => {
+    let importId: number | null = null;
+    let committed = false;
+    try {
+      const id = await reserveImport(db, { file: name, kind: TRANSCRIPTS, format }, opts.actor);
+      importId = id;
+      const idParams = { importId: id };
+      const idTypes = { importId: BIGINT };
+      const report = await inTransaction(c, async () => {
+        await c.run(CREATE_STAGE_SQL);
+        let raw = "''";
+        let ignoredColumns: string[] = [];
+        await timed(t, 'stage', async () => {
+          try {
+            if (perCall) await stagePerCall(c, perCall, name);
+            else if (format === 'jsonl') raw = await stageJsonl(c, file);
+            else ({ raw, ignored: ignoredColumns } = await stageCsv(c, file, name));
+          } catch (e) {
+            if (e instanceof AppError) throw e;
+            throw new AppError(
+              'bad_request',
+              `cannot read ${name} as ${format}: ${(e as Error).message.split('\n')[0]}`,
+            );
+          }
+        });
+        await timed(t, 'check', async () => {
+          await c.run(TYPED_ROWS_SQL);
+          await c.run(KEYS_SQL);
+          await c.run(SEGMENT_PROBLEMS_SQL);
+          await c.run(FINAL_SQL);
+          await c.run(CONFLICTS_SQL);
+        });
+        await timed(t, 'load', async () => {
+          for (const sql of DELETE_REPLACED_SQL) await c.run(sql);
+          await c.run(INSERT_TRANSCRIPTS_SQL, idParams, idTypes);
+          await c.run(INSERT_SEGMENTS_SQL, idParams, idTypes);
+        });
+        const f = (await c.runAndReadAll(FIGURES_SQL)).getRowObjectsJson()[0] ?? {};
+        const n = (k: string) => Number(f[k] ?? 0);
+        const quarantine = quarantineSql(raw);
+        const first = (await c.runAndReadAll(`${quarantine} LIMIT ${REPORT_QUARANTINE_ROWS}`))
+          .getRowObjectsJson()
+          .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
+        const report: ImportReport = {
+          ...base,
+          importId: id,
+          status: 'done',
+          message: null,
+          read: n('read'),
+          loaded: n('loaded'),
+          quarantined: n('quarantined'),
+          duplicates: n('duplicates'),
+          ignoredColumns,
+          notes: [encodingNote(scan)].filter((x) => x !== null),
+          quarantine: first,
+          seconds: Math.round((performance.now() - started) / 10) / 100,
+          transcripts: {
+            read: n('t_read'),
+            loaded: n('t_loaded'),
+            replaced: n('t_replaced'),
+            quarantined: n('t_read') - n('t_loaded') - n('t_duplicates'),
+            duplicates: n('t_duplicates'),
+          },
+        };
+        await timed(t, 'journal', async () => {
+          await writeJournal(c, report, report.quarantined ? quarantine : null);
+          await settleLongLines(c, report, opts.longLines ?? []);
+          if (report.quarantined && (scan.notUtf8Count || opts.source?.encoding)) {
+            await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, scan);
+          }
+        });
+        killPoint('before-commit');
+        return report;
+      });
+      committed = true;
+      killPoint('after-commit');
+      await timed(t, 'log', () => finishFromJournal(db, c, id));
+      return report;
+    } catch (e) {
+      if (committed) throw e;
+      if (importId !== null) {
+        // A file that cannot be read leaves no entry, as one refused before reading.
+        if (e instanceof AppError) await dropReservedImport(db, importId);
+        else await failImport(db, importId, e);
+      }
+      throw e;
+    } finally {
+      for (const table of TRANSCRIPT_TABLES) await c.run(`DROP TABLE IF EXISTS ${table}`);
+    }
+  });
+}
