@@ -26,9 +26,9 @@ import {
   reserveImport,
   resolveFile,
 } from '../import-log.ts';
-import { LongLinesError } from '../input/prepare.ts';
+import { LongLinesError, longLineReason } from '../input/prepare.ts';
 import { encodingNote, scanFile } from '../input/scan.ts';
-import { finishFromJournal, keepRawBytes, settleLongLines, writeJournal } from '../journal/journal.ts';
+import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
 import { timed } from '../timings.ts';
 import {
@@ -54,6 +54,7 @@ import {
   csvStageSql,
   JSONL_LINES_SQL,
   jsonlStageSql,
+  LONG_LINES_STAGE_SQL,
   PER_CALL_STAGE_SQL,
   REJECTED_LINES_SQL,
   TRANSCRIPT_TABLES,
@@ -204,6 +205,17 @@ export async function importTranscripts(
             if (perCall) await stagePerCall(c, perCall, name);
             else if (format === 'jsonl') raw = await stageJsonl(c, file);
             else ({ raw, ignored: ignoredColumns } = await stageCsv(c, file, name));
+            const long = opts.longLines ?? [];
+            if (long.length) {
+              await c.run(
+                LONG_LINES_STAGE_SQL,
+                {
+                  lines: listValue(long.map((l) => BigInt(l.line))),
+                  reasons: listValue(long.map(longLineReason)),
+                },
+                { lines: LIST(BIGINT), reasons: LIST(VARCHAR) },
+              );
+            }
           } catch (e) {
             if (e instanceof AppError) throw e;
             throw new AppError(
@@ -253,7 +265,6 @@ export async function importTranscripts(
         };
         await timed(t, 'journal', async () => {
           await writeJournal(c, report, report.quarantined ? quarantine : null);
-          await settleLongLines(c, report, opts.longLines ?? []);
           if (report.quarantined && (scan.notUtf8Count || opts.source?.encoding)) {
             await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, scan);
           }

@@ -60,7 +60,7 @@ WITH parsed AS (
   SELECT ${trueLine('n', rejects)} AS line, l,
     CASE WHEN NOT json_valid(l) THEN 'the line is not JSON'
       WHEN json_type(l) <> 'OBJECT' THEN 'the line is not a JSON object' END AS bad
-  FROM tr_lines WHERE l IS NOT NULL AND trim(l, ' ' || chr(9) || chr(13)) <> ''
+  FROM tr_lines WHERE l IS NOT NULL AND trim(l, ' ' || chr(9) || chr(13)) <> '' AND l <> chr(1)
 ), objects AS (
   SELECT line, l, bad, CASE WHEN bad IS NULL THEN json_transform(l, '${TRANSCRIPT_SHAPE}') END AS o FROM parsed
 ), judged AS (
@@ -95,8 +95,8 @@ export const CSV_COLUMNS = [
 export const CSV_REQUIRED = CSV_COLUMNS.slice(0, 5);
 
 /**
- * A CSV of segments, read as every column text by the header's names (`read`: the CSV reader of
- * etl/facts/stage.sql.ts), each row a segment of the call it names. `present` are the known
+ * A CSV of segments, read as every column text by the header's names (`read`: the table the CSV
+ * reader of etl/facts/stage.sql.ts filled, with each record's `ordinality`), each row a segment of the call it names. `present` are the known
  * columns the file has; records the reader set aside (the wrong number of fields, not UTF-8)
  * come as rows of their own, with the reason.
  */
@@ -105,9 +105,9 @@ export const csvStageSql = (read: string, present: readonly string[], rejects: b
   return `INSERT INTO tr_stage BY NAME
 SELECT ${trueLine('ordinality', rejects, 1)} AS line, 1 AS idx, coalesce(trim(${col('call_id')}), '') AS tkey,
   ${CSV_COLUMNS.map((c) => `${col(c)} AS "${c}"`).join(', ')}
-FROM ${read} WITH ORDINALITY
+FROM ${read}
 UNION ALL BY NAME
-SELECT line, 0 AS idx, reason AS problem, raw FROM (${CSV_REJECTS_SQL})`;
+SELECT line, 0 AS idx, reason AS problem, raw FROM (${CSV_REJECTS_SQL}) WHERE raw IS DISTINCT FROM chr(1)`;
 };
 
 /** The rows of a per-call file, parsed in JavaScript, given as lists ($line, $speaker, …). */
@@ -123,6 +123,13 @@ SELECT call_id FROM calls
 WHERE recording IS NOT NULL AND contains(recording, $stem)
   AND regexp_replace(regexp_extract(recording, '[^/\\\\]*$'), '\\.[^.]*$', '') = $stem
 ORDER BY call_id LIMIT 3`;
+
+/**
+ * Lines too long to read ($lines, $reasons): taken out of the file before DuckDB read it (each left
+ * as a marker line, chr(1): etl/input/prepare.ts, which the readings above pass over), quarantined here.
+ */
+export const LONG_LINES_STAGE_SQL = `INSERT INTO tr_stage BY NAME
+SELECT unnest($lines) AS line, 0 AS idx, unnest($lines)::VARCHAR AS tkey, unnest($reasons) AS problem, '' AS raw`;
 
 /** Temp tables of one transcripts import, dropped when it ends. */
 export const TRANSCRIPT_TABLES = [
