@@ -206,6 +206,8 @@ export const productRecord = z
   .refine((r) => !r.promo_from || !r.promo_to || r.promo_to >= r.promo_from, {
     message: 'is before promo_from',
     path: ['promo_to'],
+    // Judged once every column is good, as the set-based validation does.
+    when: (payload) => !payload.issues.length,
   });
 
 export type TeamRecord = z.infer<typeof teamRecord>;
