@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.dispose());
 
-const upload = async (kind: string, name: string, content: string | Buffer) => {
+const upload = async (kind: string, name: string, content: string) => {
   const form = new FormData();
   form.set('kind', kind);
   form.set('file', new Blob([content]), name);
@@ -106,7 +106,11 @@ describe('uploading transcripts and products through the API', () => {
   });
 
   it('takes the sample catalogue as products', async () => {
-    const res = await upload('products', 'products.csv', readFileSync(path.join(SAMPLE, 'products.csv')));
+    const res = await upload(
+      'products',
+      'products.csv',
+      readFileSync(path.join(SAMPLE, 'products.csv'), 'utf8'),
+    );
     expect(res.status).toBe(202);
     await env.rt.imports.idle();
     const { job } = await get(`/api/imports/jobs/${(await res.json()).job.id}`);

@@ -3,6 +3,7 @@ import { useImports } from '../../api/hooks.ts';
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
+import { kindName } from './kind-label.ts';
 
 const STATUS: Record<string, MessageKey> = {
   done: 'imports.status.done',
@@ -53,7 +54,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
                   <Link to={`/imports/${r.id}`}>{r.file}</Link>
                 </td>
                 <td>
-                  {r.kind} · {r.format}
+                  {kindName(t, r.kind)} · {r.format}
                 </td>
                 <td>{STATUS[r.status] ? t(STATUS[r.status] as MessageKey) : r.status}</td>
                 <td className="num">{fmt.integer(r.read)}</td>
