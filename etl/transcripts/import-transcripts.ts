@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BIGINT,
+  BOOLEAN,
   type DuckDBConnection,
   INTEGER,
   LIST,
@@ -32,30 +33,33 @@ import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journa
 import { killPoint } from '../kill-point.ts';
 import { timed } from '../timings.ts';
 import {
-  CONFLICTS_SQL,
-  csvRawSql,
+  CSV_REBUILT,
   DELETE_REPLACED_SQL,
   FIGURES_SQL,
-  FINAL_SQL,
+  finalSql,
+  HAS_TRANSCRIPTS_SQL,
   INSERT_SEGMENTS_SQL,
   INSERT_TRANSCRIPTS_SQL,
-  JSONL_RAW,
+  JSONL_REBUILT,
   KEYS_SQL,
   quarantineSql,
-  SEGMENT_PROBLEMS_SQL,
-  TYPED_ROWS_SQL,
 } from './load.sql.ts';
 import { fileStem, type PerCallTranscript } from './per-call.ts';
 import {
   CALLS_NAMED_SQL,
-  CREATE_STAGE_SQL,
+  CREATE_TABLES_SQL,
   CSV_COLUMNS,
   CSV_REQUIRED,
-  csvStageSql,
-  JSONL_LINES_SQL,
-  jsonlStageSql,
-  LONG_LINES_STAGE_SQL,
-  PER_CALL_STAGE_SQL,
+  csvLinesSql,
+  csvRowsSql,
+  csvTranscriptsSql,
+  JSONL_DOCS_SQL,
+  jsonlRowsSql,
+  jsonlTranscriptsSql,
+  LONG_LINES_SQL,
+  PER_CALL_ROWS_SQL,
+  PER_CALL_TRANSCRIPT_SQL,
+  REJECT_COUNT_SQL,
   REJECTED_LINES_SQL,
   TRANSCRIPT_TABLES,
 } from './stage.sql.ts';
@@ -69,23 +73,20 @@ export const isTranscriptFormat = (f: string): f is TranscriptFormat =>
 
 const scalar = async (c: DuckDBConnection, sql: string) => (await c.runAndReadAll(sql)).getRows()[0]?.[0];
 
-/** Stages a JSON Lines file: every line read by DuckDB, its segments unnested in SQL. */
-async function stageJsonl(c: DuckDBConnection, file: string): Promise<string> {
-  await c.run(JSONL_LINES_SQL, { file });
-  const rejects = Number(await scalar(c, 'SELECT count(*) FROM csv_rejects')) > 0;
+/** Stages a JSON Lines file: every line read and parsed once by DuckDB, its segments unnested in SQL. */
+async function stageJsonl(c: DuckDBConnection, file: string, t?: Record<string, number>): Promise<void> {
+  await timed(t, 'read and parse', () => c.run(JSONL_DOCS_SQL, { file }));
+  const rejects = Number(await scalar(c, REJECT_COUNT_SQL)) > 0;
   if (rejects) await c.run(REJECTED_LINES_SQL);
-  await c.run(jsonlStageSql(rejects));
-  return JSONL_RAW;
+  await timed(t, 'segments', () => c.run(jsonlRowsSql(rejects)));
+  await c.run(jsonlTranscriptsSql(rejects));
+  await c.run('DROP TABLE tr_docs');
 }
 
 /** Stages a CSV of segments, read by DuckDB's CSV reader as the fact kinds' files are. */
-async function stageCsv(
-  c: DuckDBConnection,
-  file: string,
-  name: string,
-): Promise<{ raw: string; ignored: string[] }> {
+async function stageCsv(c: DuckDBConnection, file: string, name: string): Promise<string[]> {
   const { names, delim } = await csvHeader(file);
-  if (!names.length) return { raw: "''", ignored: [] };
+  if (!names.length) return [];
   const missing = CSV_REQUIRED.filter((col) => !names.includes(col));
   if (missing.length) {
     throw new AppError(
@@ -93,30 +94,27 @@ async function stageCsv(
       `${name} has no column ${missing.join(', ')} (required for transcripts)`,
     );
   }
-  const params = { file, delim, columns: structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR']))) };
-  const types = { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) };
-  // Records set aside (the wrong number of fields, not UTF-8) are known once the file is read.
   await c.run(
-    `CREATE OR REPLACE TEMP TABLE tr_lines AS SELECT * FROM ${CSV_READ} WITH ORDINALITY`,
-    params,
-    types,
+    csvLinesSql(CSV_READ),
+    { file, delim, columns: structValue(Object.fromEntries(names.map((n) => [n, 'VARCHAR']))) },
+    { columns: STRUCT(Object.fromEntries(names.map((n) => [n, VARCHAR]))) },
   );
-  const rejects = Number(await scalar(c, 'SELECT count(*) FROM csv_rejects')) > 0;
+  // Records set aside (the wrong number of fields, not UTF-8) are known once the file is read.
+  const rejects = Number(await scalar(c, REJECT_COUNT_SQL)) > 0;
   if (rejects) await c.run(REJECTED_LINES_SQL);
   const present = CSV_COLUMNS.filter((col) => names.includes(col));
-  await c.run(csvStageSql('tr_lines', present, rejects));
-  return {
-    raw: csvRawSql(CSV_COLUMNS),
-    ignored: names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n)),
-  };
+  await c.run(csvRowsSql(present, rejects));
+  await c.run(csvTranscriptsSql(present, rejects));
+  await c.run('DROP TABLE tr_lines');
+  return names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
 }
 
 /** Stages a per-call file: parsed here, its call found by its name (the call id, or a recording's). */
 async function stagePerCall(c: DuckDBConnection, parsed: PerCallTranscript, fileName: string): Promise<void> {
   const { stem, language: named } = fileStem(fileName);
   const calls = (await c.runAndReadAll(CALLS_NAMED_SQL, { stem })).getRows().map((r) => String(r[0]));
-  const language = parsed.language ?? named;
-  const problem =
+  const language = (parsed.language ?? named)?.trim().toLowerCase() || null;
+  const staged =
     calls.length === 0
       ? `the file name "${stem}" is not a known call_id nor a call's recording; import calls first`
       : calls.length > 1
@@ -127,26 +125,20 @@ async function stagePerCall(c: DuckDBConnection, parsed: PerCallTranscript, file
   const rows = parsed.rows;
   const list = (values: (string | null)[]) => listValue(values);
   await c.run(
-    PER_CALL_STAGE_SQL,
+    PER_CALL_ROWS_SQL,
     {
       line: listValue(rows.map((r) => BigInt(r.line))),
       idx: listValue(rows.map((r) => r.idx)),
-      callId: calls.length === 1 ? (calls[0] as string) : stem,
-      language,
-      engine: parsed.engine,
       speaker: list(rows.map((r) => r.speaker)),
       start_s: list(rows.map((r) => r.start_s)),
       end_s: list(rows.map((r) => r.end_s)),
       text: list(rows.map((r) => r.text)),
-      problem: list(rows.map((r) => r.problem ?? (r.idx > 0 ? problem : null))),
+      problem: list(rows.map((r) => r.problem)),
       raw: list(rows.map((r) => r.raw)),
     },
     {
       line: LIST(BIGINT),
       idx: LIST(INTEGER),
-      callId: VARCHAR,
-      language: VARCHAR,
-      engine: VARCHAR,
       speaker: LIST(VARCHAR),
       start_s: LIST(VARCHAR),
       end_s: LIST(VARCHAR),
@@ -154,6 +146,18 @@ async function stagePerCall(c: DuckDBConnection, parsed: PerCallTranscript, file
       problem: LIST(VARCHAR),
       raw: LIST(VARCHAR),
     },
+  );
+  const firstLine = rows.find((r) => r.idx > 0)?.line ?? 1;
+  await c.run(
+    PER_CALL_TRANSCRIPT_SQL,
+    {
+      firstLine: BigInt(firstLine),
+      callId: calls.length === 1 ? (calls[0] as string) : stem,
+      language,
+      engine: parsed.engine,
+      staged,
+    },
+    { firstLine: BIGINT, callId: VARCHAR, language: VARCHAR, engine: VARCHAR, staged: VARCHAR },
   );
 }
 
@@ -197,23 +201,25 @@ export async function importTranscripts(
       const idParams = { importId: id };
       const idTypes = { importId: BIGINT };
       const report = await inTransaction(c, async () => {
-        await c.run(CREATE_STAGE_SQL);
-        let raw = "''";
+        for (const sql of CREATE_TABLES_SQL) await c.run(sql);
         let ignoredColumns: string[] = [];
-        await timed(t, 'stage', async () => {
+        // Stored rows have no order to keep; without it DuckDB writes in parallel, in less memory.
+        await c.run('SET preserve_insertion_order = false');
+        await timed(t, 'stage (all)', async () => {
           try {
             if (perCall) await stagePerCall(c, perCall, name);
-            else if (format === 'jsonl') raw = await stageJsonl(c, file);
-            else ({ raw, ignored: ignoredColumns } = await stageCsv(c, file, name));
+            else if (format === 'jsonl') await stageJsonl(c, file, t);
+            else ignoredColumns = await stageCsv(c, file, name);
             const long = opts.longLines ?? [];
             if (long.length) {
               await c.run(
-                LONG_LINES_STAGE_SQL,
+                LONG_LINES_SQL,
                 {
                   lines: listValue(long.map((l) => BigInt(l.line))),
                   reasons: listValue(long.map(longLineReason)),
+                  transcriptPerLine: format === 'jsonl',
                 },
-                { lines: LIST(BIGINT), reasons: LIST(VARCHAR) },
+                { lines: LIST(BIGINT), reasons: LIST(VARCHAR), transcriptPerLine: BOOLEAN },
               );
             }
           } catch (e) {
@@ -225,23 +231,27 @@ export async function importTranscripts(
           }
         });
         await timed(t, 'check', async () => {
-          await c.run(TYPED_ROWS_SQL);
           await c.run(KEYS_SQL);
-          await c.run(SEGMENT_PROBLEMS_SQL);
-          await c.run(FINAL_SQL);
-          await c.run(CONFLICTS_SQL);
+          await c.run(finalSql(Boolean(await scalar(c, HAS_TRANSCRIPTS_SQL))));
         });
-        await timed(t, 'load', async () => {
+        await timed(t, 'replace', async () => {
           for (const sql of DELETE_REPLACED_SQL) await c.run(sql);
-          await c.run(INSERT_TRANSCRIPTS_SQL, idParams, idTypes);
-          await c.run(INSERT_SEGMENTS_SQL, idParams, idTypes);
         });
-        const f = (await c.runAndReadAll(FIGURES_SQL)).getRowObjectsJson()[0] ?? {};
+        await timed(t, 'load transcripts', () => c.run(INSERT_TRANSCRIPTS_SQL, idParams, idTypes));
+        await timed(t, 'load segments', async () => {
+          for (const sql of INSERT_SEGMENTS_SQL) await c.run(sql, idParams, idTypes);
+        });
+        const f =
+          (await timed(t, 'figures', () => c.runAndReadAll(FIGURES_SQL))).getRowObjectsJson()[0] ?? {};
         const n = (k: string) => Number(f[k] ?? 0);
-        const quarantine = quarantineSql(raw);
-        const first = (await c.runAndReadAll(`${quarantine} LIMIT ${REPORT_QUARANTINE_ROWS}`))
-          .getRowObjectsJson()
-          .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }));
+        await c.run('RESET preserve_insertion_order');
+        const quarantined = n('read') - n('loaded') - n('duplicates');
+        const quarantine = quarantineSql(format === 'csv' ? CSV_REBUILT : JSONL_REBUILT);
+        const first = quarantined
+          ? (await c.runAndReadAll(`${quarantine} LIMIT ${REPORT_QUARANTINE_ROWS}`))
+              .getRowObjectsJson()
+              .map((r) => ({ line: Number(r.line), raw: String(r.raw ?? ''), reason: String(r.reason) }))
+          : [];
         const report: ImportReport = {
           ...base,
           importId: id,
@@ -249,7 +259,7 @@ export async function importTranscripts(
           message: null,
           read: n('read'),
           loaded: n('loaded'),
-          quarantined: n('quarantined'),
+          quarantined,
           duplicates: n('duplicates'),
           ignoredColumns,
           notes: [encodingNote(scan)].filter((x) => x !== null),
@@ -264,7 +274,7 @@ export async function importTranscripts(
           },
         };
         await timed(t, 'journal', async () => {
-          await writeJournal(c, report, report.quarantined ? quarantine : null);
+          await writeJournal(c, report, quarantined ? quarantine : null);
           if (report.quarantined && (scan.notUtf8Count || opts.source?.encoding)) {
             await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, scan);
           }
