@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /**
  * A transcript in a file of its own (WebVTT, whisper's JSON), as rows for tr_stage: parsed in
  * JavaScript, since such a file holds one call, and its call found by the file's name.
@@ -41,23 +43,25 @@ export function fileStem(fileName: string): { stem: string; language: string | n
   return { stem, language: null };
 }
 
-/** A file's lines as text, each marked when its bytes are not UTF-8 (read with U+FFFD for them). */
+/**
+ * A file's lines as text (a line ends at LF, CRLF or a lone CR, as WebVTT allows), each marked
+ * when its bytes are not UTF-8 (read with U+FFFD for them). A UTF-8 byte order mark is skipped.
+ */
 export function textLines(bytes: Buffer): { text: string; utf8: boolean }[] {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const out: { text: string; utf8: boolean }[] = [];
-  let pos = 0;
-  let body = bytes;
-  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
-  while (pos <= body.length) {
-    let end = body.indexOf(10, pos);
-    if (end === -1) end = body.length;
-    const line = body.subarray(pos, end);
-    out.push({ text: line.toString('utf8'), utf8: Buffer.from(line.toString('utf8'), 'utf8').equals(line) });
-    pos = end + 1;
-    if (end === body.length) break;
+  let start = 0;
+  const push = (end: number) => {
+    const line = body.subarray(start, end);
+    out.push({ text: line.toString('utf8'), utf8: isUtf8(line) });
+  };
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    if (b !== 10 && b !== 13) continue;
+    push(i);
+    if (b === 13 && body[i + 1] === 10) i++;
+    start = i + 1;
   }
-  // A CR line end (CRLF or a lone CR) is a line end too.
-  return out.flatMap((l) => {
-    const parts = l.text.replace(/\r$/, '').split('\r');
-    return parts.map((text) => ({ text, utf8: l.utf8 }));
-  });
+  push(body.length);
+  return out;
 }

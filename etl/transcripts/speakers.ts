@@ -2,8 +2,8 @@
 export type Speaker = 'agent' | 'customer' | 'unknown';
 
 // Words a voice or label is given for each side, in the languages the center works in.
-const AGENT = /^(agent|operator|оператор|агент|менеджер|operatorul|agentul)\b/i;
-const CUSTOMER = /^(customer|client|caller|клиент|абонент|звонящий|покупатель|clientul|apelant)\b/i;
+const AGENT = /^(agent|operator|оператор|агент|менеджер|operatorul|agentul)(?!\p{L})/iu;
+const CUSTOMER = /^(customer|client|caller|клиент|абонент|звонящий|покупатель|clientul|apelant)(?!\p{L})/iu;
 
 /**
  * The side a voice name or label means (`<v Agent>`, `Customer:`, whisperX's `SPEAKER_00`):
