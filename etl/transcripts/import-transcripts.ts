@@ -42,6 +42,7 @@ import {
   INSERT_TRANSCRIPTS_SQL,
   JSONL_REBUILT,
   KEYS_SQL,
+  LOADING_SQL,
   quarantineSql,
 } from './load.sql.ts';
 import { fileStem, type PerCallTranscript } from './per-call.ts';
@@ -61,6 +62,7 @@ import {
   PER_CALL_TRANSCRIPT_SQL,
   REJECT_COUNT_SQL,
   REJECTED_LINES_SQL,
+  rowsViewSql,
   TRANSCRIPT_TABLES,
 } from './stage.sql.ts';
 import { parseWebVtt } from './webvtt.ts';
@@ -78,15 +80,17 @@ async function stageJsonl(c: DuckDBConnection, file: string, t?: Record<string, 
   await timed(t, 'read and parse', () => c.run(JSONL_DOCS_SQL, { file }));
   const rejects = Number(await scalar(c, REJECT_COUNT_SQL)) > 0;
   if (rejects) await c.run(REJECTED_LINES_SQL);
-  await timed(t, 'segments', () => c.run(jsonlRowsSql(rejects)));
+  await c.run(rowsViewSql(jsonlRowsSql(rejects)));
   await c.run(jsonlTranscriptsSql(rejects));
-  await c.run('DROP TABLE tr_docs');
 }
 
 /** Stages a CSV of segments, read by DuckDB's CSV reader as the fact kinds' files are. */
 async function stageCsv(c: DuckDBConnection, file: string, name: string): Promise<string[]> {
   const { names, delim } = await csvHeader(file);
-  if (!names.length) return [];
+  if (!names.length) {
+    await c.run(rowsViewSql(null));
+    return [];
+  }
   const missing = CSV_REQUIRED.filter((col) => !names.includes(col));
   if (missing.length) {
     throw new AppError(
@@ -106,6 +110,7 @@ async function stageCsv(c: DuckDBConnection, file: string, name: string): Promis
   await c.run(csvRowsSql(present, rejects));
   await c.run(csvTranscriptsSql(present, rejects));
   await c.run('DROP TABLE tr_lines');
+  await c.run(rowsViewSql(null));
   return names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
 }
 
@@ -147,6 +152,7 @@ async function stagePerCall(c: DuckDBConnection, parsed: PerCallTranscript, file
       raw: LIST(VARCHAR),
     },
   );
+  await c.run(rowsViewSql(null));
   const firstLine = rows.find((r) => r.idx > 0)?.line ?? 1;
   await c.run(
     PER_CALL_TRANSCRIPT_SQL,
@@ -239,7 +245,11 @@ export async function importTranscripts(
         });
         await timed(t, 'load transcripts', () => c.run(INSERT_TRANSCRIPTS_SQL, idParams, idTypes));
         await timed(t, 'load segments', async () => {
-          for (const sql of INSERT_SEGMENTS_SQL) await c.run(sql, idParams, idTypes);
+          // Each statement reads every segment again: one that would insert none is not run.
+          const [numbered, sorted] = (await c.runAndReadAll(LOADING_SQL)).getRows()[0] ?? [];
+          const [inOrder, toSort] = INSERT_SEGMENTS_SQL;
+          if (Number(numbered)) await c.run(inOrder, idParams, idTypes);
+          if (Number(sorted)) await c.run(toSort, idParams, idTypes);
         });
         const f =
           (await timed(t, 'figures', () => c.runAndReadAll(FIGURES_SQL))).getRowObjectsJson()[0] ?? {};
@@ -295,6 +305,7 @@ export async function importTranscripts(
       }
       throw e;
     } finally {
+      await c.run('DROP VIEW IF EXISTS tr_rows');
       for (const table of TRANSCRIPT_TABLES) await c.run(`DROP TABLE IF EXISTS ${table}`);
     }
   });

@@ -81,6 +81,10 @@ export const DELETE_REPLACED_SQL = [
 export const INSERT_TRANSCRIPTS_SQL = `INSERT INTO transcripts (call_id, language, engine, speakers_known, segment_count, import_id)
 SELECT call_id, language, engine, speakers_known, segments, $importId FROM tr_final WHERE action IN ('new', 'replace')`;
 
+/** How many transcripts load with their segments' numbers as written, and how many need a sort. */
+export const LOADING_SQL = `SELECT count(*) FILTER (WHERE numbered), count(*) FILTER (WHERE NOT numbered)
+FROM tr_final WHERE action IN ('new', 'replace')`;
+
 /**
  * The good segments of the transcripts that load, numbered by start time then file order: those
  * of a transcript written in that order keep their number; only the others are sorted.

@@ -3,7 +3,7 @@ import { CSV_REJECTS_SQL } from '../facts/stage.sql.ts';
 /**
  * The staging of a transcripts file into two tables, whatever its format:
  *
- * - `tr_rows`, one row per segment, or per line that holds no segment to read: line (the file's
+ * - `tr_rows` (rowsViewSql), one row per segment, or per line that holds no segment to read: line (the file's
  *   line of the segment, or of its transcript in JSON Lines), idx (the segment's number in its
  *   record, 0 for a line with nothing to read), tkey (its transcript: the line in JSON Lines, the
  *   call in a CSV, the file for a per-call file), lang (a CSV row's own language), problem (why a
@@ -19,8 +19,9 @@ import { CSV_REJECTS_SQL } from '../facts/stage.sql.ts';
  */
 
 export const CREATE_TABLES_SQL = [
-  `CREATE OR REPLACE TEMP TABLE tr_rows (line BIGINT, idx INTEGER, tkey VARCHAR, lang VARCHAR, problem VARCHAR,
+  `CREATE OR REPLACE TEMP TABLE tr_seg (line BIGINT, idx INTEGER, tkey VARCHAR, lang VARCHAR, problem VARCHAR,
     raw VARCHAR, spk VARCHAR, st DOUBLE, en DOUBLE, txt VARCHAR, conf DOUBLE, seg_problem VARCHAR)`,
+  `CREATE OR REPLACE TEMP TABLE tr_extra (line BIGINT, idx INTEGER, tkey VARCHAR, problem VARCHAR, raw VARCHAR)`,
   `CREATE OR REPLACE TEMP TABLE tr_transcripts (tkey VARCHAR, first_line BIGINT, call_id VARCHAR, language VARCHAR,
     engine VARCHAR, language_line BIGINT, staged VARCHAR, in_order BOOLEAN DEFAULT false)`,
 ] as const;
@@ -118,8 +119,9 @@ const LINE_PROBLEM = `CASE WHEN o IS NULL THEN 'the line is not JSON'
 const JSONL_SEGMENT_RAW = `json_object('call_id', s.call_id, 'language', s.language, 'engine', s.engine,
   'speaker', s.speaker, 'start_s', s.start_s, 'end_s', s.end_s, 'text', s.text, 'confidence', s.confidence)::VARCHAR`;
 
-export const jsonlRowsSql = (rejects: boolean) => `INSERT INTO tr_rows BY NAME
-SELECT s.line, s.idx, s.line::VARCHAR AS tkey, ${judgedSegment(JSONL_SEGMENT_RAW)}
+export const jsonlRowsSql = (rejects: boolean) => `
+SELECT s.line, s.idx, s.line::VARCHAR AS tkey, NULL::VARCHAR AS lang, NULL::VARCHAR AS problem,
+  ${judgedSegment(JSONL_SEGMENT_RAW)}
 FROM (
   SELECT ${typedCells('u')} FROM (
     SELECT line, o.call_id, o.language, o.engine, unnest(o.segments, recursive := true),
@@ -177,7 +179,7 @@ export const csvLinesSql = (read: string) =>
 /** Each CSV record a segment of the call it names; `present` are the known columns the file has. */
 export const csvRowsSql = (present: readonly string[], rejects: boolean) => {
   const col = (c: string) => (present.includes(c) ? `"${c}"` : 'NULL::VARCHAR');
-  return `INSERT INTO tr_rows BY NAME
+  return `INSERT INTO tr_seg BY NAME
 SELECT s.line, 1 AS idx, s.tkey, s.lang, ${judgedSegment(csvRaw(CSV_COLUMNS.map((c) => `s."${c}"`)))}
 FROM (
   SELECT ${typedCells('c')} FROM (
@@ -207,7 +209,7 @@ FROM (
 };
 
 /** The segments of a per-call file, parsed in JavaScript, given as lists ($line, $speaker, …). */
-export const PER_CALL_ROWS_SQL = `INSERT INTO tr_rows BY NAME
+export const PER_CALL_ROWS_SQL = `INSERT INTO tr_seg BY NAME
 SELECT s.line, s.idx, 'file' AS tkey, s.problem, s.given_raw AS raw, ${judgedSegment(null)}
 FROM (
   SELECT ${typedCells('u')} FROM (
@@ -232,13 +234,25 @@ ORDER BY call_id LIMIT 3`;
  * Lines too long to read ($lines, $reasons): taken out of the file before DuckDB read it (each left
  * as a marker line, chr(1): etl/input/prepare.ts, which the readings above pass over), quarantined here.
  */
-export const LONG_LINES_SQL = `INSERT INTO tr_rows BY NAME
+export const LONG_LINES_SQL = `INSERT INTO tr_extra BY NAME
 SELECT line, 0 AS idx, CASE WHEN $transcriptPerLine THEN line::VARCHAR END AS tkey, problem, '' AS raw
 FROM (SELECT unnest($lines) AS line, unnest($reasons) AS problem)`;
 
-/** Temp tables of one transcripts import, dropped when it ends. */
+/**
+ * `tr_rows`, what the checks read: the segments of a CSV or a per-call file as staged (tr_seg), or
+ * those of a JSON Lines file straight from its parsed lines (`jsonl`: jsonlRowsSql), each time
+ * they are read: 30 million segments are not written to a table of their own on the way to
+ * theirs. The lines quarantined on their own (tr_extra) are added.
+ */
+export const rowsViewSql = (jsonl: string | null) => `CREATE OR REPLACE TEMP VIEW tr_rows AS
+${jsonl ?? 'SELECT * FROM tr_seg'}
+UNION ALL BY NAME
+SELECT * FROM tr_extra`;
+
+/** Temp tables of one transcripts import, dropped when it ends (the view first). */
 export const TRANSCRIPT_TABLES = [
-  'tr_rows',
+  'tr_seg',
+  'tr_extra',
   'tr_transcripts',
   'tr_docs',
   'tr_lines',
