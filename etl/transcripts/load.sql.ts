@@ -26,7 +26,7 @@ FROM tr_transcripts`;
 
 /** A segment that loads if its transcript does: readable, good, in its call's language. */
 const GOOD = (r: string, k: string) =>
-  `${r}.problem IS NULL AND ${r}.seg_problem IS NULL AND (${r}.lang IS NULL OR ${r}.lang = ${k}.language)`;
+  `${r}.seg_ok AND ${r}.problem IS NULL AND (${r}.lang IS NULL OR ${r}.lang = ${k}.language)`;
 
 /**
  * A hash of a transcript's segments, as a sum of theirs: it needs no ordering, so a million

@@ -20,8 +20,9 @@ import { CSV_REJECTS_SQL } from '../facts/stage.sql.ts';
 
 export const CREATE_TABLES_SQL = [
   `CREATE OR REPLACE TEMP TABLE tr_seg (line BIGINT, idx INTEGER, tkey VARCHAR, lang VARCHAR, problem VARCHAR,
-    raw VARCHAR, spk VARCHAR, st DOUBLE, en DOUBLE, txt VARCHAR, conf DOUBLE, seg_problem VARCHAR)`,
-  `CREATE OR REPLACE TEMP TABLE tr_extra (line BIGINT, idx INTEGER, tkey VARCHAR, problem VARCHAR, raw VARCHAR)`,
+    raw VARCHAR, spk VARCHAR, st DOUBLE, en DOUBLE, txt VARCHAR, conf DOUBLE, seg_ok BOOLEAN, seg_problem VARCHAR)`,
+  `CREATE OR REPLACE TEMP TABLE tr_extra (line BIGINT, idx INTEGER, tkey VARCHAR, problem VARCHAR, raw VARCHAR,
+    seg_ok BOOLEAN DEFAULT false)`,
   `CREATE OR REPLACE TEMP TABLE tr_transcripts (tkey VARCHAR, first_line BIGINT, call_id VARCHAR, language VARCHAR,
     engine VARCHAR, language_line BIGINT, staged VARCHAR, in_order BOOLEAN DEFAULT false)`,
 ] as const;
@@ -48,9 +49,14 @@ function judgedSegment(raw: string | null): string {
     CASE WHEN NOT ${blank('s.confidence')} AND (s.conf IS NULL OR NOT (s.conf BETWEEN 0 AND 1))
       THEN 'confidence: is not a number from 0 to 1' END
   ), '')`;
-  return `lower(trim(s.speaker)) AS spk, s.st, s.en, s.txt, s.conf, ${problem} AS seg_problem${
-    raw === null ? '' : `,\n    CASE WHEN ${problem} IS NOT NULL THEN ${raw} END AS raw`
-  }`;
+  // The same rules as a yes or no, cheap to test on every segment; the message is put together
+  // only where a bad segment is reported.
+  const ok = `(lower(trim(s.speaker)) IN ${SPEAKERS} AND s.st >= 0 AND isfinite(s.st) AND s.en >= s.st AND isfinite(s.en)
+    AND s.txt <> '' AND (${blank('s.confidence')} OR s.conf BETWEEN 0 AND 1))`;
+  return `lower(trim(s.speaker)) AS spk, s.st, s.en, s.txt, s.conf, coalesce(${ok}, false) AS seg_ok,
+    ${problem} AS seg_problem${
+      raw === null ? '' : `,\n    CASE WHEN ${problem} IS NOT NULL THEN ${raw} END AS raw`
+    }`;
 }
 
 /** The typed values judgedSegment reads beside the cells as text, over the source `x`. */
