@@ -14,8 +14,9 @@ import { CSV_REJECTS_SQL } from '../facts/stage.sql.ts';
  *   staging: a per-call file whose name matches no call) and in_order (its segments are written in
  *   start order, so that each one's number is its place).
  *
- * The big table is written once, typed and judged as it is written: 30 million segments are not
- * copied from one table to another. Messages are the schemas' words: "column: message".
+ * A JSON Lines file's segments are never written to a table of their own: tr_rows reads them from
+ * the parsed lines (tr_docs) each time, typed and judged, so that 30 million segments are not
+ * copied on the way to transcript_segments. Messages are the schemas' words: "column: message".
  */
 
 export const CREATE_TABLES_SQL = [
