@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -184,7 +185,15 @@ export async function importTranscripts(
   const { file, size } = await resolveFile(opts.file);
   const name = opts.fileName ?? path.basename(file);
   const scan = await timed(t, 'checksum', () => scanFile(file, size));
-  const base = { file: name, kind: TRANSCRIPTS, format, checksum: scan.checksum };
+  // A per-call file's name says whose transcript it is: two calls' files of the same bytes (a short
+  // "hello" alone) are two transcripts, not one file imported twice.
+  const checksum =
+    format === 'vtt' || format === 'whisper-json'
+      ? createHash('sha256')
+          .update(`${fileStem(name).stem}\0${scan.checksum}`)
+          .digest('hex')
+      : scan.checksum;
+  const base = { file: name, kind: TRANSCRIPTS, format, checksum };
   const previous = await previousImport(db, base);
   if (previous) return previous;
   // A line too long for DuckDB's reader: the file is read again without it (importFile).

@@ -445,6 +445,14 @@ describe('per-call WebVTT files', () => {
     expect(await transcripts()).toEqual([]);
   });
 
+  it('two calls whose files have the same bytes get a transcript each; the same file again is a no-op', async () => {
+    const hello = 'WEBVTT\nLanguage: ro\n\n00:00.000 --> 00:01.000\nAgent: Alo\n';
+    expect((await load('K1.vtt', hello)).status).toBe('done');
+    expect((await load('K2.vtt', hello)).status).toBe('done');
+    expect((await load('K1.vtt', hello)).status).toBe('already_imported');
+    expect((await transcripts()).map((t) => t.call_id)).toEqual(['K1', 'K2']);
+  });
+
   it('refuses a file that is not WebVTT', async () => {
     await expect(load('K1.vtt', 'hello\n')).rejects.toThrow(/K1.vtt is not WebVTT/);
   });
