@@ -55,9 +55,9 @@ describe('the imports page in Chromium', () => {
     await page.waitForURL(/\/imports$/);
     // The kinds by their names, the new ones among them.
     const kinds = page.getByLabel('Kind of records');
-    expect(await kinds.locator('option').allTextContents()).toEqual(
-      expect.arrayContaining(['Calls', 'Product catalogue', 'Call transcripts']),
-    );
+    await expect
+      .poll(() => kinds.locator('option').allTextContents())
+      .toEqual(expect.arrayContaining(['Calls', 'Product catalogue', 'Call transcripts']));
     // Two answered calls of the demo, a WebVTT file each, named by the call id.
     const answered = readFileSync(path.join(e.dir, 'demo-input', 'calls.csv'), 'utf8')
       .split('\n')
