@@ -3,7 +3,7 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
 import { AppError, describeIssues } from '../core/errors.ts';
 import type { Format, ImportReport } from '../schemas/import-report.ts';
-import { KINDS, type Kind } from '../schemas/kinds.ts';
+import { type ImportKind, KINDS, type Kind, TRANSCRIPTS } from '../schemas/kinds.ts';
 import { bumpDataVersion } from '../stores/data-version.ts';
 import { type Analytics, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
@@ -29,9 +29,11 @@ import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
 import type { OnProgress } from './progress.ts';
 import { type CanonicalFormat, readRows } from './read-rows.ts';
+import { detectTranscriptFormat } from './transcripts/detect.ts';
+import { importTranscripts, isTranscriptFormat } from './transcripts/import-transcripts.ts';
 
 export interface ImportOptions {
-  kind: Kind | 'queue-log';
+  kind: ImportKind | 'queue-log';
   file: string;
   format?: Format;
   actor: string;
@@ -113,8 +115,9 @@ export async function importFile(target: Stores, opts: ImportOptions): Promise<I
       if (!(e instanceof LongLinesError)) throw e;
       // A line too long to read is one of a CSV's rows, quarantined as such; the file is read
       // again without it. Other formats have no row to put it in: the file is refused.
-      const format = prepared.format ?? (await detectFormat(input.file));
-      if (format !== 'csv')
+      const format = prepared.format ?? (await formatOf(prepared.kind, input.file));
+      // A JSON Lines transcript is a line too: quarantined as such, as a CSV row is.
+      if (format !== 'csv' && !(prepared.kind === TRANSCRIPTS && format === 'jsonl'))
         throw new AppError('bad_request', `cannot read ${prepared.fileName}: ${e.message}`);
       const copy = await input.without(e.lines);
       return await importPrepared(target, { ...prepared, format, file: copy, longLines: e.lines });
@@ -124,8 +127,28 @@ export async function importFile(target: Stores, opts: ImportOptions): Promise<I
   }
 }
 
+/** The format of a file of `kind` the user did not name. */
+const formatOf = (kind: ImportOptions['kind'], file: string): Promise<Format> =>
+  kind === 'queue-log'
+    ? Promise.resolve('queue-log')
+    : kind === TRANSCRIPTS
+      ? detectTranscriptFormat(file)
+      : detectFormat(file);
+
 async function importPrepared(target: Stores, opts: ImportOptions): Promise<ImportReport> {
-  const format = opts.format ?? (opts.kind === 'queue-log' ? 'queue-log' : await detectFormat(opts.file));
+  const format = opts.format ?? (await formatOf(opts.kind, opts.file));
+  if (opts.kind === TRANSCRIPTS) {
+    if (!isTranscriptFormat(format)) {
+      throw new AppError(
+        'bad_request',
+        `transcripts are read from csv, jsonl, vtt or whisper-json, not ${format}`,
+      );
+    }
+    return importTranscripts(target, format, opts);
+  }
+  if (format === 'vtt' || format === 'whisper-json') {
+    throw new AppError('bad_request', `the ${format} format holds transcripts, not ${opts.kind}`);
+  }
   if (isTelephonyFormat(format)) {
     if (opts.kind !== 'calls' && opts.kind !== 'queue-log') {
       throw new AppError('bad_request', `the ${format} format holds calls, not ${opts.kind}`);

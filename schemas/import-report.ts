@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const FORMATS = ['csv', 'jsonl', 'parquet', 'asterisk-cdr', 'queue-log'] as const;
+export const FORMATS = [
+  'csv',
+  'jsonl',
+  'parquet',
+  'asterisk-cdr',
+  'queue-log',
+  'vtt',
+  'whisper-json',
+] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const quarantinedRow = z.object({ line: z.number().int(), reason: z.string(), raw: z.string() });
@@ -25,5 +33,18 @@ export const importReport = z.object({
   /** The first quarantined rows; all of them are in the import log. */
   quarantine: z.array(quarantinedRow),
   seconds: z.number(),
+  /**
+   * A transcripts import: its figures above count segments, these the transcripts (one per call).
+   * loaded counts the replaced too; read = loaded + quarantined + duplicates.
+   */
+  transcripts: z
+    .object({
+      read: z.number().int(),
+      loaded: z.number().int(),
+      replaced: z.number().int(),
+      quarantined: z.number().int(),
+      duplicates: z.number().int(),
+    })
+    .optional(),
 });
 export type ImportReport = z.infer<typeof importReport>;

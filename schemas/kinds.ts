@@ -9,6 +9,7 @@ import {
   normRecord,
   operatorRecord,
   orderRecord,
+  productRecord,
   targetRecord,
   teamRecord,
   variablePayRecord,
@@ -103,5 +104,26 @@ export const KINDS = {
 } as const satisfies Record<string, KindSpec>;
 
 export type Kind = keyof typeof KINDS;
+/** The kinds of the center's own records, in dependency order: the demo writes each of them. */
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 export const isKind = (k: string): k is Kind => Object.hasOwn(KINDS, k);
+
+/** The inputs of AutoQA: the product catalogue, a table like the others, and the transcripts. */
+export const AUTOQA_KINDS = {
+  products: spec(productRecord, ['product_id', 'name'], ['product_id'], 'duckdb'),
+} as const satisfies Record<string, KindSpec>;
+
+/** Every kind of file with columns: the center's records and the product catalogue. */
+export const RECORD_KINDS = { ...KINDS, ...AUTOQA_KINDS } as const;
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+/**
+ * A transcript is not a table of columns (one per call, its segments nested or in rows of their
+ * own, or a file per call): its formats are read by etl/transcripts/, not by this registry.
+ */
+export const TRANSCRIPTS = 'transcripts';
+
+/** Everything `callscore import` and the imports page take, roster first, transcripts after calls. */
+export const IMPORT_KINDS = [...KIND_NAMES, 'products', TRANSCRIPTS] as const;
+export type ImportKind = RecordKind | typeof TRANSCRIPTS;
+export const isImportKind = (k: string): k is ImportKind => (IMPORT_KINDS as readonly string[]).includes(k);

@@ -182,6 +182,34 @@ export const evaluationRecord = z.object({
   calibration: nullable(boolean).transform((v) => v ?? false),
 });
 
+/**
+ * A product of the catalogue AutoQA matches the operator's words against: `synonyms` are the words
+ * said for it in any language, `traditional_for` the client types it is the usual product of.
+ */
+export const productRecord = z
+  .object({
+    product_id: identifier,
+    name: text.pipe(z.string().min(1, 'is required')),
+    synonyms: nullable(list).transform((v) => v ?? []),
+    category: nullable(text),
+    is_new: nullable(boolean).transform((v) => v ?? false),
+    promo_from: nullable(localDate),
+    promo_to: nullable(localDate),
+    traditional_for: nullable(list)
+      .transform((v) => (v ?? []).map((t) => t.toLowerCase()))
+      .superRefine((types, ctx) => {
+        const unknown = types.find((t) => !(CLIENT_TYPES as readonly string[]).includes(t));
+        if (unknown !== undefined)
+          ctx.addIssue({ code: 'custom', message: `"${unknown}" is not one of ${CLIENT_TYPES.join(', ')}` });
+      }),
+  })
+  .refine((r) => !r.promo_from || !r.promo_to || r.promo_to >= r.promo_from, {
+    message: 'is before promo_from',
+    path: ['promo_to'],
+    // Judged once every column is good, as the set-based validation does.
+    when: (payload) => !payload.issues.length,
+  });
+
 export type TeamRecord = z.infer<typeof teamRecord>;
 export type OperatorRecord = z.infer<typeof operatorRecord>;
 export type ClientRecord = z.infer<typeof clientRecord>;
@@ -194,3 +222,4 @@ export type VariablePayRecord = z.infer<typeof variablePayRecord>;
 export type ClaimRecord = z.infer<typeof claimRecord>;
 export type AssessmentRecord = z.infer<typeof assessmentRecord>;
 export type EvaluationRecord = z.infer<typeof evaluationRecord>;
+export type ProductRecord = z.infer<typeof productRecord>;

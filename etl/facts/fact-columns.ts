@@ -20,10 +20,14 @@ export type ColumnRule =
   | { type: 'seconds' } // primitives.seconds
   | { type: 'count' } // primitives.count
   | { type: 'currency' } // primitives.currency
-  | { type: 'enum'; values: readonly string[] }; // primitives.enumOf
+  | { type: 'enum'; values: readonly string[] } // primitives.enumOf
+  | { type: 'boolean' } // primitives.boolean, an empty cell false
+  | { type: 'date' } // primitives.localDate
+  | { type: 'list' } // primitives.list: `;`-separated (or a JSON array), an empty cell []
+  | { type: 'enum-list'; values: readonly string[] }; // a list whose every item is one of `values`
 
-export type FactKind = 'clients' | 'debts' | 'calls' | 'orders';
-export const FACT_KINDS: readonly FactKind[] = ['clients', 'debts', 'calls', 'orders'];
+export type FactKind = 'clients' | 'debts' | 'calls' | 'orders' | 'products';
+export const FACT_KINDS: readonly FactKind[] = ['clients', 'debts', 'calls', 'orders', 'products'];
 export const isFactKind = (k: string): k is FactKind => (FACT_KINDS as readonly string[]).includes(k);
 
 const id = { type: 'identifier' } as const;
@@ -34,6 +38,9 @@ const seconds = { type: 'seconds' } as const;
 const count = { type: 'count' } as const;
 const currency = { type: 'currency' } as const;
 const oneOf = (values: readonly string[]) => ({ type: 'enum', values }) as const;
+const bool = { type: 'boolean' } as const;
+const date = { type: 'date' } as const;
+const list = { type: 'list' } as const;
 
 /** Column → rule, in the canonical column order of each kind (KINDS[kind].columns). */
 export const FACT_COLUMNS: Record<FactKind, Record<string, ColumnRule>> = {
@@ -80,6 +87,31 @@ export const FACT_COLUMNS: Record<FactKind, Record<string, ColumnRule>> = {
     offered_items: count,
     error_code: text,
   },
+  // Small, but read by AutoQA beside the transcripts in DuckDB, so loaded as the facts are.
+  products: {
+    product_id: id,
+    name: text,
+    synonyms: list,
+    category: text,
+    is_new: bool,
+    promo_from: date,
+    promo_to: date,
+    traditional_for: { type: 'enum-list', values: CLIENT_TYPES },
+  },
+};
+
+/**
+ * Checks across columns of a row, by the columns' typed values ($v(column)), each with the column
+ * it is reported on and the schema's message; checked once every column is good.
+ */
+export const ROW_RULES: Partial<Record<FactKind, { column: string; bad: string; message: string }[]>> = {
+  products: [
+    {
+      column: 'promo_to',
+      bad: '$v(promo_to) < $v(promo_from)',
+      message: 'is before promo_from',
+    },
+  ],
 };
 
 /**
@@ -92,4 +124,5 @@ export const OPERATOR_REFERENCES: Record<FactKind, readonly string[]> = {
   debts: [],
   calls: ['operator_id'],
   orders: ['operator_id'],
+  products: [],
 };

@@ -11,7 +11,7 @@ import {
 } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
-import { KINDS } from '../../schemas/kinds.ts';
+import { RECORD_KINDS } from '../../schemas/kinds.ts';
 import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { csvHeader } from '../csv-header.ts';
@@ -214,7 +214,7 @@ export async function importFacts(
 ): Promise<ImportReport> {
   const started = performance.now();
   const { db, analytics } = target;
-  const spec = KINDS[kind];
+  const spec = RECORD_KINDS[kind];
   const t = opts.timings;
   const { file, size } = await resolveFile(opts.file);
   const name = opts.fileName ?? path.basename(file);

@@ -1,5 +1,5 @@
 import { quotedIdentifier as q } from '@duckdb/node-api';
-import { KINDS } from '../../schemas/kinds.ts';
+import { RECORD_KINDS } from '../../schemas/kinds.ts';
 import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
 
 /**
@@ -12,7 +12,7 @@ import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
  */
 
 const columnsOf = (kind: FactKind) => Object.keys(FACT_COLUMNS[kind]);
-const keyOf = (kind: FactKind) => KINDS[kind].key;
+const keyOf = (kind: FactKind) => RECORD_KINDS[kind].key;
 const same = (kind: FactKind, a: string, b: string) =>
   columnsOf(kind)
     .map((c) => `${a}.${q(c)} IS NOT DISTINCT FROM ${b}.${q(c)}`)

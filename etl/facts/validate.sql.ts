@@ -1,5 +1,12 @@
 import { quotedIdentifier as q } from '@duckdb/node-api';
-import { type ColumnRule, FACT_COLUMNS, type FactKind, OPERATOR_REFERENCES } from './fact-columns.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../schemas/period.ts';
+import {
+  type ColumnRule,
+  FACT_COLUMNS,
+  type FactKind,
+  OPERATOR_REFERENCES,
+  ROW_RULES,
+} from './fact-columns.ts';
 
 /**
  * The set-based validation of a file: one query reads the text cells of a source (DuckDB's
@@ -89,7 +96,7 @@ function columnSql(rule: ColumnRule, x: string, t: string, required: boolean, sp
     case 'text':
       return {
         value: t,
-        problem: `CASE WHEN strlen(${t}) > 10000 AND length(${t}) > 10000 THEN 'is longer than 10000 characters' END`,
+        problem: `CASE ${missing} WHEN strlen(${t}) > 10000 AND length(${t}) > 10000 THEN 'is longer than 10000 characters' END`,
       };
     case 'enum': {
       // Typed as an ENUM: the cast is one hash lookup, and the value takes a byte, not its text.
@@ -148,6 +155,35 @@ function columnSql(rule: ColumnRule, x: string, t: string, required: boolean, sp
         ],
         value: `CASE WHEN {{f}} IS NOT NULL THEN {{f}} WHEN regexp_full_match(${t}, '${pattern}') THEN TRY_CAST(${t} AS ${type}) END`,
         problem: unless(message, `CASE WHEN {{v}} < 0 THEN 'is negative' END`),
+      };
+    }
+    case 'boolean':
+      // An empty cell is false, as the schema's default.
+      return {
+        value: `CASE WHEN ${t} IS NULL THEN false WHEN lower(${t}) IN ('true', '1', 'yes', 'y') THEN true
+          WHEN lower(${t}) IN ('false', '0', 'no', 'n') THEN false END`,
+        problem: `CASE WHEN ${t} IS NOT NULL AND {{v}} IS NULL THEN 'is not a boolean (true/false, 1/0, yes/no)' END`,
+      };
+    case 'date':
+      return {
+        value: `CASE WHEN regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(${t} AS DATE) END`,
+        problem: `CASE ${missing} WHEN NOT regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}') THEN 'is not a date (YYYY-MM-DD)'
+          WHEN {{v}} IS NULL THEN 'is not a calendar date'
+          WHEN year({{v}}) NOT BETWEEN ${FIRST_YEAR} AND ${LAST_YEAR} THEN 'is not a date between ${FIRST_YEAR} and ${LAST_YEAR}' END`,
+      };
+    case 'list':
+    case 'enum-list': {
+      // `a;b`, or a JSON array as a JSON Lines file writes it; items trimmed, empty ones left out.
+      const items = `CASE WHEN ${t} IS NULL THEN []::VARCHAR[]
+        WHEN starts_with(${t}, '[') AND json_valid(${t}) AND json_type(${t}) = 'ARRAY' THEN json_extract_string(${t}, '$[*]')
+        ELSE string_split(${t}, ';') END`;
+      const kept = `list_filter(list_transform(${items}, lambda i: trim(i)), lambda i: i <> '')`;
+      if (rule.type === 'list') return { value: kept, problem: 'NULL' };
+      const values = `[${rule.values.map(literal).join(', ')}]`;
+      const unknown = `list_filter({{v}}, lambda i: NOT list_contains(${values}, i))`;
+      return {
+        value: `list_transform(${kept}, lambda i: lower(i))`,
+        problem: `CASE WHEN len(${unknown}) > 0 THEN '"' || ${unknown}[1] || '" is not one of ${rule.values.join(', ')}' END`,
       };
     }
     case 'currency':
@@ -232,6 +268,10 @@ export function checkSql(o: CheckOptions): string {
       `CASE WHEN ${own(c, 'v')} IS NOT NULL AND NOT (${own(c, 'v')} IN (SELECT operator_id FROM known_operators))
         THEN ${literal(`${c}: "`)} || ${own(c, 'v')} || '" is not a known operator' END`,
   );
+  const rowRules = (ROW_RULES[o.kind] ?? []).map(
+    (r) =>
+      `CASE WHEN ${r.bad.replace(/\$v\((\w+)\)/g, (_, c: string) => own(c, 'v'))} THEN ${literal(`${r.column}: ${r.message}`)} END`,
+  );
   const anyProblem = [
     ...(o.rowProblem ? ['_row_problem IS NOT NULL'] : []),
     ...columns.map((c) => `${own(c, 'p')} IS NOT NULL`),
@@ -250,7 +290,7 @@ export function checkSql(o: CheckOptions): string {
 ), problems AS (
   SELECT *,
     -- a reference is checked only once the row is otherwise good, as the row-by-row path did
-    coalesce(${[schemaProblem, ...refProblems].join(', ')}) AS ${own('', 'problem')}
+    coalesce(${[schemaProblem, ...rowRules, ...refProblems].join(', ')}) AS ${own('', 'problem')}
   FROM judged
 )
 SELECT ${columns.map((c) => `${own(c, 'v')} AS ${q(c)}`).join(',\n  ')},

@@ -16,9 +16,11 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              the earlier months' pay periods are approved
   import   <kind> <file...> [--format F] [--gmt] [--json] [--via URL --user NAME]
                                              kinds: teams, operators, clients, debts, calls, orders, targets,
-                                             norms, variable-pay, claims, assessments, evaluations, queue-log
-                                             formats: csv, jsonl, parquet, asterisk-cdr, queue-log (detected
-                                             when not given); --gmt: CDR times are UTC (usegmtime=yes);
+                                             norms, variable-pay, claims, assessments, evaluations, products,
+                                             transcripts (files or a folder of them), queue-log
+                                             formats: csv, jsonl, parquet, asterisk-cdr, queue-log, vtt,
+                                             whisper-json (detected when not given); --gmt: CDR times are
+                                             UTC (usegmtime=yes);
                                              --via: send the files to a running server as admin NAME
                                              (password on stdin or CALLSCORE_PASSWORD)
   score    --period YYYY-MM [--team T] [--format table|csv|json]

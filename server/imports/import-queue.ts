@@ -3,7 +3,7 @@ import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
 import type { Format } from '../../schemas/import-report.ts';
 import type { ImportJobView } from '../../schemas/imports.ts';
-import type { Kind } from '../../schemas/kinds.ts';
+import type { ImportKind } from '../../schemas/kinds.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
@@ -26,7 +26,7 @@ export interface JobRequest {
   file: string;
   fileName: string;
   size: number;
-  kind: Kind | 'queue-log';
+  kind: ImportKind | 'queue-log';
   format?: Format | undefined;
   gmtTimes?: boolean | undefined;
   encoding?: string | undefined;
@@ -145,7 +145,7 @@ export class ImportQueue {
       await markRunning(db, job.id);
       const { timeZone } = await readSettings(db);
       const report = await importFile(this.deps, {
-        kind: job.kind as Kind | 'queue-log',
+        kind: job.kind as ImportKind | 'queue-log',
         file,
         fileName: job.file_name,
         actor: job.actor,

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { foreignEncoding } from '../../etl/input/rewrite.ts';
 import { FORMATS } from '../../schemas/import-report.ts';
 import type { ImportDetailResponse, ImportJobResponse, ImportsResponse } from '../../schemas/imports.ts';
-import { KIND_NAMES } from '../../schemas/kinds.ts';
+import { IMPORT_KINDS } from '../../schemas/kinds.ts';
 
-const IMPORT_KINDS = ['queue-log', ...KIND_NAMES] as const;
+const UPLOAD_KINDS = ['queue-log', ...IMPORT_KINDS] as const;
 
 import { AppError, describeIssues } from '../../core/errors.ts';
 import { allow } from '../auth/access.ts';
@@ -23,7 +23,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   });
 
 const uploadFields = z.object({
-  kind: oneOf(IMPORT_KINDS),
+  kind: oneOf(UPLOAD_KINDS),
   format: oneOf(FORMATS).optional(),
   gmt: z.enum(['true', 'false']).optional(),
   /** The text's encoding when it is not UTF-8 (`windows-1251`, `koi8-r`, `latin1` …). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toInstant } from '../../core/time.ts';
 import { FACT_COLUMNS, FACT_KINDS } from '../../etl/facts/fact-columns.ts';
 import { zoneSpans } from '../../etl/facts/zone-spans.ts';
-import { KINDS } from '../../schemas/kinds.ts';
+import { RECORD_KINDS } from '../../schemas/kinds.ts';
 
 /** The instant the SQL's CASE over the spans gives for a wall-clock time (ms, read as UTC). */
 function viaSpans(tz: string, wall: number): number {
@@ -39,6 +39,7 @@ describe('zone spans', () => {
 
 describe('fact column rules', () => {
   it('name the columns of each fact kind in canonical order', () => {
-    for (const kind of FACT_KINDS) expect(Object.keys(FACT_COLUMNS[kind])).toEqual([...KINDS[kind].columns]);
+    for (const kind of FACT_KINDS)
+      expect(Object.keys(FACT_COLUMNS[kind])).toEqual([...RECORD_KINDS[kind].columns]);
   });
 });

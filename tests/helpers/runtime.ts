@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
-import type { Kind } from '../../schemas/kinds.ts';
+import type { ImportKind } from '../../schemas/kinds.ts';
 import type { Role } from '../../schemas/roles.ts';
 import { createApp } from '../../server/app.ts';
 import { openDataDir, type Runtime } from '../../server/runtime.ts';
@@ -37,7 +37,13 @@ export async function testEnv(opts: { timeZone?: string } = {}): Promise<TestEnv
 }
 
 /** Writes a CSV into the data directory's scratch folder and imports it as `kind`. */
-export async function importCsv(env: TestEnv, kind: Kind, name: string, text: string, timeZone = 'UTC') {
+export async function importCsv(
+  env: TestEnv,
+  kind: ImportKind,
+  name: string,
+  text: string,
+  timeZone = 'UTC',
+) {
   const file = path.join(env.dir, name);
   writeFileSync(file, text);
   return importFile(env.rt, { kind, file, actor: 'test', timeZone });

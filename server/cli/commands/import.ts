@@ -1,8 +1,9 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../../core/errors.ts';
 import { importFile } from '../../../etl/import-file.ts';
 import { FORMATS, type Format, type ImportReport } from '../../../schemas/import-report.ts';
-import { isKind, KIND_NAMES } from '../../../schemas/kinds.ts';
+import { IMPORT_KINDS, isImportKind, TRANSCRIPTS } from '../../../schemas/kinds.ts';
 import { StoreLockedError } from '../../../stores/duckdb.ts';
 import { resolveDataDir } from '../../config.ts';
 import { openDataDir, type Runtime } from '../../runtime.ts';
@@ -19,8 +20,14 @@ function printReport(file: string, report: ImportReport) {
   console.log(
     report.status === 'already_imported'
       ? `${file}: ${report.message}`
-      : `${file}: read ${report.read}, loaded ${report.loaded}, quarantined ${report.quarantined}, duplicates ${report.duplicates} (${report.seconds} s)`,
+      : `${file}: read ${report.read}, loaded ${report.loaded}, quarantined ${report.quarantined}, duplicates ${report.duplicates}${report.transcripts ? ' segments' : ''} (${report.seconds} s)`,
   );
+  const t = report.status === 'already_imported' ? undefined : report.transcripts;
+  if (t) {
+    console.log(
+      `  transcripts: read ${t.read}, loaded ${t.loaded} (${t.replaced} replacing older ones), quarantined ${t.quarantined}, duplicates ${t.duplicates}`,
+    );
+  }
   for (const q of report.quarantine) console.log(`  line ${q.line}: ${q.reason}`);
   if (report.quarantined > report.quarantine.length) {
     console.log(
@@ -39,6 +46,22 @@ const bigEnough = (file: string) => {
   }
 };
 
+/** Transcript files: a folder stands for the files in it (one per call, as a PBX or a tool writes them). */
+const TRANSCRIPT_FILE = /\.(vtt|json|jsonl|ndjson|csv)(\.gz)?$/i;
+function transcriptFiles(named: string): string[] {
+  let dir = false;
+  try {
+    dir = statSync(named).isDirectory();
+  } catch {
+    // not there: the import says so
+  }
+  if (!dir) return [named];
+  return readdirSync(named, { withFileTypes: true })
+    .filter((e) => e.isFile() && TRANSCRIPT_FILE.test(e.name))
+    .map((e) => path.join(named, e.name))
+    .sort();
+}
+
 export async function importCommand(argv: string[]) {
   const { values, positionals } = cliArgs(argv, {
     format: { type: 'string' },
@@ -48,10 +71,13 @@ export async function importCommand(argv: string[]) {
     via: { type: 'string' },
     user: { type: 'string' },
   });
-  const [kind, ...files] = positionals;
-  if (!kind || !(isKind(kind) || kind === 'queue-log'))
-    throw new UsageError(`callscore import <kind> <file...>; kinds: ${KIND_NAMES.join(', ')}, queue-log`);
-  if (!files.length) throw new UsageError('name at least one file to import');
+  const [kind, ...named] = positionals;
+  if (!kind || !(isImportKind(kind) || kind === 'queue-log'))
+    throw new UsageError(`callscore import <kind> <file...>; kinds: ${IMPORT_KINDS.join(', ')}, queue-log`);
+  if (!named.length) throw new UsageError('name at least one file to import');
+  const files = kind === TRANSCRIPTS ? named.flatMap(transcriptFiles) : named;
+  if (!files.length)
+    throw new UsageError(`${named.join(', ')}: no transcript files (.vtt, .json, .jsonl, .csv)`);
   if (values.format && !(FORMATS as readonly string[]).includes(values.format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   }
@@ -64,16 +90,27 @@ export async function importCommand(argv: string[]) {
   const each = async (
     importOne: (file: string, bar: ReturnType<typeof progressBar>) => Promise<ImportReport>,
   ) => {
+    const refused: string[] = [];
     for (const file of files) {
       const bar = progressBar(file, bigEnough(file));
       let report: ImportReport;
       try {
         report = await importOne(file, bar);
+      } catch (e) {
+        // A folder of per-call transcripts goes on past a file it cannot read, and says so.
+        if (!(kind === TRANSCRIPTS && files.length > 1 && e instanceof AppError)) throw e;
+        console.error(`${file}: ${e.message}`);
+        refused.push(file);
+        continue;
       } finally {
         bar.done();
       }
       reports.push(report);
       if (!values.json) printReport(file, report);
+    }
+    if (refused.length) {
+      if (values.json) console.log(JSON.stringify(reports, null, 2));
+      throw new AppError('bad_request', `${refused.length} of ${files.length} files were not imported`);
     }
   };
 

@@ -7,17 +7,20 @@ import { ImportLog } from './imports/ImportLog.tsx';
 import { JobCard } from './imports/JobCard.tsx';
 import { UploadForm } from './imports/UploadForm.tsx';
 
-/** Administrators' imports: send a file, follow its job to the report, read the import log. */
+/** Administrators' imports: send files, follow their jobs to the reports, read the import log. */
 export default function ImportsPage() {
   const t = useT();
   const fmt = useFormat();
   useDocumentTitle(t('imports.title'));
-  const [jobId, setJobId] = useState<string | null>(null);
+  // The jobs sent from this page, newest first: several transcript files make several jobs.
+  const [jobIds, setJobIds] = useState<string[]>([]);
   return (
     <div className="page">
       <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')} />
-      <UploadForm onQueued={setJobId} />
-      {jobId && <JobCard key={jobId} jobId={jobId} fmt={fmt} />}
+      <UploadForm onQueued={(id) => setJobIds((ids) => [id, ...ids].slice(0, 20))} />
+      {jobIds.map((id) => (
+        <JobCard key={id} jobId={id} fmt={fmt} />
+      ))}
       <ImportLog fmt={fmt} />
     </div>
   );

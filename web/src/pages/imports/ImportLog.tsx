@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingRegion, Skeleton } from '../../component
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
 import { valueLabel } from '../../i18n/values.ts';
+import { kindName } from './kind-label.ts';
 
 const STATUS: Record<string, MessageKey> = {
   done: 'imports.status.done',
@@ -58,7 +59,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
                   <Link to={`/imports/${r.id}`}>{r.file}</Link>
                 </td>
                 <td>
-                  {valueLabel(t, 'kind', r.kind)} · {valueLabel(t, 'format', r.format)}
+                  {kindName(t, r.kind)} · {valueLabel(t, 'format', r.format)}
                 </td>
                 <td>{STATUS[r.status] ? t(STATUS[r.status] as MessageKey) : r.status}</td>
                 <td className="num">{fmt.integer(r.read)}</td>

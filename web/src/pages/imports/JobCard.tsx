@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Link } from 'react-router';
 import { useImportJob } from '../../api/hooks.ts';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
@@ -15,6 +16,7 @@ export function JobCard({ jobId, fmt }: { jobId: string; fmt: Formatters }) {
   const t = useT();
   const query = useImportJob(jobId);
   const job = query.data?.job;
+  const titleId = useId();
 
   let body: React.ReactNode;
   if (query.isError) body = <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
@@ -65,9 +67,9 @@ export function JobCard({ jobId, fmt }: { jobId: string; fmt: Formatters }) {
   }
 
   return (
-    <section className="card" aria-labelledby="job-title">
+    <section className="card" aria-labelledby={titleId}>
       <header className="card-header">
-        <h2 className="card-title" id="job-title">
+        <h2 className="card-title" id={titleId}>
           {t('imports.job.title', { file: job?.fileName ?? '…' })}
         </h2>
       </header>

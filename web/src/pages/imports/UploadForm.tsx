@@ -1,16 +1,19 @@
 import { type FormEvent, useId, useState } from 'react';
 import { FORMATS } from '../../../../schemas/import-report.ts';
-import { KIND_NAMES } from '../../../../schemas/kinds.ts';
+import { TRANSCRIPTS } from '../../../../schemas/kinds.ts';
 import { useUploadImport } from '../../api/hooks.ts';
 import { errorMessage } from '../../components/states.tsx';
 import { useT } from '../../i18n/index.ts';
 import { valueLabel } from '../../i18n/values.ts';
+import { kindName, UPLOAD_KINDS } from './kind-label.ts';
 
-const KINDS = [...KIND_NAMES, 'queue-log'] as const;
 /** The encodings systems in our region export in, offered first; any name iconv knows is taken. */
 const ENCODINGS = ['windows-1251', 'koi8-r', 'cp866', 'windows-1250', 'windows-1252', 'iso-8859-2', 'latin1'];
 
-/** Sends one file to `POST /api/imports`; `onQueued` gets the job to follow. */
+/**
+ * Sends a file to `POST /api/imports`, or several transcript files one after another (a file per
+ * call); `onQueued` gets each job to follow.
+ */
 export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) {
   const t = useT();
   const upload = useUploadImport();
@@ -19,22 +22,32 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
   const [format, setFormat] = useState('');
   const [gmt, setGmt] = useState(false);
   const [encoding, setEncoding] = useState('');
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const several = kind === TRANSCRIPTS;
   const [missing, setMissing] = useState(false);
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!file) {
+    const chosen = several ? files : files.slice(0, 1);
+    if (!chosen.length) {
       setMissing(true);
       return;
     }
-    const form = new FormData();
-    form.set('kind', kind);
-    if (format) form.set('format', format);
-    if (gmt) form.set('gmt', 'true');
-    if (encoding.trim()) form.set('encoding', encoding.trim());
-    form.set('file', file, file.name);
-    upload.mutate(form, { onSuccess: (res) => onQueued(res.job.id) });
+    // In turn, so that the jobs queue in the order the files were chosen.
+    for (const file of chosen) {
+      const form = new FormData();
+      form.set('kind', kind);
+      if (format) form.set('format', format);
+      if (gmt) form.set('gmt', 'true');
+      if (encoding.trim()) form.set('encoding', encoding.trim());
+      form.set('file', file, file.name);
+      try {
+        onQueued((await upload.mutateAsync(form)).job.id);
+      } catch {
+        // the mutation's error is shown below; the files after it are not sent
+        return;
+      }
+    }
   };
 
   return (
@@ -44,15 +57,15 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
           {t('imports.upload.title')}
         </h2>
       </header>
-      <form className="card-body upload-form" onSubmit={submit}>
+      <form className="card-body upload-form" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label className="field-label" htmlFor={ids.kind}>
             {t('imports.upload.kind')}
           </label>
           <select id={ids.kind} className="select" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {KINDS.map((k) => (
+            {UPLOAD_KINDS.map((k) => (
               <option key={k} value={k}>
-                {valueLabel(t, 'kind', k)}
+                {kindName(t, k)}
               </option>
             ))}
           </select>
@@ -95,17 +108,24 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
         </div>
         <div className="field">
           <label className="field-label" htmlFor={ids.file}>
-            {t('imports.upload.file')}
+            {several ? t('imports.upload.files') : t('imports.upload.file')}
           </label>
           <input
             id={ids.file}
             className="input"
             type="file"
+            multiple={several}
+            aria-describedby={several ? `${ids.file}-hint` : undefined}
             onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
+              setFiles([...(e.target.files ?? [])]);
               setMissing(false);
             }}
           />
+          {several && (
+            <p className="card-meta" id={`${ids.file}-hint`}>
+              {t('imports.upload.filesHint')}
+            </p>
+          )}
         </div>
         <label className="checkbox" htmlFor={ids.gmt}>
           <input id={ids.gmt} type="checkbox" checked={gmt} onChange={(e) => setGmt(e.target.checked)} />
