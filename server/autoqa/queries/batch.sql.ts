@@ -1,0 +1,51 @@
+import { inLocalRange } from '../../../stores/range.sql.ts';
+import { tokenizeSql } from '../words.ts';
+
+/**
+ * The transcribed calls of a local-date range ($from, $to exclusive, in $tz) that have no results
+ * of rule-set version $version yet, counted per local day: a run checks them a day at a time.
+ */
+export const PENDING_DAYS_SQL = `
+  SELECT strftime(timezone($tz, c.started_at)::DATE, '%Y-%m-%d') AS day, count(*)::INTEGER AS calls
+  FROM transcripts t JOIN calls c USING (call_id)
+  WHERE ${inLocalRange('started_at')}
+    AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)
+  GROUP BY ALL ORDER BY day`;
+
+/**
+ * The batch's calls, with what the checks need beside the words: the client's type, the call's
+ * local date (promotions), the debt at the call's time (the client's latest snapshot at or before
+ * it shows overdue debt or a balance over the limit), and whether the rule set has phrases in the
+ * call's language ($langs).
+ */
+export const BATCH_CALLS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_calls AS
+  SELECT t.call_id, t.language, c.operator_id, c.client_id, cl.type AS client_type,
+    timezone($tz, c.started_at)::DATE AS call_date,
+    coalesce(d.overdue_amount > 0 OR d.balance > d.credit_limit, false) AS has_debt,
+    list_contains($langs, t.language) AS covered
+  FROM transcripts t
+  JOIN calls c USING (call_id)
+  LEFT JOIN clients cl ON cl.client_id = c.client_id
+  ASOF LEFT JOIN debts d ON d.client_id = c.client_id AND d.as_of <= c.started_at
+  WHERE ${inLocalRange('started_at')}
+    AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)`;
+
+/**
+ * The batch's segments in the order spoken, with their words (tokenized as words.ts tokenizes
+ * phrases) and, for each, the client's segment it follows (the latest that started before it).
+ */
+export const BATCH_SEGMENTS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_segs AS
+  SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language,
+    ${tokenizeSql('s.text')} AS words,
+    last_value(CASE WHEN s.speaker = 'customer' THEN s.seq END IGNORE NULLS) OVER (
+      PARTITION BY s.call_id ORDER BY s.start_s, s.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+    ) AS prev_customer_seq
+  FROM transcript_segments s JOIN aq_calls c USING (call_id)`;
+
+/** Every agent's span of speech per call: the windows of the opening and closing checks. */
+export const AGENT_SPANS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_agent AS
+  SELECT call_id, min(start_s) AS first_s, max(end_s) AS last_e
+  FROM aq_segs WHERE speaker = 'agent' GROUP BY call_id`;
