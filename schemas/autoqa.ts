@@ -195,6 +195,11 @@ export interface AutoqaCallRow {
 
 export const autoqaRunQuery = z.object({ period });
 
+/** `GET /api/autoqa/results?period=`: the period's transcribed calls the caller may see. */
+export interface AutoqaResultsResponse {
+  calls: AutoqaCallRow[];
+}
+
 /** `POST /api/autoqa/run?period=`: what the run did. */
 export interface AutoqaRunResponse {
   period: string;

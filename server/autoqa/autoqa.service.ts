@@ -1,14 +1,17 @@
 import {
   type AutoqaCallRow,
+  type AutoqaRunResponse,
   type CallAutoqaResponse,
   type CheckResult,
   evidenceSchema,
 } from '../../schemas/autoqa.ts';
 import { monthRange } from '../../schemas/period.ts';
 import type { Stores } from '../../stores/stores.ts';
+import { audit } from '../audit/audit.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { CALL_RESULTS_SQL, PERIOD_RESULTS_SQL } from './queries/results.sql.ts';
 import { currentRuleSet } from './rules.service.ts';
+import { type AutoqaProgress, runAutoqa } from './run.ts';
 
 /**
  * One row per transcribed call of `period` (local dates, the company's time zone): its checks
@@ -72,4 +75,23 @@ export async function callAutoqa(stores: Stores, callId: string): Promise<CallAu
       ];
     }),
   };
+}
+
+/** A run with its audit row: what ran, by whom, under which rule-set version, how many calls. */
+export async function runAutoqaAudited(
+  stores: Stores,
+  period: string,
+  actor: string,
+  onProgress?: AutoqaProgress,
+): Promise<AutoqaRunResponse> {
+  const run = await runAutoqa(stores, period, onProgress);
+  const transcribed = (await autoqaRows(stores, period)).length;
+  const body: AutoqaRunResponse = {
+    period,
+    rulesVersion: run.rulesVersion,
+    transcribed,
+    checked: run.checked,
+  };
+  await audit(stores.db, { actor, action: 'run', entity: 'autoqa', entityId: period, after: body });
+  return body;
 }
