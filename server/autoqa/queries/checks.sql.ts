@@ -85,11 +85,12 @@ export const PRODUCT_OFFER_SQL = `
     GROUP BY m.call_id
   )
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL THEN 'na'
+    CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na'
       WHEN $mode = 'traditional' AND c.client_type IS NULL THEN 'na'
       WHEN ec.call_id IS NULL THEN 'na'
       WHEN named.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+      WHEN NOT c.covered THEN ${NOT_COVERED}
       WHEN $mode = 'traditional' AND c.client_type IS NULL THEN ${reason('client unknown')}
       WHEN ec.call_id IS NULL THEN ${reason('no product applies')}
       WHEN named.call_id IS NOT NULL THEN json_object('segments', json_array(named.ev))
@@ -123,8 +124,9 @@ export const UPSELL_SQL = `
   ),
   per_call AS (SELECT call_id, count(*) AS n, json_group_array(ev) AS evs FROM offered GROUP BY call_id)
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR r.call_id IS NULL THEN 'na' WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN a.call_id IS NULL OR NOT c.covered OR r.call_id IS NULL THEN 'na' WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+      WHEN NOT c.covered THEN ${NOT_COVERED}
       WHEN r.call_id IS NULL THEN ${reason('no order request')}
       ELSE json_object('segments', coalesce(pc.evs, '[]'::JSON), 'count', coalesce(pc.n, 0),
         'window', json_object('fromS', r.end_s, 'toS', greatest(a.last_e, r.end_s))) END AS evidence
