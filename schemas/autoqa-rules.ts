@@ -620,6 +620,7 @@ const courtesy: CheckDef = {
       ro: [
         'nu știu',
         'habar n am',
+        'habar nam',
         'habar nu am',
         'nu e problema mea',
         'nu i problema mea',

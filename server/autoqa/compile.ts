@@ -28,6 +28,20 @@ export interface CompiledPhrases {
   others: { id: number[]; k: number[]; stem: string[] };
 }
 
+/**
+ * The word a phrase is looked up by: the longest stem that is not `*` nor `#` (long stems are
+ * rare words, so few places are tried), else the first number. -1 for a phrase of `*` only.
+ */
+export function anchorOf(stems: readonly string[]): number {
+  let best = -1;
+  stems.forEach((s, i) => {
+    if (s === '*') return;
+    const cur = best < 0 ? undefined : stems[best];
+    if (cur === undefined || (cur === '#' && s !== '#') || (s !== '#' && s.length > cur.length)) best = i;
+  });
+  return best;
+}
+
 /** The name a phrase list has in the hit table: the check's key and the list's name. */
 export const listName = (checkKey: string, list: string) => `${checkKey}:${list}`;
 export const PRODUCT_LIST = 'product';
@@ -58,7 +72,7 @@ export function compilePhrases(
   const seen = new Set<string>();
   const add = (list: string, item: string, lang: string, text: string) => {
     const stems = phraseStems(lang, text);
-    const anchor = stems.findIndex((s) => s !== '*');
+    const anchor = anchorOf(stems);
     if (anchor < 0) return;
     const key = JSON.stringify([list, item, lang, stems]);
     if (seen.has(key)) return;

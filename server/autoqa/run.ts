@@ -10,7 +10,8 @@ import {
   AGENT_SPANS_SQL,
   BATCH_CALLS_SQL,
   BATCH_SEGMENTS_SQL,
-  PENDING_DAYS_SQL,
+  PENDING_BATCHES_SQL,
+  PENDING_SQL,
 } from './queries/batch.sql.ts';
 import {
   CLOSING_SQL,
@@ -38,7 +39,7 @@ import { insertResultsSql } from './queries/results.sql.ts';
 import { currentRuleSet } from './rules.service.ts';
 import { LEXICON_VERSION, stemWord } from './words.ts';
 
-/** `done` of `total` calls checked so far (called after each day's batch). */
+/** `done` of `total` calls checked so far (called after each batch). */
 export type AutoqaProgress = (done: number, total: number) => void;
 
 export interface AutoqaRun {
@@ -56,29 +57,33 @@ const strings = (values: readonly (string | number)[]) => textList(values.map(St
  * has no results of the rule set in force, and stores each check's result with its evidence. A
  * second run finds nothing left to do; an edited rule set (a new version) checks them all again.
  *
- * Set-based in DuckDB, a local day at a time: the day's segments are split into words in SQL, the
+ * Set-based in DuckDB, a batch of calls at a time: the batch's segments are split into words in SQL, the
  * words the lexicon lacks are stemmed here (each distinct word once, ever), and every check is
- * one query over the day's words joined to the lexicon and the stemmed phrases.
+ * one query over the batch's words joined to the lexicon and the stemmed phrases.
  */
 export async function runAutoqa(
   stores: Stores,
   period: string,
   onProgress: AutoqaProgress = () => {},
+  timings?: Record<string, number>,
 ): Promise<AutoqaRun> {
   const ruleSet = await currentRuleSet(stores.db);
   const settings = await readSettings(stores.db);
   const range = monthRange(period);
   const tz = settings.timeZone;
   return stores.analytics.withConnection(async (c) => {
-    const days = (
-      await c.runAndReadAll(PENDING_DAYS_SQL, {
-        tz,
-        from: range.from,
-        to: range.to,
-        version: ruleSet.version,
-      })
-    ).getRowObjectsJson() as { day: string; calls: number }[];
-    const total = days.reduce((n, d) => n + Number(d.calls), 0);
+    await c.run(PENDING_SQL, {
+      tz,
+      from: range.from,
+      to: range.to,
+      version: ruleSet.version,
+      size: BATCH_CALLS,
+    });
+    const batches = (await c.runAndReadAll(PENDING_BATCHES_SQL)).getRowObjectsJson() as {
+      batch: number;
+      calls: number;
+    }[];
+    const total = batches.reduce((n, b) => n + Number(b.calls), 0);
     onProgress(0, total);
     if (total === 0) return { rulesVersion: ruleSet.version, checked: 0 };
     const products = (await c.runAndReadAll(PRODUCT_NAMES_SQL))
@@ -87,8 +92,8 @@ export async function runAutoqa(
     const compiled = compilePhrases(ruleSet, products, settings.companyName);
     await loadPhrases(c, compiled);
     let done = 0;
-    for (const { day } of days) {
-      const checked = await checkDay(c, ruleSet, compiled, { tz, from: day, to: nextDay(day) });
+    for (const { batch } of batches) {
+      const checked = await checkBatch(c, ruleSet, compiled, { tz, batch: Number(batch) }, timings);
       done += checked;
       onProgress(done, total);
     }
@@ -96,8 +101,11 @@ export async function runAutoqa(
   });
 }
 
-const nextDay = (day: string) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+/**
+ * Calls per batch: big enough that each query's fixed cost is small beside its work, small enough
+ * that a batch's words (about 30 segments of 10 words a call) stay well inside DuckDB's memory.
+ */
+const BATCH_CALLS = 50_000;
 
 async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Promise<void> {
   const p = compiled.phrases;
@@ -185,32 +193,39 @@ function checkQuery(check: CheckDef): { sql: string; params: Params } {
   }
 }
 
-/** Checks one local day's pending calls; returns how many. */
-async function checkDay(
+/** Checks one batch of pending calls; returns how many. */
+async function checkBatch(
   c: DuckDBConnection,
   ruleSet: RuleSetView,
   compiled: CompiledPhrases,
-  day: { tz: string; from: string; to: string },
+  batch: { tz: string; batch: number },
+  timings?: Record<string, number>,
 ): Promise<number> {
-  await c.run(
-    BATCH_CALLS_SQL,
-    { ...day, version: ruleSet.version, langs: textList(compiled.languages) },
-    { langs: TEXT_LIST },
+  // Seconds per step, summed over the batches, when the caller asks (the benchmark prints them).
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    if (timings) timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+  };
+  await step('calls', () =>
+    c.run(BATCH_CALLS_SQL, { ...batch, langs: textList(compiled.languages) }, { langs: TEXT_LIST }),
   );
   const calls = Number((await c.runAndReadAll('SELECT count(*) AS n FROM aq_calls')).getRows()[0]?.[0] ?? 0);
   if (calls === 0) return 0;
-  await c.run(BATCH_SEGMENTS_SQL);
-  await c.run(AGENT_SPANS_SQL);
-  await stemNewWords(c);
-  await c.run(TOKENS_SQL, { v: LEXICON_VERSION });
-  await c.run(HITS_SQL);
-  await c.run(MENTIONS_SQL);
+  await step('segments', () => c.run(BATCH_SEGMENTS_SQL));
+  await step('segments', () => c.run(AGENT_SPANS_SQL));
+  await step('lexicon', () => stemNewWords(c));
+  await step('words', () => c.run(TOKENS_SQL, { v: LEXICON_VERSION }));
+  await step('phrases', () => c.run(HITS_SQL));
+  await step('phrases', () => c.run(MENTIONS_SQL));
   const now = new Date().toISOString();
   // A call's twelve results land together or not at all.
   await inTransaction(c, async () => {
     for (const check of ruleSet.checks) {
       const { sql, params } = checkQuery(check);
-      await c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now });
+      await step(check.kind, () =>
+        c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now }),
+      );
     }
   });
   return calls;

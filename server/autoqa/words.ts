@@ -15,20 +15,28 @@ import { NUMBER_WORDS } from './number-words.ts';
  */
 export const LEXICON_VERSION = 1;
 
-/** Apostrophes join a word ("don't" → "dont"); anything not a letter or a digit separates words. */
-const APOSTROPHES = /['’`ʼ]/gu;
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
+/**
+ * Characters that separate words, and apostrophes, which join them ("don't" → "dont"). SQL
+ * splits with translate() and string_split() rather than a regular expression: over tens of
+ * millions of segments that is several times faster, and JavaScript splits the phrases the same
+ * way. A token may keep an unusual symbol ("10%"); it then matches only the same token.
+ */
+const SEPARATORS = ' \t\n\r!"#$%&()*+,./:;<=>?@[\\]^_{|}~-\u00a0\u202f«»“”„‟‹›—–‐‑‒―…·•№§°±×÷';
+const APOSTROPHES = "'’`ʼ‘";
+
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The SQL twin of `tokenize` for a text column: lowercase, apostrophes dropped, split on the rest. */
 export const tokenizeSql = (column: string) =>
-  `list_filter(regexp_split_to_array(regexp_replace(lower(${column}), '[''’\`ʼ]', '', 'g'), '[^\\p{L}\\p{N}]+'), w -> w <> '')`;
+  `list_filter(string_split(translate(lower(${column}), ${sqlText(SEPARATORS + APOSTROPHES)}, ${sqlText(' '.repeat([...SEPARATORS].length))}), ' '), w -> w <> '')`;
 
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .split(SEPARATORS)
-    .filter((w) => w !== '');
+  let out = '';
+  for (const ch of text.toLowerCase()) {
+    if (APOSTROPHES.includes(ch)) continue;
+    out += SEPARATORS.includes(ch) ? ' ' : ch;
+  }
+  return out.split(' ').filter((w) => w !== '');
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/u;

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   api: () => import('./api.bench.ts'),
   etl: () => import('./etl.bench.ts'),
   web: () => import('./web.bench.ts'),
+  autoqa: () => import('./autoqa.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -3,14 +3,19 @@ import { tokenizeSql } from '../words.ts';
 
 /**
  * The transcribed calls of a local-date range ($from, $to exclusive, in $tz) that have no results
- * of rule-set version $version yet, counted per local day: a run checks them a day at a time.
+ * of rule-set version $version yet, in batches of $size calls: a run checks them a batch at a time.
+ * Batches follow the call ids, so a batch's segments sit in few row groups (the file is loaded in
+ * call order) and the scan of the others is skipped.
  */
-export const PENDING_DAYS_SQL = `
-  SELECT strftime(timezone($tz, c.started_at)::DATE, '%Y-%m-%d') AS day, count(*)::INTEGER AS calls
+export const PENDING_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_pending AS
+  SELECT t.call_id, ((row_number() OVER (ORDER BY t.call_id) - 1) // $size)::INTEGER AS batch
   FROM transcripts t JOIN calls c USING (call_id)
   WHERE ${inLocalRange('started_at')}
-    AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)
-  GROUP BY ALL ORDER BY day`;
+    AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)`;
+
+export const PENDING_BATCHES_SQL = `
+  SELECT batch, count(*)::INTEGER AS calls FROM aq_pending GROUP BY batch ORDER BY batch`;
 
 /**
  * The batch's calls, with what the checks need beside the words: the client's type, the call's
@@ -24,24 +29,21 @@ export const BATCH_CALLS_SQL = `
     timezone($tz, c.started_at)::DATE AS call_date,
     coalesce(d.overdue_amount > 0 OR d.balance > d.credit_limit, false) AS has_debt,
     list_contains($langs, t.language) AS covered
-  FROM transcripts t
+  FROM aq_pending p
+  JOIN transcripts t USING (call_id)
   JOIN calls c USING (call_id)
   LEFT JOIN clients cl ON cl.client_id = c.client_id
   ASOF LEFT JOIN debts d ON d.client_id = c.client_id AND d.as_of <= c.started_at
-  WHERE ${inLocalRange('started_at')}
-    AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)`;
+  WHERE p.batch = $batch`;
 
 /**
- * The batch's segments in the order spoken, with their words (tokenized as words.ts tokenizes
- * phrases) and, for each, the client's segment it follows (the latest that started before it).
+ * The batch's segments with their words (tokenized as words.ts tokenizes phrases) and a number of
+ * their own (`seg_id`), the cheap key every word of the segment is found by.
  */
 export const BATCH_SEGMENTS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_segs AS
-  SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language,
-    ${tokenizeSql('s.text')} AS words,
-    last_value(CASE WHEN s.speaker = 'customer' THEN s.seq END IGNORE NULLS) OVER (
-      PARTITION BY s.call_id ORDER BY s.start_s, s.seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-    ) AS prev_customer_seq
+  SELECT row_number() OVER () AS seg_id, s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language,
+    ${tokenizeSql('s.text')} AS words
   FROM transcript_segments s JOIN aq_calls c USING (call_id)`;
 
 /** Every agent's span of speech per call: the windows of the opening and closing checks. */

@@ -140,15 +140,22 @@ export const UPSELL_SQL = `
 export const DELIVERY_SQL = `
   WITH ${REQUEST_CTE},
   about_delivery AS (SELECT DISTINCT call_id, seq FROM aq_hit WHERE list = $delivery),
-  stated AS (
-    SELECT s.call_id, arg_min(${seg('s', "'phrase', h.phrase")}, s.start_s * 1000 + h.pos_from) AS ev
+  said_when AS (
+    SELECT s.call_id, s.seq, s.start_s, s.end_s, h.phrase, h.pos_from
     FROM aq_hit h JOIN aq_segs s USING (call_id, seq)
     WHERE h.list = $when AND s.speaker = 'agent'
-      AND (
-        EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = s.call_id AND d.seq = s.seq)
-        OR EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = s.call_id AND d.seq = s.prev_customer_seq)
-      )
-    GROUP BY s.call_id
+  ),
+  client_before AS (
+    SELECT w.call_id, w.seq, q.seq AS client_seq
+    FROM said_when w ASOF LEFT JOIN (SELECT call_id, seq, start_s FROM aq_segs WHERE speaker = 'customer') q
+      ON q.call_id = w.call_id AND q.start_s < w.start_s
+  ),
+  stated AS (
+    SELECT w.call_id, arg_min(${seg('w', "'phrase', w.phrase")}, w.start_s * 1000 + w.pos_from) AS ev
+    FROM said_when w JOIN client_before b USING (call_id, seq)
+    WHERE EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = w.call_id AND d.seq = w.seq)
+      OR EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = w.call_id AND d.seq = b.client_seq)
+    GROUP BY w.call_id
   )
   SELECT c.call_id,
     CASE WHEN a.call_id IS NULL OR NOT c.covered OR r.call_id IS NULL THEN 'na'

@@ -19,9 +19,12 @@ export const OTHERS_SQL = `
   SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($k::VARCHAR[])::INTEGER AS k,
     unnest($stem) AS stem`;
 
+/** Places of words in a segment: a word's key is its segment's number times this, plus its place. */
+const PLACES = 1048576;
+
 /**
- * The batch's words whose stem some phrase of their language holds, with their place (1-based)
- * and the segment's word count: every other word can only stand where a phrase has `*`.
+ * The batch's words whose stem some phrase of their language holds, keyed by segment and place
+ * (1-based), with the segment's word count: every other word can only stand where a phrase has `*`.
  */
 export const TOKENS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_tok AS
@@ -32,39 +35,39 @@ export const TOKENS_SQL = `
     ) ps ON ps.lang = l.language AND ps.stem = l.stem
     WHERE l.version = $v
   )
-  SELECT x.call_id, x.seq, x.language, x.pos, x.nw, rel.stem
+  SELECT x.seg_id * ${PLACES} + x.pos AS tk, x.seg_id, x.language, x.pos, x.nw, rel.stem
   FROM (
-    SELECT call_id, seq, language, len(words) AS nw, unnest(words) AS word, generate_subscripts(words, 1) AS pos
+    SELECT seg_id, language, len(words) AS nw, unnest(words) AS word, generate_subscripts(words, 1) AS pos
     FROM aq_segs
   ) x JOIN rel ON rel.language = x.language AND rel.word = x.word`;
 
 /**
- * Every phrase heard: the anchor's stem found, the phrase fits in the segment, and each other word
+ * Every phrase heard: its anchor's stem found, the phrase fits in the segment, and each other word
  * of the phrase at its place. One row per phrase and place: (call, segment, list, item, phrase,
  * first and last word's place).
  */
 export const HITS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_hit AS
   WITH found AS (
-    SELECT t.call_id, t.seq, a.phrase_id, t.pos - a.k AS off, p.rest
+    SELECT t.seg_id, a.phrase_id, t.pos - a.k AS off, p.rest
     FROM aq_tok t
     JOIN aq_anchor a ON a.lang = t.language AND a.stem = t.stem
     JOIN aq_phrases p ON p.phrase_id = a.phrase_id
     WHERE t.pos - a.k >= 1 AND t.pos - a.k + p.n - 1 <= t.nw
   ),
   whole AS (
-    SELECT call_id, seq, phrase_id, off FROM found WHERE rest = 0
+    SELECT seg_id, phrase_id, off FROM found WHERE rest = 0
     UNION ALL
-    SELECT f.call_id, f.seq, f.phrase_id, f.off
+    SELECT f.seg_id, f.phrase_id, f.off
     FROM found f
     JOIN aq_other o ON o.phrase_id = f.phrase_id
-    JOIN aq_tok t ON t.call_id = f.call_id AND t.seq = f.seq AND t.pos = f.off + o.k AND t.stem = o.stem
+    JOIN aq_tok t ON t.tk = f.seg_id * ${PLACES} + f.off + o.k AND t.stem = o.stem
     WHERE f.rest > 0
-    GROUP BY f.call_id, f.seq, f.phrase_id, f.off, f.rest
+    GROUP BY f.seg_id, f.phrase_id, f.off, f.rest
     HAVING count(*) = f.rest
   )
-  SELECT w.call_id, w.seq, p.list, p.item, p.phrase, w.off AS pos_from, w.off + p.n - 1 AS pos_to
-  FROM whole w JOIN aq_phrases p USING (phrase_id)`;
+  SELECT s.call_id, s.seq, p.list, p.item, p.phrase, w.off AS pos_from, w.off + p.n - 1 AS pos_to
+  FROM whole w JOIN aq_phrases p USING (phrase_id) JOIN aq_segs s USING (seg_id)`;
 
 /** Products named, with who named them and when. */
 export const MENTIONS_SQL = `
