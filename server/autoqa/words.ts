@@ -16,27 +16,34 @@ import { NUMBER_WORDS } from './number-words.ts';
 export const LEXICON_VERSION = 1;
 
 /**
- * Characters that separate words, and apostrophes, which join them ("don't" → "dont"). SQL
- * splits with translate() and string_split() rather than a regular expression: over tens of
- * millions of segments that is several times faster, and JavaScript splits the phrases the same
- * way. A token may keep an unusual symbol ("10%"); it then matches only the same token.
+ * Splitting happens in two steps. SQL cuts each segment at spaces, dashes and slashes (one simple
+ * regular expression: over tens of millions of segments the cheapest split that keeps "floarea-
+ * soarelui" and "floarea soarelui" alike), and the lexicon maps each such raw token to its stem
+ * here, where punctuation around it is dropped ("oil," is "oil"), apostrophes join ("don't" is
+ * "dont") and a token of numbers only ("8:30") is `#`. Phrases are cut and mapped the same way.
  */
-const SEPARATORS = ' \t\n\r!"#$%&()*+,./:;<=>?@[\\]^_{|}~-\u00a0\u202f«»“”„‟‹›—–‐‑‒―…·•№§°±×÷';
-const APOSTROPHES = "'’`ʼ‘";
+// The hyphen last: a literal in both JavaScript's and DuckDB's (RE2) character classes.
+const RAW_SPLIT_CLASS = ' \t\n\r\f\v\u00a0\u202f‐‑–—/-';
+const RAW_SPLIT = new RegExp(`[${RAW_SPLIT_CLASS}]+`, 'u');
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+const APOSTROPHES = /['’`ʼ‘]/gu;
 
-const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-/** The SQL twin of `tokenize` for a text column: lowercase, apostrophes dropped, split on the rest. */
+/** The SQL twin of `rawTokens` for a text column: lowercase, cut at spaces, dashes and slashes. */
 export const tokenizeSql = (column: string) =>
-  `list_filter(string_split(translate(lower(${column}), ${sqlText(SEPARATORS + APOSTROPHES)}, ${sqlText(' '.repeat([...SEPARATORS].length))}), ' '), w -> w <> '')`;
+  `regexp_split_to_array(lower(${column}), '[${RAW_SPLIT_CLASS}]+')`;
 
+/** A text as SQL cuts it: the raw tokens the lexicon is keyed by. */
+export function rawTokens(text: string): string[] {
+  return text.toLowerCase().split(RAW_SPLIT);
+}
+
+/** The words of a raw token: apostrophes dropped, split at anything not a letter or a digit. */
 export function tokenize(text: string): string[] {
-  let out = '';
-  for (const ch of text.toLowerCase()) {
-    if (APOSTROPHES.includes(ch)) continue;
-    out += SEPARATORS.includes(ch) ? ' ' : ch;
-  }
-  return out.split(' ').filter((w) => w !== '');
+  return text
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .split(SEPARATORS)
+    .filter((w) => w !== '');
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/u;
@@ -70,24 +77,35 @@ const numberWords = new Map(
 );
 const DIGITS = /^\d+(st|nd|rd|th)?$/u;
 
-/** The stem a tokenized word compares by: `#` for a number, else its Snowball stem, diacritics folded. */
-export function stemWord(language: string, word: string): string {
+/** The stem of one word: `#` for a number, else its Snowball stem, diacritics folded. */
+function stemOne(language: string, word: string): string {
   const folded = foldDiacritics(word);
   if (DIGITS.test(folded) || numberWords.get(language)?.has(folded)) return '#';
   return stemmerFor(language)?.stem(folded) ?? folded;
 }
 
 /**
- * A phrase's stems in order: `*` (any word) and `#` (any number) stay as they are, every other word
- * is tokenized and stemmed as the transcripts' words are.
+ * The stem a raw token compares by: its word's stem, `#` for numbers, '' for punctuation alone;
+ * a token of several words (rare: "sugar,rice") gets their stems joined by a space, which no
+ * phrase word equals.
+ */
+export function stemWord(language: string, raw: string): string {
+  const words = tokenize(raw);
+  if (words.length === 0) return '';
+  const stems = words.map((w) => stemOne(language, w));
+  if (stems.every((s) => s === '#')) return '#';
+  return stems.join(' ');
+}
+
+/**
+ * A phrase's stems in order: `*` (any word) and `#` (any number) stay as they are, every other
+ * raw token is stemmed as the transcripts' tokens are.
  */
 export function phraseStems(language: string, phrase: string): string[] {
-  return phrase
-    .trim()
-    .split(/\s+/u)
-    .flatMap((part) =>
-      part === '*' || part === '#' ? [part] : tokenize(part).map((w) => stemWord(language, w)),
-    );
+  return rawTokens(phrase.trim())
+    .filter((t) => t !== '')
+    .map((t) => (t === '*' || t === '#' ? t : stemWord(language, t)))
+    .filter((s) => s !== '');
 }
 
 /** Whether a phrase is written in the script a language is spoken in (a Cyrillic synonym is not English). */
