@@ -77,6 +77,9 @@ export async function callAutoqa(stores: Stores, callId: string): Promise<CallAu
   };
 }
 
+/** Runs one after another: two at once would both find the same calls unchecked. */
+let lastRun: Promise<unknown> = Promise.resolve();
+
 /** A run with its audit row: what ran, by whom, under which rule-set version, how many calls. */
 export async function runAutoqaAudited(
   stores: Stores,
@@ -84,7 +87,9 @@ export async function runAutoqaAudited(
   actor: string,
   onProgress?: AutoqaProgress,
 ): Promise<AutoqaRunResponse> {
-  const run = await runAutoqa(stores, period, onProgress);
+  const turn = lastRun.then(() => runAutoqa(stores, period, onProgress));
+  lastRun = turn.catch(() => {});
+  const run = await turn;
   const transcribed = (await autoqaRows(stores, period)).length;
   const body: AutoqaRunResponse = {
     period,
