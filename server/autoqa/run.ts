@@ -82,6 +82,8 @@ export async function runAutoqa(
     const batches = (await c.runAndReadAll(PENDING_BATCHES_SQL)).getRowObjectsJson() as {
       batch: number;
       calls: number;
+      lo: string;
+      hi: string;
     }[];
     const total = batches.reduce((n, b) => n + Number(b.calls), 0);
     onProgress(0, total);
@@ -92,8 +94,8 @@ export async function runAutoqa(
     const compiled = compilePhrases(ruleSet, products, settings.companyName);
     await loadPhrases(c, compiled);
     let done = 0;
-    for (const { batch } of batches) {
-      const checked = await checkBatch(c, ruleSet, compiled, { tz, batch: Number(batch) }, timings);
+    for (const b of batches) {
+      const checked = await checkBatch(c, ruleSet, compiled, { tz, ...b, batch: Number(b.batch) }, timings);
       done += checked;
       onProgress(done, total);
     }
@@ -198,7 +200,7 @@ async function checkBatch(
   c: DuckDBConnection,
   ruleSet: RuleSetView,
   compiled: CompiledPhrases,
-  batch: { tz: string; batch: number },
+  batch: { tz: string; batch: number; lo: string; hi: string },
   timings?: Record<string, number>,
 ): Promise<number> {
   // Seconds per step, summed over the batches, when the caller asks (the benchmark prints them).
@@ -208,11 +210,15 @@ async function checkBatch(
     if (timings) timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
   };
   await step('calls', () =>
-    c.run(BATCH_CALLS_SQL, { ...batch, langs: textList(compiled.languages) }, { langs: TEXT_LIST }),
+    c.run(
+      BATCH_CALLS_SQL,
+      { tz: batch.tz, batch: batch.batch, langs: textList(compiled.languages) },
+      { langs: TEXT_LIST },
+    ),
   );
   const calls = Number((await c.runAndReadAll('SELECT count(*) AS n FROM aq_calls')).getRows()[0]?.[0] ?? 0);
   if (calls === 0) return 0;
-  await step('segments', () => c.run(BATCH_SEGMENTS_SQL));
+  await step('segments', () => c.run(BATCH_SEGMENTS_SQL, { lo: batch.lo, hi: batch.hi }));
   await step('segments', () => c.run(AGENT_SPANS_SQL));
   await step('lexicon', () => stemNewWords(c));
   await step('words', () => c.run(TOKENS_SQL, { v: LEXICON_VERSION }));

@@ -14,8 +14,10 @@ export const PENDING_SQL = `
   WHERE ${inLocalRange('started_at')}
     AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)`;
 
+/** Each batch's size and first and last call id (its segments lie between them). */
 export const PENDING_BATCHES_SQL = `
-  SELECT batch, count(*)::INTEGER AS calls FROM aq_pending GROUP BY batch ORDER BY batch`;
+  SELECT batch, count(*)::INTEGER AS calls, min(call_id) AS lo, max(call_id) AS hi
+  FROM aq_pending GROUP BY batch ORDER BY batch`;
 
 /**
  * The batch's calls, with what the checks need beside the words: the client's type, the call's
@@ -37,14 +39,17 @@ export const BATCH_CALLS_SQL = `
   WHERE p.batch = $batch`;
 
 /**
- * The batch's segments with their words (tokenized as words.ts tokenizes phrases) and a number of
- * their own (`seg_id`), the cheap key every word of the segment is found by.
+ * The batch's segments ($lo to $hi: its first and last call id) with their words (tokenized as
+ * words.ts tokenizes phrases) and a number of their own (`seg_id`), the cheap key every word of
+ * the segment is found by.
  */
 export const BATCH_SEGMENTS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_segs AS
   SELECT row_number() OVER () AS seg_id, s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language,
     ${tokenizeSql('s.text')} AS words
-  FROM transcript_segments s JOIN aq_calls c USING (call_id)`;
+  FROM transcript_segments s JOIN aq_calls c USING (call_id)
+  -- Redundant with the join, but lets the scan skip the row groups of other batches' calls.
+  WHERE s.call_id BETWEEN $lo AND $hi`;
 
 /** Every agent's span of speech per call: the windows of the opening and closing checks. */
 export const AGENT_SPANS_SQL = `
