@@ -88,6 +88,14 @@ export const POLICY = {
   /** Score a session's call as one of its monitors. */
   'calibration.join': ['qa', 'qa_lead'],
   'calibration.strictness': ['qa_lead', 'head', 'admin'],
+
+  /** Check the period's transcribed calls (AutoQA). */
+  'autoqa.run': LEADS,
+  /** A call's check results: whoever reads the call (an operator his own). */
+  'autoqa.read': QA_READERS,
+  'autoqa.rules.read': MONITORS,
+  /** Every edit of the rule set is a new version: the QA lead's. */
+  'autoqa.rules.edit': ['qa_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -12,6 +12,7 @@ import { assessmentsRoutes } from './assessments/assessments.routes.ts';
 import { allowPublic, policyOf } from './auth/access.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { sessionMiddleware } from './auth/session.middleware.ts';
+import { autoqaRoutes } from './autoqa/autoqa.routes.ts';
 import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import { claimsRoutes } from './claims/claims.routes.ts';
@@ -57,7 +58,8 @@ const api = new Hono<AppEnv>()
   .route('/claims', claimsRoutes)
   .route('/assessments', assessmentsRoutes)
   .route('/plans', plansRoutes)
-  .route('/names', namesRoutes);
+  .route('/names', namesRoutes)
+  .route('/autoqa', autoqaRoutes);
 
 export type ApiType = typeof api;
 

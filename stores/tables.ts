@@ -300,6 +300,14 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+/** A version of the AutoQA rule set: its checks as JSON (schemas/autoqa.ts); the highest version is in force. */
+export interface AutoqaRuleSetsTable {
+  version: number;
+  checks: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -328,4 +336,5 @@ export interface Database {
   imports: ImportsTable;
   import_quarantine: ImportQuarantineTable;
   import_jobs: ImportJobsTable;
+  autoqa_rule_sets: AutoqaRuleSetsTable;
 }

@@ -25,6 +25,9 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              (password on stdin or CALLSCORE_PASSWORD)
   score    --period YYYY-MM [--team T] [--format table|csv|json]
                                              every operator's criteria, deductions and pay for a month
+  autoqa   --period YYYY-MM [--format table|json]
+                                             check the month's transcribed calls (greeting, upsell, …)
+                                             against the AutoQA rule set and print each call's results
   payroll  export --period YYYY-MM [--format csv|xlsx] [--delimiter ,|;] [--decimal .|,] [--out FILE]
   payroll  approve|status --period YYYY-MM   lock a month (its figures and files never change again)
            [--confirm-missing-bases ID,ID]   approve: the operators with no variable base, each by id
@@ -47,6 +50,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   users: async () => (await import('./commands/users.ts')).usersCommand,
   score: async () => (await import('./commands/score.ts')).scoreCommand,
   payroll: async () => (await import('./commands/payroll.ts')).payrollCommand,
+  autoqa: async () => (await import('./commands/autoqa.ts')).autoqaCommand,
 };
 
 async function main(argv: string[]) {

@@ -75,4 +75,19 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // AutoQA's stem lexicon: each distinct word of the transcripts, per language, with the stem the
+    // checks compare it by. Words are stemmed once, in JavaScript (the Snowball stemmers), and the
+    // checks join the segments' words to this table; `version` is the stemming's version, so a
+    // change to it re-stems every word instead of mixing two ways.
+    version: 4,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS autoqa_lexicon (
+        language VARCHAR NOT NULL,
+        word VARCHAR NOT NULL,
+        stem VARCHAR NOT NULL,
+        version INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];

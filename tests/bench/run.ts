@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   etl: () => import('./etl.bench.ts'),
   web: () => import('./web.bench.ts'),
   transcripts: () => import('./transcripts.bench.ts'),
+  autoqa: () => import('./autoqa.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

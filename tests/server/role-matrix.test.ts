@@ -326,6 +326,15 @@ const MATRIX: Record<string, Entry> = {
     ok: [404],
   },
   'GET /api/calls/worklist': { allow: MONITORS, req: () => get(`/api/calls/worklist?${P}`) },
+  'POST /api/autoqa/run': { allow: LEADS, req: () => post(`/api/autoqa/run?${P}`) },
+  'GET /api/autoqa/results': { allow: READ_EVAL, req: () => get(`/api/autoqa/results?${P}`) },
+  'GET /api/autoqa/calls/:id': {
+    allow: READ_EVAL,
+    req: (v) => get(`/api/autoqa/calls/CALL-${n(mine(v))}`),
+    outside: (_, op) => [{ req: get(`/api/autoqa/calls/CALL-${n(op)}`), status: 404 }],
+  },
+  'GET /api/autoqa/rules': { allow: MONITORS, req: () => get('/api/autoqa/rules') },
+  'PUT /api/autoqa/rules': { allow: ['qa_lead'], req: () => put('/api/autoqa/rules'), ok: [400] },
   'GET /api/calls/:id': {
     allow: READ_EVAL,
     req: (v) => get(`/api/calls/CALL-${n(mine(v))}`),

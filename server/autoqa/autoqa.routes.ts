@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  type AutoqaResultsResponse,
+  type AutoqaRunResponse,
+  autoqaRunQuery,
+  type CallAutoqaResponse,
+  type RuleSetResponse,
+  ruleSetRequest,
+} from '../../schemas/autoqa.ts';
+import { allow } from '../auth/access.ts';
+import { currentUser } from '../auth/current-user.ts';
+import { inScope } from '../auth/scope.ts';
+import { visibleCall } from '../calls/calls.service.ts';
+import type { AppEnv } from '../context.ts';
+import { validate } from '../validate.ts';
+import { autoqaRows, callAutoqa, runAutoqaAudited } from './autoqa.service.ts';
+import { currentRuleSet, saveRuleSet } from './rules.service.ts';
+
+const idParam = z.object({ id: z.string().trim().min(1).max(200) });
+
+export const autoqaRoutes = new Hono<AppEnv>()
+  // Checks the period's transcribed calls not yet checked under the rule set in force.
+  .post('/run', allow('autoqa.run'), validate('query', autoqaRunQuery), async (c) => {
+    const body: AutoqaRunResponse = await runAutoqaAudited(
+      c.get('deps'),
+      c.req.valid('query').period,
+      currentUser(c).username,
+    );
+    return c.json(body);
+  })
+  .get('/results', allow('autoqa.read'), validate('query', autoqaRunQuery), async (c) => {
+    const scope = c.get('scope');
+    const rows = await autoqaRows(c.get('deps'), c.req.valid('query').period);
+    const body: AutoqaResultsResponse = { calls: rows.filter((r) => inScope(scope, r.operatorId)) };
+    return c.json(body);
+  })
+  .get('/calls/:id', allow('autoqa.read'), validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param');
+    const deps = c.get('deps');
+    await visibleCall(deps.analytics, id, c.get('scope'));
+    const body: CallAutoqaResponse = await callAutoqa(deps, id);
+    return c.json(body);
+  })
+  .get('/rules', allow('autoqa.rules.read'), async (c) => {
+    const body: RuleSetResponse = { ruleSet: await currentRuleSet(c.get('deps').db) };
+    return c.json(body);
+  })
+  // Editing the rules is the QA lead's: every edit is a new version, audited.
+  .put('/rules', allow('autoqa.rules.edit'), validate('json', ruleSetRequest), async (c) => {
+    const ruleSet = await saveRuleSet(c.get('deps').db, c.req.valid('json').checks, currentUser(c).username);
+    const body: RuleSetResponse = { ruleSet };
+    return c.json(body);
+  });

@@ -1,0 +1,117 @@
+import type { CheckDef, RuleSetView } from '../../schemas/autoqa.ts';
+import { phraseStems, sameScript } from './words.ts';
+
+/** A catalogue product as the checks read it: the words that name it. */
+export interface ProductNames {
+  productId: string;
+  names: string[];
+}
+
+/**
+ * The phrases of a rule set and the catalogue, stemmed, in the three column lists the hit query
+ * takes as bound parameters: the phrases, each one's anchor (its first word that is not `*`) and
+ * the rest of its words with their places. A phrase matches where its anchor's stem is found and
+ * every other word's stem sits at its place after it.
+ */
+export interface CompiledPhrases {
+  languages: string[];
+  phrases: {
+    id: number[];
+    list: string[];
+    item: string[];
+    lang: string[];
+    text: string[];
+    n: number[];
+    rest: number[];
+  };
+  anchors: { id: number[]; lang: string[]; stem: string[]; k: number[] };
+  others: { id: number[]; k: number[]; stem: string[] };
+}
+
+/**
+ * The word a phrase is looked up by: the longest stem that is not `*` nor `#` (long stems are
+ * rare words, so few places are tried), else the first number. -1 for a phrase of `*` only.
+ */
+export function anchorOf(stems: readonly string[]): number {
+  let best = -1;
+  stems.forEach((s, i) => {
+    if (s === '*') return;
+    const cur = best < 0 ? undefined : stems[best];
+    if (cur === undefined || (cur === '#' && s !== '#') || (s !== '#' && s.length > cur.length)) best = i;
+  });
+  return best;
+}
+
+/** The name a phrase list has in the hit table: the check's key and the list's name. */
+export const listName = (checkKey: string, list: string) => `${checkKey}:${list}`;
+export const PRODUCT_LIST = 'product';
+
+/** The languages a rule set has phrases for: a call in another language is checked only on timings. */
+export function ruleLanguages(checks: readonly CheckDef[]): string[] {
+  const langs = new Set<string>();
+  for (const c of checks) {
+    if (!('phrases' in c)) continue;
+    for (const list of Object.values(c.phrases))
+      for (const [lang, ps] of Object.entries(list)) if (ps.length) langs.add(lang);
+  }
+  return [...langs].sort();
+}
+
+export function compilePhrases(
+  ruleSet: Pick<RuleSetView, 'checks'>,
+  products: readonly ProductNames[],
+  companyName: string,
+): CompiledPhrases {
+  const languages = ruleLanguages(ruleSet.checks);
+  const out: CompiledPhrases = {
+    languages,
+    phrases: { id: [], list: [], item: [], lang: [], text: [], n: [], rest: [] },
+    anchors: { id: [], lang: [], stem: [], k: [] },
+    others: { id: [], k: [], stem: [] },
+  };
+  const seen = new Set<string>();
+  const add = (list: string, item: string, lang: string, text: string) => {
+    const stems = phraseStems(lang, text);
+    const anchor = anchorOf(stems);
+    if (anchor < 0) return;
+    const key = JSON.stringify([list, item, lang, stems]);
+    if (seen.has(key)) return;
+    seen.add(key);
+    const id = out.phrases.id.length + 1;
+    const rest = stems.filter((s, i) => s !== '*' && i !== anchor).length;
+    out.phrases.id.push(id);
+    out.phrases.list.push(list);
+    out.phrases.item.push(item);
+    out.phrases.lang.push(lang);
+    out.phrases.text.push(text);
+    out.phrases.n.push(stems.length);
+    out.phrases.rest.push(rest);
+    out.anchors.id.push(id);
+    out.anchors.lang.push(lang);
+    out.anchors.stem.push(stems[anchor] as string);
+    out.anchors.k.push(anchor);
+    stems.forEach((s, k) => {
+      if (s === '*' || k === anchor) return;
+      out.others.id.push(id);
+      out.others.k.push(k);
+      out.others.stem.push(s);
+    });
+  };
+  for (const check of ruleSet.checks) {
+    if (!('phrases' in check)) continue;
+    for (const [name, byLang] of Object.entries(check.phrases)) {
+      for (const [lang, phrases] of Object.entries(byLang))
+        for (const p of phrases) add(listName(check.key, name), '', lang, p);
+    }
+    if (check.kind === 'opening-phrase') {
+      const names = [...check.companyNames, ...(check.params.includeCompanyName ? [companyName] : [])];
+      for (const lang of languages)
+        for (const name of names) add(listName(check.key, 'phrases'), '', lang, name);
+    }
+  }
+  // Synonyms are in any language: each is matched in the languages written in its script.
+  for (const p of products)
+    for (const lang of languages)
+      for (const name of p.names) if (sameScript(lang, name)) add(PRODUCT_LIST, p.productId, lang, name);
+  return out;
+}

@@ -1,0 +1,58 @@
+import { inLocalRange } from '../../../stores/range.sql.ts';
+import { tokenizeSql } from '../words.ts';
+
+/**
+ * The transcribed calls of a local-date range ($from, $to exclusive, in $tz) that have no results
+ * of rule-set version $version yet, in batches of $size calls: a run checks them a batch at a time.
+ * Batches follow the call ids, so a batch's segments sit in few row groups (the file is loaded in
+ * call order) and the scan of the others is skipped.
+ */
+export const PENDING_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_pending AS
+  SELECT t.call_id, ((row_number() OVER (ORDER BY t.call_id) - 1) // $size)::INTEGER AS batch
+  FROM transcripts t JOIN calls c USING (call_id)
+  WHERE ${inLocalRange('started_at')}
+    AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)`;
+
+/** Each batch's size and first and last call id (its segments lie between them). */
+export const PENDING_BATCHES_SQL = `
+  SELECT batch, count(*)::INTEGER AS calls, min(call_id) AS lo, max(call_id) AS hi
+  FROM aq_pending GROUP BY batch ORDER BY batch`;
+
+/**
+ * The batch's calls, with what the checks need beside the words: the client's type, the call's
+ * local date (promotions), the debt at the call's time (the client's latest snapshot at or before
+ * it shows overdue debt or a balance over the limit), and whether the rule set has phrases in the
+ * call's language ($langs).
+ */
+export const BATCH_CALLS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_calls AS
+  SELECT t.call_id, t.language, c.operator_id, c.client_id, cl.type AS client_type,
+    timezone($tz, c.started_at)::DATE AS call_date,
+    coalesce(d.overdue_amount > 0 OR d.balance > d.credit_limit, false) AS has_debt,
+    list_contains($langs, t.language) AS covered
+  FROM aq_pending p
+  JOIN transcripts t USING (call_id)
+  JOIN calls c USING (call_id)
+  LEFT JOIN clients cl ON cl.client_id = c.client_id
+  ASOF LEFT JOIN debts d ON d.client_id = c.client_id AND d.as_of <= c.started_at
+  WHERE p.batch = $batch`;
+
+/**
+ * The batch's segments ($lo to $hi: its first and last call id) with their words (tokenized as
+ * words.ts tokenizes phrases) and a number of their own (`seg_id`), the cheap key every word of
+ * the segment is found by.
+ */
+export const BATCH_SEGMENTS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_segs AS
+  SELECT row_number() OVER () AS seg_id, s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language,
+    ${tokenizeSql('s.text')} AS words
+  FROM transcript_segments s JOIN aq_calls c USING (call_id)
+  -- Redundant with the join, but lets the scan skip the row groups of other batches' calls.
+  WHERE s.call_id BETWEEN $lo AND $hi`;
+
+/** Every agent's span of speech per call: the windows of the opening and closing checks. */
+export const AGENT_SPANS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_agent AS
+  SELECT call_id, min(start_s) AS first_s, max(end_s) AS last_e
+  FROM aq_segs WHERE speaker = 'agent' GROUP BY call_id`;

@@ -1,0 +1,238 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, VARCHAR } from '@duckdb/node-api';
+import type { CheckDef, RuleSetView } from '../../schemas/autoqa.ts';
+import { monthRange } from '../../schemas/period.ts';
+import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
+import type { Stores } from '../../stores/stores.ts';
+import { readSettings } from '../settings/settings.repository.ts';
+import { type CompiledPhrases, compilePhrases, listName, type ProductNames } from './compile.ts';
+import {
+  AGENT_SPANS_SQL,
+  BATCH_CALLS_SQL,
+  BATCH_SEGMENTS_SQL,
+  PENDING_BATCHES_SQL,
+  PENDING_SQL,
+} from './queries/batch.sql.ts';
+import {
+  CLOSING_SQL,
+  DEAD_AIR_SQL,
+  DEBT_SQL,
+  DELIVERY_SQL,
+  FORBIDDEN_SQL,
+  OPENING_SQL,
+  PRODUCT_OFFER_SQL,
+  READ_BACK_SQL,
+  TALK_OVER_SQL,
+  UPSELL_SQL,
+} from './queries/checks.sql.ts';
+import {
+  ANCHORS_SQL,
+  HITS_SQL,
+  MENTIONS_SQL,
+  OTHERS_SQL,
+  PHRASES_SQL,
+  PRODUCT_NAMES_SQL,
+  TOKENS_SQL,
+} from './queries/hits.sql.ts';
+import { INSERT_WORDS_SQL, MISSING_WORDS_SQL } from './queries/lexicon.sql.ts';
+import { insertResultsSql } from './queries/results.sql.ts';
+import { currentRuleSet } from './rules.service.ts';
+import { LEXICON_VERSION, stemWord } from './words.ts';
+
+/** `done` of `total` calls checked so far (called after each batch). */
+export type AutoqaProgress = (done: number, total: number) => void;
+
+export interface AutoqaRun {
+  rulesVersion: number;
+  /** Calls checked by this run: those of the period without results of the current version. */
+  checked: number;
+}
+
+const TEXT_LIST = LIST(VARCHAR);
+const textTypes = (...names: string[]) => Object.fromEntries(names.map((n) => [n, TEXT_LIST]));
+const strings = (values: readonly (string | number)[]) => textList(values.map(String));
+
+/**
+ * Checks every transcribed call of `period` (YYYY-MM, local dates of the company's time zone) that
+ * has no results of the rule set in force, and stores each check's result with its evidence. A
+ * second run finds nothing left to do; an edited rule set (a new version) checks them all again.
+ *
+ * Set-based in DuckDB, a batch of calls at a time: the batch's segments are split into words in SQL, the
+ * words the lexicon lacks are stemmed here (each distinct word once, ever), and every check is
+ * one query over the batch's words joined to the lexicon and the stemmed phrases.
+ */
+export async function runAutoqa(
+  stores: Stores,
+  period: string,
+  onProgress: AutoqaProgress = () => {},
+  timings?: Record<string, number>,
+): Promise<AutoqaRun> {
+  const ruleSet = await currentRuleSet(stores.db);
+  const settings = await readSettings(stores.db);
+  const range = monthRange(period);
+  const tz = settings.timeZone;
+  return stores.analytics.withConnection(async (c) => {
+    await c.run(PENDING_SQL, {
+      tz,
+      from: range.from,
+      to: range.to,
+      version: ruleSet.version,
+      size: BATCH_CALLS,
+    });
+    const batches = (await c.runAndReadAll(PENDING_BATCHES_SQL)).getRowObjectsJson() as {
+      batch: number;
+      calls: number;
+      lo: string;
+      hi: string;
+    }[];
+    const total = batches.reduce((n, b) => n + Number(b.calls), 0);
+    onProgress(0, total);
+    if (total === 0) return { rulesVersion: ruleSet.version, checked: 0 };
+    const products = (await c.runAndReadAll(PRODUCT_NAMES_SQL))
+      .getRowObjectsJson()
+      .map((r): ProductNames => ({ productId: String(r.product_id), names: (r.names as string[]) ?? [] }));
+    const compiled = compilePhrases(ruleSet, products, settings.companyName);
+    await loadPhrases(c, compiled);
+    let done = 0;
+    for (const b of batches) {
+      const checked = await checkBatch(c, ruleSet, compiled, { tz, ...b, batch: Number(b.batch) }, timings);
+      done += checked;
+      onProgress(done, total);
+    }
+    return { rulesVersion: ruleSet.version, checked: done };
+  });
+}
+
+/**
+ * Calls per batch: big enough that each query's fixed cost is small beside its work, small enough
+ * that a batch's words (about 30 segments of 10 words a call) stay well inside DuckDB's memory.
+ */
+const BATCH_CALLS = 50_000;
+
+async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Promise<void> {
+  const p = compiled.phrases;
+  await c.run(
+    PHRASES_SQL,
+    {
+      id: strings(p.id),
+      list: strings(p.list),
+      item: strings(p.item),
+      lang: strings(p.lang),
+      text: strings(p.text),
+      n: strings(p.n),
+      rest: strings(p.rest),
+    },
+    textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest'),
+  );
+  const a = compiled.anchors;
+  await c.run(
+    ANCHORS_SQL,
+    { id: strings(a.id), lang: strings(a.lang), stem: strings(a.stem), k: strings(a.k) },
+    textTypes('id', 'lang', 'stem', 'k'),
+  );
+  const o = compiled.others;
+  await c.run(
+    OTHERS_SQL,
+    { id: strings(o.id), k: strings(o.k), stem: strings(o.stem) },
+    textTypes('id', 'k', 'stem'),
+  );
+}
+
+/** Adds the stems of the batch's words the lexicon has not seen. */
+async function stemNewWords(c: DuckDBConnection): Promise<void> {
+  const missing = (await c.runAndReadAll(MISSING_WORDS_SQL, { v: LEXICON_VERSION })).getRowObjectsJson() as {
+    language: string;
+    word: string;
+  }[];
+  const CHUNK = 50_000;
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const part = missing.slice(i, i + CHUNK);
+    await c.run(
+      INSERT_WORDS_SQL,
+      {
+        langs: strings(part.map((w) => w.language)),
+        words: strings(part.map((w) => w.word)),
+        stems: strings(part.map((w) => stemWord(w.language, w.word))),
+        v: LEXICON_VERSION,
+      },
+      textTypes('langs', 'words', 'stems'),
+    );
+  }
+}
+
+/** The query and parameters of one check, by its kind. */
+function checkQuery(check: CheckDef): { sql: string; params: Params } {
+  const list = (name: string) => listName(check.key, name);
+  switch (check.kind) {
+    case 'opening-phrase':
+      return { sql: OPENING_SQL, params: { list: list('phrases'), window: check.params.windowSeconds } };
+    case 'closing-phrase':
+      return { sql: CLOSING_SQL, params: { list: list('phrases'), window: check.params.windowSeconds } };
+    case 'forbidden-phrase':
+      return { sql: FORBIDDEN_SQL, params: { list: list('phrases') } };
+    case 'product-offer':
+      return { sql: PRODUCT_OFFER_SQL, params: { mode: check.params.products } };
+    case 'upsell':
+      return { sql: UPSELL_SQL, params: { min: check.params.minProducts } };
+    case 'delivery':
+      return { sql: DELIVERY_SQL, params: { delivery: list('delivery'), when: list('when') } };
+    case 'read-back':
+      return {
+        sql: READ_BACK_SQL,
+        params: {
+          min: check.params.minProducts,
+          decline: check.params.declineWords,
+          negation: list('negation'),
+          question: list('question'),
+        },
+      };
+    case 'debt':
+      return { sql: DEBT_SQL, params: { list: list('phrases') } };
+    case 'dead-air':
+      return { sql: DEAD_AIR_SQL, params: { max: check.params.maxSilenceSeconds } };
+    case 'talk-over':
+      return { sql: TALK_OVER_SQL, params: { max: check.params.maxInterruptions } };
+  }
+}
+
+/** Checks one batch of pending calls; returns how many. */
+async function checkBatch(
+  c: DuckDBConnection,
+  ruleSet: RuleSetView,
+  compiled: CompiledPhrases,
+  batch: { tz: string; batch: number; lo: string; hi: string },
+  timings?: Record<string, number>,
+): Promise<number> {
+  // Seconds per step, summed over the batches, when the caller asks (the benchmark prints them).
+  const step = async (name: string, work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    if (timings) timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+  };
+  await step('calls', () =>
+    c.run(
+      BATCH_CALLS_SQL,
+      { tz: batch.tz, batch: batch.batch, langs: textList(compiled.languages) },
+      { langs: TEXT_LIST },
+    ),
+  );
+  const calls = Number((await c.runAndReadAll('SELECT count(*) AS n FROM aq_calls')).getRows()[0]?.[0] ?? 0);
+  if (calls === 0) return 0;
+  await step('segments', () => c.run(BATCH_SEGMENTS_SQL, { lo: batch.lo, hi: batch.hi }));
+  await step('segments', () => c.run(AGENT_SPANS_SQL));
+  await step('lexicon', () => stemNewWords(c));
+  await step('words', () => c.run(TOKENS_SQL, { v: LEXICON_VERSION }));
+  await step('phrases', () => c.run(HITS_SQL));
+  await step('phrases', () => c.run(MENTIONS_SQL));
+  const now = new Date().toISOString();
+  // A call's twelve results land together or not at all.
+  await inTransaction(c, async () => {
+    for (const check of ruleSet.checks) {
+      const { sql, params } = checkQuery(check);
+      await step(check.kind, () =>
+        c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now }),
+      );
+    }
+  });
+  return calls;
+}

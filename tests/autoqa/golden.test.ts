@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
+import { autoqaRows } from '../../server/autoqa/autoqa.service.ts';
+import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
+import { runAutoqa } from '../../server/autoqa/run.ts';
+import { writeSetting } from '../../server/settings/settings.repository.ts';
+import { AUTOQA_SAMPLE, loadAutoqaSample } from '../helpers/autoqa.ts';
+import { type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { agreement, agreementTable, type Labels } from './agreement.ts';
+
+/**
+ * The measure of the checks: 36 calls in three languages, labelled by a careful human reading of
+ * the definitions (tests/fixtures/autoqa/LABELS.md). Every check must agree with people on at
+ * least 90% of the calls in each language.
+ */
+const MIN_AGREEMENT = 0.9;
+
+let env: TestEnv;
+let labels: Labels;
+
+beforeAll(async () => {
+  env = await testEnv();
+  await loadAutoqaSample(env.rt);
+  // The company as the settings name it, and as Russian speakers say it (a rule-set edit).
+  await writeSetting(env.rt.db, 'companyName', 'Nord Distribution', 'test');
+  const rules = await currentRuleSet(env.rt.db);
+  await saveRuleSet(
+    env.rt.db,
+    rules.checks.map((c) =>
+      c.key === 'introduction' && c.kind === 'opening-phrase'
+        ? { ...c, companyNames: ['Норд Дистрибьюшн'] }
+        : c,
+    ),
+    'test',
+  );
+  await runAutoqa(env.rt, '2026-10');
+  labels = JSON.parse(readFileSync(path.join(AUTOQA_SAMPLE, 'expected.json'), 'utf8')) as Labels;
+}, 120_000);
+
+afterAll(async () => {
+  await env?.dispose();
+});
+
+describe('the AutoQA checks against the hand-labelled calls', () => {
+  test(`every check agrees with people on at least ${MIN_AGREEMENT * 100}% of the calls in each language`, async () => {
+    const rows = await autoqaRows(env.rt, '2026-10');
+    expect(rows.map((r) => r.callId).sort()).toEqual(Object.keys(labels).sort());
+    const got: Labels = Object.fromEntries(rows.map((r) => [r.callId, r.checks]));
+    const { table, disagreements } = agreement(got, labels);
+    expect(table).toHaveLength(DEFAULT_CHECK_KEYS.length * 3);
+    const below = table.filter((a) => a.agree / a.calls < MIN_AGREEMENT);
+    expect(
+      below,
+      `agreement per check and language:\n${agreementTable(table)}\n\ndisagreements:\n${disagreements.join('\n')}`,
+    ).toEqual([]);
+    // Reported, not required: the sample is written so that all of them agree.
+    if (disagreements.length) console.warn(`AutoQA disagrees with people on:\n${disagreements.join('\n')}`);
+  });
+
+  test('each output row has the spec keys, every check keyed, autoScore null without a form', async () => {
+    const rows = await autoqaRows(env.rt, '2026-10');
+    const row = rows.find((r) => r.callId === 'SH-RU-06');
+    expect(row).toEqual({
+      callId: 'SH-RU-06',
+      operatorId: 'OP-RU2',
+      language: 'ru',
+      checks: labels['SH-RU-06'],
+      autoScore: null,
+    });
+    for (const r of rows) expect(Object.keys(r.checks)).toEqual(DEFAULT_CHECK_KEYS);
+  });
+
+  test('a second run checks nothing again and changes no result', async () => {
+    const before = await env.rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM autoqa_results');
+    const run = await runAutoqa(env.rt, '2026-10');
+    expect(run.checked).toBe(0);
+    expect(await env.rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM autoqa_results')).toEqual(before);
+  });
+});
