@@ -19,7 +19,8 @@ describe('users and a team lead in Chromium', () => {
     await admin.waitForURL((u) => !u.pathname.startsWith('/login'));
     await admin.getByRole('link', { name: 'Users' }).click();
     await admin.waitForURL(/\/users/);
-    await expect.poll(() => admin.locator('tr[data-user]').count(), { timeout: 15_000 }).toBe(6);
+    // The six demo users and the four monitors whose evaluations the demo carries.
+    await expect.poll(() => admin.locator('tr[data-user]').count(), { timeout: 15_000 }).toBe(10);
 
     // The team of the first operator, with his teammates.
     const roster = await admin.evaluate(async () => {
