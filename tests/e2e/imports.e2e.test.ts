@@ -87,7 +87,9 @@ describe('the imports page in Chromium', () => {
     await expect
       .poll(() => reports.nth(1).textContent(), { timeout: 20_000 })
       .toMatch(/Segments.*Read\s*2.*Loaded\s*2.*Quarantined\s*0/s);
-    await expect.poll(() => page.locator('table').last().textContent()).toContain('Call transcripts · WebVTT');
+    await expect
+      .poll(() => page.locator('table').last().textContent())
+      .toContain('Call transcripts · WebVTT');
     await e.shot(page, 'imports-transcripts');
     expect(errors).toEqual([]);
     await page.close();
