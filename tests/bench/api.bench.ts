@@ -8,7 +8,7 @@ import { createUser } from '../../server/users/users.service.ts';
 import { freePort, serve } from '../helpers/cli.ts';
 import { BARE_SQL, best, ensureDesignPoint, PERIOD, TIME_ZONE } from './scoring.bench.ts';
 
-/** The design point's target (issue: p95 under 50 ms at 50 concurrent connections). */
+/** The design point's target: p95 under 50 ms at 50 concurrent connections. */
 const TARGET_P95_MS = 50;
 const PASSWORD = 'bench-password-1';
 const ARROW_STREAM = 'application/vnd.apache.arrow.stream';

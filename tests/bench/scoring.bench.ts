@@ -10,7 +10,7 @@ import { inLocalRange } from '../../stores/range.sql.ts';
 
 export const TIME_ZONE = 'Europe/Chisinau';
 export const PERIOD = '2026-10';
-/** The design point's target (issue: a month of 2,000 operators scored in under 2 s). */
+/** The design point's target: a month of 2,000 operators scored in under 2 s. */
 const TARGET_SECONDS = 2;
 
 /** The aggregate any scoring must at least do: one pass over the month's calls and orders. */
