@@ -72,8 +72,12 @@ SELECT r.tkey, r.call_id, r.language, r.engine, r.segments, r.speakers_known, r.
     ELSE 'replace' END AS action
 FROM ranked r LEFT JOIN stored s ON s.call_id = r.call_id AND r.n = 1`;
 
-/** A replaced transcript goes whole, segments and all. */
+/**
+ * A replaced transcript goes whole, segments and all, and so do the AutoQA results read off it:
+ * the next run checks the call again on the new text.
+ */
 export const DELETE_REPLACED_SQL = [
+  `DELETE FROM autoqa_results WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM transcript_segments WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM transcripts WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
 ] as const;

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importFile } from '../../etl/import-file.ts';
 import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
 import { autoqaRows } from '../../server/autoqa/autoqa.service.ts';
 import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
@@ -77,5 +79,32 @@ describe('the AutoQA checks against the hand-labelled calls', () => {
     const run = await runAutoqa(env.rt, '2026-10');
     expect(run.checked).toBe(0);
     expect(await env.rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM autoqa_results')).toEqual(before);
+  });
+
+  test('a newer transcript of a call drops its results, and the next run checks that call alone again', async () => {
+    const line = readFileSync(path.join(AUTOQA_SAMPLE, 'transcripts.jsonl'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"SH-EN-01"'));
+    const transcript = JSON.parse(line ?? '{}') as { segments: { speaker: string; text: string }[] };
+    expect(labels['SH-EN-01']?.greeting).toBe('pass');
+    // The same call, the agent's words lost to noise: no greeting any more.
+    for (const seg of transcript.segments) if (seg.speaker === 'agent') seg.text = 'mm';
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'callscore-autoqa-')), 'newer.jsonl');
+    writeFileSync(file, `${JSON.stringify(transcript)}\n`);
+    const report = await importFile(env.rt, {
+      kind: 'transcripts',
+      file,
+      actor: 'test',
+      timeZone: 'Europe/Chisinau',
+    });
+    expect(report.transcripts?.replaced).toBe(1);
+    const left = await env.rt.analytics.rows(
+      `SELECT count(*)::INTEGER AS n FROM autoqa_results WHERE call_id = 'SH-EN-01'`,
+    );
+    expect(left).toEqual([{ n: 0 }]);
+    const run = await runAutoqa(env.rt, '2026-10');
+    expect(run.checked).toBe(1);
+    const row = (await autoqaRows(env.rt, '2026-10')).find((r) => r.callId === 'SH-EN-01');
+    expect(row?.checks.greeting).toBe('fail');
   });
 });
