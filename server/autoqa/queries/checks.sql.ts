@@ -12,6 +12,10 @@ const seg = (s: string, extra = '') =>
 const reason = (text: string) => `json_object('reason', '${text}')`;
 const NO_AGENT = reason('no agent speech');
 const NOT_COVERED = reason('no phrases in the language of the call');
+/** The evidence of a searched window: the segments heard in it, else the window itself. */
+const heardOrWindow = (from: string, to: string): string =>
+  `WHEN heard.call_id IS NOT NULL THEN json_object('segments', json_array(heard.ev))
+      ELSE json_object('window', json_object('fromS', ${from}, 'toS', ${to})) END AS evidence`;
 
 /** A phrase in the agent's segments that start within $window s of his first word. */
 export const OPENING_SQL = `
@@ -25,8 +29,7 @@ export const OPENING_SQL = `
     CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
-      WHEN heard.call_id IS NOT NULL THEN json_object('segments', json_array(heard.ev))
-      ELSE json_object('window', json_object('fromS', a.first_s, 'toS', round(a.first_s + $window, 3))) END AS evidence
+      ${heardOrWindow('a.first_s', 'round(a.first_s + $window, 3)')}
   FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
 
 /** A phrase in the agent's segments that end within $window s of his last word. */
@@ -41,8 +44,7 @@ export const CLOSING_SQL = `
     CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
-      WHEN heard.call_id IS NOT NULL THEN json_object('segments', json_array(heard.ev))
-      ELSE json_object('window', json_object('fromS', round(greatest(a.first_s, a.last_e - $window), 3), 'toS', a.last_e)) END AS evidence
+      ${heardOrWindow('round(greatest(a.first_s, a.last_e - $window), 3)', 'a.last_e')}
   FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
 
 /** Fails on the first phrase of the list the agent says anywhere in the call. */
@@ -57,8 +59,7 @@ export const FORBIDDEN_SQL = `
     CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'fail' ELSE 'pass' END AS result,
     CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
-      WHEN heard.call_id IS NOT NULL THEN json_object('segments', json_array(heard.ev))
-      ELSE json_object('window', json_object('fromS', a.first_s, 'toS', a.last_e)) END AS evidence
+      ${heardOrWindow('a.first_s', 'a.last_e')}
   FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
 
 /**
@@ -219,8 +220,7 @@ export const DEBT_SQL = `
     CASE WHEN NOT c.has_debt THEN ${reason('no overdue or excess debt')}
       WHEN a.call_id IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
-      WHEN heard.call_id IS NOT NULL THEN json_object('segments', json_array(heard.ev))
-      ELSE json_object('window', json_object('fromS', a.first_s, 'toS', a.last_e)) END AS evidence
+      ${heardOrWindow('a.first_s', 'a.last_e')}
   FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
 
 /** The longest stretch no segment of either side covers, between the first word and the last. */
