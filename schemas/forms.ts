@@ -15,6 +15,15 @@ const slug = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be 1–64 letters, digits, dash or underscore');
 
+export const autoBinding = z
+  .object({
+    check: slug,
+    pass: z.union([z.number(), z.string().trim().min(1).max(200)]).optional(),
+    fail: z.union([z.number(), z.string().trim().min(1).max(200)]).optional(),
+  })
+  .strict();
+export type AutoBinding = z.infer<typeof autoBinding>;
+
 const questionBase = {
   id: slug,
   text: z.string({ error: 'is required' }).trim().min(1, 'is required').max(500),
@@ -24,6 +33,14 @@ const questionBase = {
   critical: z
     .enum(CRITICAL_LEVELS, { error: `must be one of ${CRITICAL_LEVELS.join(', ')}` })
     .default('none'),
+  /**
+   * The AutoQA check that answers this question (docs/autoqa.md, "Auto evaluations"). A yes/no
+   * question is yes on pass, no on fail; a scale question takes `pass` / `fail` (default its max /
+   * min), a choice question the option labels `pass` / `fail` (default the options earning most /
+   * least). A check's `na` is N/A where the question allows it, else the question stays
+   * unanswered (out of the score either way).
+   */
+  auto: autoBinding.optional(),
 };
 
 export const choiceOption = z.object({
@@ -64,9 +81,18 @@ export const section = z.object({
 });
 export type Section = z.infer<typeof section>;
 
+/** Which calls get an auto evaluation on this form: none, or calls of this direction. */
+export const AUTO_FOR = ['none', 'inbound', 'outbound', 'all'] as const;
+export type AutoFor = (typeof AUTO_FOR)[number];
+
 export const formDefinition = z
   .object({
     sections: z.array(section).min(1, 'a form needs at least one section').max(50),
+    /**
+     * The calls AutoQA scores on this form (its auto evaluations); absent is `none`. A form with
+     * questions bound to checks still comes pre-answered to a monitor whatever this says.
+     */
+    autoFor: z.enum(AUTO_FOR, { error: `must be one of ${AUTO_FOR.join(', ')}` }).optional(),
   })
   .superRefine((d, ctx) => {
     const sections = new Set<string>();
@@ -88,10 +114,38 @@ export const formDefinition = z
           });
         }
         questions.add(q.id);
+        if (q.auto) {
+          for (const problem of autoBindingProblems(q))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['sections', i, 'questions', j, 'auto'],
+              message: problem,
+            });
+        }
       });
     });
   });
 export type FormDefinition = z.infer<typeof formDefinition>;
+
+/** What is wrong with a question's `auto` binding's pass / fail values for its type. */
+function autoBindingProblems(q: Question): string[] {
+  const a = q.auto;
+  if (!a) return [];
+  const values = [
+    ['pass', a.pass],
+    ['fail', a.fail],
+  ] as const;
+  const problems: string[] = [];
+  for (const [name, v] of values) {
+    if (v === undefined) continue;
+    if (q.type === 'yes_no') problems.push(`${name}: a yes/no question takes no ${name} value`);
+    else if (q.type === 'scale' && (typeof v !== 'number' || !Number.isInteger(v) || v < q.min || v > q.max))
+      problems.push(`${name}: must be a whole number from ${q.min} to ${q.max}`);
+    else if (q.type === 'choice' && !q.options.some((o) => o.label === v))
+      problems.push(`${name}: must be one of the options' labels`);
+  }
+  return problems;
+}
 
 /**
  * One answer: `true`/`false` for yes_no, a whole number in `min..max` for scale, an option's

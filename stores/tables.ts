@@ -308,6 +308,20 @@ export interface AutoqaRuleSetsTable {
   created_by: string;
 }
 
+/** An answer AutoQA proposed on an evaluation, and what the monitor did with it. */
+export interface EvaluationAutoAnswersTable {
+  evaluation_id: string;
+  question_id: string;
+  check_key: string;
+  rules_version: number;
+  result: 'pass' | 'fail' | 'na';
+  auto_value: string;
+  final_value: string | null;
+  decision: 'accepted' | 'overridden' | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -337,4 +351,5 @@ export interface Database {
   import_quarantine: ImportQuarantineTable;
   import_jobs: ImportJobsTable;
   autoqa_rule_sets: AutoqaRuleSetsTable;
+  evaluation_auto_answers: EvaluationAutoAnswersTable;
 }

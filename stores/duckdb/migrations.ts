@@ -90,4 +90,23 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // AutoQA's auto evaluations: per checked call, the form bound to checks that applies to it,
+    // answered from the checks and scored by the one score function (core/form-score.ts). One row
+    // per call, the latest: a new rule-set version's run replaces it. `answers` is the JSON of
+    // the answers; they never count in qualityScore (autoQualityScore reads them).
+    version: 5,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS autoqa_evaluations (
+        call_id VARCHAR NOT NULL,
+        operator_id VARCHAR,
+        rules_version INTEGER NOT NULL,
+        form_id INTEGER NOT NULL,
+        score DOUBLE,
+        critical_failed BOOLEAN NOT NULL,
+        answers VARCHAR NOT NULL,
+        scored_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -7,6 +7,7 @@ import * as headTeam from './2026-11-25-005-head-team.ts';
 import * as importJobs from './2026-11-26-006-import-jobs.ts';
 import * as quarantineRawBytes from './2026-12-04-007-quarantine-raw-bytes.ts';
 import * as autoqaRuleSets from './2026-12-05-008-autoqa-rule-sets.ts';
+import * as evaluationAutoAnswers from './2026-12-05-009-evaluation-auto-answers.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-006-import-jobs': importJobs,
   '2026-12-04-007-quarantine-raw-bytes': quarantineRawBytes,
   '2026-12-05-008-autoqa-rule-sets': autoqaRuleSets,
+  '2026-12-05-009-evaluation-auto-answers': evaluationAutoAnswers,
 };
