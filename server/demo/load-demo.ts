@@ -17,6 +17,7 @@ import { dataFiles, type Runtime } from '../runtime.ts';
 import { scoreRange } from '../scoring/score-range.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
 import { createUser } from '../users/users.service.ts';
+import { loadDemoAutoqa } from './demo-autoqa.ts';
 import { loadDemoQa } from './demo-qa.ts';
 
 export interface DemoOptions {
@@ -65,7 +66,7 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
   for (const name of DEMO_RECORDINGS)
     copyFileSync(path.join(RECORDINGS_DIR, name), path.join(recordingsDir, name));
 
-  const { files, evaluationDetails, evaluators } = generateDemoFiles({
+  const { files, evaluationDetails, evaluators, products, transcripts } = generateDemoFiles({
     ...opts,
     timeZone: DEMO_TIME_ZONE,
     recordings: DEMO_RECORDINGS.map((n) => `demo/${n}`),
@@ -128,6 +129,18 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
     lead: DEMO_LEAD,
     monitor: 'qa',
   });
+  // After the calls (a transcript names its call) and the forms (AutoQA scores calls on them).
+  reports.push(
+    ...(await loadDemoAutoqa(rt, {
+      inputDir,
+      products,
+      transcripts,
+      month: opts.month,
+      months: opts.months ?? 1,
+      timeZone: DEMO_TIME_ZONE,
+      actor: 'demo',
+    })),
+  );
   const approved: string[] = [];
   const settings = await readSettings(rt.db);
   // The demo stands in its latest month, which may lie ahead of the clock (`--month`): the
