@@ -9,6 +9,12 @@ import { audit } from '../audit/audit.ts';
 import { currentRuleSet, saveRuleSet } from '../autoqa/rules.service.ts';
 import { runAutoqa } from '../autoqa/run.ts';
 
+/** A month of the demo checked by AutoQA: how many transcribed calls. */
+export interface DemoAutoqaRun {
+  period: string;
+  checked: number;
+}
+
 /** The company as its operators say it on the phone, in Latin and in Cyrillic letters. */
 export const DEMO_COMPANY_NAMES = ['Nord Distribution', 'Норд Дистрибьюшн'];
 
@@ -45,8 +51,9 @@ export async function loadDemoAutoqa(
     timeZone: string;
     actor: string;
   },
-): Promise<ImportReport[]> {
+): Promise<{ reports: ImportReport[]; runs: DemoAutoqaRun[] }> {
   const reports: ImportReport[] = [];
+  const runs: DemoAutoqaRun[] = [];
   for (const [kind, file, text] of [
     ['products', 'products.csv', opts.products],
     [TRANSCRIPTS, 'transcripts.jsonl', opts.transcripts],
@@ -68,6 +75,7 @@ export async function loadDemoAutoqa(
       entityId: period,
       after: { period, rulesVersion: run.rulesVersion, checked: run.checked },
     });
+    runs.push({ period, checked: run.checked });
   }
-  return reports;
+  return { reports, runs };
 }

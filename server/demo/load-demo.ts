@@ -17,7 +17,7 @@ import { dataFiles, type Runtime } from '../runtime.ts';
 import { scoreRange } from '../scoring/score-range.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
 import { createUser } from '../users/users.service.ts';
-import { loadDemoAutoqa } from './demo-autoqa.ts';
+import { type DemoAutoqaRun, loadDemoAutoqa } from './demo-autoqa.ts';
 import { loadDemoQa } from './demo-qa.ts';
 
 export interface DemoOptions {
@@ -33,6 +33,8 @@ export interface DemoResult {
   reports: ImportReport[];
   /** The months before the latest, approved (locked) by the demo's payroll user. */
   approved: string[];
+  /** Each month's recorded calls checked by AutoQA. */
+  autoqa: DemoAutoqaRun[];
   users: { username: string; role: Role; password: string; operatorId: string | null }[];
   credentialsFile: string;
 }
@@ -130,17 +132,16 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
     monitor: 'qa',
   });
   // After the calls (a transcript names its call) and the forms (AutoQA scores calls on them).
-  reports.push(
-    ...(await loadDemoAutoqa(rt, {
-      inputDir,
-      products,
-      transcripts,
-      month: opts.month,
-      months: opts.months ?? 1,
-      timeZone: DEMO_TIME_ZONE,
-      actor: 'demo',
-    })),
-  );
+  const autoqa = await loadDemoAutoqa(rt, {
+    inputDir,
+    products,
+    transcripts,
+    month: opts.month,
+    months: opts.months ?? 1,
+    timeZone: DEMO_TIME_ZONE,
+    actor: 'demo',
+  });
+  reports.push(...autoqa.reports);
   const approved: string[] = [];
   const settings = await readSettings(rt.db);
   // The demo stands in its latest month, which may lie ahead of the clock (`--month`): the
@@ -165,5 +166,5 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
     '',
   ];
   writeFileSync(credentialsFile, lines.join('\n'), { mode: 0o600 });
-  return { reports, approved, users, credentialsFile };
+  return { reports, approved, autoqa: autoqa.runs, users, credentialsFile };
 }

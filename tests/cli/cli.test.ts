@@ -24,6 +24,10 @@ describe('callscore demo', () => {
     expect(demoOut).toContain(headPassword);
     // Three months by default, the two before the latest approved.
     expect(demoOut).toContain('pay periods approved: 2026-08, 2026-09');
+    // Every month's recorded calls transcribed and checked by AutoQA.
+    expect(demoOut).toMatch(
+      /AutoQA checked the recorded calls: 2026-08 [1-9]\d*, 2026-09 [1-9]\d*, 2026-10 [1-9]\d*/,
+    );
   });
 
   it('refuses a count of months out of range', async () => {

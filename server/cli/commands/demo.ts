@@ -53,7 +53,13 @@ export async function demoCommand(argv: string[]) {
   if (values.json) {
     console.log(
       JSON.stringify(
-        { dataDir, reports: result.reports, approved: result.approved, users: result.users },
+        {
+          dataDir,
+          reports: result.reports,
+          approved: result.approved,
+          autoqa: result.autoqa,
+          users: result.users,
+        },
         null,
         2,
       ),
@@ -66,6 +72,9 @@ export async function demoCommand(argv: string[]) {
       `  ${r.kind.padEnd(13)} ${String(r.loaded).padStart(8)} loaded  ${r.quarantined ? `${r.quarantined} quarantined` : ''}`,
     );
   }
+  console.log(
+    `\nAutoQA checked the recorded calls: ${result.autoqa.map((r) => `${r.period} ${r.checked}`).join(', ')}`,
+  );
   if (result.approved.length) console.log(`\npay periods approved: ${result.approved.join(', ')}`);
   console.log('\nsign in with one of these (also in', result.credentialsFile, '):');
   for (const u of result.users) console.log(`  ${u.username.padEnd(10)} ${u.password}   ${u.role}`);
