@@ -6,6 +6,7 @@ import type { AccuracyResponse } from '../../schemas/autoqa.ts';
 import type { EvaluationResponse } from '../../schemas/evaluations.ts';
 import { cli } from '../helpers/cli.ts';
 import { type E2E, startE2E } from '../helpers/e2e.ts';
+import { findOverflow } from '../helpers/overflow.ts';
 import { tempDir } from '../helpers/runtime.ts';
 
 let e: E2E;
@@ -140,6 +141,7 @@ describe('AutoQA in the evaluation workspace, in Chromium', () => {
     expect(await close.locator('.auto-result').textContent()).toBe('AutoQA: fail');
     expect(await close.locator('label.segment.is-checked').textContent()).toBe('No');
     await e.shot(page, 'autoqa-workspace-en');
+    expect(await findOverflow(page)).toEqual([]);
     for (const language of ['ru', 'ro'] as const) {
       await inLanguage(page, language);
       await expect
@@ -147,6 +149,7 @@ describe('AutoQA in the evaluation workspace, in Chromium', () => {
         .toBe(6);
       await page.locator('.auto-proposal').first().waitFor();
       await e.shot(page, `autoqa-workspace-${language}`);
+      expect(await findOverflow(page), language).toEqual([]);
     }
     await inLanguage(page, 'en');
     await expect.poll(() => segments.count(), { timeout: 15_000 }).toBe(6);
@@ -232,10 +235,12 @@ describe('AutoQA in the evaluation workspace, in Chromium', () => {
     expect(await disagreements.count()).toBe(api.disagreements.length);
     expect(await disagreements.filter({ hasText: callId }).count()).toBeGreaterThanOrEqual(1);
     await e.shot(page, 'autoqa-accuracy-en');
+    expect(await findOverflow(page)).toEqual([]);
     for (const language of ['ru', 'ro'] as const) {
       await inLanguage(page, language);
       await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(api.checks.length);
       await e.shot(page, `autoqa-accuracy-${language}`);
+      expect(await findOverflow(page), language).toEqual([]);
     }
     await inLanguage(page, 'en');
     await disagreements.first().waitFor();
