@@ -6,7 +6,7 @@ export const ruAutoqa: { readonly [K in keyof typeof enAutoqa]: string } = {
 
   'aq.transcript.title': 'Расшифровка',
   'aq.transcript.meta':
-    '{language} · {count, plural, one {# фрагмент} few {# фрагмента} other {# фрагментов}}',
+    '{language} · {count, plural, one {# фрагмент} few {# фрагмента} many {# фрагментов} other {# фрагмента}}',
   'aq.transcript.mono': 'В этой записи говорящие не различаются.',
   'aq.transcript.play': 'Воспроизвести с {time}: {speaker}, {text}',
   'aq.speaker.agent': 'Оператор',
@@ -47,7 +47,7 @@ export const ruAutoqa: { readonly [K in keyof typeof enAutoqa]: string } = {
   'aq.accuracy.empty.body':
     'AutoQA сравнивается с отправленными оценками проверенных ею звонков по анкетам, вопросы которых связаны с проверками.',
   'aq.accuracy.disagreements': 'Расхождения',
-  'aq.accuracy.disagreementCount': '{count, plural, one {# ответ} few {# ответа} other {# ответов}}',
+  'aq.accuracy.disagreementCount': '{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}',
   'aq.accuracy.noDisagreements': 'AutoQA и контролёры согласны во всех сравненных ответах.',
   'aq.col.check': 'Проверка',
   'aq.col.n': 'Сравнено',
