@@ -47,7 +47,8 @@ export const ruAutoqa: { readonly [K in keyof typeof enAutoqa]: string } = {
   'aq.accuracy.empty.body':
     'AutoQA сравнивается с отправленными оценками проверенных ею звонков по анкетам, вопросы которых связаны с проверками.',
   'aq.accuracy.disagreements': 'Расхождения',
-  'aq.accuracy.disagreementCount': '{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}',
+  'aq.accuracy.disagreementCount':
+    '{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}',
   'aq.accuracy.noDisagreements': 'AutoQA и контролёры согласны во всех сравненных ответах.',
   'aq.col.check': 'Проверка',
   'aq.col.n': 'Сравнено',
