@@ -1,8 +1,15 @@
+import { INTEGER, LIST, VARCHAR } from '@duckdb/node-api';
 import { answerResult, boundQuestions } from '../../core/auto-answer.ts';
 import { emptyCell, finish, tally } from '../../core/autoqa-accuracy.ts';
-import type { AccuracyCell, AccuracyDisagreement, AccuracyResponse } from '../../schemas/autoqa.ts';
+import type {
+  AccuracyCell,
+  AccuracyDisagreement,
+  AccuracyResponse,
+  CheckResult,
+} from '../../schemas/autoqa.ts';
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
+import { textList } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { scopeIds } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
@@ -10,7 +17,7 @@ import { countedAnswers } from '../evaluations/quality.repository.ts';
 import { definitionOf, formDefinitionRow } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
 import { readSettings } from '../settings/settings.repository.ts';
-import { autoqaRows } from './autoqa.service.ts';
+import { CALLS_RESULTS_SQL } from './queries/results.sql.ts';
 import { currentRuleSet } from './rules.service.ts';
 
 /**
@@ -26,12 +33,12 @@ export async function autoqaAccuracy(
 ): Promise<AccuracyResponse> {
   const ruleSet = await currentRuleSet(stores.db);
   const { timeZone } = await readSettings(stores.db);
-  const checked = new Map((await autoqaRows(stores, period)).map((r) => [r.callId, r]));
   const evaluations = await countedAnswers(
     stores.db,
     periodInstants(monthRange(period), timeZone),
     scopeIds(scope),
   );
+  const checked = await resultsOf(stores, [...new Set(evaluations.map((e) => e.call_id))], ruleSet.version);
   const forms = new Map<number, FormDefinition>();
   const formOf = async (id: number) => {
     let def = forms.get(id);
@@ -104,4 +111,33 @@ export async function autoqaAccuracy(
     }),
     disagreements,
   };
+}
+
+/** Calls looked up at once: a month's evaluated calls in a few queries. */
+const CHUNK = 10_000;
+
+/** The evaluated calls' results under `version`, with their transcript's language. */
+async function resultsOf(
+  stores: Stores,
+  callIds: string[],
+  version: number,
+): Promise<Map<string, { language: string; checks: Record<string, CheckResult> }>> {
+  const out = new Map<string, { language: string; checks: Record<string, CheckResult> }>();
+  for (let i = 0; i < callIds.length; i += CHUNK) {
+    const rows = await stores.analytics.rows(
+      CALLS_RESULTS_SQL,
+      { ids: textList(callIds.slice(i, i + CHUNK)), version },
+      { ids: LIST(VARCHAR), version: INTEGER },
+    );
+    for (const r of rows) {
+      const id = String(r.call_id);
+      let call = out.get(id);
+      if (!call) {
+        call = { language: String(r.language), checks: {} };
+        out.set(id, call);
+      }
+      call.checks[String(r.check_key)] = r.result as CheckResult;
+    }
+  }
+  return out;
 }
