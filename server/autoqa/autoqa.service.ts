@@ -53,31 +53,29 @@ export async function autoqaRows(stores: Stores, period: string): Promise<Autoqa
   }));
 }
 
-/** One call's results of rule-set `version`, with their evidence; empty when not checked under it. */
-export async function callResults(
-  stores: Stores,
-  callId: string,
-  version: number,
-): Promise<
-  { checkKey: string; result: CheckResult; evidence: Evidence; language: string; checkedAt: string | null }[]
-> {
-  const rows = await stores.analytics.rows(CALL_RESULTS_SQL, { id: callId, version });
-  return rows
+type ResultRow = Awaited<ReturnType<Stores['analytics']['rows']>>[number];
+
+/** The checked rows of CALL_RESULTS_SQL, each with its evidence parsed. */
+const parseResults = (rows: ResultRow[]) =>
+  rows
     .filter((r) => r.check_key != null)
     .map((r) => ({
       checkKey: String(r.check_key),
       result: r.result as CheckResult,
-      evidence: evidenceSchema.parse(JSON.parse(String(r.evidence ?? '{}'))),
-      language: String(r.language),
+      evidence: evidenceSchema.parse(JSON.parse(String(r.evidence ?? '{}'))) as Evidence,
       checkedAt: r.checked_at == null ? null : String(r.checked_at),
     }));
+
+/** One call's results of rule-set `version`, with their evidence; empty when not checked under it. */
+export async function callResults(stores: Stores, callId: string, version: number) {
+  return parseResults(await stores.analytics.rows(CALL_RESULTS_SQL, { id: callId, version }));
 }
 
 /** One call's results under the rule set in force, each with its evidence and labels. */
 export async function callAutoqa(stores: Stores, callId: string): Promise<CallAutoqaResponse> {
   const ruleSet = await currentRuleSet(stores.db);
   const rows = await stores.analytics.rows(CALL_RESULTS_SQL, { id: callId, version: ruleSet.version });
-  const found = new Map((await callResults(stores, callId, ruleSet.version)).map((r) => [r.checkKey, r]));
+  const found = new Map(parseResults(rows).map((r) => [r.checkKey, r]));
   return {
     callId,
     rulesVersion: ruleSet.version,
