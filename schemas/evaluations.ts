@@ -127,6 +127,11 @@ export interface AutoAnswerView {
   labels: { en: string; ru: string; ro: string };
   rulesVersion: number;
   result: CheckResult;
+  /**
+   * False where the result gives the question no answer (`na` on a question that does not allow
+   * N/A): shown with its reason, nothing proposed (`proposed` null), nothing decided.
+   */
+  proposes: boolean;
   proposed: AnswerValue;
   /** What decided the result (the segments heard, the window searched, or why it does not apply). */
   evidence: Evidence | null;

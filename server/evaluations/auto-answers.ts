@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { autoAnswer, boundQuestions } from '../../core/auto-answer.ts';
-import { evidenceSchema } from '../../schemas/autoqa.ts';
+import type { CheckResult, Evidence } from '../../schemas/autoqa.ts';
 import type { AutoAnswerView } from '../../schemas/evaluations.ts';
 import type { Answers, AnswerValue, FormDefinition } from '../../schemas/forms.ts';
 import type { Stores } from '../../stores/stores.ts';
@@ -77,7 +77,11 @@ export async function decideAutoAnswers(
   return out;
 }
 
-/** The evaluation's proposed answers in form order, each with its check's labels and evidence. */
+/**
+ * The evaluation's proposed answers in form order, each with its check's labels and evidence; and
+ * the questions naming a check whose result gave them no answer (`na` where N/A is not allowed),
+ * shown with that result and its reason but nothing to accept (`proposes: false`).
+ */
 export async function autoAnswerViews(
   stores: Stores,
   evaluationId: string,
@@ -85,32 +89,55 @@ export async function autoAnswerViews(
   def: FormDefinition | null,
 ): Promise<AutoAnswerView[]> {
   const rows = await autoAnswersOf(stores.db, evaluationId);
-  if (!rows.length) return [];
+  // An evaluation AutoQA did not pre-answer (no results then, a calibration) shows nothing of it.
+  const version = rows[0]?.rules_version;
+  if (version === undefined) return [];
   const ruleSet = await currentRuleSet(stores.db);
-  const labels = new Map(ruleSet.checks.map((c) => [c.key, c.labels]));
-  const evidence = new Map<string, unknown>();
-  for (const version of new Set(rows.map((r) => r.rules_version))) {
-    for (const r of await callResults(stores, callId, version))
-      evidence.set(`${version}|${r.checkKey}`, r.evidence);
-  }
-  const order = new Map((def ? boundQuestions(def) : []).map((q, i) => [q.id, i]));
-  return rows
-    .sort((a, b) => (order.get(a.question_id) ?? 1e9) - (order.get(b.question_id) ?? 1e9))
-    .map((r) => {
-      const found = evidence.get(`${r.rules_version}|${r.check_key}`);
-      const parsed = found === undefined ? null : evidenceSchema.safeParse(found);
-      return {
+  const labelsOf = (key: string) =>
+    ruleSet.checks.find((c) => c.key === key)?.labels ?? { en: key, ru: key, ro: key };
+  const results = new Map<string, { result: CheckResult; evidence: Evidence }>();
+  for (const v of new Set(rows.map((r) => r.rules_version)))
+    for (const r of await callResults(stores, callId, v)) results.set(`${v}|${r.checkKey}`, r);
+  const byQuestion = new Map(rows.map((r) => [r.question_id, r]));
+  const views: AutoAnswerView[] = [];
+  const bound = def ? boundQuestions(def) : [];
+  for (const q of bound) {
+    // The form is the evaluation's own version: its questions are those the proposals were made for.
+    const r = byQuestion.get(q.id);
+    if (r) {
+      views.push({
         questionId: r.question_id,
         checkKey: r.check_key,
-        labels: labels.get(r.check_key) ?? { en: r.check_key, ru: r.check_key, ro: r.check_key },
+        labels: labelsOf(r.check_key),
         rulesVersion: r.rules_version,
         result: r.result,
+        proposes: true,
         proposed: JSON.parse(r.auto_value) as AnswerValue,
-        evidence: parsed?.success ? parsed.data : null,
+        evidence: results.get(`${r.rules_version}|${r.check_key}`)?.evidence ?? null,
         finalValue: r.final_value === null ? null : (JSON.parse(r.final_value) as AnswerValue),
         decision: r.decision,
         decidedBy: r.decided_by,
         decidedAt: r.decided_at,
-      };
+      });
+      continue;
+    }
+    const key = q.auto?.check ?? '';
+    const found = results.get(`${version}|${key}`);
+    if (!found) continue;
+    views.push({
+      questionId: q.id,
+      checkKey: key,
+      labels: labelsOf(key),
+      rulesVersion: version,
+      result: found.result,
+      proposes: false,
+      proposed: null,
+      evidence: found.evidence,
+      finalValue: null,
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
     });
+  }
+  return views;
 }

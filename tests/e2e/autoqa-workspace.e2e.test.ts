@@ -140,6 +140,13 @@ describe('AutoQA in the evaluation workspace, in Chromium', () => {
     const close = page.locator('fieldset.question[data-question="polite_close"]');
     expect(await close.locator('.auto-result').textContent()).toBe('AutoQA: fail');
     expect(await close.locator('label.segment.is-checked').textContent()).toBe('No');
+    // The read-back needs two products ordered, which the catalogue does not name: AutoQA says N/A
+    // with its reason, on a question without N/A, so it proposes nothing to accept.
+    const readBack = page.locator('fieldset.question[data-question="read_back"]');
+    expect(await readBack.locator('.auto-result').textContent()).toBe('AutoQA: N/A');
+    expect(await readBack.locator('.auto-reason').count()).toBe(1);
+    expect(await readBack.locator('.auto-accept').count()).toBe(0);
+    expect(await readBack.locator('label.segment.is-checked').count()).toBe(0);
     await e.shot(page, 'autoqa-workspace-en');
     expect(await findOverflow(page)).toEqual([]);
     for (const language of ['ru', 'ro'] as const) {
@@ -199,7 +206,10 @@ describe('AutoQA in the evaluation workspace, in Chromium', () => {
     expect(decisions.greeting).toEqual(['accepted', true]);
     expect(decisions.polite_close).toEqual(['overridden', true]);
     expect(stored.find((a) => a.questionId === 'polite_close')?.proposed).toBe(false);
-    expect(stored.every((a) => a.decidedBy === 'qa' && a.decidedAt !== null)).toBe(true);
+    const proposals = stored.filter((a) => a.proposes);
+    expect(proposals.every((a) => a.decidedBy === 'qa' && a.decidedAt !== null)).toBe(true);
+    // Where AutoQA's N/A gave a question no answer, the monitor's own answer decides nothing.
+    expect(stored.filter((a) => !a.proposes).every((a) => a.decision === null)).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

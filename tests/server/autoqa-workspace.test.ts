@@ -177,6 +177,42 @@ describe('an evaluation AutoQA pre-answers', () => {
     });
   });
 
+  it("shows a check's N/A on a question that does not allow N/A, proposing nothing", async () => {
+    const form = await json<{ form: { id: number } }>(
+      lead.post('/api/forms', {
+        name: 'Offers',
+        definition: {
+          sections: [
+            {
+              id: 's',
+              title: 'Call',
+              questions: [yesNo('offer', 'traditional-product'), yesNo('bye', 'farewell')],
+            },
+          ],
+        },
+      }),
+    );
+    // SH-EN-03: no product traditional for the client's type that day; a farewell.
+    const r = await json<EvaluationResponse>(
+      lead.post('/api/evaluations', { callId: 'SH-EN-03', formId: form.body.form.id }),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.evaluation.answers).toEqual({ bye: true });
+    expect(
+      r.body.evaluation.autoAnswers.map((a) => [a.questionId, a.result, a.proposes, a.proposed]),
+    ).toEqual([
+      ['offer', 'na', false, null],
+      ['bye', 'pass', true, true],
+    ]);
+    expect(r.body.evaluation.autoAnswers[0]?.evidence?.reason).toBeTruthy();
+    const rows = await env.rt.db
+      .selectFrom('evaluation_auto_answers')
+      .select('question_id')
+      .where('evaluation_id', '=', r.body.evaluation.id)
+      .execute();
+    expect(rows.map((x) => x.question_id)).toEqual(['bye']);
+  });
+
   it('starts a call AutoQA has not checked empty', async () => {
     const r = await json<EvaluationResponse>(
       monitor.post('/api/evaluations', { callId: 'SH-EN-99', formId }),

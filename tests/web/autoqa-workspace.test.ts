@@ -35,7 +35,7 @@ describe('the transcript beside the player', () => {
 });
 
 describe("AutoQA's proposed answer on a question", () => {
-  const auto = { proposed: false, decision: null } as const;
+  const auto = { proposes: true, proposed: false, decision: null } as const;
   it('is open until accepted, overridden as soon as the answer differs', () => {
     expect(proposalState(auto, false, false, true)).toBe('open');
     expect(proposalState(auto, false, true, true)).toBe('accepted');
@@ -44,9 +44,20 @@ describe("AutoQA's proposed answer on a question", () => {
   });
 
   it('shows what the server recorded once submitted', () => {
-    expect(proposalState({ proposed: 4, decision: 'overridden' }, 5, false, false)).toBe('overridden');
-    expect(proposalState({ proposed: 4, decision: 'accepted' }, 4, false, false)).toBe('accepted');
-    expect(proposalState({ proposed: 4, decision: null }, 4, false, false)).toBe('open');
+    expect(proposalState({ proposes: true, proposed: 4, decision: 'overridden' }, 5, false, false)).toBe(
+      'overridden',
+    );
+    expect(proposalState({ proposes: true, proposed: 4, decision: 'accepted' }, 4, false, false)).toBe(
+      'accepted',
+    );
+    expect(proposalState({ proposes: true, proposed: 4, decision: null }, 4, false, false)).toBe('open');
+  });
+
+  it('offers nothing to accept where the result gave the question no answer', () => {
+    const none = { proposes: false, proposed: null, decision: null } as const;
+    expect(proposalState(none, undefined, false, true)).toBe('open');
+    expect(proposalState(none, true, false, true)).toBe('open');
+    expect(proposalState(none, true, false, false)).toBe('open');
   });
 
   it('compares answers by value, N/A included', () => {

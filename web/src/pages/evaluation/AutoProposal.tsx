@@ -57,7 +57,7 @@ export function AutoProposal({
         {state === 'overridden' && (
           <span className="badge badge-small auto-decision is-overridden">{t('aq.decision.overridden')}</span>
         )}
-        {onAccept && state !== 'accepted' && (
+        {onAccept && auto.proposes && state !== 'accepted' && (
           <button
             type="button"
             className="button button-secondary button-small auto-accept"

@@ -12,11 +12,13 @@ export const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefine
   a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export function proposalState(
-  auto: Pick<AutoAnswerView, 'proposed' | 'decision'>,
+  auto: Pick<AutoAnswerView, 'proposes' | 'proposed' | 'decision'>,
   value: AnswerValue | undefined,
   accepted: boolean,
   editing: boolean,
 ): ProposalState {
+  // A result that gave the question no answer: nothing to accept or override.
+  if (!auto.proposes) return 'open';
   if (!editing) return auto.decision ?? 'open';
   if (!sameAnswer(value, auto.proposed)) return 'overridden';
   return accepted ? 'accepted' : 'open';
