@@ -113,6 +113,12 @@ const currentTime = (page: Page) =>
 describe('AutoQA in the evaluation workspace, in Chromium', () => {
   it('pre-answers the form with evidence that plays, records what the monitor accepted and overrode', async () => {
     const { page, errors } = await open('qa');
+    // A try cut short leaves its draft: the next one starts again from a fresh draft.
+    await page.evaluate(async (id) => {
+      const r = await fetch(`/api/evaluations?callId=${encodeURIComponent(id)}&evaluator=qa&status=draft`);
+      for (const ev of ((await r.json()) as { evaluations: { id: string }[] }).evaluations)
+        await fetch(`/api/evaluations/${encodeURIComponent(ev.id)}`, { method: 'DELETE' });
+    }, callId);
     await page.goto(`${e.url}/calls/${encodeURIComponent(callId)}`);
     const select = page.getByLabel('Form', { exact: true });
     await select.waitFor();

@@ -211,6 +211,14 @@ describe('an evaluation AutoQA pre-answers', () => {
       .where('evaluation_id', '=', r.body.evaluation.id)
       .execute();
     expect(rows.map((x) => x.question_id)).toEqual(['bye']);
+    // A draft thrown away takes its proposals with it.
+    expect((await lead.send('DELETE', `/api/evaluations/${r.body.evaluation.id}`)).status).toBe(200);
+    const left = await env.rt.db
+      .selectFrom('evaluation_auto_answers')
+      .select('question_id')
+      .where('evaluation_id', '=', r.body.evaluation.id)
+      .execute();
+    expect(left).toEqual([]);
   });
 
   it('starts a call AutoQA has not checked empty', async () => {
