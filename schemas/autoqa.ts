@@ -225,3 +225,89 @@ export interface CallAutoqaResponse {
   checkedAt: string | null;
   checks: CallCheckView[];
 }
+
+export const SPEAKERS = ['agent', 'customer', 'unknown'] as const;
+export type Speaker = (typeof SPEAKERS)[number];
+
+export interface TranscriptSegmentView {
+  seq: number;
+  speaker: Speaker;
+  /** Seconds from the start of the recording. */
+  startS: number;
+  endS: number;
+  text: string;
+}
+
+/** `GET /api/calls/:id/transcript`: the call's transcript, its segments in order. */
+export interface TranscriptResponse {
+  callId: string;
+  language: string;
+  engine: string | null;
+  /** False when every segment's speaker is `unknown` (a mono recording, no diarization). */
+  speakersKnown: boolean;
+  segments: TranscriptSegmentView[];
+}
+
+export const accuracyQuery = z.object({ period });
+
+/**
+ * AutoQA against people on one check (and one language, or all): the calls both scored, how many
+ * agree, and the confusion counts with "fail" as the positive class (AutoQA flags a failure).
+ */
+export interface AccuracyCell {
+  /** Pairs compared: a person's answer and AutoQA's result on the same call and check. */
+  n: number;
+  agree: number;
+  /** agree / n; null when n is 0. */
+  agreement: number | null;
+  /** Both fail. */
+  tp: number;
+  /** AutoQA fail, the person pass. */
+  fp: number;
+  /** AutoQA pass, the person fail. */
+  fn: number;
+  /** Both pass. */
+  tn: number;
+  /** AutoQA `na` where the person answered pass or fail. */
+  autoNa: number;
+  /** The person N/A where AutoQA said pass or fail. */
+  humanNa: number;
+  /** Both N/A (an agreement). */
+  bothNa: number;
+  /** tp / (tp + fp): of AutoQA's failures, the share the person also failed; null without any. */
+  precision: number | null;
+  /** tp / (tp + fn): of the person's failures, the share AutoQA also flagged; null without any. */
+  recall: number | null;
+}
+
+export interface AccuracyCheckRow {
+  key: string;
+  labels: { en: string; ru: string; ro: string };
+  /** Every language together. */
+  all: AccuracyCell;
+  /** Per language of the transcripts (`en`, `ru`, `ro`, …). */
+  byLanguage: Record<string, AccuracyCell>;
+}
+
+export interface AccuracyDisagreement {
+  callId: string;
+  operatorId: string | null;
+  language: string;
+  checkKey: string;
+  questionId: string;
+  autoResult: CheckResult;
+  humanResult: CheckResult;
+  evaluationId: string;
+  evaluator: string;
+}
+
+/** `GET /api/autoqa/accuracy?period=`: per check and language, on the caller's operators' calls. */
+export interface AccuracyResponse {
+  period: string;
+  rulesVersion: number;
+  /** Counted evaluations compared (on a form with questions naming checks, of a checked call). */
+  evaluations: number;
+  languages: string[];
+  checks: AccuracyCheckRow[];
+  disagreements: AccuracyDisagreement[];
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Answers, answers, type ScoreResult } from './forms.ts';
+import type { CheckResult, Evidence } from './autoqa.ts';
+import { type Answers, type AnswerValue, answers, type ScoreResult } from './forms.ts';
 import { period } from './period.ts';
 import { EVALUATION_STATUSES } from './records.ts';
 
@@ -115,9 +116,36 @@ export interface EvaluationView {
   updatedAt: string;
 }
 
+/**
+ * An answer AutoQA proposed on the evaluation (a question naming a check) and what the monitor did
+ * with it: `decision` is null until he submits, then `accepted` (he kept it) or `overridden`.
+ */
+export interface AutoAnswerView {
+  questionId: string;
+  checkKey: string;
+  /** The check's labels under the rule set in force; the key where the check is gone from it. */
+  labels: { en: string; ru: string; ro: string };
+  rulesVersion: number;
+  result: CheckResult;
+  /**
+   * False where the result gives the question no answer (`na` on a question that does not allow
+   * N/A): shown with its reason, nothing proposed (`proposed` null), nothing decided.
+   */
+  proposes: boolean;
+  proposed: AnswerValue;
+  /** What decided the result (the segments heard, the window searched, or why it does not apply). */
+  evidence: Evidence | null;
+  finalValue: AnswerValue | null;
+  decision: 'accepted' | 'overridden' | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
 export interface EvaluationDetail extends EvaluationView {
   comments: CommentView[];
   disputes: DisputeView[];
+  /** The answers AutoQA proposed, in form order; empty on an evaluation it did not pre-answer. */
+  autoAnswers: AutoAnswerView[];
   /** Section scores and failed criticals of the stored answers; null without a form or answers. */
   breakdown: ScoreResult | null;
 }

@@ -96,6 +96,8 @@ export const POLICY = {
   'autoqa.rules.read': MONITORS,
   /** Every edit of the rule set is a new version: the QA lead's. */
   'autoqa.rules.edit': ['qa_lead'],
+  /** AutoQA measured against the monitors: agreement, precision, recall, disagreements. */
+  'autoqa.accuracy': ['qa_lead', 'head', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

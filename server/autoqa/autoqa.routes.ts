@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  type AccuracyResponse,
   type AutoqaResultsResponse,
   type AutoqaRunResponse,
+  accuracyQuery,
   autoqaRunQuery,
   type CallAutoqaResponse,
   type RuleSetResponse,
@@ -14,6 +16,7 @@ import { inScope } from '../auth/scope.ts';
 import { visibleCall } from '../calls/calls.service.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
+import { autoqaAccuracy } from './accuracy.ts';
 import { autoqaRows, callAutoqa, runAutoqaAudited } from './autoqa.service.ts';
 import { currentRuleSet, saveRuleSet } from './rules.service.ts';
 
@@ -40,6 +43,15 @@ export const autoqaRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     await visibleCall(deps.analytics, id, c.get('scope'));
     const body: CallAutoqaResponse = await callAutoqa(deps, id);
+    return c.json(body);
+  })
+  // AutoQA against the monitors' counted evaluations of the month, the caller's operators only.
+  .get('/accuracy', allow('autoqa.accuracy'), validate('query', accuracyQuery), async (c) => {
+    const body: AccuracyResponse = await autoqaAccuracy(
+      c.get('deps'),
+      c.req.valid('query').period,
+      c.get('scope'),
+    );
     return c.json(body);
   })
   .get('/rules', allow('autoqa.rules.read'), async (c) => {

@@ -3,6 +3,7 @@ import {
   type AutoqaRunResponse,
   type CallAutoqaResponse,
   type CheckResult,
+  type Evidence,
   evidenceSchema,
 } from '../../schemas/autoqa.ts';
 import { monthRange } from '../../schemas/period.ts';
@@ -52,27 +53,38 @@ export async function autoqaRows(stores: Stores, period: string): Promise<Autoqa
   }));
 }
 
+type ResultRow = Awaited<ReturnType<Stores['analytics']['rows']>>[number];
+
+/** The checked rows of CALL_RESULTS_SQL, each with its evidence parsed. */
+const parseResults = (rows: ResultRow[]) =>
+  rows
+    .filter((r) => r.check_key != null)
+    .map((r) => ({
+      checkKey: String(r.check_key),
+      result: r.result as CheckResult,
+      evidence: evidenceSchema.parse(JSON.parse(String(r.evidence ?? '{}'))) as Evidence,
+      checkedAt: r.checked_at == null ? null : String(r.checked_at),
+    }));
+
+/** One call's results of rule-set `version`, with their evidence; empty when not checked under it. */
+export async function callResults(stores: Stores, callId: string, version: number) {
+  return parseResults(await stores.analytics.rows(CALL_RESULTS_SQL, { id: callId, version }));
+}
+
 /** One call's results under the rule set in force, each with its evidence and labels. */
 export async function callAutoqa(stores: Stores, callId: string): Promise<CallAutoqaResponse> {
   const ruleSet = await currentRuleSet(stores.db);
   const rows = await stores.analytics.rows(CALL_RESULTS_SQL, { id: callId, version: ruleSet.version });
-  const found = new Map(rows.filter((r) => r.check_key != null).map((r) => [String(r.check_key), r]));
+  const found = new Map(parseResults(rows).map((r) => [r.checkKey, r]));
   return {
     callId,
     rulesVersion: ruleSet.version,
     language: rows[0]?.language == null ? null : String(rows[0].language),
-    checkedAt: rows.find((r) => r.checked_at != null)?.checked_at?.toString() ?? null,
+    checkedAt: [...found.values()].find((r) => r.checkedAt != null)?.checkedAt ?? null,
     checks: ruleSet.checks.flatMap((c) => {
       const r = found.get(c.key);
       if (!r) return [];
-      return [
-        {
-          key: c.key,
-          labels: c.labels,
-          result: r.result as CheckResult,
-          evidence: evidenceSchema.parse(JSON.parse(String(r.evidence ?? '{}'))),
-        },
-      ];
+      return [{ key: c.key, labels: c.labels, result: r.result, evidence: r.evidence }];
     }),
   };
 }

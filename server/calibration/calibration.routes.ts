@@ -64,7 +64,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
     const evaluationId = await startScoring(c.get('deps'), user, c.req.valid('param').id);
     const body: EvaluationResponse = {
       evaluation: await evaluationDetail(
-        c.get('deps').db,
+        c.get('deps'),
         evaluationId,
         user,
         c.get('scope'),

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { ARROW_PAGING_HEADERS } from '../../schemas/arrow.ts';
+import type { TranscriptResponse } from '../../schemas/autoqa.ts';
 import {
   type AssignmentsResponse,
   type AssignResponse,
@@ -30,6 +31,7 @@ import { assignCalls, listAssignments, unassign } from './assignments.service.ts
 import { callDetail, callsArrow, searchCallColumns, searchCalls, visibleCall } from './calls.service.ts';
 import { recordingFile, recordingResponse } from './recording.ts';
 import { sampleCalls } from './sample.ts';
+import { callTranscript } from './transcript.ts';
 
 const idParam = z.object({ id: z.string().trim().min(1).max(200) });
 const assignmentParam = z.object({ id: z.coerce.number().int().positive() });
@@ -123,6 +125,13 @@ export const callsRoutes = new Hono<AppEnv>()
         c.get('settings'),
       ),
     };
+    return c.json(body);
+  })
+  // What was said, segment by segment, for the workspace beside the player.
+  .get('/:id/transcript', allow('calls.read'), validate('param', idParam), async (c) => {
+    const { analytics } = c.get('deps');
+    const call = await visibleCall(analytics, c.req.valid('param').id, c.get('scope'));
+    const body: TranscriptResponse = await callTranscript(analytics, call.callId);
     return c.json(body);
   })
   .get('/:id/recording', allow('calls.read'), validate('param', idParam), async (c) => {

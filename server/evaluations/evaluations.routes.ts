@@ -37,7 +37,7 @@ const submitRequest = z.object({ answers: saveAnswersRequest.shape.answers.optio
 /** One evaluation as the signed-in user may see it: within his scope, else 404. */
 const detail = async (c: Context<AppEnv>, id: string): Promise<EvaluationResponse> => ({
   evaluation: await evaluationDetail(
-    c.get('deps').db,
+    c.get('deps'),
     id,
     currentUser(c),
     c.get('scope'),

@@ -23,6 +23,8 @@ import type { Deps, Scope } from '../context.ts';
 import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
 import { readSettings } from '../settings/settings.repository.ts';
+import { insertAutoAnswers } from './auto-answers.repository.ts';
+import { autoAnswerViews, decideAutoAnswers, proposedAnswers } from './auto-answers.ts';
 import {
   commentRowToView,
   commentsOf,
@@ -123,21 +125,23 @@ function checkAnswers(def: FormDefinition, answers: Answers, complete: boolean) 
 }
 
 export async function evaluationDetail(
-  db: Db,
+  stores: Pick<Deps, 'db' | 'analytics'>,
   id: string,
   user: UserView,
   scope: Scope,
   disputeDays: number,
 ): Promise<EvaluationDetail> {
+  const { db } = stores;
   const row = await loadVisible(db, id, user, scope);
   const view = evaluationRowToView(row, disputeDays);
-  const breakdown =
-    row.form_id !== null && view.answers ? scoreAnswers(await formOf(db, row), view.answers) : null;
+  const def = row.form_id !== null ? await formOf(db, row) : null;
+  const breakdown = def && view.answers ? scoreAnswers(def, view.answers) : null;
   return {
     ...view,
     comments: (await commentsOf(db, id)).map(commentRowToView),
     disputes: (await disputesOf(db, id)).map(disputeRowToView),
     breakdown,
+    autoAnswers: await autoAnswerViews(stores, id, row.call_id, def),
   };
 }
 
@@ -195,6 +199,13 @@ export async function createEvaluation(
     );
   }
   const calibration = req.calibrationSessionId !== undefined;
+  // AutoQA's answers come first, read from DuckDB outside the SQLite transaction. A calibration
+  // scoring is blind: it starts empty, as each monitor's own reading of the call.
+  const formRow = await findForm(deps.db, req.formId);
+  const proposed =
+    formRow && !calibration
+      ? await proposedAnswers(deps, req.callId, definitionOf(formRow))
+      : { answers: {}, rows: [] };
   return deps.db.transaction().execute(async (tx) => {
     const form = await findForm(tx, req.formId);
     if (!form) throw new AppError('not_found', `no form ${req.formId}`);
@@ -227,7 +238,7 @@ export async function createEvaluation(
       score: null,
       critical_failed: 0,
       status: 'draft',
-      answers: JSON.stringify({}),
+      answers: JSON.stringify(proposed.answers),
       submitted_at: null,
       calibration: calibration ? 1 : 0,
       calibration_session_id: req.calibrationSessionId ?? null,
@@ -235,12 +246,24 @@ export async function createEvaluation(
       import_id: null,
     };
     await insertEvaluation(tx, values);
+    await insertAutoAnswers(
+      tx,
+      proposed.rows.map((r) => ({ ...r, evaluation_id: id })),
+    );
     await audit(tx, {
       actor: user.username,
       action: 'create',
       entity: 'evaluation',
       entityId: id,
-      after: values,
+      after: {
+        ...values,
+        autoAnswers: proposed.rows.map((r) => ({
+          questionId: r.question_id,
+          check: r.check_key,
+          result: r.result,
+          rulesVersion: r.rules_version,
+        })),
+      },
     });
     return id;
   });
@@ -303,13 +326,20 @@ export async function submitEvaluation(
       submitted_at: at,
       updated_at: at,
     });
+    const autoDecisions = await decideAutoAnswers(tx, id, final, user.username, at);
     await audit(tx, {
       actor: user.username,
       action: 'submit',
       entity: 'evaluation',
       entityId: id,
       before: { status: row.status },
-      after: { status: to, score: result.score, criticalFailed: result.criticalFailed, answers: final },
+      after: {
+        status: to,
+        score: result.score,
+        criticalFailed: result.criticalFailed,
+        answers: final,
+        ...(autoDecisions.length ? { autoDecisions } : {}),
+      },
     });
   });
 }

@@ -333,6 +333,10 @@ const MATRIX: Record<string, Entry> = {
     req: (v) => get(`/api/autoqa/calls/CALL-${n(mine(v))}`),
     outside: (_, op) => [{ req: get(`/api/autoqa/calls/CALL-${n(op)}`), status: 404 }],
   },
+  'GET /api/autoqa/accuracy': {
+    allow: ['qa_lead', 'head', 'admin'],
+    req: () => get(`/api/autoqa/accuracy?${P}`),
+  },
   'GET /api/autoqa/rules': { allow: MONITORS, req: () => get('/api/autoqa/rules') },
   'PUT /api/autoqa/rules': { allow: ['qa_lead'], req: () => put('/api/autoqa/rules'), ok: [400] },
   'GET /api/calls/:id': {
@@ -347,6 +351,12 @@ const MATRIX: Record<string, Entry> = {
     allow: READ_EVAL,
     req: (v) => get(`/api/calls/CALL-${n(mine(v))}/recording`),
     outside: (_, op) => [{ req: get(`/api/calls/CALL-${n(op)}/recording`), status: 404 }],
+  },
+  // The matrix's calls have no transcript: a reader who may see the call is told so (404).
+  'GET /api/calls/:id/transcript': {
+    allow: READ_EVAL,
+    req: (v) => get(`/api/calls/CALL-${n(mine(v))}/transcript`),
+    ok: [404],
   },
   'GET /api/calibrations': {
     allow: CAL_READERS,

@@ -42,6 +42,10 @@ describe('the pages a role may open, from the server’s policy', () => {
     expect(mayOpen('head', 'callQueue')).toBe(false);
     expect(mayOpen('head', 'payRules')).toBe(true);
     expect(mayOpen('operator', 'dashboard')).toBe(false);
+    // AutoQA's accuracy: the QA lead's, a head's over his scope, not a monitor's.
+    expect(mayOpen('qa_lead', 'autoqaAccuracy')).toBe(true);
+    expect(mayOpen('head', 'autoqaAccuracy')).toBe(true);
+    expect(mayOpen('qa', 'autoqaAccuracy')).toBe(false);
   });
 
   it('let an operator open his own page only, as the server does', () => {

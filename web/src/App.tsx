@@ -30,6 +30,7 @@ const FormsPage = lazyChunk(() => import('./pages/FormsPage.tsx'));
 const FormBuilderPage = lazyChunk(() => import('./pages/form-builder/FormBuilderPage.tsx'));
 const CalibrationPage = lazyChunk(() => import('./pages/calibration/CalibrationPage.tsx'));
 const CalibrationSessionPage = lazyChunk(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
+const AccuracyPage = lazyChunk(() => import('./pages/autoqa/AccuracyPage.tsx'));
 
 export function App() {
   return (
@@ -68,6 +69,7 @@ export function App() {
               <Route path="forms/:id/edit" element={<FormBuilderPage />} />
               <Route path="calibration" element={<CalibrationPage />} />
               <Route path="calibration/:id" element={<CalibrationSessionPage />} />
+              <Route path="autoqa/accuracy" element={<AccuracyPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
@@ -89,6 +91,7 @@ const PAGE_OF: { path: RegExp; page: { preload(): Promise<unknown> }; charts?: C
   { path: /^\/disputes$/, page: DisputesPage },
   { path: /^\/calibration$/, page: CalibrationPage, charts: strictnessChunk },
   { path: /^\/calibration\/[^/]+$/, page: CalibrationSessionPage },
+  { path: /^\/autoqa\/accuracy$/, page: AccuracyPage },
   { path: /^\/payroll$/, page: PayrollPage },
   { path: /^\/claims$/, page: ClaimsPage },
   { path: /^\/plans$/, page: PlansPage },

@@ -55,6 +55,8 @@ export const PAGES = {
     title: 'page.calibrationSession',
     needs: ['calibration.read'],
   },
+  // AutoQA measured against the monitors, beside calibration (people against people).
+  autoqaAccuracy: { path: '/autoqa/accuracy', title: 'nav.autoqaAccuracy', needs: ['autoqa.accuracy'] },
 } as const satisfies Record<string, PageDef>;
 
 export type PageName = keyof typeof PAGES;

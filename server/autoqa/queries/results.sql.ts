@@ -20,3 +20,10 @@ export const CALL_RESULTS_SQL = `
   FROM transcripts t
   LEFT JOIN autoqa_results r ON r.call_id = t.call_id AND r.rules_version = $version
   WHERE t.call_id = $id`;
+
+/** Several calls' results of rule-set version $version, by call id ($ids), with their language. */
+export const CALLS_RESULTS_SQL = `
+  SELECT t.call_id, t.language, r.check_key, r.result
+  FROM transcripts t
+  JOIN autoqa_results r ON r.call_id = t.call_id AND r.rules_version = $version
+  WHERE t.call_id IN (SELECT unnest($ids))`;

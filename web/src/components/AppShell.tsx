@@ -21,6 +21,7 @@ import { Brand } from './Logo.tsx';
 import { noteLocation } from './origin.ts';
 import { PageSkeleton } from './PageSkeleton.tsx';
 import {
+  AccuracyIcon,
   CalibrationIcon,
   DisputesIcon,
   EvaluationsIcon,
@@ -48,6 +49,7 @@ const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
   { page: 'forms', icon: FormsIcon },
   { page: 'disputes', icon: DisputesIcon },
   { page: 'calibration', icon: CalibrationIcon },
+  { page: 'autoqaAccuracy', icon: AccuracyIcon },
   { page: 'myEvaluations', icon: EvaluationsIcon },
 ];
 

@@ -64,3 +64,15 @@ export function EvaluationsIcon() {
     </Icon>
   );
 }
+
+/** AutoQA's accuracy: a target hit, the machine's answers against people's. */
+export function AccuracyIcon() {
+  return (
+    <Icon>
+      <circle cx="10" cy="10" r="6.5" />
+      <circle cx="10" cy="10" r="3" />
+      <path d="m14.5 5.5 2-2" />
+      <path d="M10 10l4.5-4.5" />
+    </Icon>
+  );
+}

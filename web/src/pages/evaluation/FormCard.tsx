@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { scoreAnswers } from '../../../../core/form-score.ts';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
 import { can } from '../../../../schemas/policy.ts';
@@ -10,6 +10,7 @@ import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { FormAnswers, ScoreSummary } from '../qa/FormAnswers.tsx';
+import { AutoProposal } from './AutoProposal.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftActions } from './DraftActions.tsx';
 import { OperatorActions } from './OperatorActions.tsx';
@@ -24,11 +25,14 @@ export function FormCard({
   evaluation,
   backTo,
   onComment,
+  onSeek,
 }: {
   evaluation: EvaluationDetail;
   /** Where a discarded draft leaves to. */
   backTo: string;
   onComment: ((questionId: string, text: string) => Promise<unknown>) | null;
+  /** Plays the recording from a moment (a piece of AutoQA's evidence). */
+  onSeek: (seconds: number) => void;
 }) {
   const t = useT();
   const fmt = useFormat();
@@ -43,6 +47,13 @@ export function FormCard({
     [definition, ws.answers, mode],
   );
   const shown = mode === 'read' ? evaluation.breakdown : live;
+  // AutoQA's answers by question, and those the monitor accepted in this draft.
+  const auto = useMemo(
+    () => new Map(evaluation.autoAnswers.map((a) => [a.questionId, a] as const)),
+    [evaluation.autoAnswers],
+  );
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const shownAnswers = mode === 'read' ? (evaluation.answers ?? {}) : ws.answers;
 
   return (
     <section className="card workspace-form" aria-labelledby="form-title">
@@ -63,8 +74,29 @@ export function FormCard({
           <div className="form-with-score">
             <FormAnswers
               definition={definition}
-              answers={mode === 'read' ? (evaluation.answers ?? {}) : ws.answers}
+              answers={shownAnswers}
               {...(mode !== 'read' ? { onChange: ws.change } : {})}
+              extra={(q) => {
+                const a = auto.get(q.id);
+                if (!a) return null;
+                return (
+                  <AutoProposal
+                    auto={a}
+                    value={shownAnswers[q.id]}
+                    accepted={accepted.has(q.id)}
+                    {...(mode === 'edit'
+                      ? {
+                          onAccept: () => {
+                            ws.change({ ...ws.answers, [q.id]: a.proposed });
+                            setAccepted(new Set([...accepted, q.id]));
+                          },
+                        }
+                      : {})}
+                    onSeek={onSeek}
+                    fmt={fmt}
+                  />
+                );
+              }}
               result={shown}
               comments={evaluation.comments}
               {...(onComment ? { onComment } : {})}

@@ -10,10 +10,12 @@ export function RecordingCard({
   call,
   player,
   fmt,
+  onTime,
 }: {
   call: ReturnType<typeof useCall>;
   player: RefObject<PlayerHandle | null>;
   fmt: Formatters;
+  onTime?: (seconds: number) => void;
 }) {
   const t = useT();
   return (
@@ -34,7 +36,12 @@ export function RecordingCard({
         ) : !call.data ? (
           <Skeleton height={120} />
         ) : call.data.call.recordingUrl ? (
-          <RecordingPlayer ref={player} url={call.data.call.recordingUrl} fmt={fmt} />
+          <RecordingPlayer
+            ref={player}
+            url={call.data.call.recordingUrl}
+            fmt={fmt}
+            {...(onTime ? { onTime } : {})}
+          />
         ) : (
           <p className="cell-muted">{t('qa.recording.none')}</p>
         )}

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
 import { useNames } from '../../api/names.ts';
 import { useCall, useComment } from '../../api/qa.ts';
@@ -14,7 +14,9 @@ import { Score, StatusBadge } from '../qa/shared.tsx';
 import { CommentsCard } from './CommentsCard.tsx';
 import { DisputeHistory } from './DisputeHistory.tsx';
 import { FormCard } from './FormCard.tsx';
+import { createPlayhead } from './playhead.ts';
 import { RecordingCard } from './RecordingCard.tsx';
+import { TranscriptCard } from './TranscriptCard.tsx';
 import { usualOrigin } from './workspace.ts';
 
 /** One evaluation's workspace: the recording, comments and call facts beside the form. */
@@ -26,6 +28,8 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
   const call = useCall(evaluation.callId);
   const comment = useComment();
   const player = useRef<PlayerHandle>(null);
+  const playhead = useMemo(createPlayhead, []);
+  const seek = (s: number) => player.current?.seek(s);
   // The link back goes where the user came from: the disputes stay the disputes after a revision.
   const back = useBackLink(usualOrigin(evaluation, user));
   const mayComment = useCan('evaluations.comment');
@@ -59,11 +63,12 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
 
       <div className="workspace">
         <div className="workspace-side">
-          <RecordingCard call={call} player={player} fmt={fmt} />
+          <RecordingCard call={call} player={player} fmt={fmt} onTime={playhead.set} />
+          <TranscriptCard callId={evaluation.callId} playhead={playhead} onSeek={seek} fmt={fmt} />
           <CommentsCard
             evaluation={evaluation}
             fmt={fmt}
-            onSeek={(s) => player.current?.seek(s)}
+            onSeek={seek}
             currentTime={() => player.current?.currentTime() ?? 0}
             onAdd={
               mayComment
@@ -78,6 +83,7 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
         <FormCard
           evaluation={evaluation}
           backTo={back.to}
+          onSeek={(s) => player.current?.playFrom(s)}
           onComment={
             mayComment && (user.role !== 'operator' || evaluation.evaluator === user.username)
               ? (questionId, text) =>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { CommentView } from '../../../../schemas/evaluations.ts';
 import type {
   Answers,
@@ -55,6 +55,7 @@ function QuestionBlock({
   comments,
   onComment,
   failed,
+  extra,
 }: {
   q: Question;
   value: AnswerValue | undefined;
@@ -62,6 +63,7 @@ function QuestionBlock({
   comments: CommentView[];
   onComment?: (text: string) => Promise<unknown>;
   failed: boolean;
+  extra?: ReactNode;
 }) {
   const t = useT();
   const name = useId();
@@ -104,6 +106,7 @@ function QuestionBlock({
         })}
         {readOnly && current === undefined && <span className="cell-muted">{t('qa.answer.none')}</span>}
       </div>
+      {extra}
       {comments.length > 0 && (
         <ul className="question-comments">
           {comments.map((c) => (
@@ -175,6 +178,7 @@ export function FormAnswers({
   result,
   comments = [],
   onComment,
+  extra,
   fmt,
 }: {
   definition: FormDefinition;
@@ -183,6 +187,8 @@ export function FormAnswers({
   result: ScoreResult | null;
   comments?: CommentView[];
   onComment?: (questionId: string, text: string) => Promise<unknown>;
+  /** What else a question shows under its answer (AutoQA's proposal in the workspace). */
+  extra?: (q: Question) => ReactNode;
   fmt: Formatters;
 }) {
   const t = useT();
@@ -211,6 +217,7 @@ export function FormAnswers({
                 {...(onChange ? { onChange: (v: AnswerValue) => onChange({ ...answers, [q.id]: v }) } : {})}
                 comments={comments.filter((c) => c.questionId === q.id)}
                 {...(onComment ? { onComment: (text: string) => onComment(q.id, text) } : {})}
+                {...(extra ? { extra: extra(q) } : {})}
               />
             ))}
           </section>

@@ -5,6 +5,8 @@ import { useT } from '../../i18n/index.ts';
 
 export interface PlayerHandle {
   seek(seconds: number): void;
+  /** Seeks and plays from there. */
+  playFrom(seconds: number): void;
   currentTime(): number;
 }
 
@@ -25,10 +27,13 @@ export function RecordingPlayer({
   url,
   fmt,
   ref,
+  onTime,
 }: {
   url: string;
   fmt: Formatters;
   ref?: Ref<PlayerHandle>;
+  /** Told where the recording is as it plays or is moved. */
+  onTime?: (seconds: number) => void;
 }) {
   const t = useT();
   const speedId = useId();
@@ -40,6 +45,9 @@ export function RecordingPlayer({
   const [duration, setDuration] = useState(0);
   const [speed, setSpeed] = useState(1);
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  // The latest listener, read by the player's events without re-creating the player.
+  const onTimeRef = useRef(onTime);
+  onTimeRef.current = onTime;
 
   useEffect(() => {
     const container = waveRef.current;
@@ -68,7 +76,10 @@ export function RecordingPlayer({
         setDuration(d);
         setState('ready');
       }),
-      ws.on('timeupdate', (s) => setTime(s)),
+      ws.on('timeupdate', (s) => {
+        setTime(s);
+        onTimeRef.current?.(s);
+      }),
       ws.on('play', () => setPlaying(true)),
       ws.on('pause', () => setPlaying(false)),
       ws.on('finish', () => setPlaying(false)),
@@ -87,6 +98,12 @@ export function RecordingPlayer({
       seek: (s: number) => {
         const ws = wsRef.current;
         if (ws) ws.setTime(Math.min(Math.max(0, s), ws.getDuration() || s));
+      },
+      playFrom: (s: number) => {
+        const ws = wsRef.current;
+        if (!ws) return;
+        ws.setTime(Math.min(Math.max(0, s), ws.getDuration() || s));
+        void ws.play().catch(() => setState('error'));
       },
       currentTime: () => wsRef.current?.getCurrentTime() ?? 0,
     }),

@@ -1,0 +1,65 @@
+import type { enAutoqa } from './en-autoqa.ts';
+
+/** Romanian messages of AutoQA in the evaluation workspace and its accuracy page; spread into `ro`. */
+export const roAutoqa: { readonly [K in keyof typeof enAutoqa]: string } = {
+  'nav.autoqaAccuracy': 'Precizia AutoQA',
+
+  'aq.transcript.title': 'Transcriere',
+  'aq.transcript.meta':
+    '{language} · {count, plural, one {# segment} few {# segmente} other {# de segmente}}',
+  'aq.transcript.mono': 'Această înregistrare nu deosebește vorbitorii.',
+  'aq.transcript.play': 'Redați de la {time}: {speaker}, {text}',
+  'aq.speaker.agent': 'Operator',
+  'aq.speaker.customer': 'Client',
+  'aq.speaker.unknown': 'Vorbitor',
+
+  'aq.proposal.result': 'AutoQA: {result}',
+  'aq.result.pass': 'îndeplinit',
+  'aq.result.fail': 'neîndeplinit',
+  'aq.result.na': 'N/A',
+  'aq.proposal.accept': 'Acceptați',
+  'aq.proposal.acceptLabel': 'Acceptați răspunsul AutoQA: {check}',
+  'aq.decision.accepted': 'Acceptat',
+  'aq.decision.overridden': 'Modificat',
+  'aq.evidence.play': 'Redați de la {time}',
+  'aq.evidence.playWindow': 'Redați porțiunea căutată, de la {from} la {to}',
+  'aq.evidence.window': 'căutat {from}–{to}',
+  'aq.evidence.count': 'numărate: {count}',
+  'aq.reason.noAgentSpeech': 'Operatorul nu vorbește în transcriere.',
+  'aq.reason.noPhrases': 'Regulile nu au expresii în limba apelului.',
+  'aq.reason.clientUnknown': 'Clientul nu este cunoscut.',
+  'aq.reason.noProduct': 'Niciun produs nu se aplica în acea zi.',
+  'aq.reason.noOrder': 'Clientul nu a numit niciun produs.',
+  'aq.reason.fewProducts': 'Clientul a comandat prea puține produse.',
+  'aq.reason.noDebt': 'Clientul nu avea datorii restante sau peste limită.',
+  'aq.reason.noTimings': 'Transcrierea nu are marcaje de timp.',
+  'aq.reason.noSpeakers': 'Transcrierea nu deosebește vorbitorii.',
+
+  'aq.accuracy.title': 'Precizia AutoQA',
+  'aq.accuracy.subtitle': 'AutoQA comparat cu evaluările monitorilor, {period}',
+  'aq.accuracy.positive':
+    'Precizia și recall-ul consideră „neîndeplinit” rezultatul pozitiv: AutoQA există pentru a semnala apelurile care nu au trecut o verificare. Precizia: din apelurile marcate neîndeplinite de AutoQA, partea marcată neîndeplinită și de monitor. Recall: din apelurile marcate neîndeplinite de monitor, partea semnalată și de AutoQA.',
+  'aq.accuracy.checks': 'Pe verificări',
+  'aq.accuracy.compared': 'Evaluări comparate: {count} · versiunea regulilor {version}',
+  'aq.accuracy.languages': 'Limba apelurilor',
+  'aq.accuracy.allLanguages': 'Toate limbile',
+  'aq.accuracy.empty.title': 'Încă nu e nimic de comparat',
+  'aq.accuracy.empty.body':
+    'AutoQA este comparat cu evaluările trimise ale apelurilor verificate de el, pe formulare ale căror întrebări numesc o verificare.',
+  'aq.accuracy.disagreements': 'Dezacorduri',
+  'aq.accuracy.disagreementCount':
+    '{count, plural, one {# răspuns} few {# răspunsuri} other {# de răspunsuri}}',
+  'aq.accuracy.noDisagreements': 'AutoQA și monitorii sunt de acord la fiecare răspuns comparat.',
+  'aq.col.check': 'Verificare',
+  'aq.col.n': 'Comparate',
+  'aq.col.agreement': 'Acord',
+  'aq.col.precision': 'Precizie',
+  'aq.col.recall': 'Recall',
+  'aq.col.tp': 'Ambii: neîndeplinit',
+  'aq.col.fp': 'Doar AutoQA: neîndeplinit',
+  'aq.col.fn': 'Doar monitorul: neîndeplinit',
+  'aq.col.tn': 'Ambii: îndeplinit',
+  'aq.col.na': 'N/A de o singură parte',
+  'aq.col.autoqa': 'AutoQA',
+  'aq.col.person': 'Răspunsul monitorului',
+};

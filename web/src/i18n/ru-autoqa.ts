@@ -1,0 +1,65 @@
+import type { enAutoqa } from './en-autoqa.ts';
+
+/** Russian messages of AutoQA in the evaluation workspace and its accuracy page; spread into `ru`. */
+export const ruAutoqa: { readonly [K in keyof typeof enAutoqa]: string } = {
+  'nav.autoqaAccuracy': 'Точность AutoQA',
+
+  'aq.transcript.title': 'Расшифровка',
+  'aq.transcript.meta':
+    '{language} · {count, plural, one {# фрагмент} few {# фрагмента} many {# фрагментов} other {# фрагмента}}',
+  'aq.transcript.mono': 'В этой записи говорящие не различаются.',
+  'aq.transcript.play': 'Воспроизвести с {time}: {speaker}, {text}',
+  'aq.speaker.agent': 'Оператор',
+  'aq.speaker.customer': 'Клиент',
+  'aq.speaker.unknown': 'Говорящий',
+
+  'aq.proposal.result': 'AutoQA: {result}',
+  'aq.result.pass': 'выполнено',
+  'aq.result.fail': 'не выполнено',
+  'aq.result.na': 'н/п',
+  'aq.proposal.accept': 'Принять',
+  'aq.proposal.acceptLabel': 'Принять ответ AutoQA: {check}',
+  'aq.decision.accepted': 'Принято',
+  'aq.decision.overridden': 'Изменено',
+  'aq.evidence.play': 'Воспроизвести с {time}',
+  'aq.evidence.playWindow': 'Воспроизвести проверенный отрезок, с {from} до {to}',
+  'aq.evidence.window': 'проверено {from}–{to}',
+  'aq.evidence.count': 'насчитано: {count}',
+  'aq.reason.noAgentSpeech': 'В расшифровке нет речи оператора.',
+  'aq.reason.noPhrases': 'В правилах нет фраз на языке звонка.',
+  'aq.reason.clientUnknown': 'Клиент неизвестен.',
+  'aq.reason.noProduct': 'В этот день не было подходящего товара.',
+  'aq.reason.noOrder': 'Клиент не назвал ни одного товара.',
+  'aq.reason.fewProducts': 'Клиент заказал слишком мало товаров.',
+  'aq.reason.noDebt': 'У клиента не было просроченного или сверхлимитного долга.',
+  'aq.reason.noTimings': 'В расшифровке нет отметок времени.',
+  'aq.reason.noSpeakers': 'В расшифровке говорящие не различаются.',
+
+  'aq.accuracy.title': 'Точность AutoQA',
+  'aq.accuracy.subtitle': 'AutoQA в сравнении с оценками контролёров, {period}',
+  'aq.accuracy.positive':
+    'Точность и полнота считают положительным результатом «не выполнено»: AutoQA нужна, чтобы отмечать звонки с нарушением. Точность: доля звонков, отмеченных AutoQA как невыполненные, которые и контролёр оценил как невыполненные. Полнота: доля звонков, оценённых контролёром как невыполненные, которые отметила и AutoQA.',
+  'aq.accuracy.checks': 'По проверкам',
+  'aq.accuracy.compared': 'Сравнено оценок: {count} · версия правил {version}',
+  'aq.accuracy.languages': 'Язык звонков',
+  'aq.accuracy.allLanguages': 'Все языки',
+  'aq.accuracy.empty.title': 'Пока нечего сравнивать',
+  'aq.accuracy.empty.body':
+    'AutoQA сравнивается с отправленными оценками проверенных ею звонков по анкетам, вопросы которых связаны с проверками.',
+  'aq.accuracy.disagreements': 'Расхождения',
+  'aq.accuracy.disagreementCount':
+    '{count, plural, one {# ответ} few {# ответа} many {# ответов} other {# ответа}}',
+  'aq.accuracy.noDisagreements': 'AutoQA и контролёры согласны во всех сравненных ответах.',
+  'aq.col.check': 'Проверка',
+  'aq.col.n': 'Сравнено',
+  'aq.col.agreement': 'Согласие',
+  'aq.col.precision': 'Точность',
+  'aq.col.recall': 'Полнота',
+  'aq.col.tp': 'Оба: не выполнено',
+  'aq.col.fp': 'Только AutoQA: не выполнено',
+  'aq.col.fn': 'Только контролёр: не выполнено',
+  'aq.col.tn': 'Оба: выполнено',
+  'aq.col.na': 'Н/п с одной стороны',
+  'aq.col.autoqa': 'AutoQA',
+  'aq.col.person': 'Ответ контролёра',
+};
