@@ -96,6 +96,10 @@ export const POLICY = {
   'autoqa.rules.read': MONITORS,
   /** Every edit of the rule set is a new version: the QA lead's. */
   'autoqa.rules.edit': ['qa_lead'],
+  /** Run a draft rule set on one transcript, storing nothing. */
+  'autoqa.rules.test': MONITORS,
+  /** The background re-checks' progress (the rules page; the administrator's imports page). */
+  'autoqa.job.read': MONITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

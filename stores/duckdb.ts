@@ -58,6 +58,20 @@ export class Analytics {
     return store;
   }
 
+  /**
+   * A private in-memory store with the same tables, for work that must not touch the data: the
+   * AutoQA rule test copies a call into one and runs the real checks on it. Close it after use.
+   */
+  static async scratch(): Promise<Analytics> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const store = new Analytics(':memory:', instance);
+    await store.withConnection(async (c) => {
+      for (const ddl of DUCKDB_DDL) await c.run(ddl);
+      await migrate(c);
+    });
+    return store;
+  }
+
   async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     const c = await this.instance.connect();
     try {

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
-import type { Format } from '../../schemas/import-report.ts';
+import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import type { ImportJobView } from '../../schemas/imports.ts';
 import type { ImportKind } from '../../schemas/kinds.ts';
 import { audit } from '../audit/audit.ts';
@@ -51,6 +51,8 @@ export class ImportQueue {
     private readonly deps: Pick<Deps, 'db' | 'analytics'>,
     /** Where uploads wait for their import. */
     readonly uploadsDir: string,
+    /** Told of every finished import (AutoQA re-checks what it changed). */
+    private readonly afterImport: (report: ImportReport, actor: string) => Promise<void> = async () => {},
   ) {}
 
   /** Settles what a stopped process left (see recoverJobs); called once, before start(). */
@@ -159,6 +161,10 @@ export class ImportQueue {
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });
+      // The import stands whatever follows it: a failure here is logged, not the job's.
+      await this.afterImport(report, job.actor).catch((e: unknown) => {
+        console.error(`import job ${job.id}: after the import:`, e);
+      });
     } catch (e) {
       await markFailed(db, job.id, (e as Error).message).catch((failed: unknown) => {
         // Left 'running', the job is failed as interrupted by the next start.
