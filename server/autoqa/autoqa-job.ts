@@ -59,6 +59,8 @@ export class AutoqaJob {
   kick(): void {
     this.wanted = true;
     if (!this.started || this.stopping || this.worker) return;
+    // Running from the kick on: the first thing it does is look for the months left.
+    this.view = { ...this.view, state: 'running' };
     this.worker = this.drain()
       .catch((e: unknown) => {
         if (!(e instanceof Stopping)) console.error('autoqa job:', e);
