@@ -30,6 +30,7 @@ const FormsPage = lazyChunk(() => import('./pages/FormsPage.tsx'));
 const FormBuilderPage = lazyChunk(() => import('./pages/form-builder/FormBuilderPage.tsx'));
 const CalibrationPage = lazyChunk(() => import('./pages/calibration/CalibrationPage.tsx'));
 const CalibrationSessionPage = lazyChunk(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
+const AutoqaRulesPage = lazyChunk(() => import('./pages/autoqa/AutoqaRulesPage.tsx'));
 
 export function App() {
   return (
@@ -68,6 +69,7 @@ export function App() {
               <Route path="forms/:id/edit" element={<FormBuilderPage />} />
               <Route path="calibration" element={<CalibrationPage />} />
               <Route path="calibration/:id" element={<CalibrationSessionPage />} />
+              <Route path="autoqa/rules" element={<AutoqaRulesPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -48,6 +48,7 @@ const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
   { page: 'forms', icon: FormsIcon },
   { page: 'disputes', icon: DisputesIcon },
   { page: 'calibration', icon: CalibrationIcon },
+  { page: 'autoqaRules', icon: RulesIcon },
   { page: 'myEvaluations', icon: EvaluationsIcon },
 ];
 

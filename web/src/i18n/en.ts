@@ -1,4 +1,5 @@
 import { enAccess } from './en-access.ts';
+import { enAutoqa } from './en-autoqa.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -459,6 +460,7 @@ export const en = {
   'settings.timeZone.notice':
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
+  ...enAutoqa,
   ...enAccess,
   ...enValues,
   // Department-head dashboard, operator page and "How I am evaluated"

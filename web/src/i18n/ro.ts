@@ -1,5 +1,6 @@
 import type { Catalogue } from './index.ts';
 import { roAccess } from './ro-access.ts';
+import { roAutoqa } from './ro-autoqa.ts';
 import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
@@ -462,6 +463,7 @@ export const ro: Catalogue = {
   'settings.timeZone.notice':
     'schimbarea fusului mută apelurile, comenzile și aprecierile în lunile datelor lor locale din noul fus și stabilește din nou luna de plată a fiecărei reclamații dintr-o lună încă neaprobată. Lunile aprobate își păstrează cifrele și reclamațiile. Orele deja importate rămân momentul în care au fost citite.',
   ...roQa,
+  ...roAutoqa,
   ...roValues,
   ...roDash,
   ...roAccess,

@@ -1,5 +1,6 @@
 import type { Catalogue } from './index.ts';
 import { ruAccess } from './ru-access.ts';
+import { ruAutoqa } from './ru-autoqa.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
@@ -463,6 +464,7 @@ export const ru: Catalogue = {
   'settings.timeZone.notice':
     'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
+  ...ruAutoqa,
   ...ruValues,
   ...ruDash,
   ...ruAccess,
