@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CheckDef } from '../../../../schemas/autoqa.ts';
 import { DEFAULT_CHECKS } from '../../../../schemas/autoqa-rules.ts';
 import { useRuleSet, useRuleVersion, useSaveRuleSet } from '../../api/autoqa.ts';
-import { isApiError } from '../../api/client.ts';
+import { ApiError, isApiError } from '../../api/client.ts';
 import { useCan } from '../../auth/access.tsx';
 import { AutoqaJobBar } from '../../components/AutoqaJobBar.tsx';
 import { Card } from '../../components/Card.tsx';
@@ -12,6 +12,7 @@ import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useLanguage, useT } from '../../i18n/index.ts';
 import { CheckEditor, checkLabel } from './CheckEditor.tsx';
+import { PARAM_LABEL } from './check-fields.ts';
 import { RuleTestBox } from './RuleTestBox.tsx';
 import { RuleVersionsCard } from './RuleVersionsCard.tsx';
 import './autoqa.css';
@@ -57,14 +58,22 @@ export default function AutoqaRulesPage() {
   const off = [...(inForce?.checks ?? []), ...DEFAULT_CHECKS].filter(
     (c, i, all) => !draft?.some((d) => d.key === c.key) && all.findIndex((x) => x.key === c.key) === i,
   );
-  // The API names a field by its place (`checks.3.params…`): say which check instead.
+  // The API names a field by its place (`checks.3.params.windowSeconds`): say which check and field.
   const failure =
     save.error && isApiError(save.error) && draft
-      ? new Error(
-          save.error.message.replace(/checks\.(\d+)\./g, (_, i: string) => {
-            const c = draft[Number(i)];
-            return c ? `${checkLabel(c, language)}: ` : '';
-          }),
+      ? new ApiError(
+          save.error.status,
+          save.error.code,
+          save.error.message
+            .replace(/^invalid json: /, '')
+            .replace(/checks\.(\d+)\./g, (_, i: string) => {
+              const c = draft[Number(i)];
+              return c ? `${checkLabel(c, language)}: ` : '';
+            })
+            .replace(/params\.(\w+)/g, (whole, name: string) => {
+              const key = PARAM_LABEL[name];
+              return key ? t(key) : whole;
+            }),
         )
       : save.error;
 
@@ -108,8 +117,8 @@ export default function AutoqaRulesPage() {
               ) : (
                 shown.map((c, i) => (
                   <CheckEditor
-                    key={`${seed}-${viewing ?? 'draft'}-${c.key}`}
-                    resetKey={`${seed}-${viewing ?? 'draft'}`}
+                    key={`${seed}-${looking?.version ?? 'draft'}-${c.key}`}
+                    resetKey={`${seed}-${looking?.version ?? 'draft'}`}
                     check={c}
                     readOnly={readOnly}
                     onChange={(next) => draft && edit(draft.map((d, j) => (j === i ? next : d)))}
