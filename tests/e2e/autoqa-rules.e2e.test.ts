@@ -74,6 +74,9 @@ describe('the AutoQA rules page in Chromium', () => {
       await page.locator('main h1').first().waitFor();
       await page.locator('details[data-check="greeting"] summary').click();
       await page.locator('.aq-test-form textarea').fill(TRANSCRIPT);
+      // The box starts in the reader's language; this transcript is English.
+      expect(await page.locator('.aq-test-options select').first().inputValue()).toBe(language);
+      await page.locator('.aq-test-options select').first().selectOption('en');
       await page.locator('.aq-test-form button[type="submit"]').click();
       await expect.poll(() => greeting.getAttribute('data-result'), { timeout: 15_000 }).toBe('pass');
       await greeting.click();

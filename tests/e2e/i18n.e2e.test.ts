@@ -109,6 +109,7 @@ describe('languages in Chromium', () => {
       [lead, `/evaluations/${disputed?.id}`],
       [lead, '/calibration'],
       [lead, `/calibration/${session?.id}`],
+      [lead, '/autoqa/rules'],
       [qa, '/worklist'],
       [operator, '/'],
       [operator, '/my-evaluations'],

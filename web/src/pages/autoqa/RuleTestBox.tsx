@@ -6,7 +6,7 @@ import { CLIENT_TYPES } from '../../../../schemas/records.ts';
 import { useTestRules } from '../../api/autoqa.ts';
 import { Card } from '../../components/Card.tsx';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
-import { LANGUAGE_NAMES, type Language, useT } from '../../i18n/index.ts';
+import { LANGUAGE_NAMES, type Language, useLanguage, useT } from '../../i18n/index.ts';
 import { valueLabel } from '../../i18n/values.ts';
 import { TestResults } from './TestResults.tsx';
 
@@ -24,7 +24,11 @@ export function RuleTestBox({ checks }: { checks: CheckDef[] }) {
   const [from, setFrom] = useState<'text' | 'call'>('text');
   const [text, setText] = useState('');
   const [callId, setCallId] = useState('');
-  const [language, setLanguage] = useState<string>('en');
+  // A reader most often tests calls in his own language.
+  const reader = useLanguage();
+  const [language, setLanguage] = useState<string>(
+    (AUTOQA_LANGUAGES as readonly string[]).includes(reader) ? reader : 'en',
+  );
   const [clientType, setClientType] = useState('');
   const [debt, setDebt] = useState(false);
   const [date, setDate] = useState('');

@@ -37,7 +37,7 @@ export function RuleVersionsCard({
             <tbody>
               {versions.data.versions.map((v, i) => (
                 <tr key={v.version} className={v.version === viewing ? 'is-selected' : undefined}>
-                  <td className="num">
+                  <td>
                     {v.version}
                     {i === 0 && <span className="badge badge-muted">{t('autoqa.versions.inForce')}</span>}
                   </td>

@@ -83,8 +83,12 @@ function CheckLine({ check }: { check: CallCheckView }) {
         : '');
   return (
     <span className="aq-result-text">
-      <strong>{checkLabel(check, language)}</strong>
-      {e.count != null && <span className="card-meta"> · {t('autoqa.test.count', { count: e.count })}</span>}
+      <span>
+        <strong>{checkLabel(check, language)}</strong>
+        {e.count != null && (
+          <span className="card-meta"> · {t('autoqa.test.count', { count: e.count })}</span>
+        )}
+      </span>
       {detail && <span className="aq-result-detail">{detail}</span>}
     </span>
   );
