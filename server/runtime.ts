@@ -52,9 +52,10 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
       : opts.webDir;
   // Nothing runs before start(), as for the imports: a command opening the directory is left alone.
   const autoqa = new AutoqaJob({ db, analytics });
-  const imports = new ImportQueue({ db, analytics }, files.uploads, (report, actor) =>
-    autoqa.afterImport(report, actor),
-  );
+  const imports = new ImportQueue({ db, analytics }, files.uploads, {
+    before: () => autoqa.beforeImport(),
+    after: (report, actor) => autoqa.afterImport(report, actor),
+  });
   // Same reason: a job left running was this directory's last server's, and it has stopped.
   await imports.recover();
   return {

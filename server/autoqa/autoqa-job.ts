@@ -3,7 +3,7 @@ import type { ImportReport } from '../../schemas/import-report.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
 import { readSettings } from '../settings/settings.repository.ts';
-import { runAutoqaAudited } from './autoqa.service.ts';
+import { betweenRuns, runAutoqaAudited } from './autoqa.service.ts';
 import {
   COUNT_VERSION_RESULTS_SQL,
   DROP_VERSION_RESULTS_SQL,
@@ -38,6 +38,8 @@ export class AutoqaJob {
   };
   private started = false;
   private stopping = false;
+  /** Imports under way that change what the checks read: the job waits for them. */
+  private paused = 0;
   /** Set by every kick, so a change made while the worker was finishing is not missed. */
   private wanted = false;
   private worker: Promise<void> | null = null;
@@ -58,7 +60,7 @@ export class AutoqaJob {
   /** Something changed that may leave calls unchecked: look again (at once, or after the running month). */
   kick(): void {
     this.wanted = true;
-    if (!this.started || this.stopping || this.worker) return;
+    if (!this.started || this.stopping || this.paused > 0 || this.worker) return;
     // Running from the kick on: the first thing it does is look for the months left.
     this.view = { ...this.view, state: 'running' };
     this.worker = this.drain()
@@ -83,10 +85,25 @@ export class AutoqaJob {
     await this.idle();
   }
 
+  /**
+   * Before an import: the running month stops after its current batch and none starts until
+   * afterImport, so no check reads a transcript or a catalogue the import is replacing.
+   */
+  async beforeImport(): Promise<void> {
+    this.paused++;
+    await this.idle();
+  }
+
   /** After an import: a products import drops the results the old catalogue gave; then look again. */
-  async afterImport(report: ImportReport, actor: string): Promise<void> {
-    await dropResultsForCatalogue(this.stores, report, actor);
-    if (report.status === 'done' && report.loaded > 0) this.kick();
+  async afterImport(report: ImportReport | null, actor: string): Promise<void> {
+    try {
+      if (report) await dropResultsForCatalogue(this.stores, report, actor);
+    } finally {
+      this.paused = Math.max(0, this.paused - 1);
+      // Whatever the import was, the month it stopped has calls left: look again.
+      this.wanted = true;
+      this.kick();
+    }
   }
 
   private async drain(): Promise<void> {
@@ -109,7 +126,7 @@ export class AutoqaJob {
         };
         try {
           await runAutoqaAudited(this.stores, next.month, ACTOR, (done, total) => {
-            if (this.stopping) throw new Stopping('stopping');
+            if (this.stopping || this.paused > 0) throw new Stopping('stopping');
             this.view = { ...this.view, done, total };
           });
           this.view = { ...this.view, error: null };
@@ -147,10 +164,14 @@ export async function dropResultsForCatalogue(
 ): Promise<void> {
   if (report.kind !== 'products' || report.status !== 'done' || report.loaded === 0) return;
   const { version } = await currentRuleSet(stores.db);
-  const [before] = await stores.analytics.rows(COUNT_VERSION_RESULTS_SQL, { version });
-  const calls = Number(before?.calls ?? 0);
+  // Not in the middle of a run (a QA lead's), which would store what the old catalogue gave.
+  const calls = await betweenRuns(async () => {
+    const [before] = await stores.analytics.rows(COUNT_VERSION_RESULTS_SQL, { version });
+    const n = Number(before?.calls ?? 0);
+    if (n > 0) await stores.analytics.rows(DROP_VERSION_RESULTS_SQL, { version });
+    return n;
+  });
   if (calls === 0) return;
-  await stores.analytics.rows(DROP_VERSION_RESULTS_SQL, { version });
   await audit(stores.db, {
     actor,
     action: 'recheck',

@@ -40,7 +40,22 @@ const TEXT_LIST = LIST(VARCHAR);
  * client's debt snapshot, the product catalogue) and the transcript, and runAutoqa checks it
  * there under the draft. A picked call must be one the caller may read.
  */
-export async function testRules(
+/** Tests run one at a time: each opens a store of its own, and a crowd of them would starve the server. */
+let lastTest: Promise<unknown> = Promise.resolve();
+
+export function testRules(
+  stores: Stores,
+  checks: CheckDef[],
+  source: RuleTestSource,
+  scope: Scope,
+  actor: string,
+): Promise<RuleTestResponse> {
+  const turn = lastTest.then(() => testRulesNow(stores, checks, source, scope, actor));
+  lastTest = turn.catch(() => {});
+  return turn;
+}
+
+async function testRulesNow(
   stores: Stores,
   checks: CheckDef[],
   source: RuleTestSource,

@@ -51,8 +51,11 @@ export class ImportQueue {
     private readonly deps: Pick<Deps, 'db' | 'analytics'>,
     /** Where uploads wait for their import. */
     readonly uploadsDir: string,
-    /** Told of every finished import (AutoQA re-checks what it changed). */
-    private readonly afterImport: (report: ImportReport, actor: string) => Promise<void> = async () => {},
+    /** Told of every import before it starts and after it ends (AutoQA waits, then re-checks). */
+    private readonly hooks: {
+      before(): Promise<void>;
+      after(report: ImportReport | null, actor: string): Promise<void>;
+    } = { before: async () => {}, after: async () => {} },
   ) {}
 
   /** Settles what a stopped process left (see recoverJobs); called once, before start(). */
@@ -143,6 +146,8 @@ export class ImportQueue {
   private async run(job: JobRow): Promise<void> {
     const { db } = this.deps;
     const file = path.join(this.uploadsDir, job.stored_name);
+    let done: ImportReport | null = null;
+    await this.hooks.before();
     try {
       await markRunning(db, job.id);
       const { timeZone } = await readSettings(db);
@@ -161,10 +166,7 @@ export class ImportQueue {
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });
-      // The import stands whatever follows it: a failure here is logged, not the job's.
-      await this.afterImport(report, job.actor).catch((e: unknown) => {
-        console.error(`import job ${job.id}: after the import:`, e);
-      });
+      done = report;
     } catch (e) {
       await markFailed(db, job.id, (e as Error).message).catch((failed: unknown) => {
         // Left 'running', the job is failed as interrupted by the next start.
@@ -173,6 +175,10 @@ export class ImportQueue {
     } finally {
       this.progress.delete(job.id);
       rmSync(file, { force: true });
+      // The import stands whatever follows it: a failure here is logged, not the job's.
+      await this.hooks.after(done, job.actor).catch((e: unknown) => {
+        console.error(`import job ${job.id}: after the import:`, e);
+      });
     }
   }
 }
