@@ -19,6 +19,13 @@ const seconds = (clock: string): number =>
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** The side a line's label names: agent or customer by any of their names, `unknown` as written; else none. */
+function sideOf(name: string): RuleTestSegment['speaker'] | null {
+  if (name.trim().toLowerCase() === 'unknown') return 'unknown';
+  const side = speakerOf(name);
+  return side === 'unknown' ? null : side;
+}
+
 const bad = (message: string) => new AppError('bad_request', message);
 
 /**
@@ -39,12 +46,8 @@ export function parsePastedTranscript(text: string): RuleTestSegment[] {
     const times = TIMES.exec(line);
     const rest = times ? line.slice(times[0].length) : line;
     const label = LABEL.exec(rest);
-    const speaker = label
-      ? label[1]?.trim().toLowerCase() === 'unknown'
-        ? 'unknown'
-        : speakerOf(label[1])
-      : null;
-    if (!label || (speaker === 'unknown' && label[1]?.trim().toLowerCase() !== 'unknown'))
+    const speaker = label ? sideOf(label[1] as string) : null;
+    if (!label || !speaker)
       throw bad(`${at}: does not start with its speaker ("agent: …" or "customer: …"): ${line.slice(0, 60)}`);
     const words = (label[2] ?? '').trim();
     if (words === '') throw bad(`${at}: has a speaker but no words`);
@@ -60,7 +63,7 @@ export function parsePastedTranscript(text: string): RuleTestSegment[] {
     if (end < start) throw bad(`${at}: ends (${end} s) before it starts (${start} s)`);
     segments.push({
       seq: segments.length + 1,
-      speaker: speaker as RuleTestSegment['speaker'],
+      speaker,
       startS: round2(start),
       endS: round2(end),
       text: words,
