@@ -10,6 +10,7 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { parsePastedTranscript } from './pasted-transcript.ts';
 import { CALL_RESULTS_SQL } from './queries/results.sql.ts';
 import {
+  CLEAR_SQL,
   COLUMNS_SQL,
   COPIED,
   type CopiedTable,
@@ -34,15 +35,29 @@ const DRAFT_VERSION = 0;
 
 const TEXT_LIST = LIST(VARCHAR);
 
-/**
- * Runs a draft rule set on one transcript with the real engine and stores nothing: a scratch
- * in-memory DuckDB gets the same tables, the call with what its checks read (its client, the
- * client's debt snapshot, the product catalogue) and the transcript, and runAutoqa checks it
- * there under the draft. A picked call must be one the caller may read.
- */
-/** Tests run one at a time: each opens a store of its own, and a crowd of them would starve the server. */
+/** Tests run one at a time, in the one scratch store: a crowd of them would starve the server. */
 let lastTest: Promise<unknown> = Promise.resolve();
 
+/**
+ * The scratch store, opened on the first test and kept: opening one and migrating it is half of a
+ * test's time. Each test empties what the last one left, but the stem lexicon, which only grows
+ * with words stemmed once, stays.
+ */
+let scratchStore: Promise<Analytics> | null = null;
+function scratch(): Promise<Analytics> {
+  scratchStore ??= Analytics.scratch().catch((e: unknown) => {
+    scratchStore = null;
+    throw e;
+  });
+  return scratchStore;
+}
+
+/**
+ * Runs a draft rule set on one transcript with the real engine and stores nothing in the data: a
+ * scratch in-memory DuckDB has the same tables, gets the call with what its checks read (its
+ * client, the client's debt snapshot, the product catalogue) and the transcript, and runAutoqa
+ * checks it there under the draft. A picked call must be one the caller may read.
+ */
 export function testRules(
   stores: Stores,
   checks: CheckDef[],
@@ -67,55 +82,52 @@ async function testRulesNow(
   // Parsed before anything is opened: a bad transcript is the caller's 400, at once.
   const pasted = source.from === 'text' ? parsePastedTranscript(source.text) : null;
   if (source.from === 'call') await visibleCall(stores.analytics, source.callId, scope);
-  const scratch = await Analytics.scratch();
-  try {
-    const callId = source.from === 'call' ? source.callId : PASTED_ID;
-    if (source.from === 'call') {
-      await copyFromData(stores.analytics, scratch, 'products', {});
-      for (const table of ['calls', 'clients', 'debts', 'transcripts', 'transcript_segments'] as const)
-        await copyFromData(stores.analytics, scratch, table, { id: callId });
-      const [t] = await scratch.rows('SELECT language FROM transcripts WHERE call_id = $id', { id: callId });
-      if (!t) throw new AppError('not_found', `call ${callId} has no transcript`);
-      if (source.language) await scratch.rows(SET_LANGUAGE_SQL, { id: callId, language: source.language });
-    } else {
-      await copyFromData(stores.analytics, scratch, 'products', {});
-      await loadPasted(scratch, source, pasted as RuleTestSegment[], timeZone);
-    }
-    const [call] = await scratch.rows(TESTED_CALL_SQL, { id: callId, tz: timeZone });
-    const date = String(call?.date);
-    await runAutoqa({ db: stores.db, analytics: scratch }, date.slice(0, 7), undefined, undefined, {
-      version: DRAFT_VERSION,
-      createdAt: new Date().toISOString(),
-      createdBy: actor,
-      checks,
-    });
-    const results = await scratch.rows(CALL_RESULTS_SQL, { id: callId, version: DRAFT_VERSION });
-    const found = new Map(results.filter((r) => r.check_key != null).map((r) => [String(r.check_key), r]));
-    const segments = (await scratch.rows(TESTED_SEGMENTS_SQL, { id: callId })).map(
-      (s): RuleTestSegment => ({
-        seq: Number(s.seq),
-        speaker: String(s.speaker) as RuleTestSegment['speaker'],
-        startS: Number(s.start_s),
-        endS: Number(s.end_s),
-        text: String(s.text),
-      }),
-    );
-    return {
-      callId: source.from === 'call' ? callId : null,
-      language: String(results[0]?.language ?? source.language ?? ''),
-      date,
-      segments,
-      checks: checks.flatMap((c): CallCheckView[] => {
-        const r = found.get(c.key);
-        if (!r) return [];
-        const evidence = evidenceSchema.parse(JSON.parse(String(r.evidence ?? '{}')));
-        return [{ key: c.key, labels: c.labels, result: r.result as CheckResult, evidence }];
-      }),
-      ms: Math.round(performance.now() - started),
-    };
-  } finally {
-    scratch.close();
+  const store = await scratch();
+  for (const sql of CLEAR_SQL) await store.rows(sql);
+  const callId = source.from === 'call' ? source.callId : PASTED_ID;
+  if (source.from === 'call') {
+    await copyFromData(stores.analytics, store, 'products', {});
+    for (const table of ['calls', 'clients', 'debts', 'transcripts', 'transcript_segments'] as const)
+      await copyFromData(stores.analytics, store, table, { id: callId });
+    const [t] = await store.rows('SELECT language FROM transcripts WHERE call_id = $id', { id: callId });
+    if (!t) throw new AppError('not_found', `call ${callId} has no transcript`);
+    if (source.language) await store.rows(SET_LANGUAGE_SQL, { id: callId, language: source.language });
+  } else {
+    await copyFromData(stores.analytics, store, 'products', {});
+    await loadPasted(store, source, pasted as RuleTestSegment[], timeZone);
   }
+  const [call] = await store.rows(TESTED_CALL_SQL, { id: callId, tz: timeZone });
+  const date = String(call?.date);
+  await runAutoqa({ db: stores.db, analytics: store }, date.slice(0, 7), undefined, undefined, {
+    version: DRAFT_VERSION,
+    createdAt: new Date().toISOString(),
+    createdBy: actor,
+    checks,
+  });
+  const results = await store.rows(CALL_RESULTS_SQL, { id: callId, version: DRAFT_VERSION });
+  const found = new Map(results.filter((r) => r.check_key != null).map((r) => [String(r.check_key), r]));
+  const segments = (await store.rows(TESTED_SEGMENTS_SQL, { id: callId })).map(
+    (s): RuleTestSegment => ({
+      seq: Number(s.seq),
+      speaker: String(s.speaker) as RuleTestSegment['speaker'],
+      startS: Number(s.start_s),
+      endS: Number(s.end_s),
+      text: String(s.text),
+    }),
+  );
+  return {
+    callId: source.from === 'call' ? callId : null,
+    language: String(results[0]?.language ?? source.language ?? ''),
+    date,
+    segments,
+    checks: checks.flatMap((c): CallCheckView[] => {
+      const r = found.get(c.key);
+      if (!r) return [];
+      const evidence = evidenceSchema.parse(JSON.parse(String(r.evidence ?? '{}')));
+      return [{ key: c.key, labels: c.labels, result: r.result as CheckResult, evidence }];
+    }),
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** Copies a table's rows the test needs from the data into the scratch store, types and all. */

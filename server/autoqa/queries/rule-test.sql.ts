@@ -53,3 +53,14 @@ export const SET_LANGUAGE_SQL = 'UPDATE transcripts SET language = $language WHE
 export const TESTED_CALL_SQL = `SELECT strftime(timezone($tz, started_at), '%Y-%m-%d') AS date FROM calls WHERE call_id = $id`;
 export const TESTED_SEGMENTS_SQL = `SELECT seq, speaker, start_s, end_s, text FROM transcript_segments
   WHERE call_id = $id ORDER BY seq`;
+
+/** What the last test left in the scratch store; its lexicon stays (words are stemmed once). */
+export const CLEAR_SQL = [
+  'DELETE FROM autoqa_results',
+  'DELETE FROM transcript_segments',
+  'DELETE FROM transcripts',
+  'DELETE FROM debts',
+  'DELETE FROM clients',
+  'DELETE FROM calls',
+  'DELETE FROM products',
+] as const;
