@@ -10,7 +10,7 @@ export function AutoqaJobBar() {
   const t = useT();
   const fmt = useFormat();
   const job = useAutoqaJob().data?.job;
-  if (!job || job.state !== 'running') return null;
+  if (job?.state !== 'running') return null;
   const label = job.month
     ? t('autoqa.job.month', {
         month: fmt.period(job.month),
