@@ -62,7 +62,7 @@ export class Analytics {
 
   /**
    * A private in-memory store with the same tables, for work that must not touch the data: the
-   * AutoQA rule test copies a call into one and runs the real checks on it. Close it after use.
+   * AutoQA rule test copies a call into one and runs the real checks on it.
    */
   static async scratch(): Promise<Analytics> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
