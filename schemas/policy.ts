@@ -98,6 +98,10 @@ export const POLICY = {
   'autoqa.rules.edit': ['qa_lead'],
   /** AutoQA measured against the monitors: agreement, precision, recall, disagreements. */
   'autoqa.accuracy': ['qa_lead', 'head', 'admin'],
+  /** Run a draft rule set on one transcript, storing nothing. */
+  'autoqa.rules.test': MONITORS,
+  /** The background re-checks' progress (the rules page; the administrator's imports page). */
+  'autoqa.job.read': MONITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -2,6 +2,7 @@ import type { Settings } from '../schemas/settings.ts';
 import type { UserView } from '../schemas/users.ts';
 import type { Analytics } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
+import type { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { ImportQueue } from './imports/import-queue.ts';
 
 /** What every request handler can reach: the two stores and where the data lives. */
@@ -14,6 +15,8 @@ export interface Deps {
   version: string;
   /** Imports sent through the API, run one at a time. */
   imports: ImportQueue;
+  /** AutoQA's background re-checks after rule edits and imports. */
+  autoqa: AutoqaJob;
 }
 
 /** What the access middleware decided: whose data this request may read. */

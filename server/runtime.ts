@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { reconcileImports } from '../etl/journal/journal.ts';
 import { Analytics } from '../stores/duckdb.ts';
 import { openSqlite } from '../stores/sqlite.ts';
+import { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { Deps } from './context.ts';
 import { ImportQueue } from './imports/import-queue.ts';
 
@@ -49,7 +50,12 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
         ? WEB_DIST
         : null
       : opts.webDir;
-  const imports = new ImportQueue({ db, analytics }, files.uploads);
+  // Nothing runs before start(), as for the imports: a command opening the directory is left alone.
+  const autoqa = new AutoqaJob({ db, analytics });
+  const imports = new ImportQueue({ db, analytics }, files.uploads, {
+    before: () => autoqa.beforeImport(),
+    after: (report, actor) => autoqa.afterImport(report, actor),
+  });
   // Same reason: a job left running was this directory's last server's, and it has stopped.
   await imports.recover();
   return {
@@ -59,8 +65,10 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
     webDir,
     version: VERSION,
     imports,
+    autoqa,
     async close() {
       await imports.stop();
+      await autoqa.stop();
       analytics.close();
       await db.destroy();
     },

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
 import {
   type AccuracyResponse,
   type AutoqaResultsResponse,
@@ -10,6 +11,9 @@ import {
   type RuleSetResponse,
   ruleSetRequest,
 } from '../../schemas/autoqa.ts';
+import type { AutoqaJobResponse } from '../../schemas/autoqa-job.ts';
+import { type RuleTestResponse, ruleTestRequest } from '../../schemas/autoqa-test.ts';
+import { type RuleSetVersionsResponse, versionParam } from '../../schemas/autoqa-versions.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import { inScope } from '../auth/scope.ts';
@@ -18,6 +22,8 @@ import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 import { autoqaAccuracy } from './accuracy.ts';
 import { autoqaRows, callAutoqa, runAutoqaAudited } from './autoqa.service.ts';
+import { testRules } from './rule-test.ts';
+import { ruleSetRow, ruleSetRowToView, ruleSetVersionRows } from './rules.repository.ts';
 import { currentRuleSet, saveRuleSet } from './rules.service.ts';
 
 const idParam = z.object({ id: z.string().trim().min(1).max(200) });
@@ -60,7 +66,45 @@ export const autoqaRoutes = new Hono<AppEnv>()
   })
   // Editing the rules is the QA lead's: every edit is a new version, audited.
   .put('/rules', allow('autoqa.rules.edit'), validate('json', ruleSetRequest), async (c) => {
-    const ruleSet = await saveRuleSet(c.get('deps').db, c.req.valid('json').checks, currentUser(c).username);
+    const deps = c.get('deps');
+    const ruleSet = await saveRuleSet(deps.db, c.req.valid('json').checks, currentUser(c).username);
+    // Every call is due under the new version: the background job checks them, newest month first.
+    deps.autoqa.kick();
     const body: RuleSetResponse = { ruleSet };
+    return c.json(body);
+  })
+  .get('/rules/versions', allow('autoqa.rules.read'), async (c) => {
+    const rows = await ruleSetVersionRows(c.get('deps').db);
+    const body: RuleSetVersionsResponse = {
+      versions: rows.map((r) => ({
+        version: r.version,
+        createdAt: r.created_at,
+        createdBy: r.created_by,
+        checks: (JSON.parse(r.checks) as unknown[]).length,
+      })),
+    };
+    return c.json(body);
+  })
+  .get('/rules/versions/:version', allow('autoqa.rules.read'), validate('param', versionParam), async (c) => {
+    const { version } = c.req.valid('param');
+    const row = await ruleSetRow(c.get('deps').db, version);
+    if (!row) throw new AppError('not_found', `no rule-set version ${version}`);
+    const body: RuleSetResponse = { ruleSet: ruleSetRowToView(row) };
+    return c.json(body);
+  })
+  // A draft rule set on one transcript, with the real checks; nothing is stored.
+  .post('/rules/test', allow('autoqa.rules.test'), validate('json', ruleTestRequest), async (c) => {
+    const { checks, source } = c.req.valid('json');
+    const body: RuleTestResponse = await testRules(
+      c.get('deps'),
+      checks,
+      source,
+      c.get('scope'),
+      currentUser(c).username,
+    );
+    return c.json(body);
+  })
+  .get('/job', allow('autoqa.job.read'), (c) => {
+    const body: AutoqaJobResponse = { job: c.get('deps').autoqa.status() };
     return c.json(body);
   });

@@ -92,6 +92,13 @@ export async function callAutoqa(stores: Stores, callId: string): Promise<CallAu
 /** Runs one after another: two at once would both find the same calls unchecked. */
 let lastRun: Promise<unknown> = Promise.resolve();
 
+/** Runs `work` once no run is under way, and holds the next run until it is done. */
+export function betweenRuns<T>(work: () => Promise<T>): Promise<T> {
+  const turn = lastRun.then(work);
+  lastRun = turn.catch(() => {});
+  return turn;
+}
+
 /** A run with its audit row: what ran, by whom, under which rule-set version, how many calls. */
 export async function runAutoqaAudited(
   stores: Stores,
@@ -99,9 +106,7 @@ export async function runAutoqaAudited(
   actor: string,
   onProgress?: AutoqaProgress,
 ): Promise<AutoqaRunResponse> {
-  const turn = lastRun.then(() => runAutoqa(stores, period, onProgress));
-  lastRun = turn.catch(() => {});
-  const run = await turn;
+  const run = await betweenRuns(() => runAutoqa(stores, period, onProgress));
   const transcribed = (await autoqaRows(stores, period)).length;
   const body: AutoqaRunResponse = {
     period,

@@ -26,3 +26,14 @@ export const insertRuleSet = (db: Db, version: number, checks: readonly CheckDef
       created_by: actor,
     })
     .execute();
+
+export const ruleSetRow = (db: Db, version: number) =>
+  db.selectFrom('autoqa_rule_sets').selectAll().where('version', '=', version).executeTakeFirst();
+
+/** Every stored version, newest first, without parsing their checks. */
+export const ruleSetVersionRows = (db: Db) =>
+  db
+    .selectFrom('autoqa_rule_sets')
+    .select(['version', 'created_at', 'created_by', 'checks'])
+    .orderBy('version', 'desc')
+    .execute();

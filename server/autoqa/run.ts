@@ -66,8 +66,10 @@ export async function runAutoqa(
   period: string,
   onProgress: AutoqaProgress = () => {},
   timings?: Record<string, number>,
+  /** Checks under this rule set instead of the one in force (the rule test's unsaved draft). */
+  ruleSetOverride?: RuleSetView,
 ): Promise<AutoqaRun> {
-  const ruleSet = await currentRuleSet(stores.db);
+  const ruleSet = ruleSetOverride ?? (await currentRuleSet(stores.db));
   const settings = await readSettings(stores.db);
   const range = monthRange(period);
   const tz = settings.timeZone;

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
-import type { Format } from '../../schemas/import-report.ts';
+import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import type { ImportJobView } from '../../schemas/imports.ts';
 import type { ImportKind } from '../../schemas/kinds.ts';
 import { audit } from '../audit/audit.ts';
@@ -51,6 +51,11 @@ export class ImportQueue {
     private readonly deps: Pick<Deps, 'db' | 'analytics'>,
     /** Where uploads wait for their import. */
     readonly uploadsDir: string,
+    /** Told of every import before it starts and after it ends (AutoQA waits, then re-checks). */
+    private readonly hooks: {
+      before(): Promise<void>;
+      after(report: ImportReport | null, actor: string): Promise<void>;
+    } = { before: async () => {}, after: async () => {} },
   ) {}
 
   /** Settles what a stopped process left (see recoverJobs); called once, before start(). */
@@ -141,6 +146,8 @@ export class ImportQueue {
   private async run(job: JobRow): Promise<void> {
     const { db } = this.deps;
     const file = path.join(this.uploadsDir, job.stored_name);
+    let done: ImportReport | null = null;
+    await this.hooks.before();
     try {
       await markRunning(db, job.id);
       const { timeZone } = await readSettings(db);
@@ -159,6 +166,7 @@ export class ImportQueue {
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });
+      done = report;
     } catch (e) {
       await markFailed(db, job.id, (e as Error).message).catch((failed: unknown) => {
         // Left 'running', the job is failed as interrupted by the next start.
@@ -167,6 +175,10 @@ export class ImportQueue {
     } finally {
       this.progress.delete(job.id);
       rmSync(file, { force: true });
+      // The import stands whatever follows it: a failure here is logged, not the job's.
+      await this.hooks.after(done, job.actor).catch((e: unknown) => {
+        console.error(`import job ${job.id}: after the import:`, e);
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
@@ -61,6 +61,31 @@ describe('callscore autoqa', () => {
     } finally {
       await rt.close();
     }
+  }, 60_000);
+
+  it('makes every call due again after a products import that changes the catalogue', async () => {
+    const products = path.join(dir, 'products-more.csv');
+    writeFileSync(
+      products,
+      `${readFileSync(path.join(AUTOQA_SAMPLE, 'products.csv'), 'utf8').trimEnd()}\nP99,Green tea,green tea;зелёный чай;ceai verde,drinks,true,,,\n`,
+    );
+    const imported = await cli(['import', 'products', products, '--data', dir]);
+    expect(imported.code).toBe(0);
+    const rt = await openDataDir(dir, { webDir: null });
+    try {
+      const [left] = await rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM autoqa_results');
+      expect(left?.n).toBe(0);
+      const [entry] = await listAuditEntries(rt.db, { entity: 'autoqa', limit: 1 });
+      expect(entry).toMatchObject({
+        actor: 'cli',
+        action: 'recheck',
+        after: { reason: 'products import', calls: 36 },
+      });
+    } finally {
+      await rt.close();
+    }
+    const again = await cli(['autoqa', '--period', '2026-10', '--format', 'json', '--data', dir]);
+    expect((JSON.parse(again.stdout) as unknown[]).length).toBe(36);
   }, 60_000);
 
   it('refuses a missing period or an unknown format with a usage message', async () => {

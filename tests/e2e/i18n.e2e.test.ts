@@ -110,6 +110,7 @@ describe('languages in Chromium', () => {
       [lead, '/calibration'],
       [lead, `/calibration/${session?.id}`],
       [lead, '/autoqa/accuracy'],
+      [lead, '/autoqa/rules'],
       [qa, '/worklist'],
       [operator, '/'],
       [operator, '/my-evaluations'],

@@ -339,6 +339,14 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/autoqa/rules': { allow: MONITORS, req: () => get('/api/autoqa/rules') },
   'PUT /api/autoqa/rules': { allow: ['qa_lead'], req: () => put('/api/autoqa/rules'), ok: [400] },
+  'GET /api/autoqa/rules/versions': { allow: MONITORS, req: () => get('/api/autoqa/rules/versions') },
+  'GET /api/autoqa/rules/versions/:version': {
+    allow: MONITORS,
+    req: () => get('/api/autoqa/rules/versions/1'),
+    ok: [200, 404],
+  },
+  'POST /api/autoqa/rules/test': { allow: MONITORS, req: () => post('/api/autoqa/rules/test'), ok: [400] },
+  'GET /api/autoqa/job': { allow: MONITORS, req: () => get('/api/autoqa/job') },
   'GET /api/calls/:id': {
     allow: READ_EVAL,
     req: (v) => get(`/api/calls/CALL-${n(mine(v))}`),

@@ -31,6 +31,7 @@ const FormBuilderPage = lazyChunk(() => import('./pages/form-builder/FormBuilder
 const CalibrationPage = lazyChunk(() => import('./pages/calibration/CalibrationPage.tsx'));
 const CalibrationSessionPage = lazyChunk(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
 const AccuracyPage = lazyChunk(() => import('./pages/autoqa/AccuracyPage.tsx'));
+const AutoqaRulesPage = lazyChunk(() => import('./pages/autoqa/AutoqaRulesPage.tsx'));
 
 export function App() {
   return (
@@ -70,6 +71,7 @@ export function App() {
               <Route path="calibration" element={<CalibrationPage />} />
               <Route path="calibration/:id" element={<CalibrationSessionPage />} />
               <Route path="autoqa/accuracy" element={<AccuracyPage />} />
+              <Route path="autoqa/rules" element={<AutoqaRulesPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

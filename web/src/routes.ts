@@ -50,6 +50,8 @@ export const PAGES = {
   newForm: { path: '/forms/new', title: 'page.newForm', needs: ['forms.create'] },
   editForm: { path: '/forms/:id/edit', title: 'page.editForm', needs: ['forms.edit'] },
   calibration: { path: '/calibration', title: 'nav.calibration', needs: ['calibration.read'] },
+  // The QA lead edits AutoQA's checks and tests them on a transcript; monitors read and test them.
+  autoqaRules: { path: '/autoqa/rules', title: 'nav.autoqaRules', needs: ['autoqa.rules.read'] },
   calibrationSession: {
     path: '/calibration/:id',
     title: 'page.calibrationSession',

@@ -5,6 +5,7 @@ import { importFile } from '../../../etl/import-file.ts';
 import { FORMATS, type Format, type ImportReport } from '../../../schemas/import-report.ts';
 import { IMPORT_KINDS, isImportKind, TRANSCRIPTS } from '../../../schemas/kinds.ts';
 import { StoreLockedError } from '../../../stores/duckdb.ts';
+import { dropResultsForCatalogue } from '../../autoqa/autoqa-job.ts';
 import { resolveDataDir } from '../../config.ts';
 import { openDataDir, type Runtime } from '../../runtime.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
@@ -146,8 +147,8 @@ export async function importCommand(argv: string[]) {
     }
     try {
       const { timeZone } = await readSettings(rt.db);
-      await each((file, bar) =>
-        importFile(rt, {
+      await each(async (file, bar) => {
+        const report = await importFile(rt, {
           kind,
           file,
           actor: 'cli',
@@ -156,8 +157,11 @@ export async function importCommand(argv: string[]) {
           onProgress: bar.update,
           ...(values.encoding ? { encoding: values.encoding } : {}),
           ...(format ? { format } : {}),
-        }),
-      );
+        });
+        // A new catalogue makes the calls due again; the server checks them when it next starts.
+        await dropResultsForCatalogue(rt, report, 'cli');
+        return report;
+      });
     } finally {
       await rt.close();
     }

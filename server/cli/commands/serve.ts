@@ -30,6 +30,8 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   // Uploads queued before a stop are imported now, in the order they came; not before the port
   // is taken, so a server that cannot start does not begin an import it would cut short.
   rt.imports.start();
+  // Calls left unchecked (a rule edit, an import, a stop in the middle) are checked in the background.
+  rt.autoqa.start();
   // The dashboard's figures are computed ahead of the first visitor, not in his wait.
   const warm = warmUp(rt).catch((e: unknown) =>
     console.warn(`warming up the dashboard's figures: ${String(e)}`),

@@ -1,10 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CheckDef } from '../../../schemas/autoqa.ts';
+import type { RuleTestSource } from '../../../schemas/autoqa-test.ts';
 import { api, call, isApiError, withSignal } from './client.ts';
 
-/** Hooks of AutoQA's screens: a call's transcript, and AutoQA measured against people. */
+/**
+ * Hooks of AutoQA's screens: a call's transcript, AutoQA measured against people, the rules and
+ * the background job; keys here so a save can refresh them.
+ */
 export const autoqaKeys = {
   transcript: (callId: string) => ['calls', callId, 'transcript'] as const,
   accuracy: (period: string) => ['autoqa', 'accuracy', period] as const,
+  rules: ['autoqa', 'rules'] as const,
+  versions: ['autoqa', 'rules', 'versions'] as const,
+  version: (v: number) => ['autoqa', 'rules', 'versions', v] as const,
+  job: ['autoqa', 'job'] as const,
 };
 
 /** `GET /api/calls/:id/transcript`; null when the call has none (the server's 404). */
@@ -30,5 +39,67 @@ export function useAutoqaAccuracy(period: string | null) {
     queryFn: ({ signal }) =>
       call(api.autoqa.accuracy.$get({ query: { period: period ?? '' } }, withSignal(signal))),
     enabled: period !== null,
+  });
+}
+
+/** `GET /api/autoqa/rules`: the rule set in force. */
+export function useRuleSet() {
+  return useQuery({
+    queryKey: autoqaKeys.rules,
+    queryFn: ({ signal }) => call(api.autoqa.rules.$get(undefined, withSignal(signal))),
+  });
+}
+
+/** `GET /api/autoqa/rules/versions`: who saved each version, and when. */
+export function useRuleVersions() {
+  return useQuery({
+    queryKey: autoqaKeys.versions,
+    queryFn: ({ signal }) => call(api.autoqa.rules.versions.$get(undefined, withSignal(signal))),
+  });
+}
+
+/** `GET /api/autoqa/rules/versions/:version`; null waits. */
+export function useRuleVersion(version: number | null) {
+  return useQuery({
+    queryKey: autoqaKeys.version(version ?? 0),
+    queryFn: ({ signal }) =>
+      call(
+        api.autoqa.rules.versions[':version'].$get(
+          { param: { version: String(version) } },
+          withSignal(signal),
+        ),
+      ),
+    enabled: version !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** `PUT /api/autoqa/rules` (QA lead): a new version; the calls are then re-checked in the background. */
+export function useSaveRuleSet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (checks: CheckDef[]) => call(api.autoqa.rules.$put({ json: { checks } })),
+    onSuccess: (body) => {
+      client.setQueryData(autoqaKeys.rules, body);
+      void client.invalidateQueries({ queryKey: autoqaKeys.versions });
+      void client.invalidateQueries({ queryKey: autoqaKeys.job });
+    },
+  });
+}
+
+/** `POST /api/autoqa/rules/test`: the draft on one transcript; stores nothing. */
+export function useTestRules() {
+  return useMutation({
+    mutationFn: (v: { checks: CheckDef[]; source: RuleTestSource }) =>
+      call(api.autoqa.rules.test.$post({ json: v })),
+  });
+}
+
+/** `GET /api/autoqa/job`: asked every second while it runs, every five when idle. */
+export function useAutoqaJob() {
+  return useQuery({
+    queryKey: autoqaKeys.job,
+    queryFn: ({ signal }) => call(api.autoqa.job.$get(undefined, withSignal(signal))),
+    refetchInterval: (q) => (q.state.data?.job.state === 'running' ? 1000 : 5000),
   });
 }

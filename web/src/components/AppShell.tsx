@@ -50,6 +50,7 @@ const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
   { page: 'disputes', icon: DisputesIcon },
   { page: 'calibration', icon: CalibrationIcon },
   { page: 'autoqaAccuracy', icon: AccuracyIcon },
+  { page: 'autoqaRules', icon: RulesIcon },
   { page: 'myEvaluations', icon: EvaluationsIcon },
 ];
 

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useCan } from '../auth/access.tsx';
+import { AutoqaJobBar } from '../components/AutoqaJobBar.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useFormat } from '../format.ts';
@@ -14,9 +16,12 @@ export default function ImportsPage() {
   useDocumentTitle(t('imports.title'));
   // The jobs sent from this page, newest first: several transcript files make several jobs.
   const [jobIds, setJobIds] = useState<string[]>([]);
+  const mayFollowAutoqa = useCan('autoqa.job.read');
   return (
     <div className="page">
       <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')} />
+      {/* A transcripts or products import sets AutoQA re-checking: its progress shows here too. */}
+      {mayFollowAutoqa && <AutoqaJobBar />}
       <UploadForm onQueued={(id) => setJobIds((ids) => [id, ...ids].slice(0, 20))} />
       {jobIds.map((id) => (
         <JobCard key={id} jobId={id} fmt={fmt} />
