@@ -8,6 +8,7 @@ import {
   type RuleSetResponse,
   ruleSetRequest,
 } from '../../schemas/autoqa.ts';
+import { type PassRatesResponse, passRatesQuery } from '../../schemas/autoqa-pass-rates.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import { inScope } from '../auth/scope.ts';
@@ -15,6 +16,7 @@ import { visibleCall } from '../calls/calls.service.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 import { autoqaRows, callAutoqa, runAutoqaAudited } from './autoqa.service.ts';
+import { passRates } from './pass-rates.service.ts';
 import { currentRuleSet, saveRuleSet } from './rules.service.ts';
 
 const idParam = z.object({ id: z.string().trim().min(1).max(200) });
@@ -33,6 +35,11 @@ export const autoqaRoutes = new Hono<AppEnv>()
     const scope = c.get('scope');
     const rows = await autoqaRows(c.get('deps'), c.req.valid('query').period);
     const body: AutoqaResultsResponse = { calls: rows.filter((r) => inScope(scope, r.operatorId)) };
+    return c.json(body);
+  })
+  // Each check's pass rate for the selection, per team and per operator, within the caller's scope.
+  .get('/pass-rates', allow('autoqa.read'), validate('query', passRatesQuery), async (c) => {
+    const body: PassRatesResponse = await passRates(c.get('deps'), c.req.valid('query'), c.get('scope'));
     return c.json(body);
   })
   .get('/calls/:id', allow('autoqa.read'), validate('param', idParam), async (c) => {
