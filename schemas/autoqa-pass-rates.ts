@@ -8,8 +8,13 @@ import { period } from './period.ts';
 
 const id = z.string().trim().min(1).max(200);
 
-/** `GET /api/autoqa/pass-rates?period=YYYY-MM[&team=][&operator=]`. */
-export const passRatesQuery = z.object({ period, team: id.optional(), operator: id.optional() });
+/** `GET /api/autoqa/pass-rates?period=YYYY-MM[&department=][&team=][&operator=]`. */
+export const passRatesQuery = z.object({
+  period,
+  department: id.optional(),
+  team: id.optional(),
+  operator: id.optional(),
+});
 export type PassRatesQuery = z.infer<typeof passRatesQuery>;
 
 /** One check's counts over some calls; `rate` is pass / (pass + fail), null when neither. */

@@ -13,7 +13,7 @@ import { inScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
 import { operatorsByName } from '../roster/roster.repository.ts';
 import { readSettings } from '../settings/settings.repository.ts';
-import { teamNames } from './pass-rates.repository.ts';
+import { teamsById } from './pass-rates.repository.ts';
 import { PASS_RATES_SQL } from './queries/pass-rates.sql.ts';
 import { currentRuleSet } from './rules.service.ts';
 
@@ -43,7 +43,7 @@ function group(counts: Counts, keys: readonly string[]): PassRateGroup {
 
 /**
  * Each check's pass / fail / na counts and pass rate over the month's calls, for the operators the
- * caller may see (narrowed to `team` or `operator`), per team and per operator. A team is counted
+ * caller may see (narrowed to a department, a team or an operator), per team and per operator. A team is counted
  * whole, whoever asks, as its achievement on a scorecard is: an operator reads his team's rates
  * beside his own, never a teammate's.
  */
@@ -54,10 +54,12 @@ export async function passRates(stores: Stores, q: PassRatesQuery, scope: Scope)
   const keys = ruleSet.checks.map((c) => c.key);
   const everyone = await operatorsByName(stores.db, { operatorIds: null });
   const teamOf = new Map(everyone.map((o) => [o.operator_id, o.team_id]));
+  const teams = await teamsById(stores.db);
   const selected = everyone.filter(
     (o) =>
       inScope(scope, o.operator_id) &&
       (q.team === undefined || o.team_id === q.team) &&
+      (q.department === undefined || teams.get(o.team_id)?.department === q.department) &&
       (q.operator === undefined || o.operator_id === q.operator),
   );
   if (q.operator !== undefined && selected.length === 0)
@@ -89,7 +91,6 @@ export async function passRates(stores: Stores, q: PassRatesQuery, scope: Scope)
     const t = byTeam.get(teamOf.get(op) ?? '');
     if (t) add(t, counts);
   }
-  const names = await teamNames(stores.db, teamIds);
   return {
     period: q.period,
     rulesVersion: ruleSet.version,
@@ -98,7 +99,7 @@ export async function passRates(stores: Stores, q: PassRatesQuery, scope: Scope)
     teams: teamIds
       .map((teamId) => ({
         teamId,
-        name: names.get(teamId) ?? teamId,
+        name: teams.get(teamId)?.name ?? teamId,
         ...group(byTeam.get(teamId) ?? emptyCounts(), keys),
       }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.teamId.localeCompare(b.teamId)),

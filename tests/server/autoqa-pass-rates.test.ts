@@ -95,6 +95,10 @@ describe('GET /api/autoqa/pass-rates', () => {
     expect(b.teams.map((t) => t.teamId)).toEqual(['T-RO']);
     expect(new Set(b.operators.map((o) => o.teamId))).toEqual(new Set(['T-RO']));
     expect(check(b.total, 'debt-check')).toMatchObject({ pass: 3, fail: 3, na: 6 });
+    const sales = (await get('monitor', '/api/autoqa/pass-rates?period=2026-10&department=Sales')).body;
+    expect(sales.total.calls).toBe(36);
+    const none = (await get('monitor', '/api/autoqa/pass-rates?period=2026-10&department=Service')).body;
+    expect([none.total.calls, none.teams.length]).toEqual([0, 0]);
     const empty = (await get('monitor', '/api/autoqa/pass-rates?period=2026-09')).body;
     expect(empty.total.calls).toBe(0);
     expect(empty.operators).toEqual([]);

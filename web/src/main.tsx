@@ -8,6 +8,7 @@ import { meQuery, mutationKeys, queryKeys } from './api/hooks.ts';
 import { UserLanguage } from './auth/UserLanguage.tsx';
 import './styles.css';
 import './qa.css';
+import './checks.css';
 
 /**
  * A 401 from any request means the session ended (expired or signed out elsewhere): asking again

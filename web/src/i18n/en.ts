@@ -1,4 +1,5 @@
 import { enAccess } from './en-access.ts';
+import { enChecks } from './en-checks.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -461,6 +462,7 @@ export const en = {
   ...enQa,
   ...enAccess,
   ...enValues,
+  ...enChecks,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',
