@@ -7,6 +7,7 @@ export const enChecks = {
   'aq.result.fail': 'Failed',
   'aq.result.na': 'Not applicable',
   'aq.col.failedChecks': 'Failed checks',
+  'aq.failed.more': '+{count} more',
   'aq.failed.none': 'None',
 
   'aq.sample.first': 'Take first',

@@ -9,6 +9,7 @@ export const roChecks: { readonly [K in keyof typeof enChecks]: string } = {
   'aq.result.fail': 'Picată',
   'aq.result.na': 'Nu se aplică',
   'aq.col.failedChecks': 'Verificări picate',
+  'aq.failed.more': 'încă {count}',
   'aq.failed.none': 'Niciuna',
 
   'aq.sample.first': 'Mai întâi',

@@ -9,6 +9,7 @@ export const ruChecks: { readonly [K in keyof typeof enChecks]: string } = {
   'aq.result.fail': 'Не пройдена',
   'aq.result.na': 'Неприменима',
   'aq.col.failedChecks': 'Непройденные проверки',
+  'aq.failed.more': 'ещё {count}',
   'aq.failed.none': 'Нет',
 
   'aq.sample.first': 'Сначала',
