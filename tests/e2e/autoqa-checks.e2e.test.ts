@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,17 @@ import { type E2E, startE2E } from '../helpers/e2e.ts';
 
 let e: E2E;
 
+/** The sample's calls with a recording each (only recorded calls are sampled), beside the data. */
+function recorded(dir: string): string {
+  const lines = readFileSync(path.join(AUTOQA_SAMPLE, 'calls.csv'), 'utf8').trimEnd().split('\n');
+  const file = path.join(path.dirname(dir), 'autoqa-calls.csv');
+  writeFileSync(
+    file,
+    `${[lines[0], ...lines.slice(1).map((l) => `${l}rec/${l.split(',')[0]}.wav`)].join('\n')}\n`,
+  );
+  return file;
+}
+
 beforeAll(async () => {
   e = await startE2E({
     operators: 12,
@@ -25,13 +37,13 @@ beforeAll(async () => {
         ['clients', 'clients.csv'],
         ['debts', 'debts.csv'],
         ['products', 'products.csv'],
-        ['calls', 'calls.csv'],
+        ['calls', recorded(dir)],
         ['transcripts', 'transcripts.jsonl'],
       ]) {
         const r = await cli([
           'import',
           kind as string,
-          path.join(AUTOQA_SAMPLE, file as string),
+          path.resolve(AUTOQA_SAMPLE, file as string),
           '--data',
           dir,
         ]);
@@ -142,6 +154,27 @@ describe('AutoQA pass rates in the browser', () => {
     for (const language of ['ru', 'ro', 'en'] as const) {
       await inLanguage(page, language);
       await e.shot(page, `autoqa-operator-${language}`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('takes first in the sample the calls that failed a critical check, and says so', {
+    timeout: 120_000,
+  }, async () => {
+    const { page, errors } = await signedIn('qalead');
+    await page.goto(`${e.url}/calls?period=2026-10&team=T-RU&first=critical`);
+    const rows = page.locator('.sample-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(4);
+    expect(await page.getByLabel('Take first').inputValue()).toBe('critical');
+    // The demo's inbound form makes debt-check critical: OP-RU1 failed it on SH-RU-09 only.
+    const ru1 = rows.filter({ hasText: 'Operator RU 1' });
+    const flagged = ru1.locator('.call-chip', { hasText: 'Failed: Debt checked' });
+    expect(await flagged.count()).toBe(1);
+    expect(await flagged.getAttribute('title')).toBe('SH-RU-09');
+    for (const language of ['ru', 'ro', 'en'] as const) {
+      await inLanguage(page, language);
+      await e.shot(page, `autoqa-sample-${language}`);
     }
     expect(errors).toEqual([]);
     await page.close();
