@@ -90,6 +90,7 @@ beforeAll(async () => {
   ).id;
   for (const [who, role, op] of [
     ['monitor', 'qa', null],
+    ['lead', 'qa_lead', null],
     ['ru1', 'operator', 'OP-RU1'],
   ] as const) {
     cookies[who] = await signIn(env, who, await addUser(env, who, role, op));
@@ -220,6 +221,25 @@ describe('the targeted sample', () => {
     const after = await sample('failedCritical=true&perOperator=1');
     expect(after.targeted?.outbound).toEqual([]);
     expect(calls(after, 'OP-RU2').map((c) => [c.callId, c.reason])).toEqual([['SH-RU-10', 'failed-check']]);
+  });
+
+  it('is what an even split among monitors gives out', async () => {
+    const res = await env.app.request('/api/calls/assignments', {
+      method: 'POST',
+      headers: { cookie: cookies.lead as string, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        period: '2026-10',
+        monitors: ['monitor'],
+        sample: { team: 'T-EN', perOperator: 1, failedCheck: 'debt-check' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { created: { callId: string }[] };
+    const given = body.created.map((a) => a.callId).sort();
+    expect(given).toHaveLength(4);
+    // OP-EN1 and OP-EN4 failed debt-check: one such call each is among those given out.
+    expect(given.filter((id) => ['SH-EN-04', 'SH-EN-08'].includes(id))).toHaveLength(1);
+    expect(given).toContain('SH-EN-09');
   });
 
   it('refuses an unknown check, or a check and critical together, with a 400', async () => {
