@@ -51,7 +51,11 @@ export interface PassRatesResponse {
   checks: { key: string; labels: { en: string; ru: string; ro: string } }[];
   /** Every operator of the selection the caller may see, together. */
   total: PassRateGroup;
-  /** The teams of those operators, each counted whole (as a scorecard's team achievement is). */
+  /**
+   * The teams of those operators with a checked call (or the named operator's), each counted
+   * whole, as a scorecard's team achievement is.
+   */
   teams: TeamPassRates[];
+  /** Those operators with a checked call (or the one named). */
   operators: OperatorPassRates[];
 }

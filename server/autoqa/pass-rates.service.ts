@@ -102,6 +102,10 @@ export async function passRates(stores: Stores, q: PassRatesQuery, scope: Scope)
         name: teams.get(teamId)?.name ?? teamId,
         ...group(byTeam.get(teamId) ?? emptyCounts(), keys),
       }))
+      // A team without a checked call in the month is left out, unless it is the named operator's.
+      .filter(
+        (t) => t.calls > 0 || selected.some((o) => o.operator_id === q.operator && o.team_id === t.teamId),
+      )
       .sort((a, b) => a.name.localeCompare(b.name) || a.teamId.localeCompare(b.teamId)),
     // An operator with no checked call in the month is left out, unless the request names him.
     operators: selected

@@ -6,7 +6,7 @@ import { runAutoqa } from '../../server/autoqa/run.ts';
 import { writeSetting } from '../../server/settings/settings.repository.ts';
 import { createUser } from '../../server/users/users.service.ts';
 import { loadAutoqaSample } from '../helpers/autoqa.ts';
-import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { addUser, importCsv, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 /**
  * Each check's pass rate per operator and team, on the hand-labelled sample (36 calls, teams T-EN,
@@ -40,6 +40,14 @@ beforeAll(async () => {
     'test',
   );
   await runAutoqa(env.rt, '2026-10');
+  // A team of the same department without a transcribed call: no figures, so no row.
+  await importCsv(env, 'teams', 'teams-quiet.csv', 'team_id,name,department\nT-QUIET,Quiet desk,Sales\n');
+  await importCsv(
+    env,
+    'operators',
+    'operators-quiet.csv',
+    'operator_id,name,team_id,pbx_ids,hired_on,active\nOP-Q1,Quiet One,T-QUIET,,2025-01-01,true\n',
+  );
   for (const [who, role, op] of [
     ['monitor', 'qa', null],
     ['head', 'head', null],
