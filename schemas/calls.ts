@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_RESULTS } from './autoqa.ts';
 import type { EvaluationView } from './evaluations.ts';
 import { checkPeriod, period, periodFields, withPeriod } from './period.ts';
 import { CALL_DIRECTIONS, CALL_DISPOSITIONS, TASK_TYPES } from './records.ts';
@@ -58,6 +59,16 @@ export const callSearchQuery = z
     maxDuration: secondsParam.optional(),
     hasEvaluation: flag.optional(),
     hasRecording: flag.optional(),
+    /**
+     * AutoQA (the rule set in force): calls whose check `check` gave `checkResult` (fail when not
+     * given); `checkResult` alone, calls where any check gave it ("any check failed").
+     */
+    check: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9-]{1,39}$/, 'is not a check key')
+      .optional(),
+    checkResult: z.enum(CHECK_RESULTS, { error: `is not one of ${CHECK_RESULTS.join(', ')}` }).optional(),
     sort: z.enum(CALL_SORTS, { error: `is not one of ${CALL_SORTS.join(', ')}` }).default('startedAt'),
     order: z.enum(['asc', 'desc'], { error: 'is not asc or desc' }).default('desc'),
     limit: z.coerce
@@ -73,7 +84,9 @@ export const callSearchQuery = z
     if (q.minDuration !== undefined && q.maxDuration !== undefined && q.minDuration > q.maxDuration)
       ctx.addIssue({ code: 'custom', message: 'minDuration must not exceed maxDuration' });
   })
-  .transform((q) => withPeriod(q));
+  .transform((q) =>
+    withPeriod({ ...q, checkResult: q.checkResult ?? (q.check === undefined ? undefined : 'fail') }),
+  );
 export type CallSearchQuery = z.infer<typeof callSearchQuery>;
 
 export interface CallListItem extends CallFacts {
@@ -81,6 +94,11 @@ export interface CallListItem extends CallFacts {
   teamId: string | null;
   /** Evaluations of the call (calibration ones left out). */
   evaluations: number;
+  /**
+   * The keys of the AutoQA checks the call failed under the rule set in force, space-separated
+   * in the rule set's order ('' when it failed none); null when it has not been checked.
+   */
+  failedChecks: string | null;
 }
 export interface CallsResponse {
   total: number;
@@ -149,16 +167,34 @@ export const sampleQuery = z.object({
   maxPerOperator: z.coerce.number().int().min(1).max(100).default(30),
   /** Any text; the same seed and data give the same sample. Defaults to the period. */
   seed: z.string().trim().min(1).max(100).optional(),
+  /**
+   * Targeted sampling (AutoQA, the rule set in force): the calls that failed this check are
+   * taken first, then the rest by the usual rules.
+   */
+  failedCheck: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, 'is not a check key')
+    .optional(),
+  /** The same for any critical check: one bound to a critical question of a form scoring the call. */
+  failedCritical: flag.optional(),
 });
 export type SampleQuery = z.infer<typeof sampleQuery>;
+
+export const SAMPLE_REASONS = ['failed-check', 'claimed', 'drawn'] as const;
+export type SampleReason = (typeof SAMPLE_REASONS)[number];
 
 export interface SampledCall {
   callId: string;
   startedAt: string;
   taskType: string | null;
   talkS: number;
-  /** Named in a claim: drawn first. */
+  /** Named in a claim: drawn first after the targeted calls. */
   claimed: boolean;
+  /** Why the call was taken: it failed the targeted check(s), a claim names it, or the draw. */
+  reason: SampleReason;
+  /** The targeted checks the call failed, in the rule set's order (empty unless targeted). */
+  failedChecks: string[];
   assignedTo: string | null;
   evaluationIds: string[];
 }
@@ -179,6 +215,11 @@ export interface SampleResponse {
   period: string;
   seed: string;
   margin: number | null;
+  /**
+   * What the sample took first: the check asked for, or (critical) the critical checks of each
+   * direction, as the forms in force bind them; null for an untargeted sample.
+   */
+  targeted: { check: string | null; critical: boolean; inbound: string[]; outbound: string[] } | null;
   operators: OperatorSample[];
 }
 

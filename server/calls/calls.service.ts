@@ -13,6 +13,7 @@ import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { arrowStream, type Column } from '../arrow.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
+import { currentRuleSet } from '../autoqa/rules.service.ts';
 import type { Scope } from '../context.ts';
 import { listEvaluations } from '../evaluations/evaluations.service.ts';
 import { periodInstants } from '../periods/period.ts';
@@ -27,6 +28,7 @@ import {
   operatorsByIds,
   operatorWithTeam,
 } from './calls.repository.ts';
+import { FAILED_CHECKS_SQL } from './queries/call-checks.sql.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';
 
@@ -52,6 +54,8 @@ const SEARCH_TYPES = {
   direction: VARCHAR,
   task_type: VARCHAR,
   disposition: VARCHAR,
+  check: VARCHAR,
+  check_result: VARCHAR,
 };
 
 /** The calls list's columns: each CallListItem field's values, in the rows' order. */
@@ -79,6 +83,13 @@ export async function searchCallColumns(
   // Only the evaluated calls of the range cross from SQLite, and only when the filter asks.
   const evaluated =
     q.hasEvaluation === undefined ? [] : await evaluatedCallIds(db, instants.from, instants.to);
+  const ruleSet = await currentRuleSet(db);
+  const checkKeys = ruleSet.checks.map((c) => c.key);
+  if (q.check !== undefined && !checkKeys.includes(q.check))
+    throw new AppError(
+      'bad_request',
+      `invalid query: check: "${q.check}" is no check of the rule set in force (${checkKeys.join(', ')})`,
+    );
   const order = `${CALL_SORT_COLUMNS[q.sort]} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST`;
   const result = await analytics.columns(
     searchCallsSql(order),
@@ -98,6 +109,9 @@ export async function searchCallColumns(
       has_recording: q.hasRecording ?? null,
       has_evaluation: q.hasEvaluation ?? null,
       evaluated: textList(evaluated),
+      rules_version: ruleSet.version,
+      check: q.check ?? null,
+      check_result: q.checkResult ?? null,
       limit: q.limit,
       offset: q.offset,
     },
@@ -107,6 +121,7 @@ export async function searchCallColumns(
   const opIds = [...new Set(facts.operatorId.filter((x): x is string => x !== null))];
   const names = new Map((await operatorsByIds(db, opIds)).map((o) => [o.operator_id, o]));
   const counts = await evaluationCounts(db, facts.callId);
+  const failed = await failedChecks(analytics, facts.callId, ruleSet.version, checkKeys);
   const operator = (id: string | null) => (id ? names.get(id) : undefined);
   return {
     total: facts.callId.length ? num(result.total?.[0]) : 0,
@@ -117,8 +132,30 @@ export async function searchCallColumns(
       operatorName: facts.operatorId.map((id) => operator(id)?.name ?? null),
       teamId: facts.operatorId.map((id) => operator(id)?.team_id ?? null),
       evaluations: facts.callId.map((id) => counts.get(id) ?? 0),
+      failedChecks: facts.callId.map((id) => failed.get(id) ?? null),
     },
   };
+}
+
+/** Each checked call's failed checks, space-separated in the rule set's order. */
+async function failedChecks(
+  analytics: Analytics,
+  callIds: string[],
+  version: number,
+  order: readonly string[],
+): Promise<Map<string, string>> {
+  if (!callIds.length) return new Map();
+  const rows = await analytics.rows(
+    FAILED_CHECKS_SQL,
+    { ids: textList(callIds), version },
+    { ids: LIST(VARCHAR) },
+  );
+  return new Map(
+    rows.map((r) => {
+      const keys = new Set((r.failed as string[] | null) ?? []);
+      return [String(r.call_id), order.filter((k) => keys.has(k)).join(' ')];
+    }),
+  );
 }
 
 /** What the list adds to a call's facts, and how each crosses as Arrow. */
@@ -126,6 +163,7 @@ const ADDED_KINDS = {
   operatorName: 'label',
   teamId: 'label',
   evaluations: 'number',
+  failedChecks: 'text',
 } as const satisfies Record<Exclude<keyof CallListItem, keyof CallFacts>, Column['type']>;
 
 /** The list's fields in the JSON's order, each with how it crosses as Arrow. */

@@ -1,4 +1,6 @@
+import type { FormDefinition } from '../../schemas/forms.ts';
 import type { Db } from '../../stores/sqlite.ts';
+import { definitionOf } from '../forms/forms.repository.ts';
 
 /** What the monitors' sampling reads of the operational records beside the calls (sample.ts). */
 
@@ -46,4 +48,23 @@ export async function evaluationIdsOfCalls(
     out.set(e.call_id, [...(out.get(e.call_id) ?? []), e.evaluation_id]);
   }
   return out;
+}
+
+/** The definitions of the forms in force: each form's latest version, if it is published. */
+export async function formsInForce(db: Db): Promise<FormDefinition[]> {
+  const rows = await db
+    .selectFrom('forms as f')
+    .select('f.definition')
+    .where('f.status', '=', 'published')
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'f.version',
+        '=',
+        selectFrom('forms as g')
+          .select((g) => g.fn.max<number>('g.version').as('v'))
+          .whereRef('g.form_key', '=', 'f.form_key'),
+      ),
+    )
+    .execute();
+  return rows.map(definitionOf);
 }

@@ -1,17 +1,25 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
+import { AppError } from '../../core/errors.ts';
 import type { OperatorSample, SampledCall, SampleQuery, SampleResponse } from '../../schemas/calls.ts';
 import { monthPeriod, monthRange, type Period } from '../../schemas/period.ts';
 import { type Analytics, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
+import { currentRuleSet } from '../autoqa/rules.service.ts';
 import type { Scope } from '../context.ts';
 import { countedScores } from '../evaluations/quality.repository.ts';
 import { sampleSd, Z95 } from '../evaluations/stats.ts';
 import { periodInstants, trendPeriods } from '../periods/period.ts';
 import { operatorsByName } from '../roster/roster.repository.ts';
 import { visibleOperators } from './calls.service.ts';
+import { criticalChecks } from './critical-checks.ts';
 import { ORDER_CALLS_SQL } from './queries/order-calls.sql.ts';
 import { SAMPLE_CANDIDATES_SQL } from './queries/sample-candidates.sql.ts';
-import { assignedMonitors, claimedCallsAndOrders, evaluationIdsOfCalls } from './sample.repository.ts';
+import {
+  assignedMonitors,
+  claimedCallsAndOrders,
+  evaluationIdsOfCalls,
+  formsInForce,
+} from './sample.repository.ts';
 
 /** Months the standard deviation for a margin is taken over: the period and the two before it. */
 const SD_MONTHS = 3;
@@ -55,30 +63,35 @@ async function targets(db: Db, q: SampleQuery, timeZone: string, operatorIds: st
   return out;
 }
 
-interface Candidate {
+export interface Candidate {
   callId: string;
   taskType: string | null;
   talkS: number;
   startedAt: string;
   claimed: boolean;
+  /** Failed a check the sample targets: taken before the rest. */
+  targeted: boolean;
+  failedChecks: string[];
   draw: string;
 }
 
 /**
- * Claimed calls first; then, call by call, the next of the task type drawn least so far, so the
- * sample spans the types (ties go to the type whose first call drew lowest: no type is always first).
+ * Targeted calls first (claimed ones of them first), then claimed calls; then, call by call, the
+ * next of the task type drawn least so far, so the sample spans the types (ties go to the type
+ * whose first call drew lowest: no type is always first).
  */
 export function draw(candidates: Candidate[], target: number): Candidate[] {
   const byDraw = (a: Candidate, b: Candidate) => a.draw.localeCompare(b.draw);
-  const chosen = candidates
-    .filter((c) => c.claimed)
-    .sort(byDraw)
-    .slice(0, target);
+  const claimedFirst = (a: Candidate, b: Candidate) => Number(b.claimed) - Number(a.claimed) || byDraw(a, b);
+  const chosen = [
+    ...candidates.filter((c) => c.targeted).sort(claimedFirst),
+    ...candidates.filter((c) => c.claimed && !c.targeted).sort(byDraw),
+  ].slice(0, target);
   const taken = new Map<string, number>();
   for (const c of chosen) taken.set(c.taskType ?? '', (taken.get(c.taskType ?? '') ?? 0) + 1);
   const queues = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    if (c.claimed) continue;
+    if (c.claimed || c.targeted) continue;
     const q = queues.get(c.taskType ?? '') ?? [];
     q.push(c);
     queues.set(c.taskType ?? '', q);
@@ -98,6 +111,46 @@ export function draw(candidates: Candidate[], target: number): Candidate[] {
     taken.set(best, (taken.get(best) ?? 0) + 1);
   }
   return chosen;
+}
+
+/**
+ * The checks a targeted sample takes first, per direction: the one asked for (any direction), or
+ * the critical ones of the forms in force. A check the rule set in force does not hold is a 400.
+ */
+async function targetedChecks(
+  db: Db,
+  q: SampleQuery,
+): Promise<{ version: number; order: string[]; targeted: SampleResponse['targeted'] }> {
+  const ruleSet = await currentRuleSet(db);
+  const order = ruleSet.checks.map((c) => c.key);
+  if (q.failedCheck !== undefined && q.failedCritical === true)
+    throw new AppError('bad_request', 'invalid query: give failedCheck or failedCritical, not both');
+  if (q.failedCheck !== undefined) {
+    if (!order.includes(q.failedCheck))
+      throw new AppError(
+        'bad_request',
+        `invalid query: failedCheck: "${q.failedCheck}" is no check of the rule set in force (${order.join(', ')})`,
+      );
+    const one = [q.failedCheck];
+    return {
+      version: ruleSet.version,
+      order,
+      targeted: { check: q.failedCheck, critical: false, inbound: one, outbound: one },
+    };
+  }
+  if (q.failedCritical !== true) return { version: ruleSet.version, order, targeted: null };
+  const critical = criticalChecks(await formsInForce(db));
+  const known = (keys: string[]) => order.filter((k) => keys.includes(k));
+  return {
+    version: ruleSet.version,
+    order,
+    targeted: {
+      check: null,
+      critical: true,
+      inbound: known(critical.inbound),
+      outbound: known(critical.outbound),
+    },
+  };
 }
 
 /** docs/scoring.md, "Sampling": a reproducible proposal of calls to evaluate per operator. */
@@ -130,6 +183,7 @@ export async function sampleCalls(
     );
     for (const r of rows) claimedCalls.push(String(r.call_id));
   }
+  const targeting = await targetedChecks(db, q);
   const k = Math.max(1, ...[...wanted.values()].map((w) => w.target));
   const { from, to } = monthRange(q.period);
   const rows = await analytics.rows(
@@ -143,9 +197,18 @@ export async function sampleCalls(
       claimed: textList(claimedCalls),
       seed,
       k,
+      version: targeting.version,
+      inbound_checks: textList(targeting.targeted?.inbound ?? []),
+      outbound_checks: textList(targeting.targeted?.outbound ?? []),
     },
-    { ops: LIST(VARCHAR), claimed: LIST(VARCHAR) },
+    {
+      ops: LIST(VARCHAR),
+      claimed: LIST(VARCHAR),
+      inbound_checks: LIST(VARCHAR),
+      outbound_checks: LIST(VARCHAR),
+    },
   );
+  const inOrder = (keys: string[]) => targeting.order.filter((key) => keys.includes(key));
   const byOp = new Map<string, { available: number; candidates: Candidate[] }>();
   for (const r of rows) {
     const id = String(r.operator_id);
@@ -156,6 +219,8 @@ export async function sampleCalls(
       talkS: num(r.talk_s),
       startedAt: String(r.started_at),
       claimed: r.claimed === true,
+      targeted: r.targeted === true,
+      failedChecks: inOrder(((r.failed_checks as string[] | null) ?? []).map(String)),
       draw: String(r.draw),
     });
     byOp.set(id, e);
@@ -174,6 +239,7 @@ export async function sampleCalls(
     period: q.period,
     seed,
     margin: q.margin ?? null,
+    targeted: targeting.targeted,
     operators: roster.map((o): OperatorSample => {
       const w = wanted.get(o.operator_id);
       return {
@@ -191,6 +257,8 @@ export async function sampleCalls(
             taskType: c.taskType,
             talkS: c.talkS,
             claimed: c.claimed,
+            reason: c.targeted ? 'failed-check' : c.claimed ? 'claimed' : 'drawn',
+            failedChecks: c.failedChecks,
             assignedTo: assigned.get(c.callId) ?? null,
             evaluationIds: evaluations.get(c.callId) ?? [],
           }),

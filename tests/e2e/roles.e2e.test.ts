@@ -48,8 +48,8 @@ const CASES: RoleCase[] = [
   {
     user: 'head',
     home: /^\/dashboard$/,
-    menu: ['Dashboard', 'Claims', 'Targets and norms', 'Payroll', 'Pay rules', 'Calibration'],
-    forbidden: '/calls',
+    menu: ['Dashboard', 'Claims', 'Targets and norms', 'Payroll', 'Pay rules', 'Call queue', 'Calibration'],
+    forbidden: '/worklist',
   },
   {
     user: 'qalead',

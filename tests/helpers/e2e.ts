@@ -30,7 +30,13 @@ export interface E2E {
  * another month of calls to generate and import, so a file asks for the months it checks (two
  * for trends and comparisons, one when its figures are the month's own).
  */
-export async function startE2E(opts: { operators: number; month: string; months: number }): Promise<E2E> {
+export async function startE2E(opts: {
+  operators: number;
+  month: string;
+  months: number;
+  /** Runs on the demo's data directory before the server opens it (more imports, a command). */
+  prepare?: (dir: string) => Promise<void>;
+}): Promise<E2E> {
   if (!existsSync(CHROMIUM))
     throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
   await buildWebIfNeeded();
@@ -48,6 +54,7 @@ export async function startE2E(opts: { operators: number; month: string; months:
   ]);
   if (demo.code !== 0) throw new Error(demo.stderr);
   const creds = demoCredentials(dir);
+  await opts.prepare?.(dir);
   const server = await serve(dir, await freePort());
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

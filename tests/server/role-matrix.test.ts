@@ -328,6 +328,14 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/calls/worklist': { allow: MONITORS, req: () => get(`/api/calls/worklist?${P}`) },
   'POST /api/autoqa/run': { allow: LEADS, req: () => post(`/api/autoqa/run?${P}`) },
   'GET /api/autoqa/results': { allow: READ_EVAL, req: () => get(`/api/autoqa/results?${P}`) },
+  'GET /api/autoqa/pass-rates': {
+    allow: READ_EVAL,
+    req: () => get(`/api/autoqa/pass-rates?${P}`),
+    outside: (_, op) => [
+      ...filtered(`/api/autoqa/pass-rates?${P}&team=${OPS[op].team}`),
+      { req: get(`/api/autoqa/pass-rates?${P}&operator=${op}`), status: 404 },
+    ],
+  },
   'GET /api/autoqa/calls/:id': {
     allow: READ_EVAL,
     req: (v) => get(`/api/autoqa/calls/CALL-${n(mine(v))}`),

@@ -39,7 +39,9 @@ describe('the pages a role may open, from the server’s policy', () => {
       for (const p of pages) expect(mayOpen(r, p), `${r} ${p}`).toBe(PAGES[p].needs.every((a) => can(r, a)));
     expect(mayOpen('qa', 'dashboard')).toBe(false);
     expect(mayOpen('qa', 'newForm')).toBe(false);
-    expect(mayOpen('head', 'callQueue')).toBe(false);
+    expect(mayOpen('head', 'callQueue')).toBe(true);
+    expect(mayOpen('operator', 'callQueue')).toBe(false);
+    expect(mayOpen('payroll', 'callQueue')).toBe(false);
     expect(mayOpen('head', 'payRules')).toBe(true);
     expect(mayOpen('operator', 'dashboard')).toBe(false);
     // AutoQA's accuracy: the QA lead's, a head's over his scope, not a monitor's.

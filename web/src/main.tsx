@@ -9,6 +9,7 @@ import { UserLanguage } from './auth/UserLanguage.tsx';
 import './styles.css';
 import './qa.css';
 import './autoqa.css';
+import './checks.css';
 
 /**
  * A 401 from any request means the session ended (expired or signed out elsewhere): asking again

@@ -32,8 +32,10 @@ export const PAGES = {
   settings: { path: '/settings', title: 'nav.settings', needs: ['settings.read'] },
   imports: { path: '/imports', title: 'nav.imports', needs: ['imports.read'] },
   importDetail: { path: '/imports/:id', title: 'page.importDetail', needs: ['imports.read'] },
-  // The queue is where monitors pick calls: a proposed sample beside the search.
-  callQueue: { path: '/calls', title: 'nav.callQueue', needs: ['calls.read', 'calls.sample'] },
+  // The queue is where monitors pick calls: a proposed sample beside the search. Heads (who read
+  // the contact-center figures, unlike an operator) open its search, where a check's failures
+  // on the dashboard drill to; the sample tab needs calls.sample.
+  callQueue: { path: '/calls', title: 'nav.callQueue', needs: ['calls.read', 'kpis.read'] },
   call: { path: '/calls/:id', title: 'page.call', needs: ['calls.read'] },
   worklist: { path: '/worklist', title: 'nav.worklist', needs: ['worklist.read'] },
   evaluation: { path: '/evaluations/:id', title: 'page.evaluation', needs: ['evaluations.read'] },

@@ -28,6 +28,11 @@ WITH hits AS (
     AND ($has_recording::BOOLEAN IS NULL OR (recording IS NOT NULL) = $has_recording)
     -- $evaluated holds the evaluated call ids from the operational store
     AND ($has_evaluation::BOOLEAN IS NULL OR (call_id IN (SELECT unnest($evaluated))) = $has_evaluation)
+    -- AutoQA under the rule set in force: the check named (or any) gave $check_result
+    AND ($check_result::VARCHAR IS NULL OR call_id IN (
+      SELECT call_id FROM autoqa_results
+      WHERE rules_version = $rules_version AND result = $check_result
+        AND ($check::VARCHAR IS NULL OR check_key = $check)))
 )
 SELECT call_id, operator_id, client_id, direction, disposition, task_type, outcome, queue, phone,
   talk_s, hold_s, wrap_s, transferred_to, recording,

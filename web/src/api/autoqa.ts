@@ -1,11 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CheckDef } from '../../../schemas/autoqa.ts';
 import type { RuleTestSource } from '../../../schemas/autoqa-test.ts';
-import { api, call, isApiError, withSignal } from './client.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { api, call, isApiError, setValues, withSignal } from './client.ts';
 
 /**
  * Hooks of AutoQA's screens: a call's transcript, AutoQA measured against people, the rules and
- * the background job; keys here so a save can refresh them.
+ * the background job, and the pass rates of the dashboard, the operator page and the call queue;
+ * keys here so a save can refresh them.
  */
 export const autoqaKeys = {
   transcript: (callId: string) => ['calls', callId, 'transcript'] as const,
@@ -14,6 +16,7 @@ export const autoqaKeys = {
   versions: ['autoqa', 'rules', 'versions'] as const,
   version: (v: number) => ['autoqa', 'rules', 'versions', v] as const,
   job: ['autoqa', 'job'] as const,
+  passRates: (q: PassRatesParams) => ['autoqa', 'pass-rates', q] as const,
 };
 
 /** `GET /api/calls/:id/transcript`; null when the call has none (the server's 404). */
@@ -102,4 +105,38 @@ export function useAutoqaJob() {
     queryFn: ({ signal }) => call(api.autoqa.job.$get(undefined, withSignal(signal))),
     refetchInterval: (q) => (q.state.data?.job.state === 'running' ? 1000 : 5000),
   });
+}
+
+export interface PassRatesParams {
+  period: string;
+  team?: string | null;
+  department?: string | null;
+  operator?: string | null;
+}
+
+/** `GET /api/autoqa/pass-rates`: each check's pass rate for the selection, per team and operator. */
+export function usePassRates(q: PassRatesParams | null, enabled = true) {
+  return useQuery({
+    queryKey: autoqaKeys.passRates(q ?? { period: '' }),
+    queryFn: ({ signal }) =>
+      call(
+        api.autoqa['pass-rates'].$get(
+          { query: { ...setValues({ ...q }), period: q?.period ?? '' } },
+          withSignal(signal),
+        ),
+      ),
+    enabled: q !== null && enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The checks of the rule set in force with their labels in the user's language, as the pass
+ * rates name them (every role that reads check results may ask for them).
+ */
+export function useCheckLabels(period: string | null, enabled = true) {
+  const language = useLanguage();
+  const rates = usePassRates(period ? { period } : null, enabled);
+  const checks = (rates.data?.checks ?? []).map((c) => ({ key: c.key, label: c.labels[language] }));
+  return { checks, label: (key: string) => checks.find((c) => c.key === key)?.label ?? key };
 }

@@ -1,5 +1,6 @@
 import { enAccess } from './en-access.ts';
 import { enAutoqa } from './en-autoqa.ts';
+import { enChecks } from './en-checks.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -463,6 +464,7 @@ export const en = {
   ...enAutoqa,
   ...enAccess,
   ...enValues,
+  ...enChecks,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

@@ -1,6 +1,7 @@
 import type { Catalogue } from './index.ts';
 import { roAccess } from './ro-access.ts';
 import { roAutoqa } from './ro-autoqa.ts';
+import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
@@ -467,4 +468,5 @@ export const ro: Catalogue = {
   ...roValues,
   ...roDash,
   ...roAccess,
+  ...roChecks,
 };

@@ -1,6 +1,7 @@
 import type { Catalogue } from './index.ts';
 import { ruAccess } from './ru-access.ts';
 import { ruAutoqa } from './ru-autoqa.ts';
+import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
@@ -468,4 +469,5 @@ export const ru: Catalogue = {
   ...ruValues,
   ...ruDash,
   ...ruAccess,
+  ...ruChecks,
 };

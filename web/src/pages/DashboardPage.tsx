@@ -1,7 +1,9 @@
 import { useId, useRef } from 'react';
+import { useSearchParams } from 'react-router';
 import { currentMonth } from '../../../core/time.ts';
 import { useDashboardSummary, useViewScorecards } from '../api/dashboard.ts';
 import { usePeriods, useTeams } from '../api/hooks.ts';
+import { useCan } from '../auth/access.tsx';
 import { useSession } from '../auth/session.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, ErrorState } from '../components/states.tsx';
@@ -9,6 +11,8 @@ import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useCompanyTimeZone } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
+import { mayOpen } from '../routes.ts';
+import { AutoqaChecksCard } from './dashboard/AutoqaChecksCard.tsx';
 import { DashboardCharts } from './dashboard/DashboardCharts.tsx';
 import { DashboardTiles } from './dashboard/DashboardTiles.tsx';
 import { PeriodPicker } from './dashboard/PeriodPicker.tsx';
@@ -30,6 +34,9 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
   const teamId = useId();
   const departmentId = useId();
   const rankingRef = useRef<HTMLElement>(null);
+  const [params] = useSearchParams();
+  const canChecks = useCan('autoqa.read');
+  const canDrill = mayOpen(useSession().user.role, 'callQueue');
 
   const periods = usePeriods();
   const teams = useTeams();
@@ -177,6 +184,18 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
         onOpen={(tile) => drill(tile.sortKey)}
       />
       <DashboardCharts summary={summary} fmt={fmt} onDrill={drill} />
+      {canChecks && operatorPeriod && (
+        <AutoqaChecksCard
+          period={operatorPeriod}
+          team={filters.team}
+          department={filters.department}
+          view={params.get('aqView')}
+          check={params.get('aqCheck')}
+          onChange={(changes) => filters.update(changes, { replace: true })}
+          canDrill={canDrill}
+          fmt={fmt}
+        />
+      )}
       <RankingTable
         cards={cards}
         filters={filters}

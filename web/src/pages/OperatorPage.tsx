@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useParams } from 'react-router';
 import { useOperatorScorecard, useOperatorTrend } from '../api/dashboard.ts';
 import { usePeriods } from '../api/hooks.ts';
+import { useCan } from '../auth/access.tsx';
 import { useSession } from '../auth/session.tsx';
 import { Money } from '../components/Money.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -15,6 +16,7 @@ import { useT } from '../i18n/index.ts';
 import { formatValue } from '../metric-format.ts';
 import { ActivityTabs } from './operator/ActivityTabs.tsx';
 import { HowEvaluated } from './operator/HowEvaluated.tsx';
+import { OperatorChecksCard } from './operator/OperatorChecksCard.tsx';
 import { ScorecardCard } from './operator/ScorecardCard.tsx';
 import { TrendCard } from './operator/TrendCard.tsx';
 import { Explanation } from './payroll/Explanation.tsx';
@@ -31,6 +33,7 @@ export default function OperatorPage() {
   const params = useParams();
   const operatorId = params.id ?? '';
   const own = user.role === 'operator';
+  const canChecks = useCan('autoqa.read');
   const periods = usePeriods();
   const months = periods.data?.periods ?? [];
   // A month the address names is asked for at once, beside the list of months, not after it.
@@ -156,6 +159,7 @@ export default function OperatorPage() {
           {row ? <Explanation row={row} fmt={fmt} /> : <Skeleton height={200} />}
         </div>
       </section>
+      {period && canChecks && <OperatorChecksCard operatorId={operatorId} period={period} fmt={fmt} />}
       {period && <ActivityTabs operatorId={operatorId} period={period} fmt={fmt} />}
       {own && period && <HowEvaluated period={period} department={row?.department ?? null} fmt={fmt} />}
     </div>

@@ -23,7 +23,9 @@ export default function CallQueuePage() {
   const periods = periodsQuery.data?.periods ?? [];
   // A month the address names is asked for at once, beside the list of months, not after it.
   const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods, { trust: 'until-listed' });
-  const view = queueView(params);
+  // A head reads the search (a check's failures drill to it); drawing samples is the monitors'.
+  const maySample = useCan('calls.sample');
+  const view = queueView(params, maySample);
   const lead = useCan('assignments.manage');
   const quality = useQuality(period);
   const byOperator = useMemo(
@@ -41,7 +43,7 @@ export default function CallQueuePage() {
         setPeriod={setPeriod}
       />
       <div className="tabs" role="tablist" aria-label={t('qa.queue.views')}>
-        {QUEUE_VIEWS.map((v) => (
+        {QUEUE_VIEWS.filter((v) => maySample || v === 'search').map((v) => (
           <button
             key={v}
             type="button"

@@ -4,8 +4,12 @@ import type { Clock } from '../../clock.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { CallLink } from '../qa/shared.tsx';
+import { FailedChecks } from './FailedChecks.tsx';
 
-/** A call of the search: its id (a link), start, operator, type, talk time, outcome, evaluations. */
+/**
+ * A call of the search: its id (a link), start, operator, type, talk time, outcome, evaluations and
+ * the AutoQA checks it failed.
+ */
 export function CallRow({
   c,
   fmt,
@@ -13,6 +17,7 @@ export function CallRow({
   lead,
   checked,
   onCheck,
+  checkLabel,
 }: {
   c: CallListItem;
   fmt: Formatters;
@@ -20,6 +25,7 @@ export function CallRow({
   lead: boolean;
   checked: boolean;
   onCheck(on: boolean): void;
+  checkLabel(key: string): string;
 }) {
   const t = useT();
   const names = useNames();
@@ -51,6 +57,9 @@ export function CallRow({
       <td className="cell-muted">{t(`qa.disposition.${c.disposition as 'answered'}`)}</td>
       <td className="num">
         {c.evaluations > 0 ? fmt.integer(c.evaluations) : <span className="cell-muted">—</span>}
+      </td>
+      <td className="wrap">
+        <FailedChecks failed={c.failedChecks} label={checkLabel} />
       </td>
     </tr>
   );

@@ -6,7 +6,10 @@ import { CallRow } from './CallRow.tsx';
 import { type SortOrder, toggled } from './queue-params.ts';
 import { SortHeader } from './SortHeader.tsx';
 
-/** One page of the search's calls, sortable by start, operator and talk time; a lead ticks calls. */
+/**
+ * One page of the search's calls, sortable by start, operator and talk time, each with the AutoQA
+ * checks it failed; a lead ticks calls.
+ */
 export function CallsTable({
   rows,
   stale,
@@ -17,6 +20,7 @@ export function CallsTable({
   selected,
   onSelect,
   fmt,
+  checkLabel,
 }: {
   rows: readonly CallListItem[];
   stale: boolean;
@@ -27,6 +31,8 @@ export function CallsTable({
   selected: readonly string[];
   onSelect(update: (selected: string[]) => string[]): void;
   fmt: Formatters;
+  /** A check's label in the user's language, by its key. */
+  checkLabel(key: string): string;
 }) {
   const t = useT();
   const dt = useClock();
@@ -50,6 +56,7 @@ export function CallsTable({
             <th scope="col" className="num">
               {t('qa.col.evaluations')}
             </th>
+            <th scope="col">{t('aq.col.failedChecks')}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,6 +69,7 @@ export function CallsTable({
               lead={lead}
               checked={selected.includes(c.callId)}
               onCheck={(on) => onSelect((s) => toggled(s, c.callId, on))}
+              checkLabel={checkLabel}
             />
           ))}
         </tbody>

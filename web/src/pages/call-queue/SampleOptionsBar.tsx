@@ -2,13 +2,22 @@ import { useId } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTeams } from '../../api/hooks.ts';
 import { useT } from '../../i18n/index.ts';
-import { type SampleOptions, withParam, withSampleMode } from './queue-params.ts';
+import { CRITICAL_TARGET, type SampleOptions, withParam, withSampleMode } from './queue-params.ts';
 
-/** The sample's team and size: a fixed count per operator, or enough calls for ±N points. */
-export function SampleOptionsBar({ options }: { options: SampleOptions }) {
+/**
+ * The sample's team and size (a fixed count per operator, or enough calls for ±N points) and what
+ * it takes first: the calls that failed a chosen AutoQA check, or any critical one.
+ */
+export function SampleOptionsBar({
+  options,
+  checks,
+}: {
+  options: SampleOptions;
+  checks: readonly { key: string; label: string }[];
+}) {
   const t = useT();
   const [, setParams] = useSearchParams();
-  const ids = { per: useId(), margin: useId(), team: useId(), mode: useId() };
+  const ids = { per: useId(), margin: useId(), team: useId(), mode: useId(), first: useId() };
   const teams = useTeams();
   const { team, margin, perOperator } = options;
   const set = (k: string, v: string | null) => setParams((p) => withParam(p, k, v));
@@ -47,6 +56,25 @@ export function SampleOptionsBar({ options }: { options: SampleOptions }) {
         >
           <option value="fixed">{t('qa.sample.fixed')}</option>
           <option value="margin">{t('qa.sample.byMargin')}</option>
+        </select>
+      </div>
+      <div className="field field-inline">
+        <label className="field-label" htmlFor={ids.first}>
+          {t('aq.sample.first')}
+        </label>
+        <select
+          id={ids.first}
+          className="select select-small"
+          value={options.first ?? ''}
+          onChange={(e) => set('first', e.target.value)}
+        >
+          <option value="">{t('aq.sample.firstNone')}</option>
+          <option value={CRITICAL_TARGET}>{t('aq.sample.firstCritical')}</option>
+          {checks.map((c) => (
+            <option key={c.key} value={c.key}>
+              {t('aq.sample.firstCheck', { check: c.label })}
+            </option>
+          ))}
         </select>
       </div>
       {margin ? (

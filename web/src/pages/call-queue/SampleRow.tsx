@@ -7,17 +7,22 @@ import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { QualityCell } from './QualityCell.tsx';
 
-/** One operator of the sample: his quality, the calls wanted and the calls proposed, as chips. */
+/**
+ * One operator of the sample: his quality, the calls wanted and the calls proposed, as chips, each
+ * saying why it was taken when it was not simply drawn (a failed check, a claim).
+ */
 export function SampleRow({
   o,
   q,
   fmt,
   dt,
+  checkLabel,
 }: {
   o: OperatorSample;
   q: OperatorQuality | undefined;
   fmt: Formatters;
   dt: Clock;
+  checkLabel(key: string): string;
 }) {
   const t = useT();
   const names = useNames();
@@ -54,6 +59,11 @@ export function SampleRow({
                   {fmt.duration(c.talkS)}
                 </span>
                 <span className="call-chip-sub">
+                  {c.reason === 'failed-check' && (
+                    <span className="chip-flag chip-flag-check">
+                      {t('aq.sample.failed', { checks: c.failedChecks.map(checkLabel).join(', ') })}
+                    </span>
+                  )}
                   {c.claimed && <span className="chip-flag">{t('qa.sample.claimed')}</span>}
                   {c.evaluationIds.length > 0
                     ? t('qa.sample.evaluated')

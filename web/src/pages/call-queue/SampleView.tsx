@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
+import { useCheckLabels } from '../../api/autoqa.ts';
 import { useSample } from '../../api/qa.ts';
 import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
@@ -27,6 +28,7 @@ export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
   const options = sampleOptions(params);
   const q = sampleQuery(period, options);
   const sample = useSample(q);
+  const checks = useCheckLabels(period);
   const operators = sample.data?.operators ?? [];
   const calls = operators.reduce((n, o) => n + o.calls.length, 0);
 
@@ -44,7 +46,7 @@ export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
               </span>
             )}
           </div>
-          <SampleOptionsBar options={options} />
+          <SampleOptionsBar options={options} checks={checks.checks} />
         </header>
         {options.margin && (
           <p className="card-note">{t('qa.sample.marginHint', { margin: options.margin })}</p>
@@ -75,7 +77,14 @@ export function SampleView({ period, lead, byOperator, fmt }: QueueViewProps) {
               </thead>
               <tbody>
                 {operators.map((o) => (
-                  <SampleRow key={o.operatorId} o={o} q={byOperator.get(o.operatorId)} fmt={fmt} dt={dt} />
+                  <SampleRow
+                    key={o.operatorId}
+                    o={o}
+                    q={byOperator.get(o.operatorId)}
+                    fmt={fmt}
+                    dt={dt}
+                    checkLabel={checks.label}
+                  />
                 ))}
               </tbody>
             </table>

@@ -1,18 +1,24 @@
 import { useId } from 'react';
 import { useSearchParams } from 'react-router';
+import { CHECK_RESULTS } from '../../../../schemas/autoqa.ts';
 import type { OperatorQuality } from '../../../../schemas/evaluations.ts';
 import { CALL_DIRECTIONS, TASK_TYPES } from '../../../../schemas/records.ts';
 import { useTeams } from '../../api/hooks.ts';
 import { useT } from '../../i18n/index.ts';
 import { type FilterKey, withFilter } from './queue-params.ts';
 
-/** The search's filter bar: operator, team, dates, direction, task type, talk time, evaluated. */
+/**
+ * The search's filter bar: operator, team, dates, direction, task type, talk time, evaluated, and
+ * an AutoQA check's result (a result without a check: any check gave it).
+ */
 export function SearchFilters({
   filters,
   byOperator,
+  checks,
 }: {
   filters: Partial<Record<FilterKey, string>>;
   byOperator: Map<string, OperatorQuality>;
+  checks: readonly { key: string; label: string }[];
 }) {
   const t = useT();
   const base = useId();
@@ -95,6 +101,18 @@ export function SearchFilters({
           { value: 'false', label: t('qa.filter.notEvaluated') },
         ],
         t('qa.filter.any'),
+      )}
+      {select(
+        'check',
+        t('aq.filter.check'),
+        checks.map((c) => ({ value: c.key, label: c.label })),
+        t('aq.filter.anyCheck'),
+      )}
+      {select(
+        'checkResult',
+        t('aq.filter.result'),
+        CHECK_RESULTS.map((r) => ({ value: r, label: t(`aq.result.${r}`) })),
+        filters.check ? t('aq.result.fail') : t('qa.filter.any'),
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useCheckLabels } from '../../api/autoqa.ts';
 import { useCalls } from '../../api/qa.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../components/states.tsx';
@@ -18,6 +19,7 @@ export function SearchView({ period, lead, byOperator, fmt }: QueueViewProps) {
   const [selected, setSelected] = useState<string[]>([]);
   const search = searchState(params, period);
   const calls = useCalls(search.query);
+  const checks = useCheckLabels(period);
   const total = calls.data?.total ?? 0;
   const rows = calls.data?.calls ?? [];
 
@@ -42,7 +44,7 @@ export function SearchView({ period, lead, byOperator, fmt }: QueueViewProps) {
           </button>
         )}
       </header>
-      <SearchFilters filters={search.filters} byOperator={byOperator} />
+      <SearchFilters filters={search.filters} byOperator={byOperator} checks={checks.checks} />
       {search.openRange ? <p className="card-note">{t('qa.search.rangeHint')}</p> : null}
       {lead && <SelectionBar period={period} selected={selected} onAssigned={() => setSelected([])} />}
       {calls.isError && !calls.data ? (
@@ -66,6 +68,7 @@ export function SearchView({ period, lead, byOperator, fmt }: QueueViewProps) {
             selected={selected}
             onSelect={setSelected}
             fmt={fmt}
+            checkLabel={checks.label}
           />
           <Pager
             page={search.page}

@@ -22,14 +22,16 @@ export const FILTER_KEYS = [
   'minDuration',
   'maxDuration',
   'hasEvaluation',
+  'check',
+  'checkResult',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export type SortOrder = 'asc' | 'desc';
 
-/** The sample unless the address asks for the search. */
-export function queueView(params: URLSearchParams): QueueView {
-  return params.get('view') === 'search' ? 'search' : 'sample';
+/** The sample unless the address asks for the search (or the user may not draw samples). */
+export function queueView(params: URLSearchParams, maySample = true): QueueView {
+  return params.get('view') === 'search' || !maySample ? 'search' : 'sample';
 }
 
 /** A copy of the parameters with `key` set, or removed when `value` is empty. */
@@ -45,11 +47,16 @@ export function withParam(params: URLSearchParams, key: string, value: string | 
 export const DEFAULT_PER_OPERATOR = '5';
 export const DEFAULT_MARGIN = '5';
 
+/** What a targeted sample takes first: the failures of a check (its key) or of any critical one. */
+export const CRITICAL_TARGET = 'critical';
+
 export interface SampleOptions {
   team: string | null;
   /** ±points of the interval the sample should reach; null for a fixed count per operator. */
   margin: string | null;
   perOperator: string;
+  /** `critical`, a check's key, or null for an untargeted sample (`first` in the address). */
+  first: string | null;
 }
 
 export function sampleOptions(params: URLSearchParams): SampleOptions {
@@ -57,12 +64,18 @@ export function sampleOptions(params: URLSearchParams): SampleOptions {
     team: params.get('team'),
     margin: params.get('margin'),
     perOperator: params.get('perOperator') ?? DEFAULT_PER_OPERATOR,
+    first: params.get('first') || null,
   };
 }
 
-/** The sample's query: a margin, or else a count per operator. */
+/** The sample's query: a margin, or else a count per operator; the calls it takes first. */
 export function sampleQuery(period: string, o: SampleOptions): Query {
-  return { period, team: o.team, ...(o.margin ? { margin: o.margin } : { perOperator: o.perOperator }) };
+  return {
+    period,
+    team: o.team,
+    ...(o.margin ? { margin: o.margin } : { perOperator: o.perOperator }),
+    ...(o.first === CRITICAL_TARGET ? { failedCritical: 'true' } : o.first ? { failedCheck: o.first } : {}),
+  };
 }
 
 /** Switches the sample's size between a fixed count and a margin (which starts at ±5 points). */
@@ -76,9 +89,11 @@ export function withSampleMode(params: URLSearchParams, mode: 'fixed' | 'margin'
  */
 export function sampleToSplit(q: Query): Record<string, unknown> {
   const sample: Record<string, unknown> = {};
-  for (const k of ['team', 'margin', 'perOperator'] as const) {
+  for (const k of ['team', 'margin', 'perOperator', 'failedCheck', 'failedCritical'] as const) {
     const v = q[k];
-    if (v !== null && v !== undefined && v !== '') sample[k] = k === 'team' ? v : Number(v);
+    if (v === null || v === undefined || v === '') continue;
+    // Counts as numbers; the rest (a flag too: `'true'`) as the address writes them.
+    sample[k] = k === 'margin' || k === 'perOperator' ? Number(v) : v;
   }
   return sample;
 }
@@ -141,6 +156,24 @@ export function searchState(params: URLSearchParams, period: string): SearchStat
     hasFilters: Object.keys(filters).length > 0,
     openRange: Boolean(from) && !to,
   };
+}
+
+/**
+ * The search's address for the calls whose check `check` gave `result` (any check when null), of a
+ * month and, when given, a team or an operator: where a check's failures drill to.
+ */
+export function checkSearchPath(
+  period: string,
+  check: string | null,
+  result: 'pass' | 'fail' | 'na',
+  who: { team?: string | null; operator?: string | null } = {},
+): string {
+  const p = new URLSearchParams({ view: 'search', period });
+  if (who.team) p.set('team', who.team);
+  if (who.operator) p.set('operator', who.operator);
+  if (check) p.set('check', check);
+  p.set('checkResult', result);
+  return `/calls?${p.toString()}`;
 }
 
 /** A filter changed: the search starts again at its first page. */

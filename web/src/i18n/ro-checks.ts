@@ -1,0 +1,42 @@
+import type { enChecks } from './en-checks.ts';
+
+/** Romanian messages of AutoQA's pass rates, the call queue's check filter and the targeted sample; spread into `ro`. */
+export const roChecks: { readonly [K in keyof typeof enChecks]: string } = {
+  'aq.filter.check': 'Verificare AutoQA',
+  'aq.filter.anyCheck': 'Orice verificare',
+  'aq.filter.result': 'Rezultatul verificării',
+  'aq.result.pass': 'Trecută',
+  'aq.result.fail': 'Picată',
+  'aq.result.na': 'Nu se aplică',
+  'aq.col.failedChecks': 'Verificări picate',
+  'aq.failed.more': 'încă {count}',
+  'aq.failed.none': 'Niciuna',
+
+  'aq.sample.first': 'Mai întâi',
+  'aq.sample.firstNone': 'Ca de obicei',
+  'aq.sample.firstCritical': 'Cu o verificare critică picată',
+  'aq.sample.firstCheck': 'Picate la: {check}',
+  'aq.sample.failed': 'Picat: {checks}',
+
+  'aq.rates.title': 'Verificări AutoQA',
+  'aq.rates.meta': 'Apeluri verificate: {count}, {period}',
+  'aq.rates.show': 'Afișează',
+  'aq.rates.view.selection': 'Toate verificările',
+  'aq.rates.view.team': 'Pe echipe',
+  'aq.rates.view.operator': 'Pe operatori',
+  'aq.rates.check': 'Verificare',
+  'aq.rates.team': 'Echipă',
+  'aq.rates.operator': 'Operator',
+  'aq.rates.passRate': 'Rată de trecere',
+  'aq.rates.passed': 'Trecute',
+  'aq.rates.passedOf': '{pass} din {applied}',
+  'aq.rates.failures': 'Picate',
+  'aq.rates.failuresOf': '{check}: apeluri picate: {count}',
+  'aq.rates.na': 'N/A',
+  'aq.rates.empty': 'Niciun apel verificat în această lună',
+  'aq.rates.emptyBody': 'AutoQA verifică apelurile transcrise ale lunii la fiecare rulare.',
+  'aq.rates.noneApplied': 'Verificarea nu s-a aplicat niciunui apel',
+  'aq.op.own': 'Operator',
+  'aq.op.team': 'Echipa {team}',
+  'aq.op.meta': 'Apeluri verificate: {count} · ale echipei: {teamCalls}',
+};

@@ -1,0 +1,42 @@
+import type { enChecks } from './en-checks.ts';
+
+/** Russian messages of AutoQA's pass rates, the call queue's check filter and the targeted sample; spread into `ru`. */
+export const ruChecks: { readonly [K in keyof typeof enChecks]: string } = {
+  'aq.filter.check': 'Проверка AutoQA',
+  'aq.filter.anyCheck': 'Любая проверка',
+  'aq.filter.result': 'Результат проверки',
+  'aq.result.pass': 'Пройдена',
+  'aq.result.fail': 'Не пройдена',
+  'aq.result.na': 'Неприменима',
+  'aq.col.failedChecks': 'Непройденные проверки',
+  'aq.failed.more': 'ещё {count}',
+  'aq.failed.none': 'Нет',
+
+  'aq.sample.first': 'Сначала',
+  'aq.sample.firstNone': 'Как обычно',
+  'aq.sample.firstCritical': 'Не прошедшие критичную проверку',
+  'aq.sample.firstCheck': 'Не прошедшие: {check}',
+  'aq.sample.failed': 'Не пройдено: {checks}',
+
+  'aq.rates.title': 'Проверки AutoQA',
+  'aq.rates.meta': 'Проверено звонков: {count}, {period}',
+  'aq.rates.show': 'Показать',
+  'aq.rates.view.selection': 'Все проверки',
+  'aq.rates.view.team': 'По командам',
+  'aq.rates.view.operator': 'По операторам',
+  'aq.rates.check': 'Проверка',
+  'aq.rates.team': 'Команда',
+  'aq.rates.operator': 'Оператор',
+  'aq.rates.passRate': 'Доля пройденных',
+  'aq.rates.passed': 'Пройдено',
+  'aq.rates.passedOf': '{pass} из {applied}',
+  'aq.rates.failures': 'Не пройдено',
+  'aq.rates.failuresOf': '{check}: не пройдено звонков: {count}',
+  'aq.rates.na': 'Н/П',
+  'aq.rates.empty': 'В этом месяце нет проверенных звонков',
+  'aq.rates.emptyBody': 'AutoQA проверяет расшифрованные звонки месяца при каждом запуске.',
+  'aq.rates.noneApplied': 'Проверка не применялась ни к одному звонку',
+  'aq.op.own': 'Оператор',
+  'aq.op.team': 'Команда {team}',
+  'aq.op.meta': 'Проверено звонков: {count} · команды: {teamCalls}',
+};
