@@ -12,9 +12,9 @@ import {
   ruleSetRequest,
 } from '../../schemas/autoqa.ts';
 import type { AutoqaJobResponse } from '../../schemas/autoqa-job.ts';
+import { type PassRatesResponse, passRatesQuery } from '../../schemas/autoqa-pass-rates.ts';
 import { type RuleTestResponse, ruleTestRequest } from '../../schemas/autoqa-test.ts';
 import { type RuleSetVersionsResponse, versionParam } from '../../schemas/autoqa-versions.ts';
-import { type PassRatesResponse, passRatesQuery } from '../../schemas/autoqa-pass-rates.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import { inScope } from '../auth/scope.ts';
@@ -24,9 +24,9 @@ import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 import { autoqaAccuracy } from './accuracy.ts';
 import { autoqaRows, callAutoqa, runAutoqaAudited } from './autoqa.service.ts';
+import { passRates } from './pass-rates.service.ts';
 import { testRules } from './rule-test.ts';
 import { ruleSetRow, ruleSetRowToView, ruleSetVersionRows } from './rules.repository.ts';
-import { passRates } from './pass-rates.service.ts';
 import { currentRuleSet, saveRuleSet } from './rules.service.ts';
 
 const idParam = z.object({ id: z.string().trim().min(1).max(200) });
