@@ -190,6 +190,12 @@ async function describeCalls(c: DuckDBConnection): Promise<string[]> {
 export async function importAsterisk(target: Stores, opts: AsteriskOptions): Promise<ImportReport> {
   const started = performance.now();
   const { db, analytics } = target;
+  if (opts.pbx !== undefined && !PBX_SOURCE.test(opts.pbx)) {
+    throw new AppError(
+      'bad_request',
+      `source "${opts.pbx}" must be a short name: letters, digits, ".", "_" or "-", up to 32`,
+    );
+  }
   const resolved = await resolveFile(opts.file);
   const { file } = resolved;
   const scan = await scanFile(file, resolved.size);
@@ -238,7 +244,7 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
           ...(await describeCalls(c)),
           ...(open
             ? [
-                `${open} calls not over when the file ends (no hang-up yet): kept, and loaded when a later file brings their end`,
+                `calls not over when the file ends (no hang-up yet): ${open}; kept, and loaded when a later file brings their end`,
               ]
             : []),
         ];

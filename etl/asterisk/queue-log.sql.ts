@@ -117,6 +117,12 @@ ended AS (
       -- key|position|origposition|waittime: the key pressed comes first
       WHEN event = 'EXITWITHKEY' THEN try_cast(data4 AS INTEGER)
     END, rank) AS abandon_wait_s,
+    -- holdtime|calltime… after talking; extension|context|holdtime|calltime… after a transfer
+    arg_max(CASE
+      WHEN event IN ${list(TALK_ENDS)} THEN try_cast(data1 AS INTEGER)
+      WHEN event IN ('TRANSFER', 'BLINDTRANSFER', 'ATTENDEDTRANSFER') THEN try_cast(data3 AS INTEGER)
+    END, rank) AS hold_s,
+    arg_max(agent, rank) AS end_agent,
     arg_max(CASE WHEN event IN ('TRANSFER', 'BLINDTRANSFER', 'OUTTRANSFER') THEN data1 END, rank) AS transferred_to
   FROM e WHERE event IN ${list(END_EVENTS)}
   GROUP BY call_id
@@ -134,32 +140,42 @@ connected AS (
     arg_max(CASE WHEN event = 'CONNECT' THEN try_cast(data1 AS INTEGER) END, rank) AS wait_s
   FROM e WHERE event IN ('CONNECT', 'OUTANSWER') GROUP BY call_id
 ),
-ids AS (SELECT call_id, arg_min(queue, rank) AS any_queue, min(epoch) AS first_epoch FROM e GROUP BY call_id)
+ids AS (SELECT call_id, arg_min(queue, rank) AS any_queue, min(epoch) AS first_epoch FROM e GROUP BY call_id),
+-- A call whose CONNECT was in a file not imported (it began before the oldest file) is known to
+-- have been answered from its end after talking: calltime seconds before it, holdtime after it came
+talked AS (
+  SELECT call_id, end_epoch - calltime_s AS connect_epoch, end_epoch - calltime_s - hold_s AS came_epoch
+  FROM ended WHERE end_event IN ${list([...TALK_ENDS, 'TRANSFER', 'BLINDTRANSFER', 'ATTENDEDTRANSFER'])}
+)
 SELECT ids.call_id,
   coalesce(entered.queue, dialled.queue, ids.any_queue) AS queue,
   nullif(trim(coalesce(entered.caller, dialled.number)), '') AS caller,
   to_timestamp(entered.enter_epoch) AS enter_at,
-  to_timestamp(connected.connect_epoch) AS connect_at,
-  coalesce(nullif(trim(connected.agent), ''), dialled.agent) AS agent,
-  coalesce(connected.wait_s, ended.abandon_wait_s) AS wait_s,
+  to_timestamp(coalesce(connected.connect_epoch, talked.connect_epoch)) AS connect_at,
+  coalesce(nullif(trim(connected.agent), ''), dialled.agent, CASE WHEN talked.call_id IS NOT NULL THEN ended.end_agent END) AS agent,
+  coalesce(connected.wait_s, ended.hold_s, ended.abandon_wait_s) AS wait_s,
   coalesce(ended.calltime_s, CASE
     WHEN ended.end_event NOT IN ${list([...GAVE_UP, ...OUT_FAILED])} THEN ended.end_epoch - connected.connect_epoch
   END)::INTEGER AS calltime_s,
   ended.end_event,
   to_timestamp(ended.end_epoch) AS end_at,
   ended.transferred_to,
-  to_timestamp(ids.first_epoch) AS first_at,
+  to_timestamp(least(ids.first_epoch, talked.came_epoch)) AS first_at,
   CASE WHEN dialled.call_id IS NOT NULL AND entered.call_id IS NULL THEN 'outbound' ELSE 'inbound' END AS direction
 FROM ids
 LEFT JOIN entered USING (call_id)
 LEFT JOIN dialled USING (call_id)
 LEFT JOIN connected USING (call_id)
-LEFT JOIN ended USING (call_id)`;
+LEFT JOIN ended USING (call_id)
+LEFT JOIN talked USING (call_id)`;
 
 /** Lines whose bytes no likely encoding reads as text ($lines) are quarantined with $reason. */
 export const QUEUE_LOG_UNREADABLE_SQL = 'UPDATE qlog SET problem = $reason WHERE list_contains($lines, line)';
 
-/** Whether a queued call has ended, for the report: its events so far have an ending one. */
+/**
+ * The file's calls not over yet, for the report: no ending event among all their events so far,
+ * and no CDR (written at hang-up).
+ */
 export const OPEN_CALLS_SQL = `SELECT count(*) FROM pbx_queue_calls
-  WHERE end_event IS NULL AND call_id IN (SELECT call_id FROM touched)
+  WHERE end_event IS NULL AND call_id IN (SELECT callid FROM qlog WHERE problem IS NULL AND class = 'call')
     AND call_id NOT IN (SELECT call_id FROM pbx_cdr)`;

@@ -30,6 +30,8 @@ export interface JobRequest {
   format?: Format | undefined;
   gmtTimes?: boolean | undefined;
   encoding?: string | undefined;
+  /** The PBX a telephony file comes from (`--source`). */
+  pbx?: string | undefined;
   actor: string;
 }
 
@@ -72,6 +74,7 @@ export class ImportQueue {
         format: req.format ?? null,
         gmt_times: req.gmtTimes ? 1 : 0,
         encoding: req.encoding ?? null,
+        pbx_source: req.pbx ?? null,
         stored_name: path.relative(this.uploadsDir, req.file),
         file_name: req.fileName,
         size: req.size,
@@ -156,6 +159,7 @@ export class ImportQueue {
         },
         ...(job.format ? { format: job.format as Format } : {}),
         ...(job.encoding ? { encoding: job.encoding } : {}),
+        ...(job.pbx_source ? { pbx: job.pbx_source } : {}),
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });

@@ -68,6 +68,7 @@ export async function importCommand(argv: string[]) {
     json: { type: 'boolean' },
     gmt: { type: 'boolean' },
     encoding: { type: 'string' },
+    source: { type: 'string' },
     via: { type: 'string' },
     user: { type: 'string' },
   });
@@ -128,6 +129,7 @@ export async function importCommand(argv: string[]) {
         format,
         gmt: values.gmt,
         encoding: values.encoding,
+        source: values.source,
         onPhase: (phase) => bar.update(phase, null),
       }),
     );
@@ -155,6 +157,7 @@ export async function importCommand(argv: string[]) {
           gmtTimes: values.gmt ?? false,
           onProgress: bar.update,
           ...(values.encoding ? { encoding: values.encoding } : {}),
+          ...(values.source ? { pbx: values.source } : {}),
           ...(format ? { format } : {}),
         }),
       );
