@@ -18,7 +18,7 @@ import { scanFile } from '../input/scan.ts';
 import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
 import { CDR_LAYOUTS, CDR_UNREADABLE_SQL, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
-import { MERGE_CALLS_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
+import { DIALLED_SIDE, MERGE_CALLS_SQL, PBX_ANSWERED_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
 import { createPbxMap } from './pbx-map.ts';
 import {
   OPEN_CALLS_SQL,
@@ -128,13 +128,17 @@ async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions
     `CREATE OR REPLACE TEMP TABLE staged AS SELECT ${CDR_COLUMNS} FROM cdr_typed WHERE problem IS NULL ORDER BY line`,
   );
   const read = await scalar(c, 'SELECT count(*) FROM cdr_typed');
-  const [legs, calls] = (
-    await c.runAndReadAll('SELECT count(*), count(DISTINCT call_id) FROM staged')
-  ).getRows()[0] as [bigint, bigint];
-  const notes = [`${width}-column CDR: ${legs} rows, legs of ${calls} calls`];
+  const [rows, legs, calls, dialled] = (
+    await c.runAndReadAll(`SELECT (SELECT count(*) FROM staged), count(*), count(DISTINCT call_id),
+      count(*) FILTER (WHERE upper(lastapp) IN ${DIALLED_SIDE})
+      FROM (SELECT DISTINCT ${CDR_COLUMNS} FROM staged)`)
+  ).getRows()[0] as bigint[];
+  const notes = [`${width}-column CDR: ${rows} rows, ${legs} legs of ${calls} calls`];
+  if (dialled)
+    notes.push(`${dialled} legs of a dialled phone (AppDial, AppQueue): part of their call, never a call`);
   const clock = await clockNote(c, opts);
   if (clock) notes.push(clock);
-  return { bad, read, good: Number(legs), notes };
+  return { bad, read, good: Number(rows), notes };
 }
 
 async function stageQueueLog(
@@ -177,7 +181,13 @@ async function describeCalls(c: DuckDBConnection): Promise<string[]> {
       FROM calls WHERE call_id IN (SELECT call_id FROM merged)`)
   ).getRows();
   const [abandoned, noOperator, transferred] = (row ?? []).map(Number);
+  const [pbxOnly] = (await c.runAndReadAll(PBX_ANSWERED_SQL)).getRows()[0] as bigint[];
   const notes = [`${abandoned} abandoned before an operator answered`, `${transferred} transferred`];
+  if (pbxOnly) {
+    notes.push(
+      `${pbxOnly} answered by the PBX alone (IVR, voicemail, conference …), no one took them: not handled calls`,
+    );
+  }
   if (noOperator) notes.push(`${noOperator} answered calls match no operator (pbx_ids); loaded without one`);
   return notes;
 }

@@ -20,7 +20,13 @@ const operatorOf = (expr: string, alias: string) => `(
  * on many installations. It is the other end of a leg the caller's side already records, never
  * a call of its own (read as one, it would be an outbound call of the agent who answered).
  */
-const DIALLED_SIDE = `('APPDIAL', 'APPDIAL2', 'APPQUEUE')`;
+export const DIALLED_SIDE = `('APPDIAL', 'APPDIAL2', 'APPQUEUE')`;
+
+/** The merged calls with an ANSWERED leg that no person took and no queue held: the PBX's own. */
+export const PBX_ANSWERED_SQL = `SELECT count(*) FROM merged
+  WHERE answered_at IS NULL AND disposition = 'no_answer' AND call_id IN (
+    SELECT call_id FROM pbx_cdr WHERE disposition = 'ANSWERED' AND upper(coalesce(lastapp, '')) NOT IN ${DIALLED_SIDE}
+  )`;
 
 export const MERGE_CALLS_SQL = `
 CREATE OR REPLACE TEMP TABLE merged AS
