@@ -87,7 +87,13 @@ export class ImportQueue {
         action: 'accept',
         entity: 'upload',
         entityId: String(job.id),
-        after: { jobId: String(job.id), fileName: req.fileName, size: req.size, kind: req.kind },
+        after: {
+          jobId: String(job.id),
+          fileName: req.fileName,
+          size: req.size,
+          kind: req.kind,
+          ...(req.pbx ? { source: req.pbx } : {}),
+        },
       });
       return job;
     });
