@@ -116,7 +116,11 @@ SELECT call_id,
     WHEN queued AND connect_at IS NOT NULL THEN 'completed'
     WHEN NOT queued AND handled THEN 'completed'
   END AS outcome,
-  CASE WHEN queued THEN calltime_s WHEN handled THEN billsec END::DOUBLE AS talk_s,
+  -- a queued call whose queue_log end was lost is over by its CDR (written at hang-up)
+  CASE
+    WHEN queued THEN coalesce(calltime_s, CASE WHEN end_event IS NULL THEN date_diff('second', connect_at, cdr_end_at) END)
+    WHEN handled THEN billsec
+  END::DOUBLE AS talk_s,
   NULL::DOUBLE AS hold_s,
   NULL::DOUBLE AS wrap_s,
   transferred_to,

@@ -77,3 +77,43 @@ describe.each([
     }
   }, 240_000);
 });
+
+describe('a call the queue_log leaves open', () => {
+  const sampleLines = (name: string, callId: string) =>
+    readFileSync(path.join(SAMPLE, name), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes(callId));
+
+  it('is not loaded until its end comes, then is the call the whole log gives', async () => {
+    await forget();
+    const events = sampleLines('queue_log', '|1791180670.2|');
+    expect(events.at(-1)).toContain('COMPLETEAGENT');
+    const open = await importLines(events.slice(0, -1));
+    expect(open.notes).toContain(
+      'calls not over when the file ends (no hang-up yet): 1; kept, and loaded when a later file brings their end',
+    );
+    expect(await env.rt.analytics.rows('SELECT call_id FROM calls')).toEqual([]);
+    await importLines(events.slice(-1));
+    const [call] = await env.rt.analytics.rows(
+      `SELECT disposition, talk_s, operator_id FROM calls WHERE call_id = '1791180670.2'`,
+    );
+    // Maria Popa (OP-05 in the sample's roster) talked 44 s by COMPLETEAGENT's calltime
+    expect(call).toEqual({ disposition: 'answered', talk_s: 44, operator_id: 'OP-05' });
+  });
+
+  it('whose end never comes is over when its CDR comes: answered, talking until the hang-up', async () => {
+    await forget();
+    const events = sampleLines('queue_log', '|1791180670.2|');
+    await importLines(events.slice(0, -1));
+    const cdr = path.join(env.dir, `cdr-${++written}.csv`);
+    writeFileSync(cdr, `${sampleLines('Master.csv', '"1791180670.2"').join('\n')}\n`);
+    await importFile(env.rt, { kind: 'calls', file: cdr, format: 'asterisk-cdr', actor: 't', timeZone: TZ });
+    const [call] = await env.rt.analytics.rows(
+      `SELECT disposition, talk_s, strftime(answered_at AT TIME ZONE 'UTC', '%H:%M:%S') AS answered
+       FROM calls WHERE call_id = '1791180670.2'`,
+    );
+    // CONNECT at 06:11:40Z, the CDR's end 09:12:24 local (06:12:24Z): 44 s, not billsec's 73
+    expect(call).toEqual({ disposition: 'answered', talk_s: 44, answered: '06:11:40' });
+  });
+});
