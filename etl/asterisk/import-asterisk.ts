@@ -64,7 +64,8 @@ const CDR_COLUMNS =
  */
 async function addCdrLegs(c: DuckDBConnection, importId: number) {
   await c.run(`CREATE OR REPLACE TEMP TABLE fresh AS
-    (SELECT DISTINCT ${CDR_COLUMNS} FROM staged) EXCEPT (SELECT ${CDR_COLUMNS} FROM pbx_cdr)`);
+    (SELECT DISTINCT ${CDR_COLUMNS} FROM staged)
+    EXCEPT (SELECT ${CDR_COLUMNS} FROM pbx_cdr WHERE call_id IN (SELECT call_id FROM staged))`);
   await c.run(`INSERT INTO pbx_cdr BY NAME SELECT *, $importId AS import_id FROM fresh`, { importId });
   await c.run('CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT call_id FROM fresh');
   return scalar(c, 'SELECT count(*) FROM fresh');

@@ -87,7 +87,9 @@ export const QUEUE_EVENTS_FRESH_SQL = `CREATE OR REPLACE TEMP TABLE fresh_events
 (SELECT DISTINCT callid AS call_id, epoch, queuename AS queue, agent, event, data1, data2, data3, data4, data5
   FROM qlog WHERE problem IS NULL AND class = 'call')
 EXCEPT
-(SELECT call_id, epoch, queue, agent, event, data1, data2, data3, data4, data5 FROM pbx_queue_events)`;
+(SELECT call_id, epoch, queue, agent, event, data1, data2, data3, data4, data5 FROM pbx_queue_events
+  -- only the stored events of the file's calls are compared, not the whole history
+  WHERE call_id IN (SELECT callid FROM qlog WHERE problem IS NULL AND class = 'call'))`;
 
 /** Orders the events of one second as a call goes: in, ringing, answered, over. */
 const RANK = `(epoch * 8 + CASE
