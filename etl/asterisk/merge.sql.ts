@@ -5,15 +5,30 @@
  * source for calls that never queued. Operators are found through `pbx_map` (pbx_ids).
  */
 
-/** The operator whose pbx_ids name this channel or agent: whole name, `TECH/EXT`, or `EXT`. */
-const operatorOf = (expr: string, alias: string) => `(
-  SELECT min(m.operator_id) FROM pbx_map m
-  WHERE m.key IN (
-    lower(${expr}),
-    lower(regexp_extract(${expr}, '^([A-Za-z0-9_]+/[^-@/]+)', 1)),
-    lower(regexp_extract(${expr}, '^[A-Za-z0-9_]+/([^-@/]+)', 1))
-  )
-) AS ${alias}`;
+/**
+ * The operator whose pbx_ids name each channel or agent of the touched calls: the whole name, its
+ * `TECH/EXT` or its `EXT`. Each distinct name is looked up once, by a join on its three keys (a
+ * lookup per row, as a subquery, was most of a big CDR's import).
+ */
+const OPERATOR_OF = `names AS (
+  SELECT channel AS name FROM pbx_cdr WHERE call_id IN (SELECT call_id FROM touched) AND channel IS NOT NULL
+  UNION SELECT dstchannel FROM pbx_cdr WHERE call_id IN (SELECT call_id FROM touched) AND dstchannel IS NOT NULL
+  UNION SELECT agent FROM pbx_queue_calls WHERE call_id IN (SELECT call_id FROM touched) AND agent IS NOT NULL
+),
+name_keys AS (
+  SELECT name, unnest([
+    lower(name),
+    lower(regexp_extract(name, '^([A-Za-z0-9_]+/[^-@/]+)', 1)),
+    lower(regexp_extract(name, '^[A-Za-z0-9_]+/([^-@/]+)', 1))
+  ]) AS key
+  FROM names
+),
+operator_of AS (
+  SELECT k.name, min(m.operator_id) AS operator_id
+  FROM name_keys k JOIN pbx_map m ON m.key = k.key
+  WHERE k.key <> ''
+  GROUP BY k.name
+)`;
 
 /**
  * Dialled-side legs: the channel a Dial or a Queue rang (AppDial, AppQueue) has a CDR of its own
@@ -30,10 +45,13 @@ export const PBX_ANSWERED_SQL = `SELECT count(*) FROM merged
 
 export const MERGE_CALLS_SQL = `
 CREATE OR REPLACE TEMP TABLE merged AS
-WITH legs AS (
+WITH ${OPERATOR_OF},
+legs AS (
   SELECT c.*, upper(coalesce(c.lastapp, '')) AS app,
-    ${operatorOf('c.channel', 'src_operator')}, ${operatorOf('c.dstchannel', 'dst_operator')}
+    src_of.operator_id AS src_operator, dst_of.operator_id AS dst_operator
   FROM pbx_cdr c
+  LEFT JOIN operator_of src_of ON src_of.name = c.channel
+  LEFT JOIN operator_of dst_of ON dst_of.name = c.dstchannel
   WHERE c.call_id IN (SELECT call_id FROM touched) AND upper(coalesce(c.lastapp, '')) NOT IN ${DIALLED_SIDE}
 ),
 judged AS (
@@ -68,8 +86,10 @@ cdr AS (
 q AS (
   SELECT q.call_id, q.queue, q.caller, q.enter_at, q.connect_at, q.agent, q.wait_s, q.calltime_s, q.end_event,
     q.end_at AS q_end_at, q.transferred_to, q.first_at, q.direction AS q_direction,
-    ${operatorOf('q.agent', 'agent_operator')}
-  FROM pbx_queue_calls q WHERE q.call_id IN (SELECT call_id FROM touched)
+    agent_of.operator_id AS agent_operator
+  FROM pbx_queue_calls q
+  LEFT JOIN operator_of agent_of ON agent_of.name = q.agent
+  WHERE q.call_id IN (SELECT call_id FROM touched)
 ),
 m AS (
   SELECT coalesce(cdr.call_id, q.call_id) AS call_id, cdr.* EXCLUDE (call_id), q.* EXCLUDE (call_id),
