@@ -48,6 +48,8 @@ export interface ImportOptions {
   timings?: Record<string, number>;
   /** The encoding of the file's text when it is not UTF-8 (`windows-1251`, `koi8-r`, …). */
   encoding?: string;
+  /** The PBX a CDR or queue_log comes from, when several feed one data directory (`--source`). */
+  pbx?: string;
   /** Set by importFile: the file as given, when `file` is a decoded or decompressed copy of it. */
   source?: InputSource;
   /** Set by importFile: lines too long to read, taken out of `file`, each to be quarantined. */
@@ -156,6 +158,12 @@ async function importPrepared(target: Stores, opts: ImportOptions): Promise<Impo
     return importAsterisk(target, { ...opts, format });
   }
   if (opts.kind === 'queue-log') throw new AppError('bad_request', `a queue_log cannot be read as ${format}`);
+  if (opts.pbx) {
+    throw new AppError(
+      'bad_request',
+      `a source (--source) names the PBX of a CDR or queue_log, not of ${format} ${opts.kind}`,
+    );
+  }
   // The big fact kinds are validated and loaded set-based in DuckDB; the small operational
   // kinds, which go to SQLite and need cross-store lookups, row by row with their zod schemas.
   if (isFactKind(opts.kind)) return importFacts(target, opts.kind, format, opts);

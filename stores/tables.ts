@@ -288,6 +288,8 @@ export interface ImportJobsTable {
   gmt_times: Generated<number>;
   /** The text encoding the sender named; null for UTF-8. */
   encoding: string | null;
+  /** The PBX a telephony file comes from (its call ids' prefix); null: one PBX. */
+  pbx_source?: string | null;
   stored_name: string;
   file_name: string;
   size: number;

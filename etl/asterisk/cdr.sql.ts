@@ -43,12 +43,17 @@ const DISPOSITIONS = `('ANSWERED', 'NO ANSWER', 'BUSY', 'FAILED', 'CONGESTION')`
 const TIME = `'%Y-%m-%d %H:%M:%S'`;
 
 /**
- * Text to typed CDR rows. Times are local wall-clock times in $tz unless $gmt (usegmtime=yes);
- * a CDR without a uniqueid gets a stable id from a hash of the whole row.
+ * Text to typed CDR rows, one per leg. Times are local wall-clock times in $tz unless $gmt
+ * (usegmtime=yes); a CDR without a uniqueid gets a stable id from a hash of the whole row. Ids
+ * start with $prefix: the source's name and a colon, or nothing.
  */
 export const cdrTypedSql = (width: number) => `CREATE OR REPLACE TEMP TABLE cdr_typed AS
 SELECT line,
-  coalesce(nullif(trim(uniqueid), ''), 'cdr-' || md5(concat_ws('|', src, dst, channel, dstchannel, start, "end"))) AS call_id,
+  -- a leg is its own uniqueid; the call is its linkedid (21 columns), else the leg's
+  $prefix || coalesce(nullif(trim(linkedid), ''), nullif(trim(uniqueid), ''), 'cdr-' || md5(concat_ws('|', src, dst, channel, dstchannel, start, "end"))) AS call_id,
+  $prefix || coalesce(nullif(trim(uniqueid), ''), 'cdr-' || md5(concat_ws('|', src, dst, channel, dstchannel, start, "end"))) AS uniqueid,
+  -- the Unix time the PBX made the uniqueid at (the channel's creation), to check the times by
+  try_cast(regexp_extract(trim(uniqueid), '^([0-9]{9,10})\\.[0-9]+$', 1) AS BIGINT) AS uniqueid_epoch,
   nullif(trim(src), '') AS src,
   nullif(trim(dst), '') AS dst,
   nullif(trim(dcontext), '') AS dcontext,
@@ -74,7 +79,7 @@ SELECT line,
     WHEN nullif(billsec, '') IS NOT NULL AND try_cast(billsec AS INTEGER) IS NULL THEN 'billsec: is not a whole number'
   END AS problem,
   concat_ws(',', ${(CDR_LAYOUTS[width] as string[]).map((c) => `'"' || replace(coalesce("${c}", ''), '"', '""') || '"'`).join(', ')}) AS raw
-FROM (SELECT *${width === 16 ? `, NULL::VARCHAR AS uniqueid, NULL::VARCHAR AS userfield` : ''} FROM cdr_raw)`;
+FROM (SELECT *${width === 16 ? `, NULL::VARCHAR AS uniqueid, NULL::VARCHAR AS userfield` : ''}${width === 21 ? '' : ', NULL::VARCHAR AS linkedid'} FROM cdr_raw)`;
 
 /** Lines whose bytes no likely encoding reads as text ($lines) are quarantined with $reason. */
 export const CDR_UNREADABLE_SQL = 'UPDATE cdr_typed SET problem = $reason WHERE list_contains($lines, line)';

@@ -18,14 +18,17 @@ import { scanFile } from '../input/scan.ts';
 import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
 import { CDR_LAYOUTS, CDR_UNREADABLE_SQL, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
-import { MERGE_CALLS_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
+import { DIALLED_SIDE, MERGE_CALLS_SQL, PBX_ANSWERED_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
 import { createPbxMap } from './pbx-map.ts';
 import {
+  OPEN_CALLS_SQL,
   QUEUE_CALLS_SQL,
+  QUEUE_EVENTS_FRESH_SQL,
   QUEUE_LOG_CHECK_SQL,
   QUEUE_LOG_READ_SQL,
   QUEUE_LOG_UNREADABLE_SQL,
 } from './queue-log.sql.ts';
+import { clockNote } from './uniqueid-clock.ts';
 
 export type TelephonyFormat = 'asterisk-cdr' | 'queue-log';
 export const isTelephonyFormat = (f: Format): f is TelephonyFormat =>
@@ -40,33 +43,51 @@ export interface AsteriskOptions {
   fileName?: string;
   /** The file as given, when `file` is a decoded or decompressed copy of it. */
   source?: InputSource;
+  /**
+   * The PBX the file comes from, when several feed one data directory: its call ids become
+   * `NAME:uniqueid`, so two servers' uniqueids never meet.
+   */
+  pbx?: string | undefined;
 }
+
+/** A PBX source's name: it starts every call id of that PBX, so it is kept short and plain. */
+export const PBX_SOURCE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 
 const scalar = async (c: DuckDBConnection, sql: string) =>
   Number((await c.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0);
 
 const CDR_COLUMNS =
-  'call_id, src, dst, dcontext, channel, dstchannel, lastapp, lastdata, start_at, answer_at, end_at, billsec, disposition, userfield';
-const QUEUE_COLUMNS =
-  'call_id, queue, caller, enter_at, connect_at, agent, wait_s, calltime_s, end_event, end_at, transferred_to';
-
+  'call_id, uniqueid, src, dst, dcontext, channel, dstchannel, lastapp, lastdata, start_at, answer_at, end_at, billsec, disposition, userfield';
 /**
- * Stages a source's records in `staged`, moves the new and changed ones into its pbx table and
- * lists their call ids in `touched`; returns how many were new or changed.
+ * Adds the legs of `staged` that pbx_cdr does not hold yet (a row repeated, in this file or an
+ * earlier one, is one leg) and lists their calls in `touched`; returns how many were new.
  */
-async function upsertSource(
-  c: DuckDBConnection,
-  table: 'pbx_cdr' | 'pbx_queue_calls',
-  columns: string,
-  importId: number,
-) {
+async function addCdrLegs(c: DuckDBConnection, importId: number) {
   await c.run(`CREATE OR REPLACE TEMP TABLE fresh AS
-    (SELECT ${columns} FROM staged QUALIFY row_number() OVER (PARTITION BY call_id ORDER BY rowid DESC) = 1)
-    EXCEPT (SELECT ${columns} FROM ${table})`);
-  await c.run(`DELETE FROM ${table} WHERE call_id IN (SELECT call_id FROM fresh)`);
-  await c.run(`INSERT INTO ${table} BY NAME SELECT *, $importId AS import_id FROM fresh`, { importId });
+    (SELECT DISTINCT ${CDR_COLUMNS} FROM staged)
+    EXCEPT (SELECT ${CDR_COLUMNS} FROM pbx_cdr WHERE call_id IN (SELECT call_id FROM staged))`);
+  await c.run(`INSERT INTO pbx_cdr BY NAME SELECT *, $importId AS import_id FROM fresh`, { importId });
   await c.run('CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT call_id FROM fresh');
   return scalar(c, 'SELECT count(*) FROM fresh');
+}
+
+/**
+ * Adds the call events of the file that pbx_queue_events does not hold yet and rebuilds the
+ * record of every call they belong to from all its events, so that a call cut by a rotation is
+ * whole once both files are in. Returns how many calls got new events.
+ */
+async function addQueueEvents(c: DuckDBConnection, importId: number) {
+  await c.run(QUEUE_EVENTS_FRESH_SQL);
+  await c.run(`INSERT INTO pbx_queue_events BY NAME SELECT *, $importId AS import_id FROM fresh_events`, {
+    importId,
+  });
+  await c.run('CREATE OR REPLACE TEMP TABLE touched AS SELECT DISTINCT call_id FROM fresh_events');
+  await c.run(QUEUE_CALLS_SQL);
+  await c.run('DELETE FROM pbx_queue_calls WHERE call_id IN (SELECT call_id FROM touched)');
+  await c.run(`INSERT INTO pbx_queue_calls BY NAME SELECT *, $importId AS import_id FROM qcalls`, {
+    importId,
+  });
+  return scalar(c, 'SELECT count(*) FROM touched');
 }
 
 async function quarantined(c: DuckDBConnection, table: string): Promise<QuarantinedRow[]> {
@@ -90,6 +111,8 @@ async function markUnreadable(c: DuckDBConnection, sql: string, mended: MendedTe
   );
 }
 
+const prefixOf = (opts: AsteriskOptions) => (opts.pbx ? `${opts.pbx}:` : '');
+
 async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions, mended: MendedText | null) {
   const width = Number((await c.runAndReadAll(CDR_WIDTH_SQL, { file })).getRows()[0]?.[0] ?? 0);
   if (!CDR_LAYOUTS[width]) {
@@ -99,32 +122,54 @@ async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions
     );
   }
   await c.run(cdrReadSql(width), { file });
-  await c.run(cdrTypedSql(width), { tz: opts.timeZone, gmt: opts.gmtTimes ?? false });
+  await c.run(cdrTypedSql(width), { tz: opts.timeZone, gmt: opts.gmtTimes ?? false, prefix: prefixOf(opts) });
   await markUnreadable(c, CDR_UNREADABLE_SQL, mended);
   const bad = await quarantined(c, 'cdr_typed');
   await c.run(
     `CREATE OR REPLACE TEMP TABLE staged AS SELECT ${CDR_COLUMNS} FROM cdr_typed WHERE problem IS NULL ORDER BY line`,
   );
   const read = await scalar(c, 'SELECT count(*) FROM cdr_typed');
-  return { bad, read, notes: [`${width}-column CDR`] };
+  const [rows, legs, calls, dialled] = (
+    await c.runAndReadAll(`SELECT (SELECT count(*) FROM staged), count(*), count(DISTINCT call_id),
+      count(*) FILTER (WHERE upper(lastapp) IN ${DIALLED_SIDE})
+      FROM (SELECT DISTINCT ${CDR_COLUMNS} FROM staged)`)
+  ).getRows()[0] as bigint[];
+  const notes = [`${width}-column CDR: ${rows} rows, ${legs} legs of ${calls} calls`];
+  if (dialled)
+    notes.push(`${dialled} legs of a dialled phone (AppDial, AppQueue): part of their call, never a call`);
+  const clock = await clockNote(c, opts);
+  if (clock) notes.push(clock);
+  return { bad, read, good: Number(rows), notes };
 }
 
-async function stageQueueLog(c: DuckDBConnection, file: string, mended: MendedText | null) {
+async function stageQueueLog(
+  c: DuckDBConnection,
+  file: string,
+  opts: AsteriskOptions,
+  mended: MendedText | null,
+) {
   await c.run(QUEUE_LOG_READ_SQL, { file });
-  await c.run(QUEUE_LOG_CHECK_SQL);
+  await c.run(QUEUE_LOG_CHECK_SQL, { prefix: prefixOf(opts) });
   await markUnreadable(c, QUEUE_LOG_UNREADABLE_SQL, mended);
   const bad = await quarantined(c, 'qlog');
-  await c.run(QUEUE_CALLS_SQL);
-  await c.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT ${QUEUE_COLUMNS} FROM qcalls ORDER BY call_id`);
-  const calls = await scalar(c, 'SELECT count(*) FROM qcalls');
-  const lines = await scalar(c, 'SELECT count(*) FROM qlog');
-  const agentEvents = await scalar(c, `SELECT count(*) FROM qlog WHERE problem IS NULL AND callid = 'NONE'`);
-  // The records of a queue_log are its queued calls: read = calls + quarantined lines.
-  return {
-    bad,
-    read: calls + bad.length,
-    notes: [`${lines} lines: ${calls} queued calls, ${agentEvents} agent session events`],
-  };
+  const [lines, calls, callEvents, memberEvents] = (
+    await c.runAndReadAll(`SELECT count(*), count(DISTINCT callid) FILTER (WHERE problem IS NULL AND class = 'call'),
+      count(*) FILTER (WHERE problem IS NULL AND class = 'call'),
+      count(*) FILTER (WHERE problem IS NULL AND class = 'member') FROM qlog`)
+  ).getRows()[0] as bigint[];
+  const noted = (
+    await c.runAndReadAll(`SELECT event, count(*) FROM qlog
+      WHERE problem IS NULL AND class = 'call' AND event IN ('AGENTCALLED', 'RINGCANCELED', 'AGENTDUMP', 'DID', 'INFO', 'HOLD', 'UNHOLD')
+      GROUP BY event ORDER BY event`)
+  ).getRows();
+  const notes = [
+    `${lines} lines: ${callEvents} events of ${calls} calls, ${memberEvents} events of queue members and queues`,
+  ];
+  if (noted.length) {
+    notes.push(`read but carrying nothing for the calls: ${noted.map(([e, n]) => `${n} ${e}`).join(', ')}`);
+  }
+  // The records of a queue_log are its calls: read = calls + quarantined lines.
+  return { bad, read: Number(calls) + bad.length, good: Number(calls), notes };
 }
 
 /** What the merged calls of this import look like, for the report. */
@@ -134,10 +179,16 @@ async function describeCalls(c: DuckDBConnection): Promise<string[]> {
       count(*) FILTER (WHERE disposition = 'abandoned'),
       count(*) FILTER (WHERE answered_at IS NOT NULL AND operator_id IS NULL),
       count(*) FILTER (WHERE outcome = 'transferred')
-      FROM calls WHERE call_id IN (SELECT call_id FROM touched)`)
+      FROM calls WHERE call_id IN (SELECT call_id FROM merged)`)
   ).getRows();
   const [abandoned, noOperator, transferred] = (row ?? []).map(Number);
+  const [pbxOnly] = (await c.runAndReadAll(PBX_ANSWERED_SQL)).getRows()[0] as bigint[];
   const notes = [`${abandoned} abandoned before an operator answered`, `${transferred} transferred`];
+  if (pbxOnly) {
+    notes.push(
+      `${pbxOnly} answered by the PBX alone (IVR, voicemail, conference …), no one took them: not handled calls`,
+    );
+  }
   if (noOperator) notes.push(`${noOperator} answered calls match no operator (pbx_ids); loaded without one`);
   return notes;
 }
@@ -150,6 +201,12 @@ async function describeCalls(c: DuckDBConnection): Promise<string[]> {
 export async function importAsterisk(target: Stores, opts: AsteriskOptions): Promise<ImportReport> {
   const started = performance.now();
   const { db, analytics } = target;
+  if (opts.pbx !== undefined && !PBX_SOURCE.test(opts.pbx)) {
+    throw new AppError(
+      'bad_request',
+      `source "${opts.pbx}" must be a short name: letters, digits, ".", "_" or "-", up to 32`,
+    );
+  }
   const resolved = await resolveFile(opts.file);
   const { file } = resolved;
   const scan = await scanFile(file, resolved.size);
@@ -172,12 +229,12 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
     const readable = mended?.file ?? file;
     return await analytics.withConnection(async (c) => {
       await inTransaction(c, async () => {
-        let staged: { bad: QuarantinedRow[]; read: number; notes: string[] };
+        let staged: { bad: QuarantinedRow[]; read: number; good: number; notes: string[] };
         try {
           staged =
             opts.format === 'asterisk-cdr'
               ? await stageCdr(c, readable, opts, mended)
-              : await stageQueueLog(c, readable, mended);
+              : await stageQueueLog(c, readable, opts, mended);
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw new AppError(
@@ -185,17 +242,23 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
             `cannot read ${base.file} as ${opts.format}: ${(e as Error).message.split('\n')[0]}`,
           );
         }
-        const good = await scalar(c, 'SELECT count(*) FROM staged');
-        const loaded = await upsertSource(
-          c,
-          opts.format === 'asterisk-cdr' ? 'pbx_cdr' : 'pbx_queue_calls',
-          opts.format === 'asterisk-cdr' ? CDR_COLUMNS : QUEUE_COLUMNS,
-          importId,
-        );
+        const loaded =
+          opts.format === 'asterisk-cdr' ? await addCdrLegs(c, importId) : await addQueueEvents(c, importId);
         await createPbxMap(db, c);
         await c.run(MERGE_CALLS_SQL);
         for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
-        const notes = [...staged.notes, ...(mended ? [mendedNote(mended)] : []), ...(await describeCalls(c))];
+        const open = opts.format === 'queue-log' ? await scalar(c, OPEN_CALLS_SQL) : 0;
+        const notes = [
+          ...staged.notes,
+          ...(mended ? [mendedNote(mended)] : []),
+          ...(opts.pbx ? [`source ${opts.pbx}: its call ids are written ${opts.pbx}:uniqueid`] : []),
+          ...(await describeCalls(c)),
+          ...(open
+            ? [
+                `calls not over when the file ends (no hang-up yet): ${open}; kept, and loaded when a later file brings their end`,
+              ]
+            : []),
+        ];
         const report: ImportReport = {
           ...base,
           importId,
@@ -204,7 +267,7 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
           read: staged.read,
           loaded,
           quarantined: staged.bad.length,
-          duplicates: good - loaded,
+          duplicates: staged.good - loaded,
           ignoredColumns: [],
           notes,
           quarantine: staged.bad.slice(0, REPORT_QUARANTINE_ROWS),
@@ -230,6 +293,7 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
         for (const t of [
           'staged',
           'fresh',
+          'fresh_events',
           'touched',
           'merged',
           'replaced',

@@ -13,6 +13,7 @@ export interface ViaRequest {
   format?: string | undefined;
   gmt?: boolean | undefined;
   encoding?: string | undefined;
+  source?: string | undefined;
   onPhase?: (phase: 'uploading' | 'waiting') => void;
 }
 
@@ -67,6 +68,7 @@ export async function importVia(req: ViaRequest): Promise<ImportReport> {
   if (req.format) form.set('format', req.format);
   if (req.gmt) form.set('gmt', 'true');
   if (req.encoding) form.set('encoding', req.encoding);
+  if (req.source) form.set('source', req.source);
   form.set('file', await openAsBlob(req.file), path.basename(req.file));
   req.onPhase?.('uploading');
   const upload = await send(

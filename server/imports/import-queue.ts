@@ -30,6 +30,8 @@ export interface JobRequest {
   format?: Format | undefined;
   gmtTimes?: boolean | undefined;
   encoding?: string | undefined;
+  /** The PBX a telephony file comes from (`--source`). */
+  pbx?: string | undefined;
   actor: string;
 }
 
@@ -77,6 +79,7 @@ export class ImportQueue {
         format: req.format ?? null,
         gmt_times: req.gmtTimes ? 1 : 0,
         encoding: req.encoding ?? null,
+        pbx_source: req.pbx ?? null,
         stored_name: path.relative(this.uploadsDir, req.file),
         file_name: req.fileName,
         size: req.size,
@@ -89,7 +92,13 @@ export class ImportQueue {
         action: 'accept',
         entity: 'upload',
         entityId: String(job.id),
-        after: { jobId: String(job.id), fileName: req.fileName, size: req.size, kind: req.kind },
+        after: {
+          jobId: String(job.id),
+          fileName: req.fileName,
+          size: req.size,
+          kind: req.kind,
+          ...(req.pbx ? { source: req.pbx } : {}),
+        },
       });
       return job;
     });
@@ -163,6 +172,7 @@ export class ImportQueue {
         },
         ...(job.format ? { format: job.format as Format } : {}),
         ...(job.encoding ? { encoding: job.encoding } : {}),
+        ...(job.pbx_source ? { pbx: job.pbx_source } : {}),
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });

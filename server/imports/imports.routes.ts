@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { PBX_SOURCE } from '../../etl/asterisk/import-asterisk.ts';
 import { foreignEncoding } from '../../etl/input/rewrite.ts';
 import { FORMATS } from '../../schemas/import-report.ts';
 import type { ImportDetailResponse, ImportJobResponse, ImportsResponse } from '../../schemas/imports.ts';
@@ -40,6 +41,15 @@ const uploadFields = z.object({
       }
     }, 'is not an encoding callscore can read; name one such as windows-1251, koi8-r, latin1')
     .optional(),
+  /** The PBX a CDR or queue_log comes from, when several feed callscore. */
+  source: z
+    .string()
+    .trim()
+    .refine(
+      (s) => s === '' || PBX_SOURCE.test(s),
+      'must be a short name: letters, digits, ".", "_" or "-", up to 32',
+    )
+    .optional(),
 });
 
 const listQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
@@ -64,6 +74,7 @@ export const importsRoutes = new Hono<AppEnv>()
         format: fields.data.format,
         gmtTimes: fields.data.gmt === 'true',
         encoding: fields.data.encoding || undefined,
+        pbx: fields.data.source || undefined,
         actor: c.get('user')?.username ?? 'unknown',
       });
       const body: ImportJobResponse = { job };

@@ -109,4 +109,32 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // Telephony as PBXs really write it. The queue_log is kept event by event, so a call split
+    // across two files (rotation, a live log read twice) is rebuilt from all its events, and
+    // pbx_queue_calls is what they say so far (`first_at`: its first event; `direction`:
+    // outbound for a call the queue dialled out, OUTDIAL). pbx_cdr keeps every leg of a call
+    // (ring groups, forked Dial, Local channels): `uniqueid` is the leg's own, `call_id` the
+    // call's (its linkedid when the file has one).
+    version: 6,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS pbx_queue_events (
+        call_id VARCHAR NOT NULL,
+        epoch BIGINT NOT NULL,
+        queue VARCHAR,
+        agent VARCHAR,
+        event VARCHAR NOT NULL,
+        data1 VARCHAR,
+        data2 VARCHAR,
+        data3 VARCHAR,
+        data4 VARCHAR,
+        data5 VARCHAR,
+        import_id BIGINT
+      )`,
+      'ALTER TABLE pbx_queue_calls ADD COLUMN IF NOT EXISTS first_at TIMESTAMPTZ',
+      `ALTER TABLE pbx_queue_calls ADD COLUMN IF NOT EXISTS direction VARCHAR DEFAULT 'inbound'`,
+      'ALTER TABLE pbx_cdr ADD COLUMN IF NOT EXISTS uniqueid VARCHAR',
+      'UPDATE pbx_cdr SET uniqueid = call_id WHERE uniqueid IS NULL',
+    ],
+  },
 ];

@@ -46,6 +46,29 @@ describe('the imports page in Chromium', () => {
     await page.close();
   });
 
+  it('takes the PBX a CDR comes from, and its report names it', async () => {
+    const page = await e.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    await e.signIn(page, 'admin');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${e.url}/imports`);
+    const cdr = path.join(path.dirname(e.dir), 'Master-branch.csv');
+    writeFileSync(
+      cdr,
+      readFileSync(new URL('../etl/golden/two-pbx-sources/Master-branch.csv', import.meta.url)),
+    );
+    await page.getByLabel('Kind of records').selectOption('calls');
+    await page.getByLabel('PBX (source)').fill('branch');
+    await page.getByLabel('File', { exact: true }).setInputFiles(cdr);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('import-report').textContent(), { timeout: 20_000 })
+      .toMatch(/source branch: its call ids are written branch:uniqueid/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('takes several transcript files at once, a job each, and shows transcripts and segments', async () => {
     const page = await e.browser.newPage({ viewport: { width: 1440, height: 1200 } });
     const errors: string[] = [];

@@ -125,7 +125,7 @@ describe('Asterisk CDR + queue_log', () => {
     writeFileSync(sixteen, `${lines.map((l) => cut(l, 16)).join('\n')}\n`);
     const r16 = await importPbx(sixteen, 'asterisk-cdr');
     expect(r16).toMatchObject({ read: 43, loaded: 43, quarantined: 0 });
-    expect(r16.notes[0]).toBe('16-column CDR');
+    expect(r16.notes[0]).toBe('16-column CDR: 43 rows, 43 legs of 43 calls');
 
     const env21 = path.join(env.dir, 'm21.csv');
     writeFileSync(env21, `${lines.map((l) => `${l},"","${l.split('","')[16]}","1"`).join('\n')}\n`);
@@ -137,7 +137,15 @@ describe('Asterisk CDR + queue_log', () => {
       timeZone: TZ,
       gmtTimes: true,
     });
-    expect(gmt.notes[0]).toBe('21-column CDR');
+    expect(gmt.notes[0]).toBe('21-column CDR: 43 rows, 43 legs of 43 calls');
+    // local times read as UTC: the uniqueids, made at the true instants, tell
+    expect(gmt.notes[1]).toBe(
+      "warning: the CDR's start times, read as UTC (--gmt), are 3 h after the Unix times in its uniqueids " +
+        '(when the PBX made each channel): every call would be shifted by 3 h; the server writes ' +
+        'wall-clock time in Europe/Chisinau: import it without --gmt',
+    );
+    // read as written, no warning
+    expect(r16.notes.some((n) => n.startsWith('warning'))).toBe(false);
     const [row] = await env.rt.analytics.rows(
       `SELECT strftime(started_at AT TIME ZONE 'UTC', '%H:%M:%S') AS started FROM calls WHERE call_id = '1791180514.1'`,
     );

@@ -32,6 +32,8 @@ const stepSpec = z
     file: z.string(),
     format: z.enum(FORMATS).optional(),
     gmtTimes: z.boolean().optional(),
+    /** The PBX the file comes from (`--source`). */
+    pbx: z.string().optional(),
     /** Parquet made in the test: this CSV (relative to the case folder), read as text into `src`… */
     parquetFrom: z.string().optional(),
     /** …and written by this SELECT over `src`, which gives the columns their Parquet types. */
@@ -439,6 +441,7 @@ async function runCase(dir: string, spec: CaseSpec): Promise<Outcome> {
           timeZone: spec.timeZone,
           ...(step.format ? { format: step.format } : {}),
           ...(step.gmtTimes !== undefined ? { gmtTimes: step.gmtTimes } : {}),
+          ...(step.pbx !== undefined ? { pbx: step.pbx } : {}),
         });
       } catch (e) {
         // A file refused whole: the expected report of the step is the message.

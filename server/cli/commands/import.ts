@@ -69,6 +69,7 @@ export async function importCommand(argv: string[]) {
     json: { type: 'boolean' },
     gmt: { type: 'boolean' },
     encoding: { type: 'string' },
+    source: { type: 'string' },
     via: { type: 'string' },
     user: { type: 'string' },
   });
@@ -129,6 +130,7 @@ export async function importCommand(argv: string[]) {
         format,
         gmt: values.gmt,
         encoding: values.encoding,
+        source: values.source,
         onPhase: (phase) => bar.update(phase, null),
       }),
     );
@@ -156,6 +158,7 @@ export async function importCommand(argv: string[]) {
           gmtTimes: values.gmt ?? false,
           onProgress: bar.update,
           ...(values.encoding ? { encoding: values.encoding } : {}),
+          ...(values.source ? { pbx: values.source } : {}),
           ...(format ? { format } : {}),
         });
         // A new catalogue makes the calls due again; the server checks them when it next starts.

@@ -253,6 +253,10 @@ export const en = {
   'imports.upload.gmt': 'CDR times are UTC (usegmtime=yes)',
   'imports.upload.encoding': 'Text encoding',
   'imports.upload.encodingUtf8': 'UTF-8 (or name one: windows-1251 …)',
+  'imports.upload.source': 'PBX (source)',
+  'imports.upload.sourceNone': 'one PBX: leave empty',
+  'imports.upload.sourceHint':
+    'When several PBXs feed callscore, name the one this CDR or queue_log comes from (pbx1, office-b …): its call ids become pbx1:uniqueid.',
   'imports.upload.submit': 'Import',
   'imports.upload.sending': 'Uploading…',
   'imports.upload.noFile': 'Choose a file to import.',

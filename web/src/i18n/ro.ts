@@ -255,6 +255,10 @@ export const ro: Catalogue = {
   'imports.upload.gmt': 'Orele din CDR sunt în UTC (usegmtime=yes)',
   'imports.upload.encoding': 'Codificarea textului',
   'imports.upload.encodingUtf8': 'UTF-8 (sau indicați: windows-1251 …)',
+  'imports.upload.source': 'Centrala (sursa)',
+  'imports.upload.sourceNone': 'o singură centrală: lăsați gol',
+  'imports.upload.sourceHint':
+    'Când mai multe centrale alimentează callscore, indicați-o pe cea de la care vine acest CDR sau queue_log (pbx1, office-b …): identificatorii apelurilor ei devin pbx1:uniqueid.',
   'imports.upload.submit': 'Importați',
   'imports.upload.sending': 'Se încarcă…',
   'imports.upload.noFile': 'Alegeți un fișier de importat.',

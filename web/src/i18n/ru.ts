@@ -256,6 +256,10 @@ export const ru: Catalogue = {
   'imports.upload.gmt': 'Время в CDR указано в UTC (usegmtime=yes)',
   'imports.upload.encoding': 'Кодировка текста',
   'imports.upload.encodingUtf8': 'UTF-8 (или укажите: windows-1251 …)',
+  'imports.upload.source': 'АТС (источник)',
+  'imports.upload.sourceNone': 'одна АТС: оставьте пустым',
+  'imports.upload.sourceHint':
+    'Если данные приходят с нескольких АТС, укажите ту, с которой этот CDR или queue_log (pbx1, office-b …): идентификаторы её звонков станут pbx1:uniqueid.',
   'imports.upload.submit': 'Импортировать',
   'imports.upload.sending': 'Загрузка…',
   'imports.upload.noFile': 'Выберите файл для импорта.',

@@ -17,11 +17,19 @@ const ENCODINGS = ['windows-1251', 'koi8-r', 'cp866', 'windows-1250', 'windows-1
 export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) {
   const t = useT();
   const upload = useUploadImport();
-  const ids = { kind: useId(), format: useId(), file: useId(), gmt: useId(), encoding: useId() };
+  const ids = {
+    kind: useId(),
+    format: useId(),
+    file: useId(),
+    gmt: useId(),
+    encoding: useId(),
+    source: useId(),
+  };
   const [kind, setKind] = useState<string>('calls');
   const [format, setFormat] = useState('');
   const [gmt, setGmt] = useState(false);
   const [encoding, setEncoding] = useState('');
+  const [source, setSource] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const several = kind === TRANSCRIPTS;
   const [missing, setMissing] = useState(false);
@@ -40,6 +48,7 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
       if (format) form.set('format', format);
       if (gmt) form.set('gmt', 'true');
       if (encoding.trim()) form.set('encoding', encoding.trim());
+      if (source.trim()) form.set('source', source.trim());
       form.set('file', file, file.name);
       try {
         onQueued((await upload.mutateAsync(form)).job.id);
@@ -105,6 +114,22 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
               <option key={e} value={e} />
             ))}
           </datalist>
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={ids.source}>
+            {t('imports.upload.source')}
+          </label>
+          <input
+            id={ids.source}
+            className="input"
+            placeholder={t('imports.upload.sourceNone')}
+            aria-describedby={`${ids.source}-hint`}
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+          />
+          <p className="card-meta" id={`${ids.source}-hint`}>
+            {t('imports.upload.sourceHint')}
+          </p>
         </div>
         <div className="field">
           <label className="field-label" htmlFor={ids.file}>
