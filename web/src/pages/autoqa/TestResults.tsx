@@ -4,7 +4,7 @@ import type { RuleTestResponse, RuleTestSegment } from '../../../../schemas/auto
 import { useFormat } from '../../format.ts';
 import { useLanguage, useT } from '../../i18n/index.ts';
 import { checkLabel } from './CheckEditor.tsx';
-import { REASON_LABEL } from './check-fields.ts';
+import { REASON_LABEL } from './reasons.ts';
 
 const BADGE: Record<CheckResult, string> = {
   pass: 'badge-locked',
@@ -100,10 +100,10 @@ function SegmentLine({ segment, marks }: { segment: RuleTestSegment; marks: stri
   const fmt = useFormat();
   const speaker =
     segment.speaker === 'agent'
-      ? t('autoqa.speaker.agent')
+      ? t('aq.speaker.agent')
       : segment.speaker === 'customer'
-        ? t('autoqa.speaker.customer')
-        : t('autoqa.speaker.unknown');
+        ? t('aq.speaker.customer')
+        : t('aq.speaker.unknown');
   return (
     <>
       <span className="aq-seg-time">{fmt.duration(segment.startS)}</span>

@@ -60,16 +60,3 @@ export const LIST_LABEL: Record<string, MessageKey> = {
   negation: 'autoqa.list.negation',
   question: 'autoqa.list.question',
 };
-
-/** Why a check did not apply, as the engine words it, in the reader's language. */
-export const REASON_LABEL: Record<string, MessageKey> = {
-  'client unknown': 'autoqa.reason.clientUnknown',
-  'no agent speech': 'autoqa.reason.noAgentSpeech',
-  'no order request': 'autoqa.reason.noOrderRequest',
-  'no overdue or excess debt': 'autoqa.reason.noDebt',
-  'no phrases in the language of the call': 'autoqa.reason.noPhrases',
-  'no product applies': 'autoqa.reason.noProduct',
-  'no speaker labels': 'autoqa.reason.noSpeakers',
-  'no timings': 'autoqa.reason.noTimings',
-  'fewer products ordered than needed': 'autoqa.reason.fewOrdered',
-};

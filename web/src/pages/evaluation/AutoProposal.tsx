@@ -2,20 +2,8 @@ import type { AutoAnswerView } from '../../../../schemas/evaluations.ts';
 import type { AnswerValue } from '../../../../schemas/forms.ts';
 import type { Formatters } from '../../format.ts';
 import { type MessageKey, useLanguage, useT } from '../../i18n/index.ts';
+import { REASON_LABEL } from '../autoqa/reasons.ts';
 import { proposalState } from './auto-answers.ts';
-
-/** The reasons the checks give for not applying (server/autoqa/queries/checks.sql.ts), translated. */
-const REASONS: Readonly<Record<string, MessageKey>> = {
-  'no agent speech': 'aq.reason.noAgentSpeech',
-  'no phrases in the language of the call': 'aq.reason.noPhrases',
-  'client unknown': 'aq.reason.clientUnknown',
-  'no product applies': 'aq.reason.noProduct',
-  'no order request': 'aq.reason.noOrder',
-  'fewer products ordered than needed': 'aq.reason.fewProducts',
-  'no overdue or excess debt': 'aq.reason.noDebt',
-  'no timings': 'aq.reason.noTimings',
-  'no speaker labels': 'aq.reason.noSpeakers',
-};
 
 /**
  * AutoQA's answer to one question of the form: the check's result and what decided it (a piece of
@@ -96,7 +84,7 @@ export function AutoProposal({
           )}
           {e?.reason && (
             <span className="auto-reason">
-              {REASONS[e.reason] ? t(REASONS[e.reason] as MessageKey) : e.reason}
+              {REASON_LABEL[e.reason] ? t(REASON_LABEL[e.reason] as MessageKey) : e.reason}
             </span>
           )}
           {e?.count !== undefined && (
