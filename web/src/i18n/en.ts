@@ -1,4 +1,5 @@
 import { enAccess } from './en-access.ts';
+import { enAuto } from './en-auto.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -460,6 +461,7 @@ export const en = {
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
   ...enAccess,
+  ...enAuto,
   ...enValues,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',

@@ -1,5 +1,6 @@
 import type { Catalogue } from './index.ts';
 import { roAccess } from './ro-access.ts';
+import { roAuto } from './ro-auto.ts';
 import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
@@ -465,4 +466,5 @@ export const ro: Catalogue = {
   ...roValues,
   ...roDash,
   ...roAccess,
+  ...roAuto,
 };

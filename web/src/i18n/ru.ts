@@ -1,5 +1,6 @@
 import type { Catalogue } from './index.ts';
 import { ruAccess } from './ru-access.ts';
+import { ruAuto } from './ru-auto.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
@@ -466,4 +467,5 @@ export const ru: Catalogue = {
   ...ruValues,
   ...ruDash,
   ...ruAccess,
+  ...ruAuto,
 };
