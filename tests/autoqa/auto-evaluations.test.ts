@@ -5,6 +5,7 @@ import { INBOUND_FORM, OUTBOUND_FORM } from '../../fixtures/demo/forms.ts';
 import type { FormDefinition } from '../../schemas/forms.ts';
 import { autoqaRows } from '../../server/autoqa/autoqa.service.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
+import { autoqaTable } from '../../server/cli/commands/autoqa.ts';
 import { archiveForm, createForm, getForm } from '../../server/forms/forms.service.ts';
 import { loadAutoqaSample } from '../helpers/autoqa.ts';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
@@ -81,6 +82,14 @@ describe('auto evaluations', () => {
     const rows = await autoqaRows(env.rt, '2026-10');
     expect(body.calls.map((c) => [c.callId, c.autoScore])).toEqual(rows.map((r) => [r.callId, r.autoScore]));
     expect(body.calls.every((c) => typeof c.autoScore === 'number')).toBe(true);
+  });
+
+  test('the command’s table ends each call with its auto score', async () => {
+    const rows = await autoqaRows(env.rt, '2026-10');
+    const lines = autoqaTable(rows).split('\n');
+    expect(lines[0]).toMatch(/\sauto$/);
+    const first = rows[0];
+    expect(lines[1]).toMatch(new RegExp(`^${first?.callId}\\s.*\\s${first?.autoScore?.toFixed(2)}$`));
   });
 
   test('a second run changes nothing', async () => {
