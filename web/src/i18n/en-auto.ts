@@ -18,7 +18,7 @@ export const enAuto = {
   'formBuilder.autoFor.outbound': 'Outbound calls',
   'formBuilder.autoFor.all': 'All calls',
   'formBuilder.autoCheck': 'Answered by AutoQA check',
-  'formBuilder.autoCheck.none': 'None (a monitor answers)',
+  'formBuilder.autoCheck.none': 'None',
   'formBuilder.autoCheck.pass': 'Answer on pass',
   'formBuilder.autoCheck.fail': 'Answer on fail',
   'formBuilder.autoCheck.default': 'Default',

@@ -20,7 +20,7 @@ export const roAuto: { readonly [K in keyof typeof enAuto]: string } = {
   'formBuilder.autoFor.outbound': 'Apeluri de ieșire',
   'formBuilder.autoFor.all': 'Toate apelurile',
   'formBuilder.autoCheck': 'Răspunde verificarea AutoQA',
-  'formBuilder.autoCheck.none': 'Niciuna (răspunde un monitor)',
+  'formBuilder.autoCheck.none': 'Niciuna',
   'formBuilder.autoCheck.pass': 'Răspuns la trecere',
   'formBuilder.autoCheck.fail': 'Răspuns la eșec',
   'formBuilder.autoCheck.default': 'Implicit',

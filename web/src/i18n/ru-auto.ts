@@ -20,7 +20,7 @@ export const ruAuto: { readonly [K in keyof typeof enAuto]: string } = {
   'formBuilder.autoFor.outbound': 'Исходящие звонки',
   'formBuilder.autoFor.all': 'Все звонки',
   'formBuilder.autoCheck': 'Отвечает проверка AutoQA',
-  'formBuilder.autoCheck.none': 'Нет (отвечает контролёр)',
+  'formBuilder.autoCheck.none': 'Нет',
   'formBuilder.autoCheck.pass': 'Ответ, если пройдена',
   'formBuilder.autoCheck.fail': 'Ответ, если не пройдена',
   'formBuilder.autoCheck.default': 'По умолчанию',
