@@ -2,11 +2,11 @@ import type { enAuto } from './en-auto.ts';
 
 /** Romanian messages of AutoQA's auto evaluations; spread into `ro` (ro.ts). */
 export const roAuto: { readonly [K in keyof typeof enAuto]: string } = {
-  'criterion.autoQualityScore': 'Scor de calitate automat',
+  'criterion.autoQualityScore': 'Calitate AutoQA',
   'criterion.autoCoverage': 'Acoperire AutoQA',
   'ranking.col.autoQuality': 'Calitate automată',
   'ranking.col.autoCoverage': 'Transcrise',
-  'flag.not-auto-evaluated': 'Fără evaluare automată',
+  'flag.not-auto-evaluated': 'Neevaluat',
   'flag.no-handled-calls': 'Fără apeluri preluate',
   'tile.autoCoverage': 'Apeluri auzite de AutoQA',
   'payRules.quality.source': 'Scorul de calitate citit',
