@@ -27,14 +27,16 @@ export interface AutoEvaluationRun {
 
 const TEXT_LIST = LIST(VARCHAR);
 
-/** `greeting=pass,upsell-offers=fail` back to the results it was written from. */
-function parsePattern(pattern: string): Record<string, CheckResult> {
+const CODES: readonly (CheckResult | undefined)[] = [undefined, 'pass', 'fail', 'na'];
+
+/** A call's pattern (two bits per bound check, in the order of `keys`) back to its results. */
+export function parsePattern(pattern: string, keys: readonly string[]): Record<string, CheckResult> {
+  const bits = BigInt(pattern);
   const out: Record<string, CheckResult> = {};
-  if (pattern === '') return out;
-  for (const part of pattern.split(',')) {
-    const at = part.lastIndexOf('=');
-    out[part.slice(0, at)] = part.slice(at + 1) as CheckResult;
-  }
+  keys.forEach((key, i) => {
+    const result = CODES[Number((bits >> BigInt(2 * i)) & 3n)];
+    if (result) out[key] = result;
+  });
   return out;
 }
 
@@ -75,7 +77,7 @@ export async function scoreAutoEvaluations(
     await c.run(AUTO_PENDING_SQL, { keys: textList(keys), version: ruleSet.version }, { keys: TEXT_LIST });
     const pairs = (await c.runAndReadAll(AUTO_PATTERNS_SQL)).getRowObjectsJson() as {
       form_id: number;
-      pattern: string;
+      pattern: string | number;
       calls: number;
     }[];
     const lists = {
@@ -89,10 +91,10 @@ export async function scoreAutoEvaluations(
     for (const p of pairs) {
       const form = byId.get(Number(p.form_id));
       if (!form) continue;
-      const answers = autoAnswers(form.definition, parsePattern(p.pattern));
+      const answers = autoAnswers(form.definition, parsePattern(String(p.pattern), keys));
       const s = scoreAnswers(form.definition, answers);
       lists.forms.push(String(p.form_id));
-      lists.patterns.push(p.pattern);
+      lists.patterns.push(String(p.pattern));
       lists.scores.push(s.score === null ? '' : String(s.score));
       lists.criticals.push(String(s.criticalFailed));
       lists.answers.push(JSON.stringify(answers));
