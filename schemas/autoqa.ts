@@ -188,7 +188,7 @@ export interface AutoqaCallRow {
   checks: Record<string, CheckResult>;
   /**
    * The score of the call's auto evaluation (a form whose questions name checks), on the 0–100
-   * scale of human evaluations; null while no form is bound to checks.
+   * scale of human evaluations; null when no form scores the call (autoFor) or nothing on it was answered.
    */
   autoScore: number | null;
 }

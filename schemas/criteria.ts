@@ -111,6 +111,37 @@ export const METRICS = [
     cli: { head: 'quality' },
   },
   {
+    // AutoQA's auto evaluations (docs/autoqa.md): the mean score over the operator's handled calls
+    // that have one. Paid on only where the pay rule's quality source says so (docs/scoring.md).
+    key: 'autoQualityScore',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.autoQualityScore',
+    short: 'ranking.col.autoQuality',
+    unit: 'score',
+    direction: 'higher',
+    deduction: null,
+    whenNull: 'flag.not-auto-evaluated',
+    rollup: { kind: 'weightedMean', by: 'autoEvaluations', places: 2 },
+    tile: {},
+    cli: { head: 'auto' },
+  },
+  {
+    // The share of handled calls with a transcript: how much of the work AutoQA hears.
+    key: 'autoCoverage',
+    kind: 'criterion',
+    source: 'scorecard',
+    label: 'criterion.autoCoverage',
+    short: 'ranking.col.autoCoverage',
+    unit: 'ratio',
+    direction: 'higher',
+    deduction: null,
+    whenNull: 'flag.no-handled-calls',
+    rollup: { kind: 'ratioOfSums', numerator: 'transcribedCalls', denominator: 'handledCalls', places: 4 },
+    tile: { label: 'tile.autoCoverage' },
+    cli: { head: 'heard' },
+  },
+  {
     key: 'criticalFailures',
     kind: 'criterion',
     source: 'scorecard',

@@ -6,13 +6,31 @@ import { localDate } from './period.ts';
  * part of the salary. Stored as versioned JSON; this schema is its contract.
  */
 const fraction = z.number().min(0).max(1);
+
+/**
+ * Which score the quality deduction reads (docs/scoring.md, "Quality source"): the monitors'
+ * (qualityScore), AutoQA's (autoQualityScore), or per call the monitors' where they evaluated it,
+ * else AutoQA's.
+ */
+export const QUALITY_SOURCES = ['human', 'auto', 'blend'] as const;
+export type QualitySource = (typeof QUALITY_SOURCES)[number];
 const cap = fraction;
 const nonNegative = z.number().min(0).max(1000);
 
 export const payRule = z
   .object({
     tasks: z.object({ weight: nonNegative, cap }).strict(),
-    quality: z.object({ threshold: z.number().min(0).max(100), perPoint: nonNegative, cap }).strict(),
+    quality: z
+      .object({
+        threshold: z.number().min(0).max(100),
+        perPoint: nonNegative,
+        cap,
+        // Absent in rules stored before there was a choice: they read the monitors' scores.
+        source: z
+          .enum(QUALITY_SOURCES, { error: `must be one of ${QUALITY_SOURCES.join(', ')}` })
+          .default('human'),
+      })
+      .strict(),
     targets: z.object({ weight: nonNegative, cap }).strict(),
     internalClaims: z.object({ each: nonNegative, cap }).strict(),
     clientClaims: z.object({ each: nonNegative, cap }).strict(),
@@ -29,7 +47,7 @@ export type PayRule = z.infer<typeof payRule>;
 /** The default rule, version 1, exactly as docs/scoring.md gives it. */
 export const DEFAULT_PAY_RULE: PayRule = {
   tasks: { weight: 0.3, cap: 0.3 },
-  quality: { threshold: 80, perPoint: 0.015, cap: 0.3 },
+  quality: { threshold: 80, perPoint: 0.015, cap: 0.3, source: 'human' },
   targets: { weight: 0.5, cap: 0.25 },
   internalClaims: { each: 0.05, cap: 0.25 },
   clientClaims: { each: 0.1, cap: 0.3 },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeductionKey, Flag, ScorecardMetrics } from './criteria.ts';
+import type { QualitySource } from './pay-rule.ts';
 import { checkPeriod, period, periodFields, withPeriod } from './period.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface DeductionLine {
   capped: boolean;
   /** Its share of the variable base in minor units (null without a base). */
   amount: number | null;
+  /** The quality deduction's line: which score it read (the pay rule's `quality.source`). */
+  source?: QualitySource;
 }
 
 export interface ScorecardRow {
@@ -56,6 +59,13 @@ export interface ScorecardRow {
   targets: { metric: string; target: number; actual: number; achievement: number }[];
   /** Number of counted evaluations behind qualityScore. */
   evaluations: number;
+  /**
+   * Number of auto evaluations behind autoQualityScore (handled calls AutoQA scored). This and
+   * the next are absent from snapshots approved before they were kept.
+   */
+  autoEvaluations?: number;
+  /** Handled calls with a transcript: autoCoverage's numerator. */
+  transcribedCalls?: number;
   /** Seconds: average speed of answer over this operator's answered inbound calls. */
   asa: number | null;
 }

@@ -10,6 +10,7 @@ import { monthRange } from '../../schemas/period.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
 import { readSettings } from '../settings/settings.repository.ts';
+import { PERIOD_AUTO_SCORES_SQL } from './queries/evaluations.sql.ts';
 import { CALL_RESULTS_SQL, PERIOD_RESULTS_SQL } from './queries/results.sql.ts';
 import { currentRuleSet } from './rules.service.ts';
 import { type AutoqaProgress, runAutoqa } from './run.ts';
@@ -21,11 +22,14 @@ import { type AutoqaProgress, runAutoqa } from './run.ts';
 export async function autoqaRows(stores: Stores, period: string): Promise<AutoqaCallRow[]> {
   const ruleSet = await currentRuleSet(stores.db);
   const { timeZone } = await readSettings(stores.db);
-  const rows = await stores.analytics.rows(PERIOD_RESULTS_SQL, {
-    tz: timeZone,
-    ...monthRange(period),
-    version: ruleSet.version,
-  });
+  const range = { tz: timeZone, ...monthRange(period) };
+  const [rows, scored] = await Promise.all([
+    stores.analytics.rows(PERIOD_RESULTS_SQL, { ...range, version: ruleSet.version }),
+    stores.analytics.rows(PERIOD_AUTO_SCORES_SQL, range),
+  ]);
+  const autoScores = new Map(
+    scored.map((r) => [String(r.call_id), r.score == null ? null : Number(r.score)]),
+  );
   const order = ruleSet.checks.map((c) => c.key);
   const byCall = new Map<string, AutoqaCallRow & { found: Map<string, CheckResult> }>();
   for (const r of rows) {
@@ -37,8 +41,8 @@ export async function autoqaRows(stores: Stores, period: string): Promise<Autoqa
         operatorId: r.operator_id == null ? null : String(r.operator_id),
         language: String(r.language),
         checks: {},
-        // Auto evaluations (forms whose questions name checks) fill this; without one it stays null.
-        autoScore: null,
+        // The call's auto evaluation (auto-evaluations.ts); null without one or when nothing was answered.
+        autoScore: autoScores.get(callId) ?? null,
         found: new Map(),
       };
       byCall.set(callId, row);

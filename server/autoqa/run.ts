@@ -5,6 +5,7 @@ import { monthRange } from '../../schemas/period.ts';
 import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { readSettings } from '../settings/settings.repository.ts';
+import { scoreAutoEvaluations } from './auto-evaluations.ts';
 import { type CompiledPhrases, compilePhrases, listName, type ProductNames } from './compile.ts';
 import {
   AGENT_SPANS_SQL,
@@ -73,7 +74,7 @@ export async function runAutoqa(
   const settings = await readSettings(stores.db);
   const range = monthRange(period);
   const tz = settings.timeZone;
-  return stores.analytics.withConnection(async (c) => {
+  const run = await stores.analytics.withConnection(async (c): Promise<AutoqaRun> => {
     await c.run(PENDING_SQL, {
       tz,
       from: range.from,
@@ -103,6 +104,9 @@ export async function runAutoqa(
     }
     return { rulesVersion: ruleSet.version, checked: done };
   });
+  // Every checked call then gets its auto evaluation on the form that scores it (or a re-score).
+  await scoreAutoEvaluations(stores, period, timings);
+  return run;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FormResponse, FormsResponse, ScoreResult } from '../../schemas/for
 import { newFormRequest, scoreRequest, updateFormRequest } from '../../schemas/forms.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
+import { autoEvaluationCount } from '../autoqa/auto-evaluations.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
 import { definitionOf, findForm } from './forms.repository.ts';
@@ -41,12 +42,11 @@ export const formsRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', updateFormRequest),
     async (c) => {
-      const form = await updateForm(
-        c.get('deps').db,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        currentUser(c).username,
-      );
+      const deps = c.get('deps');
+      const id = c.req.valid('param').id;
+      const form = await updateForm(deps.db, id, c.req.valid('json'), currentUser(c).username, {
+        autoEvaluations: await autoEvaluationCount(deps, id),
+      });
       const body: FormResponse = { form };
       return c.json(body);
     },

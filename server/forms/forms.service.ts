@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { FormSummary, FormView, NewFormRequest, UpdateFormRequest } from '../../schemas/forms.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
+import { assertChecksExist } from './check-bindings.ts';
 import {
   archiveFormKey,
   evaluationCount,
@@ -45,6 +46,7 @@ export async function listForms(
 }
 
 export async function createForm(db: Db, req: NewFormRequest, actor: string): Promise<FormView> {
+  await assertChecksExist(db, req.definition);
   const id = await db.transaction().execute(async (tx) => {
     const base = slugOf(req.name);
     let formKey = base;
@@ -72,14 +74,18 @@ export async function createForm(db: Db, req: NewFormRequest, actor: string): Pr
 
 /**
  * Edits the latest version of a form. A version that evaluations were made on never changes
- * (they keep the form they were scored on): the edit becomes the next version instead.
+ * (they keep the form they were scored on): the edit becomes the next version instead. AutoQA's
+ * auto evaluations (`autoEvaluations`, counted in the analytics store) count as evaluations made
+ * on it: the next run re-scores their calls on the new version.
  */
 export async function updateForm(
   db: Db,
   id: number,
   req: UpdateFormRequest,
   actor: string,
+  opts: { autoEvaluations?: number } = {},
 ): Promise<FormView> {
+  if (req.definition) await assertChecksExist(db, req.definition);
   const newId = await db.transaction().execute(async (tx) => {
     const row = await findForm(tx, id);
     if (!row) throw new AppError('not_found', `no form ${id}`);
@@ -107,7 +113,7 @@ export async function updateForm(
     }
     const before = { name: row.name, description: row.description, definition: JSON.parse(row.definition) };
     const after = { ...next, definition: JSON.parse(next.definition) };
-    if ((await evaluationCount(tx, id)) > 0) {
+    if ((opts.autoEvaluations ?? 0) > 0 || (await evaluationCount(tx, id)) > 0) {
       const createdId = await insertForm(tx, {
         form_key: row.form_key,
         version: row.version + 1,

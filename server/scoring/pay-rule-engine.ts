@@ -1,5 +1,5 @@
 import { DEDUCTION_KEYS, type DeductionKey, FLAGS, type Flag } from '../../schemas/criteria.ts';
-import type { PayRule } from '../../schemas/pay-rule.ts';
+import type { PayRule, QualitySource } from '../../schemas/pay-rule.ts';
 import type { DeductionLine } from '../../schemas/scorecard.ts';
 import {
   add,
@@ -31,6 +31,10 @@ export interface PaidCriteria {
   tasksCompleted: number;
   tasksNorm: Exact | null;
   qualityScore: Exact | null;
+  /** AutoQA's mean auto score (the rule's quality source `auto`). */
+  autoQualityScore?: Exact | null;
+  /** Per call the monitors' score where evaluated, else AutoQA's, averaged (source `blend`). */
+  blendedQualityScore?: Exact | null;
   teamAchievement: Exact | null;
   internalClaims: number;
   clientClaims: number;
@@ -62,7 +66,16 @@ interface Part {
   /** The formula before the cap, with numbers. */
   expr: string;
   flag?: Flag;
+  /** The quality deduction's: which score it read. */
+  source?: QualitySource;
 }
+
+/** The input a quality line names, by the score it read. */
+const QUALITY_INPUTS: Record<QualitySource, string> = {
+  human: 'qualityScore',
+  auto: 'autoQualityScore',
+  blend: 'blendedQualityScore',
+};
 
 function parts(c: PaidCriteria, rule: PayRule): Record<DeductionKey, Part> {
   const r = rule;
@@ -75,7 +88,13 @@ function parts(c: PaidCriteria, rule: PayRule): Record<DeductionKey, Part> {
     flag,
   });
   const norm = c.tasksNorm === null ? null : exact(c.tasksNorm);
-  const quality = c.qualityScore === null ? null : exact(c.qualityScore);
+  const source = r.quality.source;
+  const read =
+    source === 'human' ? c.qualityScore : source === 'auto' ? c.autoQualityScore : c.blendedQualityScore;
+  const quality = read == null ? null : exact(read);
+  // The input is named for the score read, and the formula says which one when it is not the monitors'.
+  const qualityInput = QUALITY_INPUTS[source];
+  const qualityShown = (x: Ratio) => (source === 'human' ? shown(x) : `${shown(x)} (${source})`);
   const achievement = c.teamAchievement === null ? null : exact(c.teamAchievement);
   const errorRate = c.orderErrorRate === null ? null : exact(c.orderErrorRate);
   const each = (per: number, count: number) => mul(q(per), ratio(count));
@@ -96,17 +115,18 @@ function parts(c: PaidCriteria, rule: PayRule): Record<DeductionKey, Part> {
           },
     quality:
       quality === null
-        ? notApplied(r.quality.cap, { qualityScore: null }, FLAGS.notEvaluated)
+        ? { ...notApplied(r.quality.cap, { [qualityInput]: null }, FLAGS.notEvaluated), source }
         : {
             applied: true,
             raw: mul(q(r.quality.perPoint), max(ZERO, sub(q(r.quality.threshold), quality))),
             cap: r.quality.cap,
             inputs: {
-              qualityScore: toNumber(quality),
+              [qualityInput]: toNumber(quality),
               threshold: r.quality.threshold,
               perPoint: r.quality.perPoint,
             },
-            expr: `${r.quality.perPoint} × max(0, ${r.quality.threshold} − ${shown(quality)})`,
+            expr: `${r.quality.perPoint} × max(0, ${r.quality.threshold} − ${qualityShown(quality)})`,
+            source,
           },
     targets:
       achievement === null
@@ -183,6 +203,7 @@ export function applyPayRule(c: PaidCriteria, rule: PayRule, variableBase: numbe
       fraction: toNumber(d),
       capped: p.applied && cmp(p.raw, q(p.cap)) > 0,
       amount: variableBase === null ? null : roundRatio(mul(ratio(variableBase), d), 0),
+      ...(p.source ? { source: p.source } : {}),
     });
   }
   const unclamped = sub(ONE, sum);

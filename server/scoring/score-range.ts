@@ -5,12 +5,13 @@ import type { Period } from '../../schemas/period.ts';
 import type { Scorecard, ScorecardRow } from '../../schemas/scorecard.ts';
 import { type JsonRow, num } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
+import { blendedQuality } from './blend.ts';
 import { settleClaimPeriods } from './claim-periods.ts';
 import { add, div, ratio as exactOf, fromDecimal, min, ONE, type Ratio, roundRatio, ZERO } from './exact.ts';
 import { readOperational } from './operational.ts';
 import { applyPayRule } from './pay-rule-engine.ts';
 import { listPayRules } from './pay-rules.repository.ts';
-import { CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
+import { AUTO_CRITERIA_SQL, CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
 import { ORDER_CRITERIA_SQL } from './queries/order-criteria.sql.ts';
 import { roundHalfUp } from './round.ts';
 
@@ -44,14 +45,22 @@ export async function scoreRange(
   // A pay month counts the claims paid in it: each justified claim must know its period first.
   if (range.month) await settleClaimPeriods(db, tz);
   const params = { tz, from: range.from, to: range.to };
-  const [ops, callRows, orderRows, rules] = await Promise.all([
+  const [ops, callRows, orderRows, autoRows, rules] = await Promise.all([
     readOperational(db, range, tz),
     analytics.rows(CALL_CRITERIA_SQL, params),
     analytics.rows(ORDER_CRITERIA_SQL, params),
+    analytics.rows(AUTO_CRITERIA_SQL, params),
     listPayRules(db),
   ]);
   const calls = byOperator(callRows);
   const orders = byOperator(orderRows);
+  const autos = byOperator(autoRows);
+  // The per-call blend is read only when a rule that may score the range asks for it.
+  const blends =
+    options.ruleOverride?.rule.quality.source === 'blend' ||
+    rules.some((r) => r.rule.quality.source === 'blend')
+      ? await blendedQuality(stores, range, tz)
+      : new Map<string, Ratio>();
 
   // Team actuals for the targets, summed over the team's operators (docs/scoring.md, Team targets):
   // integers, revenue in minor units.
@@ -133,6 +142,11 @@ export async function scoreRange(
     // Shown rounded (scores to 2 decimals, ratios to 4); the pay rule reads the exact values.
     const exactQuality = q ? exactOf(q.micros, q.count * 1_000_000) : null;
     const qualityScore = exactQuality && roundRatio(exactQuality, 2);
+    const auto = autos.get(o.operatorId);
+    const autoEvaluations = num(auto?.auto_evaluations);
+    const exactAutoQuality =
+      autoEvaluations > 0 ? exactOf(BigInt(String(auto?.auto_micros)), autoEvaluations * 1_000_000) : null;
+    const transcribedCalls = num(auto?.transcribed);
     const targets = teamTargets.get(o.teamId) ?? [];
     const exactAchievement = teamAchievements.get(o.teamId) ?? null;
     const teamAchievement = exactAchievement && roundRatio(exactAchievement, 4);
@@ -156,6 +170,8 @@ export async function scoreRange(
         tasksCompleted,
         tasksNorm: norm ?? null,
         qualityScore: exactQuality,
+        autoQualityScore: exactAutoQuality,
+        blendedQualityScore: blends.get(o.operatorId) ?? null,
         teamAchievement: exactAchievement,
         internalClaims: claims.internal,
         clientClaims: claims.client,
@@ -176,6 +192,8 @@ export async function scoreRange(
       tasksCompleted,
       tasksNorm,
       qualityScore,
+      autoQualityScore: exactAutoQuality && roundRatio(exactAutoQuality, 2),
+      autoCoverage: ratio(transcribedCalls, handledCalls),
       criticalFailures: q?.critical ?? 0,
       teamAchievement,
       internalClaims: claims.internal,
@@ -205,6 +223,8 @@ export async function scoreRange(
       coefficientFormula: pay.coefficientFormula,
       targets,
       evaluations: q?.count ?? 0,
+      autoEvaluations,
+      transcribedCalls,
       asa: c?.asa_s == null ? null : roundHalfUp(num(c.asa_s), 1),
     };
   });

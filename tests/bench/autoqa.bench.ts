@@ -4,8 +4,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LIST, VARCHAR } from '@duckdb/node-api';
 import { importFile } from '../../etl/import-file.ts';
+import { INBOUND_FORM } from '../../fixtures/demo/forms.ts';
+import { scoreAutoEvaluations } from '../../server/autoqa/auto-evaluations.ts';
 import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
+import { createForm, updateForm } from '../../server/forms/forms.service.ts';
 import { openDataDir } from '../../server/runtime.ts';
 import { writeSetting } from '../../server/settings/settings.repository.ts';
 import { textList } from '../../stores/duckdb.ts';
@@ -88,8 +91,9 @@ const BARE_SCAN_SQL = 'SELECT count(*) AS segments, sum(length(text)) AS chars F
  * from the sentences of autoqa-corpus.ts with products and numbers drawn per segment) into a
  * fresh data directory's DuckDB file, with their calls, clients and debts and the labelled
  * sample's catalogue; then times (a) DuckDB's bare scan of the segments, (b) `runAutoqa` over the
- * month with an empty stem lexicon, with `--again` (c) the same after a rule-set edit (every call
- * checked again, the lexicon already filled), and (a) again.
+ * month with an empty stem lexicon (its last step the auto evaluations on the demo's inbound form),
+ * with `--again` (c) the same after a rule-set edit (every call checked again, the lexicon
+ * already filled), (d) the auto evaluations alone after a new version of the form, and (a) again.
  */
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -143,6 +147,8 @@ export async function run(argv: string[]): Promise<void> {
       `generated ${n.toLocaleString('en')} transcripts, ${Number(sizes?.segments).toLocaleString('en')} segments, ` +
         `${(Number(sizes?.chars) / 1e9).toFixed(2)} G characters in ${gen.seconds.toFixed(1)} s`,
     );
+    // The demo's inbound form scores every call (they are all inbound): the run ends with the auto evaluations.
+    const form = await createForm(rt.db, INBOUND_FORM, 'bench');
     const bare = await measure(() => rt.analytics.rows(BARE_SCAN_SQL));
     console.log(`(a) bare scan, count(*) and sum(length(text)):  ${bare.seconds.toFixed(2)} s`);
 
@@ -175,6 +181,19 @@ export async function run(argv: string[]): Promise<void> {
       console.log(`    by step: ${steps(warmSteps)}`);
       rulesVersion = warm.result.rulesVersion;
     }
+    // A new version of the form: every call's auto evaluation is scored again, no check re-run.
+    await updateForm(
+      rt.db,
+      form.id,
+      { definition: { ...INBOUND_FORM.definition, sections: INBOUND_FORM.definition.sections.slice(1) } },
+      'bench',
+      { autoEvaluations: 1 },
+    );
+    const rescore = await measure(() => scoreAutoEvaluations(rt, '2026-10'));
+    console.log(
+      `(d) auto evaluations after a form edit: ${rescore.seconds.toFixed(1)} s for ${rescore.result.scored.toLocaleString('en')} calls ` +
+        `(${rescore.result.patterns} distinct answer sets scored), peak RSS ${gib(rescore.peakRss)}`,
+    );
     const bare2 = await measure(() => rt.analytics.rows(BARE_SCAN_SQL));
     console.log(`(a) bare scan again:         ${bare2.seconds.toFixed(2)} s`);
     const rates = await rt.analytics.rows(

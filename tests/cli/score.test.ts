@@ -36,9 +36,10 @@ describe('callscore score', () => {
     expect(table.code).toBe(0);
     const lines = table.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^operator\s+name\s+team\s+tasks\s+quality/);
+    expect(lines[0]).toMatch(/^operator\s+name\s+team\s+tasks\s+quality\s+auto\s+heard\s+targets/);
+    // No transcripts in this case: no auto score (—), none of the calls heard (0.0%).
     expect(lines[2]).toMatch(
-      /^OP-D\s+Dan Lupu\s+Care\s+1\/2\s+20\.00\s+50\.0%\s+6\+3\s+100\.0%\s+5\s+0\.5000\s+5000\.00$/,
+      /^OP-D\s+Dan Lupu\s+Care\s+1\/2\s+20\.00\s+—\s+0\.0%\s+50\.0%\s+6\+3\s+100\.0%\s+5\s+0\.5000\s+5000\.00$/,
     );
     const csv = await cli(['score', '--period', '2026-10', '--format', 'csv', '--data', dir]);
     expect(csv.stdout.split('\n')[0]).toMatch(/^operatorId,period,handledCalls,/);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TILES } from '../../web/src/pages/dashboard/tiles.ts';
 import { type E2E, startE2E } from '../helpers/e2e.ts';
 
 let e: E2E;
@@ -75,7 +76,7 @@ describe('the department head’s dashboard in Chromium', () => {
     page.on('pageerror', (err) => errors.push(err.message));
     await e.signIn(page, 'head');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await expect.poll(() => page.locator('[data-tile]').count(), { timeout: 20_000 }).toBe(12);
+    await expect.poll(() => page.locator('[data-tile]').count(), { timeout: 20_000 }).toBe(TILES.length);
     await expect.poll(() => page.locator('.ranking-row').count(), { timeout: 20_000 }).toBeGreaterThan(5);
     // Only the rows in sight are drawn.
     expect(await page.locator('.ranking-row').count()).toBeLessThan(OPERATORS);

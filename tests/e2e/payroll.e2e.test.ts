@@ -126,6 +126,11 @@ describe('the payroll page in Chromium', () => {
     const threshold = page.getByRole('group', { name: 'Quality below threshold' }).getByLabel('Threshold');
     await expect.poll(() => threshold.inputValue()).toBe('80');
     await threshold.fill('60');
+    const source = page
+      .getByRole('group', { name: 'Quality below threshold' })
+      .getByLabel('Quality score read');
+    expect(await source.inputValue()).toBe('human');
+    await source.selectOption('blend');
     await page.getByRole('button', { name: /^Preview on/ }).click();
     const card = page.locator('.rule-preview');
     await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(1);
@@ -134,6 +139,12 @@ describe('the payroll page in Chromium', () => {
     await page.getByRole('button', { name: 'Save as a new version' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved as version 2.');
     await expect.poll(() => page.locator('.version-list li').count()).toBe(2);
+    // The saved rule keeps the source chosen.
+    const inForce = await page.evaluate(async () => {
+      const { rules } = await (await fetch('/api/pay-rules')).json();
+      return rules.find((r: { version: number }) => r.version === 2).rule;
+    });
+    expect(inForce.quality).toEqual({ threshold: 60, perPoint: 0.015, cap: 0.3, source: 'blend' });
     expect(errors).toEqual([]);
     await page.close();
   });

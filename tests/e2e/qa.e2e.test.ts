@@ -189,6 +189,11 @@ describe('QA monitoring in Chromium', () => {
     await q2.getByLabel('Question', { exact: true }).fill('Tone');
     await q2.getByLabel('Type').selectOption('scale');
     await q2.getByLabel('Help text for the monitor').fill('1 cold, 5 warm');
+    // Question 2 answered by AutoQA's courtesy check (5 on pass, 2 on fail); the form scores inbound calls.
+    await q2.getByLabel('Answered by AutoQA check').selectOption('courtesy');
+    await q2.getByLabel('Answer on pass').fill('5');
+    await q2.getByLabel('Answer on fail').fill('2');
+    await page.getByLabel('Scored automatically by AutoQA').selectOption('inbound');
 
     const preview = page.locator('.builder-preview');
     const score = preview.locator('[data-testid="score-value"]');
@@ -203,10 +208,19 @@ describe('QA monitoring in Chromium', () => {
       .getByRole('radio', { name: '2', exact: true })
       .check();
     await expect.poll(() => score.textContent()).toBe('62.50'); // (1·1 + 1·0.25) / 2
+    await expect
+      .poll(() => preview.locator('[data-auto-check="courtesy"]').textContent())
+      .toBe('AutoQA: No forbidden phrases');
     await e.shot(page, 'lead-form-builder');
     await page.getByRole('button', { name: 'Create the form' }).click();
     await page.waitForURL(/\/forms\/\d+\/edit/);
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved as version 1.');
+    const saved = await page.evaluate(async () => {
+      const id = location.pathname.split('/')[2];
+      return (await (await fetch(`/api/forms/${id}`)).json()).form.definition;
+    });
+    expect(saved.autoFor).toBe('inbound');
+    expect(saved.sections[0].questions[1].auto).toEqual({ check: 'courtesy', pass: 5, fail: 2 });
 
     // A demo form has evaluations: saving it makes version 2, and the list shows both.
     await page.goto(`${e.url}/forms`);

@@ -33,7 +33,7 @@ describe('the metric list', () => {
     for (const m of LIST) expect(() => metricDef.parse(m), m.key).not.toThrow();
     const keys = LIST.map((m) => m.key);
     expect(new Set(keys).size).toBe(keys.length);
-    const known = new Set([...keys, 'evaluations']);
+    const known = new Set([...keys, 'evaluations', 'autoEvaluations', 'transcribedCalls']);
     for (const m of LIST) {
       const r = m.rollup;
       const refs = [

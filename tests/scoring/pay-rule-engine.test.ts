@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAY_RULE, payRule } from '../../schemas/pay-rule.ts';
+import { ratio } from '../../server/scoring/exact.ts';
 import { applyPayRule, type PaidCriteria } from '../../server/scoring/pay-rule-engine.ts';
 import { applyCoefficient, roundHalfUp } from '../../server/scoring/round.ts';
 
@@ -145,5 +146,54 @@ describe('the pay rule', () => {
     expect(payRule.safeParse({ ...DEFAULT_PAY_RULE, floor: 2, ceiling: 1 }).success).toBe(false);
     expect(payRule.safeParse({ ...DEFAULT_PAY_RULE, tasks: { weight: 0.3 } }).success).toBe(false);
     expect(payRule.safeParse({ ...DEFAULT_PAY_RULE, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('the quality source', () => {
+  const scores: PaidCriteria = {
+    ...none,
+    qualityScore: 90,
+    autoQualityScore: 74,
+    blendedQualityScore: ratio(233, 3),
+  };
+  const withSource = (source: 'human' | 'auto' | 'blend') =>
+    payRule.parse({ ...DEFAULT_PAY_RULE, quality: { ...DEFAULT_PAY_RULE.quality, source } });
+  const line = (r: ReturnType<typeof applyPayRule>) => r.explanation.find((l) => l.key === 'quality');
+
+  it('human reads qualityScore, as the rule always did', () => {
+    const r = applyPayRule(scores, withSource('human'), 1_000_000);
+    expect(r.deductions.quality).toBe(0);
+    expect(line(r)).toMatchObject({
+      source: 'human',
+      inputs: { qualityScore: 90 },
+      formula: 'min(0.3, 0.015 × max(0, 80 − 90)) = 0',
+    });
+  });
+
+  it('auto reads autoQualityScore and names it', () => {
+    const r = applyPayRule(scores, withSource('auto'), 1_000_000);
+    expect(r.deductions.quality).toBe(0.09);
+    expect(line(r)).toMatchObject({
+      source: 'auto',
+      inputs: { autoQualityScore: 74 },
+      formula: 'min(0.3, 0.015 × max(0, 80 − 74 (auto))) = 0.09',
+    });
+  });
+
+  it('blend reads the blended score exactly: 233/3 is 77.666…, not 77.67', () => {
+    const r = applyPayRule(scores, withSource('blend'), 1_000_000);
+    // 0.015 × (80 − 233/3) = 0.015 × 7/3 = 0.035 exactly.
+    expect(r.deductions.quality).toBe(0.035);
+    expect(line(r)).toMatchObject({
+      source: 'blend',
+      formula: 'min(0.3, 0.015 × max(0, 80 − 77.66666667… (blend))) = 0.035',
+    });
+  });
+
+  it('a source without a score is not applied, flagged not evaluated', () => {
+    const r = applyPayRule({ ...scores, autoQualityScore: null }, withSource('auto'), 1_000_000);
+    expect(r.deductions.quality).toBe(0);
+    expect(line(r)).toMatchObject({ applied: false, source: 'auto', inputs: { autoQualityScore: null } });
+    expect(r.flags).toContain('not-evaluated');
   });
 });

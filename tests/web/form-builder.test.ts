@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { INBOUND_FORM } from '../../fixtures/demo/forms.ts';
 import type { FormDefinition } from '../../schemas/forms.ts';
 import {
   addQuestion,
@@ -13,6 +14,7 @@ import {
   removeQuestion,
   removeSection,
   toDefinition,
+  toDraft,
   toSaveBody,
   withNewOption,
   withOption,
@@ -195,5 +197,58 @@ describe('form-builder preview', () => {
     expect(fittingAnswers(preview, fit)).toBe(fit);
     expect(fittingAnswers(preview, { q1: 2, q2: 4, q3: 'gone', q5: true, q4: null })).toEqual({ q4: null });
     expect(fittingAnswers(preview, { q1: null })).toEqual({});
+  });
+});
+
+describe('form-builder AutoQA bindings', () => {
+  it('keeps a form’s bindings and autoFor through the draft, and writes edited ones', () => {
+    const view = {
+      id: 1,
+      formKey: INBOUND_FORM.key,
+      version: 1,
+      name: INBOUND_FORM.name,
+      description: INBOUND_FORM.description,
+      status: 'published' as const,
+      latest: true,
+      definition: INBOUND_FORM.definition,
+      createdAt: '2026-10-01T00:00:00.000Z',
+      createdBy: null,
+      evaluations: 0,
+    };
+    const d = toDraft(view);
+    expect(d.autoFor).toBe('inbound');
+    // Unchanged, the draft saves the definition it was read from.
+    expect(toDefinition(d)).toEqual(INBOUND_FORM.definition);
+
+    const s = d.sections[0];
+    const q = s?.questions[1];
+    if (!s || !q) throw new Error('the demo form has a second opening question');
+    let edited = patchQuestion(d, s.key, q.key, { autoCheck: 'greeting' });
+    edited = { ...edited, autoFor: 'all' };
+    const def = toDefinition(edited);
+    expect(def.autoFor).toBe('all');
+    expect(def.sections[0]?.questions[1]?.auto).toEqual({ check: 'greeting' });
+
+    // A scale question's pass / fail are numbers; a yes/no question takes none.
+    let scale = blankDraft();
+    const sk = scale.sections[0]?.key ?? 0;
+    const qk = scale.sections[0]?.questions[0]?.key ?? 0;
+    scale = patchQuestion(scale, sk, qk, {
+      type: 'scale',
+      autoCheck: 'courtesy',
+      autoPass: '5',
+      autoFail: '2',
+    });
+    expect(toDefinition(scale).sections[0]?.questions[0]?.auto).toEqual({
+      check: 'courtesy',
+      pass: 5,
+      fail: 2,
+    });
+    scale = patchQuestion(scale, sk, qk, { type: 'yes_no' });
+    expect(toDefinition(scale).sections[0]?.questions[0]?.auto).toEqual({ check: 'courtesy' });
+    // No binding, no autoFor: the definition has neither key.
+    const plain = toDefinition(blankDraft());
+    expect(Object.hasOwn(plain, 'autoFor')).toBe(false);
+    expect(Object.hasOwn(plain.sections[0]?.questions[0] ?? {}, 'auto')).toBe(false);
   });
 });

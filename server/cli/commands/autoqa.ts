@@ -9,10 +9,13 @@ import { periodFlag } from './score.ts';
 const FORMATS = ['table', 'json'] as const;
 const MARK = { pass: '✓', fail: '✗', na: '–' } as const;
 
-/** A plain text table: who, then one column per check (✓ pass, ✗ fail, – not applicable). */
+/**
+ * A plain text table: who, then one column per check (✓ pass, ✗ fail, – not applicable), then
+ * the call's auto score (— without one).
+ */
 export function autoqaTable(rows: readonly AutoqaCallRow[]): string {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r.checks)))];
-  const head = ['call', 'operator', 'lang', ...keys];
+  const head = ['call', 'operator', 'lang', ...keys, 'auto'];
   const body = rows.map((r) => [
     r.callId,
     r.operatorId ?? '',
@@ -21,6 +24,7 @@ export function autoqaTable(rows: readonly AutoqaCallRow[]): string {
       const v = r.checks[k];
       return v ? MARK[v] : '';
     }),
+    r.autoScore === null ? '—' : r.autoScore.toFixed(2),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) =>

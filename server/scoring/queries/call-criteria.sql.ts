@@ -21,3 +21,41 @@ WHERE ${inLocalRange('started_at')}
   AND operator_id IS NOT NULL
 GROUP BY operator_id
 `;
+
+/**
+ * Per operator, AutoQA's criteria over his handled calls of the range: those with a transcript
+ * (autoCoverage's numerator), and those with a scored auto evaluation, their scores summed in
+ * millionths as integers so that the mean the pay rule reads is exact (autoQualityScore).
+ */
+export const AUTO_CRITERIA_SQL = `
+SELECT c.operator_id,
+  count(t.call_id) AS transcribed,
+  count(e.score) AS auto_evaluations,
+  sum(round(e.score * 1000000)::BIGINT) AS auto_micros
+FROM calls c
+LEFT JOIN transcripts t ON t.call_id = c.call_id
+LEFT JOIN autoqa_evaluations e ON e.call_id = c.call_id
+WHERE ${inLocalRange('started_at')}
+  AND c.operator_id IS NOT NULL
+  AND c.answered_at IS NOT NULL
+GROUP BY c.operator_id
+`;
+
+/**
+ * The blend's AutoQA part (docs/scoring.md, "Quality source"): per operator, the auto scores of
+ * his handled calls of the range that the monitors did not evaluate ($evaluated: their call ids),
+ * summed in millionths, and how many.
+ */
+export const BLEND_AUTO_SQL = `
+SELECT c.operator_id,
+  count(e.score) AS calls,
+  sum(round(e.score * 1000000)::BIGINT) AS micros
+FROM calls c
+JOIN autoqa_evaluations e ON e.call_id = c.call_id
+WHERE ${inLocalRange('started_at')}
+  AND c.operator_id IS NOT NULL
+  AND c.answered_at IS NOT NULL
+  AND e.score IS NOT NULL
+  AND c.call_id NOT IN (SELECT unnest($evaluated))
+GROUP BY c.operator_id
+`;

@@ -1,4 +1,5 @@
 import { enAccess } from './en-access.ts';
+import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
 import { enQa } from './en-qa.ts';
@@ -467,6 +468,7 @@ export const en = {
   ...enQa,
   ...enAutoqa,
   ...enAccess,
+  ...enAuto,
   ...enValues,
   ...enChecks,
   // Department-head dashboard, operator page and "How I am evaluated"

@@ -1,5 +1,6 @@
 import type { Catalogue } from './index.ts';
 import { roAccess } from './ro-access.ts';
+import { roAuto } from './ro-auto.ts';
 import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
@@ -473,4 +474,5 @@ export const ro: Catalogue = {
   ...roDash,
   ...roAccess,
   ...roChecks,
+  ...roAuto,
 };

@@ -1,5 +1,6 @@
 import type { Catalogue } from './index.ts';
 import { ruAccess } from './ru-access.ts';
+import { ruAuto } from './ru-auto.ts';
 import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
@@ -474,4 +475,5 @@ export const ru: Catalogue = {
   ...ruDash,
   ...ruAccess,
   ...ruChecks,
+  ...ruAuto,
 };

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { CRITICAL_LEVELS, QUESTION_TYPES } from '../../../../schemas/forms.ts';
 import { useT } from '../../i18n/index.ts';
+import { AutoBindingEditor } from './AutoBindingEditor.tsx';
 import { type Critical, num, type QDraft, type QType } from './draft.ts';
 import { OptionsEditor } from './OptionsEditor.tsx';
 
@@ -128,6 +129,7 @@ export function QuestionEditor({
       {q.type === 'choice' && (
         <OptionsEditor q={q} field={field} onChange={(options) => onChange({ options })} />
       )}
+      <AutoBindingEditor q={q} field={field} onChange={onChange} />
       <div className="field">
         <label className="field-label" htmlFor={field('help')}>
           {t('qa.builder.help')}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { AUTO_FOR, type AutoFor } from '../../../../schemas/forms.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
 import { addSection, type Draft } from './draft.ts';
@@ -23,7 +24,7 @@ export function StructureCard({
   error: unknown;
 }) {
   const t = useT();
-  const ids = { name: useId(), description: useId() };
+  const ids = { name: useId(), description: useId(), autoFor: useId() };
   return (
     <section className="card" aria-labelledby="builder-title">
       <header className="card-header">
@@ -54,6 +55,23 @@ export function StructureCard({
               value={draft.description}
               onChange={(e) => onEdit((d) => ({ ...d, description: e.target.value }))}
             />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor={ids.autoFor}>
+              {t('formBuilder.autoFor')}
+            </label>
+            <select
+              id={ids.autoFor}
+              className="select"
+              value={draft.autoFor}
+              onChange={(e) => onEdit((d) => ({ ...d, autoFor: e.target.value as AutoFor }))}
+            >
+              {AUTO_FOR.map((a) => (
+                <option key={a} value={a}>
+                  {t(`formBuilder.autoFor.${a}`)}
+                </option>
+              ))}
+            </select>
           </div>
         </div>
         {draft.sections.map((s, si) => (

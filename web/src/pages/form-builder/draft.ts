@@ -1,4 +1,6 @@
 import type {
+  AutoBinding,
+  AutoFor,
   CRITICAL_LEVELS,
   FormDefinition,
   FormView,
@@ -31,6 +33,10 @@ export interface QDraft {
   min: string;
   max: string;
   options: OptionDraft[];
+  /** The AutoQA check that answers it ('' none), and the answers on pass / fail ('' the default). */
+  autoCheck: string;
+  autoPass: string;
+  autoFail: string;
 }
 export interface SDraft {
   key: number;
@@ -42,6 +48,8 @@ export interface Draft {
   name: string;
   description: string;
   sections: SDraft[];
+  /** The calls AutoQA scores on this form. */
+  autoFor: AutoFor;
 }
 
 let nextKey = 1;
@@ -70,6 +78,9 @@ export function blankQuestion(id: string): QDraft {
       { label: '', points: '0' },
       { label: '', points: '1' },
     ],
+    autoCheck: '',
+    autoPass: '',
+    autoFail: '',
   };
 }
 
@@ -79,13 +90,14 @@ function blankSection(id: string, questionId: string): SDraft {
 
 /** A new form: one section with one yes/no question. */
 export function blankDraft(): Draft {
-  return { name: '', description: '', sections: [blankSection('s1', 'q1')] };
+  return { name: '', description: '', sections: [blankSection('s1', 'q1')], autoFor: 'none' };
 }
 
 export function toDraft(form: FormView): Draft {
   return {
     name: form.name,
     description: form.description ?? '',
+    autoFor: form.definition.autoFor ?? 'none',
     sections: form.definition.sections.map((s) => ({
       key: newKey(),
       id: s.id,
@@ -102,6 +114,9 @@ export function toDraft(form: FormView): Draft {
         ...(q.type === 'choice'
           ? { options: q.options.map((o) => ({ label: o.label, points: String(o.points) })) }
           : {}),
+        autoCheck: q.auto?.check ?? '',
+        autoPass: q.auto?.pass === undefined ? '' : String(q.auto.pass),
+        autoFail: q.auto?.fail === undefined ? '' : String(q.auto.fail),
       })),
     })),
   };
@@ -110,7 +125,21 @@ export function toDraft(form: FormView): Draft {
 /** A number as typed, with a decimal comma or point. */
 export const num = (s: string) => Number(s.replace(',', '.'));
 
+/** The question's binding to a check: a scale's answers are numbers, a choice's option labels. */
+function toBinding(q: QDraft): AutoBinding | undefined {
+  if (q.autoCheck === '') return undefined;
+  const value = (v: string) => (v.trim() === '' ? undefined : q.type === 'scale' ? num(v) : v);
+  const pass = q.type === 'yes_no' ? undefined : value(q.autoPass);
+  const fail = q.type === 'yes_no' ? undefined : value(q.autoFail);
+  return {
+    check: q.autoCheck,
+    ...(pass === undefined ? {} : { pass }),
+    ...(fail === undefined ? {} : { fail }),
+  };
+}
+
 function toQuestion(q: QDraft): Question {
+  const auto = toBinding(q);
   const base = {
     id: q.id,
     text: q.text.trim(),
@@ -118,6 +147,7 @@ function toQuestion(q: QDraft): Question {
     weight: num(q.weight),
     allowNa: q.allowNa,
     critical: q.critical,
+    ...(auto ? { auto } : {}),
   };
   if (q.type === 'scale') return { ...base, type: 'scale', min: num(q.min), max: num(q.max) };
   if (q.type === 'choice')
@@ -137,6 +167,8 @@ export function toDefinition(d: Draft): FormDefinition {
       title: s.title.trim(),
       questions: s.questions.map(toQuestion),
     })),
+    // Left out when none, as forms written before there was a choice are.
+    ...(d.autoFor === 'none' ? {} : { autoFor: d.autoFor }),
   };
 }
 

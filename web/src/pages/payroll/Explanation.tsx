@@ -36,6 +36,12 @@ export function Explanation({ row, fmt }: { row: ScorecardRow; fmt: Formatters }
                   <span className="cell-muted">{t('payroll.explain.notApplied')}</span>
                 )}
                 {line.capped && <span className="badge badge-muted">{t('payroll.explain.capped')}</span>}
+                {/* Which quality score the rule read, when it is not the monitors' alone. */}
+                {line.source && line.source !== 'human' && (
+                  <span className="badge badge-muted" data-quality-source={line.source}>
+                    {t('payroll.explain.source', { source: t(`payRules.quality.source.${line.source}`) })}
+                  </span>
+                )}
               </td>
               <td className="num">{line.fraction > 0 ? `−${share(line.fraction, fmt)}` : '—'}</td>
               <td className="num" data-cost={costs?.byKey.get(line.key)}>

@@ -10,6 +10,7 @@ import type {
 import { useNames } from '../../api/names.ts';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { AutoTag } from './AutoTag.tsx';
 
 const NA = '__na__';
 
@@ -82,6 +83,7 @@ function QuestionBlock({
         {q.critical !== 'none' && (
           <span className="badge badge-danger badge-small">{t(`qa.critical.${q.critical}`)}</span>
         )}
+        {q.auto && <AutoTag check={q.auto.check} />}
         {failed && <span className="question-failed">{t('qa.question.failed')}</span>}
       </div>
       {q.help && <p className="question-help">{q.help}</p>}

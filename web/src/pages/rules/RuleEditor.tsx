@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { DEDUCTION_KEYS, type DeductionKey } from '../../../../schemas/criteria.ts';
-import type { PayRule } from '../../../../schemas/pay-rule.ts';
+import { type PayRule, QUALITY_SOURCES, type QualitySource } from '../../../../schemas/pay-rule.ts';
 import { type MessageKey, useT } from '../../i18n/index.ts';
 
 type NumberField = 'weight' | 'cap' | 'threshold' | 'perPoint' | 'each';
@@ -25,6 +25,7 @@ export function toDraft(rule: PayRule): Draft {
     const part = rule[key] as unknown as Record<string, number>;
     for (const f of FIELDS[key]) d[`${key}.${f}`] = String(part[f]);
   }
+  d['quality.source'] = rule.quality.source ?? 'human';
   d['orderRules.debt'] = String(rule.orderRules.debt);
   d['orderRules.routing'] = String(rule.orderRules.routing);
   return d;
@@ -37,6 +38,7 @@ export function fromDraft(d: Draft): PayRule {
   for (const key of DEDUCTION_KEYS) {
     rule[key] = Object.fromEntries(FIELDS[key].map((f) => [f, num(`${key}.${f}`)]));
   }
+  rule.quality = { ...(rule.quality as object), source: d['quality.source'] ?? 'human' };
   rule.orderRules = { debt: d['orderRules.debt'] === 'true', routing: d['orderRules.routing'] === 'true' };
   return rule as unknown as PayRule;
 }
@@ -72,6 +74,25 @@ export function RuleEditor({ draft, onChange }: { draft: Draft; onChange(next: D
           <div className="rule-fields">
             {FIELDS[key].map((f) => input(`${key}.${f}`, `rules.field.${f}`))}
           </div>
+          {key === 'quality' && (
+            <div className="rule-field">
+              <label className="field-label" htmlFor={`${base}-quality-source`}>
+                {t('payRules.quality.source')}
+              </label>
+              <select
+                id={`${base}-quality-source`}
+                className="input input-small"
+                value={draft['quality.source'] ?? 'human'}
+                onChange={(e) => set('quality.source', e.target.value as QualitySource)}
+              >
+                {QUALITY_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`payRules.quality.source.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
         </fieldset>
       ))}
       <fieldset className="rule-part">
