@@ -1,7 +1,10 @@
+import { boundQuestions } from '../../core/auto-answer.ts';
+import { AppError } from '../../core/errors.ts';
 import type { CheckDef, RuleSetView } from '../../schemas/autoqa.ts';
 import { DEFAULT_CHECKS } from '../../schemas/autoqa-rules.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
+import { definitionOf, listFormRows } from '../forms/forms.repository.ts';
 import { insertRuleSet, latestRuleSetRow, ruleSetRowToView } from './rules.repository.ts';
 
 /**
@@ -29,6 +32,7 @@ export async function saveRuleSet(db: Db, checks: readonly CheckDef[], actor: st
     const before = ruleSetRowToView(
       (await latestRuleSetRow(tx)) as NonNullable<Awaited<ReturnType<typeof latestRuleSetRow>>>,
     );
+    await assertBindingsKept(tx, checks);
     const version = before.version + 1;
     await insertRuleSet(tx, version, checks, actor);
     await audit(tx, {
@@ -41,4 +45,26 @@ export async function saveRuleSet(db: Db, checks: readonly CheckDef[], actor: st
     });
   });
   return currentRuleSet(db);
+}
+
+/**
+ * A rule set may not drop a check that a form in use answers from: the question would silently
+ * stop being answered on every auto evaluation. The form is changed first (another check, or none).
+ */
+async function assertBindingsKept(db: Db, checks: readonly CheckDef[]): Promise<void> {
+  const keys = new Set(checks.map((c) => c.key));
+  const latest = new Map<string, Awaited<ReturnType<typeof listFormRows>>[number]>();
+  for (const row of await listFormRows(db)) if (!latest.has(row.form_key)) latest.set(row.form_key, row);
+  const lost: string[] = [];
+  for (const row of latest.values()) {
+    if (row.status !== 'published') continue;
+    for (const q of boundQuestions(definitionOf(row)))
+      if (q.auto && !keys.has(q.auto.check))
+        lost.push(`question "${q.id}" of the form "${row.name}" is answered by the check "${q.auto.check}"`);
+  }
+  if (lost.length > 0)
+    throw new AppError(
+      'conflict',
+      `${lost.join('; ')}: bind ${lost.length === 1 ? 'it' : 'them'} to another check, or to none, before the check leaves the rule set`,
+    );
 }

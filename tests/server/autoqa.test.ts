@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INBOUND_FORM } from '../../fixtures/demo/forms.ts';
 import type {
   AutoqaResultsResponse,
   AutoqaRunResponse,
@@ -7,6 +8,7 @@ import type {
 } from '../../schemas/autoqa.ts';
 import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
 import { listAuditEntries } from '../../server/audit/audit.repository.ts';
+import { archiveForm, createForm } from '../../server/forms/forms.service.ts';
 import { loadAutoqaSample } from '../helpers/autoqa.ts';
 import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 
@@ -103,5 +105,24 @@ describe('the AutoQA API', () => {
     const call = (await send('monitor', '/api/autoqa/calls/SH-RU-01')).body as CallAutoqaResponse;
     expect(call.rulesVersion).toBe(2);
     expect(call.checks.find((c) => c.key === 'introduction')?.result).toBe('pass');
+  });
+
+  it('refuses to drop a check that a published form answers from, naming the question, with a 409', async () => {
+    const form = await createForm(
+      env.rt.db,
+      { ...INBOUND_FORM, definition: INBOUND_FORM.definition },
+      'test',
+    );
+    const { ruleSet } = (await send('monitor', '/api/autoqa/rules')).body as RuleSetResponse;
+    const without = ruleSet.checks.filter((c) => c.key !== 'farewell');
+    const refused = await send('lead', '/api/autoqa/rules', { method: 'PUT', body: { checks: without } });
+    expect(refused.status).toBe(409);
+    expect((refused.body as { error: { message: string } }).error.message).toMatch(
+      /question "polite_close" of the form "Inbound order call" is answered by the check "farewell"/,
+    );
+    // Once the form is archived nothing answers from the check, and it may go.
+    await archiveForm(env.rt.db, form.id, 'test');
+    const saved = await send('lead', '/api/autoqa/rules', { method: 'PUT', body: { checks: without } });
+    expect(saved.status).toBe(200);
   });
 });
