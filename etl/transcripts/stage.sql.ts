@@ -102,8 +102,9 @@ const TRANSCRIPT_SHAPE = JSON.stringify({
 export const JSONL_DOCS_SQL = `CREATE OR REPLACE TEMP TABLE tr_docs AS
 SELECT n, o, ok, CASE WHEN NOT ok THEN l END AS l,
   -- whether the segments are in the order they are stored in (by start time), none of them bad:
-  -- then each one's place is its number, and no sort is needed to number them
-  list_sort(starts) = starts AND NOT list_contains(starts, NULL) AS in_order
+  -- then each one's place is its number, and no sort is needed to number them (list_count counts
+  -- the starts that are numbers: list_contains(starts, NULL) would be NULL, never true)
+  list_sort(starts) = starts AND list_count(starts) = len(starts) AS in_order
 FROM (
   SELECT n, l, o, coalesce(len(o.segments) > 0, false) AS ok,
     list_transform(o.segments, lambda s: TRY_CAST(trim(s.start_s) AS DOUBLE)) AS starts

@@ -8,13 +8,16 @@ export interface ProductNames {
 }
 
 /**
- * The phrases of a rule set and the catalogue, stemmed, in the three column lists the hit query
- * takes as bound parameters: the phrases, each one's anchor (its first word that is not `*`) and
- * the rest of its words with their places. A phrase matches where its anchor's stem is found and
- * every other word's stem sits at its place after it.
+ * The phrases of a rule set and the catalogue, stemmed, in the column lists the hit query takes as
+ * bound parameters: the stems the phrases hold (each a number of its own, per language, so that
+ * the batch's words are keyed by small integers), the phrases, each one's anchor (its rarest
+ * word) and the rest of its words with their places. A phrase matches where its anchor's stem is
+ * found and every other word's stem sits at its place beside it.
  */
 export interface CompiledPhrases {
   languages: string[];
+  /** Every (language, stem) some phrase holds, numbered from 1. */
+  stems: { id: number[]; lang: string[]; stem: string[] };
   phrases: {
     id: number[];
     list: string[];
@@ -24,8 +27,8 @@ export interface CompiledPhrases {
     n: number[];
     rest: number[];
   };
-  anchors: { id: number[]; lang: string[]; stem: string[]; k: number[] };
-  others: { id: number[]; k: number[]; stem: string[] };
+  anchors: { id: number[]; stem: number[]; k: number[] };
+  others: { id: number[]; k: number[]; stem: number[] };
 }
 
 /**
@@ -65,9 +68,23 @@ export function compilePhrases(
   const languages = ruleLanguages(ruleSet.checks);
   const out: CompiledPhrases = {
     languages,
+    stems: { id: [], lang: [], stem: [] },
     phrases: { id: [], list: [], item: [], lang: [], text: [], n: [], rest: [] },
-    anchors: { id: [], lang: [], stem: [], k: [] },
+    anchors: { id: [], stem: [], k: [] },
     others: { id: [], k: [], stem: [] },
+  };
+  const stemIds = new Map<string, number>();
+  const stemId = (lang: string, stem: string): number => {
+    const key = `${lang}\u0000${stem}`;
+    let id = stemIds.get(key);
+    if (id === undefined) {
+      id = stemIds.size + 1;
+      stemIds.set(key, id);
+      out.stems.id.push(id);
+      out.stems.lang.push(lang);
+      out.stems.stem.push(stem);
+    }
+    return id;
   };
   const seen = new Set<string>();
   const add = (list: string, item: string, lang: string, text: string) => {
@@ -87,14 +104,13 @@ export function compilePhrases(
     out.phrases.n.push(stems.length);
     out.phrases.rest.push(rest);
     out.anchors.id.push(id);
-    out.anchors.lang.push(lang);
-    out.anchors.stem.push(stems[anchor] as string);
+    out.anchors.stem.push(stemId(lang, stems[anchor] as string));
     out.anchors.k.push(anchor);
     stems.forEach((s, k) => {
       if (s === '*' || k === anchor) return;
       out.others.id.push(id);
       out.others.k.push(k);
-      out.others.stem.push(s);
+      out.others.stem.push(stemId(lang, s));
     });
   };
   for (const check of ruleSet.checks) {

@@ -31,8 +31,10 @@ import {
   HITS_SQL,
   MENTIONS_SQL,
   OTHERS_SQL,
+  PHRASE_WORDS_SQL,
   PHRASES_SQL,
   PRODUCT_NAMES_SQL,
+  STEMS_SQL,
   TOKENS_SQL,
 } from './queries/hits.sql.ts';
 import { INSERT_WORDS_SQL, MISSING_WORDS_SQL } from './queries/lexicon.sql.ts';
@@ -116,6 +118,12 @@ export async function runAutoqa(
 const BATCH_CALLS = 50_000;
 
 async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Promise<void> {
+  const st = compiled.stems;
+  await c.run(
+    STEMS_SQL,
+    { id: strings(st.id), lang: strings(st.lang), stem: strings(st.stem) },
+    textTypes('id', 'lang', 'stem'),
+  );
   const p = compiled.phrases;
   await c.run(
     PHRASES_SQL,
@@ -133,8 +141,8 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
   const a = compiled.anchors;
   await c.run(
     ANCHORS_SQL,
-    { id: strings(a.id), lang: strings(a.lang), stem: strings(a.stem), k: strings(a.k) },
-    textTypes('id', 'lang', 'stem', 'k'),
+    { id: strings(a.id), stem: strings(a.stem), k: strings(a.k) },
+    textTypes('id', 'stem', 'k'),
   );
   const o = compiled.others;
   await c.run(
@@ -227,7 +235,8 @@ async function checkBatch(
   await step('segments', () => c.run(BATCH_SEGMENTS_SQL, { lo: batch.lo, hi: batch.hi }));
   await step('segments', () => c.run(AGENT_SPANS_SQL));
   await step('lexicon', () => stemNewWords(c));
-  await step('words', () => c.run(TOKENS_SQL, { v: LEXICON_VERSION }));
+  await step('words', () => c.run(PHRASE_WORDS_SQL, { v: LEXICON_VERSION }));
+  await step('words', () => c.run(TOKENS_SQL));
   await step('phrases', () => c.run(HITS_SQL));
   await step('phrases', () => c.run(MENTIONS_SQL));
   const now = new Date().toISOString();

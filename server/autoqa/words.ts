@@ -28,9 +28,19 @@ const RAW_SPLIT = new RegExp(`[${RAW_SPLIT_CLASS}]+`, 'u');
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const APOSTROPHES = /['’`ʼ‘]/gu;
 
-/** The SQL twin of `rawTokens` for a text column: lowercase, cut at spaces, dashes and slashes. */
+/** The separators but the plain space: a text with none of them, no two spaces running and none at either end is cut at its spaces alone. */
+const OTHER_SPLIT_CLASS = RAW_SPLIT_CLASS.slice(1);
+
+/**
+ * The SQL twin of `rawTokens` for a text column: lowercase, cut at spaces, dashes and slashes.
+ * Most segments are words between single spaces, and cutting them at ' ' gives what the regular
+ * expression gives at a third of its cost; the others (a dash, a double space, a space at an
+ * end, …) take the regular expression.
+ */
 export const tokenizeSql = (column: string) =>
-  `regexp_split_to_array(lower(${column}), '[${RAW_SPLIT_CLASS}]+')`;
+  `CASE WHEN regexp_matches(${column}, '[${OTHER_SPLIT_CLASS}]|  |^ | $')
+    THEN regexp_split_to_array(lower(${column}), '[${RAW_SPLIT_CLASS}]+')
+    ELSE string_split(lower(${column}), ' ') END`;
 
 /** A text as SQL cuts it: the raw tokens the lexicon is keyed by. */
 export function rawTokens(text: string): string[] {

@@ -40,13 +40,12 @@ export const BATCH_CALLS_SQL = `
 
 /**
  * The batch's segments ($lo to $hi: its first and last call id) with their words (tokenized as
- * words.ts tokenizes phrases) and a number of their own (`seg_id`), the cheap key every word of
- * the segment is found by.
+ * words.ts tokenizes phrases). A segment's number is the table's rowid, which costs nothing, where
+ * a row_number() would number them on one thread.
  */
 export const BATCH_SEGMENTS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_segs AS
-  SELECT row_number() OVER () AS seg_id, s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language,
-    ${tokenizeSql('s.text')} AS words
+  SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language, ${tokenizeSql('s.text')} AS words
   FROM transcript_segments s JOIN aq_calls c USING (call_id)
   -- Redundant with the join, but lets the scan skip the row groups of other batches' calls.
   WHERE s.call_id BETWEEN $lo AND $hi`;

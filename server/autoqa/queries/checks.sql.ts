@@ -9,6 +9,13 @@
 /** A segment as evidence; `extra` adds keys (the phrase heard, the product). */
 const seg = (s: string, extra = '') =>
   `json_object('seq', ${s}.seq, 'startS', ${s}.start_s, 'endS', ${s}.end_s${extra ? `, ${extra}` : ''})`;
+/**
+ * The order phrases heard are picked by (the first, or with arg_max the last): the segment's start,
+ * then the word's place, then the phrase's `tie` (hits.sql.ts), which is below 1 and so never
+ * outweighs a place.
+ */
+const first = (h: string) => `${h}.start_s * 1000 + ${h}.pos_from + ${h}.tie`;
+const last = (h: string) => `${h}.start_s * 1000 + ${h}.pos_from + 1 - ${h}.tie`;
 const reason = (text: string) => `json_object('reason', '${text}')`;
 const NO_AGENT = reason('no agent speech');
 const NOT_COVERED = reason('no phrases in the language of the call');
@@ -20,10 +27,10 @@ const heardOrWindow = (from: string, to: string): string =>
 /** A phrase in the agent's segments that start within $window s of his first word. */
 export const OPENING_SQL = `
   WITH heard AS (
-    SELECT s.call_id, arg_min(${seg('s', "'phrase', h.phrase")}, s.start_s * 1000 + h.pos_from) AS ev
-    FROM aq_hit h JOIN aq_segs s USING (call_id, seq) JOIN aq_agent a USING (call_id)
-    WHERE h.list = $list AND s.speaker = 'agent' AND s.start_s <= a.first_s + $window
-    GROUP BY s.call_id
+    SELECT h.call_id, arg_min(${seg('h', "'phrase', h.phrase")}, ${first('h')}) AS ev
+    FROM aq_hit h JOIN aq_agent a USING (call_id)
+    WHERE h.list = $list AND h.speaker = 'agent' AND h.start_s <= a.first_s + $window
+    GROUP BY h.call_id
   )
   SELECT c.call_id,
     CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
@@ -35,10 +42,10 @@ export const OPENING_SQL = `
 /** A phrase in the agent's segments that end within $window s of his last word. */
 export const CLOSING_SQL = `
   WITH heard AS (
-    SELECT s.call_id, arg_max(${seg('s', "'phrase', h.phrase")}, s.start_s * 1000 + h.pos_from) AS ev
-    FROM aq_hit h JOIN aq_segs s USING (call_id, seq) JOIN aq_agent a USING (call_id)
-    WHERE h.list = $list AND s.speaker = 'agent' AND s.end_s >= a.last_e - $window
-    GROUP BY s.call_id
+    SELECT h.call_id, arg_max(${seg('h', "'phrase', h.phrase")}, ${last('h')}) AS ev
+    FROM aq_hit h JOIN aq_agent a USING (call_id)
+    WHERE h.list = $list AND h.speaker = 'agent' AND h.end_s >= a.last_e - $window
+    GROUP BY h.call_id
   )
   SELECT c.call_id,
     CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
@@ -50,10 +57,10 @@ export const CLOSING_SQL = `
 /** Fails on the first phrase of the list the agent says anywhere in the call. */
 export const FORBIDDEN_SQL = `
   WITH heard AS (
-    SELECT s.call_id, arg_min(${seg('s', "'phrase', h.phrase")}, s.start_s * 1000 + h.pos_from) AS ev
-    FROM aq_hit h JOIN aq_segs s USING (call_id, seq)
-    WHERE h.list = $list AND s.speaker = 'agent'
-    GROUP BY s.call_id
+    SELECT h.call_id, arg_min(${seg('h', "'phrase', h.phrase")}, ${first('h')}) AS ev
+    FROM aq_hit h
+    WHERE h.list = $list AND h.speaker = 'agent'
+    GROUP BY h.call_id
   )
   SELECT c.call_id,
     CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'fail' ELSE 'pass' END AS result,
@@ -76,7 +83,7 @@ export const PRODUCT_OFFER_SQL = `
   ),
   eligible_count AS (SELECT call_id, count(DISTINCT product_id) AS n FROM eligible GROUP BY call_id),
   named AS (
-    SELECT m.call_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, m.start_s * 1000 + m.pos_from) AS ev
+    SELECT m.call_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, ${first('m')}) AS ev
     FROM aq_mention m JOIN eligible e USING (call_id, product_id)
     WHERE m.speaker = 'agent'
       AND NOT EXISTS (
@@ -114,7 +121,8 @@ const REQUEST_CTE = `
 export const UPSELL_SQL = `
   WITH ${REQUEST_CTE},
   offered AS (
-    SELECT m.call_id, m.product_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, m.start_s * 1000 + m.pos_from) AS ev
+    SELECT m.call_id, m.product_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, ${first('m')}) AS ev,
+      min(${first('m')}) AS k
     FROM aq_mention m JOIN request r USING (call_id)
     WHERE m.speaker = 'agent' AND m.start_s > r.end_s
       AND NOT EXISTS (
@@ -123,7 +131,7 @@ export const UPSELL_SQL = `
       )
     GROUP BY m.call_id, m.product_id
   ),
-  per_call AS (SELECT call_id, count(*) AS n, json_group_array(ev) AS evs FROM offered GROUP BY call_id)
+  per_call AS (SELECT call_id, count(*) AS n, to_json(list_transform(list_sort(list({'k': k, 'ev': ev})), lambda x: x.ev)) AS evs FROM offered GROUP BY call_id)
   SELECT c.call_id,
     CASE WHEN a.call_id IS NULL OR NOT c.covered OR r.call_id IS NULL THEN 'na' WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
@@ -142,9 +150,7 @@ export const DELIVERY_SQL = `
   WITH ${REQUEST_CTE},
   about_delivery AS (SELECT DISTINCT call_id, seq FROM aq_hit WHERE list = $delivery),
   said_when AS (
-    SELECT s.call_id, s.seq, s.start_s, s.end_s, h.phrase, h.pos_from
-    FROM aq_hit h JOIN aq_segs s USING (call_id, seq)
-    WHERE h.list = $when AND s.speaker = 'agent'
+    SELECT call_id, seq, start_s, end_s, phrase, tie, pos_from FROM aq_hit WHERE list = $when AND speaker = 'agent'
   ),
   client_before AS (
     SELECT w.call_id, w.seq, q.seq AS client_seq
@@ -152,7 +158,7 @@ export const DELIVERY_SQL = `
       ON q.call_id = w.call_id AND q.start_s < w.start_s
   ),
   stated AS (
-    SELECT w.call_id, arg_min(${seg('w', "'phrase', w.phrase")}, w.start_s * 1000 + w.pos_from) AS ev
+    SELECT w.call_id, arg_min(${seg('w', "'phrase', w.phrase")}, ${first('w')}) AS ev
     FROM said_when w JOIN client_before b USING (call_id, seq)
     WHERE EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = w.call_id AND d.seq = w.seq)
       OR EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = w.call_id AND d.seq = b.client_seq)
@@ -190,12 +196,13 @@ export const READ_BACK_SQL = `
   ),
   ordered AS (SELECT call_id, count(*) AS n FROM asked GROUP BY call_id),
   read_back AS (
-    SELECT o.call_id, o.product_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, m.start_s * 1000 + m.pos_from) AS ev
+    SELECT o.call_id, o.product_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, ${first('m')}) AS ev,
+      min(${first('m')}) AS k
     FROM asked o JOIN aq_mention m ON m.call_id = o.call_id AND m.product_id = o.product_id
     WHERE m.speaker = 'agent' AND m.start_s > o.named_end
     GROUP BY o.call_id, o.product_id
   ),
-  per_call AS (SELECT call_id, count(*) AS n, json_group_array(ev) AS evs FROM read_back GROUP BY call_id)
+  per_call AS (SELECT call_id, count(*) AS n, to_json(list_transform(list_sort(list({'k': k, 'ev': ev})), lambda x: x.ev)) AS evs FROM read_back GROUP BY call_id)
   SELECT c.call_id,
     CASE WHEN a.call_id IS NULL OR NOT c.covered OR coalesce(o.n, 0) < $min THEN 'na'
       WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
@@ -210,10 +217,10 @@ export const READ_BACK_SQL = `
 /** The client owed (overdue, or over his limit) at the call's time, and the agent speaks of it. */
 export const DEBT_SQL = `
   WITH heard AS (
-    SELECT s.call_id, arg_min(${seg('s', "'phrase', h.phrase")}, s.start_s * 1000 + h.pos_from) AS ev
-    FROM aq_hit h JOIN aq_segs s USING (call_id, seq)
-    WHERE h.list = $list AND s.speaker = 'agent'
-    GROUP BY s.call_id
+    SELECT h.call_id, arg_min(${seg('h', "'phrase', h.phrase")}, ${first('h')}) AS ev
+    FROM aq_hit h
+    WHERE h.list = $list AND h.speaker = 'agent'
+    GROUP BY h.call_id
   )
   SELECT c.call_id,
     CASE WHEN NOT c.has_debt OR a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
