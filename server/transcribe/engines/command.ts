@@ -39,7 +39,8 @@ export function commandEngine(template: string | undefined): Engine {
       const r = await capture(program, rest);
       if (r.missing)
         throw new AppError('bad_request', `the command engine's program is not installed: ${program}`);
-      if (r.code !== 0) throw new CallFailure(`${path.basename(program)} failed: ${lastLine(r.stderr) || `exit ${r.code}`}`);
+      if (r.code !== 0)
+        throw new CallFailure(`${path.basename(program)} failed: ${lastLine(r.stderr) || `exit ${r.code}`}`);
       const file = [out, `${out}.json`].find((f) => existsSync(f));
       const text = words.some((w) => w.includes('{out}')) && file ? readFileSync(file, 'utf8') : r.stdout;
       const heard = parseWhisperOutput(text);
