@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { importFile } from '../../etl/import-file.ts';
 import { monthRange } from '../../schemas/period.ts';
 import type { Stores } from '../../stores/stores.ts';
+import { audit } from '../audit/audit.ts';
 import { dataFiles } from '../runtime.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { decodeChannel, probe, requireSox } from './audio.ts';
@@ -225,7 +226,7 @@ export async function transcribePeriod(
     rmSync(work, { recursive: true, force: true });
   }
   const wallS = (Date.now() - started) / 1000;
-  return {
+  const run: TranscribeRun = {
     pending: pending.length,
     transcribed: imported,
     audioS: round(audioS),
@@ -233,6 +234,14 @@ export async function transcribePeriod(
     rtf: audioS > 0 ? round(wallS / audioS) : null,
     failures,
   };
+  await audit(stores.db, {
+    actor: opts.actor,
+    action: 'run',
+    entity: 'transcribe',
+    entityId: opts.period,
+    after: { engine: opts.engine.name, language: opts.language, ...run },
+  });
+  return run;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   web: () => import('./web.bench.ts'),
   transcripts: () => import('./transcripts.bench.ts'),
   autoqa: () => import('./autoqa.bench.ts'),
+  transcribe: () => import('./transcribe.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);
