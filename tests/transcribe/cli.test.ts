@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,15 @@ async function stored(dataDir: string) {
       'SELECT call_id, reason FROM transcribe_failures ORDER BY call_id',
     );
     const segments = await rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM transcript_segments');
-    return { transcripts, failures, segments: Number(segments[0]?.n) };
+    const speakers = await rt.analytics.rows(
+      'SELECT call_id, speaker, count(*)::INTEGER AS n FROM transcript_segments GROUP BY ALL ORDER BY ALL',
+    );
+    return {
+      transcripts,
+      failures,
+      segments: Number(segments[0]?.n),
+      speakers: speakers.map((r) => [r.call_id, r.speaker, r.n]),
+    };
   } finally {
     await rt.close();
   }
@@ -42,6 +50,11 @@ describe.skipIf(!haveSox)('callscore transcribe with a command engine', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await freshDir();
+    // A MixMonitor-style stereo file for one call: agent on channel 1, customer on channel 2.
+    const demo = path.join(dir, 'recordings', 'demo');
+    const stereo = path.join(demo, 'call-03-stereo.ogg');
+    execFileSync('sox', ['-M', path.join(demo, 'call-03.ogg'), path.join(demo, 'call-05.ogg'), stereo]);
+    renameSync(stereo, path.join(demo, 'call-03.ogg'));
   });
 
   it('transcribes the recorded calls, lists and stores the failures, and a second run retries only those', async () => {
@@ -63,7 +76,7 @@ describe.skipIf(!haveSox)('callscore transcribe with a command engine', () => {
     const lines = first.stdout.trim().split('\n');
     expect(lines.slice(0, 2)).toEqual(['imported 4 transcripts', 'imported 2 transcripts']);
     expect(lines[2]).toMatch(
-      /^2026-10: 6 of 8 calls transcribed with fake-whisper\.mjs \(261 s of audio in \d+ s, real-time factor \d+\.\d\d\), 2 failed$/,
+      /^2026-10: 6 of 8 calls transcribed with fake-whisper\.mjs \(263 s of audio in \d+ s, real-time factor \d+\.\d\d\), 2 failed$/,
     );
     expect(lines.slice(3)).toEqual([
       `  REC-MISSING: recording missing: ${path.join(dir, 'recordings', 'demo', 'no-such-call.ogg')}`,
@@ -72,9 +85,18 @@ describe.skipIf(!haveSox)('callscore transcribe with a command engine', () => {
     ]);
     const after = await stored(dir);
     expect(after.transcripts.map((t) => t.call_id)).toEqual(RECORDED);
-    expect(after.transcripts.every((t) => t.engine === 'fake-whisper.mjs' && t.segment_count === 3)).toBe(
-      true,
-    );
+    expect(after.transcripts.every((t) => t.engine === 'fake-whisper.mjs')).toBe(true);
+    // Mono: three segments of an unknown speaker; stereo: each channel's three, by who spoke.
+    expect(after.transcripts.map((t) => t.segment_count)).toEqual([3, 3, 6, 3, 3, 3]);
+    expect(after.speakers).toEqual([
+      ['REC-EN-01', 'unknown', 3],
+      ['REC-EN-02', 'unknown', 3],
+      ['REC-EN-03', 'agent', 3],
+      ['REC-EN-03', 'customer', 3],
+      ['REC-EN-04', 'unknown', 3],
+      ['REC-EN-05', 'unknown', 3],
+      ['REC-EN-06', 'unknown', 3],
+    ]);
     expect(after.failures.map((f) => f.call_id)).toEqual(['REC-MISSING', 'REC-TOO-LONG']);
 
     const second = await cli([
@@ -89,7 +111,7 @@ describe.skipIf(!haveSox)('callscore transcribe with a command engine', () => {
       dir,
     ]);
     expect(second.stdout).toMatch(/^2026-10: 0 of 2 calls transcribed with fake-whisper\.mjs .*, 2 failed\n/);
-    expect((await stored(dir)).segments).toBe(18);
+    expect((await stored(dir)).segments).toBe(21);
 
     // The transcripts went in through the importer, so AutoQA checks them.
     const qa = await cli(['autoqa', '--period', '2026-10', '--format', 'json', '--data', dir]);
