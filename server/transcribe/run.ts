@@ -213,14 +213,23 @@ export async function transcribePeriod(
     progress();
     let next = 0;
     const workers = Math.max(1, Math.min(opts.workers ?? 1, pending.length || 1));
-    await Promise.all(
+    // An error of the run (not of one call) stops every worker before the temporary folder goes.
+    let stop = false;
+    const settled = await Promise.allSettled(
       Array.from({ length: workers }, async () => {
-        while (next < pending.length) {
+        while (!stop && next < pending.length) {
           const call = pending[next++] as Pending;
-          await one(call);
+          try {
+            await one(call);
+          } catch (e) {
+            stop = true;
+            throw e;
+          }
         }
       }),
     );
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     await flush();
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -139,6 +139,23 @@ describe.skipIf(!haveSox)('callscore transcribe with a command engine', () => {
       dir,
     ]);
     expect([sherpa.code, sherpa.stderr]).toEqual([1, 'callscore: no model folder /nonexistent\n']);
+    const absent = await cli([
+      'transcribe',
+      '--period',
+      '2026-10',
+      '--engine',
+      'command',
+      '--command',
+      'no-such-whisper-cli -f {wav}',
+      '--workers',
+      '2',
+      '--data',
+      dir,
+    ]);
+    expect([absent.code, absent.stderr]).toEqual([
+      1,
+      "callscore: the command engine's program is not installed: no-such-whisper-cli\n",
+    ]);
   }, 60_000);
 });
 

@@ -202,3 +202,15 @@ describe('word error rate', () => {
     ).toBe(3 / 6);
   });
 });
+
+describe("the command's progress line", () => {
+  it('shows calls done of all, failures and the real-time factor so far', async () => {
+    const { progressLine } = await import('../../server/cli/commands/transcribe.ts');
+    expect(progressLine({ done: 0, failed: 0, total: 8, audioS: 0, wallS: 1 })).toBe(
+      `transcribe [${'.'.repeat(30)}] 0/8`,
+    );
+    expect(progressLine({ done: 3, failed: 1, total: 8, audioS: 120, wallS: 69.6 })).toBe(
+      `transcribe [${'#'.repeat(15)}${'.'.repeat(15)}] 4/8 (1 failed) RTF 0.58`,
+    );
+  });
+});

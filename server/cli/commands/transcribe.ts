@@ -12,7 +12,7 @@ import { cliArgs, intFlag, UsageError } from '../args.ts';
 import { periodFlag } from './score.ts';
 
 /** One line on stderr, redrawn in place on a terminal: calls done, failures and the real-time factor. */
-function progressLine(p: TranscribeProgress): string {
+export function progressLine(p: TranscribeProgress): string {
   const width = 30;
   const share = p.total ? (p.done + p.failed) / p.total : 1;
   const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');

@@ -5,6 +5,12 @@ import { CallFailure, type Engine, type Heard, type TranscribeLanguage } from '.
 import { capture, lastLine } from '../spawn-capture.ts';
 import { parseWhisperOutput } from './whisper-output.ts';
 
+/** Whether a program named bare is on the PATH, or one named by a path is there. */
+function onPath(program: string): boolean {
+  if (program.includes('/')) return existsSync(program);
+  return (process.env.PATH ?? '').split(path.delimiter).some((d) => d && existsSync(path.join(d, program)));
+}
+
 /** A template's words, quotes kept together (`"my model.bin"`), no shell in between. */
 export function splitTemplate(template: string): string[] {
   const words: string[] = [];
@@ -28,6 +34,10 @@ export function commandEngine(template: string | undefined): Engine {
       }
       if (!words.some((w) => w.includes('{wav}'))) {
         throw new AppError('bad_request', `--command must name the audio file as {wav}: ${template}`);
+      }
+      const program = words[0] as string;
+      if (!onPath(program)) {
+        throw new AppError('bad_request', `the command engine's program is not installed: ${program}`);
       }
     },
     async hear(wav: string, language: TranscribeLanguage): Promise<Heard> {
