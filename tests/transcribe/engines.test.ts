@@ -9,7 +9,7 @@ import { commandEngine, splitTemplate } from '../../server/transcribe/engines/co
 import { parseTimedWords, wordsToSegments } from '../../server/transcribe/engines/pocketsphinx.ts';
 import { sherpaModelKind, sherpaOnnxEngine } from '../../server/transcribe/engines/sherpa-onnx.ts';
 import { parseWhisperOutput } from '../../server/transcribe/engines/whisper-output.ts';
-import { FAKE_WHISPER } from '../helpers/transcribe.ts';
+import { FAKE_WHISPER, onPath } from '../helpers/transcribe.ts';
 
 let dir: string;
 let wav: string;
@@ -212,5 +212,15 @@ describe("the command's progress line", () => {
     expect(progressLine({ done: 3, failed: 1, total: 8, audioS: 120, wallS: 69.6 })).toBe(
       `transcribe [${'#'.repeat(15)}${'.'.repeat(15)}] 4/8 (1 failed) RTF 0.58`,
     );
+  });
+});
+
+describe.skipIf(!onPath('pocketsphinx_continuous'))("pocketsphinx's model folder", () => {
+  it('is refused, naming what it lacks, when it is not a pocketsphinx model', async () => {
+    const { pocketsphinxEngine } = await import('../../server/transcribe/engines/pocketsphinx.ts');
+    expect(await message(pocketsphinxEngine(dir).ready())).toBe(
+      `AppError: ${dir} is not a pocketsphinx model folder: en-us is missing (it holds en-us/, en-us.lm.bin and cmudict-en-us.dict; Debian: apt-get install pocketsphinx-en-us)`,
+    );
+    expect(await message(pocketsphinxEngine().ready())).toBe('no error');
   });
 });
