@@ -139,8 +139,10 @@ export async function transcribePeriod(
       if (report.status === 'rejected')
         throw new AppError('internal', `transcripts not imported: ${report.message}`);
       await stores.analytics.rows(CLEAR_DONE_FAILURES_SQL);
-      imported += lines.length;
-      opts.onBatch?.(lines.length);
+      // What the importer loaded: a transcript it quarantined stays pending for the next run.
+      const loaded = report.status === 'done' ? (report.transcripts?.loaded ?? lines.length) : 0;
+      imported += loaded;
+      opts.onBatch?.(loaded);
     });
     return importing;
   };
