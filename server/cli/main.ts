@@ -28,6 +28,10 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
   autoqa   --period YYYY-MM [--format table|json]
                                              check the month's transcribed calls (greeting, upsell, …)
                                              against the AutoQA rule set and print each call's results
+  transcribe --period YYYY-MM [--engine pocketsphinx|command|sherpa-onnx] [--model DIR]
+           [--command "PROGRAM … {wav}"] [--workers 1] [--language auto|en|ru|ro] [--batch 8]
+                                             transcribe the month's recorded calls that have no transcript,
+                                             on this machine, and import them (failures retried next run)
   payroll  export --period YYYY-MM [--format csv|xlsx] [--delimiter ,|;] [--decimal .|,] [--out FILE]
   payroll  approve|status --period YYYY-MM   lock a month (its figures and files never change again)
            [--confirm-missing-bases ID,ID]   approve: the operators with no variable base, each by id
@@ -51,6 +55,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   score: async () => (await import('./commands/score.ts')).scoreCommand,
   payroll: async () => (await import('./commands/payroll.ts')).payrollCommand,
   autoqa: async () => (await import('./commands/autoqa.ts')).autoqaCommand,
+  transcribe: async () => (await import('./commands/transcribe.ts')).transcribeCommand,
 };
 
 async function main(argv: string[]) {

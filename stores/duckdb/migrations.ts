@@ -137,4 +137,18 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       'UPDATE pbx_cdr SET uniqueid = call_id WHERE uniqueid IS NULL',
     ],
   },
+  {
+    // `callscore transcribe`'s failures: the last reason each call could not be transcribed. A row
+    // goes when the call's transcript is imported; a failed call is tried again on the next run.
+    // Beside the transcripts, so the run's pending query reads both in one place.
+    version: 7,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS transcribe_failures (
+        call_id VARCHAR NOT NULL,
+        engine VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        failed_at TIMESTAMPTZ NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   transcripts: () => import('./transcripts.bench.ts'),
   autoqa: () => import('./autoqa.bench.ts'),
   'auto-evaluations': () => import('./auto-evaluations.bench.ts'),
+  transcribe: () => import('./transcribe.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -1,0 +1,89 @@
+import { resolveDataDir } from '../../config.ts';
+import { openDataDir } from '../../runtime.ts';
+import type { TranscribeLanguage } from '../../transcribe/engine.ts';
+import { pickEngine } from '../../transcribe/engines.ts';
+import {
+  TRANSCRIBE_ENGINES,
+  TRANSCRIBE_LANGUAGES,
+  type TranscribeEngineName,
+} from '../../transcribe/options.ts';
+import { DEFAULT_BATCH, type TranscribeProgress, transcribePeriod } from '../../transcribe/run.ts';
+import { cliArgs, intFlag, UsageError } from '../args.ts';
+import { periodFlag } from './score.ts';
+
+/** One line on stderr, redrawn in place on a terminal: calls done, failures and the real-time factor. */
+export function progressLine(p: TranscribeProgress): string {
+  const width = 30;
+  const share = p.total ? (p.done + p.failed) / p.total : 1;
+  const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
+  const rtf = p.audioS > 0 ? ` RTF ${(p.wallS / p.audioS).toFixed(2)}` : '';
+  return `transcribe [${bar}] ${p.done + p.failed}/${p.total}${p.failed ? ` (${p.failed} failed)` : ''}${rtf}`;
+}
+
+/**
+ * `callscore transcribe --period YYYY-MM [--engine E] [--model DIR] [--command T] [--workers N]
+ * [--language L] [--batch N]`: the month's recorded calls without a transcript, transcribed on
+ * this machine and imported.
+ */
+export async function transcribeCommand(argv: string[]) {
+  const { values } = cliArgs(argv, {
+    period: { type: 'string' },
+    engine: { type: 'string' },
+    model: { type: 'string' },
+    command: { type: 'string' },
+    workers: { type: 'string' },
+    language: { type: 'string' },
+    batch: { type: 'string' },
+  });
+  const period = periodFlag(values.period);
+  const engineName = (values.engine ?? 'pocketsphinx') as TranscribeEngineName;
+  if (!TRANSCRIBE_ENGINES.includes(engineName))
+    throw new UsageError(`--engine must be one of ${TRANSCRIBE_ENGINES.join(', ')}`);
+  const language = (values.language ?? 'auto') as TranscribeLanguage;
+  if (!TRANSCRIBE_LANGUAGES.includes(language))
+    throw new UsageError(`--language must be one of ${TRANSCRIBE_LANGUAGES.join(', ')}`);
+  const workers = intFlag(values.workers, 'workers', 1, 1, 64);
+  const batch = intFlag(values.batch, 'batch', DEFAULT_BATCH, 1, 10_000);
+  if (engineName === 'pocketsphinx' && language !== 'auto' && language !== 'en')
+    throw new UsageError('pocketsphinx reads English only: --language en or auto');
+  const engine = pickEngine({
+    engine: engineName,
+    ...(values.model ? { model: values.model } : {}),
+    ...(values.command ? { command: values.command } : {}),
+  });
+
+  const rt = await openDataDir(resolveDataDir(values.data), { webDir: null });
+  const tty = process.stderr.isTTY;
+  let last = '';
+  try {
+    const run = await transcribePeriod(rt, {
+      period,
+      engine,
+      language,
+      workers,
+      batch,
+      actor: 'cli',
+      onProgress: (p) => {
+        if (!tty) return;
+        const line = progressLine(p);
+        if (line !== last) process.stderr.write(`\r\x1b[2K${line}`);
+        last = line;
+      },
+      // Said as each batch is in, so whoever watches knows what a kill would keep.
+      onBatch: (calls) => {
+        if (tty && last) process.stderr.write('\r\x1b[2K');
+        console.log(`imported ${calls} transcripts`);
+        last = '';
+      },
+    });
+    if (tty && last) process.stderr.write('\r\x1b[2K');
+    const rtf = run.rtf == null ? '' : `, real-time factor ${run.rtf.toFixed(2)}`;
+    console.log(
+      `${period}: ${run.transcribed} of ${run.pending} calls transcribed with ${engine.name} (${run.audioS.toFixed(0)} s of audio in ${run.wallS.toFixed(0)} s${rtf}), ${run.failures.length} failed`,
+    );
+    for (const f of run.failures) console.log(`  ${f.callId}: ${f.reason}`);
+    if (run.failures.length) console.log('  (stored; tried again on the next run)');
+  } finally {
+    await rt.close();
+  }
+}
