@@ -111,8 +111,8 @@ export function SearchFilters({
       {select(
         'checkResult',
         t('aq.filter.result'),
-        CHECK_RESULTS.map((r) => ({ value: r, label: t(`aq.result.${r}`) })),
-        filters.check ? t('aq.result.fail') : t('qa.filter.any'),
+        CHECK_RESULTS.map((r) => ({ value: r, label: t(`checks.result.${r}`) })),
+        filters.check ? t('checks.result.fail') : t('qa.filter.any'),
       )}
     </div>
   );
