@@ -21,11 +21,17 @@ describe('the payroll page in Chromium', () => {
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(12);
     await expect.poll(() => page.locator('.badge-open').textContent()).toBe('Open');
 
-    // Sorted by coefficient, lowest first: the first row's explanation opens below it.
-    const first = page.locator('.reason-button').first();
-    await first.click();
+    // Sorted by coefficient, lowest first: a row's explanation opens below it. The lowest operator
+    // with a variable base (a new hire has none yet) shows the payout's line.
     const explain = page.locator('.explain');
-    await expect.poll(() => explain.count()).toBe(1);
+    let row = 0;
+    for (; row < 12; row++) {
+      await rows.nth(row).locator('.reason-button').click();
+      await expect.poll(() => explain.count()).toBe(1);
+      if (/× base/.test((await explain.textContent()) ?? '')) break;
+      await rows.nth(row).locator('.reason-button').click();
+      await expect.poll(() => explain.count()).toBe(0);
+    }
     expect(await explain.textContent()).toMatch(/Coefficient 0[.,]\d{4} × base/);
     expect(await explain.locator('code').first().textContent()).toMatch(/^min\(/);
     // The last line adds the deductions up to the coefficient, exact sum first, then its rounding.
@@ -41,7 +47,7 @@ describe('the payroll page in Chromium', () => {
     expect(costs.length).toBeGreaterThan(0);
     const deducted = minor((await explain.locator('[data-total]').textContent()) ?? '');
     expect(costs.reduce((a, b) => a + b, 0)).toBe(deducted);
-    const firstRow = page.locator('table.payroll-table > tbody > tr').first();
+    const firstRow = rows.nth(row);
     expect(minor((await firstRow.locator('td.num').nth(3).textContent()) ?? '')).toBe(deducted);
     const shares = await firstRow.locator('.reason strong').allTextContents();
 

@@ -75,7 +75,7 @@ describe('QA monitoring in Chromium', () => {
     await expect
       .poll(() => page.locator('.player-time').textContent(), { timeout: 15_000 })
       .toMatch(/\/ 0:[1-9]/);
-    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect
       .poll(() => audio.evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 10_000 })
       .toBeGreaterThan(0.3);

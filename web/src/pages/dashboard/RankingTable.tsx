@@ -108,14 +108,24 @@ export function RankingTable({
   useEffect(() => {
     const box = bodyRef.current;
     if (!hasRows || !box) return;
-    const head = box.querySelector<HTMLElement>(`[data-sort="${sortCol.key}"]`)?.closest('th');
-    if (!head) return;
-    // The name column stays at the left edge when the table scrolls, over what passes under it.
-    const covered = box.querySelector<HTMLElement>('thead th.sticky-col')?.offsetWidth ?? 0;
-    const left = head.offsetLeft;
-    const right = left + head.offsetWidth;
-    if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
-    else if (left < box.scrollLeft + covered) box.scrollLeft = Math.max(0, left - covered);
+    const keep = () => {
+      const head = box.querySelector<HTMLElement>(`[data-sort="${sortCol.key}"]`)?.closest('th');
+      if (!head) return;
+      // The name column stays at the left edge when the table scrolls, over what passes under it.
+      const covered = box.querySelector<HTMLElement>('thead th.sticky-col')?.offsetWidth ?? 0;
+      const left = head.offsetLeft;
+      const right = left + head.offsetWidth;
+      if (right > box.scrollLeft + box.clientWidth) box.scrollLeft = right - box.clientWidth;
+      else if (left < box.scrollLeft + covered) box.scrollLeft = Math.max(0, left - covered);
+    };
+    keep();
+    // The columns widen as their figures and names arrive, and the box narrows when the page
+    // grows a scroll bar: the sorted column is kept in sight through those first changes of size.
+    const table = box.querySelector('table');
+    const sizes = new ResizeObserver(keep);
+    sizes.observe(box);
+    if (table) sizes.observe(table);
+    return () => sizes.disconnect();
   }, [sortCol.key, hasRows]);
 
   const href = (r: RankingEntry) =>
