@@ -1,3 +1,5 @@
+import { tokenizeSql } from '../../stores/segment-words.sql.ts';
+
 /**
  * Checking and loading the staged transcripts (stage.sql.ts), all in SQL: a file of a million
  * transcripts is never walked row by row in JavaScript, and its segments are read from one table.
@@ -91,16 +93,17 @@ FROM tr_final WHERE action IN ('new', 'replace')`;
 
 /**
  * The good segments of the transcripts that load, numbered by start time then file order: those
- * of a transcript written in that order keep their number; only the others are sorted.
+ * of a transcript written in that order keep their number; only the others are sorted. Each is
+ * cut into its words here, once, for AutoQA's checks to read on every run.
  */
 export const INSERT_SEGMENTS_SQL = [
-  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id)
-SELECT f.call_id, r.idx, r.spk, r.st, r.en, r.txt, r.conf, $importId
+  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id, words)
+SELECT f.call_id, r.idx, r.spk, r.st, r.en, r.txt, r.conf, $importId, ${tokenizeSql('r.txt')}
 FROM tr_rows r JOIN tr_final f ON r.tkey = f.tkey AND f.action IN ('new', 'replace') AND f.numbered
 WHERE ${GOOD('r', 'f')}`,
-  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id)
+  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id, words)
 SELECT f.call_id, row_number() OVER (PARTITION BY r.tkey ORDER BY r.st, r.line, r.idx), r.spk, r.st, r.en, r.txt, r.conf,
-  $importId
+  $importId, ${tokenizeSql('r.txt')}
 FROM tr_rows r JOIN tr_final f ON r.tkey = f.tkey AND f.action IN ('new', 'replace') AND NOT f.numbered
 WHERE ${GOOD('r', 'f')}`,
 ] as const;

@@ -1,9 +1,10 @@
 import snowball from 'snowball-stemmers';
+import { rawTokens } from '../../stores/segment-words.sql.ts';
 import { NUMBER_WORDS } from './number-words.ts';
 
 /**
  * How text becomes the words the checks compare, in one place for both sides: the segments
- * (tokenized in SQL by TOKENIZE_SQL, their distinct words stemmed here into the lexicon) and the
+ * (cut at import, stores/segment-words.sql.ts, their distinct words stemmed here into the lexicon) and the
  * phrases and product names (tokenized and stemmed here when a rule set loads). Case, punctuation
  * and diacritics do not count (ș/ş, ț/ţ, ă, â, î; ё = е), so an ASR transcript without diacritics
  * matches a phrase list written with them.
@@ -16,36 +17,16 @@ import { NUMBER_WORDS } from './number-words.ts';
 export const LEXICON_VERSION = 1;
 
 /**
- * Splitting happens in two steps. SQL cuts each segment at spaces, dashes and slashes (one simple
- * regular expression: over tens of millions of segments the cheapest split that keeps "floarea-
- * soarelui" and "floarea soarelui" alike), and the lexicon maps each such raw token to its stem
- * here, where punctuation around it is dropped ("oil," is "oil"), apostrophes join ("don't" is
- * "dont") and a token of numbers only ("8:30") is `#`. Phrases are cut and mapped the same way.
+ * Splitting happens in two steps. The segments are cut at spaces, dashes and slashes when they are
+ * imported (stores/segment-words.sql.ts, where phrases are cut the same way by `rawTokens`), and
+ * the lexicon maps each such raw token to its stem here, where punctuation around it is dropped
+ * ("oil," is "oil"), apostrophes join ("don't" is "dont") and a token of numbers only ("8:30") is
+ * `#`.
  */
-// The hyphen last: a literal in both JavaScript's and DuckDB's (RE2) character classes.
-const RAW_SPLIT_CLASS = ' \t\n\r\f\v\u00a0\u202f‐‑–—/-';
-const RAW_SPLIT = new RegExp(`[${RAW_SPLIT_CLASS}]+`, 'u');
+export { rawTokens, tokenizeSql } from '../../stores/segment-words.sql.ts';
+
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const APOSTROPHES = /['’`ʼ‘]/gu;
-
-/** The separators but the plain space: a text with none of them, no two spaces running and none at either end is cut at its spaces alone. */
-const OTHER_SPLIT_CLASS = RAW_SPLIT_CLASS.slice(1);
-
-/**
- * The SQL twin of `rawTokens` for a text column: lowercase, cut at spaces, dashes and slashes.
- * Most segments are words between single spaces, and cutting them at ' ' gives what the regular
- * expression gives at a third of its cost; the others (a dash, a double space, a space at an
- * end, …) take the regular expression.
- */
-export const tokenizeSql = (column: string) =>
-  `CASE WHEN regexp_matches(${column}, '[${OTHER_SPLIT_CLASS}]|  |^ | $')
-    THEN regexp_split_to_array(lower(${column}), '[${RAW_SPLIT_CLASS}]+')
-    ELSE string_split(lower(${column}), ' ') END`;
-
-/** A text as SQL cuts it: the raw tokens the lexicon is keyed by. */
-export function rawTokens(text: string): string[] {
-  return text.toLowerCase().split(RAW_SPLIT);
-}
 
 /** The words of a raw token: apostrophes dropped, split at anything not a letter or a digit. */
 export function tokenize(text: string): string[] {

@@ -1,3 +1,5 @@
+import { tokenizeSql } from '../segment-words.sql.ts';
+
 /**
  * Changes to the analytical store after its first schema (ddl.ts, version 1), in order. A file
  * opened at an older version gets each later step once, in a transaction of its own, and its
@@ -149,6 +151,17 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
         reason VARCHAR NOT NULL,
         failed_at TIMESTAMPTZ NOT NULL
       )`,
+    ],
+  },
+  {
+    // Each segment's raw tokens, cut once when its transcript is imported rather than on every
+    // run of AutoQA's checks (the cut was the largest step of a run, and the same every time).
+    // A transcript replaced takes its segments' words with it. Segments already stored are cut
+    // here, once.
+    version: 8,
+    statements: [
+      'ALTER TABLE transcript_segments ADD COLUMN IF NOT EXISTS words VARCHAR[]',
+      `UPDATE transcript_segments SET words = ${tokenizeSql('text')} WHERE words IS NULL`,
     ],
   },
 ];

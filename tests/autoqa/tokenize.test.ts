@@ -1,6 +1,7 @@
 import { DuckDBInstance, VARCHAR } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { rawTokens, tokenizeSql } from '../../server/autoqa/words.ts';
+import { segmentWordsSql } from '../../stores/segment-words.sql.ts';
 
 /**
  * The SQL cut of a segment (a plain split at ' ' where that is all it needs, the regular
@@ -37,6 +38,21 @@ test('SQL cuts every segment as the phrases are cut', async () => {
       ).getRowsJson();
       expect(rows[0]?.[0], JSON.stringify(text)).toEqual(rawTokens(text));
     }
+  } finally {
+    c.closeSync();
+  }
+});
+
+test('a segment stored without its words is cut when read, one stored with them is read as stored', async () => {
+  const c = await instance.connect();
+  try {
+    await c.run('CREATE TEMP TABLE segs (id INTEGER, text VARCHAR, words VARCHAR[])');
+    await c.run(`INSERT INTO segs SELECT 1, 'Good  morning – Anna', NULL`);
+    await c.run(`INSERT INTO segs SELECT 2, 'Добрый день', ${tokenizeSql("'Добрый день'")}`);
+    const rows = (
+      await c.runAndReadAll(`SELECT ${segmentWordsSql('s')} AS w FROM segs s ORDER BY id`)
+    ).getRowsJson();
+    expect(rows.map((r) => r[0])).toEqual([rawTokens('Good  morning – Anna'), rawTokens('Добрый день')]);
   } finally {
     c.closeSync();
   }

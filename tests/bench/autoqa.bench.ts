@@ -12,6 +12,7 @@ import { createForm, updateForm } from '../../server/forms/forms.service.ts';
 import { openDataDir } from '../../server/runtime.ts';
 import { writeSetting } from '../../server/settings/settings.repository.ts';
 import { textList } from '../../stores/duckdb.ts';
+import { tokenizeSql } from '../../stores/segment-words.sql.ts';
 import { AUTOQA_SAMPLE } from '../helpers/autoqa.ts';
 import { CORPUS } from './autoqa-corpus.ts';
 import { gib, measure } from './memory.ts';
@@ -27,7 +28,8 @@ export const LANG_TABLE_SQL = `
 
 /**
  * $n calls of 24 to 36 segments (30 on average), agent and client in turn, 4 s apart; one call in
- * 40 has a 12.8 s silence, one agent segment in 9 starts a second before the client has finished.
+ * 40 has a 12.8 s silence, one agent segment in 9 starts a second before the client has finished;
+ * each segment with its words cut, as the transcripts import cuts them.
  */
 export const SEGMENTS_SQL = `
   INSERT INTO transcript_segments
@@ -50,9 +52,11 @@ export const SEGMENTS_SQL = `
       l.numbers[(hash(s.i, s.seq, 3) % len(l.numbers))::BIGINT + 1] AS num
     FROM s JOIN bench_lang l USING (li)
   )
-  SELECT 'B' || lpad(i::VARCHAR, 8, '0'), seq::INTEGER, speaker, start_s, start_s + 3.2,
-    replace(replace(replace(template, '{p}', p), '{q}', q), '{n}', num), NULL, NULL
-  FROM t`;
+  SELECT *, ${tokenizeSql('text')} AS words FROM (
+    SELECT 'B' || lpad(i::VARCHAR, 8, '0'), seq::INTEGER, speaker, start_s, start_s + 3.2,
+      replace(replace(replace(template, '{p}', p), '{q}', q), '{n}', num) AS text, NULL, NULL
+    FROM t
+  )`;
 
 export const CALLS_SQL = `
   INSERT INTO calls (call_id, started_at, direction, operator_id, client_id, disposition, task_type, outcome)

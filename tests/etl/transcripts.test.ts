@@ -282,6 +282,11 @@ describe('a newer transcript of a call replaces the older one; the same file aga
     ]);
     const [count] = await rows('SELECT count(*)::INTEGER AS n FROM transcript_segments');
     expect(count?.n).toBe(2);
+    // Each segment is stored with its words, cut as AutoQA cuts phrases; the replaced ones went.
+    expect(await rows('SELECT call_id, seq, words FROM transcript_segments ORDER BY call_id, seq')).toEqual([
+      { call_id: 'K1', seq: 1, words: ['a,', 'better'] },
+      { call_id: 'K2', seq: 1, words: ['same'] },
+    ]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { tokenizeSql } from '../../../stores/segment-words.sql.ts';
+
 /**
  * The rule test's copy of one call into a scratch store: each table's rows leave the data as one
  * JSON list (`rowsJsonSql`) and enter the scratch store's same table (`insertJsonSql`), so the
@@ -43,8 +45,10 @@ export const PASTED_DEBT_SQL = `INSERT INTO debts (client_id, as_of, balance, cr
 export const PASTED_TRANSCRIPT_SQL = `INSERT INTO transcripts (call_id, language, engine, speakers_known, segment_count)
   VALUES ($id, $language, 'pasted', $known, $count::INTEGER)`;
 
-export const PASTED_SEGMENTS_SQL = `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text)
-  SELECT $id, unnest($seq)::INTEGER, unnest($speaker), unnest($start)::DOUBLE, unnest($end)::DOUBLE, unnest($text)`;
+export const PASTED_SEGMENTS_SQL = `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, words)
+  SELECT *, ${tokenizeSql('text')} FROM (
+    SELECT $id, unnest($seq)::INTEGER, unnest($speaker), unnest($start)::DOUBLE, unnest($end)::DOUBLE, unnest($text) AS text
+  )`;
 
 /** A stored transcript read as another language. */
 export const SET_LANGUAGE_SQL = 'UPDATE transcripts SET language = $language WHERE call_id = $id';
