@@ -60,8 +60,11 @@ export async function autoqaAccuracy(
     for (const q of boundQuestions(await formOf(e.form_id))) {
       const key = q.auto?.check ?? '';
       const auto = call.checks[key];
-      const human = answerResult(q, answers[q.id]);
-      if (auto === undefined || human === undefined) continue;
+      const answered = answerResult(q, answers[q.id]);
+      if (auto === undefined || answered === undefined) continue;
+      // A question without N/A has only "yes" for a call where there was nothing to fault (no
+      // debt to check): beside AutoQA's `na`, a pass says the same, not the opposite.
+      const human = auto === 'na' && !q.allowNa && answered === 'pass' ? 'na' : answered;
       any = true;
       languages.add(call.language);
       let cell = cells.get(key);

@@ -285,4 +285,27 @@ describe("AutoQA's accuracy against people", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('bad_request');
   });
+
+  it("reads a person's yes beside AutoQA's N/A as agreement where the question has no N/A", async () => {
+    // SH-EN-01: the client owes nothing, so the debt check does not apply (`na`); the form's
+    // question has no N/A, and the monitor's "yes" is all it lets him say for "nothing to fault".
+    const form = await json<{ form: { id: number } }>(
+      lead.post('/api/forms', {
+        name: 'Debt only',
+        definition: { sections: [{ id: 's', title: 'Call', questions: [yesNo('owed', 'debt-check')] }] },
+      }),
+    );
+    const draft = await json<EvaluationResponse>(
+      monitor.post('/api/evaluations', { callId: 'SH-EN-01', formId: form.body.form.id }),
+    );
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const id = draft.body.evaluation.id;
+    expect((await monitor.post(`/api/evaluations/${id}/submit`, { answers: { owed: true } })).status).toBe(
+      200,
+    );
+    const r = await json<AccuracyResponse>(lead.get('/api/autoqa/accuracy?period=2026-10'));
+    const debt = r.body.checks.find((c) => c.key === 'debt-check');
+    expect(debt?.all).toMatchObject({ bothNa: 1 });
+    expect(r.body.disagreements.filter((d) => d.evaluationId === id)).toEqual([]);
+  });
 });
