@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => e?.stop());
 
-/** The budget for the dashboard's first load: gzipped JavaScript. */
+/** The budget for the dashboard's first load: gzipped JavaScript. */
 const FIRST_LOAD_BUDGET = 300 * 1024;
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
