@@ -5,10 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importFile } from '../../etl/import-file.ts';
 import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
 import { autoqaRows } from '../../server/autoqa/autoqa.service.ts';
-import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
-import { writeSetting } from '../../server/settings/settings.repository.ts';
-import { AUTOQA_SAMPLE, loadAutoqaSample } from '../helpers/autoqa.ts';
+import { AUTOQA_SAMPLE, loadAutoqaSample, nameTheCompany } from '../helpers/autoqa.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { agreement, agreementTable, type Labels } from './agreement.ts';
 
@@ -25,18 +23,7 @@ let labels: Labels;
 beforeAll(async () => {
   env = await testEnv();
   await loadAutoqaSample(env.rt);
-  // The company as the settings name it, and as Russian speakers say it (a rule-set edit).
-  await writeSetting(env.rt.db, 'companyName', 'Nord Distribution', 'test');
-  const rules = await currentRuleSet(env.rt.db);
-  await saveRuleSet(
-    env.rt.db,
-    rules.checks.map((c) =>
-      c.key === 'introduction' && c.kind === 'opening-phrase'
-        ? { ...c, companyNames: ['Норд Дистрибьюшн'] }
-        : c,
-    ),
-    'test',
-  );
+  await nameTheCompany(env.rt);
   await runAutoqa(env.rt, '2026-10');
   labels = JSON.parse(readFileSync(path.join(AUTOQA_SAMPLE, 'expected.json'), 'utf8')) as Labels;
 }, 120_000);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
+import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
 import { writeSetting } from '../../server/settings/settings.repository.ts';
 import type { Stores } from '../../stores/stores.ts';
 
@@ -27,4 +28,22 @@ export async function loadAutoqaSample(stores: Stores, dir = AUTOQA_SAMPLE): Pro
     const report = await importFile(stores, { kind, file: path.join(dir, file), actor: 'test', timeZone });
     if (report.quarantined) throw new Error(`${kind}: ${JSON.stringify(report.quarantine)}`);
   }
+}
+
+/**
+ * The company as the sample's calls name it: the settings' name, and the Russian speakers' way of
+ * saying it as a rule-set edit (the golden labels read the introduction so).
+ */
+export async function nameTheCompany(stores: Stores): Promise<void> {
+  await writeSetting(stores.db, 'companyName', 'Nord Distribution', 'test');
+  const rules = await currentRuleSet(stores.db);
+  await saveRuleSet(
+    stores.db,
+    rules.checks.map((c) =>
+      c.key === 'introduction' && c.kind === 'opening-phrase'
+        ? { ...c, companyNames: ['Норд Дистрибьюшн'] }
+        : c,
+    ),
+    'test',
+  );
 }

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PassRatesResponse } from '../../schemas/autoqa-pass-rates.ts';
 import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
-import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
-import { writeSetting } from '../../server/settings/settings.repository.ts';
 import { createUser } from '../../server/users/users.service.ts';
-import { loadAutoqaSample } from '../helpers/autoqa.ts';
+import { loadAutoqaSample, nameTheCompany } from '../helpers/autoqa.ts';
 import { addUser, importCsv, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 /**
@@ -27,18 +25,7 @@ const check = (g: { checks: PassRatesResponse['total']['checks'] }, key: string)
 beforeAll(async () => {
   env = await testEnv();
   await loadAutoqaSample(env.rt);
-  // As the golden test: the company's name as the settings and Russian speakers say it.
-  await writeSetting(env.rt.db, 'companyName', 'Nord Distribution', 'test');
-  const rules = await currentRuleSet(env.rt.db);
-  await saveRuleSet(
-    env.rt.db,
-    rules.checks.map((c) =>
-      c.key === 'introduction' && c.kind === 'opening-phrase'
-        ? { ...c, companyNames: ['Норд Дистрибьюшн'] }
-        : c,
-    ),
-    'test',
-  );
+  await nameTheCompany(env.rt);
   await runAutoqa(env.rt, '2026-10');
   // A team of the same department without a transcribed call: no figures, so no row.
   await importCsv(env, 'teams', 'teams-quiet.csv', 'team_id,name,department\nT-QUIET,Quiet desk,Sales\n');

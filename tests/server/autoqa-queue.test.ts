@@ -4,11 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INBOUND_FORM } from '../../fixtures/demo/forms.ts';
 import type { CallsResponse, SampleResponse } from '../../schemas/calls.ts';
 import { formDefinition } from '../../schemas/forms.ts';
-import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
 import { archiveForm, createForm } from '../../server/forms/forms.service.ts';
-import { writeSetting } from '../../server/settings/settings.repository.ts';
-import { AUTOQA_SAMPLE, loadAutoqaSample } from '../helpers/autoqa.ts';
+import { AUTOQA_SAMPLE, loadAutoqaSample, nameTheCompany } from '../helpers/autoqa.ts';
 import { addUser, signIn, type TestEnv, tempDir, testEnv } from '../helpers/runtime.ts';
 
 /**
@@ -63,17 +61,7 @@ beforeAll(async () => {
     `${[lines[0], ...lines.slice(1).map((l) => `${l}rec/${l.split(',')[0]}.wav`)].join('\n')}\n`,
   );
   await loadAutoqaSample(env.rt, dir);
-  await writeSetting(env.rt.db, 'companyName', 'Nord Distribution', 'test');
-  const rules = await currentRuleSet(env.rt.db);
-  await saveRuleSet(
-    env.rt.db,
-    rules.checks.map((c) =>
-      c.key === 'introduction' && c.kind === 'opening-phrase'
-        ? { ...c, companyNames: ['Норд Дистрибьюшн'] }
-        : c,
-    ),
-    'test',
-  );
+  await nameTheCompany(env.rt);
   await runAutoqa(env.rt, '2026-10');
   // The demo's inbound form binds debt-check to a form-critical question.
   await createForm(
