@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { Format } from '../schemas/import-report.ts';
+import { PLATFORM_READERS } from './platforms/registry.ts';
 
 const QUEUE_LOG_LINE = /^\d{9,11}\|[^|]*\|[^|]*\|[^|]*\|[A-Z_]+/;
 /** A cdr_csv line: quoted fields, a `YYYY-MM-DD HH:MM:SS` start in the tenth. */
@@ -12,7 +13,6 @@ const CDR_LINE = /^("[^"]*(""[^"]*)*",){9}"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"/
  * the first line for the telephony formats and canonical CSV. Refuses to guess otherwise.
  */
 export async function detectFormat(file: string): Promise<Format> {
-  if (/\.(jsonl|ndjson|json)$/i.test(file)) return 'jsonl';
   if (/\.parquet$/i.test(file)) return 'parquet';
   let head = '';
   try {
@@ -30,6 +30,10 @@ export async function detectFormat(file: string): Promise<Format> {
   } catch (e) {
     throw new AppError('bad_request', `cannot read ${file}: ${(e as Error).message}`);
   }
+  // A platform's export says what it is in its first bytes (a header, a JSON shape).
+  const reader = PLATFORM_READERS.find((r) => r.detect(head, path.basename(file)));
+  if (reader) return reader.format;
+  if (/\.(jsonl|ndjson|json)$/i.test(file)) return 'jsonl';
   const first = head.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   if (QUEUE_LOG_LINE.test(first)) return 'queue-log';
   if (CDR_LINE.test(first)) return 'asterisk-cdr';

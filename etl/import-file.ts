@@ -27,6 +27,8 @@ import { encodingNote, type LongLine, likelyEncoding, scanFile } from './input/s
 import { killPoint } from './kill-point.ts';
 import { isOperationalKind, loadOperational } from './load-sqlite.ts';
 import { type Cells, toStoreCells } from './normalize.ts';
+import type { PlatformReader } from './platforms/reader.ts';
+import { platformReader } from './platforms/registry.ts';
 import type { OnProgress } from './progress.ts';
 import { type CanonicalFormat, readRows } from './read-rows.ts';
 import { detectTranscriptFormat } from './transcripts/detect.ts';
@@ -50,6 +52,8 @@ export interface ImportOptions {
   encoding?: string;
   /** The PBX a CDR or queue_log comes from, when several feed one data directory (`--source`). */
   pbx?: string;
+  /** The reader of a platform's export (etl/platforms/), when the file is one. */
+  reader?: PlatformReader;
   /** Set by importFile: the file as given, when `file` is a decoded or decompressed copy of it. */
   source?: InputSource;
   /** Set by importFile: lines too long to read, taken out of `file`, each to be quarantined. */
@@ -158,6 +162,20 @@ async function importPrepared(target: Stores, opts: ImportOptions): Promise<Impo
     return importAsterisk(target, { ...opts, format });
   }
   if (opts.kind === 'queue-log') throw new AppError('bad_request', `a queue_log cannot be read as ${format}`);
+  const reader = opts.reader ?? platformReader(format);
+  if (reader) {
+    if (opts.kind !== reader.kind) {
+      throw new AppError(
+        'bad_request',
+        `the ${format} format (${reader.platform}) holds ${reader.kind}, not ${opts.kind}`,
+      );
+    }
+    return importFacts(target, reader.kind, format, { ...opts, reader });
+  }
+  if (format === 'mapped') throw new AppError('bad_request', 'a mapped file needs its mapping (--map)');
+  if (format !== 'csv' && format !== 'jsonl' && format !== 'parquet') {
+    throw new AppError('bad_request', `${format} files are not read for ${opts.kind}`);
+  }
   if (opts.pbx) {
     throw new AppError(
       'bad_request',

@@ -8,6 +8,19 @@ export const FORMATS = [
   'queue-log',
   'vtt',
   'whisper-json',
+  // Exports of other phone systems, each read by its own reader (etl/platforms/).
+  'asterisk-cdr-table',
+  'queue-log-table',
+  'cdr-custom',
+  'freeswitch-csv',
+  'freeswitch-json',
+  '3cx',
+  'vicidial-closer',
+  'vicidial-log',
+  'vicidial-agent',
+  'amazon-connect',
+  // Any export, read through a mapping file (--map).
+  'mapped',
 ] as const;
 export type Format = (typeof FORMATS)[number];
 

@@ -10,10 +10,11 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
-import type { ImportReport } from '../../schemas/import-report.ts';
+import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import { RECORD_KINDS } from '../../schemas/kinds.ts';
 import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
+import { createPbxMap } from '../asterisk/pbx-map.ts';
 import { csvHeader } from '../csv-header.ts';
 import type { ImportOptions } from '../import-file.ts';
 import {
@@ -29,6 +30,7 @@ import { LongLinesError } from '../input/prepare.ts';
 import { encodingNote, scanFile } from '../input/scan.ts';
 import { finishFromJournal, keepRawBytes, settleLongLines, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
+import type { PlatformReader, StageContext } from '../platforms/reader.ts';
 import { withQueryProgress } from '../progress.ts';
 import type { CanonicalFormat } from '../read-rows.ts';
 import { timed } from '../timings.ts';
@@ -158,6 +160,31 @@ async function stageJsonl(c: DuckDBConnection, file: string, kind: FactKind): Pr
   };
 }
 
+/** A platform's export, staged by its reader as canonical text cells with their lines. */
+async function stageWithReader(
+  c: DuckDBConnection,
+  db: Stores['db'],
+  file: string,
+  reader: PlatformReader,
+  ctx: StageContext,
+): Promise<Source & { notes: string[] }> {
+  await createPbxMap(db, c);
+  const { columns, notes } = await reader.stage(c, file, ctx);
+  return {
+    columns,
+    from: 'staging s',
+    ordinalFrom: 'staging s',
+    // The validation numbers a staged record's line as its ordinal + 1.
+    ordinal: '(s.line - 1)',
+    raw: 'raw',
+    rowProblem: true,
+    params: {},
+    types: {},
+    staged: true,
+    notes,
+  };
+}
+
 async function stageParquet(c: DuckDBConnection, file: string): Promise<Source> {
   await c.run(PARQUET_STAGE_SQL, { file });
   const columns = (await c.runAndReadAll(STAGING_COLUMNS_SQL)).getRows().map((r) => String(r[0]));
@@ -209,7 +236,7 @@ class AlreadyImported extends Error {
 export async function importFacts(
   target: Stores,
   kind: FactKind,
-  format: CanonicalFormat,
+  format: CanonicalFormat | Format,
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const started = performance.now();
@@ -243,14 +270,21 @@ export async function importFacts(
     let importId: number | null = null;
     let committed = false;
     try {
-      let source: Source;
+      let source: Source & { notes?: string[] };
+      const reader = opts.reader;
       try {
         source = await timed(t, 'stage', () =>
-          format === 'csv'
-            ? csvSource(file)
-            : format === 'jsonl'
-              ? stageJsonl(c, file, kind)
-              : stageParquet(c, file),
+          reader
+            ? stageWithReader(c, db, file, reader, {
+                timeZone: opts.timeZone,
+                pbx: opts.pbx,
+                fileName: name,
+              })
+            : format === 'csv'
+              ? csvSource(file)
+              : format === 'jsonl'
+                ? stageJsonl(c, file, kind)
+                : stageParquet(c, file),
         );
       } catch (e) {
         throw new AppError(
@@ -445,7 +479,7 @@ export async function importFacts(
           loaded,
           quarantined,
           duplicates,
-          notes: [encodingNote(digest)].filter((n) => n !== null),
+          notes: [...(source.notes ?? []), encodingNote(digest)].filter((n) => n !== null),
           quarantine: first,
           seconds: Math.round((performance.now() - started) / 10) / 100,
         };
