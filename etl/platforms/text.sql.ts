@@ -35,19 +35,19 @@ export const headerFieldsSql = (d: Delimiter) =>
  * object is kept with a null `j`, to be quarantined.
  */
 export const JSON_LINES_SQL = `CREATE OR REPLACE TEMP TABLE json_records AS
-SELECT line, text AS raw, CASE WHEN json_valid(text) AND json_type(text::JSON) = 'OBJECT' THEN text::JSON END AS j
+SELECT line, text AS raw, CASE WHEN json_type(try_cast(text AS JSON)) = 'OBJECT' THEN try_cast(text AS JSON) END AS j
 FROM file_lines WHERE trim(text) <> ''`;
 
 /**
- * JSON objects written one after another, or one object over many lines (a pretty-printed file, a
+ * JSON objects written one after another, in an array, or one object over many lines (a pretty-printed file, a
  * Kinesis Firehose file of concatenated records): numbered by their order in the file.
  */
 export const JSON_OBJECTS_SQL = `CREATE OR REPLACE TEMP TABLE json_records AS
 SELECT row_number() OVER () AS line, json::VARCHAR AS raw, json AS j
-FROM read_json_objects($file, format = 'unstructured')`;
+FROM read_json_objects($file, format = 'auto')`;
 
 /** A line that is a JSON object on its own says the file is JSON Lines. */
-export const FIRST_LINE_IS_OBJECT_SQL = `SELECT json_valid(text) AND json_type(text::JSON) = 'OBJECT' AS ok
+export const FIRST_LINE_IS_OBJECT_SQL = `SELECT coalesce(json_type(try_cast(text AS JSON)) = 'OBJECT', false) AS ok
 FROM file_lines WHERE trim(text) <> '' ORDER BY line LIMIT 1`;
 
 /** A TIMESTAMPTZ as ISO 8601 text in UTC, as the canonical calls take it. */
