@@ -2,9 +2,18 @@ import type { Format } from '../../schemas/import-report.ts';
 import { amazonConnect } from './amazon-connect.ts';
 import { freeswitchCsv } from './freeswitch-csv.ts';
 import type { PlatformReader } from './reader.ts';
+import { vicidialAgent } from './vicidial-agent.ts';
+import { vicidialCloser } from './vicidial-closer.ts';
+import { vicidialLog } from './vicidial-log.ts';
 
 /** Every platform reader, in the order detection tries them (the most particular first). */
-export const PLATFORM_READERS: readonly PlatformReader[] = [freeswitchCsv, amazonConnect];
+export const PLATFORM_READERS: readonly PlatformReader[] = [
+  freeswitchCsv,
+  amazonConnect,
+  vicidialCloser,
+  vicidialAgent,
+  vicidialLog,
+];
 
 export const platformReader = (format: Format): PlatformReader | undefined =>
   PLATFORM_READERS.find((r) => r.format === format);

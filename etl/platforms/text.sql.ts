@@ -16,9 +16,12 @@ export const FIRST_LINE_SQL = `SELECT line, text FROM file_lines WHERE trim(text
 /** The delimiters an export may use; the split pattern is built from one of these only. */
 export type Delimiter = ',' | ';' | '\t';
 
-/** A delimited line's fields, quoted ones unquoted (`"a ""b"""` is `a "b"`). */
+/**
+ * A delimited line's fields, quoted ones unquoted (`"a ""b"""` is `a "b"`). The line is read with a
+ * delimiter before it, so that every field is a delimiter and its text (an empty first one too).
+ */
 export const splitFields = (text: string, d: Delimiter) =>
-  `list_transform(regexp_extract_all(${text}, '(?:^|${d})("(?:[^"]|"")*"|[^${d}]*)', 1),
+  `list_transform(regexp_extract_all('${d}' || ${text}, '${d}("(?:[^"]|"")*"|[^${d}]*)', 1),
     x -> CASE WHEN x LIKE '"%"' THEN replace(x[2:-2], '""', '"') ELSE x END)`;
 
 /** Every record line after the header ($after: the header's line, or 0) with its fields `f`. */
