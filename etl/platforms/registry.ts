@@ -2,6 +2,7 @@ import type { Format } from '../../schemas/import-report.ts';
 import { amazonConnect } from './amazon-connect.ts';
 import { freeswitchCsv } from './freeswitch-csv.ts';
 import type { PlatformReader } from './reader.ts';
+import { threecx } from './threecx.ts';
 import { vicidialAgent } from './vicidial-agent.ts';
 import { vicidialCloser } from './vicidial-closer.ts';
 import { vicidialLog } from './vicidial-log.ts';
@@ -13,6 +14,7 @@ export const PLATFORM_READERS: readonly PlatformReader[] = [
   vicidialCloser,
   vicidialAgent,
   vicidialLog,
+  threecx,
 ];
 
 export const platformReader = (format: Format): PlatformReader | undefined =>
