@@ -30,7 +30,7 @@ FROM (
   FROM json_records)`;
 
 /** Records read as no call: chats, tasks, e-mails, and a supervisor's monitoring of a call. */
-export const CTR_NOT_CALLS = `is_object AND version = 1 AND (coalesce(channel, 'VOICE') <> 'VOICE' OR method = 'MONITOR')`;
+export const CTR_NOT_CALLS = `coalesce(is_object AND version = 1 AND (coalesce(channel, 'VOICE') <> 'VOICE' OR method = 'MONITOR'), false)`;
 /** Earlier versions of a contact the file delivers again. */
 export const CTR_EARLIER = 'version > 1';
 

@@ -1,6 +1,7 @@
 import type { Format } from '../../schemas/import-report.ts';
 import { amazonConnect } from './amazon-connect.ts';
 import { freeswitchCsv } from './freeswitch-csv.ts';
+import { freeswitchJson } from './freeswitch-json.ts';
 import type { PlatformReader } from './reader.ts';
 import { threecx } from './threecx.ts';
 import { vicidialAgent } from './vicidial-agent.ts';
@@ -11,6 +12,7 @@ import { vicidialLog } from './vicidial-log.ts';
 export const PLATFORM_READERS: readonly PlatformReader[] = [
   freeswitchCsv,
   amazonConnect,
+  freeswitchJson,
   vicidialCloser,
   vicidialAgent,
   vicidialLog,
