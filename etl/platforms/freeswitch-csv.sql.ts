@@ -1,5 +1,5 @@
 import { unansweredDisposition } from './freeswitch-causes.ts';
-import { cell, isoUtc, localTime, operatorOf } from './text.sql.ts';
+import { cell, operatorOf } from './text.sql.ts';
 
 /**
  * FreeSWITCH mod_cdr_csv with its shipped template (`example`, the `default-template` of
@@ -25,12 +25,19 @@ export const FS_CSV_FIELDS = [
 
 const STAMP = '%Y-%m-%d %H:%M:%S';
 
-/** Each record by its field names, times read in the company zone ($tz). */
+/**
+ * Each record by its field names. A stamp is checked as `YYYY-MM-DD HH:MM:SS` and kept as ISO 8601
+ * wall-clock text without an offset: the canonical validation reads such a time in the company
+ * zone, as FreeSWITCH wrote it.
+ */
+const stamp = (x: string) =>
+  `CASE WHEN try_strptime(trim(${x}), '${STAMP}') IS NOT NULL THEN replace(trim(${x}), ' ', 'T') END`;
+
 export const FS_CSV_TYPED_SQL = `CREATE OR REPLACE TEMP TABLE fs_csv AS
 SELECT line, raw, len(f) AS width,
-  ${cell('f[2]')} AS caller, ${cell('f[3]')} AS dest, f[5] AS start_text,
-  ${localTime('f[5]', STAMP)} AS start_at, ${localTime('f[6]', STAMP)} AS answer_at,
-  ${localTime('f[7]', STAMP)} AS end_at, try_cast(trim(f[9]) AS BIGINT) AS billsec,
+  ${cell('f[2]')} AS caller, ${cell('f[3]')} AS dest,
+  ${stamp('f[5]')} AS start_at, ${stamp('f[6]')} AS answer_at, ${stamp('f[7]')} AS end_at,
+  try_cast(trim(f[9]) AS BIGINT) AS billsec,
   upper(trim(f[10])) AS cause, ${cell('f[11]')} AS uuid, ${cell('f[12]')} AS bleg_uuid
 FROM delimited_rows`;
 
@@ -64,9 +71,9 @@ SELECT line, raw,
     WHEN uuid IS NULL THEN 'uuid: is empty'
   END AS _row_problem,
   $prefix || uuid AS call_id,
-  ${isoUtc('start_at')} AS started_at,
-  CASE WHEN handled THEN ${isoUtc('coalesce(b_answer_at, answer_at)')} END AS answered_at,
-  ${isoUtc('end_at')} AS ended_at,
+  start_at AS started_at,
+  CASE WHEN handled THEN coalesce(b_answer_at, answer_at) END AS answered_at,
+  end_at AS ended_at,
   CASE WHEN outbound THEN 'outbound' ELSE 'inbound' END AS direction,
   CASE WHEN outbound THEN caller_op ELSE ${operatorOf('coalesce(b_dest, dest)')} END AS operator_id,
   CASE WHEN outbound THEN dest ELSE caller END AS phone,

@@ -18,7 +18,7 @@ export const freeswitchCsv: PlatformReader = {
   async stage(c, file, ctx) {
     await loadLines(c, file);
     await splitRows(c, ',', 0);
-    await c.run(FS_CSV_TYPED_SQL, { tz: ctx.timeZone });
+    await c.run(FS_CSV_TYPED_SQL);
     const bLegs = Number((await c.runAndReadAll(FS_CSV_BLEG_COUNT_SQL)).getRows()[0]?.[0] ?? 0);
     await c.run(FS_CSV_STAGE_SQL, { prefix: ctx.pbx ? `${ctx.pbx}:` : '' });
     return {
