@@ -7,14 +7,20 @@ import {
 import { countWhere, loadJsonRecords } from './read-text.ts';
 import type { PlatformReader } from './reader.ts';
 
-/** A mod_json_cdr record: the channel's variables beside its callflow or channel data. */
+/**
+ * A mod_json_cdr record: the channel's variables beside its callflow or channel data, or (when a
+ * long callStats pushes the variables past the first bytes) its core-uuid then channel_data.
+ */
 const SHAPE = /"(callflow|channel_data|core-uuid)"\s*:/;
 
 export const freeswitchJson: PlatformReader = {
   format: 'freeswitch-json',
   kind: 'calls',
   platform: 'FreeSWITCH mod_json_cdr',
-  detect: (head) => /^\s*[[{]/.test(head) && /"variables"\s*:/.test(head) && SHAPE.test(head),
+  detect: (head) =>
+    /^\s*[[{]/.test(head) &&
+    SHAPE.test(head) &&
+    (/"variables"\s*:/.test(head) || /"core-uuid"\s*:[\s\S]*"channel_data"\s*:/.test(head)),
   async stage(c, file, ctx) {
     await loadJsonRecords(c, file);
     await c.run(FS_JSON_TYPED_SQL);

@@ -21,6 +21,9 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              formats: csv, jsonl, parquet, asterisk-cdr, queue-log, vtt,
                                              whisper-json (detected when not given); --gmt: CDR times are
                                              UTC (usegmtime=yes);
+                                             other phone systems' formats: freeswitch-csv,
+                                             freeswitch-json, 3cx, vicidial-closer, vicidial-log,
+                                             vicidial-agent, amazon-connect (docs/platforms.md);
                                              --via: send the files to a running server as admin NAME
                                              (password on stdin or CALLSCORE_PASSWORD)
   score    --period YYYY-MM [--team T] [--format table|csv|json]

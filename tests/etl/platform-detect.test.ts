@@ -49,6 +49,21 @@ describe('platform detection', () => {
     expect(await detectFormat(file(rel))).toBe(format);
   });
 
+  it('knows a mod_json_cdr record whose variables a long callStats pushes past the first 8 KB', () => {
+    const record = JSON.stringify({
+      'core-uuid': 'c0de',
+      switchname: 'fs1',
+      channel_data: { state: 'CS_REPORTING' },
+      callStats: { audio: { inbound: { samples: 'x'.repeat(9000) } } },
+      variables: { uuid: 'u-1' },
+    });
+    const head = record.slice(0, 8192);
+    expect(head).not.toContain('"variables"');
+    expect(PLATFORM_READERS.filter((r) => r.detect(head, 'a_u-1.cdr.json')).map((r) => r.format)).toEqual([
+      'freeswitch-json',
+    ]);
+  });
+
   it('every platform format has its reader, reading calls', () => {
     expect(PLATFORM_READERS.map((r) => r.format).sort()).toEqual([
       '3cx',
