@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { BIGINT, type DuckDBType, LIST, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, type DuckDBType, LIST, quotedIdentifier as q, VARCHAR } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
 import type { ImportMapping, ImportPreview } from '../../schemas/import-mapping.ts';
 import { RECORD_KINDS } from '../../schemas/kinds.ts';
 import { type Params, textList } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { createPbxMap } from '../asterisk/pbx-map.ts';
+import { type ColumnRule, FACT_COLUMNS } from '../facts/fact-columns.ts';
 import { checkSql } from '../facts/validate.sql.ts';
 import { zoneSpans } from '../facts/zone-spans.ts';
 import { resolveFile } from '../import-log.ts';
@@ -90,9 +91,15 @@ export async function previewMapped(target: Stores, o: PreviewOptions): Promise<
           )
         ).getRowObjectsJson()[0];
         const cols = staged.columns;
+        const rules = FACT_COLUMNS[kind] as Record<string, ColumnRule>;
+        // Times as UTC instants, whatever the session's zone.
+        const shown = (col: string) =>
+          rules[col]?.type === 'timestamp'
+            ? `strftime(${q(col)} AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS ${q(col)}`
+            : q(col);
         const good = (
           await c.runAndReadAll(
-            `SELECT ordinal + 1 AS line, * EXCLUDE (ordinal, problem, raw) FROM preview_checked
+            `SELECT ordinal + 1 AS line, ${cols.map(shown).join(', ')} FROM preview_checked
              WHERE problem IS NULL ORDER BY ordinal LIMIT ${limit}`,
           )
         ).getRowObjectsJson();

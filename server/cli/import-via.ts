@@ -14,6 +14,8 @@ export interface ViaRequest {
   gmt?: boolean | undefined;
   encoding?: string | undefined;
   source?: string | undefined;
+  /** A mapping (its JSON) the file is read through. */
+  mapping?: string | undefined;
   onPhase?: (phase: 'uploading' | 'waiting') => void;
 }
 
@@ -69,6 +71,7 @@ export async function importVia(req: ViaRequest): Promise<ImportReport> {
   if (req.gmt) form.set('gmt', 'true');
   if (req.encoding) form.set('encoding', req.encoding);
   if (req.source) form.set('source', req.source);
+  if (req.mapping) form.set('mapping', req.mapping);
   form.set('file', await openAsBlob(req.file), path.basename(req.file));
   req.onPhase?.('uploading');
   const upload = await send(
