@@ -134,5 +134,5 @@ export const mappingsRoutes = new Hono<AppEnv>()
     if (!(await deleteMapping(c.get('deps').db, name, c.get('user')?.username ?? 'unknown'))) {
       throw new AppError('not_found', `no mapping is saved as "${name}"`);
     }
-    return c.body(null, 204);
+    return c.json({ deleted: name });
   });
