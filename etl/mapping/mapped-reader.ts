@@ -48,7 +48,7 @@ export async function stageMapped(
     const n = Number(rows?.n ?? 0);
     if (n) {
       notes.push(
-        `${n} record${n === 1 ? '' : 's'} name an agent no operator has among his PBX ids (such as "${String(rows?.example)}"): loaded without an operator`,
+        `${n} record${n === 1 ? ' names' : 's name'} an agent no operator has among his PBX ids (such as "${String(rows?.example)}"): loaded without an operator`,
       );
     }
   }

@@ -55,7 +55,7 @@ describe('ready mappings', () => {
     expect(report).toMatchObject({ format: 'mapped', read: 6, loaded: 5, quarantined: 1 });
     expect(report.quarantine[0]).toMatchObject({ line: 6, reason: expect.stringMatching(/^started_at: /) });
     expect(report.notes).toContain(
-      '1 record name an agent no operator has among his PBX ids (such as "E202"): loaded without an operator',
+      '1 record names an agent no operator has among his PBX ids (such as "E202"): loaded without an operator',
     );
     expect(calls).toEqual([
       {

@@ -157,7 +157,7 @@ describe('importing through a mapping', () => {
       [4, 'started_at: is not an ISO 8601 timestamp (YYYY-MM-DDTHH:MM[:SS][offset])'],
       [6, 'has 4 fields where the header has 8'],
     ]);
-    expect(preview.notes[0]).toMatch(/^1 record name an agent no operator has .*"999"/);
+    expect(preview.notes[0]).toMatch(/^1 record names an agent no operator has .*"999"/);
     expect(await env.rt.analytics.rows('SELECT count(*)::INT AS n FROM calls')).toEqual([{ n: 0 }]);
 
     const report = await importFile(env.rt, {

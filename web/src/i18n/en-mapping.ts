@@ -1,12 +1,13 @@
 /** English messages of the imports page's mapping form and preview; spread into `en`. */
 export const enMapping = {
+  'value.format.mapped': 'through a mapping',
   'map.title': 'Read an export through a mapping',
   'map.hint':
     'For a phone or order system callscore has no reader for: say which column of the file holds each value, preview, then import.',
-  'map.file': 'File',
+  'map.file': 'Export file',
   'map.saved': 'Saved mapping',
   'map.savedNone': 'New mapping',
-  'map.kind': 'Kind of records',
+  'map.kind': 'The export holds',
   'map.formatType': 'File format',
   'map.format.csv': 'CSV',
   'map.format.jsonl': 'JSON Lines',
@@ -14,6 +15,7 @@ export const enMapping = {
   'map.header': 'The first line names the columns',
   'map.timeZone': 'Time zone of the times',
   'map.timeZoneCompany': "the company's",
+  'map.source': 'PBX of the export (source)',
   'map.col.column': 'Column',
   'map.col.from': 'From the file',
   'map.col.options': 'Conversion',

@@ -2,13 +2,14 @@ import type { enMapping } from './en-mapping.ts';
 
 /** Romanian messages of the imports page's mapping form and preview; spread into `ro`. */
 export const roMapping: { readonly [K in keyof typeof enMapping]: string } = {
+  'value.format.mapped': 'prin corespondență',
   'map.title': 'Citirea unui export printr-o corespondență',
   'map.hint':
     'Pentru o centrală sau un sistem pe care callscore nu îl citește singur: arătați ce coloană a fișierului ține fiecare valoare, previzualizați, apoi importați.',
-  'map.file': 'Fișier',
+  'map.file': 'Fișierul exportului',
   'map.saved': 'Corespondență salvată',
   'map.savedNone': 'Corespondență nouă',
-  'map.kind': 'Tipul înregistrărilor',
+  'map.kind': 'Exportul conține',
   'map.formatType': 'Formatul fișierului',
   'map.format.csv': 'CSV',
   'map.format.jsonl': 'JSON Lines',
@@ -16,6 +17,7 @@ export const roMapping: { readonly [K in keyof typeof enMapping]: string } = {
   'map.header': 'Prima linie numește coloanele',
   'map.timeZone': 'Fusul orar al orelor',
   'map.timeZoneCompany': 'al companiei',
+  'map.source': 'Centrala exportului (sursă)',
   'map.col.column': 'Coloană',
   'map.col.from': 'Din fișier',
   'map.col.options': 'Conversie',

@@ -2,13 +2,14 @@ import type { enMapping } from './en-mapping.ts';
 
 /** Russian messages of the imports page's mapping form and preview; spread into `ru`. */
 export const ruMapping: { readonly [K in keyof typeof enMapping]: string } = {
+  'value.format.mapped': 'через сопоставление',
   'map.title': 'Чтение выгрузки через сопоставление',
   'map.hint':
     'Для телефонной или учётной системы, которую callscore не читает сам: укажите, в какой колонке файла каждое значение, посмотрите результат и импортируйте.',
-  'map.file': 'Файл',
+  'map.file': 'Файл выгрузки',
   'map.saved': 'Сохранённое сопоставление',
   'map.savedNone': 'Новое сопоставление',
-  'map.kind': 'Вид записей',
+  'map.kind': 'В выгрузке',
   'map.formatType': 'Формат файла',
   'map.format.csv': 'CSV',
   'map.format.jsonl': 'JSON Lines',
@@ -16,6 +17,7 @@ export const ruMapping: { readonly [K in keyof typeof enMapping]: string } = {
   'map.header': 'Первая строка — названия колонок',
   'map.timeZone': 'Часовой пояс времени',
   'map.timeZoneCompany': 'пояс компании',
+  'map.source': 'АТС выгрузки (источник)',
   'map.col.column': 'Колонка',
   'map.col.from': 'Из файла',
   'map.col.options': 'Преобразование',

@@ -24,7 +24,8 @@ const parseValues = (s: string): Record<string, string> | undefined => {
 function tidy(m: ColumnMapping): ColumnMapping | null {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(m)) {
-    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
+    // A fixed value being typed may be empty for a moment; any other empty field says nothing.
+    if (v === undefined || (v === '' && k !== 'const') || (Array.isArray(v) && !v.length)) continue;
     out[k] = v;
   }
   return out.from === undefined && out.const === undefined ? null : (out as ColumnMapping);

@@ -213,7 +213,7 @@ export function MappingPanel({ onQueued }: { onQueued: (jobId: string) => void }
           </div>
           <div className="field">
             <label className="field-label" htmlFor={`${id}-source`}>
-              {t('imports.upload.source')}
+              {t('map.source')}
             </label>
             <input
               id={`${id}-source`}
