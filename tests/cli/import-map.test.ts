@@ -1,7 +1,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.ts';
+import { openDataDir } from '../../server/runtime.ts';
+import { createUser } from '../../server/users/users.service.ts';
+import { cli, freePort, serve } from '../helpers/cli.ts';
 import { SMALL, tempDir } from '../helpers/runtime.ts';
 
 let root: string;
@@ -86,5 +88,36 @@ describe('callscore import --map', () => {
     ]);
     expect(other.code).not.toBe(0);
     expect(other.stderr).toContain('reads calls, not orders');
+  });
+
+  it('previews and imports through a running server with --via', async () => {
+    const password = 'a-long-admin-password';
+    const rt = await openDataDir(data, { webDir: null });
+    try {
+      await createUser(rt.db, { username: 'root', role: 'admin', operatorId: null, password }, 'test');
+    } finally {
+      await rt.close();
+    }
+    const server = await serve(data, await freePort());
+    try {
+      writeFileSync(path.join(root, 'export-2.csv'), CSV.replaceAll('x', 'y'));
+      const args = ['import', 'calls', path.join(root, 'export-2.csv'), '--map', path.join(root, 'map.json')];
+      const via = ['--via', server.url, '--user', 'root', '--source', 'branch'];
+      const env = { env: { CALLSCORE_PASSWORD: password } };
+      const preview = await cli([...args, ...via, '--preview'], env);
+      expect(preview.stderr).toBe('');
+      expect(preview.stdout).toContain('would read 3, load 2, quarantine 1 (preview: nothing written)');
+      expect(preview.stdout).toMatch(/2\s+branch:y1\s+2026-10-01T09:00:00Z/);
+      const imported = await cli([...args, ...via, '--json'], env);
+      expect(imported.stderr).toBe('');
+      expect(JSON.parse(imported.stdout)[0]).toMatchObject({
+        format: 'mapped',
+        read: 3,
+        loaded: 2,
+        quarantined: 1,
+      });
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -14,7 +14,7 @@ import { resolveDataDir } from '../../config.ts';
 import { openDataDir, type Runtime } from '../../runtime.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';
-import { importVia } from '../import-via.ts';
+import { importVia, previewVia } from '../import-via.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readPassword } from '../read-password.ts';
 
@@ -118,11 +118,6 @@ export async function importCommand(argv: string[]) {
     throw new UsageError('--preview shows a file read through a mapping: add --map FILE');
   if (values.map && format && format !== 'mapped')
     throw new UsageError('--map reads the file through the mapping: leave out --format');
-  if (values.preview && values.via) {
-    throw new UsageError(
-      '--preview reads the data directory; a server previews on its imports page (POST /api/imports/preview)',
-    );
-  }
   const mapping: ImportMapping | undefined = values.map ? await readMappingFile(values.map) : undefined;
   if (mapping && mapping.kind !== kind) {
     throw new UsageError(`the mapping ${values.map} reads ${mapping.kind}, not ${kind}`);
@@ -156,6 +151,26 @@ export async function importCommand(argv: string[]) {
     }
   };
 
+  if (values.via && mapping && values.preview) {
+    const password = readPassword();
+    const previews: ImportPreview[] = [];
+    for (const file of files) {
+      const p = await previewVia({
+        url: values.via,
+        user: values.user as string,
+        password,
+        kind,
+        file,
+        mapping: JSON.stringify(mapping),
+        encoding: values.encoding,
+        source: values.source,
+      });
+      if (values.json) previews.push(p);
+      else printPreview(file, p);
+    }
+    if (values.json) console.log(JSON.stringify(previews, null, 2));
+    return;
+  }
   if (values.via) {
     const password = readPassword();
     const url = values.via;
