@@ -105,8 +105,12 @@ function converted(
   if (rule.type === 'seconds' && m.duration) {
     const seconds =
       m.duration === 'hms'
-        ? `CASE WHEN regexp_full_match(${x}, '\\d+(:\\d{1,2}){1,2}(\\.\\d+)?')
-            THEN list_reduce(list_transform(string_split(${x}, ':'), v -> CAST(v AS DOUBLE)), (p, n) -> p * 60 + n) END`
+        ? // HH:MM:SS or MM:SS by its parts, without a pattern: a part that is no number makes it NULL.
+          `CASE len(string_split(${x}, ':'))
+            WHEN 3 THEN try_cast(split_part(${x}, ':', 1) AS DOUBLE) * 3600
+              + try_cast(split_part(${x}, ':', 2) AS DOUBLE) * 60 + try_cast(split_part(${x}, ':', 3) AS DOUBLE)
+            WHEN 2 THEN try_cast(split_part(${x}, ':', 1) AS DOUBLE) * 60 + try_cast(split_part(${x}, ':', 2) AS DOUBLE)
+          END`
         : `try_cast(${x} AS DOUBLE)${m.duration === 'ms' ? ' / 1000' : ''}`;
     return `coalesce(CAST(round(${seconds}) AS BIGINT)::VARCHAR, ${x})`;
   }
@@ -210,9 +214,13 @@ export function compileMapping(mapping: ImportMapping, shape: SourceShape, pbx?:
     const d = regexEscape(delim);
     // Each field follows a delimiter (one is put before the line): quoted, "" inside, or bare.
     const field = `${d}("(?:[^"]|"")*"|[^${d}"]*)`;
+    const d0 = b.bind(delim);
+    // A line without quotes is split on its delimiter, cheaply; only a quoted one takes the pattern.
     rec = `SELECT line, raw,
-        list_transform(regexp_extract_all(${b.bind(delim)} || raw, ${b.bind(field)}, 1),
-          x -> CASE WHEN x LIKE '"%' THEN replace(x[2:-2], '""', '"') ELSE x END) AS f
+        CASE WHEN contains(raw, '"')
+          THEN list_transform(regexp_extract_all(${d0} || raw, ${b.bind(field)}, 1),
+            x -> CASE WHEN x LIKE '"%' THEN replace(x[2:-2], '""', '"') ELSE x END)
+          ELSE string_split(raw, ${d0}) END AS f
       FROM lines WHERE line > ${shape.header ? 1 : 0} AND raw IS NOT NULL AND trim(raw) <> ''`;
     // A file with a header must give its every field; one without, at least those the mapping reads.
     problem = shape.header
@@ -233,7 +241,6 @@ WITH lines AS (
 )
 SELECT line, raw, _row_problem,
   ${final.join(',\n  ')}
-FROM cleaned ${joins.join('\n')}
-ORDER BY line`;
+FROM cleaned ${joins.join('\n')}`;
   return { sql, params: b.params, types: b.types, columns, agents };
 }
