@@ -5,7 +5,7 @@ import { AppError } from '../core/errors.ts';
  * One header line's names, RFC 4180 quoting; blanks get names of their own. A name given twice
  * refuses the file: which of the two columns holds the value is a guess no import should make.
  */
-function headerNames(line: string, delim: string): string[] {
+export function headerNames(line: string, delim: string): string[] {
   const names: string[] = [];
   let field = '';
   let quoted = false;

@@ -290,6 +290,8 @@ export interface ImportJobsTable {
   encoding: string | null;
   /** The PBX a telephony file comes from (its call ids' prefix); null: one PBX. */
   pbx_source?: string | null;
+  /** The mapping (its JSON) the file is read through; null: none. */
+  mapping?: string | null;
   stored_name: string;
   file_name: string;
   size: number;
@@ -324,6 +326,14 @@ export interface EvaluationAutoAnswersTable {
   decided_at: string | null;
 }
 
+/** A mapping saved by name (schemas/import-mapping.ts), its JSON as checked. */
+export interface ImportMappingsTable {
+  name: string;
+  mapping: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -352,6 +362,7 @@ export interface Database {
   imports: ImportsTable;
   import_quarantine: ImportQuarantineTable;
   import_jobs: ImportJobsTable;
+  import_mappings: ImportMappingsTable;
   autoqa_rule_sets: AutoqaRuleSetsTable;
   evaluation_auto_answers: EvaluationAutoAnswersTable;
 }

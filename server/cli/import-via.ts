@@ -1,6 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
+import type { ImportPreview, ImportPreviewResponse } from '../../schemas/import-mapping.ts';
 import { type ImportReport, importReport } from '../../schemas/import-report.ts';
 
 export interface ViaRequest {
@@ -14,6 +15,8 @@ export interface ViaRequest {
   gmt?: boolean | undefined;
   encoding?: string | undefined;
   source?: string | undefined;
+  /** A mapping (its JSON) the file is read through. */
+  mapping?: string | undefined;
   onPhase?: (phase: 'uploading' | 'waiting') => void;
 }
 
@@ -45,12 +48,8 @@ async function send(url: string, init: RequestInit, what: string): Promise<Respo
   }
 }
 
-/**
- * Imports a file through a running server, for when the server owns the data directory: signs
- * in, uploads the file (streamed from disk) to POST /api/imports, and waits for the job's report.
- */
-export async function importVia(req: ViaRequest): Promise<ImportReport> {
-  const base = req.url.replace(/\/+$/, '');
+/** Signs in to the server; the session cookie. */
+async function signIn(base: string, req: Pick<ViaRequest, 'user' | 'password'>): Promise<string> {
   const login = await send(
     `${base}/api/auth/login`,
     {
@@ -62,6 +61,16 @@ export async function importVia(req: ViaRequest): Promise<ImportReport> {
   );
   if (!login.ok) throw await failure(login, 'sign-in failed');
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return cookie;
+}
+
+/**
+ * Imports a file through a running server, for when the server owns the data directory: signs
+ * in, uploads the file (streamed from disk) to POST /api/imports, and waits for the job's report.
+ */
+export async function importVia(req: ViaRequest): Promise<ImportReport> {
+  const base = req.url.replace(/\/+$/, '');
+  const cookie = await signIn(base, req);
 
   const form = new FormData();
   form.set('kind', req.kind);
@@ -69,6 +78,7 @@ export async function importVia(req: ViaRequest): Promise<ImportReport> {
   if (req.gmt) form.set('gmt', 'true');
   if (req.encoding) form.set('encoding', req.encoding);
   if (req.source) form.set('source', req.source);
+  if (req.mapping) form.set('mapping', req.mapping);
   form.set('file', await openAsBlob(req.file), path.basename(req.file));
   req.onPhase?.('uploading');
   const upload = await send(
@@ -89,4 +99,27 @@ export async function importVia(req: ViaRequest): Promise<ImportReport> {
   if (job.state === 'failed')
     throw new AppError('bad_request', job.error ?? 'the import failed on the server');
   return importReport.parse(job.report);
+}
+
+/** What importing a file through a mapping would do, asked of a running server (POST /api/imports/preview). */
+export async function previewVia(
+  req: Pick<ViaRequest, 'url' | 'user' | 'password' | 'kind' | 'file' | 'encoding' | 'source'> & {
+    mapping: string;
+  },
+): Promise<ImportPreview> {
+  const base = req.url.replace(/\/+$/, '');
+  const cookie = await signIn(base, req);
+  const form = new FormData();
+  form.set('kind', req.kind);
+  form.set('mapping', req.mapping);
+  if (req.encoding) form.set('encoding', req.encoding);
+  if (req.source) form.set('source', req.source);
+  form.set('file', await openAsBlob(req.file), path.basename(req.file));
+  const res = await send(
+    `${base}/api/imports/preview`,
+    { method: 'POST', headers: { cookie }, body: form },
+    'preview failed',
+  );
+  if (!res.ok) throw await failure(res, 'preview failed');
+  return ((await res.json()) as ImportPreviewResponse).preview;
 }

@@ -1,6 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { importFile } from '../../etl/import-file.ts';
+import { mappedOptions } from '../../etl/mapping/mapped-reader.ts';
+import { parseMapping } from '../../etl/mapping/parse-mapping.ts';
+import type { ImportMapping } from '../../schemas/import-mapping.ts';
 import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import type { ImportJobView } from '../../schemas/imports.ts';
 import type { ImportKind } from '../../schemas/kinds.ts';
@@ -32,6 +35,8 @@ export interface JobRequest {
   encoding?: string | undefined;
   /** The PBX a telephony file comes from (`--source`). */
   pbx?: string | undefined;
+  /** The mapping the file is read through (an export of any system). */
+  mapping?: ImportMapping | undefined;
   actor: string;
 }
 
@@ -80,6 +85,7 @@ export class ImportQueue {
         gmt_times: req.gmtTimes ? 1 : 0,
         encoding: req.encoding ?? null,
         pbx_source: req.pbx ?? null,
+        mapping: req.mapping ? JSON.stringify(req.mapping) : null,
         stored_name: path.relative(this.uploadsDir, req.file),
         file_name: req.fileName,
         size: req.size,
@@ -98,6 +104,7 @@ export class ImportQueue {
           size: req.size,
           kind: req.kind,
           ...(req.pbx ? { source: req.pbx } : {}),
+          ...(req.mapping ? { mapping: req.mapping } : {}),
         },
       });
       return job;
@@ -173,6 +180,9 @@ export class ImportQueue {
         ...(job.format ? { format: job.format as Format } : {}),
         ...(job.encoding ? { encoding: job.encoding } : {}),
         ...(job.pbx_source ? { pbx: job.pbx_source } : {}),
+        ...(job.mapping
+          ? mappedOptions(parseMapping(JSON.parse(job.mapping)), job.encoding ?? undefined)
+          : {}),
       });
       // The report names the file as the user sent it, not as it was stored while waiting.
       await markDone(db, job.id, { ...report, file: job.file_name });

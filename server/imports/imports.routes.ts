@@ -13,6 +13,7 @@ import { AppError, describeIssues } from '../../core/errors.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
+import { mappingFromFields, mappingsRoutes, previewRoute } from './import-mappings.routes.ts';
 import { importDetail, listImports } from './imports.repository.ts';
 import { receiveUpload } from './receive-upload.ts';
 import { auditRefusedUpload, seenOf } from './upload-audit.ts';
@@ -66,6 +67,8 @@ export const importsRoutes = new Hono<AppEnv>()
       throw new AppError('bad_request', describeIssues(fields.error.issues));
     }
     try {
+      // A mapping sent whole (its JSON) or by the name it was saved under.
+      const mapping = await mappingFromFields(c.get('deps').db, upload.fields, fields.data.kind);
       const job = await imports.enqueue({
         file: upload.file,
         fileName: upload.fileName,
@@ -75,6 +78,7 @@ export const importsRoutes = new Hono<AppEnv>()
         gmtTimes: fields.data.gmt === 'true',
         encoding: fields.data.encoding || undefined,
         pbx: fields.data.source || undefined,
+        mapping,
         actor: c.get('user')?.username ?? 'unknown',
       });
       const body: ImportJobResponse = { job };
@@ -84,6 +88,8 @@ export const importsRoutes = new Hono<AppEnv>()
       throw e;
     }
   })
+  .route('/mappings', mappingsRoutes)
+  .post('/preview', allow('imports.upload'), previewRoute)
   .get('/jobs/:id', allow('imports.read'), async (c) => {
     const job = await c.get('deps').imports.get(c.req.param('id'));
     if (!job) throw new AppError('not_found', `no import job ${c.req.param('id')}`);

@@ -59,7 +59,8 @@ export async function receiveUpload(
   try {
     parser = Busboy({
       headers: { 'content-type': type },
-      limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 20, fieldSize: 10_000 },
+      // A mapping's JSON is the largest field.
+      limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 20, fieldSize: 200_000 },
     });
   } catch (e) {
     // Busboy refuses a content type it cannot split (no boundary) before reading a byte.

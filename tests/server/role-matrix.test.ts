@@ -176,6 +176,23 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/admin/audit': { allow: ['admin'], req: () => get('/api/admin/audit?limit=5') },
   'POST /api/imports': { allow: ['admin'], req: () => post('/api/imports'), ok: [400] },
+  'POST /api/imports/preview': { allow: ['admin'], req: () => post('/api/imports/preview'), ok: [400] },
+  'GET /api/imports/mappings': { allow: ['admin'], req: () => get('/api/imports/mappings') },
+  'GET /api/imports/mappings/:name': {
+    allow: ['admin'],
+    req: () => get('/api/imports/mappings/none'),
+    ok: [404],
+  },
+  'PUT /api/imports/mappings/:name': {
+    allow: ['admin'],
+    req: () => put('/api/imports/mappings/none'),
+    ok: [400],
+  },
+  'DELETE /api/imports/mappings/:name': {
+    allow: ['admin'],
+    req: () => del('/api/imports/mappings/none'),
+    ok: [404],
+  },
   'GET /api/imports/jobs/:id': {
     allow: ['admin'],
     req: () => get('/api/imports/jobs/999999'),

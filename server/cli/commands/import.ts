@@ -2,6 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../core/errors.ts';
 import { importFile } from '../../../etl/import-file.ts';
+import { mappedOptions } from '../../../etl/mapping/mapped-reader.ts';
+import { readMappingFile } from '../../../etl/mapping/parse-mapping.ts';
+import { previewMapped } from '../../../etl/mapping/preview.ts';
+import type { ImportMapping, ImportPreview } from '../../../schemas/import-mapping.ts';
 import { FORMATS, type Format, type ImportReport } from '../../../schemas/import-report.ts';
 import { IMPORT_KINDS, isImportKind, TRANSCRIPTS } from '../../../schemas/kinds.ts';
 import { StoreLockedError } from '../../../stores/duckdb.ts';
@@ -10,7 +14,7 @@ import { resolveDataDir } from '../../config.ts';
 import { openDataDir, type Runtime } from '../../runtime.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
 import { cliArgs, UsageError } from '../args.ts';
-import { importVia } from '../import-via.ts';
+import { importVia, previewVia } from '../import-via.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readPassword } from '../read-password.ts';
 
@@ -37,6 +41,27 @@ function printReport(file: string, report: ImportReport) {
   }
   if (report.ignoredColumns.length) console.log(`  ignored columns: ${report.ignoredColumns.join(', ')}`);
   for (const note of report.notes) console.log(`  ${note}`);
+}
+
+/** What a mapped file would load, as a table of its first records and the records set aside. */
+function printPreview(file: string, p: ImportPreview) {
+  console.log(
+    `${file}: would read ${p.read}, load ${p.good}, quarantine ${p.quarantined} (preview: nothing written)`,
+  );
+  const header = ['line', ...p.columns];
+  const rows = p.rows.map((r) => [String(r.line), ...p.columns.map((c) => r.cells[c] ?? '')]);
+  const widths = header.map((h, i) =>
+    Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  );
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (c.length > 40 ? `${c.slice(0, 39)}…` : c).padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
+  if (rows.length) {
+    console.log(line(header));
+    for (const r of rows) console.log(line(r));
+  }
+  if (p.quarantine.length) console.log('  would be quarantined:');
+  for (const q of p.quarantine) console.log(`  line ${q.line}: ${q.reason}\n    ${q.raw}`);
+  for (const note of p.notes) console.log(`  ${note}`);
 }
 
 const bigEnough = (file: string) => {
@@ -72,6 +97,8 @@ export async function importCommand(argv: string[]) {
     source: { type: 'string' },
     via: { type: 'string' },
     user: { type: 'string' },
+    map: { type: 'string' },
+    preview: { type: 'boolean' },
   });
   const [kind, ...named] = positionals;
   if (!kind || !(isImportKind(kind) || kind === 'queue-log'))
@@ -87,6 +114,14 @@ export async function importCommand(argv: string[]) {
     throw new UsageError('--via takes the server address, e.g. --via http://127.0.0.1:8080');
   if (values.via && !values.user) throw new UsageError('--via needs --user NAME (an administrator)');
   const format = values.format as Format | undefined;
+  if (values.preview && !values.map)
+    throw new UsageError('--preview shows a file read through a mapping: add --map FILE');
+  if (values.map && format && format !== 'mapped')
+    throw new UsageError('--map reads the file through the mapping: leave out --format');
+  const mapping: ImportMapping | undefined = values.map ? await readMappingFile(values.map) : undefined;
+  if (mapping && mapping.kind !== kind) {
+    throw new UsageError(`the mapping ${values.map} reads ${mapping.kind}, not ${kind}`);
+  }
 
   const reports: ImportReport[] = [];
   const each = async (
@@ -116,6 +151,26 @@ export async function importCommand(argv: string[]) {
     }
   };
 
+  if (values.via && mapping && values.preview) {
+    const password = readPassword();
+    const previews: ImportPreview[] = [];
+    for (const file of files) {
+      const p = await previewVia({
+        url: values.via,
+        user: values.user as string,
+        password,
+        kind,
+        file,
+        mapping: JSON.stringify(mapping),
+        encoding: values.encoding,
+        source: values.source,
+      });
+      if (values.json) previews.push(p);
+      else printPreview(file, p);
+    }
+    if (values.json) console.log(JSON.stringify(previews, null, 2));
+    return;
+  }
   if (values.via) {
     const password = readPassword();
     const url = values.via;
@@ -131,6 +186,7 @@ export async function importCommand(argv: string[]) {
         gmt: values.gmt,
         encoding: values.encoding,
         source: values.source,
+        mapping: mapping ? JSON.stringify(mapping) : undefined,
         onPhase: (phase) => bar.update(phase, null),
       }),
     );
@@ -149,6 +205,22 @@ export async function importCommand(argv: string[]) {
     }
     try {
       const { timeZone } = await readSettings(rt.db);
+      if (mapping && values.preview) {
+        const previews: ImportPreview[] = [];
+        for (const file of files) {
+          const p = await previewMapped(rt, {
+            file,
+            mapping,
+            timeZone,
+            pbx: values.source,
+            encoding: values.encoding,
+          });
+          if (values.json) previews.push(p);
+          else printPreview(file, p);
+        }
+        if (values.json) console.log(JSON.stringify(previews, null, 2));
+        return;
+      }
       await each(async (file, bar) => {
         const report = await importFile(rt, {
           kind,
@@ -160,6 +232,7 @@ export async function importCommand(argv: string[]) {
           ...(values.encoding ? { encoding: values.encoding } : {}),
           ...(values.source ? { pbx: values.source } : {}),
           ...(format ? { format } : {}),
+          ...(mapping ? mappedOptions(mapping, values.encoding) : {}),
         });
         // A new catalogue makes the calls due again; the server checks them when it next starts.
         await dropResultsForCatalogue(rt, report, 'cli');

@@ -7,6 +7,7 @@ import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { ImportLog } from './imports/ImportLog.tsx';
 import { JobCard } from './imports/JobCard.tsx';
+import { MappingPanel } from './imports/MappingPanel.tsx';
 import { UploadForm } from './imports/UploadForm.tsx';
 
 /** Administrators' imports: send files, follow their jobs to the reports, read the import log. */
@@ -23,6 +24,7 @@ export default function ImportsPage() {
       {/* A transcripts or products import sets AutoQA re-checking: its progress shows here too. */}
       {mayFollowAutoqa && <AutoqaJobBar />}
       <UploadForm onQueued={(id) => setJobIds((ids) => [id, ...ids].slice(0, 20))} />
+      <MappingPanel onQueued={(id) => setJobIds((ids) => [id, ...ids].slice(0, 20))} />
       {jobIds.map((id) => (
         <JobCard key={id} jobId={id} fmt={fmt} />
       ))}

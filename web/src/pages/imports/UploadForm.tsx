@@ -90,7 +90,8 @@ export function UploadForm({ onQueued }: { onQueued: (jobId: string) => void }) 
             onChange={(e) => setFormat(e.target.value)}
           >
             <option value="">{t('imports.upload.formatDetect')}</option>
-            {FORMATS.map((f) => (
+            {/* A mapped export is sent from the mapping section, with its mapping. */}
+            {FORMATS.filter((f) => f !== 'mapped').map((f) => (
               <option key={f} value={f}>
                 {valueLabel(t, 'format', f)}
               </option>
