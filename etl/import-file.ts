@@ -136,7 +136,11 @@ export async function importFile(target: Stores, opts: ImportOptions): Promise<I
 /** The format of a file of `kind` the user did not name. */
 const formatOf = (kind: ImportOptions['kind'], file: string): Promise<Format> =>
   kind === 'queue-log'
-    ? Promise.resolve('queue-log')
+    ? // the queue_log file, unless the file is its table's export
+      detectFormat(file).then(
+        (f) => (f === 'queue-log-table' ? f : 'queue-log'),
+        () => 'queue-log' as const,
+      )
     : kind === TRANSCRIPTS
       ? detectTranscriptFormat(file)
       : detectFormat(file);
