@@ -6,13 +6,16 @@ import { columnOf, headerOf } from './asterisk/export-header.ts';
 import { PLATFORM_READERS } from './platforms/registry.ts';
 
 const QUEUE_LOG_LINE = /^\d{9,11}\|[^|]*\|[^|]*\|[^|]*\|[A-Z_]+/;
-/** A cdr_csv line: quoted fields, a `YYYY-MM-DD HH:MM:SS` start in the tenth. */
-const CDR_LINE = /^("[^"]*(""[^"]*)*",){9}"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"/;
+const FIELD = '"[^"]*(?:""[^"]*)*",';
+const TIME = '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}';
+/** A cdr_csv line: quoted fields; start, answer (or nothing) and end in the tenth to twelfth. */
+const CDR_LINE = new RegExp(`^(${FIELD}){9}"${TIME}","(${TIME})?","${TIME}"`);
 /**
- * A cdr_custom line of cdr_custom.conf.sample's template: quoted fields, clid first, the start
- * (`YYYY-MM-DD HH:MM:SS`, or a Unix time with `,f`) in the ninth.
+ * A cdr_custom line of cdr_custom.conf.sample's template: quoted fields, clid first; start,
+ * answer (or nothing) and end in the ninth to eleventh, date-times or, with `,f`, Unix times.
  */
-const CDR_CUSTOM_LINE = /^("[^"]*(""[^"]*)*",){8}"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{9,11}\.\d+)",/;
+const STAMP = `(${TIME}|\\d{9,11}\\.\\d+)`;
+const CDR_CUSTOM_LINE = new RegExp(`^(${FIELD}){8}"${STAMP}","(${STAMP}|0\\.0+)?","${STAMP}"`);
 
 /** What a table export's header says it is: Asterisk's cdr or queue_log table, or neither. */
 function tableOf(first: string): Format | null {
