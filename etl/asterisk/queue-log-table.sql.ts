@@ -35,11 +35,14 @@ export function queueLogTableReadSql(names: readonly string[]): string {
     .map((f) => `${col(f)} AS "${f}"`)
     .join(',\n    ');
   const timeName = columnOf(names, ...(QUEUE_LOG_TABLE_COLUMNS.time as string[])) ?? 'time';
+  const N = [1, 2, 3, 4, 5];
   // data1..data5 when the row has any of them, else the parts of `data`
-  const dataN = [1, 2, 3, 4, 5].map(
+  const chosen = N.map(
     (i) =>
-      `CASE WHEN coalesce(data1, data2, data3, data4, data5) IS NULL THEN nullif(trim(parts[${i}]), '') ELSE data${i} END AS data${i}`,
+      `CASE WHEN coalesce(data1, data2, data3, data4, data5) IS NULL THEN nullif(trim(parts[${i}]), '') ELSE data${i} END AS d${i}`,
   );
+  // An empty field is none, as DuckDB reads the file's: the same event from both is one event.
+  const dataN = N.map((i) => `d${i} AS data${i}`);
   return `CREATE OR REPLACE TEMP TABLE qlog_raw AS
 WITH t AS (
   SELECT ordinality AS n, ${fields},
@@ -47,11 +50,11 @@ WITH t AS (
   FROM ${exportRead(names)} WITH ORDINALITY
 ),
 p AS (
-  SELECT *, string_split(data, '|') AS parts,
+  SELECT *, ${chosen.join(', ')},
     CASE WHEN regexp_full_match(time, '[0-9]{9,11}([.][0-9]*)?') THEN floor(CAST(time AS DOUBLE))::BIGINT
       ELSE floor(epoch(CASE WHEN $gmt THEN try_strptime(time, ${DATE_TIMES})::TIMESTAMP AT TIME ZONE 'UTC'
         ELSE timezone($tz, try_strptime(time, ${DATE_TIMES})::TIMESTAMP) END))::BIGINT END AS at_s
-  FROM t
+  FROM (SELECT *, string_split(data, '|') AS parts FROM t)
 )
 SELECT n + 1 AS line, at_s::VARCHAR AS epoch, callid, queuename, agent, event, ${dataN.join(', ')},
   CASE WHEN at_s IS NULL THEN '${timeName.replace(/'/g, "''")}: is not a date-time (YYYY-MM-DD HH:MM:SS) or a Unix time' END AS _problem,

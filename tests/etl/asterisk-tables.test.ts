@@ -278,5 +278,12 @@ describe('Asterisk queue_log table', () => {
     const again = await importOne(write('queue_log_utc.csv', queueLogTable(true)), { gmtTimes: true });
     expect(again.loaded).toBe(0);
     expect(again.duplicates).toBe(again.read);
+    // The queue_log file of the same events meets them: one event each, nothing new.
+    const count = async () =>
+      Number((await env.rt.analytics.rows('SELECT count(*) AS n FROM pbx_queue_events'))[0]?.n);
+    const before = await count();
+    const file2 = await importOne(path.join(SAMPLE, 'queue_log'));
+    expect(file2).toMatchObject({ format: 'queue-log', loaded: 0 });
+    expect(await count()).toBe(before);
   });
 });
