@@ -19,8 +19,9 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              norms, variable-pay, claims, assessments, evaluations, products,
                                              transcripts (files or a folder of them), queue-log
                                              formats: csv, jsonl, parquet, asterisk-cdr, queue-log, vtt,
-                                             whisper-json (detected when not given); --gmt: CDR times are
-                                             UTC (usegmtime=yes);
+                                             whisper-json, asterisk-cdr-table, queue-log-table, cdr-custom
+                                             (detected when not given); --gmt: CDR times are UTC
+                                             (usegmtime=yes), a queue_log table's too;
                                              --via: send the files to a running server as admin NAME
                                              (password on stdin or CALLSCORE_PASSWORD)
   score    --period YYYY-MM [--team T] [--format table|csv|json]
