@@ -108,20 +108,25 @@ async function callFacts(analytics: Analytics, callIds: string[]) {
 export async function importFile(target: Stores, opts: ImportOptions): Promise<ImportReport> {
   const { file } = await resolveFile(opts.file);
   const input = await prepareInput(file, opts.encoding);
-  const prepared = {
-    ...opts,
-    file: input.file,
-    fileName: opts.fileName ?? path.basename(file),
-    source: input.source,
-  };
   try {
+    const format = opts.format ?? (await formatOf(opts.kind, input.file));
+    // A canonical file's text is UTF-8: a byte that is not is read as U+FFFD, its row loaded and
+    // counted in a note, never the row lost. (Asterisk's files read such lines in their likely
+    // encoding instead: etl/input/mend.ts.)
+    if (format === 'csv' || format === 'jsonl') await input.replaceInvalidUtf8();
+    const prepared = {
+      ...opts,
+      format,
+      file: input.file,
+      fileName: opts.fileName ?? path.basename(file),
+      source: input.source,
+    };
     try {
       return await importPrepared(target, prepared);
     } catch (e) {
       if (!(e instanceof LongLinesError)) throw e;
       // A line too long to read is one of a CSV's rows, quarantined as such; the file is read
       // again without it. Other formats have no row to put it in: the file is refused.
-      const format = prepared.format ?? (await formatOf(prepared.kind, input.file));
       // A JSON Lines transcript is a line too: quarantined as such, as a CSV row is.
       if (format !== 'csv' && !(prepared.kind === TRANSCRIPTS && format === 'jsonl'))
         throw new AppError('bad_request', `cannot read ${prepared.fileName}: ${e.message}`);
@@ -136,7 +141,11 @@ export async function importFile(target: Stores, opts: ImportOptions): Promise<I
 /** The format of a file of `kind` the user did not name. */
 const formatOf = (kind: ImportOptions['kind'], file: string): Promise<Format> =>
   kind === 'queue-log'
-    ? Promise.resolve('queue-log')
+    ? // the queue_log file, unless the file is its table's export
+      detectFormat(file).then(
+        (f) => (f === 'queue-log-table' ? f : 'queue-log'),
+        () => 'queue-log' as const,
+      )
     : kind === TRANSCRIPTS
       ? detectTranscriptFormat(file)
       : detectFormat(file);
@@ -334,7 +343,7 @@ async function importCanonical(
     if (row) Object.assign(row, { raw: '', reason: longLineReason(l) });
   }
   // The bytes of rows whose text is not simply their UTF-8 reading.
-  if (bad.length && (scan.notUtf8Count || opts.source?.encoding)) {
+  if (bad.length && (scan.notUtf8Count || opts.source?.encoding || opts.source?.replaced)) {
     const source = opts.source ?? { file, gzip: false, encoding: null };
     const bytes = await lineBytes(
       source.file,
@@ -376,7 +385,7 @@ async function importCanonical(
         loaded: result.loaded,
         quarantined: bad.length,
         duplicates: result.duplicates + repeated,
-        notes: [encodingNote(scan)].filter((n) => n !== null),
+        notes: [encodingNote(scan, opts.source?.replaced)].filter((n) => n !== null),
         quarantine: bad.slice(0, REPORT_QUARANTINE_ROWS),
         seconds: Math.round((performance.now() - started) / 10) / 100,
       };

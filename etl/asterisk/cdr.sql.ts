@@ -45,9 +45,14 @@ const TIME = `'%Y-%m-%d %H:%M:%S'`;
 /**
  * Text to typed CDR rows, one per leg. Times are local wall-clock times in $tz unless $gmt
  * (usegmtime=yes); a CDR without a uniqueid gets a stable id from a hash of the whole row. Ids
- * start with $prefix: the source's name and a colon, or nothing.
+ * start with $prefix: the source's name and a colon, or nothing. `cdr_raw` holds the columns of
+ * `width`'s layout; a database table or a cdr_custom file is read into the 21 columns with its
+ * own `_raw` (the record as the file has it) and `_problem` (what its reader found wrong first).
  */
-export const cdrTypedSql = (width: number) => `CREATE OR REPLACE TEMP TABLE cdr_typed AS
+export const cdrTypedSql = (
+  width: number,
+  own: 'layout' | 'reader' = 'layout',
+) => `CREATE OR REPLACE TEMP TABLE cdr_typed AS
 SELECT line,
   -- a leg is its own uniqueid; the call is its linkedid (21 columns), else the leg's
   $prefix || coalesce(nullif(trim(linkedid), ''), nullif(trim(uniqueid), ''), 'cdr-' || md5(concat_ws('|', src, dst, channel, dstchannel, start, "end"))) AS call_id,
@@ -72,14 +77,19 @@ SELECT line,
   nullif(trim(userfield), '') AS userfield,
   -- why a row cannot be used, or null when it can
   CASE
+    WHEN _problem IS NOT NULL THEN _problem
     WHEN try_strptime(start, ${TIME}) IS NULL THEN 'start: is not a date-time (YYYY-MM-DD HH:MM:SS)'
     WHEN nullif(answer, '') IS NOT NULL AND try_strptime(answer, ${TIME}) IS NULL THEN 'answer: is not a date-time'
     WHEN nullif("end", '') IS NOT NULL AND try_strptime("end", ${TIME}) IS NULL THEN 'end: is not a date-time'
     WHEN upper(trim(disposition)) NOT IN ${DISPOSITIONS} THEN 'disposition: is not ANSWERED, NO ANSWER, BUSY, FAILED or CONGESTION'
     WHEN nullif(billsec, '') IS NOT NULL AND try_cast(billsec AS INTEGER) IS NULL THEN 'billsec: is not a whole number'
   END AS problem,
-  concat_ws(',', ${(CDR_LAYOUTS[width] as string[]).map((c) => `'"' || replace(coalesce("${c}", ''), '"', '""') || '"'`).join(', ')}) AS raw
-FROM (SELECT *${width === 16 ? `, NULL::VARCHAR AS uniqueid, NULL::VARCHAR AS userfield` : ''}${width === 21 ? '' : ', NULL::VARCHAR AS linkedid'} FROM cdr_raw)`;
+  _raw AS raw
+FROM (SELECT *${width === 16 ? `, NULL::VARCHAR AS uniqueid, NULL::VARCHAR AS userfield` : ''}${width === 21 ? '' : ', NULL::VARCHAR AS linkedid'}${
+  own === 'reader'
+    ? ''
+    : `, NULL::VARCHAR AS _problem, concat_ws(',', ${(CDR_LAYOUTS[width] as string[]).map((c) => `'"' || replace(coalesce("${c}", ''), '"', '""') || '"'`).join(', ')}) AS _raw`
+} FROM cdr_raw)`;
 
 /** Lines whose bytes no likely encoding reads as text ($lines) are quarantined with $reason. */
 export const CDR_UNREADABLE_SQL = 'UPDATE cdr_typed SET problem = $reason WHERE list_contains($lines, line)';

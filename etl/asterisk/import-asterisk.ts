@@ -17,7 +17,7 @@ import type { InputSource } from '../input/prepare.ts';
 import { scanFile } from '../input/scan.ts';
 import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
-import { CDR_LAYOUTS, CDR_UNREADABLE_SQL, CDR_WIDTH_SQL, cdrReadSql, cdrTypedSql } from './cdr.sql.ts';
+import { CDR_UNREADABLE_SQL, cdrTypedSql } from './cdr.sql.ts';
 import { DIALLED_SIDE, MERGE_CALLS_SQL, PBX_ANSWERED_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
 import { createPbxMap } from './pbx-map.ts';
 import {
@@ -25,14 +25,16 @@ import {
   QUEUE_CALLS_SQL,
   QUEUE_EVENTS_FRESH_SQL,
   QUEUE_LOG_CHECK_SQL,
-  QUEUE_LOG_READ_SQL,
   QUEUE_LOG_UNREADABLE_SQL,
 } from './queue-log.sql.ts';
+import { CDR_FORMATS, type CdrFormat, QUEUE_LOG_FORMATS, readCdr, readQueueLog } from './read-sources.ts';
 import { clockNote } from './uniqueid-clock.ts';
 
-export type TelephonyFormat = 'asterisk-cdr' | 'queue-log';
+export type TelephonyFormat = (typeof CDR_FORMATS)[number] | (typeof QUEUE_LOG_FORMATS)[number];
+const isCdrFormat = (f: Format): f is CdrFormat => (CDR_FORMATS as readonly Format[]).includes(f);
+/** Asterisk's own records, files or tables, read through the same leg folding and queue events. */
 export const isTelephonyFormat = (f: Format): f is TelephonyFormat =>
-  f === 'asterisk-cdr' || f === 'queue-log';
+  isCdrFormat(f) || (QUEUE_LOG_FORMATS as readonly Format[]).includes(f);
 
 export interface AsteriskOptions {
   file: string;
@@ -113,16 +115,20 @@ async function markUnreadable(c: DuckDBConnection, sql: string, mended: MendedTe
 
 const prefixOf = (opts: AsteriskOptions) => (opts.pbx ? `${opts.pbx}:` : '');
 
-async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions, mended: MendedText | null) {
-  const width = Number((await c.runAndReadAll(CDR_WIDTH_SQL, { file })).getRows()[0]?.[0] ?? 0);
-  if (!CDR_LAYOUTS[width]) {
-    throw new AppError(
-      'bad_request',
-      `${path.basename(file)} has ${width} columns; an Asterisk CDR (Master.csv) has 16, 18 or 21`,
-    );
-  }
-  await c.run(cdrReadSql(width), { file });
-  await c.run(cdrTypedSql(width), { tz: opts.timeZone, gmt: opts.gmtTimes ?? false, prefix: prefixOf(opts) });
+async function stageCdr(
+  c: DuckDBConnection,
+  file: string,
+  format: CdrFormat,
+  opts: AsteriskOptions,
+  mended: MendedText | null,
+) {
+  const source = await readCdr(c, file, format, opts);
+  await c.run(cdrTypedSql(source.width, source.own), {
+    tz: opts.timeZone,
+    gmt: opts.gmtTimes ?? false,
+    prefix: prefixOf(opts),
+  });
+  await source.after();
   await markUnreadable(c, CDR_UNREADABLE_SQL, mended);
   const bad = await quarantined(c, 'cdr_typed');
   await c.run(
@@ -134,22 +140,24 @@ async function stageCdr(c: DuckDBConnection, file: string, opts: AsteriskOptions
       count(*) FILTER (WHERE upper(lastapp) IN ${DIALLED_SIDE})
       FROM (SELECT DISTINCT ${CDR_COLUMNS} FROM staged)`)
   ).getRows()[0] as bigint[];
-  const notes = [`${width}-column CDR: ${rows} rows, ${legs} legs of ${calls} calls`];
+  const notes = [`${source.label}: ${rows} rows, ${legs} legs of ${calls} calls`];
   if (dialled)
     notes.push(`${dialled} legs of a dialled phone (AppDial, AppQueue): part of their call, never a call`);
   const clock = await clockNote(c, opts);
   if (clock) notes.push(clock);
-  return { bad, read, good: Number(rows), notes };
+  return { bad, read, good: Number(rows), notes, ignored: source.ignored };
 }
 
 async function stageQueueLog(
   c: DuckDBConnection,
   file: string,
+  format: (typeof QUEUE_LOG_FORMATS)[number],
   opts: AsteriskOptions,
   mended: MendedText | null,
 ) {
-  await c.run(QUEUE_LOG_READ_SQL, { file });
+  const source = await readQueueLog(c, file, format, opts);
   await c.run(QUEUE_LOG_CHECK_SQL, { prefix: prefixOf(opts) });
+  await source.after();
   await markUnreadable(c, QUEUE_LOG_UNREADABLE_SQL, mended);
   const bad = await quarantined(c, 'qlog');
   const [lines, calls, callEvents, memberEvents] = (
@@ -169,7 +177,7 @@ async function stageQueueLog(
     notes.push(`read but carrying nothing for the calls: ${noted.map(([e, n]) => `${n} ${e}`).join(', ')}`);
   }
   // The records of a queue_log are its calls: read = calls + quarantined lines.
-  return { bad, read: Number(calls) + bad.length, good: Number(calls), notes };
+  return { bad, read: Number(calls) + bad.length, good: Number(calls), notes, ignored: source.ignored };
 }
 
 /** What the merged calls of this import look like, for the report. */
@@ -229,12 +237,18 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
     const readable = mended?.file ?? file;
     return await analytics.withConnection(async (c) => {
       await inTransaction(c, async () => {
-        let staged: { bad: QuarantinedRow[]; read: number; good: number; notes: string[] };
+        let staged: {
+          bad: QuarantinedRow[];
+          read: number;
+          good: number;
+          notes: string[];
+          ignored: string[];
+        };
+        const format = opts.format;
         try {
-          staged =
-            opts.format === 'asterisk-cdr'
-              ? await stageCdr(c, readable, opts, mended)
-              : await stageQueueLog(c, readable, opts, mended);
+          staged = isCdrFormat(format)
+            ? await stageCdr(c, readable, format, opts, mended)
+            : await stageQueueLog(c, readable, format, opts, mended);
         } catch (e) {
           if (e instanceof AppError) throw e;
           throw new AppError(
@@ -242,12 +256,13 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
             `cannot read ${base.file} as ${opts.format}: ${(e as Error).message.split('\n')[0]}`,
           );
         }
-        const loaded =
-          opts.format === 'asterisk-cdr' ? await addCdrLegs(c, importId) : await addQueueEvents(c, importId);
+        const loaded = isCdrFormat(format)
+          ? await addCdrLegs(c, importId)
+          : await addQueueEvents(c, importId);
         await createPbxMap(db, c);
         await c.run(MERGE_CALLS_SQL);
         for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
-        const open = opts.format === 'queue-log' ? await scalar(c, OPEN_CALLS_SQL) : 0;
+        const open = isCdrFormat(format) ? 0 : await scalar(c, OPEN_CALLS_SQL);
         const notes = [
           ...staged.notes,
           ...(mended ? [mendedNote(mended)] : []),
@@ -268,13 +283,13 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
           loaded,
           quarantined: staged.bad.length,
           duplicates: staged.good - loaded,
-          ignoredColumns: [],
+          ignoredColumns: staged.ignored,
           notes,
           quarantine: staged.bad.slice(0, REPORT_QUARANTINE_ROWS),
           seconds: Math.round((performance.now() - started) / 10) / 100,
         };
         // The outcome commits with the rows (etl/journal).
-        const source = opts.format === 'asterisk-cdr' ? 'cdr_typed' : 'qlog';
+        const source = isCdrFormat(format) ? 'cdr_typed' : 'qlog';
         await writeJournal(
           c,
           report,

@@ -3,7 +3,7 @@
  * quoting. Lines have as many fields as their event needs, hence the padding.
  */
 export const QUEUE_LOG_READ_SQL = `CREATE OR REPLACE TEMP TABLE qlog_raw AS
-SELECT row_number() OVER () AS line, *
+SELECT row_number() OVER () AS line, *, NULL::VARCHAR AS _problem, NULL::VARCHAR AS _raw
 FROM read_csv($file, header = false, auto_detect = false, delim = '|', quote = '', escape = '',
   null_padding = true, strict_mode = false,
   columns = {'epoch': 'VARCHAR', 'callid': 'VARCHAR', 'queuename': 'VARCHAR', 'agent': 'VARCHAR',
@@ -59,7 +59,8 @@ const MEMBER_EVENTS = [
 ];
 
 /**
- * Checks each line and sorts it: `call` (an event of a call, kept), `member` (of a member or the
+ * Checks each line of `qlog_raw` and sorts it (a database table's rows come with their own `_raw`,
+ * the record as the file has it, and `_problem`, what its reader found wrong first): `call` (an event of a call, kept), `member` (of a member or the
  * queue: counted). `rank` orders the events of one second as they happen in a call.
  */
 export const QUEUE_LOG_CHECK_SQL = `CREATE OR REPLACE TEMP TABLE qlog AS
@@ -71,15 +72,16 @@ SELECT line, try_cast(epoch AS BIGINT) AS epoch, $prefix || trim(callid) AS call
     WHEN upper(trim(event)) IN ${list([...CALL_EVENTS, ...CALL_NOTES])} THEN 'member'
   END AS class,
   CASE
+    WHEN _problem IS NOT NULL THEN _problem
     WHEN try_cast(epoch AS BIGINT) IS NULL THEN 'epoch: is not a Unix time'
     WHEN nullif(trim(callid), '') IS NULL THEN 'callid: is empty'
     WHEN upper(trim(event)) NOT IN ${list([...CALL_EVENTS, ...CALL_NOTES, ...MEMBER_EVENTS])}
       THEN 'event: "' || coalesce(event, '') || '" is not a queue_log event'
   END AS problem,
   -- the line again, its empty fields kept (concat_ws would drop them), the padding after it not
-  rtrim(concat_ws('|', coalesce(epoch, ''), coalesce(callid, ''), coalesce(queuename, ''),
+  coalesce(_raw, rtrim(concat_ws('|', coalesce(epoch, ''), coalesce(callid, ''), coalesce(queuename, ''),
     coalesce(agent, ''), coalesce(event, ''), coalesce(data1, ''), coalesce(data2, ''),
-    coalesce(data3, ''), coalesce(data4, ''), coalesce(data5, '')), '|') AS raw
+    coalesce(data3, ''), coalesce(data4, ''), coalesce(data5, '')), '|')) AS raw
 FROM qlog_raw`;
 
 /** The call events of the file not stored yet (a line read twice, in two files, is one event). */

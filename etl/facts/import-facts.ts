@@ -479,7 +479,9 @@ export async function importFacts(
           loaded,
           quarantined,
           duplicates,
-          notes: [...(source.notes ?? []), encodingNote(digest)].filter((n) => n !== null),
+          notes: [...(source.notes ?? []), encodingNote(digest, opts.source?.replaced)].filter(
+            (n) => n !== null,
+          ),
           quarantine: first,
           seconds: Math.round((performance.now() - started) / 10) / 100,
         };
@@ -488,7 +490,7 @@ export async function importFacts(
         await timed(t, 'journal', async () => {
           await writeJournal(c, report, quarantined ? quarantineSql : null);
           await settleLongLines(c, report, opts.longLines ?? []);
-          if (quarantined && (digest.notUtf8Count || opts.source?.encoding)) {
+          if (quarantined && (digest.notUtf8Count || opts.source?.encoding || opts.source?.replaced)) {
             await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, digest);
           }
         });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
 import { foreignEncoding, isGzip, rewriteInput } from './rewrite.ts';
 import { type LongLine, maxLineBytes } from './scan.ts';
+import { isUtf8File, type ReplacedBytes, replaceInvalidUtf8 } from './utf8.ts';
 
 /** Where an import's text comes from: the file as given, and how its bytes are to be read. */
 export interface InputSource {
@@ -11,6 +12,8 @@ export interface InputSource {
   gzip: boolean;
   /** The encoding the bytes are decoded from, or null for UTF-8. */
   encoding: string | null;
+  /** Lines that were not UTF-8 and are read with U+FFFD for their bad bytes (no encoding named). */
+  replaced?: ReplacedBytes;
 }
 
 /** Lines too long to read, found while reading: the import starts again without them. */
@@ -40,6 +43,11 @@ export interface PreparedInput {
   source: InputSource;
   /** Writes another copy without `drop`'s lines (each a marker); its path. */
   without(drop: LongLine[]): Promise<string>;
+  /**
+   * For a file read as UTF-8 (no encoding named): when some of its bytes are not UTF-8, `file`
+   * becomes a copy with U+FFFD in their place, and `source.replaced` says which lines.
+   */
+  replaceInvalidUtf8(): Promise<void>;
   dispose(): void;
 }
 
@@ -77,8 +85,17 @@ export async function prepareInput(file: string, encoding?: string): Promise<Pre
     }
   }
   return {
-    file: readable,
+    get file() {
+      return readable;
+    },
     source,
+    async replaceInvalidUtf8() {
+      if (foreign || (await isUtf8File(readable))) return;
+      const copy = path.join(workDir(), 'utf8', name);
+      mkdirSync(path.dirname(copy), { recursive: true });
+      source.replaced = await replaceInvalidUtf8(readable, copy);
+      readable = copy;
+    },
     async without(drop) {
       const copy = path.join(workDir(), 'lines', name);
       mkdirSync(path.dirname(copy), { recursive: true });

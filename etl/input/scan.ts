@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import chardet from 'chardet';
 import type { OnProgress } from '../progress.ts';
+import type { ReplacedBytes } from './utf8.ts';
 
 /**
  * The longest line an import reads, in bytes. DuckDB's CSV reader refuses longer lines one by one
@@ -131,8 +132,13 @@ export function likelyEncoding(sample: Buffer): string | null {
   return guess && !/^(UTF-8|ASCII)$/i.test(guess) ? guess.toLowerCase() : null;
 }
 
-/** The report's note on a file that is not UTF-8, or null for one that is. */
-export function encodingNote(scan: FileScan): string | null {
+/**
+ * The report's note on a file that is not UTF-8, or null for one that is. A file whose bad bytes
+ * were replaced before reading (`replaced`: etl/input/utf8.ts) is UTF-8 by then: the note says
+ * which lines were.
+ */
+export function encodingNote(scan: FileScan, replaced?: ReplacedBytes): string | null {
+  if (replaced?.count) return replacedNote(replaced);
   if (!scan.notUtf8Count) return null;
   const guess = likelyEncoding(scan.sample);
   const lines = scan.notUtf8.slice(0, 5).join(', ') + (scan.notUtf8Count > 5 ? ', …' : '');
@@ -141,5 +147,17 @@ export function encodingNote(scan: FileScan): string | null {
     (guess
       ? `; it looks like ${guess}: import it again with --encoding ${guess}`
       : '; name its encoding with --encoding')
+  );
+}
+
+/** The report's note on the lines read with U+FFFD, or null when there were none. */
+export function replacedNote(r: ReplacedBytes | undefined): string | null {
+  if (!r?.count) return null;
+  const lines = r.lines.join(', ') + (r.count > r.lines.length ? ', …' : '');
+  return (
+    `${r.count} ${r.count === 1 ? 'row' : 'rows'} had bytes that are not UTF-8 (${r.count === 1 ? 'line' : 'lines'} ${lines}): replaced with \uFFFD and loaded; ` +
+    (r.guess
+      ? `it looks like ${r.guess}: import it again with --encoding ${r.guess} to read them as written`
+      : "name the file's encoding with --encoding to read them as written")
   );
 }

@@ -281,7 +281,7 @@ export async function importTranscripts(
           quarantined,
           duplicates: n('duplicates'),
           ignoredColumns,
-          notes: [encodingNote(scan)].filter((x) => x !== null),
+          notes: [encodingNote(scan, opts.source?.replaced)].filter((x) => x !== null),
           quarantine: first,
           seconds: Math.round((performance.now() - started) / 10) / 100,
           transcripts: {
@@ -294,7 +294,7 @@ export async function importTranscripts(
         };
         await timed(t, 'journal', async () => {
           await writeJournal(c, report, quarantined ? quarantine : null);
-          if (report.quarantined && (scan.notUtf8Count || opts.source?.encoding)) {
+          if (report.quarantined && (scan.notUtf8Count || opts.source?.encoding || opts.source?.replaced)) {
             await keepRawBytes(c, report, opts.source ?? { file, gzip: false, encoding: null }, scan);
           }
         });

@@ -19,8 +19,9 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              norms, variable-pay, claims, assessments, evaluations, products,
                                              transcripts (files or a folder of them), queue-log
                                              formats: csv, jsonl, parquet, asterisk-cdr, queue-log, vtt,
-                                             whisper-json (detected when not given); --gmt: CDR times are
-                                             UTC (usegmtime=yes);
+                                             whisper-json, asterisk-cdr-table, queue-log-table, cdr-custom
+                                             (detected when not given); --gmt: CDR times are UTC
+                                             (usegmtime=yes), a queue_log table's too;
                                              other phone systems' formats: freeswitch-csv,
                                              freeswitch-json, 3cx, vicidial-closer, vicidial-log,
                                              vicidial-agent, amazon-connect (docs/platforms.md);

@@ -1,7 +1,9 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -34,6 +36,8 @@ const stepSpec = z
     gmtTimes: z.boolean().optional(),
     /** The PBX the file comes from (`--source`). */
     pbx: z.string().optional(),
+    /** The encoding the file's text is in (`--encoding`). */
+    encoding: z.string().optional(),
     /** Parquet made in the test: this CSV (relative to the case folder), read as text into `src`… */
     parquetFrom: z.string().optional(),
     /** …and written by this SELECT over `src`, which gives the columns their Parquet types. */
@@ -349,13 +353,32 @@ function alignRaw(actual: unknown[], expected: unknown[]) {
   });
 }
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/**
+ * The checksum an import gives: of the file's bytes when they are UTF-8, else of the text it read
+ * (decoded from the step's encoding, or U+FFFD for the bytes that are not UTF-8). Parquet is
+ * binary: its bytes.
+ */
+const sha256 = (file: string, encoding?: string) => {
+  const bytes = readFileSync(file);
+  const text = encoding
+    ? Buffer.from(iconv.decode(bytes, encoding))
+    : isUtf8(bytes) || file.endsWith('.parquet')
+      ? bytes
+      : Buffer.from(bytes.toString('utf8'));
+  return createHash('sha256').update(text).digest('hex');
+};
 
 /** What every report must hold, whatever the case: the counts add up and the import log agrees. */
-async function checkInvariants(env: TestEnv, report: ImportReport, file: string, label: string) {
+async function checkInvariants(
+  env: TestEnv,
+  report: ImportReport,
+  file: string,
+  label: string,
+  encoding?: string,
+) {
   const counts = `${label}: read ${report.read} = loaded ${report.loaded} + quarantined ${report.quarantined} + duplicates ${report.duplicates}`;
   expect(report.read, counts).toBe(report.loaded + report.quarantined + report.duplicates);
-  expect(report.checksum, `${label}: checksum`).toBe(sha256(file));
+  expect(report.checksum, `${label}: checksum`).toBe(sha256(file, encoding));
   if (report.status === 'already_imported') {
     expect([report.read, report.quarantine.length], `${label}: a file imported before reads nothing`).toEqual(
       [0, 0],
@@ -442,6 +465,7 @@ async function runCase(dir: string, spec: CaseSpec): Promise<Outcome> {
           ...(step.format ? { format: step.format } : {}),
           ...(step.gmtTimes !== undefined ? { gmtTimes: step.gmtTimes } : {}),
           ...(step.pbx !== undefined ? { pbx: step.pbx } : {}),
+          ...(step.encoding !== undefined ? { encoding: step.encoding } : {}),
         });
       } catch (e) {
         // A file refused whole: the expected report of the step is the message.
@@ -450,7 +474,7 @@ async function runCase(dir: string, spec: CaseSpec): Promise<Outcome> {
         continue;
       }
       if (report.status === 'done' && report.importId !== null) steps.set(report.importId, `#${i + 1}`);
-      await checkInvariants(env, report, file, label);
+      await checkInvariants(env, report, file, label, step.encoding);
       reports.push(projectReport(report, steps));
       if (step.check) tables.set(step.check, await snapshot());
     }

@@ -198,7 +198,7 @@ describe('transcripts as canonical JSON Lines', () => {
     expect(await segments('K1')).toMatchObject([{ text: 'hello' }]);
   });
 
-  it('reports lines that are not UTF-8 and keeps their bytes; the other lines load', async () => {
+  it('loads a line that is not UTF-8 with \uFFFD for its bad bytes, and says which line it was', async () => {
     const good = line({ call_id: 'K1', language: 'ro', segments: [seg('agent', 0, 1, 'Bună ziua')] });
     const bad = Buffer.concat([
       Buffer.from(
@@ -212,14 +212,13 @@ describe('transcripts as canonical JSON Lines', () => {
       Buffer.concat([Buffer.from(`${good}\n`), bad, Buffer.from(`\n${good}\n`)]),
     );
     invariant(report);
-    expect(report.quarantine.map((q) => [q.line, q.reason])).toEqual([
-      [2, "is not UTF-8 text (see the note on the file's encoding)"],
-    ]);
-    expect(report.notes.join(' ')).toMatch(/the file is not UTF-8: 1 line\(s\) are not \(2\)/);
+    expect(report.quarantine).toEqual([]);
+    expect(report.notes.join(' ')).toMatch(
+      /^1 row had bytes that are not UTF-8 \(line 2\): replaced with \uFFFD and loaded; .*--encoding/,
+    );
     // line 3 repeats line 1: a duplicate, counted on its own line
-    expect(report.transcripts).toMatchObject({ read: 3, loaded: 1, quarantined: 1, duplicates: 1 });
-    const [kept] = await env.rt.db.selectFrom('import_quarantine').select(['line', 'raw_bytes']).execute();
-    expect(Buffer.from(kept?.raw_bytes as Uint8Array)).toEqual(bad);
+    expect(report.transcripts).toMatchObject({ read: 3, loaded: 2, quarantined: 0, duplicates: 1 });
+    expect(await segments('K2')).toMatchObject([{ text: 'Bun\uFFFD ziua' }]);
   });
 
   it('a line too long to read is quarantined with its size; the others load', async () => {

@@ -62,14 +62,20 @@ const russianCalls = () =>
   ]);
 
 describe('text that is not UTF-8', () => {
-  it('says so, names the likely encoding and keeps the bytes of its quarantined rows', async () => {
+  it('loads every row, its bad bytes as \uFFFD, names the likely encoding and keeps the bytes of quarantined rows', async () => {
     const bytes = russianCalls();
     const file = write('calls-1251.csv', bytes);
     const report = await importFile(env.rt, { kind: 'calls', file, actor: 't', timeZone: 'UTC' });
-    expect(report).toMatchObject({ read: 4, loaded: 2, quarantined: 2 });
-    expect(report.notes.join(' ')).toMatch(/not UTF-8.*\(3, 4\).*windows-1251.*--encoding windows-1251/);
-    expect(report.quarantine[0]?.reason).toMatch(/not UTF-8/);
-    expect(report.quarantine[0]?.raw).toContain('Очередь продаж');
+    // R3 names an operator the roster lacks: quarantined for that alone.
+    expect(report).toMatchObject({ read: 4, loaded: 3, quarantined: 1 });
+    expect(report.notes).toEqual([
+      '2 rows had bytes that are not UTF-8 (lines 3, 4): replaced with \uFFFD and loaded; ' +
+        'it looks like windows-1251: import it again with --encoding windows-1251 to read them as written',
+    ]);
+    expect(report.quarantine[0]?.reason).toMatch(/operator_id: "OP-9"/);
+    expect(report.quarantine[0]?.raw).toContain('\uFFFD');
+    const [row] = await env.rt.analytics.rows(`SELECT queue FROM calls WHERE call_id = 'R2'`);
+    expect(row?.queue).toMatch(/^\uFFFD+ \uFFFD+$/);
     const kept = await env.rt.db
       .selectFrom('import_quarantine')
       .select(['line', 'raw_bytes'])
@@ -77,10 +83,18 @@ describe('text that is not UTF-8', () => {
       .orderBy('line')
       .execute();
     const lines = bytes.toString('latin1').split('\n');
-    expect(kept.map((k) => Buffer.from(k.raw_bytes as Buffer).toString('latin1'))).toEqual([
-      lines[2],
-      lines[3],
-    ]);
+    expect(kept.map((k) => Buffer.from(k.raw_bytes as Buffer).toString('latin1'))).toEqual([lines[3]]);
+    // Named, the encoding reads the same rows as written: R2 takes its real queue.
+    const again = await importFile(env.rt, {
+      kind: 'calls',
+      file,
+      actor: 't',
+      timeZone: 'UTC',
+      encoding: 'windows-1251',
+    });
+    expect(again).toMatchObject({ read: 4, loaded: 1, duplicates: 2, quarantined: 1, notes: [] });
+    const [fixed] = await env.rt.analytics.rows(`SELECT queue FROM calls WHERE call_id = 'R2'`);
+    expect(fixed?.queue).toBe('Очередь продаж');
   });
 
   it('reads it with the encoding named', async () => {
@@ -96,6 +110,48 @@ describe('text that is not UTF-8', () => {
     expect(report.quarantine[0]?.raw).toContain('Жалобы клиентов');
     const [row] = await env.rt.analytics.rows(`SELECT queue FROM calls WHERE call_id = 'R2'`);
     expect(row?.queue).toBe('Очередь продаж');
+  });
+
+  const russianOperators = () =>
+    Buffer.concat([
+      Buffer.from('operator_id,name,team_id,pbx_ids,hired_on,active\n'),
+      cp1251('OP-7,Ольга Смирнова,T1,1007,2024-02-01,true\n'),
+      Buffer.from('OP-8,Dan Rusu,T2,1008,2024-03-01,true\n'),
+      cp1251('OP-9,Петр Иванов,T9,1009,2024-03-01,true\n'),
+    ]);
+  const name = async (id: string) =>
+    (await env.rt.db.selectFrom('operators').select('name').where('operator_id', '=', id).executeTakeFirst())
+      ?.name;
+
+  it('operators: without an encoding every row loads, its bad bytes as \uFFFD, and the note says which', async () => {
+    const file = write('operators-1251.csv', russianOperators());
+    const report = await importFile(env.rt, { kind: 'operators', file, actor: 't', timeZone: 'UTC' });
+    // OP-9's team is unknown: quarantined for that, its bytes kept as written.
+    expect(report).toMatchObject({ read: 3, loaded: 2, quarantined: 1 });
+    expect(report.notes).toEqual([
+      '2 rows had bytes that are not UTF-8 (lines 2, 4): replaced with \uFFFD and loaded; ' +
+        'it looks like windows-1251: import it again with --encoding windows-1251 to read them as written',
+    ]);
+    expect(await name('OP-7')).toMatch(/^\uFFFD+ \uFFFD+$/);
+    const [kept] = await env.rt.db.selectFrom('import_quarantine').select(['line', 'raw_bytes']).execute();
+    expect(kept?.line).toBe(4);
+    expect(Buffer.from(kept?.raw_bytes as Buffer)).toEqual(
+      cp1251('OP-9,Петр Иванов,T9,1009,2024-03-01,true'),
+    );
+  });
+
+  it('operators: read with --encoding windows-1251, as written', async () => {
+    const file = write('operators-1251.csv', russianOperators());
+    const report = await importFile(env.rt, {
+      kind: 'operators',
+      file,
+      actor: 't',
+      timeZone: 'UTC',
+      encoding: 'windows-1251',
+    });
+    expect(report).toMatchObject({ read: 3, loaded: 2, quarantined: 1, notes: [] });
+    expect(await name('OP-7')).toBe('Ольга Смирнова');
+    expect(report.quarantine[0]?.raw).toContain('Петр Иванов');
   });
 });
 
