@@ -4,6 +4,7 @@ import { roAuto } from './ro-auto.ts';
 import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
+import { roLive } from './ro-live.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
 
@@ -474,5 +475,6 @@ export const ro: Catalogue = {
   ...roDash,
   ...roAccess,
   ...roChecks,
+  ...roLive,
   ...roAuto,
 };

@@ -4,6 +4,7 @@ import { ruAuto } from './ru-auto.ts';
 import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
+import { ruLive } from './ru-live.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
 
@@ -475,5 +476,6 @@ export const ru: Catalogue = {
   ...ruDash,
   ...ruAccess,
   ...ruChecks,
+  ...ruLive,
   ...ruAuto,
 };
