@@ -3,6 +3,7 @@ import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
 import { enLive } from './en-live.ts';
+import { enPbx } from './en-pbx.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -473,6 +474,7 @@ export const en = {
   ...enValues,
   ...enChecks,
   ...enLive,
+  ...enPbx,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

@@ -5,6 +5,7 @@ import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
 import { roLive } from './ro-live.ts';
+import { roPbx } from './ro-pbx.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
 
@@ -476,5 +477,6 @@ export const ro: Catalogue = {
   ...roAccess,
   ...roChecks,
   ...roLive,
+  ...roPbx,
   ...roAuto,
 };

@@ -5,6 +5,7 @@ import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruLive } from './ru-live.ts';
+import { ruPbx } from './ru-pbx.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
 
@@ -477,5 +478,6 @@ export const ru: Catalogue = {
   ...ruAccess,
   ...ruChecks,
   ...ruLive,
+  ...ruPbx,
   ...ruAuto,
 };
