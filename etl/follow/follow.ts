@@ -151,6 +151,12 @@ export async function followFile(o: FollowOptions): Promise<void> {
       let report: ImportReport;
       try {
         report = await o.importBatch(batchFile);
+      } catch (e) {
+        // A server restarting, a store busy: the same lines again after a pause, never skipped.
+        if (o.untilIdle || o.signal.aborted) throw e;
+        o.onNote?.(`${name}@${pos.offset}: ${(e as Error).message}; trying again`);
+        await pause();
+        continue;
       } finally {
         await rm(batchFile, { force: true });
       }

@@ -151,3 +151,95 @@ describe('import --follow on a queue_log', () => {
     expect(names.some((n) => /^queue_log\.1@[1-9]\d*$/.test(n.file_name))).toBe(true);
   }, 120_000);
 });
+
+describe('import --follow on a CDR', () => {
+  it('imports the legs as they are written, across a rotation, to the calls of the whole file', async () => {
+    const cdr = readFileSync(path.join(SAMPLE, 'Master.csv'), 'utf8').trim().split('\n');
+    const [own, one] = [await testEnv({ timeZone: TZ }), await testEnv({ timeZone: TZ })];
+    try {
+      for (const e of [own, one])
+        for (const kind of ['teams', 'operators'] as const)
+          await importFile(e.rt, { kind, file: path.join(SAMPLE, `${kind}.csv`), actor: 't', timeZone: TZ });
+      const whole = path.join(one.dir, 'Master-whole.csv');
+      writeFileSync(whole, `${cdr.join('\n')}\n`);
+      await importFile(one.rt, {
+        kind: 'calls',
+        file: whole,
+        format: 'asterisk-cdr',
+        actor: 't',
+        timeZone: TZ,
+      });
+
+      const logDir = tempDir('callscore-follow-cdr-');
+      const log = path.join(logDir, 'Master.csv');
+      const part = (from: number, to: number) => `${cdr.slice(from, to).join('\n')}\n`;
+      writeFileSync(log, part(0, 15));
+      const stop = new AbortController();
+      const batches: FollowProgress[] = [];
+      const state = followedFilesState(own.rt.db, { path: log, format: 'asterisk-cdr', pbxSource: '' });
+      const running = followFile({
+        path: log,
+        format: 'asterisk-cdr',
+        intervalMs: 200,
+        signal: stop.signal,
+        state,
+        importBatch: (file) =>
+          importFile(own.rt, { kind: 'calls', file, format: 'asterisk-cdr', actor: 't', timeZone: TZ }),
+        onBatch: (p) => batches.push(p),
+      });
+      try {
+        await until('15 CDR lines', async () => (await state.load())?.lines === 15);
+        // a CDR's last event is its end, as the PBX wrote it
+        expect(batches[0]?.lastEventAt).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+        appendFileSync(log, part(15, 25));
+        renameSync(log, `${log}.1`);
+        writeFileSync(log, part(25, cdr.length));
+        await until('every CDR line', async () => (await state.load())?.lines === cdr.length);
+      } finally {
+        stop.abort();
+        await running;
+      }
+      expect(await callsIn(own)).toEqual(await callsIn(one));
+      const legs = 'SELECT count(*)::INTEGER AS n FROM pbx_cdr';
+      expect(await own.rt.analytics.rows(legs)).toEqual(await one.rt.analytics.rows(legs));
+    } finally {
+      await own.dispose();
+      await one.dispose();
+    }
+  }, 60_000);
+});
+
+describe('import --follow when a batch fails', () => {
+  it('says so and imports the same lines again after a pause, skipping none', async () => {
+    const logDir = tempDir('callscore-follow-fail-');
+    const log = path.join(logDir, 'queue_log');
+    writeFileSync(log, lines(0, 10));
+    const notes: string[] = [];
+    let attempts = 0;
+    const seen: number[] = [];
+    const stop = new AbortController();
+    const state = followedFilesState(env.rt.db, { path: log, format: 'queue-log', pbxSource: 'retry' });
+    const running = followFile({
+      path: log,
+      format: 'queue-log',
+      intervalMs: 100,
+      signal: stop.signal,
+      state,
+      importBatch: async (file) => {
+        attempts++;
+        seen.push(readFileSync(file, 'utf8').split('\n').length - 1);
+        if (attempts === 1) throw new Error('cannot reach http://127.0.0.1:8080 (ECONNREFUSED)');
+        return importFile(env.rt, { kind: 'calls', file, format: 'queue-log', actor: 't', timeZone: TZ });
+      },
+      onNote: (n) => notes.push(n),
+    });
+    try {
+      await until('the batch imported', async () => (await state.load())?.lines === 10);
+    } finally {
+      stop.abort();
+      await running;
+    }
+    expect(notes).toEqual(['queue_log@0: cannot reach http://127.0.0.1:8080 (ECONNREFUSED); trying again']);
+    expect(seen).toEqual([10, 10]);
+  }, 30_000);
+});
