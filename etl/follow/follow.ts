@@ -264,8 +264,13 @@ export async function followFile(o: FollowOptions): Promise<void> {
         await startAt0(atPath, null);
         continue;
       }
-      if (pos && (await cur.handle.stat()).size < pos.offset) {
-        // Truncated in place (copytruncate): the lines after the position are in the copy, if anywhere.
+      if (
+        pos &&
+        ((await cur.handle.stat()).size < pos.offset ||
+          (pos.firstLine !== null && (await firstLineOf(cur.handle)) !== pos.firstLine))
+      ) {
+        // Truncated in place (copytruncate), perhaps written past the old offset already before
+        // this look: the first line tells. The lines after the position are in the copy, if anywhere.
         await finishRotated(pos);
         await startAt0(cur.inode, null);
         continue;
