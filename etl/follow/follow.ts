@@ -113,9 +113,14 @@ export async function followFile(o: FollowOptions): Promise<void> {
   // A change in the log's folder wakes the loop at once; the interval is the fallback where
   // file events do not come (network file systems, some containers).
   let wake: (() => void) | null = null;
+  // A change signalled while the loop was reading, not waiting: the next wait is cut short.
+  let changed = false;
   let watcher: FSWatcher | null = null;
   try {
-    watcher = watch(dir, { persistent: false }, () => wake?.());
+    watcher = watch(dir, { persistent: false }, () => {
+      changed = true;
+      wake?.();
+    });
     watcher.on('error', () => {
       watcher?.close();
       watcher = null;
@@ -135,9 +140,11 @@ export async function followFile(o: FollowOptions): Promise<void> {
       // a burst of writes is read as one batch: a moment's grace after the first change
       wake = () => {
         wake = null;
+        changed = false;
         setTimeout(done, 50);
       };
       o.signal.addEventListener('abort', done);
+      if (changed) wake();
     });
 
   /** Imports the complete lines of `handle` from the position on, batch by batch; returns how many lines. */
