@@ -71,6 +71,7 @@ export async function followCommand(a: FollowArgs): Promise<void> {
     if (a.via) {
       const { url, user } = a.via;
       const password = readPassword();
+      const session = { cookie: null as string | null };
       await followFile({
         ...common,
         // this process has no data directory: the position is kept in a file of its own
@@ -80,6 +81,7 @@ export async function followCommand(a: FollowArgs): Promise<void> {
             url,
             user,
             password,
+            session,
             kind: 'calls',
             file: batch,
             format,
