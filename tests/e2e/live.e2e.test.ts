@@ -80,7 +80,7 @@ describe('the live card in Chromium', () => {
       .poll(() => row('sales').locator('td').allInnerTexts())
       .toEqual(['1', '2', '1', '33.3%', '0:25', '1']);
     await expect
-      .poll(() => card.getByTestId('live-meta').innerText())
+      .poll(() => card.getByTestId('live-meta').textContent())
       .toMatch(/^Updated \S+ · newest event \S+$/);
     await e.shot(page, 'live-card-en');
 
@@ -106,15 +106,15 @@ describe('the live card in Chromium', () => {
     expect(sent.code).toBe(0);
     await row('care').waitFor({ timeout: 25_000 });
     expect(await row('care').locator('td').allInnerTexts()).toEqual(['1', '0', '0', '—', '—', '1']);
-    expect(await row('sales').locator('td').first().innerText()).toBe('0');
-    expect(await card.locator('tfoot th').innerText()).toBe(enLive['live.total']);
+    expect(await row('sales').locator('td').first().textContent()).toBe('0');
+    expect(await card.locator('tfoot th').textContent()).toBe(enLive['live.total']);
 
     for (const language of ['ru', 'ro', 'en'] as const) {
       const r = await page.request.put(`${e.url}/api/auth/me/locale`, { data: { locale: language } });
       expect(r.status()).toBe(200);
       await page.goto(`${e.url}/`);
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
-      await expect.poll(() => card.locator('h2').innerText()).toBe(CATALOGUE[language]['live.title']);
+      await expect.poll(() => card.locator('h2').textContent()).toBe(CATALOGUE[language]['live.title']);
       await row('care').waitFor();
       await e.shot(page, `live-card-${language}`);
     }
