@@ -9,7 +9,9 @@ export type KillPoint =
   /** DuckDB committed; the import log (SQLite) not yet told. */
   | 'after-commit'
   /** The import log holds the outcome; the journal not yet cleared. */
-  | 'after-log';
+  | 'after-log'
+  /** A followed file's batch imported and logged; its new offset not yet stored (etl/follow). */
+  | 'follow-before-offset';
 
 export function killPoint(point: KillPoint): void {
   if (process.env.CALLSCORE_KILL_AT === point) process.kill(process.pid, 'SIGKILL');

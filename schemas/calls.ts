@@ -6,6 +6,14 @@ import { CALL_DIRECTIONS, CALL_DISPOSITIONS, TASK_TYPES } from './records.ts';
 
 /** Calls through the API: search, one call's facts, the evaluation sample and assignments. */
 
+/** A call's id as its PBX gave it (core/pbx-call-id.ts reads it from the call id). */
+export interface PbxCallId {
+  /** The PBX named by `--source` when the call was imported; null for the one PBX. */
+  source: string | null;
+  /** The id the PBX itself gave the call. */
+  uniqueId: string;
+}
+
 /** One call as the API shows it; instants are UTC ISO text. */
 export interface CallFacts {
   callId: string;
@@ -149,6 +157,8 @@ export interface CallDetail extends CallFacts {
   evaluations: EvaluationView[];
   /** Where to play it: the API's recording route, a URL, or null when not recorded. */
   recordingUrl: string | null;
+  /** The phone system's own record of it: which PBX (`--source`) and its id there; null when no PBX file brought it. */
+  pbx: PbxCallId | null;
 }
 export interface CallResponse {
   call: CallDetail;

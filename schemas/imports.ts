@@ -7,6 +7,8 @@ export interface ImportJobView {
   id: string;
   kind: string;
   fileName: string;
+  /** The PBX a telephony file comes from (`--source`, the upload's field); null: the one PBX. */
+  source: string | null;
   state: 'queued' | 'running' | 'done' | 'failed';
   /** Where a running import is, and how far through that phase (0..1) when known. */
   progress: { phase: string; fraction: number | null } | null;
@@ -24,6 +26,8 @@ export interface ImportSummary {
   kind: string;
   format: string;
   file: string;
+  /** The PBX named for a telephony file (`--source`); null for the one PBX and for other kinds. */
+  source: string | null;
   status: string;
   read: number;
   loaded: number;

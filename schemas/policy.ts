@@ -38,6 +38,8 @@ export const POLICY = {
   'kpis.read': ['admin', 'head', 'qa_lead', 'qa', 'payroll'],
   /** The dashboard of many operators; an operator has his own page instead. */
   'dashboard.read': ['admin', 'head', 'payroll'],
+  /** Today's queues as the live feed brings them: waiting callers, service level so far. */
+  'live.read': HEADS,
   /** An operator's trend, orders, claims and assessments: the people who read his scorecard. */
   'operatorPage.read': PERFORMANCE,
 

@@ -22,6 +22,7 @@ import { errorHeaders, httpStatus } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { liveRoutes } from './live/live.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
@@ -59,7 +60,8 @@ const api = new Hono<AppEnv>()
   .route('/assessments', assessmentsRoutes)
   .route('/plans', plansRoutes)
   .route('/names', namesRoutes)
-  .route('/autoqa', autoqaRoutes);
+  .route('/autoqa', autoqaRoutes)
+  .route('/live', liveRoutes);
 
 export type ApiType = typeof api;
 

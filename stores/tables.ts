@@ -334,6 +334,21 @@ export interface ImportMappingsTable {
   updated_at: string;
 }
 
+/** A file `import --follow` reads as the PBX writes it: how far it got, and which file that was. */
+export interface FollowedFilesTable {
+  path: string;
+  format: string;
+  /** The `--source` PBX name; '' for one PBX. */
+  pbx_source: string;
+  inode: string;
+  first_line: string | null;
+  offset: number;
+  size: number;
+  lines: number;
+  last_event_at: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -365,4 +380,5 @@ export interface Database {
   import_mappings: ImportMappingsTable;
   autoqa_rule_sets: AutoqaRuleSetsTable;
   evaluation_auto_answers: EvaluationAutoAnswersTable;
+  followed_files: FollowedFilesTable;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
+import { PBX_SOURCE } from '../../core/pbx-call-id.ts';
 import type { Format, ImportReport } from '../../schemas/import-report.ts';
 import { inTransaction } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
@@ -52,8 +53,7 @@ export interface AsteriskOptions {
   pbx?: string | undefined;
 }
 
-/** A PBX source's name: it starts every call id of that PBX, so it is kept short and plain. */
-export const PBX_SOURCE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
+export { PBX_SOURCE };
 
 const scalar = async (c: DuckDBConnection, sql: string) =>
   Number((await c.runAndReadAll(sql)).getRows()[0]?.[0] ?? 0);

@@ -1,5 +1,6 @@
 import { BOOLEAN, DOUBLE, LIST, VARCHAR } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
+import { pbxCallId } from '../../core/pbx-call-id.ts';
 import type {
   CallDetail,
   CallFacts,
@@ -29,6 +30,7 @@ import {
   operatorWithTeam,
 } from './calls.repository.ts';
 import { FAILED_CHECKS_SQL } from './queries/call-checks.sql.ts';
+import { CALL_FROM_PBX_SQL } from './queries/call-facts.sql.ts';
 import { CALL_CLIENT_SQL, CALL_ORDERS_SQL } from './queries/call-orders.sql.ts';
 import { CALL_SORT_COLUMNS, searchCallsSql } from './queries/search-calls.sql.ts';
 
@@ -224,6 +226,7 @@ export async function callDetail(
   const operator = call.operatorId ? await operatorWithTeam(db, call.operatorId) : undefined;
   const [client] = call.clientId ? await analytics.rows(CALL_CLIENT_SQL, { id: call.clientId }) : [];
   const orderRows = await analytics.rows(CALL_ORDERS_SQL, { id: callId });
+  const [fromPbx] = await analytics.rows(CALL_FROM_PBX_SQL, { id: callId });
   const orders = orderRows.map((o): CallOrder => {
     const debt =
       o.debt_as_of == null
@@ -261,6 +264,7 @@ export async function callDetail(
   );
   return {
     ...call,
+    pbx: fromPbx?.from_pbx ? pbxCallId(callId, true) : null,
     operator: operator
       ? {
           operatorId: operator.operator_id,

@@ -18,6 +18,11 @@ export interface ViaRequest {
   /** A mapping (its JSON) the file is read through. */
   mapping?: string | undefined;
   onPhase?: (phase: 'uploading' | 'waiting') => void;
+  /**
+   * A session kept across calls by a caller that sends many files (`import --follow` sends a
+   * batch every few seconds): signed in once, not once a file.
+   */
+  session?: { cookie: string | null };
 }
 
 interface Job {
@@ -70,22 +75,32 @@ async function signIn(base: string, req: Pick<ViaRequest, 'user' | 'password'>):
  */
 export async function importVia(req: ViaRequest): Promise<ImportReport> {
   const base = req.url.replace(/\/+$/, '');
-  const cookie = await signIn(base, req);
+  const signInKept = async () => {
+    const cookie = await signIn(base, req);
+    if (req.session) req.session.cookie = cookie;
+    return cookie;
+  };
+  const post = async (cookie: string) => {
+    const form = new FormData();
+    form.set('kind', req.kind);
+    if (req.format) form.set('format', req.format);
+    if (req.gmt) form.set('gmt', 'true');
+    if (req.encoding) form.set('encoding', req.encoding);
+    if (req.source) form.set('source', req.source);
+    if (req.mapping) form.set('mapping', req.mapping);
+    form.set('file', await openAsBlob(req.file), path.basename(req.file));
+    req.onPhase?.('uploading');
+    return send(`${base}/api/imports`, { method: 'POST', headers: { cookie }, body: form }, 'upload failed');
+  };
 
-  const form = new FormData();
-  form.set('kind', req.kind);
-  if (req.format) form.set('format', req.format);
-  if (req.gmt) form.set('gmt', 'true');
-  if (req.encoding) form.set('encoding', req.encoding);
-  if (req.source) form.set('source', req.source);
-  if (req.mapping) form.set('mapping', req.mapping);
-  form.set('file', await openAsBlob(req.file), path.basename(req.file));
-  req.onPhase?.('uploading');
-  const upload = await send(
-    `${base}/api/imports`,
-    { method: 'POST', headers: { cookie }, body: form },
-    'upload failed',
-  );
+  const kept = req.session?.cookie ?? null;
+  let cookie = kept ?? (await signInKept());
+  let upload = await post(cookie);
+  // A kept session the server no longer knows (it expired, the server was reset): sign in again.
+  if (upload.status === 401 && kept !== null) {
+    cookie = await signInKept();
+    upload = await post(cookie);
+  }
   if (upload.status !== 202) throw await failure(upload, 'upload failed');
   let { job } = (await upload.json()) as { job: Job };
 

@@ -27,6 +27,8 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              vicidial-agent, amazon-connect (docs/platforms.md);
                                              --via: send the files to a running server as admin NAME
                                              (password on stdin or CALLSCORE_PASSWORD)
+  import   calls FILE --follow [--interval 2] [--source PBX] [--once] [--via URL --user NAME --state FILE]
+                                             keep reading a CDR or queue_log as the PBX writes it, until Ctrl-C
   score    --period YYYY-MM [--team T] [--format table|csv|json]
                                              every operator's criteria, deductions and pay for a month
   autoqa   --period YYYY-MM [--format table|json]

@@ -20,6 +20,7 @@ export function jobView(row: JobRow, progress: ImportJobView['progress'] = null)
     id: String(row.id),
     kind: row.kind,
     fileName: row.file_name,
+    source: row.pbx_source ?? null,
     state: row.state,
     progress: row.state === 'running' ? progress : null,
     report: row.report === null ? null : (JSON.parse(row.report) as ImportReport),

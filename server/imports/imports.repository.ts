@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import type { ImportDetailResponse, ImportSummary } from '../../schemas/imports.ts';
 import type { Db } from '../../stores/sqlite.ts';
+
+const SOURCE_NOTE = /^source (\S+): its call ids are written/;
 
 /** The import log, newest first. */
 export async function listImports(db: Db, limit: number): Promise<ImportSummary[]> {
@@ -18,6 +21,9 @@ export async function listImports(db: Db, limit: number): Promise<ImportSummary[
       'actor',
       'started_at',
       'finished_at',
+      // the importer names a PBX source in its report's notes (etl/asterisk/import-asterisk.ts)
+      sql<string | null>`(SELECT value FROM json_each(imports.report, '$.notes')
+        WHERE value LIKE 'source %: its call ids are written %' LIMIT 1)`.as('source_note'),
     ])
     .orderBy('id', 'desc')
     .limit(limit)
@@ -27,6 +33,7 @@ export async function listImports(db: Db, limit: number): Promise<ImportSummary[
     kind: r.kind,
     format: r.format,
     file: r.file_name,
+    source: SOURCE_NOTE.exec(r.source_note ?? '')?.[1] ?? null,
     status: r.status,
     read: r.rows_read,
     loaded: r.loaded,

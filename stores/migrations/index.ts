@@ -10,6 +10,7 @@ import * as autoqaRuleSets from './2026-12-05-008-autoqa-rule-sets.ts';
 import * as evaluationAutoAnswers from './2026-12-05-009-evaluation-auto-answers.ts';
 import * as importJobSource from './2026-12-05-010-import-job-source.ts';
 import * as importMappings from './2026-12-06-011-import-mappings.ts';
+import * as followedFiles from './2026-12-06-012-followed-files.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-009-evaluation-auto-answers': evaluationAutoAnswers,
   '2026-12-05-010-import-job-source': importJobSource,
   '2026-12-06-011-import-mappings': importMappings,
+  '2026-12-06-012-followed-files': followedFiles,
 };

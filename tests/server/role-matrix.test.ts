@@ -225,6 +225,8 @@ const MATRIX: Record<string, Entry> = {
     req: () => get(`/api/dashboard/summary?${P}`),
     outside: (_, op) => filtered(`/api/dashboard/summary?${P}&team=${OPS[op].team}`),
   },
+  // today's queues: a limited head's queues and operators only (tests/server/live-queues.test.ts)
+  'GET /api/live/queues': { allow: HEADS, req: () => get('/api/live/queues') },
   ...Object.fromEntries(
     ['trend', 'orders', 'claims', 'assessments'].map((what) => [
       `GET /api/operators/:operatorId/${what}`,

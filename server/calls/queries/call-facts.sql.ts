@@ -13,3 +13,9 @@ FROM calls
 WHERE call_id = $id
 LIMIT 1
 `;
+
+/** Whether a PBX file brought the call: its CDR legs or queue_log events are kept. */
+export const CALL_FROM_PBX_SQL = `
+SELECT EXISTS (SELECT 1 FROM pbx_cdr WHERE call_id = $id)
+  OR EXISTS (SELECT 1 FROM pbx_queue_calls WHERE call_id = $id) AS from_pbx
+`;

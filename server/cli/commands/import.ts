@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../core/errors.ts';
+import { PBX_SOURCE } from '../../../etl/asterisk/import-asterisk.ts';
 import { importFile } from '../../../etl/import-file.ts';
 import { mappedOptions } from '../../../etl/mapping/mapped-reader.ts';
 import { readMappingFile } from '../../../etl/mapping/parse-mapping.ts';
@@ -13,10 +14,11 @@ import { dropResultsForCatalogue } from '../../autoqa/autoqa-job.ts';
 import { resolveDataDir } from '../../config.ts';
 import { openDataDir, type Runtime } from '../../runtime.ts';
 import { readSettings } from '../../settings/settings.repository.ts';
-import { cliArgs, UsageError } from '../args.ts';
+import { cliArgs, intFlag, UsageError } from '../args.ts';
 import { importVia, previewVia } from '../import-via.ts';
 import { progressBar } from '../progress-bar.ts';
 import { readPassword } from '../read-password.ts';
+import { followCommand } from './import-follow.ts';
 
 /** Files smaller than this import in a moment: no progress bar. */
 const PROGRESS_BYTES = 16 * 1024 ** 2;
@@ -99,6 +101,10 @@ export async function importCommand(argv: string[]) {
     user: { type: 'string' },
     map: { type: 'string' },
     preview: { type: 'boolean' },
+    follow: { type: 'boolean' },
+    interval: { type: 'string' },
+    state: { type: 'string' },
+    once: { type: 'boolean' },
   });
   const [kind, ...named] = positionals;
   if (!kind || !(isImportKind(kind) || kind === 'queue-log'))
@@ -122,6 +128,24 @@ export async function importCommand(argv: string[]) {
   if (mapping && mapping.kind !== kind) {
     throw new UsageError(`the mapping ${values.map} reads ${mapping.kind}, not ${kind}`);
   }
+  if (values.follow) {
+    if (named.length !== 1) throw new UsageError('--follow reads one file');
+    if (values.source !== undefined && !PBX_SOURCE.test(values.source))
+      throw new UsageError('--source must be a short name: letters, digits, ".", "_" or "-", up to 32');
+    return followCommand({
+      kind,
+      file: named[0] as string,
+      format,
+      interval: intFlag(values.interval, 'interval', 2, 1, 3600) * 1000,
+      gmt: values.gmt ?? false,
+      source: values.source,
+      data: values.data,
+      via: values.via ? { url: values.via, user: values.user as string, state: values.state } : undefined,
+      once: values.once ?? false,
+    });
+  }
+  if (values.interval || values.state || values.once)
+    throw new UsageError('--interval, --state and --once go with --follow');
 
   const reports: ImportReport[] = [];
   const each = async (

@@ -3,6 +3,8 @@ import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
 import { enMapping } from './en-mapping.ts';
+import { enLive } from './en-live.ts';
+import { enPbx } from './en-pbx.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -473,6 +475,8 @@ export const en = {
   ...enValues,
   ...enChecks,
   ...enMapping,
+  ...enLive,
+  ...enPbx,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

@@ -5,6 +5,8 @@ import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
 import { roMapping } from './ro-mapping.ts';
+import { roLive } from './ro-live.ts';
+import { roPbx } from './ro-pbx.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
 
@@ -476,5 +478,7 @@ export const ro: Catalogue = {
   ...roAccess,
   ...roChecks,
   ...roMapping,
+  ...roLive,
+  ...roPbx,
   ...roAuto,
 };

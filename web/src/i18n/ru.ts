@@ -5,6 +5,8 @@ import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruMapping } from './ru-mapping.ts';
+import { ruLive } from './ru-live.ts';
+import { ruPbx } from './ru-pbx.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
 
@@ -477,5 +479,7 @@ export const ru: Catalogue = {
   ...ruAccess,
   ...ruChecks,
   ...ruMapping,
+  ...ruLive,
+  ...ruPbx,
   ...ruAuto,
 };

@@ -15,6 +15,7 @@ import { mayOpen } from '../routes.ts';
 import { AutoqaChecksCard } from './dashboard/AutoqaChecksCard.tsx';
 import { DashboardCharts } from './dashboard/DashboardCharts.tsx';
 import { DashboardTiles } from './dashboard/DashboardTiles.tsx';
+import { LiveQueuesCard } from './dashboard/LiveQueuesCard.tsx';
 import { PeriodPicker } from './dashboard/PeriodPicker.tsx';
 import { RankingTable } from './dashboard/RankingTable.tsx';
 import { columnOf, type RankingKey } from './dashboard/ranking.ts';
@@ -36,6 +37,7 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
   const rankingRef = useRef<HTMLElement>(null);
   const [params] = useSearchParams();
   const canChecks = useCan('autoqa.read');
+  const canLive = useCan('live.read');
   const canDrill = mayOpen(useSession().user.role, 'callQueue');
 
   const periods = usePeriods();
@@ -167,6 +169,7 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
     return (
       <div className="page">
         {header}
+        {canLive && <LiveQueuesCard fmt={fmt} />}
         <div className="card">
           <EmptyState title={t('dashboard.noPeriods.title')}>{t('dashboard.noPeriods.body')}</EmptyState>
         </div>
@@ -177,6 +180,7 @@ function HeadDashboard({ fixed }: { fixed: { team: string | null; department: st
   return (
     <div className="page">
       {header}
+      {canLive && <LiveQueuesCard fmt={fmt} />}
       <DashboardTiles
         summary={summary}
         compare={filters.compare}

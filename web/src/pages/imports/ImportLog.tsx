@@ -60,6 +60,7 @@ export function ImportLog({ fmt }: { fmt: Formatters }) {
                 </td>
                 <td>
                   {kindName(t, r.kind)} · {valueLabel(t, 'format', r.format)}
+                  {r.source && ` · ${t('imports.sourceOf', { source: r.source })}`}
                 </td>
                 <td>{STATUS[r.status] ? t(STATUS[r.status] as MessageKey) : r.status}</td>
                 <td className="num">{fmt.integer(r.read)}</td>

@@ -72,6 +72,11 @@ export function JobCard({ jobId, fmt }: { jobId: string; fmt: Formatters }) {
         <h2 className="card-title" id={titleId}>
           {t('imports.job.title', { file: job?.fileName ?? '…' })}
         </h2>
+        {job?.source && (
+          <span className="card-meta" data-testid="job-source">
+            {t('imports.source')}: {job.source}
+          </span>
+        )}
       </header>
       <div className="card-body">{body}</div>
     </section>

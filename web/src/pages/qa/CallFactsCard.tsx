@@ -33,6 +33,9 @@ export function CallFactsCard({ call, fmt }: { call: CallDetail; fmt: Formatters
     ],
   ];
   if (call.queue) rows.push([t('qa.call.queue'), call.queue]);
+  // The PBX (its --source name) and the PBX's own id, apart: the call id joins them as NAME:uniqueid.
+  if (call.pbx?.source) rows.push([t('pbx.source'), call.pbx.source]);
+  if (call.pbx) rows.push([t('pbx.uniqueId'), call.pbx.uniqueId]);
   return (
     <section className="card" aria-labelledby="call-facts-title">
       <header className="card-header">

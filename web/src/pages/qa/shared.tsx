@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { pbxCallId } from '../../../../core/pbx-call-id.ts';
 import type { EvaluationStatus } from '../../../../schemas/evaluations.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PeriodSelect } from '../../components/PeriodSelect.tsx';
@@ -96,9 +97,21 @@ export function Score({
 
 /** A link to a call, with its id in a fixed-width face. */
 export function CallLink({ callId }: { callId: string }) {
+  const t = useT();
+  // A call of a named PBX (`NAME:uniqueid`): the PBX as a tag, then its own id.
+  const pbx = pbxCallId(callId);
   return (
     <Link className="call-link" to={`/calls/${encodeURIComponent(callId)}`}>
-      {callId}
+      {pbx?.source ? (
+        <>
+          <span className="pbx-tag" title={t('pbx.sourceOf', { source: pbx.source })}>
+            {pbx.source}
+          </span>
+          {pbx.uniqueId}
+        </>
+      ) : (
+        callId
+      )}
     </Link>
   );
 }

@@ -1,0 +1,10 @@
+import type { enPbx } from './en-pbx.ts';
+
+/** Romanian messages naming a call's phone system (PBX) and its id there, and an import's source; spread into `ro`. */
+export const roPbx: { readonly [K in keyof typeof enPbx]: string } = {
+  'pbx.source': 'Centrala telefonică',
+  'pbx.uniqueId': 'Id în centrala telefonică',
+  'pbx.sourceOf': 'De la centrala {source}',
+  'imports.source': 'Sursa',
+  'imports.sourceOf': 'sursa {source}',
+};
