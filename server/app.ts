@@ -21,6 +21,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { errorHeaders, httpStatus } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
+import { gradersRoutes } from './graders/graders.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { plansRoutes } from './plans/plans.routes.ts';
@@ -59,7 +60,8 @@ const api = new Hono<AppEnv>()
   .route('/assessments', assessmentsRoutes)
   .route('/plans', plansRoutes)
   .route('/names', namesRoutes)
-  .route('/autoqa', autoqaRoutes);
+  .route('/autoqa', autoqaRoutes)
+  .route('/qa/graders', gradersRoutes);
 
 export type ApiType = typeof api;
 

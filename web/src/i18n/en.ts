@@ -2,6 +2,7 @@ import { enAccess } from './en-access.ts';
 import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
+import { enGraders } from './en-graders.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -467,6 +468,7 @@ export const en = {
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
   ...enAutoqa,
+  ...enGraders,
   ...enAccess,
   ...enAuto,
   ...enValues,
