@@ -59,6 +59,11 @@ export const listEvaluationsQuery = z.object({
     .optional(),
   callId: z.string().trim().min(1).max(200).optional(),
   formId: z.coerce.number().int().positive().optional(),
+  /** true: only evaluations appealed to a head (a dispute of level 2); false: only those never appealed. */
+  appealed: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
   calibration: z
     .enum(['true', 'false'])
     .default('false')

@@ -168,7 +168,14 @@ export async function searchEvaluations(
     .$if(q.evaluator !== undefined, (b) => b.where('evaluations.evaluator', '=', q.evaluator ?? ''))
     .$if(q.status !== undefined, (b) => b.where('evaluations.status', '=', q.status ?? 'draft'))
     .$if(q.callId !== undefined, (b) => b.where('evaluations.call_id', '=', q.callId ?? ''))
-    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0));
+    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0))
+    .$if(q.appealed !== undefined, (b) =>
+      b.where(
+        'evaluations.evaluation_id',
+        q.appealed ? 'in' : 'not in',
+        db.selectFrom('evaluation_disputes').select('evaluation_id').where('level', '>=', 2),
+      ),
+    );
   const total = await base
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -366,3 +366,23 @@ export function useCloseCalibration() {
     onSuccess: invalidate,
   });
 }
+
+/** `POST /api/evaluations/:id/appeal` (the operator): an upheld dispute taken to a head. */
+export function useAppeal() {
+  return useEvaluationAction((v: { id: string; reason: string }) =>
+    call(api.evaluations[':id'].appeal.$post({ param: { id: v.id }, json: { reason: v.reason } })),
+  );
+}
+
+/** `POST /api/evaluations/:id/appeal/decision` (a head): the appeal upheld, or revised. */
+export function useDecideAppeal() {
+  return useEvaluationAction(
+    (v: { id: string; decision: 'upheld' | 'revised'; note: string; answers?: Answers }) =>
+      call(
+        api.evaluations[':id'].appeal.decision.$post({
+          param: { id: v.id },
+          json: { decision: v.decision, note: v.note, ...(v.answers ? { answers: v.answers } : {}) },
+        }),
+      ),
+  );
+}
