@@ -1,6 +1,7 @@
 import { scoreAnswers } from '../../core/form-score.ts';
-import type { Answers } from '../../schemas/forms.ts';
+import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
+import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { definitionOf, formDefinitionRow } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
@@ -19,6 +20,40 @@ export function demoGradingSeconds(evaluationId: string): number {
   return 150 + ((h >>> 0) % 900);
 }
 
+/**
+ * The question each demo dispute contests, as the operator would name it: the one the demo's
+ * generator contests (the first plain yes/no answered no before the dispute).
+ */
+async function nameContestedQuestions(tx: Db): Promise<void> {
+  const disputes = await tx
+    .selectFrom('evaluation_disputes')
+    .innerJoin('evaluations', 'evaluations.evaluation_id', 'evaluation_disputes.evaluation_id')
+    .select(['evaluation_disputes.id', 'evaluation_disputes.answers_before', 'evaluations.form_id'])
+    .where('evaluation_disputes.level', '=', 1)
+    .where('evaluation_disputes.question_ids', 'is', null)
+    .orderBy('evaluation_disputes.id')
+    .execute();
+  const forms = new Map<number, FormDefinition>();
+  for (const d of disputes) {
+    if (d.form_id === null) continue;
+    let def = forms.get(d.form_id);
+    if (!def) {
+      def = definitionOf(await formDefinitionRow(tx, d.form_id));
+      forms.set(d.form_id, def);
+    }
+    const before = (d.answers_before ? JSON.parse(d.answers_before) : {}) as Answers;
+    const q = def.sections
+      .flatMap((s) => s.questions)
+      .find((x) => x.type === 'yes_no' && x.critical === 'none' && before[x.id] === false);
+    if (!q) continue;
+    await tx
+      .updateTable('evaluation_disputes')
+      .set({ question_ids: JSON.stringify([q.id]) })
+      .where('id', '=', d.id)
+      .execute();
+  }
+}
+
 /** What the first three upheld disputes of the month become: an appeal waiting, one upheld, one revised. */
 const PLAN = ['open', 'upheld', 'revised'] as const;
 
@@ -33,6 +68,7 @@ export async function loadDemoAppeals(
   await writeSetting(rt.db, 'appealLevels', 2, 'demo');
   const range = periodInstants(monthRange(opts.month), opts.timeZone);
   await rt.db.transaction().execute(async (tx) => {
+    await nameContestedQuestions(tx);
     const upheld = await tx
       .selectFrom('evaluation_disputes')
       .innerJoin('evaluations', 'evaluations.evaluation_id', 'evaluation_disputes.evaluation_id')
@@ -44,6 +80,7 @@ export async function loadDemoAppeals(
         'evaluations.critical_failed',
         'evaluation_disputes.opened_by',
         'evaluation_disputes.decided_at',
+        'evaluation_disputes.question_ids',
       ])
       .where('evaluation_disputes.status', '=', 'upheld')
       .where('evaluation_disputes.level', '=', 1)
@@ -73,7 +110,7 @@ export async function loadDemoAppeals(
           evaluation_id: e.evaluation_id,
           level: 2,
           reason: 'I ask the head of department to listen to the call himself.',
-          question_ids: null,
+          question_ids: e.question_ids,
           opened_by: e.opened_by,
           opened_at: new Date(opened).toISOString(),
           status: outcome,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GradersResponse } from '../../schemas/graders.ts';
+import type { DisputesReportResponse, GradersResponse } from '../../schemas/graders.ts';
 import { loadDemo } from '../../server/demo/load-demo.ts';
 import { readSettings } from '../../server/settings/settings.repository.ts';
 import { as, json } from '../helpers/qa.ts';
@@ -41,6 +41,16 @@ describe('the demo’s appeals and grading times', () => {
     const revised = rows[2];
     expect(revised?.score_after as number).toBeGreaterThan(revised?.score_before as number);
     expect(rows.every((r) => r.evaluation_id.startsWith('EV-202610-'))).toBe(true);
+  });
+
+  it('names the question each demo dispute contests, so the report counts questions', async () => {
+    const lead = await as(env, 'lead1', 'qa_lead');
+    const r = await json<DisputesReportResponse>(lead.get('/api/qa/graders/disputes?period=2026-10'));
+    expect(r.status).toBe(200);
+    const disputes = r.body.byMonitor.reduce((n, m) => n + m.disputed, 0);
+    expect(disputes).toBeGreaterThan(0);
+    expect(r.body.byQuestion.reduce((n, q) => n + q.disputed, 0)).toBe(disputes);
+    expect(r.body.byMonitor.reduce((n, m) => n + m.appealed, 0)).toBe(3);
   });
 
   it('times every submitted evaluation, so the graders page shows a median per monitor', async () => {
