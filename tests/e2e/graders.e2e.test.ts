@@ -144,8 +144,21 @@ describe('grading the graders in Chromium', () => {
     await op.page.goto(`${e.url}/evaluations/${evaluationId}`);
     await op.page.getByRole('button', { name: 'Dispute…' }).click();
     await op.page.getByLabel('Why do you dispute it?').fill('The client hung up before I could read back');
+    // He names the answer he disputes: the report counts it for its question.
+    const readBack = op.page
+      .getByRole('group', { name: 'Which answers do you dispute? (optional)' })
+      .getByRole('checkbox')
+      .first();
+    await readBack.check();
+    await e.shot(op.page, 'operator-disputing');
     await op.page.getByRole('button', { name: 'Send the dispute' }).click();
     await expect.poll(() => op.page.getByRole('status').textContent()).toMatch(/^Dispute sent/);
+    const named = await op.page.evaluate(async (id) => {
+      const r = await (await fetch(`/api/evaluations/${id}`)).json();
+      return (r as { evaluation: { disputes: { questionIds: string[] }[] } }).evaluation.disputes[0]
+        ?.questionIds;
+    }, evaluationId);
+    expect(named).toHaveLength(1);
 
     // The lead upholds it.
     const lead = await open('qalead');

@@ -252,10 +252,15 @@ export function useAcknowledge() {
   );
 }
 
-/** `POST /api/evaluations/:id/dispute` (the operator, with a reason). */
+/** `POST /api/evaluations/:id/dispute` (the operator, with a reason and the questions he contests). */
 export function useDispute() {
-  return useEvaluationAction((v: { id: string; reason: string }) =>
-    call(api.evaluations[':id'].dispute.$post({ param: { id: v.id }, json: { reason: v.reason } })),
+  return useEvaluationAction((v: { id: string; reason: string; questions?: string[] }) =>
+    call(
+      api.evaluations[':id'].dispute.$post({
+        param: { id: v.id },
+        json: { reason: v.reason, ...(v.questions?.length ? { questions: v.questions } : {}) },
+      }),
+    ),
   );
 }
 

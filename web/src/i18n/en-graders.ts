@@ -60,4 +60,5 @@ export const enGraders = {
   'ap.decision.title': 'Decide the appeal',
   'ap.level.1': 'Dispute',
   'ap.level.2': 'Appeal to a head',
+  'gr.dispute.questions': 'Which answers do you dispute? (optional)',
 };

@@ -62,4 +62,5 @@ export const roGraders: { readonly [K in keyof typeof enGraders]: string } = {
   'ap.decision.title': 'Soluționați apelul',
   'ap.level.1': 'Contestație',
   'ap.level.2': 'Apel la șef',
+  'gr.dispute.questions': 'Ce răspunsuri contestați? (opțional)',
 };

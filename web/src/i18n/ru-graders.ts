@@ -62,4 +62,5 @@ export const ruGraders: { readonly [K in keyof typeof enGraders]: string } = {
   'ap.decision.title': 'Решение по обжалованию',
   'ap.level.1': 'Апелляция',
   'ap.level.2': 'Обжалование у руководителя',
+  'gr.dispute.questions': 'Какие ответы вы оспариваете? (необязательно)',
 };

@@ -122,6 +122,7 @@ export function FormCard({
               )}
               <OperatorActions
                 evaluation={evaluation}
+                questions={definition?.sections.flatMap((sec) => sec.questions) ?? []}
                 canAct={can(user.role, 'evaluations.acknowledge')}
                 busy={ws.busy}
                 onAcknowledge={() =>
@@ -129,9 +130,9 @@ export function FormCard({
                     onSuccess: () => ws.done(t('qa.result.acknowledged')),
                   })
                 }
-                onDispute={(reason) =>
+                onDispute={(reason, questions) =>
                   ws.dispute.mutate(
-                    { id: evaluation.id, reason },
+                    { id: evaluation.id, reason, questions },
                     { onSuccess: () => ws.done(t('qa.result.disputed')) },
                   )
                 }
