@@ -23,7 +23,16 @@ export const newEvaluationRequest = z.object({
   formId: z.number({ error: 'must be a form id' }).int().positive(),
 });
 export const saveAnswersRequest = z.object({ answers });
-export const disputeRequest = z.object({ reason: note(4000) });
+export const disputeRequest = z.object({
+  reason: note(4000),
+  /** The form questions contested, when the operator names them (the disputes report counts them). */
+  questions: z
+    .array(z.string().trim().min(1).max(64), { error: 'must be a list of question ids' })
+    .max(100)
+    .optional(),
+});
+/** The operator's appeal of a dispute a QA lead upheld: level 2, decided by a head. */
+export const appealRequest = z.object({ reason: note(4000) });
 export const decisionRequest = z
   .object({
     decision: z.enum(['upheld', 'revised'], { error: 'must be upheld or revised' }),
@@ -50,6 +59,11 @@ export const listEvaluationsQuery = z.object({
     .optional(),
   callId: z.string().trim().min(1).max(200).optional(),
   formId: z.coerce.number().int().positive().optional(),
+  /** true: only evaluations appealed to a head (a dispute of level 2); false: only those never appealed. */
+  appealed: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
   calibration: z
     .enum(['true', 'false'])
     .default('false')
@@ -75,7 +89,11 @@ export interface CommentView {
 
 export interface DisputeView {
   id: number;
+  /** 1: the dispute, decided by a QA lead; 2: the appeal of an upheld one, decided by a head. */
+  level: number;
   status: 'open' | 'upheld' | 'revised';
+  /** The questions the operator contests; empty when he named none. */
+  questionIds: string[];
   reason: string;
   openedBy: string;
   openedAt: string;
@@ -110,6 +128,8 @@ export interface EvaluationView {
   disputeUntil: string | null;
   calibration: boolean;
   calibrationSessionId: number | null;
+  /** When its monitor first opened it (grading time runs from here to submittedAt); null if imported. */
+  openedAt: string | null;
   /** `api` for evaluations made here, `import` for historical ones. */
   origin: string;
   createdAt: string;
@@ -144,6 +164,11 @@ export interface AutoAnswerView {
 export interface EvaluationDetail extends EvaluationView {
   comments: CommentView[];
   disputes: DisputeView[];
+  /**
+   * Until when the operator may appeal the upheld dispute to a head; null when he may not (appeals
+   * off, not upheld, appealed already).
+   */
+  appealUntil: string | null;
   /** The answers AutoQA proposed, in form order; empty on an evaluation it did not pre-answer. */
   autoAnswers: AutoAnswerView[];
   /** Section scores and failed criticals of the stored answers; null without a form or answers. */

@@ -83,6 +83,14 @@ export const POLICY = {
   'evaluations.acknowledge': ['operator'],
   'evaluations.dispute': ['operator'],
   'evaluations.decide': LEADS,
+  /** Appeal a dispute a QA lead upheld (with two levels of disputes). */
+  'evaluations.appeal': ['operator'],
+  /** Decide an appeal (level 2): a head, for the operators of his scope. */
+  'evaluations.decideAppeal': HEADS,
+  /** The monitors' own figures (grading the graders); a monitor sees his own row only. */
+  'qa.graders': ['qa', 'qa_lead', 'head', 'admin'],
+  /** Disputes per monitor and per form question. */
+  'qa.disputesReport': ['qa_lead', 'head', 'admin'],
   'evaluations.comment': [...MONITORS, 'operator'],
   'calibration.read': ['qa', 'qa_lead', 'head', 'admin'],
   /** Open and close calibration sessions. */

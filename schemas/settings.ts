@@ -29,6 +29,15 @@ export const settingsSchema = z.object({
   serviceLevelSeconds: wholeNumber(1, 600).default(20),
   /** Days an operator has to acknowledge or dispute an evaluation. */
   disputeDays: wholeNumber(0, 365).default(7),
+  /**
+   * Levels a dispute may go through: 1, the QA lead's decision is final; 2, an operator may appeal
+   * a dispute the lead upheld, once, to a head.
+   */
+  appealLevels: wholeNumber(1, 2).default(1),
+  /** Days after the lead upholds a dispute within which the operator may appeal it. */
+  appealDays: wholeNumber(0, 365).default(7),
+  /** Disputes an operator may open per calendar month (company time zone); 0: no limit. */
+  disputesPerMonth: wholeNumber(0, 1000).default(0),
   /** Hours a login session lives without use. */
   sessionHours: wholeNumber(1, 24 * 30).default(12),
   /**

@@ -21,6 +21,7 @@ import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { errorHeaders, httpStatus } from './errors.ts';
 import { evaluationsRoutes } from './evaluations/evaluations.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
+import { gradersRoutes } from './graders/graders.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
@@ -61,7 +62,8 @@ const api = new Hono<AppEnv>()
   .route('/plans', plansRoutes)
   .route('/names', namesRoutes)
   .route('/autoqa', autoqaRoutes)
-  .route('/live', liveRoutes);
+  .route('/live', liveRoutes)
+  .route('/qa/graders', gradersRoutes);
 
 export type ApiType = typeof api;
 

@@ -143,6 +143,8 @@ export interface EvaluationsTable {
   acknowledged_at: string | null;
   acknowledged_by: string | null;
   calibration_session_id: number | null;
+  /** When its monitor first opened it; null for an imported evaluation. */
+  opened_at: string | null;
 }
 
 export interface EvaluationCommentsTable {
@@ -170,6 +172,10 @@ export interface EvaluationDisputesTable {
   critical_failed_before: number | null;
   score_after: number | null;
   answers_after: string | null;
+  /** 1: the dispute, decided by a QA lead; 2: the appeal of an upheld one, decided by a head. */
+  level: Generated<number>;
+  /** The questions contested, a JSON array of question ids; null: none named. */
+  question_ids: string | null;
 }
 
 export interface EvaluationAssignmentsTable {

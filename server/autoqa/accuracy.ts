@@ -31,68 +31,26 @@ export async function autoqaAccuracy(
   period: string,
   scope: Scope,
 ): Promise<AccuracyResponse> {
-  const ruleSet = await currentRuleSet(stores.db);
-  const { timeZone } = await readSettings(stores.db);
-  const evaluations = await countedAnswers(
-    stores.db,
-    periodInstants(monthRange(period), timeZone),
-    scopeIds(scope),
-  );
-  const checked = await resultsOf(stores, [...new Set(evaluations.map((e) => e.call_id))], ruleSet.version);
-  const forms = new Map<number, FormDefinition>();
-  const formOf = async (id: number) => {
-    let def = forms.get(id);
-    if (!def) {
-      def = definitionOf(await formDefinitionRow(stores.db, id));
-      forms.set(id, def);
-    }
-    return def;
-  };
+  const { ruleSet, pairs, compared } = await comparedAnswers(stores, period, scope);
   const cells = new Map<string, { all: AccuracyCell; byLanguage: Map<string, AccuracyCell> }>();
   const languages = new Set<string>();
   const disagreements: AccuracyDisagreement[] = [];
-  let compared = 0;
-  for (const e of evaluations) {
-    const call = checked.get(e.call_id);
-    if (!call || e.form_id === null) continue;
-    const answers = (e.answers ? JSON.parse(e.answers) : {}) as Answers;
-    let any = false;
-    for (const q of boundQuestions(await formOf(e.form_id))) {
-      const key = q.auto?.check ?? '';
-      const auto = call.checks[key];
-      const answered = answerResult(q, answers[q.id]);
-      if (auto === undefined || answered === undefined) continue;
-      // A question without N/A has only "yes" for a call where there was nothing to fault (no
-      // debt to check): beside AutoQA's `na`, a pass says the same, not the opposite.
-      const human = auto === 'na' && !q.allowNa && answered === 'pass' ? 'na' : answered;
-      any = true;
-      languages.add(call.language);
-      let cell = cells.get(key);
-      if (!cell) {
-        cell = { all: emptyCell(), byLanguage: new Map() };
-        cells.set(key, cell);
-      }
-      let lang = cell.byLanguage.get(call.language);
-      if (!lang) {
-        lang = emptyCell();
-        cell.byLanguage.set(call.language, lang);
-      }
-      tally(cell.all, auto, human);
-      tally(lang, auto, human);
-      if (auto !== human)
-        disagreements.push({
-          callId: e.call_id,
-          operatorId: e.operator_id,
-          language: call.language,
-          checkKey: key,
-          questionId: q.id,
-          autoResult: auto,
-          humanResult: human,
-          evaluationId: e.evaluation_id,
-          evaluator: e.evaluator,
-        });
+  for (const p of pairs) {
+    const key = p.checkKey;
+    languages.add(p.language);
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { all: emptyCell(), byLanguage: new Map() };
+      cells.set(key, cell);
     }
-    if (any) compared++;
+    let lang = cell.byLanguage.get(p.language);
+    if (!lang) {
+      lang = emptyCell();
+      cell.byLanguage.set(p.language, lang);
+    }
+    tally(cell.all, p.autoResult, p.humanResult);
+    tally(lang, p.autoResult, p.humanResult);
+    if (p.autoResult !== p.humanResult) disagreements.push(p);
   }
   return {
     period,
@@ -114,6 +72,70 @@ export async function autoqaAccuracy(
     }),
     disagreements,
   };
+}
+
+/**
+ * Every pair AutoQA's accuracy compares in a month (one per answered question bound to a check, on
+ * a counted evaluation of a checked call), each as a disagreement row would show it; and how many
+ * evaluations gave at least one. The accuracy page and each monitor's agreement read the same pairs.
+ */
+export async function comparedAnswers(
+  stores: Stores,
+  period: string,
+  scope: Scope,
+): Promise<{
+  ruleSet: Awaited<ReturnType<typeof currentRuleSet>>;
+  pairs: AccuracyDisagreement[];
+  compared: number;
+}> {
+  const ruleSet = await currentRuleSet(stores.db);
+  const { timeZone } = await readSettings(stores.db);
+  const evaluations = await countedAnswers(
+    stores.db,
+    periodInstants(monthRange(period), timeZone),
+    scopeIds(scope),
+  );
+  const checked = await resultsOf(stores, [...new Set(evaluations.map((e) => e.call_id))], ruleSet.version);
+  const forms = new Map<number, FormDefinition>();
+  const formOf = async (id: number) => {
+    let def = forms.get(id);
+    if (!def) {
+      def = definitionOf(await formDefinitionRow(stores.db, id));
+      forms.set(id, def);
+    }
+    return def;
+  };
+  const pairs: AccuracyDisagreement[] = [];
+  let compared = 0;
+  for (const e of evaluations) {
+    const call = checked.get(e.call_id);
+    if (!call || e.form_id === null) continue;
+    const answers = (e.answers ? JSON.parse(e.answers) : {}) as Answers;
+    let any = false;
+    for (const q of boundQuestions(await formOf(e.form_id))) {
+      const key = q.auto?.check ?? '';
+      const auto = call.checks[key];
+      const answered = answerResult(q, answers[q.id]);
+      if (auto === undefined || answered === undefined) continue;
+      // A question without N/A has only "yes" for a call where there was nothing to fault (no
+      // debt to check): beside AutoQA's `na`, a pass says the same, not the opposite.
+      const human = auto === 'na' && !q.allowNa && answered === 'pass' ? 'na' : answered;
+      any = true;
+      pairs.push({
+        callId: e.call_id,
+        operatorId: e.operator_id,
+        language: call.language,
+        checkKey: key,
+        questionId: q.id,
+        autoResult: auto,
+        humanResult: human,
+        evaluationId: e.evaluation_id,
+        evaluator: e.evaluator,
+      });
+    }
+    if (any) compared++;
+  }
+  return { ruleSet, pairs, compared };
 }
 
 /** Calls looked up at once: a month's evaluated calls in a few queries. */

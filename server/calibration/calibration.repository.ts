@@ -136,7 +136,7 @@ export const submittedCalibrationEvaluations = (db: Db, id: number) =>
 export const closedCalibrationSessions = (db: Db) =>
   db
     .selectFrom('calibration_sessions')
-    .select(['id', 'form_id', 'reference_evaluator', 'closed_at'])
+    .select(['id', 'form_id', 'reference_evaluator', 'closed_at', 'operator_id'])
     .where('status', '=', 'closed')
     .orderBy('closed_at')
     .execute();

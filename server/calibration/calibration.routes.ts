@@ -68,7 +68,7 @@ export const calibrationRoutes = new Hono<AppEnv>()
         evaluationId,
         user,
         c.get('scope'),
-        c.get('settings').disputeDays,
+        c.get('settings'),
       ),
     };
     return c.json(body, 201);

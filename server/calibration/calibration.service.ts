@@ -183,7 +183,8 @@ export async function closeSession(db: Db, user: UserView, id: number): Promise<
   });
 }
 
-async function submittedScorings(db: Db, id: number): Promise<Scoring[]> {
+/** The submitted scorings of a session, as calibrationResults() reads them. */
+export async function submittedScorings(db: Db, id: number): Promise<Scoring[]> {
   const rows = await submittedCalibrationEvaluations(db, id);
   return rows.map((r) => ({
     monitor: r.evaluator,

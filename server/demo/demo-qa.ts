@@ -7,6 +7,7 @@ import { findCall } from '../calls/calls.repository.ts';
 import { createForm } from '../forms/forms.service.ts';
 import type { Runtime } from '../runtime.ts';
 import { findUserByName, userRowToView } from '../users/users.repository.ts';
+import { demoGradingSeconds } from './demo-appeals.ts';
 
 /**
  * QA records of the demo month beyond the evaluations CSV: the two forms, the answers each
@@ -88,6 +89,10 @@ export async function loadDemoQa(
           acknowledged_at: d.acknowledgedAt,
           acknowledged_by: d.acknowledgedAt ? ev.operator_id : null,
           calibration_session_id: sessionId,
+          // The opening the grading time runs from, as if the monitor had scored it here.
+          opened_at: ev.submitted_at
+            ? new Date(Date.parse(ev.submitted_at) - demoGradingSeconds(d.evaluationId) * 1000).toISOString()
+            : null,
         })
         .where('evaluation_id', '=', d.evaluationId)
         .execute();

@@ -17,6 +17,7 @@ import { dataFiles, type Runtime } from '../runtime.ts';
 import { scoreRange } from '../scoring/score-range.ts';
 import { readSettings, writeSetting } from '../settings/settings.repository.ts';
 import { createUser } from '../users/users.service.ts';
+import { loadDemoAppeals } from './demo-appeals.ts';
 import { type DemoAutoqaRun, loadDemoAutoqa } from './demo-autoqa.ts';
 import { loadDemoQa } from './demo-qa.ts';
 
@@ -131,6 +132,7 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
     lead: DEMO_LEAD,
     monitor: 'qa',
   });
+  await loadDemoAppeals(rt, { month: opts.month, timeZone: DEMO_TIME_ZONE, head: 'head' });
   // After the calls (a transcript names its call) and the forms (AutoQA scores calls on them).
   const autoqa = await loadDemoAutoqa(rt, {
     inputDir,

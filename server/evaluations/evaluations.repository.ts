@@ -46,6 +46,7 @@ export function evaluationRowToView(r: EvaluationWithForm, disputeDays: number):
     disputeUntil: disputeDeadline(r.submitted_at, disputeDays),
     calibration: r.calibration === 1,
     calibrationSessionId: r.calibration_session_id,
+    openedAt: r.opened_at,
     origin: r.origin,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -67,7 +68,9 @@ export const commentRowToView = (r: Selectable<EvaluationCommentsTable>): Commen
 
 export const disputeRowToView = (r: Selectable<EvaluationDisputesTable>): DisputeView => ({
   id: r.id,
+  level: r.level,
   status: r.status,
+  questionIds: r.question_ids === null ? [] : (JSON.parse(r.question_ids) as string[]),
   reason: r.reason,
   openedBy: r.opened_by,
   openedAt: r.opened_at,
@@ -165,7 +168,14 @@ export async function searchEvaluations(
     .$if(q.evaluator !== undefined, (b) => b.where('evaluations.evaluator', '=', q.evaluator ?? ''))
     .$if(q.status !== undefined, (b) => b.where('evaluations.status', '=', q.status ?? 'draft'))
     .$if(q.callId !== undefined, (b) => b.where('evaluations.call_id', '=', q.callId ?? ''))
-    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0));
+    .$if(q.formId !== undefined, (b) => b.where('evaluations.form_id', '=', q.formId ?? 0))
+    .$if(q.appealed !== undefined, (b) =>
+      b.where(
+        'evaluations.evaluation_id',
+        q.appealed ? 'in' : 'not in',
+        db.selectFrom('evaluation_disputes').select('evaluation_id').where('level', '>=', 2),
+      ),
+    );
   const total = await base
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -243,11 +253,11 @@ export async function deleteEvaluation(db: Db, id: string): Promise<void> {
 export const insertDispute = (db: Db, values: Insertable<EvaluationDisputesTable>) =>
   db.insertInto('evaluation_disputes').values(values).returning('id').executeTakeFirstOrThrow();
 
-/** The evaluation's latest dispute still open, if any. */
+/** The evaluation's latest dispute still open, if any, with its level. */
 export const openDisputeOf = (db: Db, id: string) =>
   db
     .selectFrom('evaluation_disputes')
-    .select('id')
+    .select(['id', 'level'])
     .where('evaluation_id', '=', id)
     .where('status', '=', 'open')
     .orderBy('id', 'desc')
@@ -259,3 +269,24 @@ export const updateDispute = (db: Db, disputeId: number, set: Updateable<Evaluat
 /** Adds a comment; answers its id. */
 export const insertComment = (db: Db, values: Insertable<EvaluationCommentsTable>) =>
   db.insertInto('evaluation_comments').values(values).returning('id').executeTakeFirstOrThrow();
+
+/**
+ * Disputes (level 1; appeals apart) opened on evaluations of this operator at instants in
+ * `[from, to)`: what the monthly limit counts.
+ */
+export async function disputesOpenedBy(
+  db: Db,
+  operatorId: string,
+  range: { from: string; to: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('evaluation_disputes')
+    .innerJoin('evaluations', 'evaluations.evaluation_id', 'evaluation_disputes.evaluation_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('evaluations.operator_id', '=', operatorId)
+    .where('evaluation_disputes.level', '=', 1)
+    .where('evaluation_disputes.opened_at', '>=', range.from)
+    .where('evaluation_disputes.opened_at', '<', range.to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import {
+  appealRequest,
   commentRequest,
   decisionRequest,
   disputeRequest,
@@ -17,13 +18,12 @@ import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import type { AppEnv } from '../context.ts';
 import { validate } from '../validate.ts';
+import { appealEvaluation, decideAppeal, decideDispute, disputeEvaluation } from './disputes.service.ts';
 import {
   acknowledgeEvaluation,
   addComment,
   createEvaluation,
-  decideDispute,
   deleteDraft,
-  disputeEvaluation,
   evaluationDetail,
   listEvaluations,
   saveAnswers,
@@ -36,13 +36,7 @@ const submitRequest = z.object({ answers: saveAnswersRequest.shape.answers.optio
 
 /** One evaluation as the signed-in user may see it: within his scope, else 404. */
 const detail = async (c: Context<AppEnv>, id: string): Promise<EvaluationResponse> => ({
-  evaluation: await evaluationDetail(
-    c.get('deps'),
-    id,
-    currentUser(c),
-    c.get('scope'),
-    c.get('settings').disputeDays,
-  ),
+  evaluation: await evaluationDetail(c.get('deps'), id, currentUser(c), c.get('scope'), c.get('settings')),
 });
 
 export const evaluationsRoutes = new Hono<AppEnv>()
@@ -126,14 +120,13 @@ export const evaluationsRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = currentUser(c);
       const { id } = c.req.valid('param');
-      const { disputeDays } = c.get('settings');
       await disputeEvaluation(
         c.get('deps').db,
         user,
         c.get('scope'),
         id,
-        c.req.valid('json').reason,
-        disputeDays,
+        c.req.valid('json'),
+        c.get('settings'),
       );
       const body: EvaluationResponse = await detail(c, id);
       return c.json(body);
@@ -148,6 +141,39 @@ export const evaluationsRoutes = new Hono<AppEnv>()
       const user = currentUser(c);
       const { id } = c.req.valid('param');
       await decideDispute(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json'));
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body);
+    },
+  )
+  .post(
+    '/:id/appeal',
+    allow('evaluations.appeal'),
+    validate('param', idParam),
+    validate('json', appealRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      await appealEvaluation(
+        c.get('deps').db,
+        user,
+        c.get('scope'),
+        id,
+        c.req.valid('json').reason,
+        c.get('settings'),
+      );
+      const body: EvaluationResponse = await detail(c, id);
+      return c.json(body);
+    },
+  )
+  .post(
+    '/:id/appeal/decision',
+    allow('evaluations.decideAppeal'),
+    validate('param', idParam),
+    validate('json', decisionRequest),
+    async (c) => {
+      const user = currentUser(c);
+      const { id } = c.req.valid('param');
+      await decideAppeal(c.get('deps').db, user, c.get('scope'), id, c.req.valid('json'));
       const body: EvaluationResponse = await detail(c, id);
       return c.json(body);
     },

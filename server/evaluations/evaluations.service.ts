@@ -4,7 +4,6 @@ import { answerProblems, scoreAnswers } from '../../core/form-score.ts';
 import { localDate } from '../../core/time.ts';
 import type {
   commentRequest,
-  decisionRequest,
   EvaluationDetail,
   EvaluationView,
   ListEvaluationsQuery,
@@ -12,6 +11,7 @@ import type {
 import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
 import { can } from '../../schemas/policy.ts';
+import type { Settings } from '../../schemas/settings.ts';
 import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
@@ -23,13 +23,13 @@ import type { Deps, Scope } from '../context.ts';
 import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
 import { readSettings } from '../settings/settings.repository.ts';
+import { appealDeadline } from './appeal-deadline.ts';
 import { insertAutoAnswers } from './auto-answers.repository.ts';
 import { autoAnswerViews, decideAutoAnswers, proposedAnswers } from './auto-answers.ts';
 import {
   commentRowToView,
   commentsOf,
   deleteEvaluation,
-  disputeDeadline,
   disputeRowToView,
   disputesOf,
   type EvaluationWithForm,
@@ -37,19 +37,16 @@ import {
   findEvaluation,
   findEvaluationOf,
   insertComment,
-  insertDispute,
   insertEvaluation,
   lastEvaluationNumber,
-  openDisputeOf,
   searchEvaluations,
-  updateDispute,
   updateEvaluation,
 } from './evaluations.repository.ts';
 import { assertTransition } from './transitions.ts';
 
 /** The monitors who see the drafts of others: the leads, who decide what was scored. */
 const LEADS = new Set(['qa_lead', 'admin']);
-const now = () => new Date().toISOString();
+export const now = (): string => new Date().toISOString();
 
 /**
  * Whether `user` may see this evaluation of an operator in his scope (loadInScope). An operator
@@ -86,7 +83,7 @@ async function loadVisible(db: Db, id: string, user: UserView, scope: Scope): Pr
  * The evaluation, if it exists and is of an operator in the scope (an operator's scope is
  * himself); else 404 either way, so its existence does not leak.
  */
-async function loadInScope(db: Db, id: string, scope: Scope): Promise<EvaluationWithForm> {
+export async function loadInScope(db: Db, id: string, scope: Scope): Promise<EvaluationWithForm> {
   const row = await findEvaluation(db, id);
   if (!row) throw new AppError('not_found', `no evaluation ${id}`);
   assertInScope(scope, row.operator_id, `no evaluation ${id}`);
@@ -102,7 +99,7 @@ function assertEvaluator(row: EvaluationWithForm, user: UserView) {
   }
 }
 
-async function formOf(db: Db, row: EvaluationWithForm): Promise<FormDefinition> {
+export async function formOf(db: Db, row: EvaluationWithForm): Promise<FormDefinition> {
   if (row.form_id === null) {
     throw new AppError(
       'conflict',
@@ -119,7 +116,7 @@ async function assertSessionOpen(db: Db, row: EvaluationWithForm) {
     throw new AppError('conflict', `calibration session ${row.calibration_session_id} is closed`);
 }
 
-function checkAnswers(def: FormDefinition, answers: Answers, complete: boolean) {
+export function checkAnswers(def: FormDefinition, answers: Answers, complete: boolean) {
   const problems = answerProblems(def, answers, complete);
   if (problems.length) throw new AppError('bad_request', `invalid answers: ${problems.join('; ')}`);
 }
@@ -129,17 +126,19 @@ export async function evaluationDetail(
   id: string,
   user: UserView,
   scope: Scope,
-  disputeDays: number,
+  settings: Pick<Settings, 'disputeDays' | 'appealLevels' | 'appealDays'>,
 ): Promise<EvaluationDetail> {
   const { db } = stores;
   const row = await loadVisible(db, id, user, scope);
-  const view = evaluationRowToView(row, disputeDays);
+  const view = evaluationRowToView(row, settings.disputeDays);
+  const disputes = (await disputesOf(db, id)).map(disputeRowToView);
   const def = row.form_id !== null ? await formOf(db, row) : null;
   const breakdown = def && view.answers ? scoreAnswers(def, view.answers) : null;
   return {
     ...view,
     comments: (await commentsOf(db, id)).map(commentRowToView),
-    disputes: (await disputesOf(db, id)).map(disputeRowToView),
+    disputes,
+    appealUntil: appealDeadline(row.status, disputes, settings),
     breakdown,
     autoAnswers: await autoAnswerViews(stores, id, row.call_id, def),
   };
@@ -242,6 +241,8 @@ export async function createEvaluation(
       submitted_at: null,
       calibration: calibration ? 1 : 0,
       calibration_session_id: req.calibrationSessionId ?? null,
+      // The draft is made when the monitor opens the call's evaluation: his grading time starts.
+      opened_at: now(),
       origin: 'api',
       import_id: null,
     };
@@ -344,7 +345,7 @@ export async function submitEvaluation(
   });
 }
 
-function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string) {
+export function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string) {
   if (user.role !== 'operator' || row.operator_id !== user.operatorId) {
     throw new AppError('forbidden', `only the evaluated operator can ${what} an evaluation`);
   }
@@ -371,118 +372,6 @@ export async function acknowledgeEvaluation(db: Db, user: UserView, scope: Scope
       entityId: id,
       before: { status: row.status },
       after: { status: to },
-    });
-  });
-}
-
-export async function disputeEvaluation(
-  db: Db,
-  user: UserView,
-  scope: Scope,
-  id: string,
-  reason: string,
-  disputeDays: number,
-): Promise<void> {
-  const row = await loadInScope(db, id, scope);
-  assertOwnOperator(row, user, 'dispute');
-  const to = assertTransition(row.status, 'dispute', id);
-  const deadline = disputeDeadline(row.submitted_at, disputeDays);
-  const at = now();
-  if (deadline !== null && at > deadline) {
-    throw new AppError('conflict', `the dispute window of ${disputeDays} days closed at ${deadline}`);
-  }
-  await db.transaction().execute(async (tx) => {
-    await updateEvaluation(tx, id, { status: to, updated_at: at });
-    const dispute = await insertDispute(tx, {
-      evaluation_id: id,
-      reason,
-      opened_by: user.username,
-      opened_at: at,
-      status: 'open',
-      decided_by: null,
-      decided_at: null,
-      decision_note: null,
-      score_before: row.score,
-      answers_before: row.answers,
-      critical_failed_before: row.critical_failed,
-      score_after: null,
-      answers_after: null,
-    });
-    await audit(tx, {
-      actor: user.username,
-      action: 'dispute',
-      entity: 'evaluation',
-      entityId: id,
-      before: { status: row.status },
-      after: { status: to, disputeId: dispute.id, reason },
-    });
-  });
-}
-
-/** A QA lead's decision on a dispute: the score stands (upheld) or is replaced (revised). */
-export async function decideDispute(
-  db: Db,
-  user: UserView,
-  scope: Scope,
-  id: string,
-  req: z.infer<typeof decisionRequest>,
-): Promise<void> {
-  if (!can(user.role, 'evaluations.decide'))
-    throw new AppError('forbidden', 'only a QA lead decides disputes');
-  const row = await loadInScope(db, id, scope);
-  const to = assertTransition(row.status, req.decision === 'upheld' ? 'uphold' : 'revise', id);
-  if (row.evaluator === user.username && user.role !== 'admin') {
-    throw new AppError(
-      'forbidden',
-      'a lead cannot decide a dispute of his own evaluation; another lead decides it',
-    );
-  }
-  let revised: { answers: Answers; score: number; criticalFailed: boolean } | null = null;
-  if (req.decision === 'revised') {
-    const def = await formOf(db, row);
-    const answers = req.answers as Answers;
-    checkAnswers(def, answers, true);
-    const result = scoreAnswers(def, answers);
-    if (result.score === null)
-      throw new AppError('conflict', 'the revised answers are all N/A: there is nothing to score');
-    revised = { answers, score: result.score, criticalFailed: result.criticalFailed };
-  }
-  const at = now();
-  await db.transaction().execute(async (tx) => {
-    const open = await openDisputeOf(tx, id);
-    await updateEvaluation(tx, id, {
-      status: to,
-      updated_at: at,
-      ...(revised
-        ? {
-            answers: JSON.stringify(revised.answers),
-            score: revised.score,
-            critical_failed: revised.criticalFailed ? 1 : 0,
-          }
-        : {}),
-    });
-    if (open) {
-      await updateDispute(tx, open.id, {
-        status: req.decision,
-        decided_by: user.username,
-        decided_at: at,
-        decision_note: req.note,
-        score_after: revised ? revised.score : row.score,
-        answers_after: revised ? JSON.stringify(revised.answers) : row.answers,
-      });
-    }
-    await audit(tx, {
-      actor: user.username,
-      action: req.decision === 'upheld' ? 'uphold' : 'revise',
-      entity: 'evaluation',
-      entityId: id,
-      before: { status: row.status, score: row.score, answers: row.answers ? JSON.parse(row.answers) : null },
-      after: {
-        status: to,
-        score: revised?.score ?? row.score,
-        answers: revised?.answers ?? null,
-        note: req.note,
-      },
     });
   });
 }

@@ -12,6 +12,8 @@ export const TRANSITIONS = {
   dispute: { from: ['submitted'], to: 'disputed' },
   uphold: { from: ['disputed'], to: 'upheld' },
   revise: { from: ['disputed'], to: 'revised' },
+  /** The operator's appeal of an upheld dispute (two levels): disputed again, for a head. */
+  appeal: { from: ['upheld'], to: 'disputed' },
   delete: { from: ['draft'], to: 'draft' },
 } as const satisfies Record<string, { from: readonly EvaluationStatus[]; to: EvaluationStatus }>;
 export type EvaluationAction = keyof typeof TRANSITIONS;

@@ -11,6 +11,8 @@ import * as evaluationAutoAnswers from './2026-12-05-009-evaluation-auto-answers
 import * as importJobSource from './2026-12-05-010-import-job-source.ts';
 import * as importMappings from './2026-12-06-011-import-mappings.ts';
 import * as followedFiles from './2026-12-06-012-followed-files.ts';
+import * as gradingTime from './2026-12-06-016-grading-time.ts';
+import * as disputeLevels from './2026-12-06-017-dispute-levels.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-010-import-job-source': importJobSource,
   '2026-12-06-011-import-mappings': importMappings,
   '2026-12-06-012-followed-files': followedFiles,
+  '2026-12-06-016-grading-time': gradingTime,
+  '2026-12-06-017-dispute-levels': disputeLevels,
 };

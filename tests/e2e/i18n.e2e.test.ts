@@ -111,6 +111,8 @@ describe('languages in Chromium', () => {
       [lead, `/calibration/${session?.id}`],
       [lead, '/autoqa/accuracy'],
       [lead, '/autoqa/rules'],
+      [lead, '/qa/graders'],
+      [head, '/appeals'],
       [qa, '/worklist'],
       [operator, '/'],
       [operator, '/my-evaluations'],

@@ -324,6 +324,30 @@ const MATRIX: Record<string, Entry> = {
     req: () => post(`/api/evaluations/${ev('OP-1')}/decision`),
     ok: [400],
   },
+  'POST /api/evaluations/:id/appeal': {
+    allow: ['operator'],
+    req: (v) => post(`/api/evaluations/${ev(ownEvaluated(v))}/appeal`),
+    ok: [400],
+    outside: (_, op) =>
+      evaluationsOutside(op, (id) => post(`/api/evaluations/${id}/appeal`, { reason: 'not me' })),
+  },
+  'POST /api/evaluations/:id/appeal/decision': {
+    allow: HEADS,
+    req: (v) => post(`/api/evaluations/${ev(ownEvaluated(v))}/appeal/decision`),
+    ok: [400],
+    outside: (_, op) =>
+      evaluationsOutside(op, (id) =>
+        post(`/api/evaluations/${id}/appeal/decision`, { decision: 'upheld', note: 'no' }),
+      ),
+  },
+  'GET /api/qa/graders': {
+    allow: ['qa', 'qa_lead', 'head', 'admin'],
+    req: () => get(`/api/qa/graders?${P}`),
+  },
+  'GET /api/qa/graders/disputes': {
+    allow: ['qa_lead', 'head', 'admin'],
+    req: () => get(`/api/qa/graders/disputes?${P}`),
+  },
   'POST /api/evaluations/:id/comments': {
     allow: [...MONITORS, 'operator'],
     req: (v) => post(`/api/evaluations/${ev(ownEvaluated(v))}/comments`),

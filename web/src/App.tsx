@@ -32,6 +32,8 @@ const CalibrationPage = lazyChunk(() => import('./pages/calibration/CalibrationP
 const CalibrationSessionPage = lazyChunk(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
 const AccuracyPage = lazyChunk(() => import('./pages/autoqa/AccuracyPage.tsx'));
 const AutoqaRulesPage = lazyChunk(() => import('./pages/autoqa/AutoqaRulesPage.tsx'));
+const AppealsPage = lazyChunk(() => import('./pages/AppealsPage.tsx'));
+const GradersPage = lazyChunk(() => import('./pages/graders/GradersPage.tsx'));
 
 export function App() {
   return (
@@ -72,6 +74,8 @@ export function App() {
               <Route path="calibration/:id" element={<CalibrationSessionPage />} />
               <Route path="autoqa/accuracy" element={<AccuracyPage />} />
               <Route path="autoqa/rules" element={<AutoqaRulesPage />} />
+              <Route path="appeals" element={<AppealsPage />} />
+              <Route path="qa/graders" element={<GradersPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>
@@ -91,6 +95,8 @@ const PAGE_OF: { path: RegExp; page: { preload(): Promise<unknown> }; charts?: C
   { path: /^\/worklist$/, page: WorklistPage },
   { path: /^\/my-evaluations$/, page: MyEvaluationsPage },
   { path: /^\/disputes$/, page: DisputesPage },
+  { path: /^\/appeals$/, page: AppealsPage },
+  { path: /^\/qa\/graders$/, page: GradersPage },
   { path: /^\/calibration$/, page: CalibrationPage, charts: strictnessChunk },
   { path: /^\/calibration\/[^/]+$/, page: CalibrationSessionPage },
   { path: /^\/autoqa\/accuracy$/, page: AccuracyPage },

@@ -59,6 +59,14 @@ export const PAGES = {
     title: 'page.calibrationSession',
     needs: ['calibration.read'],
   },
+  // Appeals of upheld disputes, waiting for a head, and those decided.
+  appeals: {
+    path: '/appeals',
+    title: 'nav.appeals',
+    needs: ['evaluations.read', 'evaluations.decideAppeal'],
+  },
+  // Each monitor's own figures for a month: a monitor opens it for his own row.
+  graders: { path: '/qa/graders', title: 'nav.graders', needs: ['qa.graders'] },
   // AutoQA measured against the monitors, beside calibration (people against people).
   autoqaAccuracy: { path: '/autoqa/accuracy', title: 'nav.autoqaAccuracy', needs: ['autoqa.accuracy'] },
 } as const satisfies Record<string, PageDef>;

@@ -252,10 +252,15 @@ export function useAcknowledge() {
   );
 }
 
-/** `POST /api/evaluations/:id/dispute` (the operator, with a reason). */
+/** `POST /api/evaluations/:id/dispute` (the operator, with a reason and the questions he contests). */
 export function useDispute() {
-  return useEvaluationAction((v: { id: string; reason: string }) =>
-    call(api.evaluations[':id'].dispute.$post({ param: { id: v.id }, json: { reason: v.reason } })),
+  return useEvaluationAction((v: { id: string; reason: string; questions?: string[] }) =>
+    call(
+      api.evaluations[':id'].dispute.$post({
+        param: { id: v.id },
+        json: { reason: v.reason, ...(v.questions?.length ? { questions: v.questions } : {}) },
+      }),
+    ),
   );
 }
 
@@ -365,4 +370,24 @@ export function useCloseCalibration() {
     mutationFn: (id: number) => call(api.calibrations[':id'].close.$post({ param: { id: String(id) } })),
     onSuccess: invalidate,
   });
+}
+
+/** `POST /api/evaluations/:id/appeal` (the operator): an upheld dispute taken to a head. */
+export function useAppeal() {
+  return useEvaluationAction((v: { id: string; reason: string }) =>
+    call(api.evaluations[':id'].appeal.$post({ param: { id: v.id }, json: { reason: v.reason } })),
+  );
+}
+
+/** `POST /api/evaluations/:id/appeal/decision` (a head): the appeal upheld, or revised. */
+export function useDecideAppeal() {
+  return useEvaluationAction(
+    (v: { id: string; decision: 'upheld' | 'revised'; note: string; answers?: Answers }) =>
+      call(
+        api.evaluations[':id'].appeal.decision.$post({
+          param: { id: v.id },
+          json: { decision: v.decision, note: v.note, ...(v.answers ? { answers: v.answers } : {}) },
+        }),
+      ),
+  );
 }

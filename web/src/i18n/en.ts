@@ -5,6 +5,7 @@ import { enChecks } from './en-checks.ts';
 import { enLive } from './en-live.ts';
 import { enMapping } from './en-mapping.ts';
 import { enPbx } from './en-pbx.ts';
+import { enGraders } from './en-graders.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 
@@ -470,6 +471,7 @@ export const en = {
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
   ...enAutoqa,
+  ...enGraders,
   ...enAccess,
   ...enAuto,
   ...enValues,

@@ -7,6 +7,7 @@ import { roDash } from './ro-dash.ts';
 import { roLive } from './ro-live.ts';
 import { roMapping } from './ro-mapping.ts';
 import { roPbx } from './ro-pbx.ts';
+import { roGraders } from './ro-graders.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
 
@@ -473,6 +474,7 @@ export const ro: Catalogue = {
     'schimbarea fusului mută apelurile, comenzile și aprecierile în lunile datelor lor locale din noul fus și stabilește din nou luna de plată a fiecărei reclamații dintr-o lună încă neaprobată. Lunile aprobate își păstrează cifrele și reclamațiile. Orele deja importate rămân momentul în care au fost citite.',
   ...roQa,
   ...roAutoqa,
+  ...roGraders,
   ...roValues,
   ...roDash,
   ...roAccess,

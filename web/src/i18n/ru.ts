@@ -7,6 +7,7 @@ import { ruDash } from './ru-dash.ts';
 import { ruLive } from './ru-live.ts';
 import { ruMapping } from './ru-mapping.ts';
 import { ruPbx } from './ru-pbx.ts';
+import { ruGraders } from './ru-graders.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
 
@@ -474,6 +475,7 @@ export const ru: Catalogue = {
     'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
   ...ruAutoqa,
+  ...ruGraders,
   ...ruValues,
   ...ruDash,
   ...ruAccess,

@@ -14,22 +14,28 @@ import { Score, StatusBadge } from './qa/shared.tsx';
 const VIEWS = ['disputed', 'revised', 'upheld'] as const;
 type View = (typeof VIEWS)[number];
 
-/** Disputes (QA lead): evaluations operators disputed, waiting for a decision, and those decided. */
-export default function DisputesPage() {
+/**
+ * Disputes (QA lead): evaluations operators disputed, waiting for a decision, and those decided;
+ * an appeal waits for a head, not here. With `appeals` (a head): the appealed ones only.
+ */
+export default function DisputesPage({ appeals = false }: { appeals?: boolean }) {
   const t = useT();
   const fmt = useFormat();
   const dt = useClock();
   const names = useNames();
-  useDocumentTitle(t('qa.disputes.title'));
+  const title = appeals ? t('ap.title') : t('qa.disputes.title');
+  useDocumentTitle(title);
   const [params, setParams] = useSearchParams();
   const wanted = params.get('status');
   const status: View = VIEWS.includes(wanted as View) ? (wanted as View) : 'disputed';
-  const list = useEvaluations({ status, limit: 200 });
+  // Waiting for the lead: the disputes never appealed; an appeal waits for a head.
+  const appealed = appeals ? 'true' : status === 'disputed' ? 'false' : undefined;
+  const list = useEvaluations({ status, limit: 200, ...(appealed ? { appealed } : {}) });
   const rows = list.data?.evaluations ?? [];
 
   return (
     <div className="page">
-      <PageHeader title={t('qa.disputes.title')} subtitle={t('qa.disputes.subtitle')} />
+      <PageHeader title={title} subtitle={appeals ? t('ap.subtitle') : t('qa.disputes.subtitle')} />
       <div className="tabs" role="tablist" aria-label={t('qa.disputes.views')}>
         {VIEWS.map((v) => (
           <button
@@ -62,7 +68,9 @@ export default function DisputesPage() {
             </div>
           </LoadingRegion>
         ) : rows.length === 0 ? (
-          <EmptyState title={t(`qa.disputes.empty.${status}`)}>{t('qa.disputes.emptyBody')}</EmptyState>
+          <EmptyState title={appeals ? t(`ap.empty.${status}`) : t(`qa.disputes.empty.${status}`)}>
+            {appeals ? t('ap.emptyBody') : t('qa.disputes.emptyBody')}
+          </EmptyState>
         ) : (
           <div className={list.isPlaceholderData ? 'table-scroll is-stale' : 'table-scroll'}>
             <table className="data-table">

@@ -12,7 +12,14 @@ import { useT } from '../i18n/index.ts';
 const ZONES: readonly string[] =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-const NUMERIC: ReadonlySet<SettingKey> = new Set(['serviceLevelSeconds', 'disputeDays', 'sessionHours']);
+const NUMERIC: ReadonlySet<SettingKey> = new Set([
+  'serviceLevelSeconds',
+  'disputeDays',
+  'appealLevels',
+  'appealDays',
+  'disputesPerMonth',
+  'sessionHours',
+]);
 const BOOLEAN: ReadonlySet<SettingKey> = new Set(['trustProxy', 'secureCookies']);
 
 /** One setting: its value, what it means, and a save of its own (each change is audited apart). */

@@ -1,13 +1,18 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 
-/** A lead's decision on a dispute: uphold the evaluation, or revise its answers; a note either way. */
+/**
+ * A lead's decision on a dispute, or a head's on an appeal (`appeal`): uphold the evaluation, or
+ * revise its answers; a note either way.
+ */
 export function DecisionPanel({
+  appeal = false,
   revising,
   busy,
   onRevise,
   onDecide,
 }: {
+  appeal?: boolean;
   revising: boolean;
   busy: boolean;
   onRevise(on: boolean): void;
@@ -18,7 +23,7 @@ export function DecisionPanel({
   const [note, setNote] = useState('');
   return (
     <div className="confirm decision">
-      <p className="decision-title">{t('qa.decision.title')}</p>
+      <p className="decision-title">{appeal ? t('ap.decision.title') : t('qa.decision.title')}</p>
       <label className="field-label" htmlFor={noteId}>
         {t('qa.decision.note')}
       </label>

@@ -21,7 +21,9 @@ export function DisputeHistory({ evaluation, fmt }: { evaluation: EvaluationDeta
         <ol className="version-list">
           {evaluation.disputes.map((d) => (
             <li key={d.id}>
-              <span className="version-name">{t(`qa.dispute.status.${d.status}`)}</span>
+              <span className="version-name">
+                {d.level >= 2 ? t('ap.level.2') : t('ap.level.1')} · {t(`qa.dispute.status.${d.status}`)}
+              </span>
               <span className="cell-muted">
                 {t('qa.dispute.opened', { user: names.user(d.openedBy), date: dt.dateTime(d.openedAt) })}
               </span>

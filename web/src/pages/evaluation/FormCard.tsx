@@ -10,12 +10,13 @@ import { ErrorState, Skeleton } from '../../components/states.tsx';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { FormAnswers, ScoreSummary } from '../qa/FormAnswers.tsx';
+import { AppealAction } from './AppealAction.tsx';
 import { AutoProposal } from './AutoProposal.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftActions } from './DraftActions.tsx';
 import { OperatorActions } from './OperatorActions.tsx';
 import { useEvaluationActions } from './useEvaluationActions.ts';
-import { decides, scoreText, workspaceMode } from './workspace.ts';
+import { decides, openLevel, scoreText, workspaceMode } from './workspace.ts';
 
 /**
  * The form answered: live-scored while it is edited (a draft, a revision), the server's score
@@ -121,6 +122,7 @@ export function FormCard({
               )}
               <OperatorActions
                 evaluation={evaluation}
+                questions={definition?.sections.flatMap((sec) => sec.questions) ?? []}
                 canAct={can(user.role, 'evaluations.acknowledge')}
                 busy={ws.busy}
                 onAcknowledge={() =>
@@ -128,20 +130,32 @@ export function FormCard({
                     onSuccess: () => ws.done(t('qa.result.acknowledged')),
                   })
                 }
-                onDispute={(reason) =>
+                onDispute={(reason, questions) =>
                   ws.dispute.mutate(
-                    { id: evaluation.id, reason },
+                    { id: evaluation.id, reason, questions },
                     { onSuccess: () => ws.done(t('qa.result.disputed')) },
+                  )
+                }
+              />
+              <AppealAction
+                evaluation={evaluation}
+                canAct={can(user.role, 'evaluations.appeal')}
+                busy={ws.busy}
+                onAppeal={(reason) =>
+                  ws.appeal.mutate(
+                    { id: evaluation.id, reason },
+                    { onSuccess: () => ws.done(t('ap.result.appealed')) },
                   )
                 }
               />
               {decides(evaluation, user) && (
                 <DecisionPanel
+                  appeal={openLevel(evaluation) >= 2}
                   revising={ws.revising}
                   busy={ws.busy}
                   onRevise={ws.revise}
                   onDecide={(decision, note) =>
-                    ws.decide.mutate(
+                    (openLevel(evaluation) >= 2 ? ws.decideAppeal : ws.decide).mutate(
                       {
                         id: evaluation.id,
                         decision,

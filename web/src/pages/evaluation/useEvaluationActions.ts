@@ -3,7 +3,9 @@ import type { EvaluationDetail } from '../../../../schemas/evaluations.ts';
 import type { Answers } from '../../../../schemas/forms.ts';
 import {
   useAcknowledge,
+  useAppeal,
   useDecide,
+  useDecideAppeal,
   useDeleteDraft,
   useDispute,
   useSaveAnswers,
@@ -31,7 +33,9 @@ export function useEvaluationActions(evaluation: EvaluationDetail) {
   const acknowledge = useAcknowledge();
   const dispute = useDispute();
   const decide = useDecide();
-  const all = [save, submit, discard, acknowledge, dispute, decide];
+  const appeal = useAppeal();
+  const decideAppeal = useDecideAppeal();
+  const all = [save, submit, discard, acknowledge, dispute, decide, appeal, decideAppeal];
 
   return {
     answers,
@@ -43,6 +47,8 @@ export function useEvaluationActions(evaluation: EvaluationDetail) {
     acknowledge,
     dispute,
     decide,
+    appeal,
+    decideAppeal,
     failure: all.find((m) => m.error)?.error ?? null,
     busy: all.some((m) => m.isPending),
     /** The user changed an answer. */

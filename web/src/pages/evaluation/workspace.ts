@@ -18,14 +18,26 @@ interface Subject {
   status: EvaluationStatus;
   evaluator: string;
   calibrationSessionId: number | null;
+  /** Its disputes' levels and states; without them, a dispute is taken to be of level 1. */
+  disputes?: readonly { level: number; status: string }[];
 }
+
+/** The level of the dispute waiting for a decision: 2 for an appeal to a head, else 1. */
+export const openLevel = (e: Subject): number => e.disputes?.find((d) => d.status === 'open')?.level ?? 1;
 
 /** Who decides disputes, by the server's policy. */
 export const isLead = (user: Viewer) => can(user.role, 'evaluations.decide');
 
-/** A lead other than the evaluator decides a disputed evaluation. */
+/** Who decides appeals (level 2), by the server's policy: a head. */
+export const decidesAppeals = (user: Viewer) => can(user.role, 'evaluations.decideAppeal');
+
+/**
+ * A lead other than the evaluator decides a disputed evaluation; a head decides it once appealed
+ * (the server limits him to the operators of his scope, whose evaluations alone he can open).
+ */
 export const decides = (e: Subject, user: Viewer) =>
-  e.status === 'disputed' && isLead(user) && e.evaluator !== user.username;
+  e.status === 'disputed' &&
+  (openLevel(e) >= 2 ? decidesAppeals(user) : isLead(user) && e.evaluator !== user.username);
 
 export function workspaceMode(e: Subject, user: Viewer, revising: boolean): Mode {
   if (e.status === 'draft' && e.evaluator === user.username) return 'edit';
@@ -45,6 +57,7 @@ export function usualOrigin(e: Subject, user: Viewer): string {
   if (e.calibrationSessionId !== null) return `/calibration/${e.calibrationSessionId}`;
   // A dispute stays the disputes' business once decided: a revision does not move it elsewhere.
   if (DISPUTE_STATUSES.has(e.status) && isLead(user)) return '/disputes';
+  if (DISPUTE_STATUSES.has(e.status) && decidesAppeals(user)) return '/appeals';
   return '/worklist';
 }
 
