@@ -2,10 +2,10 @@ import { enAccess } from './en-access.ts';
 import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
+import { enGraders } from './en-graders.ts';
 import { enLive } from './en-live.ts';
 import { enMapping } from './en-mapping.ts';
 import { enPbx } from './en-pbx.ts';
-import { enGraders } from './en-graders.ts';
 import { enQa } from './en-qa.ts';
 import { enValues } from './en-values.ts';
 

@@ -4,10 +4,10 @@ import { roAuto } from './ro-auto.ts';
 import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
+import { roGraders } from './ro-graders.ts';
 import { roLive } from './ro-live.ts';
 import { roMapping } from './ro-mapping.ts';
 import { roPbx } from './ro-pbx.ts';
-import { roGraders } from './ro-graders.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
 

@@ -4,10 +4,10 @@ import { ruAuto } from './ru-auto.ts';
 import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
+import { ruGraders } from './ru-graders.ts';
 import { ruLive } from './ru-live.ts';
 import { ruMapping } from './ru-mapping.ts';
 import { ruPbx } from './ru-pbx.ts';
-import { ruGraders } from './ru-graders.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
 
