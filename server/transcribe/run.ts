@@ -93,7 +93,6 @@ export async function transcribePeriod(
   opts: TranscribeOptions,
 ): Promise<TranscribeRun> {
   await requireSox();
-  await opts.engine.ready();
   const { timeZone } = await readSettings(stores.db);
   const range = monthRange(opts.period);
   const pending = (await stores.analytics.rows(PENDING_CALLS_SQL, {
@@ -101,6 +100,8 @@ export async function transcribePeriod(
     from: range.from,
     to: range.to,
   })) as unknown as Pending[];
+  // Last before the work starts: an engine may keep processes running from here until close().
+  await opts.engine.ready(opts.language);
   const started = Date.now();
   const work = mkdtempSync(path.join(tmpdir(), 'callscore-transcribe-'));
   const batchSize = Math.max(1, opts.batch ?? DEFAULT_BATCH);
@@ -234,6 +235,7 @@ export async function transcribePeriod(
     if (failed) throw failed.reason;
     await flush();
   } finally {
+    await opts.engine.close?.();
     rmSync(work, { recursive: true, force: true });
   }
   const wallS = (Date.now() - started) / 1000;

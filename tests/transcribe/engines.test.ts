@@ -7,7 +7,8 @@ import { wordErrorRate } from '../../core/word-error-rate.ts';
 import { CallFailure } from '../../server/transcribe/engine.ts';
 import { commandEngine, splitTemplate } from '../../server/transcribe/engines/command.ts';
 import { parseTimedWords, wordsToSegments } from '../../server/transcribe/engines/pocketsphinx.ts';
-import { sherpaModelKind, sherpaOnnxEngine } from '../../server/transcribe/engines/sherpa-onnx.ts';
+import { sherpaModelFiles, sherpaModelKind } from '../../server/transcribe/engines/sherpa-model.ts';
+import { sherpaOnnxEngine } from '../../server/transcribe/engines/sherpa-onnx.ts';
 import { parseWhisperOutput } from '../../server/transcribe/engines/whisper-output.ts';
 import { FAKE_WHISPER, onPath } from '../helpers/transcribe.ts';
 
@@ -149,16 +150,65 @@ describe('the sherpa-onnx adapter', () => {
     );
   });
 
-  it('says the npm package is not installed once the folder is a model', async () => {
-    const d = model('whisper-base', ['base-encoder.onnx', 'base-decoder.onnx', 'base-tokens.txt']);
-    expect(await message(sherpaOnnxEngine(d).ready())).toBe(
-      'AppError: the npm package sherpa-onnx-node is not installed (npm install sherpa-onnx-node beside callscore)',
+  it('picks the files of one size, int8 first, and finds the VAD beside them', () => {
+    const d = model('whisper-mixed', [
+      'tiny-encoder.onnx',
+      'tiny-encoder.int8.onnx',
+      'tiny-decoder.onnx',
+      'tiny-decoder.int8.onnx',
+      'tiny-tokens.txt',
+      'silero_vad.onnx',
+    ]);
+    expect(sherpaModelFiles(d)).toEqual({
+      kind: 'whisper',
+      dir: d,
+      tokens: path.join(d, 'tiny-tokens.txt'),
+      parts: {
+        encoder: path.join(d, 'tiny-encoder.int8.onnx'),
+        decoder: path.join(d, 'tiny-decoder.int8.onnx'),
+      },
+      vad: path.join(d, 'silero_vad.onnx'),
+      englishOnly: false,
+    });
+    const z = model('zipformer-files', [
+      'encoder-a.onnx',
+      'decoder-a.onnx',
+      'joiner-a.int8.onnx',
+      'joiner-a.onnx',
+      'tokens.txt',
+    ]);
+    expect(sherpaModelFiles(z)).toMatchObject({
+      kind: 'transducer',
+      parts: { encoder: path.join(z, 'encoder-a.onnx'), joiner: path.join(z, 'joiner-a.int8.onnx') },
+      vad: null,
+    });
+    expect(
+      sherpaModelFiles(
+        model('base-en', ['base.en-encoder.onnx', 'base.en-decoder.onnx', 'base.en-tokens.txt']),
+      ).englishOnly,
+    ).toBe(true);
+  });
+
+  it('refuses Russian or Romanian with an English-only Whisper before loading anything', async () => {
+    const d = model('tiny-en', ['tiny.en-encoder.onnx', 'tiny.en-decoder.onnx', 'tiny.en-tokens.txt']);
+    expect(await message(sherpaOnnxEngine(d).ready('ro'))).toBe(
+      `AppError: ${d} is an English-only Whisper model: --language ro needs a multilingual one (tiny, base, small)`,
     );
+  });
+
+  it("loads the model in its own process and reports onnxruntime's reason when it cannot, the server living on", async () => {
+    // Empty files stand for a broken or half-copied model: onnxruntime aborts the process reading them.
+    const d = model('whisper-broken', ['base-encoder.onnx', 'base-decoder.onnx', 'base-tokens.txt']);
+    const engine = sherpaOnnxEngine(d);
+    expect(await message(engine.ready('auto'))).toBe(
+      `AppError: the sherpa-onnx model in ${d} could not be loaded: Load model from ${path.join(d, 'base-encoder.onnx')} failed:/shared/onnxruntime/core/graph/model.cc:177 onnxruntime::Model::Model(onnx::ModelProto&&, const PathString&, const IOnnxRuntimeOpSchemaRegistryList*, const onnxruntime::logging::Logger&, const onnxruntime::ModelOptions&) ModelProto does not have a graph.`,
+    );
+    await engine.close?.();
     // The folder is checked first: a wrong folder is what the administrator fixes first.
     expect(await message(sherpaOnnxEngine(path.join(dir, 'nowhere')).ready())).toMatch(
       /^AppError: no model folder/,
     );
-  });
+  }, 60_000);
 });
 
 describe("pocketsphinx's output", () => {
