@@ -27,6 +27,7 @@ import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
+import { transcribeRoutes } from './transcribe/transcribe.routes.ts';
 import { monitorsRoutes } from './users/monitors.routes.ts';
 
 const api = new Hono<AppEnv>()
@@ -59,7 +60,8 @@ const api = new Hono<AppEnv>()
   .route('/assessments', assessmentsRoutes)
   .route('/plans', plansRoutes)
   .route('/names', namesRoutes)
-  .route('/autoqa', autoqaRoutes);
+  .route('/autoqa', autoqaRoutes)
+  .route('/transcribe', transcribeRoutes);
 
 export type ApiType = typeof api;
 

@@ -140,7 +140,7 @@ describe('the sherpa-onnx adapter', () => {
       return 'no error';
     };
     expect(err(undefined)).toBe(
-      'the sherpa-onnx engine needs --model DIR, the folder of a sherpa-onnx model',
+      'the sherpa-onnx engine needs a model folder (--model DIR, or the transcribeModel setting)',
     );
     expect(err(path.join(dir, 'nowhere'))).toBe(`no model folder ${path.join(dir, 'nowhere')}`);
     expect(err(wav)).toBe(`${wav} is a file, not a model folder`);

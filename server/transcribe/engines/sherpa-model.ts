@@ -52,7 +52,7 @@ export function sherpaModelKind(dir: string | undefined): SherpaModelKind {
   if (!dir)
     throw new AppError(
       'bad_request',
-      'the sherpa-onnx engine needs --model DIR, the folder of a sherpa-onnx model',
+      'the sherpa-onnx engine needs a model folder (--model DIR, or the transcribeModel setting)',
     );
   let isDir = false;
   try {

@@ -135,6 +135,11 @@ export function sherpaOnnxEngine(modelDir: string | undefined): Engine {
   return {
     name: 'sherpa-onnx',
     async ready(language?: TranscribeLanguage) {
+      // Ready already (the web job checks before its run does): only the language is new.
+      if (files) {
+        if (language) refuseLanguage(files, language);
+        return;
+      }
       const f = sherpaModelFiles(modelDir as string);
       if (!sherpaInstalled()) {
         throw new AppError(

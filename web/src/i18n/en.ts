@@ -3,6 +3,7 @@ import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
 import { enQa } from './en-qa.ts';
+import { enTranscribe } from './en-transcribe.ts';
 import { enValues } from './en-values.ts';
 
 /**
@@ -467,6 +468,7 @@ export const en = {
     'changing the zone moves calls, orders and assessments into the months of their local dates in the new zone, and re-derives the pay month of every claim in a month not yet approved. Approved months keep their figures and their claims. Times already imported keep the moment they were read as.',
   ...enQa,
   ...enAutoqa,
+  ...enTranscribe,
   ...enAccess,
   ...enAuto,
   ...enValues,

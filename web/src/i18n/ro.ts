@@ -5,6 +5,7 @@ import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
 import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
+import { roTranscribe } from './ro-transcribe.ts';
 import { roValues } from './ro-values.ts';
 
 /**
@@ -470,6 +471,7 @@ export const ro: Catalogue = {
     'schimbarea fusului mută apelurile, comenzile și aprecierile în lunile datelor lor locale din noul fus și stabilește din nou luna de plată a fiecărei reclamații dintr-o lună încă neaprobată. Lunile aprobate își păstrează cifrele și reclamațiile. Orele deja importate rămân momentul în care au fost citite.',
   ...roQa,
   ...roAutoqa,
+  ...roTranscribe,
   ...roValues,
   ...roDash,
   ...roAccess,

@@ -5,6 +5,7 @@ import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
+import { ruTranscribe } from './ru-transcribe.ts';
 import { ruValues } from './ru-values.ts';
 
 /**
@@ -471,6 +472,7 @@ export const ru: Catalogue = {
     'смена пояса переносит звонки, заказы и оценки руководства в месяцы их местных дат в новом поясе и заново определяет месяц оплаты каждой претензии в ещё не утверждённых месяцах. Утверждённые месяцы сохраняют свои цифры и свои претензии. Уже загруженное время остаётся тем моментом, каким было прочитано.',
   ...ruQa,
   ...ruAutoqa,
+  ...ruTranscribe,
   ...ruValues,
   ...ruDash,
   ...ruAccess,
