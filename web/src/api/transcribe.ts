@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TranscribeStartRequest } from '../../../schemas/transcribe.ts';
 import { api, call, withSignal } from './client.ts';
 
 /** Hooks of the administrators' transcription page: the job, its start and cancel, the failures. */
 export const transcribeKeys = {
   job: ['transcribe', 'job'] as const,
-  failures: (period: string) => ['transcribe', 'failures', period] as const,
+  /** `run`: when the last run ended, so the list is asked again once a run has stored its failures. */
+  failures: (period: string, run: string | null) => ['transcribe', 'failures', period, run] as const,
 };
 
 /** `GET /api/transcribe/job`: asked every second while it runs, every five when idle. */
@@ -17,12 +18,16 @@ export function useTranscribeJob() {
   });
 }
 
-/** `GET /api/transcribe/failures?period=`: asked again as the job moves, so a retry's result shows. */
-export function useTranscribeFailures(period: string, running: boolean) {
+/**
+ * `GET /api/transcribe/failures?period=`: asked again every few seconds while a run goes on, and
+ * once more when it has ended (`finishedAt`), so its last failures show.
+ */
+export function useTranscribeFailures(period: string, running: boolean, finishedAt: string | null) {
   return useQuery({
-    queryKey: transcribeKeys.failures(period),
+    queryKey: transcribeKeys.failures(period, finishedAt),
     queryFn: ({ signal }) => call(api.transcribe.failures.$get({ query: { period } }, withSignal(signal))),
     enabled: period !== '',
+    placeholderData: keepPreviousData,
     refetchInterval: running ? 3000 : false,
   });
 }

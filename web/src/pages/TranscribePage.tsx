@@ -95,7 +95,7 @@ export default function TranscribePage() {
   const [language, setLanguage] = useState<TranscribeLanguageCode | ''>('');
   const [workers, setWorkers] = useState('1');
   const period = month || periods[0] || '';
-  const failures = useTranscribeFailures(period, running);
+  const failures = useTranscribeFailures(period, running, job?.finishedAt ?? null);
 
   const request = (onlyFailed: boolean) => ({
     period,
