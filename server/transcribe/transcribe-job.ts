@@ -87,7 +87,10 @@ export class TranscribeJob {
     try {
       const settings = await readSettings(this.deps.db);
       const engineName = req.engine ?? settings.transcribeEngine;
-      const model = (req.model ?? settings.transcribeModel) || undefined;
+      // The setting's model folder goes with the setting's engine only.
+      const model =
+        (req.model ?? (engineName === settings.transcribeEngine ? settings.transcribeModel : '')) ||
+        undefined;
       const language = req.language ?? settings.transcribeLanguage;
       if (engineName === 'pocketsphinx' && language !== 'auto' && language !== 'en') {
         throw new AppError('bad_request', 'pocketsphinx reads English only: choose English or auto');
@@ -170,6 +173,9 @@ export class TranscribeJob {
         error: (e as Error).message,
         finishedAt: new Date().toISOString(),
       };
+    } finally {
+      // The run closes the engine itself; this covers an error before it got that far.
+      await engine.close?.();
     }
   }
 

@@ -86,6 +86,26 @@ describe.skipIf(!have)('the transcription job of the web app', () => {
     expect(command.status).toBe(400);
     const month = await send('POST', '/api/transcribe/job', { period: '2026-13' });
     expect(month.status).toBe(400);
+    // What the request leaves out comes from the settings: here a model folder that is not there.
+    expect((await send('PUT', '/api/admin/settings/transcribeEngine', { value: 'sherpa-onnx' })).status).toBe(
+      200,
+    );
+    expect(
+      (await send('PUT', '/api/admin/settings/transcribeModel', { value: '/nonexistent/whisper' })).status,
+    ).toBe(200);
+    expect(
+      (await send('PUT', '/api/admin/settings/transcribeModel', { value: 'models/whisper' })).body,
+    ).toEqual({
+      error: { code: 'bad_request', message: 'transcribeModel: must be an absolute folder path (or empty)' },
+    });
+    const fromSettings = await send('POST', '/api/transcribe/job', { period: '2026-10' });
+    expect(fromSettings.body).toEqual({
+      error: { code: 'bad_request', message: 'no model folder /nonexistent/whisper' },
+    });
+    expect(
+      (await send('PUT', '/api/admin/settings/transcribeEngine', { value: 'pocketsphinx' })).status,
+    ).toBe(200);
+    expect((await send('PUT', '/api/admin/settings/transcribeModel', { value: '' })).status).toBe(200);
     expect((await job()).state).toBe('idle');
   });
 

@@ -21,6 +21,7 @@ export const enTranscribe = {
   'tr.job.title': 'Progress',
   'tr.job.idle': 'No transcription is running.',
   'tr.job.running': '{month}: {engine}, {done} of {total} calls transcribed',
+  'tr.job.looking': '{month}: {engine}, looking for the calls to transcribe…',
   'tr.job.cancelling': '{month}: stopping after the calls under way…',
   'tr.job.failed': '{count, plural, one {# call failed} other {# calls failed}}',
   'tr.job.rtf': 'Real-time factor {rtf}',

@@ -23,6 +23,7 @@ export const roTranscribe: { readonly [K in keyof typeof enTranscribe]: string }
   'tr.job.title': 'Progres',
   'tr.job.idle': 'Nicio transcriere nu rulează.',
   'tr.job.running': '{month}: {engine}, {done} din {total} apeluri transcrise',
+  'tr.job.looking': '{month}: {engine}, se caută apelurile de transcris…',
   'tr.job.cancelling': '{month}: se oprește după apelurile în lucru…',
   'tr.job.failed': '{count, plural, one {# apel eșuat} few {# apeluri eșuate} other {# de apeluri eșuate}}',
   'tr.job.rtf': 'Factor de timp real {rtf}',

@@ -23,6 +23,7 @@ export const ruTranscribe: { readonly [K in keyof typeof enTranscribe]: string }
   'tr.job.title': 'Ход работы',
   'tr.job.idle': 'Распознавание не идёт.',
   'tr.job.running': '{month}: {engine}, расшифровано {done} из {total} звонков',
+  'tr.job.looking': '{month}: {engine}, поиск звонков для расшифровки…',
   'tr.job.cancelling': '{month}: остановка после текущих звонков…',
   'tr.job.failed':
     '{count, plural, one {# звонок не удался} few {# звонка не удались} many {# звонков не удались} other {# звонка не удались}}',

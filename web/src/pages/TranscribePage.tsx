@@ -21,6 +21,7 @@ import { EmptyState, ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { type Formatters, useFormat } from '../format.ts';
 import { type Translate, useT } from '../i18n/index.ts';
+import './transcribe.css';
 
 type Engine = (typeof WEB_TRANSCRIBE_ENGINES)[number];
 
@@ -49,9 +50,15 @@ function JobStatus({ job, t, fmt }: { job: TranscribeJobView; t: Translate; fmt:
       </p>
     );
   }
+  const line =
+    job.state === 'cancelling'
+      ? t('tr.job.cancelling', figures)
+      : job.total === 0
+        ? t('tr.job.looking', figures)
+        : t('tr.job.running', figures);
   return (
     <div className="job-progress" data-testid="transcribe-progress">
-      <span>{t(job.state === 'cancelling' ? 'tr.job.cancelling' : 'tr.job.running', figures)}</span>
+      <span>{line}</span>
       <progress
         max={Math.max(job.total, 1)}
         value={job.done + job.failed}
@@ -117,7 +124,7 @@ export default function TranscribePage() {
           </h2>
         </header>
         <form
-          className="card-body upload-form"
+          className="card-body upload-form transcribe-form"
           onSubmit={(e) => {
             e.preventDefault();
             start.mutate(request(false));
@@ -264,7 +271,7 @@ export default function TranscribePage() {
                         <th>{t('tr.col.recording')}</th>
                         <th>{t('tr.col.engine')}</th>
                         <th>{t('tr.col.reason')}</th>
-                        <th>{t('tr.col.when')}</th>
+                        <th>{clock.withZone(t('tr.col.when'))}</th>
                       </tr>
                     </thead>
                     <tbody>
