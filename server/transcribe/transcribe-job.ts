@@ -11,8 +11,9 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { requireSox } from './audio.ts';
 import type { Engine } from './engine.ts';
 import { pickEngine } from './engines.ts';
+import { progressFigures } from './progress.ts';
 import { FAILURES_VIEW_SQL } from './queries.sql.ts';
-import { type TranscribeProgress, transcribePeriod } from './run.ts';
+import { transcribePeriod } from './run.ts';
 
 const IDLE: TranscribeJobView = {
   state: 'idle',
@@ -34,22 +35,6 @@ const IDLE: TranscribeJobView = {
   outcome: null,
   error: null,
 };
-
-const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
-
-/** The job's figures from a run's progress: RTF so far, and the time left at the pace of the calls done. */
-export function progressFigures(p: TranscribeProgress) {
-  const tried = p.done + p.failed;
-  return {
-    done: p.done,
-    failed: p.failed,
-    total: p.total,
-    audioS: round(p.audioS, 1),
-    wallS: round(p.wallS, 1),
-    rtf: p.audioS > 0 ? round(p.wallS / p.audioS) : null,
-    etaS: tried > 0 ? Math.round((p.wallS / tried) * (p.total - tried)) : null,
-  };
-}
 
 /**
  * The web app's transcription runs (`/api/transcribe`): one at a time, in the background, the same

@@ -254,13 +254,16 @@ describe('word error rate', () => {
 });
 
 describe("the command's progress line", () => {
-  it('shows calls done of all, failures and the real-time factor so far', async () => {
+  it('shows calls done of all, failures, the real-time factor so far and the time left', async () => {
     const { progressLine } = await import('../../server/cli/commands/transcribe.ts');
     expect(progressLine({ done: 0, failed: 0, total: 8, audioS: 0, wallS: 1 })).toBe(
       `transcribe [${'.'.repeat(30)}] 0/8`,
     );
     expect(progressLine({ done: 3, failed: 1, total: 8, audioS: 120, wallS: 69.6 })).toBe(
-      `transcribe [${'#'.repeat(15)}${'.'.repeat(15)}] 4/8 (1 failed) RTF 0.58`,
+      `transcribe [${'#'.repeat(15)}${'.'.repeat(15)}] 4/8 (1 failed) RTF 0.58, 1:10 left`,
+    );
+    expect(progressLine({ done: 8, failed: 0, total: 8, audioS: 240, wallS: 130 })).toBe(
+      `transcribe [${'#'.repeat(30)}] 8/8 RTF 0.54`,
     );
   });
 });

@@ -8,17 +8,31 @@ import {
   TRANSCRIBE_LANGUAGES,
   type TranscribeEngineName,
 } from '../../transcribe/options.ts';
+import { progressFigures } from '../../transcribe/progress.ts';
 import { DEFAULT_BATCH, type TranscribeProgress, transcribePeriod } from '../../transcribe/run.ts';
 import { cliArgs, intFlag, UsageError } from '../args.ts';
 import { periodFlag } from './score.ts';
 
-/** One line on stderr, redrawn in place on a terminal: calls done, failures and the real-time factor. */
+/** Seconds as m:ss, or h:mm:ss from an hour on. */
+const clockTime = (s: number) => {
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(Math.floor(s % 60)).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+};
+
+/**
+ * One line on stderr, redrawn in place on a terminal: calls done, failures, the real-time factor
+ * and the time left at the pace so far.
+ */
 export function progressLine(p: TranscribeProgress): string {
   const width = 30;
   const share = p.total ? (p.done + p.failed) / p.total : 1;
   const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
   const rtf = p.audioS > 0 ? ` RTF ${(p.wallS / p.audioS).toFixed(2)}` : '';
-  return `transcribe [${bar}] ${p.done + p.failed}/${p.total}${p.failed ? ` (${p.failed} failed)` : ''}${rtf}`;
+  const { etaS } = progressFigures(p);
+  const left = etaS != null && p.done + p.failed < p.total ? `, ${clockTime(etaS)} left` : '';
+  return `transcribe [${bar}] ${p.done + p.failed}/${p.total}${p.failed ? ` (${p.failed} failed)` : ''}${rtf}${left}`;
 }
 
 /**

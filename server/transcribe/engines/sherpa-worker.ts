@@ -29,7 +29,7 @@ interface Recognizer {
 }
 interface RecognizerConfig {
   featConfig: { sampleRate: number; featureDim: number };
-  modelConfig: Record<string, unknown> & { whisper?: { language: string } };
+  modelConfig: Record<string, unknown> & { whisper?: Record<string, string> & { language: string } };
 }
 interface Vad {
   acceptWaveform(samples: Float32Array): void;
@@ -60,7 +60,7 @@ const sherpa = createRequire(import.meta.url)('sherpa-onnx-node') as Sherpa;
 function modelConfig(): RecognizerConfig['modelConfig'] {
   const base = { tokens: files.tokens, numThreads: 1, provider: 'cpu', debug: 0 };
   if (files.kind === 'whisper')
-    return { ...base, whisper: { ...files.parts, language: '', task: 'transcribe' } } as never;
+    return { ...base, whisper: { ...files.parts, language: '', task: 'transcribe' } };
   if (files.kind === 'transducer') return { ...base, transducer: files.parts };
   return { ...base, paraformer: files.parts };
 }
