@@ -112,6 +112,9 @@ export const POLICY = {
   'autoqa.rules.test': MONITORS,
   /** The background re-checks' progress (the rules page; the administrator's imports page). */
   'autoqa.job.read': MONITORS,
+  /** Speech to text on the server: starting, cancelling and retrying runs, and their failures. */
+  'transcribe.run': ['admin'],
+  'transcribe.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

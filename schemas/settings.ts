@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boolean, count } from './primitives.ts';
+import { modelFolder, TRANSCRIBE_LANGUAGES, WEB_TRANSCRIBE_ENGINES } from './transcribe.ts';
 
 const isTimeZone = (tz: string) => {
   try {
@@ -48,6 +49,12 @@ export const settingsSchema = z.object({
   trustProxy: boolean.default(false),
   /** Mark the session cookie Secure even when the request reached callscore over plain HTTP. */
   secureCookies: boolean.default(false),
+  /** The speech-to-text engine a transcription run uses unless it names one (docs/transcribe.md). */
+  transcribeEngine: z.enum(WEB_TRANSCRIBE_ENGINES).default('pocketsphinx'),
+  /** Its model folder on the server; empty: the engine's default (pocketsphinx's Debian model). */
+  transcribeModel: modelFolder.default(''),
+  /** The calls' language for the engine; `auto` lets Whisper detect it per call. */
+  transcribeLanguage: z.enum(TRANSCRIBE_LANGUAGES).default('auto'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -29,6 +29,7 @@ import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
+import { transcribeRoutes } from './transcribe/transcribe.routes.ts';
 import { monitorsRoutes } from './users/monitors.routes.ts';
 
 const api = new Hono<AppEnv>()
@@ -63,7 +64,8 @@ const api = new Hono<AppEnv>()
   .route('/names', namesRoutes)
   .route('/autoqa', autoqaRoutes)
   .route('/live', liveRoutes)
-  .route('/qa/graders', gradersRoutes);
+  .route('/qa/graders', gradersRoutes)
+  .route('/transcribe', transcribeRoutes);
 
 export type ApiType = typeof api;
 

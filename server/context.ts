@@ -4,6 +4,7 @@ import type { Analytics } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import type { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { ImportQueue } from './imports/import-queue.ts';
+import type { TranscribeJob } from './transcribe/transcribe-job.ts';
 
 /** What every request handler can reach: the two stores and where the data lives. */
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   imports: ImportQueue;
   /** AutoQA's background re-checks after rule edits and imports. */
   autoqa: AutoqaJob;
+  /** Speech-to-text runs started from the web app, one at a time. */
+  transcribe: TranscribeJob;
 }
 
 /** What the access middleware decided: whose data this request may read. */

@@ -6,22 +6,18 @@ import { Analytics } from '../stores/duckdb.ts';
 import { openSqlite } from '../stores/sqlite.ts';
 import { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { Deps } from './context.ts';
+import { dataFiles } from './data-files.ts';
 import { ImportQueue } from './imports/import-queue.ts';
+import { TranscribeJob } from './transcribe/transcribe-job.ts';
+
+// Where a data directory keeps what, for the many modules that import it from here.
+export { dataFiles };
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = path.join(PACKAGE_ROOT, 'web', 'dist');
 export const VERSION: string = JSON.parse(
   readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8'),
 ).version;
-
-/** Where each store lives inside a data directory. */
-export const dataFiles = (dir: string) => ({
-  sqlite: path.join(dir, 'callscore.sqlite'),
-  duckdb: path.join(dir, 'callscore.duckdb'),
-  recordings: path.join(dir, 'recordings'),
-  uploads: path.join(dir, 'uploads'),
-  credentials: path.join(dir, 'demo-credentials.txt'),
-});
 
 export interface Runtime extends Deps {
   close(): Promise<void>;
@@ -58,6 +54,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
   });
   // Same reason: a job left running was this directory's last server's, and it has stopped.
   await imports.recover();
+  const transcribe = new TranscribeJob({ db, analytics, dataDir: dir, imports });
   return {
     dataDir: dir,
     db,
@@ -66,7 +63,10 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
     version: VERSION,
     imports,
     autoqa,
+    transcribe,
     async close() {
+      // Its last batch goes through the import queue, so it stops first.
+      await transcribe.stop();
       await imports.stop();
       await autoqa.stop();
       analytics.close();

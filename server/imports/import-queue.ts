@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { importFile } from '../../etl/import-file.ts';
+import { type ImportOptions, importFile } from '../../etl/import-file.ts';
 import { mappedOptions } from '../../etl/mapping/mapped-reader.ts';
 import { parseMapping } from '../../etl/mapping/parse-mapping.ts';
 import type { ImportMapping } from '../../schemas/import-mapping.ts';
@@ -53,6 +53,8 @@ export class ImportQueue {
   /** Set by every enqueue, so a job stored while the worker was finding none is not missed. */
   private wanted = false;
   private worker: Promise<void> | null = null;
+  /** Imports take turns: a queued job and one the server makes itself never write at once. */
+  private turn: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: Pick<Deps, 'db' | 'analytics'>,
@@ -120,6 +122,35 @@ export class ImportQueue {
     return row && jobView(row, this.progress.get(n) ?? null);
   }
 
+  /**
+   * An import the server makes itself (the transcription job's batches of transcripts), in turn
+   * with the queued ones and told to the same hooks, so AutoQA waits for it and checks what it
+   * brought.
+   */
+  importNow(opts: ImportOptions): Promise<ImportReport> {
+    return this.inTurn(async () => {
+      let done: ImportReport | null = null;
+      await this.hooks.before();
+      try {
+        done = await importFile(this.deps, opts);
+        return done;
+      } finally {
+        await this.hooks.after(done, opts.actor).catch((e: unknown) => {
+          console.error('import: after the import:', e);
+        });
+      }
+    });
+  }
+
+  private inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(fn);
+    this.turn = result.then(
+      () => {},
+      () => {},
+    );
+    return result;
+  }
+
   /** Resolves when no job is running and none is left that this queue would run. */
   async idle(): Promise<void> {
     while (this.worker) await this.worker;
@@ -153,7 +184,7 @@ export class ImportQueue {
         job && !this.stopping;
         job = await nextQueued(this.deps.db)
       ) {
-        await this.run(job);
+        await this.inTurn(() => this.run(job));
       }
     }
   }

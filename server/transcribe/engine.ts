@@ -20,13 +20,16 @@ export type TranscribeLanguage = (typeof TRANSCRIBE_LANGUAGES)[number];
 /**
  * A speech-to-text engine. `ready` checks, once before a run, that the engine and its model are on
  * the machine (an AppError saying what is missing otherwise); `hear` transcribes one WAV file and
- * throws an EngineError when it cannot.
+ * throws a CallFailure when it cannot.
  */
 export interface Engine {
   /** Stored as the transcript's `engine`. */
   name: string;
-  ready(): Promise<void>;
+  /** Given the run's language, an engine refuses one it cannot hear before any call is tried. */
+  ready(language?: TranscribeLanguage): Promise<void>;
   hear(wav: string, language: TranscribeLanguage): Promise<Heard>;
+  /** Ends what the engine keeps running between calls (sherpa-onnx's worker processes). */
+  close?(): Promise<void>;
 }
 
 /** A failure of one call (not of the run): listed at the end, stored and retried on the next run. */

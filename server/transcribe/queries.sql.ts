@@ -22,3 +22,15 @@ export const CLEAR_DONE_FAILURES_SQL = `DELETE FROM transcribe_failures f
   WHERE EXISTS (SELECT 1 FROM transcripts t WHERE t.call_id = f.call_id)`;
 export const FAILURES_SQL = `SELECT call_id, engine, reason, failed_at::VARCHAR AS failed_at
   FROM transcribe_failures ORDER BY call_id`;
+
+/**
+ * The stored failures with their call's local date and recording, for the administrators' list:
+ * those of the local month [$from, $to) in $tz, or every one when $all.
+ */
+export const FAILURES_VIEW_SQL = `
+  SELECT f.call_id, strftime(timezone($tz, c.started_at), '%Y-%m-%d') AS date, c.recording,
+    f.engine, f.reason, strftime(timezone('UTC', f.failed_at), '%Y-%m-%dT%H:%M:%SZ') AS failed_at
+  FROM transcribe_failures f LEFT JOIN calls c USING (call_id)
+  WHERE $all OR (c.started_at >= timezone($tz, $from::DATE::TIMESTAMP)
+    AND c.started_at < timezone($tz, $to::DATE::TIMESTAMP))
+  ORDER BY c.started_at NULLS LAST, f.call_id`;

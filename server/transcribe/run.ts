@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../core/errors.ts';
-import { importFile } from '../../etl/import-file.ts';
+import { type ImportOptions, importFile } from '../../etl/import-file.ts';
+import type { ImportReport } from '../../schemas/import-report.ts';
 import { monthRange } from '../../schemas/period.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
-import { dataFiles } from '../runtime.ts';
+import { dataFiles } from '../data-files.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { decodeChannel, probe, requireSox } from './audio.ts';
 import { CallFailure, type Engine, type TranscribeLanguage } from './engine.ts';
@@ -43,6 +44,15 @@ export interface TranscribeOptions {
   onProgress?: (p: TranscribeProgress) => void;
   /** Told after each batch is imported (how many calls it held). */
   onBatch?: (calls: number) => void;
+  /** Only the calls whose last try failed (and are still without a transcript). */
+  onlyFailed?: boolean;
+  /** Aborted: no call is started after it; those under way finish and their batch is imported. */
+  signal?: AbortSignal;
+  /**
+   * How a batch is imported: the server passes its import queue's turn, so a batch waits for an
+   * upload being imported and AutoQA checks the new transcripts; the command line imports directly.
+   */
+  importer?: (o: ImportOptions) => Promise<ImportReport>;
 }
 
 export interface TranscribeFailure {
@@ -58,6 +68,8 @@ export interface TranscribeRun {
   /** Wall seconds per second of audio: below 1 is faster than the calls were spoken. */
   rtf: number | null;
   failures: TranscribeFailure[];
+  /** Stopped by the signal before every call was tried. */
+  cancelled: boolean;
 }
 
 interface Pending {
@@ -93,14 +105,20 @@ export async function transcribePeriod(
   opts: TranscribeOptions,
 ): Promise<TranscribeRun> {
   await requireSox();
-  await opts.engine.ready();
   const { timeZone } = await readSettings(stores.db);
   const range = monthRange(opts.period);
-  const pending = (await stores.analytics.rows(PENDING_CALLS_SQL, {
+  let pending = (await stores.analytics.rows(PENDING_CALLS_SQL, {
     tz: timeZone,
     from: range.from,
     to: range.to,
   })) as unknown as Pending[];
+  if (opts.onlyFailed) {
+    const failed = new Set((await storedFailures(stores)).map((f) => String(f.call_id)));
+    pending = pending.filter((p) => failed.has(p.call_id));
+  }
+  const importer = opts.importer ?? ((o: ImportOptions) => importFile(stores, o));
+  // Last before the work starts: an engine may keep processes running from here until close().
+  await opts.engine.ready(opts.language);
   const started = Date.now();
   const work = mkdtempSync(path.join(tmpdir(), 'callscore-transcribe-'));
   const batchSize = Math.max(1, opts.batch ?? DEFAULT_BATCH);
@@ -129,7 +147,7 @@ export async function transcribePeriod(
     const file = path.join(work, `transcribe-${opts.period}-${started}-${batchNo}.jsonl`);
     writeFileSync(file, `${lines.join('\n')}\n`);
     importing = importing.then(async () => {
-      const report = await importFile(stores, {
+      const report = await importer({
         kind: 'transcripts',
         file,
         format: 'jsonl',
@@ -211,15 +229,15 @@ export async function transcribePeriod(
     progress();
   };
 
+  let next = 0;
   try {
     progress();
-    let next = 0;
     const workers = Math.max(1, Math.min(opts.workers ?? 1, pending.length || 1));
     // An error of the run (not of one call) stops every worker before the temporary folder goes.
     let stop = false;
     const settled = await Promise.allSettled(
       Array.from({ length: workers }, async () => {
-        while (!stop && next < pending.length) {
+        while (!stop && !opts.signal?.aborted && next < pending.length) {
           const call = pending[next++] as Pending;
           try {
             await one(call);
@@ -234,6 +252,7 @@ export async function transcribePeriod(
     if (failed) throw failed.reason;
     await flush();
   } finally {
+    await opts.engine.close?.();
     rmSync(work, { recursive: true, force: true });
   }
   const wallS = (Date.now() - started) / 1000;
@@ -244,6 +263,7 @@ export async function transcribePeriod(
     wallS: round(wallS),
     rtf: audioS > 0 ? round(wallS / audioS) : null,
     failures,
+    cancelled: next < pending.length,
   };
   await audit(stores.db, {
     actor: opts.actor,

@@ -62,6 +62,7 @@ export async function measureEngine(
       });
     }
   } finally {
+    await engine.close?.();
     rmSync(work, { recursive: true, force: true });
   }
   return figures;

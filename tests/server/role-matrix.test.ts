@@ -398,6 +398,18 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/autoqa/rules/test': { allow: MONITORS, req: () => post('/api/autoqa/rules/test'), ok: [400] },
   'GET /api/autoqa/job': { allow: MONITORS, req: () => get('/api/autoqa/job') },
+  'GET /api/transcribe/job': { allow: ['admin'], req: () => get('/api/transcribe/job') },
+  // An empty body is refused before anything starts: the allowed role gets the 400.
+  'POST /api/transcribe/job': { allow: ['admin'], req: () => post('/api/transcribe/job'), ok: [400] },
+  'POST /api/transcribe/job/cancel': {
+    allow: ['admin'],
+    req: () => post('/api/transcribe/job/cancel'),
+    ok: [409],
+  },
+  'GET /api/transcribe/failures': {
+    allow: ['admin'],
+    req: () => get('/api/transcribe/failures?period=2026-10'),
+  },
   'GET /api/calls/:id': {
     allow: READ_EVAL,
     req: (v) => get(`/api/calls/CALL-${n(mine(v))}`),

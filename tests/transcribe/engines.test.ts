@@ -7,7 +7,8 @@ import { wordErrorRate } from '../../core/word-error-rate.ts';
 import { CallFailure } from '../../server/transcribe/engine.ts';
 import { commandEngine, splitTemplate } from '../../server/transcribe/engines/command.ts';
 import { parseTimedWords, wordsToSegments } from '../../server/transcribe/engines/pocketsphinx.ts';
-import { sherpaModelKind, sherpaOnnxEngine } from '../../server/transcribe/engines/sherpa-onnx.ts';
+import { sherpaModelFiles, sherpaModelKind } from '../../server/transcribe/engines/sherpa-model.ts';
+import { sherpaOnnxEngine } from '../../server/transcribe/engines/sherpa-onnx.ts';
 import { parseWhisperOutput } from '../../server/transcribe/engines/whisper-output.ts';
 import { FAKE_WHISPER, onPath } from '../helpers/transcribe.ts';
 
@@ -139,7 +140,7 @@ describe('the sherpa-onnx adapter', () => {
       return 'no error';
     };
     expect(err(undefined)).toBe(
-      'the sherpa-onnx engine needs --model DIR, the folder of a sherpa-onnx model',
+      'the sherpa-onnx engine needs a model folder (--model DIR, or the transcribeModel setting)',
     );
     expect(err(path.join(dir, 'nowhere'))).toBe(`no model folder ${path.join(dir, 'nowhere')}`);
     expect(err(wav)).toBe(`${wav} is a file, not a model folder`);
@@ -149,16 +150,65 @@ describe('the sherpa-onnx adapter', () => {
     );
   });
 
-  it('says the npm package is not installed once the folder is a model', async () => {
-    const d = model('whisper-base', ['base-encoder.onnx', 'base-decoder.onnx', 'base-tokens.txt']);
-    expect(await message(sherpaOnnxEngine(d).ready())).toBe(
-      'AppError: the npm package sherpa-onnx-node is not installed (npm install sherpa-onnx-node beside callscore)',
+  it('picks the files of one size, int8 first, and finds the VAD beside them', () => {
+    const d = model('whisper-mixed', [
+      'tiny-encoder.onnx',
+      'tiny-encoder.int8.onnx',
+      'tiny-decoder.onnx',
+      'tiny-decoder.int8.onnx',
+      'tiny-tokens.txt',
+      'silero_vad.onnx',
+    ]);
+    expect(sherpaModelFiles(d)).toEqual({
+      kind: 'whisper',
+      dir: d,
+      tokens: path.join(d, 'tiny-tokens.txt'),
+      parts: {
+        encoder: path.join(d, 'tiny-encoder.int8.onnx'),
+        decoder: path.join(d, 'tiny-decoder.int8.onnx'),
+      },
+      vad: path.join(d, 'silero_vad.onnx'),
+      englishOnly: false,
+    });
+    const z = model('zipformer-files', [
+      'encoder-a.onnx',
+      'decoder-a.onnx',
+      'joiner-a.int8.onnx',
+      'joiner-a.onnx',
+      'tokens.txt',
+    ]);
+    expect(sherpaModelFiles(z)).toMatchObject({
+      kind: 'transducer',
+      parts: { encoder: path.join(z, 'encoder-a.onnx'), joiner: path.join(z, 'joiner-a.int8.onnx') },
+      vad: null,
+    });
+    expect(
+      sherpaModelFiles(
+        model('base-en', ['base.en-encoder.onnx', 'base.en-decoder.onnx', 'base.en-tokens.txt']),
+      ).englishOnly,
+    ).toBe(true);
+  });
+
+  it('refuses Russian or Romanian with an English-only Whisper before loading anything', async () => {
+    const d = model('tiny-en', ['tiny.en-encoder.onnx', 'tiny.en-decoder.onnx', 'tiny.en-tokens.txt']);
+    expect(await message(sherpaOnnxEngine(d).ready('ro'))).toBe(
+      `AppError: ${d} is an English-only Whisper model: --language ro needs a multilingual one (tiny, base, small)`,
     );
+  });
+
+  it("loads the model in its own process and reports onnxruntime's reason when it cannot, the server living on", async () => {
+    // Empty files stand for a broken or half-copied model: onnxruntime aborts the process reading them.
+    const d = model('whisper-broken', ['base-encoder.onnx', 'base-decoder.onnx', 'base-tokens.txt']);
+    const engine = sherpaOnnxEngine(d);
+    expect(await message(engine.ready('auto'))).toBe(
+      `AppError: the sherpa-onnx model in ${d} could not be loaded: Load model from ${path.join(d, 'base-encoder.onnx')} failed:/shared/onnxruntime/core/graph/model.cc:177 onnxruntime::Model::Model(onnx::ModelProto&&, const PathString&, const IOnnxRuntimeOpSchemaRegistryList*, const onnxruntime::logging::Logger&, const onnxruntime::ModelOptions&) ModelProto does not have a graph.`,
+    );
+    await engine.close?.();
     // The folder is checked first: a wrong folder is what the administrator fixes first.
     expect(await message(sherpaOnnxEngine(path.join(dir, 'nowhere')).ready())).toMatch(
       /^AppError: no model folder/,
     );
-  });
+  }, 60_000);
 });
 
 describe("pocketsphinx's output", () => {
@@ -204,13 +254,16 @@ describe('word error rate', () => {
 });
 
 describe("the command's progress line", () => {
-  it('shows calls done of all, failures and the real-time factor so far', async () => {
+  it('shows calls done of all, failures, the real-time factor so far and the time left', async () => {
     const { progressLine } = await import('../../server/cli/commands/transcribe.ts');
     expect(progressLine({ done: 0, failed: 0, total: 8, audioS: 0, wallS: 1 })).toBe(
       `transcribe [${'.'.repeat(30)}] 0/8`,
     );
     expect(progressLine({ done: 3, failed: 1, total: 8, audioS: 120, wallS: 69.6 })).toBe(
-      `transcribe [${'#'.repeat(15)}${'.'.repeat(15)}] 4/8 (1 failed) RTF 0.58`,
+      `transcribe [${'#'.repeat(15)}${'.'.repeat(15)}] 4/8 (1 failed) RTF 0.58, 1:10 left`,
+    );
+    expect(progressLine({ done: 8, failed: 0, total: 8, audioS: 240, wallS: 130 })).toBe(
+      `transcribe [${'#'.repeat(30)}] 8/8 RTF 0.54`,
     );
   });
 });

@@ -19,6 +19,7 @@ const PlansPage = lazyChunk(() => import('./pages/PlansPage.tsx'));
 const UsersPage = lazyChunk(() => import('./pages/UsersPage.tsx'));
 const SettingsPage = lazyChunk(() => import('./pages/SettingsPage.tsx'));
 const ImportsPage = lazyChunk(() => import('./pages/ImportsPage.tsx'));
+const TranscribePage = lazyChunk(() => import('./pages/TranscribePage.tsx'));
 const ImportDetailPage = lazyChunk(() => import('./pages/imports/ImportDetailPage.tsx'));
 const CallQueuePage = lazyChunk(() => import('./pages/call-queue/CallQueuePage.tsx'));
 const CallPage = lazyChunk(() => import('./pages/CallPage.tsx'));
@@ -61,6 +62,7 @@ export function App() {
               <Route path="settings" element={<SettingsPage />} />
               <Route path="imports" element={<ImportsPage />} />
               <Route path="imports/:id" element={<ImportDetailPage />} />
+              <Route path="transcribe" element={<TranscribePage />} />
               <Route path="calls" element={<CallQueuePage />} />
               <Route path="calls/:id" element={<CallPage />} />
               <Route path="worklist" element={<WorklistPage />} />

@@ -31,6 +31,8 @@ export const PAGES = {
   users: { path: '/users', title: 'nav.users', needs: ['users.read'] },
   settings: { path: '/settings', title: 'nav.settings', needs: ['settings.read'] },
   imports: { path: '/imports', title: 'nav.imports', needs: ['imports.read'] },
+  // Speech to text on the server: a month's recordings into transcripts (administrators).
+  transcribe: { path: '/transcribe', title: 'nav.transcribe', needs: ['transcribe.read', 'transcribe.run'] },
   importDetail: { path: '/imports/:id', title: 'page.importDetail', needs: ['imports.read'] },
   // The queue is where monitors pick calls: a proposed sample beside the search. Heads (who read
   // the contact-center figures, unlike an operator) open its search, where a check's failures

@@ -15,6 +15,7 @@ import {
   RulesIcon,
   SettingsIcon,
   SignOutIcon,
+  TranscribeIcon,
   UsersIcon,
 } from './icons.tsx';
 import { Brand } from './Logo.tsx';
@@ -42,6 +43,7 @@ const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
   { page: 'payroll', icon: PayrollIcon },
   { page: 'payRules', icon: RulesIcon },
   { page: 'imports', icon: ImportsIcon },
+  { page: 'transcribe', icon: TranscribeIcon },
   { page: 'users', icon: UsersIcon },
   { page: 'settings', icon: SettingsIcon },
   { page: 'callQueue', icon: QueueIcon },

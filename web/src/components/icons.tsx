@@ -145,3 +145,14 @@ export function SettingsIcon() {
     </Icon>
   );
 }
+
+/** A microphone beside lines of text: speech to text. */
+export function TranscribeIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="3" width="5" height="8" rx="2.5" />
+      <path d="M1.8 9.5a3.7 3.7 0 0 0 7.4 0M5.5 13.2V16" />
+      <path d="M11 6h6M11 10h6M11 14h4" />
+    </Icon>
+  );
+}

@@ -7,6 +7,7 @@ import { enLive } from './en-live.ts';
 import { enMapping } from './en-mapping.ts';
 import { enPbx } from './en-pbx.ts';
 import { enQa } from './en-qa.ts';
+import { enTranscribe } from './en-transcribe.ts';
 import { enValues } from './en-values.ts';
 
 /**
@@ -472,6 +473,7 @@ export const en = {
   ...enQa,
   ...enAutoqa,
   ...enGraders,
+  ...enTranscribe,
   ...enAccess,
   ...enAuto,
   ...enValues,

@@ -9,6 +9,7 @@ import { roLive } from './ro-live.ts';
 import { roMapping } from './ro-mapping.ts';
 import { roPbx } from './ro-pbx.ts';
 import { roQa } from './ro-qa.ts';
+import { roTranscribe } from './ro-transcribe.ts';
 import { roValues } from './ro-values.ts';
 
 /**
@@ -475,6 +476,7 @@ export const ro: Catalogue = {
   ...roQa,
   ...roAutoqa,
   ...roGraders,
+  ...roTranscribe,
   ...roValues,
   ...roDash,
   ...roAccess,

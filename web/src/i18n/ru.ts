@@ -9,6 +9,7 @@ import { ruLive } from './ru-live.ts';
 import { ruMapping } from './ru-mapping.ts';
 import { ruPbx } from './ru-pbx.ts';
 import { ruQa } from './ru-qa.ts';
+import { ruTranscribe } from './ru-transcribe.ts';
 import { ruValues } from './ru-values.ts';
 
 /**
@@ -476,6 +477,7 @@ export const ru: Catalogue = {
   ...ruQa,
   ...ruAutoqa,
   ...ruGraders,
+  ...ruTranscribe,
   ...ruValues,
   ...ruDash,
   ...ruAccess,

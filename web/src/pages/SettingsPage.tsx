@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { SETTING_KEYS, type SettingKey, type Settings } from '../../../schemas/settings.ts';
+import { TRANSCRIBE_LANGUAGES, WEB_TRANSCRIBE_ENGINES } from '../../../schemas/transcribe.ts';
 import { useCompanySettings, useSaveSetting } from '../api/settings.ts';
 import { Field } from '../components/Field.tsx';
 import { FormFeedback } from '../components/FormFeedback.tsx';
@@ -21,6 +22,11 @@ const NUMERIC: ReadonlySet<SettingKey> = new Set([
   'sessionHours',
 ]);
 const BOOLEAN: ReadonlySet<SettingKey> = new Set(['trustProxy', 'secureCookies']);
+/** Settings with a fixed list of values, each shown as it is stored. */
+const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
+  transcribeEngine: WEB_TRANSCRIBE_ENGINES,
+  transcribeLanguage: TRANSCRIBE_LANGUAGES,
+};
 
 /** One setting: its value, what it means, and a save of its own (each change is audited apart). */
 function SettingRow({ name, value }: { name: SettingKey; value: Settings[SettingKey] }) {
@@ -45,7 +51,15 @@ function SettingRow({ name, value }: { name: SettingKey; value: Settings[Setting
         }
       >
         {(control) =>
-          BOOLEAN.has(name) ? (
+          CHOICES[name] ? (
+            <select {...control} className="select" value={draft} onChange={(e) => setDraft(e.target.value)}>
+              {CHOICES[name].map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          ) : BOOLEAN.has(name) ? (
             <select {...control} className="select" value={draft} onChange={(e) => setDraft(e.target.value)}>
               <option value="false">{t('settings.no')}</option>
               <option value="true">{t('settings.yes')}</option>
