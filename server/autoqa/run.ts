@@ -230,8 +230,8 @@ async function checkBatch(
   const calls = Number((await c.runAndReadAll('SELECT count(*) AS n FROM aq_calls')).getRows()[0]?.[0] ?? 0);
   if (calls === 0) return 0;
   await step('segments', () => c.run(BATCH_SEGMENTS_SQL, { lo: batch.lo, hi: batch.hi }));
-  await step('segments', () => c.run(TIMELINE_SQL));
-  await step('segments', () => c.run(AGENT_SPANS_SQL));
+  await step('timeline', () => c.run(TIMELINE_SQL));
+  await step('timeline', () => c.run(AGENT_SPANS_SQL));
   await step('lexicon', () => stemNewWords(c));
   await step('words', () => c.run(PHRASE_WORDS_SQL, { v: LEXICON_VERSION }));
   await step('words', () => c.run(TOKENS_SQL));
