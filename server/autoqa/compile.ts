@@ -10,9 +10,9 @@ export interface ProductNames {
 /**
  * The phrases of a rule set and the catalogue, stemmed, in the column lists the hit query takes as
  * bound parameters: the stems the phrases hold (each a number of its own, per language, so that
- * the batch's words are keyed by small integers), the phrases, each one's anchor (its rarest
- * word) and the rest of its words with their places. A phrase matches where its anchor's stem is
- * found and every other word's stem sits at its place beside it.
+ * the batch's words are keyed by small integers), the phrases, and each phrase's words (`*` aside)
+ * with their places. A phrase matches where one of its words (its anchor, the rarest in the batch:
+ * hits.sql.ts) is found and every other word's stem sits at its place beside it.
  */
 export interface CompiledPhrases {
   languages: string[];
@@ -27,22 +27,8 @@ export interface CompiledPhrases {
     n: number[];
     rest: number[];
   };
-  anchors: { id: number[]; stem: number[]; k: number[] };
-  others: { id: number[]; k: number[]; stem: number[] };
-}
-
-/**
- * The word a phrase is looked up by: the longest stem that is not `*` nor `#` (long stems are
- * rare words, so few places are tried), else the first number. -1 for a phrase of `*` only.
- */
-export function anchorOf(stems: readonly string[]): number {
-  let best = -1;
-  stems.forEach((s, i) => {
-    if (s === '*') return;
-    const cur = best < 0 ? undefined : stems[best];
-    if (cur === undefined || (cur === '#' && s !== '#') || (s !== '#' && s.length > cur.length)) best = i;
-  });
-  return best;
+  /** Each phrase's words but `*`: the phrase, the place (0-based), the stem's number. */
+  words: { id: number[]; k: number[]; stem: number[] };
 }
 
 /** The name a phrase list has in the hit table: the check's key and the list's name. */
@@ -70,8 +56,7 @@ export function compilePhrases(
     languages,
     stems: { id: [], lang: [], stem: [] },
     phrases: { id: [], list: [], item: [], lang: [], text: [], n: [], rest: [] },
-    anchors: { id: [], stem: [], k: [] },
-    others: { id: [], k: [], stem: [] },
+    words: { id: [], k: [], stem: [] },
   };
   const stemIds = new Map<string, number>();
   const stemId = (lang: string, stem: string): number => {
@@ -89,13 +74,13 @@ export function compilePhrases(
   const seen = new Set<string>();
   const add = (list: string, item: string, lang: string, text: string) => {
     const stems = phraseStems(lang, text);
-    const anchor = anchorOf(stems);
-    if (anchor < 0) return;
+    // A phrase of `*` alone matches nothing.
+    const rest = stems.filter((s) => s !== '*').length - 1;
+    if (rest < 0) return;
     const key = JSON.stringify([list, item, lang, stems]);
     if (seen.has(key)) return;
     seen.add(key);
     const id = out.phrases.id.length + 1;
-    const rest = stems.filter((s, i) => s !== '*' && i !== anchor).length;
     out.phrases.id.push(id);
     out.phrases.list.push(list);
     out.phrases.item.push(item);
@@ -103,14 +88,11 @@ export function compilePhrases(
     out.phrases.text.push(text);
     out.phrases.n.push(stems.length);
     out.phrases.rest.push(rest);
-    out.anchors.id.push(id);
-    out.anchors.stem.push(stemId(lang, stems[anchor] as string));
-    out.anchors.k.push(anchor);
     stems.forEach((s, k) => {
-      if (s === '*' || k === anchor) return;
-      out.others.id.push(id);
-      out.others.k.push(k);
-      out.others.stem.push(stemId(lang, s));
+      if (s === '*') return;
+      out.words.id.push(id);
+      out.words.k.push(k);
+      out.words.stem.push(stemId(lang, s));
     });
   };
   for (const check of ruleSet.checks) {

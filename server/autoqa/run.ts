@@ -13,6 +13,7 @@ import {
   BATCH_SEGMENTS_SQL,
   PENDING_BATCHES_SQL,
   PENDING_SQL,
+  TIMELINE_SQL,
 } from './queries/batch.sql.ts';
 import {
   CLOSING_SQL,
@@ -28,9 +29,11 @@ import {
 } from './queries/checks.sql.ts';
 import {
   ANCHORS_SQL,
+  CLIENT_NAMED_SQL,
   HITS_SQL,
   MENTIONS_SQL,
   OTHERS_SQL,
+  PHRASE_STEMS_SQL,
   PHRASE_WORDS_SQL,
   PHRASES_SQL,
   PRODUCT_NAMES_SQL,
@@ -138,16 +141,10 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
     },
     textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest'),
   );
-  const a = compiled.anchors;
+  const w = compiled.words;
   await c.run(
-    ANCHORS_SQL,
-    { id: strings(a.id), stem: strings(a.stem), k: strings(a.k) },
-    textTypes('id', 'stem', 'k'),
-  );
-  const o = compiled.others;
-  await c.run(
-    OTHERS_SQL,
-    { id: strings(o.id), k: strings(o.k), stem: strings(o.stem) },
+    PHRASE_STEMS_SQL,
+    { id: strings(w.id), k: strings(w.k), stem: strings(w.stem) },
     textTypes('id', 'k', 'stem'),
   );
 }
@@ -233,12 +230,16 @@ async function checkBatch(
   const calls = Number((await c.runAndReadAll('SELECT count(*) AS n FROM aq_calls')).getRows()[0]?.[0] ?? 0);
   if (calls === 0) return 0;
   await step('segments', () => c.run(BATCH_SEGMENTS_SQL, { lo: batch.lo, hi: batch.hi }));
-  await step('segments', () => c.run(AGENT_SPANS_SQL));
+  await step('timeline', () => c.run(TIMELINE_SQL));
+  await step('timeline', () => c.run(AGENT_SPANS_SQL));
   await step('lexicon', () => stemNewWords(c));
   await step('words', () => c.run(PHRASE_WORDS_SQL, { v: LEXICON_VERSION }));
   await step('words', () => c.run(TOKENS_SQL));
+  await step('phrases', () => c.run(ANCHORS_SQL));
+  await step('phrases', () => c.run(OTHERS_SQL));
   await step('phrases', () => c.run(HITS_SQL));
   await step('phrases', () => c.run(MENTIONS_SQL));
+  await step('phrases', () => c.run(CLIENT_NAMED_SQL));
   const now = new Date().toISOString();
   // A call's twelve results land together or not at all.
   await inTransaction(c, async () => {

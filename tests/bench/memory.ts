@@ -10,19 +10,30 @@ export function peakRss(): number {
   }
 }
 
-/** Samples the resident set while `work` runs: the peak of one phase, which VmHWM cannot give. */
+/**
+ * Samples the resident set while `work` runs: the peak of one phase, which VmHWM cannot give. Also
+ * the process's processor seconds (all its threads, DuckDB's too): on a machine shared with other
+ * work the steadier figure.
+ */
 export async function measure<T>(
   work: () => Promise<T>,
-): Promise<{ result: T; seconds: number; peakRss: number }> {
+): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRss: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 50);
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const result = await work();
     peak = Math.max(peak, process.memoryUsage.rss());
-    return { result, seconds: (performance.now() - started) / 1000, peakRss: peak };
+    const used = process.cpuUsage(cpu);
+    return {
+      result,
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      peakRss: peak,
+    };
   } finally {
     clearInterval(timer);
   }

@@ -23,11 +23,13 @@ export const PENDING_BATCHES_SQL = `
  * The batch's calls, with what the checks need beside the words: the client's type, the call's
  * local date (promotions), the debt at the call's time (the client's latest snapshot at or before
  * it shows overdue debt or a balance over the limit), and whether the rule set has phrases in the
- * call's language ($langs).
+ * call's language ($langs). `ck` numbers the calls from 1 in call-id order: the batch's other tables
+ * key a call by it, an integer being cheaper to join, group and sort by than the id's text.
  */
 export const BATCH_CALLS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_calls AS
-  SELECT t.call_id, t.language, c.operator_id, c.client_id, cl.type AS client_type,
+  SELECT (row_number() OVER (ORDER BY t.call_id))::INTEGER AS ck, t.call_id, t.language, c.operator_id,
+    c.client_id, cl.type AS client_type,
     timezone($tz, c.started_at)::DATE AS call_date,
     coalesce(d.overdue_amount > 0 OR d.balance > d.credit_limit, false) AS has_debt,
     list_contains($langs, t.language) AS covered
@@ -45,13 +47,42 @@ export const BATCH_CALLS_SQL = `
  */
 export const BATCH_SEGMENTS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_segs AS
-  SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, c.language, ${segmentWordsSql('s')} AS words
+  SELECT c.ck, s.seq, s.speaker, s.start_s, s.end_s, c.language, ${segmentWordsSql('s')} AS words
   FROM transcript_segments s JOIN aq_calls c USING (call_id)
   -- Redundant with the join, but lets the scan skip the row groups of other batches' calls.
   WHERE s.call_id BETWEEN $lo AND $hi`;
 
-/** Every agent's span of speech per call: the windows of the opening and closing checks. */
+/**
+ * Each call's timeline, one pass over its segments in time order: the agent's span of speech (the
+ * windows of the opening and closing checks; none without agent speech), whether both sides are
+ * labelled and the segments timed, the longest stretch no segment covers (dead-air: each segment's
+ * start against the latest end of the segments before it, by start then number; of two as long,
+ * the earlier), and the agent's
+ * segments that start while a client's segment that started strictly earlier is still going on
+ * (talk-over: the latest end of those client segments, the ties in start left out of the frame).
+ */
+export const TIMELINE_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_time AS
+  WITH w AS (
+    SELECT ck, seq, speaker = 'agent' AS agent, speaker = 'customer' AS client, start_s, end_s,
+      max(end_s) OVER (PARTITION BY ck ORDER BY start_s, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to,
+      max(CASE WHEN speaker = 'customer' THEN end_s END) OVER (PARTITION BY ck ORDER BY start_s
+        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS client_to
+    FROM aq_segs
+  )
+  SELECT ck, min(start_s) FILTER (agent) AS first_s, max(end_s) FILTER (agent) AS last_e,
+    bool_or(agent) AND bool_or(client) AS labelled, max(end_s) > 0 AS timed,
+    max(start_s - covered_to) AS gap,
+    -- Of two stretches as long, the earlier.
+    arg_max(covered_to, (start_s - covered_to, -start_s, -seq)) FILTER (covered_to IS NOT NULL) AS gap_from,
+    arg_max(start_s, (start_s - covered_to, -start_s, -seq)) FILTER (covered_to IS NOT NULL) AS gap_to,
+    count(*) FILTER (agent AND client_to > start_s) AS talk_n,
+    -- Sorted as a whole (by start, then number), not by an aggregate's ORDER BY: a sort per call.
+    list_transform(list_sort(list({'k': start_s, 'seq': seq, 'ev': {'seq': seq, 'startS': start_s, 'endS': end_s}})
+      FILTER (agent AND client_to > start_s)), lambda x: x.ev) AS talk_evs
+  FROM w GROUP BY ck`;
+
+/** The calls with agent speech and his span: what the phrase checks read. */
 export const AGENT_SPANS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_agent AS
-  SELECT call_id, min(start_s) AS first_s, max(end_s) AS last_e
-  FROM aq_segs WHERE speaker = 'agent' GROUP BY call_id`;
+  SELECT ck, first_s, last_e FROM aq_time WHERE first_s IS NOT NULL`;

@@ -1,14 +1,18 @@
 /**
- * One query per kind of check, over the batch's tables (aq_calls, aq_segs, aq_agent, aq_hit,
- * aq_mention). Each gives every call of the batch one row: its result ('pass', 'fail', 'na') and
- * the evidence as JSON (schemas/autoqa.ts, evidenceSchema): the segments that decided it, or the
- * window searched, or why the check does not apply. $list names a phrase list of the check
- * (compile.ts, listName).
+ * One query per kind of check, over the batch's tables (aq_calls, aq_segs, aq_time, aq_agent,
+ * aq_hit, aq_mention, aq_client_named), calls keyed by their number in the batch (`ck`). Each gives
+ * every call of the batch one row: its result ('pass', 'fail', 'na') and the evidence as JSON
+ * (schemas/autoqa.ts, evidenceSchema): the segments that decided it, or the window searched, or
+ * why the check does not apply. $list names a phrase list of the check (compile.ts, listName).
+ *
+ * The candidates of a check are compared as plain values and structs: JSON is made once per call,
+ * of the evidence picked, never of every phrase heard (a struct's JSON is the object of its
+ * fields, in order).
  */
 
-/** A segment as evidence; `extra` adds keys (the phrase heard, the product). */
+/** A segment as evidence; `extra` adds fields (the phrase heard, the product). */
 const seg = (s: string, extra = '') =>
-  `json_object('seq', ${s}.seq, 'startS', ${s}.start_s, 'endS', ${s}.end_s${extra ? `, ${extra}` : ''})`;
+  `{'seq': ${s}.seq, 'startS': ${s}.start_s, 'endS': ${s}.end_s${extra ? `, ${extra}` : ''}}`;
 /**
  * The order phrases heard are picked by (the first, or with arg_max the last): the segment's start,
  * then the word's place, then the phrase's `tie` (hits.sql.ts), which is below 1 and so never
@@ -16,58 +20,69 @@ const seg = (s: string, extra = '') =>
  */
 const first = (h: string) => `${h}.start_s * 1000 + ${h}.pos_from + ${h}.tie`;
 const last = (h: string) => `${h}.start_s * 1000 + ${h}.pos_from + 1 - ${h}.tie`;
+/**
+ * The JSON list of a group's `ev` in the order of `k`: a list of {k, ev} sorted as a whole, which
+ * costs a fraction of an aggregate's ORDER BY (a sort per group).
+ */
+const inOrder = (k: string, ev: string) =>
+  `to_json(list_transform(list_sort(list({'k': ${k}, 'ev': ${ev}})), lambda x: x.ev))`;
 const reason = (text: string) => `json_object('reason', '${text}')`;
 const NO_AGENT = reason('no agent speech');
 const NOT_COVERED = reason('no phrases in the language of the call');
 /** The evidence of a searched window: the segments heard in it, else the window itself. */
 const heardOrWindow = (from: string, to: string): string =>
-  `WHEN heard.call_id IS NOT NULL THEN json_object('segments', json_array(heard.ev))
+  `WHEN heard.ck IS NOT NULL THEN json_object('segments', json_array(heard.ev))
       ELSE json_object('window', json_object('fromS', ${from}, 'toS', ${to})) END AS evidence`;
+/**
+ * An agent's mention of a product the client had not named before it: the client's first
+ * mention of it (aq_client_named) is missing or starts no earlier.
+ */
+const ON_HIS_OWN = 'cn.first_s IS NULL OR cn.first_s >= m.start_s';
 
 /** A phrase in the agent's segments that start within $window s of his first word. */
 export const OPENING_SQL = `
   WITH heard AS (
-    SELECT h.call_id, arg_min(${seg('h', "'phrase', h.phrase")}, ${first('h')}) AS ev
-    FROM aq_hit h JOIN aq_agent a USING (call_id)
+    SELECT h.ck, arg_min(${seg('h', "'phrase': h.phrase")}, ${first('h')}) AS ev
+    FROM aq_hit h JOIN aq_agent a USING (ck)
     WHERE h.list = $list AND h.speaker = 'agent' AND h.start_s <= a.first_s + $window
-    GROUP BY h.call_id
+    GROUP BY h.ck
   )
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+    CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
       ${heardOrWindow('a.first_s', 'round(a.first_s + $window, 3)')}
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN heard USING (ck)`;
 
 /** A phrase in the agent's segments that end within $window s of his last word. */
 export const CLOSING_SQL = `
   WITH heard AS (
-    SELECT h.call_id, arg_max(${seg('h', "'phrase', h.phrase")}, ${last('h')}) AS ev
-    FROM aq_hit h JOIN aq_agent a USING (call_id)
+    SELECT h.ck, arg_max(${seg('h', "'phrase': h.phrase")}, ${last('h')}) AS ev
+    FROM aq_hit h JOIN aq_agent a USING (ck)
     WHERE h.list = $list AND h.speaker = 'agent' AND h.end_s >= a.last_e - $window
-    GROUP BY h.call_id
+    GROUP BY h.ck
   )
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+    CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
       ${heardOrWindow('round(greatest(a.first_s, a.last_e - $window), 3)', 'a.last_e')}
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN heard USING (ck)`;
 
 /** Fails on the first phrase of the list the agent says anywhere in the call. */
 export const FORBIDDEN_SQL = `
   WITH heard AS (
-    SELECT h.call_id, arg_min(${seg('h', "'phrase', h.phrase")}, ${first('h')}) AS ev
+    SELECT h.ck, arg_min(${seg('h', "'phrase': h.phrase")}, ${first('h')}) AS ev
     FROM aq_hit h
     WHERE h.list = $list AND h.speaker = 'agent'
-    GROUP BY h.call_id
+    GROUP BY h.ck
   )
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'fail' ELSE 'pass' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+    CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'fail' ELSE 'pass' END AS result,
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
       ${heardOrWindow('a.first_s', 'a.last_e')}
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN heard USING (ck)`;
 
 /**
  * The agent names, on his own (the client had not named it in a segment that started before), a
@@ -76,42 +91,39 @@ export const FORBIDDEN_SQL = `
  */
 export const PRODUCT_OFFER_SQL = `
   WITH eligible AS (
-    SELECT c.call_id, p.product_id
+    SELECT c.ck, p.product_id
     FROM aq_calls c JOIN products p ON CASE
       WHEN $mode = 'traditional' THEN c.client_type IS NOT NULL AND list_contains(p.traditional_for, c.client_type)
       ELSE p.is_new OR coalesce(c.call_date BETWEEN p.promo_from AND p.promo_to, false) END
   ),
-  eligible_count AS (SELECT call_id, count(DISTINCT product_id) AS n FROM eligible GROUP BY call_id),
+  eligible_count AS (SELECT ck, count(DISTINCT product_id) AS n FROM eligible GROUP BY ck),
   named AS (
-    SELECT m.call_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, ${first('m')}) AS ev
-    FROM aq_mention m JOIN eligible e USING (call_id, product_id)
-    WHERE m.speaker = 'agent'
-      AND NOT EXISTS (
-        SELECT 1 FROM aq_mention cm
-        WHERE cm.call_id = m.call_id AND cm.product_id = m.product_id AND cm.speaker = 'customer' AND cm.start_s < m.start_s
-      )
-    GROUP BY m.call_id
+    SELECT m.ck, arg_min(${seg('m', "'phrase': m.phrase, 'productId': m.product_id")}, ${first('m')}) AS ev
+    FROM aq_mention m JOIN eligible e USING (ck, product_id)
+    LEFT JOIN aq_client_named cn USING (ck, product_id)
+    WHERE m.speaker = 'agent' AND (${ON_HIS_OWN})
+    GROUP BY m.ck
   )
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered THEN 'na'
+    CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na'
       WHEN $mode = 'traditional' AND c.client_type IS NULL THEN 'na'
-      WHEN ec.call_id IS NULL THEN 'na'
-      WHEN named.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+      WHEN ec.ck IS NULL THEN 'na'
+      WHEN named.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
       WHEN $mode = 'traditional' AND c.client_type IS NULL THEN ${reason('client unknown')}
-      WHEN ec.call_id IS NULL THEN ${reason('no product applies')}
-      WHEN named.call_id IS NOT NULL THEN json_object('segments', json_array(named.ev))
+      WHEN ec.ck IS NULL THEN ${reason('no product applies')}
+      WHEN named.ck IS NOT NULL THEN json_object('segments', json_array(named.ev))
       ELSE json_object('window', json_object('fromS', a.first_s, 'toS', a.last_e), 'count', ec.n) END AS evidence
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN eligible_count ec USING (call_id)
-  LEFT JOIN named USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN eligible_count ec USING (ck)
+  LEFT JOIN named USING (ck)`;
 
 /** The client's first request: his first segment that names a product. */
 const REQUEST_CTE = `
   request AS (
-    SELECT call_id, arg_min(seq, start_s * 1000000 + seq) AS seq, arg_min(start_s, start_s * 1000000 + seq) AS start_s,
+    SELECT ck, arg_min(seq, start_s * 1000000 + seq) AS seq, arg_min(start_s, start_s * 1000000 + seq) AS start_s,
       arg_min(end_s, start_s * 1000000 + seq) AS end_s
-    FROM aq_mention WHERE speaker = 'customer' GROUP BY call_id
+    FROM aq_mention WHERE speaker = 'customer' GROUP BY ck
   )`;
 
 /**
@@ -121,26 +133,23 @@ const REQUEST_CTE = `
 export const UPSELL_SQL = `
   WITH ${REQUEST_CTE},
   offered AS (
-    SELECT m.call_id, m.product_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, ${first('m')}) AS ev,
+    SELECT m.ck, m.product_id, arg_min(${seg('m', "'phrase': m.phrase, 'productId': m.product_id")}, ${first('m')}) AS ev,
       min(${first('m')}) AS k
-    FROM aq_mention m JOIN request r USING (call_id)
-    WHERE m.speaker = 'agent' AND m.start_s > r.end_s
-      AND NOT EXISTS (
-        SELECT 1 FROM aq_mention cm
-        WHERE cm.call_id = m.call_id AND cm.product_id = m.product_id AND cm.speaker = 'customer' AND cm.start_s < m.start_s
-      )
-    GROUP BY m.call_id, m.product_id
+    FROM aq_mention m JOIN request r USING (ck)
+    LEFT JOIN aq_client_named cn USING (ck, product_id)
+    WHERE m.speaker = 'agent' AND m.start_s > r.end_s AND (${ON_HIS_OWN})
+    GROUP BY m.ck, m.product_id
   ),
-  per_call AS (SELECT call_id, count(*) AS n, to_json(list_transform(list_sort(list({'k': k, 'ev': ev})), lambda x: x.ev)) AS evs FROM offered GROUP BY call_id)
+  per_call AS (SELECT ck, count(*) AS n, ${inOrder('k', 'ev')} AS evs FROM offered GROUP BY ck)
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered OR r.call_id IS NULL THEN 'na' WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+    CASE WHEN a.ck IS NULL OR NOT c.covered OR r.ck IS NULL THEN 'na' WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
-      WHEN r.call_id IS NULL THEN ${reason('no order request')}
+      WHEN r.ck IS NULL THEN ${reason('no order request')}
       ELSE json_object('segments', coalesce(pc.evs, '[]'::JSON), 'count', coalesce(pc.n, 0),
         'window', json_object('fromS', r.end_s, 'toS', greatest(a.last_e, r.end_s))) END AS evidence
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN request r USING (call_id)
-  LEFT JOIN per_call pc USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN request r USING (ck)
+  LEFT JOIN per_call pc USING (ck)`;
 
 /**
  * The agent states a day or time ($when) in a segment that speaks of the delivery ($delivery), or
@@ -148,32 +157,33 @@ export const UPSELL_SQL = `
  */
 export const DELIVERY_SQL = `
   WITH ${REQUEST_CTE},
-  about_delivery AS (SELECT DISTINCT call_id, seq FROM aq_hit WHERE list = $delivery),
+  about_delivery AS (SELECT DISTINCT ck, seq FROM aq_hit WHERE list = $delivery),
   said_when AS (
-    SELECT call_id, seq, start_s, end_s, phrase, tie, pos_from FROM aq_hit WHERE list = $when AND speaker = 'agent'
+    SELECT ck, seq, start_s, end_s, phrase, tie, pos_from FROM aq_hit WHERE list = $when AND speaker = 'agent'
   ),
   client_before AS (
-    SELECT w.call_id, w.seq, q.seq AS client_seq
-    FROM said_when w ASOF LEFT JOIN (SELECT call_id, seq, start_s FROM aq_segs WHERE speaker = 'customer') q
-      ON q.call_id = w.call_id AND q.start_s < w.start_s
+    SELECT w.*, q.seq AS client_seq
+    FROM said_when w ASOF LEFT JOIN (SELECT ck, seq, start_s FROM aq_segs WHERE speaker = 'customer') q
+      ON q.ck = w.ck AND q.start_s < w.start_s
   ),
   stated AS (
-    SELECT w.call_id, arg_min(${seg('w', "'phrase', w.phrase")}, ${first('w')}) AS ev
-    FROM said_when w JOIN client_before b USING (call_id, seq)
-    WHERE EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = w.call_id AND d.seq = w.seq)
-      OR EXISTS (SELECT 1 FROM about_delivery d WHERE d.call_id = w.call_id AND d.seq = b.client_seq)
-    GROUP BY w.call_id
+    SELECT w.ck, arg_min(${seg('w', "'phrase': w.phrase")}, ${first('w')}) AS ev
+    FROM client_before w
+    LEFT JOIN about_delivery d ON d.ck = w.ck AND d.seq = w.seq
+    LEFT JOIN about_delivery q ON q.ck = w.ck AND q.seq = w.client_seq
+    WHERE d.ck IS NOT NULL OR q.ck IS NOT NULL
+    GROUP BY w.ck
   )
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered OR r.call_id IS NULL THEN 'na'
-      WHEN stated.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+    CASE WHEN a.ck IS NULL OR NOT c.covered OR r.ck IS NULL THEN 'na'
+      WHEN stated.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
-      WHEN r.call_id IS NULL THEN ${reason('no order request')}
-      WHEN stated.call_id IS NOT NULL THEN json_object('segments', json_array(stated.ev))
+      WHEN r.ck IS NULL THEN ${reason('no order request')}
+      WHEN stated.ck IS NOT NULL THEN json_object('segments', json_array(stated.ev))
       ELSE json_object('window', json_object('fromS', r.start_s, 'toS', greatest(a.last_e, r.end_s))) END AS evidence
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN request r USING (call_id)
-  LEFT JOIN stated USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN request r USING (ck)
+  LEFT JOIN stated USING (ck)`;
 
 /**
  * The products the client ordered (named in a segment of his, not beside a refusal within
@@ -183,89 +193,66 @@ export const DELIVERY_SQL = `
  */
 export const READ_BACK_SQL = `
   WITH asked AS (
-    SELECT m.call_id, m.product_id, min(m.end_s) AS named_end
+    SELECT m.ck, m.product_id, min(m.end_s) AS named_end
     FROM aq_mention m
     WHERE m.speaker = 'customer'
       AND NOT EXISTS (
         SELECT 1 FROM aq_hit h
-        WHERE h.call_id = m.call_id AND h.seq = m.seq
+        WHERE h.ck = m.ck AND h.seq = m.seq
           AND (h.list = $question
             OR (h.list = $negation AND h.pos_to >= m.pos_from - $decline AND h.pos_from <= m.pos_to + $decline))
       )
-    GROUP BY m.call_id, m.product_id
+    GROUP BY m.ck, m.product_id
   ),
-  ordered AS (SELECT call_id, count(*) AS n FROM asked GROUP BY call_id),
+  ordered AS (SELECT ck, count(*) AS n FROM asked GROUP BY ck),
   read_back AS (
-    SELECT o.call_id, o.product_id, arg_min(${seg('m', "'phrase', m.phrase, 'productId', m.product_id")}, ${first('m')}) AS ev,
+    SELECT o.ck, o.product_id, arg_min(${seg('m', "'phrase': m.phrase, 'productId': m.product_id")}, ${first('m')}) AS ev,
       min(${first('m')}) AS k
-    FROM asked o JOIN aq_mention m ON m.call_id = o.call_id AND m.product_id = o.product_id
+    FROM asked o JOIN aq_mention m ON m.ck = o.ck AND m.product_id = o.product_id
     WHERE m.speaker = 'agent' AND m.start_s > o.named_end
-    GROUP BY o.call_id, o.product_id
+    GROUP BY o.ck, o.product_id
   ),
-  per_call AS (SELECT call_id, count(*) AS n, to_json(list_transform(list_sort(list({'k': k, 'ev': ev})), lambda x: x.ev)) AS evs FROM read_back GROUP BY call_id)
+  per_call AS (SELECT ck, count(*) AS n, ${inOrder('k', 'ev')} AS evs FROM read_back GROUP BY ck)
   SELECT c.call_id,
-    CASE WHEN a.call_id IS NULL OR NOT c.covered OR coalesce(o.n, 0) < $min THEN 'na'
+    CASE WHEN a.ck IS NULL OR NOT c.covered OR coalesce(o.n, 0) < $min THEN 'na'
       WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
-    CASE WHEN a.call_id IS NULL THEN ${NO_AGENT}
+    CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
       WHEN coalesce(o.n, 0) < $min THEN json_object('reason', 'fewer products ordered than needed', 'count', coalesce(o.n, 0))
       ELSE json_object('segments', coalesce(pc.evs, '[]'::JSON), 'count', coalesce(pc.n, 0),
         'window', json_object('fromS', a.first_s, 'toS', a.last_e)) END AS evidence
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN ordered o USING (call_id)
-  LEFT JOIN per_call pc USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN ordered o USING (ck)
+  LEFT JOIN per_call pc USING (ck)`;
 
 /** The client owed (overdue, or over his limit) at the call's time, and the agent speaks of it. */
 export const DEBT_SQL = `
   WITH heard AS (
-    SELECT h.call_id, arg_min(${seg('h', "'phrase', h.phrase")}, ${first('h')}) AS ev
+    SELECT h.ck, arg_min(${seg('h', "'phrase': h.phrase")}, ${first('h')}) AS ev
     FROM aq_hit h
     WHERE h.list = $list AND h.speaker = 'agent'
-    GROUP BY h.call_id
+    GROUP BY h.ck
   )
   SELECT c.call_id,
-    CASE WHEN NOT c.has_debt OR a.call_id IS NULL OR NOT c.covered THEN 'na' WHEN heard.call_id IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
+    CASE WHEN NOT c.has_debt OR a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN NOT c.has_debt THEN ${reason('no overdue or excess debt')}
-      WHEN a.call_id IS NULL THEN ${NO_AGENT}
+      WHEN a.ck IS NULL THEN ${NO_AGENT}
       WHEN NOT c.covered THEN ${NOT_COVERED}
       ${heardOrWindow('a.first_s', 'a.last_e')}
-  FROM aq_calls c LEFT JOIN aq_agent a USING (call_id) LEFT JOIN heard USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_agent a USING (ck) LEFT JOIN heard USING (ck)`;
 
-/** The longest stretch no segment of either side covers, between the first word and the last. */
+/** The longest stretch no segment of either side covers, between the first word and the last (aq_time). */
 export const DEAD_AIR_SQL = `
-  WITH ordered AS (
-    SELECT call_id, start_s,
-      max(end_s) OVER (PARTITION BY call_id ORDER BY start_s, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to
-    FROM aq_segs
-  ),
-  longest AS (
-    SELECT call_id, max(start_s - covered_to) AS gap, arg_max(covered_to, start_s - covered_to) AS from_s,
-      arg_max(start_s, start_s - covered_to) AS to_s
-    FROM ordered WHERE covered_to IS NOT NULL GROUP BY call_id
-  ),
-  timed AS (SELECT call_id, max(end_s) > 0 AS timed FROM aq_segs GROUP BY call_id)
   SELECT c.call_id,
-    CASE WHEN NOT coalesce(t.timed, false) THEN 'na' WHEN coalesce(l.gap, 0) > $max THEN 'fail' ELSE 'pass' END AS result,
+    CASE WHEN NOT coalesce(t.timed, false) THEN 'na' WHEN coalesce(t.gap, 0) > $max THEN 'fail' ELSE 'pass' END AS result,
     CASE WHEN NOT coalesce(t.timed, false) THEN ${reason('no timings')}
-      WHEN coalesce(l.gap, 0) > 0 THEN json_object('window', json_object('fromS', l.from_s, 'toS', l.to_s))
+      WHEN coalesce(t.gap, 0) > 0 THEN json_object('window', json_object('fromS', t.gap_from, 'toS', t.gap_to))
       ELSE json_object('count', 0) END AS evidence
-  FROM aq_calls c LEFT JOIN timed t USING (call_id) LEFT JOIN longest l USING (call_id)`;
+  FROM aq_calls c LEFT JOIN aq_time t USING (ck)`;
 
-/** Agent segments that start while a client's segment is still going on; more than $max fail. */
+/** Agent segments that start while a client's segment is still going on (aq_time); more than $max fail. */
 export const TALK_OVER_SQL = `
-  WITH interrupting AS (
-    SELECT a.call_id, a.seq, a.start_s, a.end_s
-    FROM aq_segs a
-    WHERE a.speaker = 'agent' AND EXISTS (
-      SELECT 1 FROM aq_segs c
-      WHERE c.call_id = a.call_id AND c.speaker = 'customer' AND c.start_s < a.start_s AND a.start_s < c.end_s
-    )
-  ),
-  per_call AS (SELECT call_id, count(*) AS n, to_json(list(${seg('interrupting')} ORDER BY start_s)) AS evs FROM interrupting GROUP BY call_id),
-  sides AS (
-    SELECT call_id, bool_or(speaker = 'agent') AND bool_or(speaker = 'customer') AS labelled FROM aq_segs GROUP BY call_id
-  )
   SELECT c.call_id,
-    CASE WHEN NOT coalesce(sd.labelled, false) THEN 'na' WHEN coalesce(pc.n, 0) > $max THEN 'fail' ELSE 'pass' END AS result,
-    CASE WHEN NOT coalesce(sd.labelled, false) THEN ${reason('no speaker labels')}
-      ELSE json_object('segments', coalesce(pc.evs, '[]'::JSON), 'count', coalesce(pc.n, 0)) END AS evidence
-  FROM aq_calls c LEFT JOIN sides sd USING (call_id) LEFT JOIN per_call pc USING (call_id)`;
+    CASE WHEN NOT coalesce(t.labelled, false) THEN 'na' WHEN coalesce(t.talk_n, 0) > $max THEN 'fail' ELSE 'pass' END AS result,
+    CASE WHEN NOT coalesce(t.labelled, false) THEN ${reason('no speaker labels')}
+      ELSE json_object('segments', coalesce(to_json(t.talk_evs), '[]'::JSON), 'count', coalesce(t.talk_n, 0)) END AS evidence
+  FROM aq_calls c LEFT JOIN aq_time t USING (ck)`;

@@ -1,8 +1,8 @@
 /**
  * The phrase tables of a run, from the compiled lists (bound as parallel lists, zipped by unnest):
  * aq_stem (the number of each stem a phrase holds, per language), aq_phrases (one row per
- * phrase), aq_anchor (the stem a match is looked up by), aq_other (the other stems and their
- * places in the phrase, 0-based like the anchor's).
+ * phrase), aq_pstem (each phrase's stems and their places); per batch, aq_anchor (the stem a match
+ * is looked up by) and aq_other (the other stems, with their places, 0-based like the anchor's).
  */
 export const STEMS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_stem AS
@@ -21,15 +21,27 @@ export const PHRASES_SQL = `
       unnest($rest::VARCHAR[])::INTEGER AS rest
   )`;
 
+/** Every word of every phrase (`*` aside) with its place in the phrase, 0-based, and its stem's number. */
+export const PHRASE_STEMS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_pstem AS
+  SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($k::VARCHAR[])::INTEGER AS k,
+    unnest($stem::VARCHAR[])::INTEGER AS stem_id`;
+
+/**
+ * Each phrase's anchor, chosen per batch: its word whose stem the batch's tokens hold least often
+ * (a stem absent from the batch, none), so that the fewest places are tried; the match found does
+ * not depend on which word anchors it. aq_other is the phrase's other words.
+ */
 export const ANCHORS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_anchor AS
-  SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($stem::VARCHAR[])::INTEGER AS stem_id,
-    unnest($k::VARCHAR[])::INTEGER AS k`;
+  WITH freq AS (SELECT stem_id, count(*) AS n FROM aq_tok GROUP BY stem_id)
+  SELECT phrase_id, arg_min(k, (coalesce(f.n, 0), k)) AS k, arg_min(stem_id, (coalesce(f.n, 0), k)) AS stem_id
+  FROM aq_pstem LEFT JOIN freq f USING (stem_id)
+  GROUP BY phrase_id`;
 
 export const OTHERS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_other AS
-  SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($k::VARCHAR[])::INTEGER AS k,
-    unnest($stem::VARCHAR[])::INTEGER AS stem_id`;
+  SELECT s.phrase_id, s.k, s.stem_id FROM aq_pstem s ANTI JOIN aq_anchor a USING (phrase_id, k)`;
 
 /**
  * The words of the lexicon (stemming version $v) whose stem some phrase of their language holds,
@@ -87,15 +99,24 @@ export const HITS_SQL = `
     GROUP BY seg_id, phrase_id, off, rest
     HAVING count(*) = rest
   )
-  SELECT s.call_id, s.seq, s.speaker, s.start_s, s.end_s, p.list, p.item, p.phrase, p.tie, w.off AS pos_from,
+  SELECT s.ck, s.seq, s.speaker, s.start_s, s.end_s, p.list, p.item, p.phrase, p.tie, w.off AS pos_from,
     w.off + p.n - 1 AS pos_to
   FROM whole w JOIN aq_phrases p USING (phrase_id) JOIN aq_segs s ON s.rowid = w.seg_id`;
 
 /** Products named, with who named them and when. */
 export const MENTIONS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_mention AS
-  SELECT call_id, seq, speaker, start_s, end_s, item AS product_id, phrase, tie, pos_from, pos_to
+  SELECT ck, seq, speaker, start_s, end_s, item AS product_id, phrase, tie, pos_from, pos_to
   FROM aq_hit WHERE list = 'product'`;
+
+/**
+ * When the client first named each product in the call (his segment's start): an agent's mention
+ * of it is "on his own" unless this is earlier. One grouping instead of a search of his mentions
+ * per agent mention.
+ */
+export const CLIENT_NAMED_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_client_named AS
+  SELECT ck, product_id, min(start_s) AS first_s FROM aq_mention WHERE speaker = 'customer' GROUP BY ck, product_id`;
 
 /** The catalogue's names and synonyms, the words that name each product. */
 export const PRODUCT_NAMES_SQL = `
