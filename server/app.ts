@@ -16,6 +16,7 @@ import { autoqaRoutes } from './autoqa/autoqa.routes.ts';
 import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import { claimsRoutes } from './claims/claims.routes.ts';
+import { coachingRoutes } from './coaching/coaching.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { errorHeaders, httpStatus } from './errors.ts';
@@ -27,6 +28,7 @@ import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
+import { selfEvaluationsRoutes } from './self-evaluations/self-evaluations.routes.ts';
 import { monitorsRoutes } from './users/monitors.routes.ts';
 
 const api = new Hono<AppEnv>()
@@ -59,7 +61,9 @@ const api = new Hono<AppEnv>()
   .route('/assessments', assessmentsRoutes)
   .route('/plans', plansRoutes)
   .route('/names', namesRoutes)
-  .route('/autoqa', autoqaRoutes);
+  .route('/autoqa', autoqaRoutes)
+  .route('/coaching', coachingRoutes)
+  .route('/self-evaluations', selfEvaluationsRoutes);
 
 export type ApiType = typeof api;
 

@@ -36,6 +36,7 @@ import {
   evaluationRowToView,
   findEvaluation,
   findEvaluationOf,
+  hasPendingSelfEvaluation,
   insertComment,
   insertDispute,
   insertEvaluation,
@@ -58,7 +59,7 @@ const now = () => new Date().toISOString();
  */
 async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): Promise<void> {
   if (user.role === 'operator') {
-    if (row.status === 'draft' || row.calibration === 1)
+    if (row.status === 'draft' || row.calibration === 1 || (await hasPendingSelfEvaluation(db, row.call_id)))
       throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
     return;
   }
@@ -344,6 +345,12 @@ export async function submitEvaluation(
   });
 }
 
+/** The operator acts on the monitor's evaluation only once he has scored the call himself. */
+async function assertNotAwaitingSelf(db: Db, row: EvaluationWithForm): Promise<void> {
+  if (await hasPendingSelfEvaluation(db, row.call_id))
+    throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
+}
+
 function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string) {
   if (user.role !== 'operator' || row.operator_id !== user.operatorId) {
     throw new AppError('forbidden', `only the evaluated operator can ${what} an evaluation`);
@@ -355,6 +362,7 @@ function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string
 export async function acknowledgeEvaluation(db: Db, user: UserView, scope: Scope, id: string): Promise<void> {
   const row = await loadInScope(db, id, scope);
   assertOwnOperator(row, user, 'acknowledge');
+  await assertNotAwaitingSelf(db, row);
   const to = assertTransition(row.status, 'acknowledge', id);
   const at = now();
   await db.transaction().execute(async (tx) => {
@@ -385,6 +393,7 @@ export async function disputeEvaluation(
 ): Promise<void> {
   const row = await loadInScope(db, id, scope);
   assertOwnOperator(row, user, 'dispute');
+  await assertNotAwaitingSelf(db, row);
   const to = assertTransition(row.status, 'dispute', id);
   const deadline = disputeDeadline(row.submitted_at, disputeDays);
   const at = now();

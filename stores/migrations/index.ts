@@ -9,6 +9,8 @@ import * as quarantineRawBytes from './2026-12-04-007-quarantine-raw-bytes.ts';
 import * as autoqaRuleSets from './2026-12-05-008-autoqa-rule-sets.ts';
 import * as evaluationAutoAnswers from './2026-12-05-009-evaluation-auto-answers.ts';
 import * as importJobSource from './2026-12-05-010-import-job-source.ts';
+import * as coaching from './2026-12-06-014-coaching.ts';
+import * as selfEvaluations from './2026-12-06-015-self-evaluations.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-008-autoqa-rule-sets': autoqaRuleSets,
   '2026-12-05-009-evaluation-auto-answers': evaluationAutoAnswers,
   '2026-12-05-010-import-job-source': importJobSource,
+  '2026-12-06-014-coaching': coaching,
+  '2026-12-06-015-self-evaluations': selfEvaluations,
 };
