@@ -32,6 +32,11 @@ const CalibrationPage = lazyChunk(() => import('./pages/calibration/CalibrationP
 const CalibrationSessionPage = lazyChunk(() => import('./pages/calibration/CalibrationSessionPage.tsx'));
 const AccuracyPage = lazyChunk(() => import('./pages/autoqa/AccuracyPage.tsx'));
 const AutoqaRulesPage = lazyChunk(() => import('./pages/autoqa/AutoqaRulesPage.tsx'));
+const CoachingListPage = lazyChunk(() => import('./pages/coaching/CoachingListPage.tsx'));
+const NewCoachingPage = lazyChunk(() => import('./pages/coaching/NewCoachingPage.tsx'));
+const CoachingSessionPage = lazyChunk(() => import('./pages/coaching/CoachingSessionPage.tsx'));
+const SelfEvaluationsPage = lazyChunk(() => import('./pages/self-evaluation/SelfEvaluationsPage.tsx'));
+const SelfEvaluationPage = lazyChunk(() => import('./pages/self-evaluation/SelfEvaluationPage.tsx'));
 
 export function App() {
   return (
@@ -72,6 +77,11 @@ export function App() {
               <Route path="calibration/:id" element={<CalibrationSessionPage />} />
               <Route path="autoqa/accuracy" element={<AccuracyPage />} />
               <Route path="autoqa/rules" element={<AutoqaRulesPage />} />
+              <Route path="coaching" element={<CoachingListPage />} />
+              <Route path="coaching/new" element={<NewCoachingPage />} />
+              <Route path="coaching/:id" element={<CoachingSessionPage />} />
+              <Route path="self-evaluations" element={<SelfEvaluationsPage />} />
+              <Route path="self-evaluations/:id" element={<SelfEvaluationPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

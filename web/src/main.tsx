@@ -10,6 +10,7 @@ import './styles.css';
 import './qa.css';
 import './autoqa.css';
 import './checks.css';
+import './coaching.css';
 
 /**
  * A 401 from any request means the session ended (expired or signed out elsewhere): asking again

@@ -3,6 +3,7 @@ import { roAccess } from './ro-access.ts';
 import { roAuto } from './ro-auto.ts';
 import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
+import { roCoaching } from './ro-coaching.ts';
 import { roDash } from './ro-dash.ts';
 import { roQa } from './ro-qa.ts';
 import { roValues } from './ro-values.ts';
@@ -474,5 +475,6 @@ export const ro: Catalogue = {
   ...roDash,
   ...roAccess,
   ...roChecks,
+  ...roCoaching,
   ...roAuto,
 };

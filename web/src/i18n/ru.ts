@@ -3,6 +3,7 @@ import { ruAccess } from './ru-access.ts';
 import { ruAuto } from './ru-auto.ts';
 import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
+import { ruCoaching } from './ru-coaching.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruValues } from './ru-values.ts';
@@ -475,5 +476,6 @@ export const ru: Catalogue = {
   ...ruDash,
   ...ruAccess,
   ...ruChecks,
+  ...ruCoaching,
   ...ruAuto,
 };
