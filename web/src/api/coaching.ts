@@ -6,8 +6,12 @@ import { api, call, setValues, withSignal } from './client.ts';
 
 /** Hooks for coaching sessions and self-evaluations. */
 
-export function useCoachingList(f: { operator?: string | null; status?: CoachingStatus | null }) {
+export function useCoachingList(
+  f: { operator?: string | null; status?: CoachingStatus | null },
+  enabled = true,
+) {
   return useQuery({
+    enabled,
     queryKey: ['coaching', 'list', f],
     queryFn: ({ signal }) =>
       call(

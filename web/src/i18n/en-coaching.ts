@@ -78,6 +78,8 @@ export const enCoaching = {
   'coaching.close.done': 'Follow-up held on {at} by {by}.',
   'coaching.close.note': 'Follow-up note',
   'coaching.close.submit': 'Record the follow-up',
+  'coaching.from.check': 'Coaching session about {check}',
+  'coaching.from.checkFinding': '{check}: failed on {count} calls',
   'coaching.operator.title': 'Coaching',
 
   'self.subtitle.operator': 'Score calls of your own on the form, then compare with the monitor',

@@ -81,6 +81,8 @@ export const roCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.close.done': 'Revedere ținută la {at} de {by}.',
   'coaching.close.note': 'Nota revederii',
   'coaching.close.submit': 'Înregistrează revederea',
+  'coaching.from.check': 'Sesiune de coaching despre {check}',
+  'coaching.from.checkFinding': '{check}: picată în {count} apeluri',
   'coaching.operator.title': 'Coaching',
 
   'self.subtitle.operator': 'Evaluați-vă propriile apeluri pe formular, apoi comparați cu monitorul',

@@ -80,6 +80,8 @@ export const ruCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.close.done': 'Повторная встреча проведена {at}, {by}.',
   'coaching.close.note': 'Итог встречи',
   'coaching.close.submit': 'Отметить повторную встречу',
+  'coaching.from.check': 'Коучинг-сессия по проверке «{check}»',
+  'coaching.from.checkFinding': '{check}: не пройдена в {count} звонках',
   'coaching.operator.title': 'Коучинг',
 
   'self.subtitle.operator': 'Оцените свои звонки по анкете, затем сравните с оценкой контролёра',
