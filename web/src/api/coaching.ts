@@ -65,13 +65,20 @@ export function useCloseCoaching(id: number) {
 export function useSelfEvaluations(f: {
   status?: 'requested' | 'submitted' | null;
   operator?: string | null;
+  period?: string | null;
 }) {
   return useQuery({
     queryKey: ['self-evaluations', 'list', f],
     queryFn: ({ signal }) =>
       call(
         api['self-evaluations'].$get(
-          { query: setValues({ status: f.status ?? null, operator: f.operator ?? null }) },
+          {
+            query: setValues({
+              status: f.status ?? null,
+              operator: f.operator ?? null,
+              period: f.period ?? null,
+            }),
+          },
           withSignal(signal),
         ),
       ),

@@ -47,7 +47,7 @@ export default function CoachingSessionPage() {
                 {t('coaching.session.about')}
               </h2>
             </header>
-            <div className="card-body">
+            <div className="card-body coaching-about">
               <dl className="coaching-facts">
                 <dt>{t('coaching.col.operator')}</dt>
                 <dd>

@@ -83,10 +83,13 @@ export default function SelfEvaluationsPage() {
   const periodsQuery = usePeriods();
   const periods = periodsQuery.data?.periods ?? [];
   const { period, setPeriod } = usePeriodParam(periodsQuery.data?.periods);
+  // The calls still to score whatever their month; those scored, of the month shown.
   const list = useSelfEvaluations({});
   const all = list.data?.selfEvaluations ?? [];
   const todo = all.filter((s) => s.status === 'requested');
-  const done = all.filter((s) => s.status === 'submitted');
+  const done = all.filter(
+    (s) => s.status === 'submitted' && (!period || s.callStartedAt.slice(0, 7) === period),
+  );
 
   const body = (rows: readonly SelfEvaluationView[], empty: string) =>
     list.isError ? (
