@@ -6,7 +6,7 @@ import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
 import { audit } from '../audit/audit.ts';
 import { insertCoachingRow } from '../coaching/coaching.repository.ts';
-import { measureGoal, windows } from '../coaching/progress.ts';
+import { goalShape, measureGoal, windows } from '../coaching/progress.ts';
 import { definitionOf, findForm } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
 import type { Runtime } from '../runtime.ts';
@@ -75,19 +75,35 @@ export async function loadDemoCoaching(
   const plans: Plan[] = [];
   const quality: CoachingGoal = { kind: 'criterion', key: 'qualityScore' };
   const upsell: CoachingGoal = { kind: 'criterion', key: 'upsellRate' };
-  // Met: the demo operator reached what he was set (his quality over the window).
-  const metQuality = await measure(quality, ops[0] as string);
+  // Met: the demo operator reached what he was set: the first of these goals he improved on,
+  // its target what he then reached (rounded toward where he started).
+  const improved = async (op: string) => {
+    for (const key of ['qualityScore', 'upsellRate', 'aht', 'orderErrorRate'] as const) {
+      const goal: CoachingGoal = { kind: 'criterion', key };
+      const before = (await measureGoal(rt, goal, op, w.before, opts.settings)).value;
+      const after = await measure(goal, op);
+      if (before === null || after === null || after === before) continue;
+      const lower = goalShape(goal).direction === 'lower';
+      if (lower ? after < before : after > before) {
+        const unit = goalShape(goal).unit === 'ratio' ? 100 : 1;
+        const target = (lower ? Math.ceil(after * unit) : Math.floor(after * unit)) / unit;
+        return { goal, target };
+      }
+    }
+    return { goal: quality, target: Math.floor((await measure(quality, op)) ?? 0) };
+  };
+  const met = await improved(ops[0] as string);
   plans.push({
     op: ops[0] as string,
-    goal: quality,
-    target: Math.floor(metQuality ?? 0),
+    goal: met.goal,
+    target: met.target,
     opened: openedOn,
     followUp: followUpOn,
     closed: true,
     acknowledged: at(openedOn, 12),
     by: opts.head,
-    notes: 'Read the order back before closing the call.',
-    findings: ['Order not read back on two calls'],
+    notes: 'Listened to two calls together and agreed the goal.',
+    findings: ['Below the team on this criterion last month'],
   });
   // Missed: an upsell rate set a little above what the operator then reached.
   const upsellNow = (await measure(upsell, ops[1] as string)) ?? 0;

@@ -54,7 +54,7 @@ export function CoachingTable({
               <td className="num">{goalValue(s.progress.after.value, s.progress.unit, fmt)}</td>
               <td className="num">{targetText(s, fmt)}</td>
               <td>{fmt.dayShort(s.followUpOn)}</td>
-              <td className="cell-muted">{s.acknowledgedAt ? dt.short(s.acknowledgedAt) : '—'}</td>
+              <td className="cell-muted">{s.acknowledgedAt ? dt.date(s.acknowledgedAt) : '—'}</td>
               <td>
                 <CoachingStatusBadge status={s.status} />
               </td>
