@@ -10,8 +10,9 @@ import { COACHING_STATUSES } from '../../schemas/coaching.ts';
 import type { UserView } from '../../schemas/users.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
-import { assertInScope, assertOperatorInScope } from '../auth/scope.ts';
+import { assertInScope, assertOperatorInScope, inScope } from '../auth/scope.ts';
 import { currentRuleSet } from '../autoqa/rules.service.ts';
+import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
 import { definitionOf, findForm } from '../forms/forms.repository.ts';
 import type { ScoringSettings } from '../scoring/score-range.ts';
@@ -84,6 +85,22 @@ async function toView(
   };
 }
 
+/**
+ * Every session with its progress, computed once per day and data version (one entry of
+ * server/cache.ts, whoever asks): each measure reads scorecards or check results, and a list
+ * of many sessions would otherwise compute them on every request.
+ */
+const everySession = (stores: Stores, settings: ScoringSettings): Promise<CoachingView[]> => {
+  const todayIs = today(settings.timeZone);
+  return cached(stores.db, `coaching|${todayIs}|${settings.timeZone}|${settings.currency}`, async () => {
+    const views: CoachingView[] = [];
+    for (const r of await listCoachingRows(stores.db, { operatorIds: null })) {
+      views.push(await toView(stores, r, settings, todayIs));
+    }
+    return views;
+  });
+};
+
 /** The sessions the caller may see (an operator his own), newest first, with their status counts. */
 export async function listCoaching(
   stores: Stores,
@@ -91,13 +108,12 @@ export async function listCoaching(
   scope: Scope,
   settings: ScoringSettings,
 ): Promise<CoachingListResponse> {
-  const rows = await listCoachingRows(stores.db, { operatorIds: scope.operatorIds, operator: q.operator });
-  const todayIs = today(settings.timeZone);
-  const all: CoachingView[] = [];
-  for (const r of rows) all.push(await toView(stores, r, settings, todayIs));
+  const visible = (await everySession(stores, settings)).filter(
+    (s) => inScope(scope, s.operatorId) && (q.operator === undefined || s.operatorId === q.operator),
+  );
   const counts = Object.fromEntries(COACHING_STATUSES.map((s) => [s, 0])) as Record<CoachingStatus, number>;
-  for (const s of all) counts[s.status] += 1;
-  return { sessions: q.status ? all.filter((s) => s.status === q.status) : all, counts };
+  for (const s of visible) counts[s.status] += 1;
+  return { sessions: q.status ? visible.filter((s) => s.status === q.status) : visible, counts };
 }
 
 async function loadInScope(stores: Stores, id: number, scope: Scope): Promise<CoachingRow> {
