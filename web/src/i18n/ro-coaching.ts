@@ -39,7 +39,7 @@ export const roCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.col.after': 'După',
   'coaching.col.target': 'Țintă',
   'coaching.col.followUp': 'Revedere',
-  'coaching.col.acknowledged': 'Luat la cunoștință',
+  'coaching.col.acknowledged': 'Confirmat',
   'coaching.col.status': 'Stare',
 
   'coaching.session.name': 'Sesiunea nr. {id}',

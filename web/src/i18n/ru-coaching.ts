@@ -37,8 +37,8 @@ export const ruCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.col.goal': 'Цель',
   'coaching.col.before': 'До',
   'coaching.col.after': 'После',
-  'coaching.col.target': 'Целевое значение',
-  'coaching.col.followUp': 'Повторная встреча',
+  'coaching.col.target': 'План',
+  'coaching.col.followUp': 'Проверка',
   'coaching.col.acknowledged': 'Ознакомлен',
   'coaching.col.status': 'Статус',
 

@@ -19,7 +19,7 @@ export function CoachingTable({
   const dt = useClock();
   return (
     <div className="table-scroll">
-      <table className="data-table" data-testid="coaching-table">
+      <table className="data-table coaching-table" data-testid="coaching-table">
         <thead>
           <tr>
             <th scope="col">{t('coaching.col.session')}</th>
@@ -47,7 +47,7 @@ export function CoachingTable({
                 <span className="cell-sub">{fmt.dayShort(s.openedOn)}</span>
               </td>
               {showOperator && <td className="cell-name">{s.operatorName}</td>}
-              <td>
+              <td className="cell-wrap">
                 <GoalLabel goal={s.goal} period={s.openedOn.slice(0, 7)} />
               </td>
               <td className="num">{goalValue(s.progress.before.value, s.progress.unit, fmt)}</td>
