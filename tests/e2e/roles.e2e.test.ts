@@ -44,6 +44,8 @@ const CASES: RoleCase[] = [
       'Calibration',
       'AutoQA accuracy',
       'AutoQA rules',
+      'Coaching',
+      'Self-evaluations',
     ],
     forbidden: '/my-evaluations',
   },
@@ -59,6 +61,8 @@ const CASES: RoleCase[] = [
       'Call queue',
       'Calibration',
       'AutoQA accuracy',
+      'Coaching',
+      'Self-evaluations',
     ],
     forbidden: '/worklist',
   },
@@ -73,13 +77,15 @@ const CASES: RoleCase[] = [
       'Calibration',
       'AutoQA accuracy',
       'AutoQA rules',
+      'Coaching',
+      'Self-evaluations',
     ],
     forbidden: '/payroll',
   },
   {
     user: 'qa',
     home: /^\/worklist$/,
-    menu: ['Call queue', 'My worklist', 'Calibration', 'AutoQA rules'],
+    menu: ['Call queue', 'My worklist', 'Calibration', 'AutoQA rules', 'Self-evaluations'],
     forbidden: '/forms/new',
   },
   {
@@ -91,7 +97,7 @@ const CASES: RoleCase[] = [
   {
     user: 'operator',
     home: /^\/operators\/[^/]+$/,
-    menu: ['My scorecard', 'Claims', 'My evaluations'],
+    menu: ['My scorecard', 'Claims', 'My evaluations', 'Coaching', 'Self-evaluations'],
     forbidden: '/dashboard',
   },
 ];
