@@ -111,5 +111,4 @@ export const enCoaching = {
   'self.page.submit': 'Submit my scoring',
   'self.page.waiting': 'The operator has not scored this call yet.',
   'self.page.noMonitor': 'No monitor has scored this call yet.',
-  'self.ask': 'Ask for a self-evaluation',
 } as const;

@@ -115,5 +115,4 @@ export const roCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'self.page.submit': 'Trimite evaluarea mea',
   'self.page.waiting': 'Operatorul nu a evaluat încă acest apel.',
   'self.page.noMonitor': 'Niciun monitor nu a evaluat încă acest apel.',
-  'self.ask': 'Cere o autoevaluare',
 };

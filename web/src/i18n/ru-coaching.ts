@@ -114,5 +114,4 @@ export const ruCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'self.page.submit': 'Отправить мою оценку',
   'self.page.waiting': 'Оператор ещё не оценил этот звонок.',
   'self.page.noMonitor': 'Контролёр ещё не оценил этот звонок.',
-  'self.ask': 'Попросить самооценку',
 };
