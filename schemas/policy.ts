@@ -110,6 +110,17 @@ export const POLICY = {
   'autoqa.accuracy': ['qa_lead', 'head', 'admin'],
   /** Run a draft rule set on one transcript, storing nothing. */
   'autoqa.rules.test': MONITORS,
+  /** Coaching sessions: heads and QA leads read those of their scope, an operator his own. */
+  'coaching.read': ['head', 'qa_lead', 'admin', 'operator'],
+  /** Open a coaching session, edit its notes, record its follow-up. */
+  'coaching.manage': ['head', 'qa_lead'],
+  'coaching.acknowledge': ['operator'],
+  /** Self-evaluations and the gap between them and the monitors' scores. */
+  'selfEvaluations.read': QA_READERS,
+  /** Ask an operator to score calls of his own. */
+  'selfEvaluations.request': ['qa_lead'],
+  /** Score one's own call. */
+  'selfEvaluations.submit': ['operator'],
   /** The background re-checks' progress (the rules page; the administrator's imports page). */
   'autoqa.job.read': MONITORS,
   /** Speech to text on the server: starting, cancelling and retrying runs, and their failures. */

@@ -16,6 +16,7 @@ import { autoqaRoutes } from './autoqa/autoqa.routes.ts';
 import { calibrationRoutes } from './calibration/calibration.routes.ts';
 import { callsRoutes } from './calls/calls.routes.ts';
 import { claimsRoutes } from './claims/claims.routes.ts';
+import { coachingRoutes } from './coaching/coaching.routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { errorHeaders, httpStatus } from './errors.ts';
@@ -29,6 +30,7 @@ import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
+import { selfEvaluationsRoutes } from './self-evaluations/self-evaluations.routes.ts';
 import { transcribeRoutes } from './transcribe/transcribe.routes.ts';
 import { monitorsRoutes } from './users/monitors.routes.ts';
 
@@ -65,7 +67,9 @@ const api = new Hono<AppEnv>()
   .route('/autoqa', autoqaRoutes)
   .route('/live', liveRoutes)
   .route('/qa/graders', gradersRoutes)
-  .route('/transcribe', transcribeRoutes);
+  .route('/transcribe', transcribeRoutes)
+  .route('/coaching', coachingRoutes)
+  .route('/self-evaluations', selfEvaluationsRoutes);
 
 export type ApiType = typeof api;
 

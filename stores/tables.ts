@@ -387,4 +387,46 @@ export interface Database {
   autoqa_rule_sets: AutoqaRuleSetsTable;
   evaluation_auto_answers: EvaluationAutoAnswersTable;
   followed_files: FollowedFilesTable;
+  coaching_sessions: CoachingSessionsTable;
+  self_evaluations: SelfEvaluationsTable;
+}
+
+export interface CoachingSessionsTable {
+  id: Generated<number>;
+  operator_id: string;
+  opened_by: string;
+  opened_at: string;
+  opened_on: string;
+  source: string;
+  source_ref: string | null;
+  /** JSON array of call ids. */
+  call_ids: Generated<string>;
+  /** JSON array of findings. */
+  findings: Generated<string>;
+  /** JSON of the goal. */
+  goal: string;
+  target: number;
+  follow_up_on: string;
+  notes: Generated<string>;
+  acknowledged_at: string | null;
+  acknowledgement_comment: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  closing_note: string | null;
+}
+
+export interface SelfEvaluationsTable {
+  id: Generated<number>;
+  call_id: string;
+  operator_id: string;
+  call_started_at: string;
+  form_id: number;
+  requested_by: string;
+  requested_at: string;
+  status: string;
+  /** JSON of the answers; null until submitted. */
+  answers: string | null;
+  score: number | null;
+  critical_failed: Generated<number>;
+  submitted_at: string | null;
 }

@@ -21,6 +21,45 @@ type Counts = Map<string, { pass: number; fail: number; na: number }>;
 
 const emptyCounts = (): Counts => new Map();
 
+/** A check's pass rate: pass / (pass + fail), null when neither (every result `na`, or none). */
+export function checkRate(
+  key: string,
+  counts: { pass: number; fail: number; na: number } | undefined,
+): CheckRate {
+  const c = counts ?? { pass: 0, fail: 0, na: 0 };
+  return { key, ...c, rate: c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail) };
+}
+
+/**
+ * Each of these operators' counts per check and result over the calls of the local dates
+ * `[from, to)`, under rule-set version `version`: what every pass rate is made of.
+ */
+export async function checkCountsByOperator(
+  stores: Stores,
+  range: { from: string; to: string },
+  version: number,
+  operatorIds: readonly string[],
+): Promise<Map<string, Counts>> {
+  const { timeZone } = await readSettings(stores.db);
+  const rows = await stores.analytics.rows(
+    PASS_RATES_SQL,
+    { version, tz: timeZone, from: range.from, to: range.to, all: false, ops: textList([...operatorIds]) },
+    { ops: LIST(VARCHAR) },
+  );
+  const byOperator = new Map<string, Counts>();
+  for (const r of rows) {
+    const op = String(r.operator_id);
+    const counts = byOperator.get(op) ?? emptyCounts();
+    const key = String(r.check_key);
+    const c = counts.get(key) ?? { pass: 0, fail: 0, na: 0 };
+    const result = String(r.result);
+    if (result === 'pass' || result === 'fail' || result === 'na') c[result] += num(r.n);
+    counts.set(key, c);
+    byOperator.set(op, counts);
+  }
+  return byOperator;
+}
+
 function add(into: Counts, from: Counts): void {
   for (const [key, c] of from) {
     const t = into.get(key) ?? { pass: 0, fail: 0, na: 0 };
@@ -33,10 +72,7 @@ function add(into: Counts, from: Counts): void {
 
 /** The counts as the API gives them: every check of the rule set, in its order. */
 function group(counts: Counts, keys: readonly string[]): PassRateGroup {
-  const checks = keys.map((key): CheckRate => {
-    const c = counts.get(key) ?? { pass: 0, fail: 0, na: 0 };
-    return { key, ...c, rate: c.pass + c.fail === 0 ? null : c.pass / (c.pass + c.fail) };
-  });
+  const checks = keys.map((key): CheckRate => checkRate(key, counts.get(key)));
   // Every checked call has one result per check: the most results of a check is the calls.
   return { calls: Math.max(0, ...checks.map((c) => c.pass + c.fail + c.na)), checks };
 }
@@ -67,23 +103,7 @@ export async function passRates(stores: Stores, q: PassRatesQuery, scope: Scope)
   const teamIds = [...new Set(selected.map((o) => o.team_id))];
   // The selected operators' whole teams are read: a team's figures count all of it.
   const read = everyone.filter((o) => teamIds.includes(o.team_id)).map((o) => o.operator_id);
-  const { timeZone } = await readSettings(stores.db);
-  const rows = await stores.analytics.rows(
-    PASS_RATES_SQL,
-    { version: ruleSet.version, tz: timeZone, ...monthRange(q.period), all: false, ops: textList(read) },
-    { ops: LIST(VARCHAR) },
-  );
-  const byOperator = new Map<string, Counts>();
-  for (const r of rows) {
-    const op = String(r.operator_id);
-    const counts = byOperator.get(op) ?? emptyCounts();
-    const key = String(r.check_key);
-    const c = counts.get(key) ?? { pass: 0, fail: 0, na: 0 };
-    const result = String(r.result);
-    if (result === 'pass' || result === 'fail' || result === 'na') c[result] += num(r.n);
-    counts.set(key, c);
-    byOperator.set(op, counts);
-  }
+  const byOperator = await checkCountsByOperator(stores, monthRange(q.period), ruleSet.version, read);
   const total = emptyCounts();
   for (const o of selected) add(total, byOperator.get(o.operator_id) ?? emptyCounts());
   const byTeam = new Map<string, Counts>(teamIds.map((t) => [t, emptyCounts()]));

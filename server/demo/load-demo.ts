@@ -19,6 +19,7 @@ import { readSettings, writeSetting } from '../settings/settings.repository.ts';
 import { createUser } from '../users/users.service.ts';
 import { loadDemoAppeals } from './demo-appeals.ts';
 import { type DemoAutoqaRun, loadDemoAutoqa } from './demo-autoqa.ts';
+import { loadDemoCoaching } from './demo-coaching.ts';
 import { loadDemoQa } from './demo-qa.ts';
 
 export interface DemoOptions {
@@ -144,6 +145,13 @@ export async function loadDemo(rt: Runtime, opts: DemoOptions): Promise<DemoResu
     actor: 'demo',
   });
   reports.push(...autoqa.reports);
+  // After the evaluations and AutoQA's results: the sessions' targets are set from their measures.
+  await loadDemoCoaching(rt, {
+    month: opts.month,
+    settings: await readSettings(rt.db),
+    head: 'head',
+    lead: DEMO_LEAD,
+  });
   const approved: string[] = [];
   const settings = await readSettings(rt.db);
   // The demo stands in its latest month, which may lie ahead of the clock (`--month`): the

@@ -23,7 +23,14 @@ import {
   updateDispute,
   updateEvaluation,
 } from './evaluations.repository.ts';
-import { assertOwnOperator, checkAnswers, formOf, loadInScope, now } from './evaluations.service.ts';
+import {
+  assertNotAwaitingSelf,
+  assertOwnOperator,
+  checkAnswers,
+  formOf,
+  loadInScope,
+  now,
+} from './evaluations.service.ts';
 import { assertTransition } from './transitions.ts';
 
 /**
@@ -64,6 +71,7 @@ export async function disputeEvaluation(
 ): Promise<void> {
   const row = await loadInScope(db, id, scope);
   assertOwnOperator(row, user, 'dispute');
+  await assertNotAwaitingSelf(db, row);
   const to = assertTransition(row.status, 'dispute', id);
   const deadline = disputeDeadline(row.submitted_at, settings.disputeDays);
   const at = now();

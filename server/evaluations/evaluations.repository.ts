@@ -111,6 +111,16 @@ export interface EvaluationSearch {
   q: ListEvaluationsQuery;
 }
 
+/**
+ * The calls whose operator is asked to score them himself and has not yet: the monitor's
+ * evaluation of such a call is hidden from the operator until he submits his own.
+ */
+export const pendingSelfEvaluationCalls = (db: Db) =>
+  db.selectFrom('self_evaluations').select('call_id').where('status', '=', 'requested');
+
+export const hasPendingSelfEvaluation = async (db: Db, callId: string): Promise<boolean> =>
+  (await pendingSelfEvaluationCalls(db).where('call_id', '=', callId).executeTakeFirst()) !== undefined;
+
 /** The evaluations a user may see that match the query: how many, and the page asked for. */
 export async function searchEvaluations(
   db: Db,
@@ -129,7 +139,9 @@ export async function searchEvaluations(
       b
         .where('evaluations.operator_id', '=', user.operatorId ?? '')
         .where('evaluations.status', '<>', 'draft')
-        .where('evaluations.calibration', '=', 0),
+        .where('evaluations.calibration', '=', 0)
+        // A call he is asked to score himself: the monitor's evaluation waits for his own.
+        .where('evaluations.call_id', 'not in', pendingSelfEvaluationCalls(db)),
     )
     .$if(!isOperator, (b) => b.where('evaluations.calibration', '=', q.calibration ? 1 : 0))
     // A monitor sees other monitors' drafts nowhere: a draft is his own work in progress.

@@ -36,6 +36,7 @@ import {
   evaluationRowToView,
   findEvaluation,
   findEvaluationOf,
+  hasPendingSelfEvaluation,
   insertComment,
   insertEvaluation,
   lastEvaluationNumber,
@@ -55,7 +56,7 @@ export const now = (): string => new Date().toISOString();
  */
 async function assertVisible(db: Db, row: EvaluationWithForm, user: UserView): Promise<void> {
   if (user.role === 'operator') {
-    if (row.status === 'draft' || row.calibration === 1)
+    if (row.status === 'draft' || row.calibration === 1 || (await hasPendingSelfEvaluation(db, row.call_id)))
       throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
     return;
   }
@@ -345,6 +346,12 @@ export async function submitEvaluation(
   });
 }
 
+/** The operator acts on the monitor's evaluation only once he has scored the call himself. */
+export async function assertNotAwaitingSelf(db: Db, row: EvaluationWithForm): Promise<void> {
+  if (await hasPendingSelfEvaluation(db, row.call_id))
+    throw new AppError('not_found', `no evaluation ${row.evaluation_id}`);
+}
+
 export function assertOwnOperator(row: EvaluationWithForm, user: UserView, what: string) {
   if (user.role !== 'operator' || row.operator_id !== user.operatorId) {
     throw new AppError('forbidden', `only the evaluated operator can ${what} an evaluation`);
@@ -356,6 +363,7 @@ export function assertOwnOperator(row: EvaluationWithForm, user: UserView, what:
 export async function acknowledgeEvaluation(db: Db, user: UserView, scope: Scope, id: string): Promise<void> {
   const row = await loadInScope(db, id, scope);
   assertOwnOperator(row, user, 'acknowledge');
+  await assertNotAwaitingSelf(db, row);
   const to = assertTransition(row.status, 'acknowledge', id);
   const at = now();
   await db.transaction().execute(async (tx) => {

@@ -11,6 +11,8 @@ import * as evaluationAutoAnswers from './2026-12-05-009-evaluation-auto-answers
 import * as importJobSource from './2026-12-05-010-import-job-source.ts';
 import * as importMappings from './2026-12-06-011-import-mappings.ts';
 import * as followedFiles from './2026-12-06-012-followed-files.ts';
+import * as coaching from './2026-12-06-014-coaching.ts';
+import * as selfEvaluations from './2026-12-06-015-self-evaluations.ts';
 import * as gradingTime from './2026-12-06-016-grading-time.ts';
 import * as disputeLevels from './2026-12-06-017-dispute-levels.ts';
 
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-012-followed-files': followedFiles,
   '2026-12-06-016-grading-time': gradingTime,
   '2026-12-06-017-dispute-levels': disputeLevels,
+  '2026-12-06-014-coaching': coaching,
+  '2026-12-06-015-self-evaluations': selfEvaluations,
 };

@@ -46,6 +46,8 @@ const CASES: RoleCase[] = [
       'Graders',
       'AutoQA accuracy',
       'AutoQA rules',
+      'Coaching',
+      'Self-evaluations',
     ],
     forbidden: '/my-evaluations',
   },
@@ -63,6 +65,8 @@ const CASES: RoleCase[] = [
       'Calibration',
       'Graders',
       'AutoQA accuracy',
+      'Coaching',
+      'Self-evaluations',
     ],
     forbidden: '/worklist',
   },
@@ -78,13 +82,15 @@ const CASES: RoleCase[] = [
       'Graders',
       'AutoQA accuracy',
       'AutoQA rules',
+      'Coaching',
+      'Self-evaluations',
     ],
     forbidden: '/payroll',
   },
   {
     user: 'qa',
     home: /^\/worklist$/,
-    menu: ['Call queue', 'My worklist', 'Calibration', 'Graders', 'AutoQA rules'],
+    menu: ['Call queue', 'My worklist', 'Calibration', 'Graders', 'AutoQA rules', 'Self-evaluations'],
     forbidden: '/forms/new',
   },
   {
@@ -96,7 +102,7 @@ const CASES: RoleCase[] = [
   {
     user: 'operator',
     home: /^\/operators\/[^/]+$/,
-    menu: ['My scorecard', 'Claims', 'My evaluations'],
+    menu: ['My scorecard', 'Claims', 'My evaluations', 'Coaching', 'Self-evaluations'],
     forbidden: '/dashboard',
   },
 ];

@@ -76,6 +76,9 @@ let formId = 0;
 /** Each operator's evaluations (counted and calibration) and calibration session. */
 const evaluationsOf = new Map<Op, string[]>();
 const sessionOf = new Map<Op, number>();
+/** Each operator's coaching session and self-evaluation. */
+const coachingOf = new Map<Op, number>();
+const selfOf = new Map<Op, number>();
 
 const sees = (v: Viewer, op: Op) => v.ops === null || v.ops.includes(op);
 /** The operator whose records a viewer's own requests name: his first, or OP-1 for the unlimited. */
@@ -127,6 +130,9 @@ const del = (p: string): Req => ({ method: 'DELETE', path: p });
 const P = 'period=2026-10';
 const ev = (op: Op) => evaluationsOf.get(op)?.[0] as string;
 const session = (op: Op) => sessionOf.get(op) as number;
+const coach = (op: Op) => coachingOf.get(op) as number;
+const selfEv = (op: Op) => selfOf.get(op) as number;
+const COACHES: Role[] = ['head', 'qa_lead'];
 const READ_EVAL: Role[] = ['qa', 'qa_lead', 'head', 'admin', 'operator'];
 const MONITORS: Role[] = ['qa', 'qa_lead', 'admin'];
 const LEADS: Role[] = ['qa_lead', 'admin'];
@@ -539,6 +545,74 @@ const MATRIX: Record<string, Entry> = {
       { req: put('/api/plans/bases', { operatorId: op, period: '2026-12', variableBase: 100 }), status: 403 },
     ],
   },
+  'GET /api/coaching': {
+    allow: ['head', 'qa_lead', 'admin', 'operator'],
+    req: () => get('/api/coaching'),
+    outside: (_, op) => filtered(`/api/coaching?operator=${op}`),
+  },
+  'GET /api/coaching/:id': {
+    allow: ['head', 'qa_lead', 'admin', 'operator'],
+    req: (v) => get(`/api/coaching/${coach(mine(v))}`),
+    outside: (_, op) => [{ req: get(`/api/coaching/${coach(op)}`), status: 404 }],
+  },
+  'POST /api/coaching': {
+    allow: COACHES,
+    req: () => post('/api/coaching'),
+    ok: [400],
+    outside: (_, op) => [
+      {
+        req: post('/api/coaching', {
+          operatorId: op,
+          goal: { kind: 'criterion', key: 'handledCalls' },
+          target: 10,
+          followUpOn: '2999-01-01',
+        }),
+        status: 403,
+      },
+    ],
+  },
+  'PUT /api/coaching/:id/notes': {
+    allow: COACHES,
+    req: (v) => put(`/api/coaching/${coach(mine(v))}/notes`),
+    ok: [400],
+    outside: (_, op) => [{ req: put(`/api/coaching/${coach(op)}/notes`, { notes: 'x' }), status: 404 }],
+  },
+  'POST /api/coaching/:id/acknowledge': {
+    allow: ['operator'],
+    req: (v) => post(`/api/coaching/${coach(mine(v))}/acknowledge`),
+    ok: [200, 409],
+    outside: (_, op) => [{ req: post(`/api/coaching/${coach(op)}/acknowledge`), status: 404 }],
+  },
+  'POST /api/coaching/:id/close': {
+    allow: COACHES,
+    req: (v) => post(`/api/coaching/${coach(mine(v))}/close`, { note: 5 }),
+    ok: [400],
+    outside: (_, op) => [{ req: post(`/api/coaching/${coach(op)}/close`), status: 404 }],
+  },
+  'GET /api/self-evaluations': {
+    allow: READ_EVAL,
+    req: () => get('/api/self-evaluations'),
+    outside: (_, op) => filtered(`/api/self-evaluations?operator=${op}`),
+  },
+  'GET /api/self-evaluations/gap': {
+    allow: READ_EVAL,
+    req: () => get(`/api/self-evaluations/gap?${P}`),
+    outside: (_, op) => filtered(`/api/self-evaluations/gap?${P}&team=${OPS[op].team}`),
+  },
+  'GET /api/self-evaluations/:id': {
+    allow: READ_EVAL,
+    req: (v) => get(`/api/self-evaluations/${selfEv(mine(v))}`),
+    outside: (_, op) => [{ req: get(`/api/self-evaluations/${selfEv(op)}`), status: 404 }],
+  },
+  'POST /api/self-evaluations': { allow: ['qa_lead'], req: () => post('/api/self-evaluations'), ok: [400] },
+  'POST /api/self-evaluations/:id/submit': {
+    allow: ['operator'],
+    req: (v) => post(`/api/self-evaluations/${selfEv(mine(v))}/submit`),
+    ok: [400],
+    outside: (_, op) => [
+      { req: post(`/api/self-evaluations/${selfEv(op)}/submit`, { answers: PERFECT }), status: 404 },
+    ],
+  },
 };
 
 /** Every evaluation of an operator outside the scope, counted and calibration alike: 404. */
@@ -678,6 +752,32 @@ beforeAll(async () => {
     evaluationsOf.set(op, ids);
     sessionOf.set(op, s.session.id);
   }
+  // Each operator has a coaching session and is asked to score his call himself; the two
+  // operators with an account have done so (so the monitor's evaluation shows to them).
+  for (const op of ALL_OPS) {
+    const c = await call<{ session: { id: number } }>(
+      'head',
+      post('/api/coaching', {
+        operatorId: op,
+        goal: { kind: 'criterion', key: 'handledCalls' },
+        target: 10,
+        followUpOn: '2999-01-01',
+      }),
+      201,
+    );
+    coachingOf.set(op, c.session.id);
+  }
+  const asked = await call<{ selfEvaluations: { id: number; operatorId: Op }[] }>(
+    'qa_lead',
+    post('/api/self-evaluations', { callIds: ALL_OPS.map((op) => `CALL-${n(op)}`), formId }),
+    201,
+  );
+  for (const s of asked.selfEvaluations) selfOf.set(s.operatorId, s.id);
+  for (const [who, op] of [
+    ['operator', 'OP-1'],
+    ['operator2', 'OP-3'],
+  ] as const)
+    await call(who, post(`/api/self-evaluations/${selfEv(op)}/submit`, { answers: PERFECT }), 200);
   // Approving confirms, by id, the operators the month has no variable base for.
   const october = await call<{
     operators: { scorecard: { operatorId: string; variableBase: number | null } }[];

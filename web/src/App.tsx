@@ -35,6 +35,11 @@ const AccuracyPage = lazyChunk(() => import('./pages/autoqa/AccuracyPage.tsx'));
 const AutoqaRulesPage = lazyChunk(() => import('./pages/autoqa/AutoqaRulesPage.tsx'));
 const AppealsPage = lazyChunk(() => import('./pages/AppealsPage.tsx'));
 const GradersPage = lazyChunk(() => import('./pages/graders/GradersPage.tsx'));
+const CoachingListPage = lazyChunk(() => import('./pages/coaching/CoachingListPage.tsx'));
+const NewCoachingPage = lazyChunk(() => import('./pages/coaching/NewCoachingPage.tsx'));
+const CoachingSessionPage = lazyChunk(() => import('./pages/coaching/CoachingSessionPage.tsx'));
+const SelfEvaluationsPage = lazyChunk(() => import('./pages/self-evaluation/SelfEvaluationsPage.tsx'));
+const SelfEvaluationPage = lazyChunk(() => import('./pages/self-evaluation/SelfEvaluationPage.tsx'));
 
 export function App() {
   return (
@@ -78,6 +83,11 @@ export function App() {
               <Route path="autoqa/rules" element={<AutoqaRulesPage />} />
               <Route path="appeals" element={<AppealsPage />} />
               <Route path="qa/graders" element={<GradersPage />} />
+              <Route path="coaching" element={<CoachingListPage />} />
+              <Route path="coaching/new" element={<NewCoachingPage />} />
+              <Route path="coaching/:id" element={<CoachingSessionPage />} />
+              <Route path="self-evaluations" element={<SelfEvaluationsPage />} />
+              <Route path="self-evaluations/:id" element={<SelfEvaluationPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

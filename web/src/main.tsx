@@ -11,6 +11,7 @@ import './qa.css';
 import './autoqa.css';
 import './checks.css';
 import './mapping.css';
+import './coaching.css';
 
 /**
  * A 401 from any request means the session ended (expired or signed out elsewhere): asking again

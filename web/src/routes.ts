@@ -71,6 +71,22 @@ export const PAGES = {
   graders: { path: '/qa/graders', title: 'nav.graders', needs: ['qa.graders'] },
   // AutoQA measured against the monitors, beside calibration (people against people).
   autoqaAccuracy: { path: '/autoqa/accuracy', title: 'nav.autoqaAccuracy', needs: ['autoqa.accuracy'] },
+  // Coaching sessions: heads and QA leads open them, an operator reads and acknowledges his own.
+  coaching: { path: '/coaching', title: 'nav.coaching', needs: ['coaching.read'] },
+  // Before the session's own path: `/coaching/new` is no session.
+  coachingNew: { path: '/coaching/new', title: 'page.coachingNew', needs: ['coaching.manage'] },
+  coachingSession: { path: '/coaching/:id', title: 'page.coachingSession', needs: ['coaching.read'] },
+  // An operator's calls to score himself; QA and heads read them and the gap to the monitors.
+  selfEvaluations: {
+    path: '/self-evaluations',
+    title: 'nav.selfEvaluations',
+    needs: ['selfEvaluations.read'],
+  },
+  selfEvaluation: {
+    path: '/self-evaluations/:id',
+    title: 'page.selfEvaluation',
+    needs: ['selfEvaluations.read'],
+  },
 } as const satisfies Record<string, PageDef>;
 
 export type PageName = keyof typeof PAGES;

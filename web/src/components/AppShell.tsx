@@ -24,6 +24,7 @@ import { PageSkeleton } from './PageSkeleton.tsx';
 import {
   AccuracyIcon,
   CalibrationIcon,
+  CoachingIcon,
   DisputesIcon,
   EvaluationsIcon,
   FormsIcon,
@@ -56,6 +57,8 @@ const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
   { page: 'autoqaAccuracy', icon: AccuracyIcon },
   { page: 'autoqaRules', icon: RulesIcon },
   { page: 'myEvaluations', icon: EvaluationsIcon },
+  { page: 'coaching', icon: CoachingIcon },
+  { page: 'selfEvaluations', icon: EvaluationsIcon },
 ];
 
 /** The menu's links for a user: each page he may open, its path and its name. */

@@ -76,3 +76,14 @@ export function AccuracyIcon() {
     </Icon>
   );
 }
+
+/** Coaching: two people talking, one speech bubble. */
+export function CoachingIcon() {
+  return (
+    <Icon>
+      <circle cx="6.5" cy="7" r="2.5" />
+      <path d="M2.5 16.5c0-2.5 1.8-4 4-4s4 1.5 4 4" />
+      <path d="M11 3.5h6.5v5H14l-2 2v-2h-1z" />
+    </Icon>
+  );
+}

@@ -2,6 +2,7 @@ import { enAccess } from './en-access.ts';
 import { enAuto } from './en-auto.ts';
 import { enAutoqa } from './en-autoqa.ts';
 import { enChecks } from './en-checks.ts';
+import { enCoaching } from './en-coaching.ts';
 import { enGraders } from './en-graders.ts';
 import { enLive } from './en-live.ts';
 import { enMapping } from './en-mapping.ts';
@@ -481,6 +482,7 @@ export const en = {
   ...enMapping,
   ...enLive,
   ...enPbx,
+  ...enCoaching,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

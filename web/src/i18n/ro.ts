@@ -3,6 +3,7 @@ import { roAccess } from './ro-access.ts';
 import { roAuto } from './ro-auto.ts';
 import { roAutoqa } from './ro-autoqa.ts';
 import { roChecks } from './ro-checks.ts';
+import { roCoaching } from './ro-coaching.ts';
 import { roDash } from './ro-dash.ts';
 import { roGraders } from './ro-graders.ts';
 import { roLive } from './ro-live.ts';
@@ -484,5 +485,6 @@ export const ro: Catalogue = {
   ...roMapping,
   ...roLive,
   ...roPbx,
+  ...roCoaching,
   ...roAuto,
 };

@@ -3,6 +3,7 @@ import { ruAccess } from './ru-access.ts';
 import { ruAuto } from './ru-auto.ts';
 import { ruAutoqa } from './ru-autoqa.ts';
 import { ruChecks } from './ru-checks.ts';
+import { ruCoaching } from './ru-coaching.ts';
 import { ruDash } from './ru-dash.ts';
 import { ruGraders } from './ru-graders.ts';
 import { ruLive } from './ru-live.ts';
@@ -485,5 +486,6 @@ export const ru: Catalogue = {
   ...ruMapping,
   ...ruLive,
   ...ruPbx,
+  ...ruCoaching,
   ...ruAuto,
 };

@@ -14,6 +14,8 @@ import { usePeriodParam } from '../components/usePeriodParam.ts';
 import { useFormat } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { formatValue } from '../metric-format.ts';
+import { OpenCoachingLink } from './coaching/OpenCoachingLink.tsx';
+import { OperatorCoachingCard } from './coaching/OperatorCoachingCard.tsx';
 import { ActivityTabs } from './operator/ActivityTabs.tsx';
 import { HowEvaluated } from './operator/HowEvaluated.tsx';
 import { OperatorChecksCard } from './operator/OperatorChecksCard.tsx';
@@ -61,6 +63,11 @@ export default function OperatorPage() {
         t('opPage.subtitle', { team: row.teamName, id: row.scorecard.operatorId, period: fmt.period(period) })
       }
       subtitleSkeleton={card.isError ? undefined : 260}
+      actions={
+        !own && (
+          <OpenCoachingLink prefill={{ operator: operatorId, source: 'ranking', ref: period ?? null }} />
+        )
+      }
       filters={
         months.length > 0 && (
           <PeriodSelect
@@ -159,6 +166,7 @@ export default function OperatorPage() {
           {row ? <Explanation row={row} fmt={fmt} /> : <Skeleton height={200} />}
         </div>
       </section>
+      <OperatorCoachingCard operatorId={operatorId} fmt={fmt} />
       {period && canChecks && <OperatorChecksCard operatorId={operatorId} period={period} fmt={fmt} />}
       {period && <ActivityTabs operatorId={operatorId} period={period} fmt={fmt} />}
       {own && period && <HowEvaluated period={period} department={row?.department ?? null} fmt={fmt} />}

@@ -5,6 +5,7 @@ import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import type { Formatters } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { OpenCoachingLink } from '../coaching/OpenCoachingLink.tsx';
 
 function Decide({ claim, onDone }: { claim: ClaimView; onDone(): void }) {
   const t = useT();
@@ -111,6 +112,18 @@ export function ClaimsTable({
                 )}
                 {c.payPeriod && (
                   <span className="cell-sub">{t('claims.paidIn', { period: fmt.period(c.payPeriod) })}</span>
+                )}
+                {c.status === 'justified' && (
+                  <OpenCoachingLink
+                    prefill={{
+                      operator: c.operatorId,
+                      source: 'claim',
+                      ref: c.claimId,
+                      calls: c.callId ? [c.callId] : [],
+                      findings: c.description ? [c.description] : [],
+                      criterion: c.source === 'client' ? 'clientClaims' : 'internalClaims',
+                    }}
+                  />
                 )}
               </td>
               <td className="cell-wrap">

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useBackLink } from '../../components/useBackLink.ts';
 import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
+import { OpenCoachingLink } from '../coaching/OpenCoachingLink.tsx';
 import { CallFactsCard } from '../qa/CallFactsCard.tsx';
 import type { PlayerHandle } from '../qa/RecordingPlayer.tsx';
 import { Score, StatusBadge } from '../qa/shared.tsx';
@@ -50,6 +51,21 @@ export function Workspace({ evaluation }: { evaluation: EvaluationDetail }) {
         })}
         actions={
           <div className="header-figures">
+            {evaluation.operatorId && !evaluation.calibration && evaluation.status !== 'draft' && (
+              <OpenCoachingLink
+                prefill={{
+                  operator: evaluation.operatorId,
+                  source: 'evaluation',
+                  ref: evaluation.id,
+                  calls: [evaluation.callId],
+                  findings:
+                    evaluation.score !== null
+                      ? [`${evaluation.id}: ${fmt.decimal(evaluation.score, 2)}`]
+                      : [],
+                  criterion: 'qualityScore',
+                }}
+              />
+            )}
             <StatusBadge status={evaluation.status} />
             {evaluation.score !== null && (
               <span className="header-score">

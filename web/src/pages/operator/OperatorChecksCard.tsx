@@ -7,6 +7,7 @@ import type { Formatters } from '../../format.ts';
 import { useLanguage, useT } from '../../i18n/index.ts';
 import { mayOpen } from '../../routes.ts';
 import { checkSearchPath } from '../call-queue/queue-params.ts';
+import { OpenCoachingLink } from '../coaching/OpenCoachingLink.tsx';
 import { RateBar } from '../dashboard/RateBar.tsx';
 
 /**
@@ -82,6 +83,21 @@ export function OperatorChecksCard({
                       </Link>
                     ) : (
                       fmt.integer(c.fail)
+                    )}
+                    {c.fail > 0 && (
+                      <>
+                        {' '}
+                        <OpenCoachingLink
+                          label={t('coaching.from.check', { check: label })}
+                          prefill={{
+                            operator: operatorId,
+                            source: 'check',
+                            ref: period,
+                            check: c.key,
+                            findings: [t('coaching.from.checkFinding', { check: label, count: c.fail })],
+                          }}
+                        />
+                      </>
                     )}
                   </td>
                   <td>
