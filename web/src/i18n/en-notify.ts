@@ -1,0 +1,21 @@
+/** English messages of the notification bell; spread into `en`. */
+export const enNotify = {
+  'notify.bell': 'Notifications',
+  'notify.bellUnread': 'Notifications: {count} unread',
+  'notify.title': 'Notifications',
+  'notify.markAllRead': 'Mark all read',
+  'notify.markRead': 'Mark read',
+  'notify.empty': 'Nothing new',
+  'notify.loading': 'Loading…',
+  'notify.loadFailed': 'The notifications could not be loaded',
+  'notify.kind.evaluationReleased': 'Your call {call} was evaluated',
+  'notify.kind.disputeDecided': 'Your dispute of evaluation {evaluation} was decided: {decision}',
+  'notify.kind.disputeDecided2': 'Your appeal of evaluation {evaluation} was decided: {decision}',
+  'notify.kind.disputeOpened': 'A dispute is waiting for your decision (evaluation {evaluation})',
+  'notify.kind.appealOpened': 'An appeal is waiting for your decision (evaluation {evaluation})',
+  'notify.kind.coachingOpened': '{by} opened a coaching session for you',
+  'notify.kind.calibrationAsked': 'You are asked to score calibration session {session}',
+  'notify.kind.worklistCalls': 'New calls on your worklist for {period}: {count}',
+  'notify.decision.upheld': 'the score stands',
+  'notify.decision.revised': 'the score was revised',
+} as const;
