@@ -63,6 +63,11 @@ export interface EmailPreferenceResponse {
   emailOff: boolean;
 }
 
+/** `GET /api/notifications/users`: every user's address and opt-out (administrator). */
+export interface UserEmailsResponse {
+  users: (EmailPreferenceResponse & { id: number })[];
+}
+
 /** `PUT /api/notifications/smtp`: the server e-mail goes through; password omitted keeps the stored one. */
 export const smtpRequest = z.object({
   host: z.string().trim().min(1, 'host: is required').max(253),

@@ -8,6 +8,7 @@ import {
   type SmtpResponse,
   smtpRequest,
   type UnreadCountResponse,
+  type UserEmailsResponse,
 } from '../../schemas/notifications.ts';
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
@@ -22,6 +23,7 @@ import {
   readSmtp,
   setEmailPreference,
   unreadCount,
+  userEmails,
   writeSmtp,
 } from './notifications.service.ts';
 
@@ -70,6 +72,10 @@ export const notificationsRoutes = new Hono<AppEnv>()
       c.req.valid('json'),
       user.username,
     );
+    return c.json(body);
+  })
+  .get('/users', allow('notifications.smtp'), async (c) => {
+    const body: UserEmailsResponse = { users: await userEmails(c.get('deps').db) };
     return c.json(body);
   })
   .get('/users/:id/email', allow('notifications.smtp'), validate('param', idParam), async (c) => {

@@ -93,6 +93,11 @@ export async function emailPreference(db: Db, userId: number): Promise<EmailPref
   return { email: u.email, emailOff: u.email_opt_out === 1 };
 }
 
+export async function userEmails(db: Db): Promise<(EmailPreferenceResponse & { id: number })[]> {
+  const rows = await db.selectFrom('users').select(['id', 'email', 'email_opt_out']).orderBy('id').execute();
+  return rows.map((u) => ({ id: u.id, email: u.email, emailOff: u.email_opt_out === 1 }));
+}
+
 /** Sets a user's address and opt-out (his own, or any user's by the administrator); audited. */
 export async function setEmailPreference(
   db: Db,

@@ -603,6 +603,7 @@ const MATRIX: Record<string, Entry> = {
     req: () => put('/api/notifications/email', { email: 'nope' }),
     ok: [400],
   },
+  'GET /api/notifications/users': { allow: ['admin'], req: () => get('/api/notifications/users') },
   'GET /api/notifications/users/:id/email': {
     allow: ['admin'],
     req: () => get('/api/notifications/users/1/email'),

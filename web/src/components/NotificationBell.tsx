@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { NotificationView } from '../../../schemas/notifications.ts';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications.ts';
 import { type MessageKey, useLocale, useT } from '../i18n/index.ts';
+import { EmailPreference } from './EmailPreference.tsx';
 import { Icon } from './icons.tsx';
 
 function BellIcon() {
@@ -136,6 +137,9 @@ export function NotificationBell() {
               ))}
             </ul>
           )}
+          <footer className="bell-foot">
+            <EmailPreference />
+          </footer>
         </section>
       )}
     </div>
