@@ -44,7 +44,7 @@ export function SmtpCard() {
     </Field>
   );
   return (
-    <section className="card settings-card" aria-label={t('smtp.title')}>
+    <section className="card smtp-card" aria-label={t('smtp.title')}>
       <h2 className="card-title">{t('smtp.title')}</h2>
       <p className="card-meta">{t('smtp.subtitle')}</p>
       {smtp.isError ? (
