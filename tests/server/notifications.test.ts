@@ -118,6 +118,28 @@ describe('in the app', () => {
     });
   });
 
+  it('tells a monitor of calls put on his worklist, and of a calibration he is asked to score', async () => {
+    const assigned = await lead.post('/api/calls/assignments', {
+      period: '2026-10',
+      assignments: [
+        { callId: 'C4', monitor: 'sergiu' },
+        { callId: 'C6', monitor: 'sergiu' },
+      ],
+    });
+    expect(assigned.status, await assigned.clone().text()).toBe(201);
+    const worklist = (await listOf(qa)).notifications.find((n) => n.kind === 'worklistCalls');
+    expect(worklist).toMatchObject({ params: { period: '2026-10', count: 2 }, link: '/worklist' });
+
+    await as(env, 'mihai', 'qa');
+    const cal = await json<{ session: { id: number } }>(
+      lead.post('/api/calibrations', { callId: 'C6', formId, monitors: ['sergiu', 'mihai'] }),
+    );
+    expect(cal.status, JSON.stringify(cal.body)).toBe(201);
+    const asked = (await listOf(qa)).notifications[0];
+    expect(asked?.kind).toBe('calibrationAsked');
+    expect(asked?.link).toMatch(/^\/calibration\/\d+$/);
+  });
+
   it("lets an operator read and mark only his own; another's is not found", async () => {
     const anas = await listOf(ana);
     const ivans = await listOf(ivan);
