@@ -126,6 +126,10 @@ export const POLICY = {
   /** Speech to text on the server: starting, cancelling and retrying runs, and their failures. */
   'transcribe.run': ['admin'],
   'transcribe.read': ['admin'],
+  /** One's own notifications and e-mail preference: every user, each only his own. */
+  'notifications.own': EVERYONE,
+  /** The SMTP server and the users' e-mail addresses. */
+  'notifications.smtp': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

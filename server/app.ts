@@ -25,6 +25,7 @@ import { formsRoutes } from './forms/forms.routes.ts';
 import { gradersRoutes } from './graders/graders.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { liveRoutes } from './live/live.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
@@ -69,7 +70,8 @@ const api = new Hono<AppEnv>()
   .route('/qa/graders', gradersRoutes)
   .route('/transcribe', transcribeRoutes)
   .route('/coaching', coachingRoutes)
-  .route('/self-evaluations', selfEvaluationsRoutes);
+  .route('/self-evaluations', selfEvaluationsRoutes)
+  .route('/notifications', notificationsRoutes);
 
 export type ApiType = typeof api;
 

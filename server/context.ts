@@ -4,6 +4,7 @@ import type { Analytics } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import type { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { ImportQueue } from './imports/import-queue.ts';
+import type { Outbox } from './notifications/outbox.ts';
 import type { TranscribeJob } from './transcribe/transcribe-job.ts';
 
 /** What every request handler can reach: the two stores and where the data lives. */
@@ -20,6 +21,8 @@ export interface Deps {
   autoqa: AutoqaJob;
   /** Speech-to-text runs started from the web app, one at a time. */
   transcribe: TranscribeJob;
+  /** Notification e-mails, sent in the background with retries. */
+  outbox: Outbox;
 }
 
 /** What the access middleware decided: whose data this request may read. */

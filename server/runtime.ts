@@ -8,6 +8,7 @@ import { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { Deps } from './context.ts';
 import { dataFiles } from './data-files.ts';
 import { ImportQueue } from './imports/import-queue.ts';
+import { Outbox } from './notifications/outbox.ts';
 import { TranscribeJob } from './transcribe/transcribe-job.ts';
 
 // Where a data directory keeps what, for the many modules that import it from here.
@@ -55,6 +56,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
   // Same reason: a job left running was this directory's last server's, and it has stopped.
   await imports.recover();
   const transcribe = new TranscribeJob({ db, analytics, dataDir: dir, imports });
+  const outbox = new Outbox(db);
   return {
     dataDir: dir,
     db,
@@ -64,7 +66,9 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
     imports,
     autoqa,
     transcribe,
+    outbox,
     async close() {
+      await outbox.stop();
       // Its last batch goes through the import queue, so it stops first.
       await transcribe.stop();
       await imports.stop();

@@ -17,6 +17,10 @@ export interface UsersTable {
   active: Generated<number>;
   created_at: Generated<string>;
   updated_at: Generated<string>;
+  /** Where his notifications are e-mailed; null: the app only. */
+  email: string | null;
+  /** 1: he turned e-mail off for himself. */
+  email_opt_out: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -34,6 +38,44 @@ export interface LoginFailuresTable {
   failures: number;
   last_failed_at: string;
   locked_until: string | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  username: string;
+  kind: string;
+  /** JSON: what the message names (an evaluation id, a level, a decision). */
+  params: string;
+  /** The app's path to the thing the notification is about. */
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationOutboxTable {
+  id: Generated<number>;
+  notification_id: number;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface SmtpConfigTable {
+  id: number;
+  host: string;
+  port: number;
+  secure: number;
+  user: string;
+  password: string;
+  from_address: string;
+  /** The app's address, put before the links in e-mails; '': links are paths. */
+  app_url: Generated<string>;
+  updated_at: string;
 }
 
 export interface SettingsTable {
@@ -360,6 +402,9 @@ export interface Database {
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   settings: SettingsTable;
+  notifications: NotificationsTable;
+  notification_outbox: NotificationOutboxTable;
+  smtp_config: SmtpConfigTable;
   teams: TeamsTable;
   operators: OperatorsTable;
   targets: TargetsTable;

@@ -13,7 +13,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-const FIGURELESS = new Set(['session', 'upload', 'import_mapping']);
+const FIGURELESS = new Set(['session', 'upload', 'import_mapping', 'notification', 'smtp', 'user_email']);
 
 /**
  * The one way to write the audit log. Call it in the same transaction as the change it records,

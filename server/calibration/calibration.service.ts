@@ -15,6 +15,7 @@ import type { Deps, Scope } from '../context.ts';
 import { createEvaluation } from '../evaluations/evaluations.service.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
+import { calibrationAsked } from '../notifications/events.ts';
 import { monthOfInstant } from '../periods/period.ts';
 import { qaMonitorsNamed } from '../users/qa-monitors.ts';
 import { maySeeScorings } from './blind.ts';
@@ -79,6 +80,7 @@ export async function createSession(
       entityId: String(id),
       after: { callId: req.callId, formId: req.formId, monitors, reference, note: req.note },
     });
+    await calibrationAsked(tx, monitors, id);
     return id;
   });
 }

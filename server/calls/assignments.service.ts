@@ -7,6 +7,7 @@ import { type Analytics, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Deps } from '../context.ts';
+import { worklistCalls } from '../notifications/events.ts';
 import { qaMonitorsNamed } from '../users/qa-monitors.ts';
 import {
   assignmentsWithEvaluations,
@@ -134,6 +135,7 @@ export async function assignCalls(
       );
   const skipped: AssignResponse['skipped'] = [];
   const createdIds: number[] = [];
+  const assignedTo: string[] = [];
   await deps.db.transaction().execute(async (tx) => {
     for (const p of planned) {
       if (await isAssigned(tx, req.period, p.callId)) {
@@ -150,6 +152,7 @@ export async function assignCalls(
           assigned_by: user.username,
         }),
       );
+      assignedTo.push(p.monitor);
     }
     await audit(tx, {
       actor: user.username,
@@ -162,6 +165,7 @@ export async function assignCalls(
         skipped,
       },
     });
+    await worklistCalls(tx, req.period, assignedTo);
   });
   const created = (await listAssignments(deps.db, req.period, null)).filter((a) => createdIds.includes(a.id));
   return { created, skipped };

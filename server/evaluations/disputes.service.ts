@@ -10,6 +10,7 @@ import type { UserView } from '../../schemas/users.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Scope } from '../context.ts';
+import { disputeDecided, disputeOpened } from '../notifications/events.ts';
 import { monthOfInstant, periodInstants } from '../periods/period.ts';
 import { appealDeadline } from './appeal-deadline.ts';
 import {
@@ -125,6 +126,7 @@ export async function disputeEvaluation(
       before: { status: row.status },
       after: { status: to, disputeId: dispute.id, level: 1, reason: req.reason, questions },
     });
+    await disputeOpened(tx, row, 1);
   });
 }
 
@@ -180,6 +182,7 @@ export async function appealEvaluation(
       before: { status: row.status },
       after: { status: to, disputeId: appeal.id, level: 2, reason },
     });
+    await disputeOpened(tx, row, 2);
   });
 }
 
@@ -270,5 +273,6 @@ async function decide(
         note: req.note,
       },
     });
+    await disputeDecided(tx, row, open?.level ?? 1, req.decision);
   });
 }

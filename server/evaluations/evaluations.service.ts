@@ -21,6 +21,7 @@ import { calibrationSessionStatus } from '../calibration/calibration.repository.
 import { findCall } from '../calls/calls.repository.ts';
 import type { Deps, Scope } from '../context.ts';
 import { definitionOf, findForm, formDefinitionRow, latestVersionOf } from '../forms/forms.repository.ts';
+import { evaluationReleased } from '../notifications/events.ts';
 import { periodInstants } from '../periods/period.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { appealDeadline } from './appeal-deadline.ts';
@@ -329,6 +330,9 @@ export async function submitEvaluation(
       updated_at: at,
     });
     const autoDecisions = await decideAutoAnswers(tx, id, final, user.username, at);
+    // Hidden from the operator while he is asked to score the call himself: told when he has.
+    if (row.calibration !== 1 && !(await hasPendingSelfEvaluation(tx, row.call_id)))
+      await evaluationReleased(tx, row);
     await audit(tx, {
       actor: user.username,
       action: 'submit',

@@ -14,8 +14,10 @@ import { audit } from '../audit/audit.ts';
 import { assertInScope, assertOperatorInScope } from '../auth/scope.ts';
 import { findCall } from '../calls/calls.repository.ts';
 import type { Scope } from '../context.ts';
+import { hasPendingSelfEvaluation } from '../evaluations/evaluations.repository.ts';
 import { round2 } from '../evaluations/stats.ts';
 import { definitionOf, findForm, latestVersionOf } from '../forms/forms.repository.ts';
+import { evaluationReleased } from '../notifications/events.ts';
 import { periodInstants } from '../periods/period.ts';
 import {
   findSelfRow,
@@ -211,6 +213,17 @@ export async function submitSelfEvaluation(
       before: { status: r.status },
       after: { ...set, answers },
     });
+    // The monitors' evaluations of the call were hidden until now: the operator is told of them.
+    if (!(await hasPendingSelfEvaluation(tx, r.call_id))) {
+      const released = await tx
+        .selectFrom('evaluations')
+        .select(['evaluation_id', 'call_id', 'operator_id'])
+        .where('call_id', '=', r.call_id)
+        .where('calibration', '=', 0)
+        .where('status', '!=', 'draft')
+        .execute();
+      for (const e of released) await evaluationReleased(tx, e);
+    }
   });
   return getSelfEvaluation(stores, id, user, scope);
 }

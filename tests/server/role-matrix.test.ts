@@ -589,6 +589,37 @@ const MATRIX: Record<string, Entry> = {
     ok: [400],
     outside: (_, op) => [{ req: post(`/api/coaching/${coach(op)}/close`), status: 404 }],
   },
+  'GET /api/notifications': { allow: 'signedIn', req: () => get('/api/notifications') },
+  'GET /api/notifications/unread': { allow: 'signedIn', req: () => get('/api/notifications/unread') },
+  'POST /api/notifications/read-all': { allow: 'signedIn', req: () => post('/api/notifications/read-all') },
+  'POST /api/notifications/:id/read': {
+    allow: 'signedIn',
+    req: () => post('/api/notifications/999999/read'),
+    ok: [404],
+  },
+  'GET /api/notifications/email': { allow: 'signedIn', req: () => get('/api/notifications/email') },
+  'PUT /api/notifications/email': {
+    allow: 'signedIn',
+    req: () => put('/api/notifications/email', { email: 'nope' }),
+    ok: [400],
+  },
+  'GET /api/notifications/users': { allow: ['admin'], req: () => get('/api/notifications/users') },
+  'GET /api/notifications/users/:id/email': {
+    allow: ['admin'],
+    req: () => get('/api/notifications/users/1/email'),
+  },
+  'PUT /api/notifications/users/:id/email': {
+    allow: ['admin'],
+    req: () => put('/api/notifications/users/1/email', { email: 'nope' }),
+    ok: [400],
+  },
+  'GET /api/notifications/smtp': { allow: ['admin'], req: () => get('/api/notifications/smtp') },
+  'PUT /api/notifications/smtp': {
+    allow: ['admin'],
+    req: () => put('/api/notifications/smtp', { host: '' }),
+    ok: [400],
+  },
+  'DELETE /api/notifications/smtp': { allow: ['admin'], req: () => del('/api/notifications/smtp') },
   'GET /api/self-evaluations': {
     allow: READ_EVAL,
     req: () => get('/api/self-evaluations'),

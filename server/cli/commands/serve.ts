@@ -32,6 +32,8 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   rt.imports.start();
   // Calls left unchecked (a rule edit, an import, a stop in the middle) are checked in the background.
   rt.autoqa.start();
+  // Notification e-mails waiting in the outbox (a stop, a dead SMTP server) go out now and later.
+  rt.outbox.start();
   // The dashboard's figures are computed ahead of the first visitor, not in his wait.
   const warm = warmUp(rt).catch((e: unknown) =>
     console.warn(`warming up the dashboard's figures: ${String(e)}`),

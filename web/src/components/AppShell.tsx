@@ -19,6 +19,7 @@ import {
   UsersIcon,
 } from './icons.tsx';
 import { Brand } from './Logo.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { noteLocation } from './origin.ts';
 import { PageSkeleton } from './PageSkeleton.tsx';
 import {
@@ -182,6 +183,7 @@ export default function AppShell() {
             {settings.companyName}
           </div>
           <div className="topbar-user">
+            <NotificationBell />
             <LanguageSwitch />
             <span className="avatar" aria-hidden="true">
               {initials(user.displayName || user.username)}

@@ -6,6 +6,7 @@ import { enCoaching } from './en-coaching.ts';
 import { enGraders } from './en-graders.ts';
 import { enLive } from './en-live.ts';
 import { enMapping } from './en-mapping.ts';
+import { enNotify } from './en-notify.ts';
 import { enPbx } from './en-pbx.ts';
 import { enQa } from './en-qa.ts';
 import { enTranscribe } from './en-transcribe.ts';
@@ -483,6 +484,7 @@ export const en = {
   ...enLive,
   ...enPbx,
   ...enCoaching,
+  ...enNotify,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

@@ -8,6 +8,7 @@ import { roDash } from './ro-dash.ts';
 import { roGraders } from './ro-graders.ts';
 import { roLive } from './ro-live.ts';
 import { roMapping } from './ro-mapping.ts';
+import { roNotify } from './ro-notify.ts';
 import { roPbx } from './ro-pbx.ts';
 import { roQa } from './ro-qa.ts';
 import { roTranscribe } from './ro-transcribe.ts';
@@ -486,5 +487,6 @@ export const ro: Catalogue = {
   ...roLive,
   ...roPbx,
   ...roCoaching,
+  ...roNotify,
   ...roAuto,
 };

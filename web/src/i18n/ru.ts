@@ -8,6 +8,7 @@ import { ruDash } from './ru-dash.ts';
 import { ruGraders } from './ru-graders.ts';
 import { ruLive } from './ru-live.ts';
 import { ruMapping } from './ru-mapping.ts';
+import { ruNotify } from './ru-notify.ts';
 import { ruPbx } from './ru-pbx.ts';
 import { ruQa } from './ru-qa.ts';
 import { ruTranscribe } from './ru-transcribe.ts';
@@ -487,5 +488,6 @@ export const ru: Catalogue = {
   ...ruLive,
   ...ruPbx,
   ...ruCoaching,
+  ...ruNotify,
   ...ruAuto,
 };

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { ErrorState, Skeleton } from '../components/states.tsx';
 import { useDocumentTitle } from '../components/useDocumentTitle.ts';
 import { useT } from '../i18n/index.ts';
+import { SmtpCard } from './settings/SmtpCard.tsx';
 
 /** The zones the browser knows, offered while typing; the server checks the value it gets. */
 const ZONES: readonly string[] =
@@ -122,6 +123,7 @@ export default function SettingsPage() {
           SETTING_KEYS.map((k) => <SettingRow key={k} name={k} value={values[k]} />)
         )}
       </section>
+      <SmtpCard />
     </div>
   );
 }
