@@ -15,6 +15,7 @@ import * as coaching from './2026-12-06-014-coaching.ts';
 import * as selfEvaluations from './2026-12-06-015-self-evaluations.ts';
 import * as gradingTime from './2026-12-06-016-grading-time.ts';
 import * as disputeLevels from './2026-12-06-017-dispute-levels.ts';
+import * as samplingRules from './2026-12-06-019-sampling-rules.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-017-dispute-levels': disputeLevels,
   '2026-12-06-014-coaching': coaching,
   '2026-12-06-015-self-evaluations': selfEvaluations,
+  '2026-12-06-019-sampling-rules': samplingRules,
 };
