@@ -73,7 +73,7 @@ export interface SamplingRuleResponse {
   rule: SamplingRuleView;
 }
 
-export const refillRequest = z.object({ date: localDate });
+export const refillRequest = z.object({ date: localDate, ruleId: z.number().int().positive().optional() });
 export interface RefillResult {
   ruleId: number;
   name: string;
