@@ -5,6 +5,7 @@ import { answerClientErrors } from '../../client-errors.ts';
 import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
 import { warmUp } from '../../dashboard/warm-up.ts';
 import { openDataDir } from '../../runtime.ts';
+import { startSamplingTimer } from '../../sampling/timer.ts';
 import { cliArgs, intFlag } from '../args.ts';
 import { keepServing } from '../keep-serving.ts';
 
@@ -32,6 +33,8 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   rt.imports.start();
   // Calls left unchecked (a rule edit, an import, a stop in the middle) are checked in the background.
   rt.autoqa.start();
+  // The sampling rules fill the monitors' worklists by themselves (docs/qa-program.md).
+  const stopSampling = startSamplingTimer(rt, env.CALLSCORE_SAMPLING_MINUTES ?? 15);
   // The dashboard's figures are computed ahead of the first visitor, not in his wait.
   const warm = warmUp(rt).catch((e: unknown) =>
     console.warn(`warming up the dashboard's figures: ${String(e)}`),
@@ -42,6 +45,7 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   const stop = () => {
     // The stores close once the warm-up's queries are done.
     stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
+      .then(() => stopSampling())
       .then(() => warm)
       .then(() => rt.close());
     return stopping;
