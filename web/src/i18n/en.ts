@@ -8,6 +8,7 @@ import { enLive } from './en-live.ts';
 import { enMapping } from './en-mapping.ts';
 import { enPbx } from './en-pbx.ts';
 import { enQa } from './en-qa.ts';
+import { enSampling } from './en-sampling.ts';
 import { enTranscribe } from './en-transcribe.ts';
 import { enValues } from './en-values.ts';
 
@@ -483,6 +484,7 @@ export const en = {
   ...enLive,
   ...enPbx,
   ...enCoaching,
+  ...enSampling,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

@@ -10,6 +10,7 @@ import { roLive } from './ro-live.ts';
 import { roMapping } from './ro-mapping.ts';
 import { roPbx } from './ro-pbx.ts';
 import { roQa } from './ro-qa.ts';
+import { roSampling } from './ro-sampling.ts';
 import { roTranscribe } from './ro-transcribe.ts';
 import { roValues } from './ro-values.ts';
 
@@ -486,5 +487,6 @@ export const ro: Catalogue = {
   ...roLive,
   ...roPbx,
   ...roCoaching,
+  ...roSampling,
   ...roAuto,
 };

@@ -10,6 +10,7 @@ import { ruLive } from './ru-live.ts';
 import { ruMapping } from './ru-mapping.ts';
 import { ruPbx } from './ru-pbx.ts';
 import { ruQa } from './ru-qa.ts';
+import { ruSampling } from './ru-sampling.ts';
 import { ruTranscribe } from './ru-transcribe.ts';
 import { ruValues } from './ru-values.ts';
 
@@ -487,5 +488,6 @@ export const ru: Catalogue = {
   ...ruLive,
   ...ruPbx,
   ...ruCoaching,
+  ...ruSampling,
   ...ruAuto,
 };
