@@ -39,6 +39,7 @@ const CASES: RoleCase[] = [
       'Settings',
       'Call queue',
       'My worklist',
+      'Sampling rules',
       'Forms',
       'Disputes',
       'Appeals',
@@ -61,6 +62,7 @@ const CASES: RoleCase[] = [
       'Payroll',
       'Pay rules',
       'Call queue',
+      'Sampling rules',
       'Appeals',
       'Calibration',
       'Graders',
@@ -76,6 +78,7 @@ const CASES: RoleCase[] = [
     menu: [
       'Call queue',
       'My worklist',
+      'Sampling rules',
       'Forms',
       'Disputes',
       'Calibration',
@@ -90,7 +93,15 @@ const CASES: RoleCase[] = [
   {
     user: 'qa',
     home: /^\/worklist$/,
-    menu: ['Call queue', 'My worklist', 'Calibration', 'Graders', 'AutoQA rules', 'Self-evaluations'],
+    menu: [
+      'Call queue',
+      'My worklist',
+      'Sampling rules',
+      'Calibration',
+      'Graders',
+      'AutoQA rules',
+      'Self-evaluations',
+    ],
     forbidden: '/forms/new',
   },
   {
