@@ -32,6 +32,8 @@ export const enSampling = {
   'sampling.lowScore': 'Only operators whose score last month was below',
   'sampling.monitors': 'Monitors (comma separated; empty: every monitor)',
   'sampling.cap': 'Most calls per monitor per day',
+  'sampling.monitorsColumn': 'Monitors',
+  'sampling.capColumn': 'Per monitor a day',
   'sampling.everyMonitor': 'every monitor',
   'sampling.lastRefill': 'Last refill',
   'sampling.neverRan': 'not run yet',

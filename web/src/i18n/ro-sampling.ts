@@ -2,7 +2,7 @@ import type { enSampling } from './en-sampling.ts';
 
 /** Romanian messages of the sampling rules page. */
 export const roSampling: { readonly [K in keyof typeof enSampling]: string } = {
-  'nav.sampling': 'Reguli de eșantionare',
+  'nav.sampling': 'Eșantionare',
   'sampling.subtitle': 'Reguli care umplu lista fiecărui evaluator în fiecare zi sau săptămână',
   'sampling.rules': 'Reguli',
   'sampling.noRules': 'Încă nu există reguli de eșantionare',
@@ -34,6 +34,8 @@ export const roSampling: { readonly [K in keyof typeof enSampling]: string } = {
   'sampling.lowScore': 'Doar operatori cu scorul lunii trecute sub',
   'sampling.monitors': 'Evaluatori (separați prin virgulă; gol: toți)',
   'sampling.cap': 'Cel mult apeluri per evaluator pe zi',
+  'sampling.monitorsColumn': 'Evaluatori',
+  'sampling.capColumn': 'Per evaluator pe zi',
   'sampling.everyMonitor': 'toți evaluatorii',
   'sampling.lastRefill': 'Ultima completare',
   'sampling.neverRan': 'încă nerulată',

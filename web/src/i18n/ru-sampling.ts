@@ -34,6 +34,8 @@ export const ruSampling: { readonly [K in keyof typeof enSampling]: string } = {
   'sampling.lowScore': 'Только операторы с оценкой за прошлый месяц ниже',
   'sampling.monitors': 'Контролёры (через запятую; пусто: все)',
   'sampling.cap': 'Не больше звонков на контролёра в день',
+  'sampling.monitorsColumn': 'Контролёры',
+  'sampling.capColumn': 'На контролёра в день',
   'sampling.everyMonitor': 'все контролёры',
   'sampling.lastRefill': 'Последнее пополнение',
   'sampling.neverRan': 'ещё не запускалось',

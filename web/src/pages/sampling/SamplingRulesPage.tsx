@@ -106,45 +106,47 @@ export default function SamplingRulesPage() {
           ) : rules.data.rules.length === 0 ? (
             <EmptyState title={t('sampling.noRules')}>{t('sampling.noRulesBody')}</EmptyState>
           ) : (
-            <table className="data-table" data-testid="sampling-rules">
-              <thead>
-                <tr>
-                  <th>{t('sampling.name')}</th>
-                  <th>{t('sampling.schedule')}</th>
-                  <th>{t('sampling.quota')}</th>
-                  <th>{t('sampling.monitors')}</th>
-                  <th>{t('sampling.cap')}</th>
-                  <th>{t('sampling.lastRefill')}</th>
-                  {edits && <th aria-label={t('sampling.edit')} />}
-                </tr>
-              </thead>
-              <tbody>
-                {rules.data.rules.map((r) => (
-                  <tr key={r.id} className={r.active ? undefined : 'is-muted'}>
-                    <td>
-                      {r.name}
-                      {!r.active && ` (${t('sampling.inactive')})`}
-                    </td>
-                    <td>{t(`sampling.schedule.${r.schedule}`)}</td>
-                    <td>
-                      {r.quota === 'count'
-                        ? t('sampling.quotaOf.count', { n: r.perOperator })
-                        : t('sampling.quotaOf.percent', { p: r.percent, min: r.minPerOperator })}
-                    </td>
-                    <td>{r.monitors.length ? r.monitors.join(', ') : t('sampling.everyMonitor')}</td>
-                    <td>{r.capPerMonitorPerDay}</td>
-                    <td>{lastRefillOf(t, r)}</td>
-                    {edits && (
-                      <td>
-                        <button type="button" className="button button-small" onClick={() => setEditing(r)}>
-                          {t('sampling.edit')}
-                        </button>
-                      </td>
-                    )}
+            <div className="table-scroll">
+              <table className="data-table" data-testid="sampling-rules">
+                <thead>
+                  <tr>
+                    <th>{t('sampling.name')}</th>
+                    <th>{t('sampling.schedule')}</th>
+                    <th>{t('sampling.quota')}</th>
+                    <th>{t('sampling.monitorsColumn')}</th>
+                    <th>{t('sampling.capColumn')}</th>
+                    <th>{t('sampling.lastRefill')}</th>
+                    {edits && <th aria-label={t('sampling.edit')} />}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rules.data.rules.map((r) => (
+                    <tr key={r.id} className={r.active ? undefined : 'is-muted'}>
+                      <td>
+                        {r.name}
+                        {!r.active && ` (${t('sampling.inactive')})`}
+                      </td>
+                      <td>{t(`sampling.schedule.${r.schedule}`)}</td>
+                      <td>
+                        {r.quota === 'count'
+                          ? t('sampling.quotaOf.count', { n: r.perOperator })
+                          : t('sampling.quotaOf.percent', { p: r.percent, min: r.minPerOperator })}
+                      </td>
+                      <td>{r.monitors.length ? r.monitors.join(', ') : t('sampling.everyMonitor')}</td>
+                      <td>{r.capPerMonitorPerDay}</td>
+                      <td className="sampling-last">{lastRefillOf(t, r)}</td>
+                      {edits && (
+                        <td>
+                          <button type="button" className="button button-small" onClick={() => setEditing(r)}>
+                            {t('sampling.edit')}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       )}
@@ -163,32 +165,34 @@ export default function SamplingRulesPage() {
         ) : worklist.data.items.length === 0 ? (
           <EmptyState title={t('sampling.worklistEmpty')} />
         ) : (
-          <table className="data-table" data-testid="sampling-worklist">
-            <thead>
-              <tr>
-                <th>{t('sampling.date')}</th>
-                <th>{t('sampling.call')}</th>
-                <th>{t('sampling.operator')}</th>
-                <th>{t('sampling.monitor')}</th>
-                <th>{t('sampling.rule')}</th>
-                <th>{t('sampling.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {worklist.data.items.map((i) => (
-                <tr key={i.callId}>
-                  <td>{i.runOn}</td>
-                  <td>
-                    <Link to={`/calls/${encodeURIComponent(i.callId)}`}>{i.callId}</Link>
-                  </td>
-                  <td>{i.operatorId}</td>
-                  <td>{i.monitor}</td>
-                  <td>{i.ruleName}</td>
-                  <td>{i.done ? t('sampling.done') : t('sampling.todo')}</td>
+          <div className="table-scroll">
+            <table className="data-table" data-testid="sampling-worklist">
+              <thead>
+                <tr>
+                  <th>{t('sampling.date')}</th>
+                  <th>{t('sampling.call')}</th>
+                  <th>{t('sampling.operator')}</th>
+                  <th>{t('sampling.monitor')}</th>
+                  <th>{t('sampling.rule')}</th>
+                  <th>{t('sampling.status')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {worklist.data.items.map((i) => (
+                  <tr key={i.callId}>
+                    <td>{i.runOn}</td>
+                    <td>
+                      <Link to={`/calls/${encodeURIComponent(i.callId)}`}>{i.callId}</Link>
+                    </td>
+                    <td>{i.operatorId}</td>
+                    <td>{i.monitor}</td>
+                    <td>{i.ruleName}</td>
+                    <td>{i.done ? t('sampling.done') : t('sampling.todo')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>
