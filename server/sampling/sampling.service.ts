@@ -8,6 +8,7 @@ import {
 } from '../../schemas/sampling-rules.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
+import { currentRuleSet } from '../autoqa/rules.service.ts';
 import { qaMonitorsNamed } from '../users/qa-monitors.ts';
 import {
   findRuleRow,
@@ -55,8 +56,20 @@ export async function getRule(db: Db, id: number): Promise<SamplingRuleView> {
   return viewOf(row, (await lastRefillRows(db)).get(id));
 }
 
-/** Monitors named on a rule must be active monitors; stored as the users spell them. */
+/**
+ * Monitors named on a rule must be active monitors (stored as the users spell them), and a failed
+ * check one of the rule set in force: a rule that can never match is refused, not kept silently empty.
+ */
 async function checked(db: Db, input: SamplingRuleInput): Promise<SamplingRuleInput> {
+  const check = input.filter.failedCheck;
+  if (check !== null) {
+    const keys = (await currentRuleSet(db)).checks.map((c) => c.key);
+    if (!keys.includes(check))
+      throw new AppError(
+        'bad_request',
+        `invalid rule: filter.failedCheck: "${check}" is no check of the rule set in force (${keys.join(', ')})`,
+      );
+  }
   return { ...input, monitors: await qaMonitorsNamed(db, input.monitors) };
 }
 

@@ -93,6 +93,11 @@ describe('sampling rules over the API', () => {
     );
     expect(stranger.status).toBe(400);
     expect(stranger.body.error.message).toMatch(/not QA monitors: head/);
+    const noCheck = await json<{ error: { message: string } }>(
+      lead.post(RULES, { ...rule, filter: { failedCheck: 'no-such-check' } }),
+    );
+    expect(noCheck.status).toBe(400);
+    expect(noCheck.body.error.message).toMatch(/no-such-check/);
     expect((await lead.get(`${RULES}/99999`)).status).toBe(404);
     expect((await lead.post(`${RULES}/refill`, { date: '2026-02-30' })).status).toBe(400);
     expect((await (await as('qa')).post(RULES, rule)).status).toBe(403);
