@@ -129,11 +129,17 @@ async function refillRule(
   return deps.db.transaction().execute(async (tx) => {
     // Checked again inside the transaction: a timer and a "run now" at once give the calls once.
     if (await refillRan(tx, row.id, date)) return none;
+    // Another rule's refill may have given some of these calls since they were read.
+    const takenNow = await takenCalls(
+      tx,
+      candidates.map((c) => c.callId),
+    );
+    const free = candidates.filter((c) => !takenNow.has(c.callId));
     const {
       allocations,
       wanted,
       perOperator: operators,
-    } = allocate(candidates, rule, named, rule.capPerMonitorPerDay, await givenOn(tx, date));
+    } = allocate(free, rule, named, rule.capPerMonitorPerDay, await givenOn(tx, date));
     const perMonitor: Record<string, number> = {};
     for (const a of allocations) {
       const assignmentId = await insertAssignment(tx, {
@@ -155,7 +161,7 @@ async function refillRule(
       perMonitor[a.monitor] = (perMonitor[a.monitor] ?? 0) + 1;
     }
     const counts: RefillCounts = {
-      candidates: candidates.length,
+      candidates: free.length,
       wanted,
       assigned: allocations.length,
       overCap: wanted - allocations.length,

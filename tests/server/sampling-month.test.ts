@@ -161,6 +161,26 @@ describe('a month of daily refills', () => {
     expect(new Set(weeklyItems.map((i) => i.run_on)).size).toBeLessThanOrEqual(4);
   }, 300_000);
 
+  it('two rules run at once for one date give each call once', async () => {
+    const { db } = env.rt;
+    const def = { schedule: 'daily', quota: 'count', perOperator: 50, capPerMonitorPerDay: 1000 };
+    const a = await createRule(db, samplingRuleInput.parse({ ...def, name: 'A' }), 'qalead');
+    const b = await createRule(db, samplingRuleInput.parse({ ...def, name: 'B' }), 'qalead');
+    const date = '2026-10-10';
+    const [ra, rb] = await Promise.all([
+      refill(env.rt, date, 'timer', TZ, a.id),
+      refill(env.rt, date, 'cli', TZ, b.id),
+    ]);
+    expect(ra.results[0]?.ran && rb.results[0]?.ran).toBe(true);
+    const items = await db
+      .selectFrom('sampling_items')
+      .select('call_id')
+      .where('run_on', '=', date)
+      .execute();
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((i) => i.call_id)).size).toBe(items.length);
+  });
+
   it('the percent quota: at least the minimum, never more than the operator has', () => {
     const q = { quota: 'percent' as const, perOperator: 0, percent: 10, minPerOperator: 2 };
     expect(wantedOf(q, 0)).toBe(0);
