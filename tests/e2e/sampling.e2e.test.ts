@@ -79,6 +79,10 @@ describe('sampling rules in the browser', () => {
     await monitor.page.goto(`${e.url}/worklist?period=2026-10`);
     await monitor.page.waitForLoadState('networkidle');
     await expect.poll(() => monitor.page.locator('main').textContent()).toContain(first);
+    // There too, with the rule that gave it.
+    await expect
+      .poll(() => monitor.page.locator('tr', { hasText: first }).textContent())
+      .toContain('rule “Two a day for qa”');
     expect(monitor.errors).toEqual([]);
   }, 240_000);
 });

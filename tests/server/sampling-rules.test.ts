@@ -123,11 +123,11 @@ describe('sampling rules over the API', () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((i) => i.monitor === 'qa')).toBe(true);
     // The same calls are on the monitor's worklist of the month.
-    const month = await json<{ assignments: { callId: string; assignedBy: string }[] }>(
+    const month = await json<{ assignments: { callId: string; rule: { name: string } | null }[] }>(
       (await as('qa')).get('/api/calls/worklist?period=2026-10'),
     );
-    const onList = new Set(month.body.assignments.map((a) => a.callId));
-    expect(mine.every((i) => onList.has(i.callId))).toBe(true);
+    const onList = new Map(month.body.assignments.map((a) => [a.callId, a.rule?.name]));
+    expect(mine.every((i) => onList.get(i.callId) === i.ruleName)).toBe(true);
 
     const team = (await env.rt.db.selectFrom('operators').select(['operator_id', 'team_id']).execute())[0];
     await createUser(

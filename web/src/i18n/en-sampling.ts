@@ -34,6 +34,7 @@ export const enSampling = {
   'sampling.cap': 'Most calls per monitor per day',
   'sampling.monitorsColumn': 'Monitors',
   'sampling.capColumn': 'Per monitor a day',
+  'sampling.byRule': 'rule “{rule}”, {date}',
   'sampling.everyMonitor': 'every monitor',
   'sampling.lastRefill': 'Last refill',
   'sampling.neverRan': 'not run yet',

@@ -36,6 +36,7 @@ export const roSampling: { readonly [K in keyof typeof enSampling]: string } = {
   'sampling.cap': 'Cel mult apeluri per evaluator pe zi',
   'sampling.monitorsColumn': 'Evaluatori',
   'sampling.capColumn': 'Per evaluator pe zi',
+  'sampling.byRule': 'regula „{rule}”, {date}',
   'sampling.everyMonitor': 'toți evaluatorii',
   'sampling.lastRefill': 'Ultima completare',
   'sampling.neverRan': 'încă nerulată',

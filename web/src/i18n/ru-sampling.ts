@@ -36,6 +36,7 @@ export const ruSampling: { readonly [K in keyof typeof enSampling]: string } = {
   'sampling.cap': 'Не больше звонков на контролёра в день',
   'sampling.monitorsColumn': 'Контролёры',
   'sampling.capColumn': 'На контролёра в день',
+  'sampling.byRule': 'правило «{rule}», {date}',
   'sampling.everyMonitor': 'все контролёры',
   'sampling.lastRefill': 'Последнее пополнение',
   'sampling.neverRan': 'ещё не запускалось',
