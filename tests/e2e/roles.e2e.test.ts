@@ -35,6 +35,7 @@ const CASES: RoleCase[] = [
       'Payroll',
       'Pay rules',
       'Imports',
+      'Speech to text',
       'Users',
       'Settings',
       'Call queue',
