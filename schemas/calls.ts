@@ -263,6 +263,8 @@ export interface AssignmentView {
   monitor: string;
   assignedBy: string;
   assignedAt: string;
+  /** The sampling rule that gave the call (docs/qa-program.md, "Sampling rules"); null: given by hand. */
+  rule: { id: number; name: string } | null;
   /** The monitor's evaluation of the call, if he started one. */
   evaluationId: string | null;
   evaluationStatus: string | null;

@@ -115,6 +115,11 @@ export const POLICY = {
   /** Open a coaching session, edit its notes, record its follow-up. */
   'coaching.manage': ['head', 'qa_lead'],
   'coaching.acknowledge': ['operator'],
+  /** Sampling rules that fill the worklists by themselves: heads read them, QA leads edit and run them. */
+  'sampling.read': ['qa_lead', 'head', 'admin'],
+  'sampling.edit': LEADS,
+  /** The calls the rules gave: a monitor his own, the others every monitor's of their scope. */
+  'sampling.worklist': ['qa', 'qa_lead', 'head', 'admin'],
   /** Self-evaluations and the gap between them and the monitors' scores. */
   'selfEvaluations.read': QA_READERS,
   /** Ask an operator to score calls of his own. */

@@ -29,6 +29,7 @@ import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { payrollRoutes } from './payroll/payroll.routes.ts';
 import { plansRoutes } from './plans/plans.routes.ts';
 import { namesRoutes } from './roster/names.routes.ts';
+import { samplingRoutes } from './sampling/sampling.routes.ts';
 import { scorecardsRoutes } from './scorecards/scorecards.routes.ts';
 import { payRulesRoutes } from './scoring/pay-rules.routes.ts';
 import { selfEvaluationsRoutes } from './self-evaluations/self-evaluations.routes.ts';
@@ -68,6 +69,7 @@ const api = new Hono<AppEnv>()
   .route('/autoqa', autoqaRoutes)
   .route('/live', liveRoutes)
   .route('/qa/graders', gradersRoutes)
+  .route('/qa/sampling-rules', samplingRoutes)
   .route('/transcribe', transcribeRoutes)
   .route('/coaching', coachingRoutes)
   .route('/self-evaluations', selfEvaluationsRoutes)

@@ -231,6 +231,35 @@ export interface EvaluationAssignmentsTable {
   assigned_at: Generated<string>;
 }
 
+export interface SamplingRulesTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  definition: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SamplingItemsTable {
+  id: Generated<number>;
+  rule_id: number;
+  run_on: string;
+  call_id: string;
+  operator_id: string;
+  monitor: string;
+  assignment_id: number;
+}
+
+export interface SamplingRefillsTable {
+  id: Generated<number>;
+  rule_id: number;
+  run_on: string;
+  ran_at: string;
+  ran_by: string;
+  counts: string;
+}
+
 export interface CalibrationSessionsTable {
   id: Generated<number>;
   call_id: string;
@@ -417,6 +446,9 @@ export interface Database {
   evaluation_comments: EvaluationCommentsTable;
   evaluation_disputes: EvaluationDisputesTable;
   evaluation_assignments: EvaluationAssignmentsTable;
+  sampling_rules: SamplingRulesTable;
+  sampling_items: SamplingItemsTable;
+  sampling_refills: SamplingRefillsTable;
   calibration_sessions: CalibrationSessionsTable;
   calibration_participants: CalibrationParticipantsTable;
   pay_rules: PayRulesTable;

@@ -10,8 +10,11 @@ export const assignmentsWithEvaluations = (db: Db, period: string, monitor: stri
         .onRef('e.evaluator', '=', 'a.monitor')
         .on('e.calibration', '=', 0),
     )
+    // The rule that gave the call, if a sampling rule did.
+    .leftJoin('sampling_items as si', 'si.assignment_id', 'a.id')
+    .leftJoin('sampling_rules as sr', 'sr.id', 'si.rule_id')
     .selectAll('a')
-    .select(['e.evaluation_id', 'e.status as evaluation_status'])
+    .select(['e.evaluation_id', 'e.status as evaluation_status', 'sr.id as rule_id', 'sr.name as rule_name'])
     .where('a.period', '=', period)
     .$if(monitor !== null, (q) => q.where('a.monitor', '=', monitor ?? ''))
     .orderBy('a.monitor')

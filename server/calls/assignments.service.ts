@@ -37,6 +37,7 @@ export async function listAssignments(
     monitor: r.monitor,
     assignedBy: r.assigned_by,
     assignedAt: r.assigned_at,
+    rule: r.rule_id == null ? null : { id: r.rule_id, name: r.rule_name ?? '' },
     evaluationId: r.evaluation_id ?? null,
     evaluationStatus: r.evaluation_status ?? null,
     done: r.evaluation_status != null && DONE.has(r.evaluation_status),

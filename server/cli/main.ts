@@ -45,6 +45,7 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
   settings get [KEY] | set KEY VALUE         company settings (timeZone, currency, serviceLevelSeconds, …)
   users    add NAME --role ROLE [--operator ID] [--name "Full Name"]   (password on stdin or CALLSCORE_PASSWORD)
   users    list
+  sample   refill --date YYYY-MM-DD [--json] run the sampling rules due that date (already run: nothing changes)
 `;
 
 type Command = (argv: string[]) => Promise<void>;
@@ -62,6 +63,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   payroll: async () => (await import('./commands/payroll.ts')).payrollCommand,
   autoqa: async () => (await import('./commands/autoqa.ts')).autoqaCommand,
   transcribe: async () => (await import('./commands/transcribe.ts')).transcribeCommand,
+  sample: async () => (await import('./commands/sample.ts')).sampleCommand,
 };
 
 async function main(argv: string[]) {

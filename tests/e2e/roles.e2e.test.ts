@@ -40,6 +40,7 @@ const CASES: RoleCase[] = [
       'Settings',
       'Call queue',
       'My worklist',
+      'Sampling rules',
       'Forms',
       'Disputes',
       'Appeals',
@@ -62,6 +63,7 @@ const CASES: RoleCase[] = [
       'Payroll',
       'Pay rules',
       'Call queue',
+      'Sampling rules',
       'Appeals',
       'Calibration',
       'Graders',
@@ -77,6 +79,7 @@ const CASES: RoleCase[] = [
     menu: [
       'Call queue',
       'My worklist',
+      'Sampling rules',
       'Forms',
       'Disputes',
       'Calibration',
@@ -91,7 +94,15 @@ const CASES: RoleCase[] = [
   {
     user: 'qa',
     home: /^\/worklist$/,
-    menu: ['Call queue', 'My worklist', 'Calibration', 'Graders', 'AutoQA rules', 'Self-evaluations'],
+    menu: [
+      'Call queue',
+      'My worklist',
+      'Sampling rules',
+      'Calibration',
+      'Graders',
+      'AutoQA rules',
+      'Self-evaluations',
+    ],
     forbidden: '/forms/new',
   },
   {

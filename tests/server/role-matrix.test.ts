@@ -620,6 +620,26 @@ const MATRIX: Record<string, Entry> = {
     ok: [400],
   },
   'DELETE /api/notifications/smtp': { allow: ['admin'], req: () => del('/api/notifications/smtp') },
+  'GET /api/qa/sampling-rules': {
+    allow: ['qa_lead', 'head', 'admin'],
+    req: () => get('/api/qa/sampling-rules'),
+  },
+  'GET /api/qa/sampling-rules/:id': {
+    allow: ['qa_lead', 'head', 'admin'],
+    req: () => get('/api/qa/sampling-rules/999999'),
+    ok: [404],
+  },
+  'GET /api/qa/sampling-rules/worklist': {
+    allow: ['qa', 'qa_lead', 'head', 'admin'],
+    req: () => get('/api/qa/sampling-rules/worklist'),
+  },
+  'POST /api/qa/sampling-rules': { allow: LEADS, req: () => post('/api/qa/sampling-rules'), ok: [400] },
+  'PUT /api/qa/sampling-rules/:id': { allow: LEADS, req: () => put('/api/qa/sampling-rules/1'), ok: [400] },
+  'POST /api/qa/sampling-rules/refill': {
+    allow: LEADS,
+    req: () => post('/api/qa/sampling-rules/refill'),
+    ok: [400],
+  },
   'GET /api/self-evaluations': {
     allow: READ_EVAL,
     req: () => get('/api/self-evaluations'),

@@ -35,6 +35,7 @@ const AccuracyPage = lazyChunk(() => import('./pages/autoqa/AccuracyPage.tsx'));
 const AutoqaRulesPage = lazyChunk(() => import('./pages/autoqa/AutoqaRulesPage.tsx'));
 const AppealsPage = lazyChunk(() => import('./pages/AppealsPage.tsx'));
 const GradersPage = lazyChunk(() => import('./pages/graders/GradersPage.tsx'));
+const SamplingRulesPage = lazyChunk(() => import('./pages/sampling/SamplingRulesPage.tsx'));
 const CoachingListPage = lazyChunk(() => import('./pages/coaching/CoachingListPage.tsx'));
 const NewCoachingPage = lazyChunk(() => import('./pages/coaching/NewCoachingPage.tsx'));
 const CoachingSessionPage = lazyChunk(() => import('./pages/coaching/CoachingSessionPage.tsx'));
@@ -83,6 +84,7 @@ export function App() {
               <Route path="autoqa/rules" element={<AutoqaRulesPage />} />
               <Route path="appeals" element={<AppealsPage />} />
               <Route path="qa/graders" element={<GradersPage />} />
+              <Route path="qa/sampling" element={<SamplingRulesPage />} />
               <Route path="coaching" element={<CoachingListPage />} />
               <Route path="coaching/new" element={<NewCoachingPage />} />
               <Route path="coaching/:id" element={<CoachingSessionPage />} />

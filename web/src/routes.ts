@@ -71,6 +71,8 @@ export const PAGES = {
   graders: { path: '/qa/graders', title: 'nav.graders', needs: ['qa.graders'] },
   // AutoQA measured against the monitors, beside calibration (people against people).
   autoqaAccuracy: { path: '/autoqa/accuracy', title: 'nav.autoqaAccuracy', needs: ['autoqa.accuracy'] },
+  // Sampling rules fill the monitors' worklists by themselves; a monitor sees the calls given to him.
+  sampling: { path: '/qa/sampling', title: 'nav.sampling', needs: ['sampling.worklist'] },
   // Coaching sessions: heads and QA leads open them, an operator reads and acknowledges his own.
   coaching: { path: '/coaching', title: 'nav.coaching', needs: ['coaching.read'] },
   // Before the session's own path: `/coaching/new` is no session.

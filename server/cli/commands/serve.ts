@@ -5,6 +5,7 @@ import { answerClientErrors } from '../../client-errors.ts';
 import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
 import { warmUp } from '../../dashboard/warm-up.ts';
 import { openDataDir } from '../../runtime.ts';
+import { startSamplingTimer } from '../../sampling/timer.ts';
 import { cliArgs, intFlag } from '../args.ts';
 import { keepServing } from '../keep-serving.ts';
 
@@ -34,6 +35,8 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   rt.autoqa.start();
   // Notification e-mails waiting in the outbox (a stop, a dead SMTP server) go out now and later.
   rt.outbox.start();
+  // The sampling rules fill the monitors' worklists by themselves (docs/qa-program.md).
+  const stopSampling = startSamplingTimer(rt, env.CALLSCORE_SAMPLING_MINUTES ?? 15);
   // The dashboard's figures are computed ahead of the first visitor, not in his wait.
   const warm = warmUp(rt).catch((e: unknown) =>
     console.warn(`warming up the dashboard's figures: ${String(e)}`),
@@ -44,6 +47,7 @@ export async function startServer(dataDir: string, port: number, host = '127.0.0
   const stop = () => {
     // The stores close once the warm-up's queries are done.
     stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
+      .then(() => stopSampling())
       .then(() => warm)
       .then(() => rt.close());
     return stopping;

@@ -50,6 +50,7 @@ const NAV: readonly { page: PageName; icon: ComponentType; own?: true }[] = [
   { page: 'settings', icon: SettingsIcon },
   { page: 'callQueue', icon: QueueIcon },
   { page: 'worklist', icon: WorklistIcon },
+  { page: 'sampling', icon: WorklistIcon },
   { page: 'forms', icon: FormsIcon },
   { page: 'disputes', icon: DisputesIcon },
   { page: 'appeals', icon: DisputesIcon },

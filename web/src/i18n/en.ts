@@ -9,6 +9,7 @@ import { enMapping } from './en-mapping.ts';
 import { enNotify } from './en-notify.ts';
 import { enPbx } from './en-pbx.ts';
 import { enQa } from './en-qa.ts';
+import { enSampling } from './en-sampling.ts';
 import { enTranscribe } from './en-transcribe.ts';
 import { enValues } from './en-values.ts';
 
@@ -485,6 +486,7 @@ export const en = {
   ...enPbx,
   ...enCoaching,
   ...enNotify,
+  ...enSampling,
   // Department-head dashboard, operator page and "How I am evaluated"
   'dashboard.subtitleAllCriteria': 'Every criterion and contact-center figure for {period}',
   'dashboard.subtitleOf': 'Every criterion and contact-center figure of {view} for {period}',

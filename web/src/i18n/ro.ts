@@ -11,6 +11,7 @@ import { roMapping } from './ro-mapping.ts';
 import { roNotify } from './ro-notify.ts';
 import { roPbx } from './ro-pbx.ts';
 import { roQa } from './ro-qa.ts';
+import { roSampling } from './ro-sampling.ts';
 import { roTranscribe } from './ro-transcribe.ts';
 import { roValues } from './ro-values.ts';
 
@@ -488,5 +489,6 @@ export const ro: Catalogue = {
   ...roPbx,
   ...roCoaching,
   ...roNotify,
+  ...roSampling,
   ...roAuto,
 };

@@ -11,6 +11,7 @@ import { ruMapping } from './ru-mapping.ts';
 import { ruNotify } from './ru-notify.ts';
 import { ruPbx } from './ru-pbx.ts';
 import { ruQa } from './ru-qa.ts';
+import { ruSampling } from './ru-sampling.ts';
 import { ruTranscribe } from './ru-transcribe.ts';
 import { ruValues } from './ru-values.ts';
 
@@ -489,5 +490,6 @@ export const ru: Catalogue = {
   ...ruPbx,
   ...ruCoaching,
   ...ruNotify,
+  ...ruSampling,
   ...ruAuto,
 };

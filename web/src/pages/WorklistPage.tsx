@@ -108,10 +108,12 @@ export default function WorklistPage() {
                         <td className="cell-muted">{dt.short(a.callStartedAt)}</td>
                         <td className="cell-muted">{names.operator(a.operatorId)}</td>
                         <td className="cell-muted">
-                          {t('qa.worklist.assignedBy', {
-                            user: names.user(a.assignedBy),
-                            date: dt.date(a.assignedAt),
-                          })}
+                          {a.rule
+                            ? t('sampling.byRule', { rule: a.rule.name, date: dt.date(a.assignedAt) })
+                            : t('qa.worklist.assignedBy', {
+                                user: names.user(a.assignedBy),
+                                date: dt.date(a.assignedAt),
+                              })}
                         </td>
                         <td>
                           {a.evaluationStatus ? (
