@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { splitCsvLine } from '../core/csv-line.ts';
 import { AppError } from '../core/errors.ts';
 
 /**
@@ -6,24 +7,7 @@ import { AppError } from '../core/errors.ts';
  * refuses the file: which of the two columns holds the value is a guess no import should make.
  */
 export function headerNames(line: string, delim: string): string[] {
-  const names: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delim) {
-      names.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  names.push(field.trim());
+  const names = splitCsvLine(line, delim);
   const seen = new Map<string, number>();
   return names.map((n, i) => {
     let name = n || `column${i}`;

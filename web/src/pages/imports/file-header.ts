@@ -1,3 +1,5 @@
+import { splitCsvLine } from '../../../../core/csv-line.ts';
+
 /**
  * The columns a chosen file offers the mapping form, read from its first line in the browser:
  * a CSV header's names (RFC 4180 quoting), `#1`, `#2` … for a file without one, or the keys of a
@@ -17,33 +19,11 @@ export async function fileColumns(
     }
   }
   const delim = format.delimiter === '\\t' ? '\t' : format.delimiter;
-  const fields = splitLine(line, delim);
+  const fields = splitCsvLine(line, delim);
   return format.header ? fields : fields.map((_, i) => `#${i + 1}`);
 }
 
 function keysOf(v: unknown, prefix: string): string[] {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return prefix ? [prefix] : [];
   return Object.entries(v).flatMap(([k, x]) => keysOf(x, prefix ? `${prefix}.${k}` : k));
-}
-
-function splitLine(line: string, delim: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delim) {
-      out.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  out.push(field.trim());
-  return out;
 }
