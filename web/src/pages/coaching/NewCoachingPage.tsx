@@ -11,7 +11,7 @@ import { useCheckLabels } from '../../api/autoqa.ts';
 import { useRoster } from '../../api/claims.ts';
 import { useOpenCoaching } from '../../api/coaching.ts';
 import { usePeriods } from '../../api/hooks.ts';
-import { useForm, useForms } from '../../api/qa.ts';
+import { useForm } from '../../api/qa.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useBackLink } from '../../components/useBackLink.ts';
@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { useT } from '../../i18n/index.ts';
 import { message } from '../../metrics.ts';
 import { OperatorField } from '../claims/OperatorField.tsx';
+import { FormField } from './FormField.tsx';
 
 type Kind = CoachingGoal['kind'];
 const DAY = 86_400_000;
@@ -45,7 +46,6 @@ export default function NewCoachingPage() {
   const periods = usePeriods();
   const latest = periods.data?.periods[0] ?? null;
   const checks = useCheckLabels(latest);
-  const forms = useForms();
   const open = useOpenCoaching();
 
   const source = (COACHING_SOURCES as readonly string[]).includes(params.get('source') ?? '')
@@ -166,25 +166,7 @@ export default function NewCoachingPage() {
           )}
           {kind === 'question' && (
             <>
-              <div className="field">
-                <label className="field-label" htmlFor={`${id}-form`}>
-                  {t('coaching.new.form')}
-                </label>
-                <select
-                  id={`${id}-form`}
-                  className="select"
-                  required
-                  value={formId}
-                  onChange={(e) => setFormId(e.target.value)}
-                >
-                  <option value="">{t('coaching.new.choose')}</option>
-                  {(forms.data?.forms ?? []).map((f) => (
-                    <option key={f.id} value={f.id}>
-                      {f.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FormField id={`${id}-form`} value={formId} onChange={setFormId} />
               <div className="field">
                 <label className="field-label" htmlFor={`${id}-question`}>
                   {t('coaching.goalKind.question')}

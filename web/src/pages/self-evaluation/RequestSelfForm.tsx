@@ -1,14 +1,13 @@
 import { useId, useState } from 'react';
 import { useRequestSelfEvaluations } from '../../api/coaching.ts';
-import { useForms } from '../../api/qa.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
 import { useT } from '../../i18n/index.ts';
+import { FormField } from '../coaching/FormField.tsx';
 
 /** The QA lead names calls and a form; each call's operator is asked to score it himself. */
 export function RequestSelfForm({ initialCalls = '' }: { initialCalls?: string }) {
   const t = useT();
   const id = useId();
-  const forms = useForms();
   const request = useRequestSelfEvaluations();
   const [calls, setCalls] = useState(initialCalls);
   const [formId, setFormId] = useState('');
@@ -39,25 +38,7 @@ export function RequestSelfForm({ initialCalls = '' }: { initialCalls?: string }
             onChange={(e) => setCalls(e.target.value)}
           />
         </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-form`}>
-            {t('coaching.new.form')}
-          </label>
-          <select
-            id={`${id}-form`}
-            className="select"
-            required
-            value={formId}
-            onChange={(e) => setFormId(e.target.value)}
-          >
-            <option value="">{t('coaching.new.choose')}</option>
-            {(forms.data?.forms ?? []).map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField id={`${id}-form`} value={formId} onChange={setFormId} />
       </div>
       <FormFeedback error={request.error} />
       {request.isSuccess && (
