@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { AppError, describeIssues } from '../core/errors.ts';
 import type { Format, ImportReport } from '../schemas/import-report.ts';
 import { type ImportKind, KINDS, type Kind, TRANSCRIPTS } from '../schemas/kinds.ts';
-import { bumpDataVersion } from '../stores/data-version.ts';
+import { bumpStoredVersion } from '../stores/data-version.ts';
 import { type Analytics, textList } from '../stores/duckdb.ts';
 import type { Db } from '../stores/sqlite.ts';
 import type { Stores } from '../stores/stores.ts';
@@ -398,6 +398,6 @@ async function importCanonical(
     throw e;
   }
   killPoint('after-log');
-  bumpDataVersion();
+  await bumpStoredVersion(db);
   return report;
 }

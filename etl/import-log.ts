@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../core/errors.ts';
 import type { ImportReport } from '../schemas/import-report.ts';
-import { bumpDataVersion } from '../stores/data-version.ts';
+import { bumpStoredVersion } from '../stores/data-version.ts';
 import type { Db } from '../stores/sqlite.ts';
 import type { OnProgress } from './progress.ts';
 
@@ -226,6 +226,7 @@ export async function finishImport(
   bad: QuarantinedRow[] | AsyncIterable<QuarantinedRow[]>,
 ): Promise<void> {
   await db.transaction().execute((tx) => recordFinished(tx, report, bad));
-  // The facts are committed by now: figures computed from here on include them.
-  bumpDataVersion();
+  // The facts are committed by now: figures computed from here on, here or in another process
+  // of the store, include them.
+  await bumpStoredVersion(db);
 }

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reconcileImports } from '../etl/journal/journal.ts';
+import { watchStoredVersions } from '../stores/data-version.ts';
 import { Analytics } from '../stores/duckdb.ts';
 import { openSqlite } from '../stores/sqlite.ts';
 import { AutoqaJob } from './autoqa/autoqa-job.ts';
@@ -57,6 +58,9 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
   await imports.recover();
   const transcribe = new TranscribeJob({ db, analytics, dataDir: dir, imports });
   const outbox = new Outbox(db);
+  // Other processes may answer from the same operational store (docs/deployment.md): their
+  // changes reach this process's caches through the store's counters.
+  const stopWatching = watchStoredVersions(db);
   return {
     dataDir: dir,
     db,
@@ -73,6 +77,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
       await transcribe.stop();
       await imports.stop();
       await autoqa.stop();
+      stopWatching();
       analytics.close();
       await db.destroy();
     },

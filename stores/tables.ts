@@ -466,6 +466,7 @@ export interface Database {
   followed_files: FollowedFilesTable;
   coaching_sessions: CoachingSessionsTable;
   self_evaluations: SelfEvaluationsTable;
+  data_versions: DataVersionsTable;
 }
 
 export interface CoachingSessionsTable {
@@ -506,4 +507,10 @@ export interface SelfEvaluationsTable {
   score: number | null;
   critical_failed: Generated<number>;
   submitted_at: string | null;
+}
+
+/** A counter every process of the store polls (migration 021): `data` and `sessions`. */
+export interface DataVersionsTable {
+  name: string;
+  version: number;
 }

@@ -1,4 +1,4 @@
-import { bumpDataVersion } from '../../stores/data-version.ts';
+import { bumpStoredVersion } from '../../stores/data-version.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { insertAuditRow } from './audit.repository.ts';
 
@@ -30,7 +30,7 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
   });
   // Sign-ins and uploads change no figure (an upload's import counts its own change when it
-  // lands); everything else audited may. Bumped before the transaction commits, so at worst a
-  // cache is dropped for nothing.
-  if (!FIGURELESS.has(entry.entity)) bumpDataVersion();
+  // lands); everything else audited may. The stored counter moves in the change's transaction,
+  // so every process of the store sees it with the change and never without it.
+  if (!FIGURELESS.has(entry.entity)) await bumpStoredVersion(db);
 }

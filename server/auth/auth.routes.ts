@@ -10,6 +10,7 @@ import {
   loginRequest,
   type MeResponse,
 } from '../../schemas/auth.ts';
+import { bumpStoredVersion } from '../../stores/data-version.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppEnv } from '../context.ts';
 import { AppErrorWithHeaders } from '../errors.ts';
@@ -93,6 +94,8 @@ export const authRoutes = new Hono<AppEnv>()
     if (token) {
       forgetSession(token);
       await deleteSession(c.get('deps').db, token);
+      // Other processes of the store forget their memory of it too.
+      await bumpStoredVersion(c.get('deps').db, 'sessions');
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     const body: LogoutResponse = { ok: true };

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { dataVersion } from '../../stores/data-version.ts';
+import { dataVersion, sessionVersion } from '../../stores/data-version.ts';
 import { cached } from '../cache.ts';
 import type { AppEnv } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
@@ -12,8 +12,9 @@ export const SESSION_COOKIE = 'callscore_session';
 /**
  * Sessions seen in the last few seconds, so a burst of requests (a dashboard loads a dozen at
  * once) costs one lookup. The whole users row is kept, so a head's department or team comes
- * with it. Signing out forgets the token at once; a user's role, limit or deactivation is an
- * audited change and clears the whole memory.
+ * with it. Signing out forgets the token at once, and in every other process of the store at its
+ * next poll (the `sessions` counter); a user's role, limit or deactivation is an audited change
+ * and clears the whole memory.
  */
 const SESSION_MEMORY_MS = 10_000;
 const recent = new Map<
@@ -23,7 +24,9 @@ const recent = new Map<
 
 async function knownSession(db: Parameters<typeof resolveSession>[0], token: string, hours: number) {
   const now = Date.now();
-  const version = dataVersion();
+  // Both only grow, so their sum moves whenever either does (a change here or a sign-out in
+  // another process of the store).
+  const version = dataVersion() + sessionVersion();
   const hit = recent.get(token);
   if (hit && hit.until > now && hit.version === version) return hit.row;
   const row = await resolveSession(db, token, hours);
