@@ -11,7 +11,11 @@ export type KillPoint =
   /** The import log holds the outcome; the journal not yet cleared. */
   | 'after-log'
   /** A followed file's batch imported and logged; its new offset not yet stored (etl/follow). */
-  | 'follow-before-offset';
+  | 'follow-before-offset'
+  /** A lake partition's new file written under its temporary name, not yet renamed (server/lake). */
+  | 'lake-before-rename'
+  /** A lake partition's new file renamed into place, the lake's state not yet written. */
+  | 'lake-after-rename';
 
 export function killPoint(point: KillPoint): void {
   if (process.env.CALLSCORE_KILL_AT === point) process.kill(process.pid, 'SIGKILL');

@@ -9,6 +9,8 @@ const envSchema = z.object({
   CALLSCORE_DATA: z.string().min(1).optional(),
   CALLSCORE_PASSWORD: z.string().min(1).optional(),
   CALLSCORE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The Parquet lake's folder (docs/lake.md): set, the importing process keeps it in sync. */
+  CALLSCORE_LAKE_DIR: z.string().min(1).optional(),
   /** Minutes between the server's checks for sampling rules due. */
   CALLSCORE_SAMPLING_MINUTES: z.coerce.number().int().min(1).max(1440).optional(),
 });

@@ -46,6 +46,8 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
   users    add NAME --role ROLE [--operator ID] [--name "Full Name"]   (password on stdin or CALLSCORE_PASSWORD)
   users    list
   sample   refill --date YYYY-MM-DD [--json] run the sampling rules due that date (already run: nothing changes)
+  lake     sync [--lake DIR] [--json]        write the Parquet lake's partitions whose rows changed
+                                             (default: CALLSCORE_LAKE_DIR, else DATA/lake; docs/lake.md)
 `;
 
 type Command = (argv: string[]) => Promise<void>;
@@ -64,6 +66,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   autoqa: async () => (await import('./commands/autoqa.ts')).autoqaCommand,
   transcribe: async () => (await import('./commands/transcribe.ts')).transcribeCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
+  lake: async () => (await import('./commands/lake.ts')).lakeCommand,
 };
 
 async function main(argv: string[]) {

@@ -31,6 +31,57 @@ export const LAKE_FACT_TABLES: readonly LakeTable[] = [
   { name: 'products', source: 'facts', partitioned: false },
 ];
 
+/**
+ * The QA data at answer level, from the operational store (evaluations, their answers, comments
+ * and disputes, claims, assessments, coaching sessions, the roster) and AutoQA's results and auto
+ * evaluations from the analytical store; each partitioned by the month of its call or period in
+ * the company's zone (docs/lake.md has every column).
+ */
+export const LAKE_QA_TABLES: readonly LakeTable[] = [
+  { name: 'evaluations', source: 'qa', partitioned: true },
+  { name: 'evaluation_answers', source: 'qa', partitioned: true },
+  { name: 'evaluation_comments', source: 'qa', partitioned: true },
+  { name: 'evaluation_disputes', source: 'qa', partitioned: true },
+  { name: 'claims', source: 'qa', partitioned: true },
+  { name: 'assessments', source: 'qa', partitioned: true },
+  { name: 'coaching_sessions', source: 'qa', partitioned: true },
+  { name: 'autoqa_results', source: 'qa', partitioned: true },
+  { name: 'autoqa_evaluations', source: 'qa', partitioned: true },
+  { name: 'teams', source: 'qa', partitioned: false },
+  { name: 'operators', source: 'qa', partitioned: false },
+];
+
+/** Each month's scorecards: per operator the criteria and pay scoring computes for the month. */
+export const LAKE_SCORECARD_TABLES: readonly LakeTable[] = [
+  { name: 'scorecards', source: 'scorecards', partitioned: true },
+];
+
+export const LAKE_TABLES: readonly LakeTable[] = [
+  ...LAKE_FACT_TABLES,
+  ...LAKE_QA_TABLES,
+  ...LAKE_SCORECARD_TABLES,
+];
+
+/**
+ * The lake's tables that are tables of the analytical store too: a process answering from the
+ * lake reads them as views over their Parquet under the same names.
+ */
+export const LAKE_ANALYTICS_TABLES: readonly string[] = [
+  ...LAKE_FACT_TABLES.map((t) => t.name),
+  'autoqa_results',
+  'autoqa_evaluations',
+];
+
+/** What the writer keeps of each partition it wrote (its fingerprint), beside the tables. */
+export const stateFile = (root: string): string => path.join(root, '_state.json');
+
+/** A file being written: hidden, not `.parquet`, beside the one it will replace. */
+export const tmpFileFor = (file: string, id: string): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${id}.tmp`);
+
+/** A file a writer killed in the middle left behind (tmpFileFor's names). */
+export const TMP_FILE = /^\..+\.tmp$/;
+
 /** A partition's month key: `YYYY-MM`. */
 export const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 
