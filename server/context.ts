@@ -23,6 +23,17 @@ export interface Deps {
   transcribe: TranscribeJob;
   /** Notification e-mails, sent in the background with retries. */
   outbox: Outbox;
+  /**
+   * Set when this process answers from the Parquet lake (`callscore serve --lake`): it reads the
+   * facts from the lake's files and never writes them (docs/deployment.md).
+   */
+  lakeMode?: LakeMode | undefined;
+}
+
+export interface LakeMode {
+  lakeDir: string;
+  /** Where the importing process is, for the message that sends an import there. */
+  importer: string | null;
 }
 
 /** What the access middleware decided: whose data this request may read. */

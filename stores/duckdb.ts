@@ -7,6 +7,7 @@ import {
 } from '@duckdb/node-api';
 import { DUCKDB_BASE_VERSION, DUCKDB_DDL } from './duckdb/ddl.ts';
 import { DUCKDB_MIGRATIONS } from './duckdb/migrations.ts';
+import { lakeViews } from './lake/views.ts';
 
 export type Params = Record<string, DuckDBValue>;
 
@@ -74,6 +75,42 @@ export class Analytics {
       await migrate(c);
     });
     return store;
+  }
+
+  /**
+   * A store in memory whose tables of the lake (stores/lake/layout.ts) are views over the lake's
+   * Parquet files under the same names, so every query of the analytical store runs on it
+   * unchanged; the other tables are empty. Any number of processes may open one lake.
+   */
+  static async overLake(root: string): Promise<Analytics> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const store = new Analytics(`lake:${root}`, instance);
+    store.lakeRoot = root;
+    await store.withConnection(async (c) => {
+      await c.run(`SET memory_limit = '${MEMORY_LIMIT}'`);
+      for (const ddl of DUCKDB_DDL) await c.run(ddl);
+      await migrate(c);
+      for (const sql of lakeViews(root)) await c.run(sql);
+    });
+    return store;
+  }
+
+  private lakeRoot: string | null = null;
+
+  /**
+   * Over a lake: a table that had no file when the store opened (a lake synced for the first time
+   * since) becomes its view now. Elsewhere nothing to do.
+   */
+  async refreshLake(): Promise<void> {
+    const root = this.lakeRoot;
+    if (root === null) return;
+    await this.withConnection(async (c) => {
+      const tables = (
+        await c.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'`)
+      ).getRows();
+      const stillTables = new Set(tables.map((r) => String(r[0])));
+      for (const sql of lakeViews(root, stillTables)) await c.run(sql);
+    });
   }
 
   async withConnection<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {

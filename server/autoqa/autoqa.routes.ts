@@ -21,6 +21,7 @@ import { inScope } from '../auth/scope.ts';
 import { cached } from '../cache.ts';
 import { visibleCall } from '../calls/calls.service.ts';
 import type { AppEnv } from '../context.ts';
+import { refuseInLakeMode } from '../lake/lake-mode.ts';
 import { validate } from '../validate.ts';
 import { autoqaAccuracy } from './accuracy.ts';
 import { autoqaRows, callAutoqa, runAutoqaAudited } from './autoqa.service.ts';
@@ -34,6 +35,7 @@ const idParam = z.object({ id: z.string().trim().min(1).max(200) });
 export const autoqaRoutes = new Hono<AppEnv>()
   // Checks the period's transcribed calls not yet checked under the rule set in force.
   .post('/run', allow('autoqa.run'), validate('query', autoqaRunQuery), async (c) => {
+    refuseInLakeMode(c.get('deps'), 'AutoQA runs');
     const body: AutoqaRunResponse = await runAutoqaAudited(
       c.get('deps'),
       c.req.valid('query').period,

@@ -12,6 +12,7 @@ const UPLOAD_KINDS = ['queue-log', ...IMPORT_KINDS] as const;
 import { AppError, describeIssues } from '../../core/errors.ts';
 import { allow } from '../auth/access.ts';
 import type { AppEnv } from '../context.ts';
+import { refuseInLakeMode } from '../lake/lake-mode.ts';
 import { validate } from '../validate.ts';
 import { mappingFromFields, mappingsRoutes, previewRoute } from './import-mappings.routes.ts';
 import { importDetail, listImports } from './imports.repository.ts';
@@ -59,6 +60,8 @@ const idParam = z.object({ id: z.coerce.number().int().positive('must be an impo
 export const importsRoutes = new Hono<AppEnv>()
   // The file streams to disk and is imported as a job: big files do not hold the request open.
   .post('/', auditRefusedUpload, allow('imports.upload'), async (c) => {
+    // Before the body is read: a lake process takes no file at all.
+    refuseInLakeMode(c.get('deps'), 'imports');
     const { imports } = c.get('deps');
     const upload = await receiveUpload(c.req.raw, imports.uploadsDir, seenOf(c.req.raw));
     const fields = uploadFields.safeParse(upload.fields);

@@ -8,6 +8,7 @@ import {
 import { allow } from '../auth/access.ts';
 import { currentUser } from '../auth/current-user.ts';
 import type { AppEnv } from '../context.ts';
+import { refuseInLakeMode } from '../lake/lake-mode.ts';
 import { validate } from '../validate.ts';
 
 /** Speech to text on the server, for administrators: the job's start, progress, cancel, and failures. */
@@ -18,6 +19,7 @@ export const transcribeRoutes = new Hono<AppEnv>()
   })
   // Starts a run for a month (audited); a 400 when the engine or its model is not there, 409 when one runs.
   .post('/job', allow('transcribe.run'), validate('json', transcribeStartRequest), async (c) => {
+    refuseInLakeMode(c.get('deps'), 'transcription runs');
     const job = await c.get('deps').transcribe.start(c.req.valid('json'), currentUser(c).username);
     const body: TranscribeJobResponse = { job };
     return c.json(body, 202);

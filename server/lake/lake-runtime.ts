@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { onDataVersion, watchStoredVersions } from '../../stores/data-version.ts';
+import { Analytics } from '../../stores/duckdb.ts';
+import { stateFile } from '../../stores/lake/layout.ts';
+import { openSqlite } from '../../stores/sqlite.ts';
+import { AutoqaJob } from '../autoqa/autoqa-job.ts';
+import type { LakeMode } from '../context.ts';
+import { dataFiles } from '../data-files.ts';
+import { ImportQueue } from '../imports/import-queue.ts';
+import { Outbox } from '../notifications/outbox.ts';
+import type { Runtime } from '../runtime.ts';
+import { TranscribeJob } from '../transcribe/transcribe-job.ts';
+
+/**
+ * Opens a process that answers from the lake: the facts from DuckDB in memory over the lake's
+ * Parquet (Analytics.overLake), the operational data from the shared store of `dataDir`. It holds
+ * no lock, imports nothing and starts no background job: the importing process does those, and
+ * any number of these answer beside it (docs/deployment.md).
+ */
+export async function openLakeDir(dataDir: string, lake: LakeMode, version: string): Promise<Runtime> {
+  const files = dataFiles(dataDir);
+  if (!existsSync(files.sqlite))
+    throw new Error(`no operational store in ${dataDir}: start the importing process on it first`);
+  if (!existsSync(stateFile(lake.lakeDir)))
+    throw new Error(`no lake at ${lake.lakeDir}: run callscore lake sync --lake ${lake.lakeDir} first`);
+  const db = await openSqlite(files.sqlite);
+  let analytics: Analytics;
+  try {
+    analytics = await Analytics.overLake(lake.lakeDir);
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  // Built for the shape of the dependencies; never started here, and the routes that would use
+  // them answer 409 (lake-mode.ts).
+  const autoqa = new AutoqaJob({ db, analytics });
+  const imports = new ImportQueue({ db, analytics }, files.uploads);
+  const transcribe = new TranscribeJob({ db, analytics, dataDir, imports });
+  const outbox = new Outbox(db);
+  const stopWatching = watchStoredVersions(db);
+  // A table the first sync wrote after this process opened becomes its view.
+  const stopRefresh = onDataVersion(() => {
+    void analytics.refreshLake().catch(() => {});
+  });
+  return {
+    dataDir,
+    db,
+    analytics,
+    webDir: null,
+    version,
+    imports,
+    autoqa,
+    transcribe,
+    outbox,
+    lakeMode: lake,
+    async close() {
+      stopRefresh();
+      stopWatching();
+      analytics.close();
+      await db.destroy();
+    },
+  };
+}
