@@ -35,8 +35,6 @@ export async function syncLake(stores: Stores, root: string): Promise<LakeSyncRe
   await stores.analytics.withConnection(async (c) => {
     // Times the operational store keeps as text without an offset are UTC.
     await c.run(`SET SESSION TimeZone = 'UTC'`);
-    await stageOperational(stores.db, c);
-    await c.run(evaluationMonthsView(settings.timeZone));
     const months = (
       await c.runAndReadAll(
         `SELECT DISTINCT strftime(timezone(${zoneLiteral(settings.timeZone)}, started_at), '%Y-%m') AS m FROM calls ORDER BY m`,
@@ -44,7 +42,11 @@ export async function syncLake(stores: Stores, root: string): Promise<LakeSyncRe
     )
       .getRowObjectsJson()
       .map((r) => String(r.m));
+    // Scoring first: it settles what it derives into the operational store (each claim's pay
+    // month), which the QA tables then read as it is.
     await stageScorecards(stores, c, months);
+    await stageOperational(stores.db, c);
+    await c.run(evaluationMonthsView(settings.timeZone));
     for (const table of LAKE_TABLES) {
       const source = sources[table.name];
       if (!source) throw new Error(`no SQL for lake table ${table.name}`);
