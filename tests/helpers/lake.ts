@@ -1,7 +1,11 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TMP_FILE } from '../../stores/lake/layout.ts';
+import { CLI } from './cli.ts';
 import { importCsv, loadSmall, type TestEnv, testEnv } from './runtime.ts';
 
 /** Every file of a lake, by its path inside it: the content's hash (`_state.json` left out). */
@@ -36,4 +40,76 @@ export async function lakeEnv(): Promise<TestEnv> {
   await loadSmall(env);
   await importCsv(env, 'claims', 'claims.csv', LAKE_CLAIMS, 'Europe/Chisinau');
   return env;
+}
+
+/** A port no one listens on now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface LakeServer {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `callscore serve --lake` as a child process, resolved once it answers. */
+export async function serveLake(
+  dataDir: string,
+  lakeDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<LakeServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      CLI,
+      'serve',
+      '--data',
+      dataDir,
+      '--lake',
+      lakeDir,
+      '--port',
+      String(port),
+      '--importer',
+      'http://importer:8080',
+    ],
+    { cwd: tmpdir(), env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`serve --lake exited: ${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`serve --lake did not answer: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }

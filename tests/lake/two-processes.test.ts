@@ -1,0 +1,153 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncLake } from '../../server/lake/sync.ts';
+import { type LakeServer, lakeEnv, serveLake } from '../helpers/lake.ts';
+import { addUser, type TestEnv } from '../helpers/runtime.ts';
+
+/**
+ * Two `callscore serve --lake` processes on one operational store (the shared SQLite file, WAL)
+ * and one lake: what one does, the other answers at once.
+ */
+let env: TestEnv;
+let a: LakeServer;
+let b: LakeServer;
+let headPassword: string;
+
+beforeAll(async () => {
+  env = await lakeEnv();
+  headPassword = await addUser(env, 'head', 'head');
+  await addUser(env, 'admin', 'admin');
+  await syncLake(env.rt, path.join(env.dir, 'lake'));
+  await env.rt.close();
+  [a, b] = await Promise.all([
+    serveLake(env.dir, path.join(env.dir, 'lake')),
+    serveLake(env.dir, path.join(env.dir, 'lake')),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  rmSync(env.dir, { recursive: true, force: true });
+});
+
+async function signIn(server: LakeServer, username: string, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+}
+
+const get = (server: LakeServer, cookie: string, route: string) =>
+  fetch(`${server.url}${route}`, { headers: { cookie } });
+const post = (server: LakeServer, cookie: string, route: string, body: unknown) =>
+  fetch(`${server.url}${route}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** The month of now in the company zone: a claim judged now counts in its pay. */
+const thisMonth = () => {
+  const p = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Chisinau',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(new Date());
+  return `${p.find((x) => x.type === 'year')?.value}-${p.find((x) => x.type === 'month')?.value}`;
+};
+
+/** OP-1's client claims in a month's scorecards, as a server computes (and keeps) them. */
+async function clientClaims(server: LakeServer, cookie: string, month: string): Promise<number> {
+  const res = await get(server, cookie, `/api/scorecards?period=${month}`);
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as {
+    operators: { scorecard: { operatorId: string; clientClaims: number } }[];
+  };
+  return body.operators.find((o) => o.scorecard.operatorId === 'OP-1')?.scorecard.clientClaims ?? -1;
+}
+
+/** Polls `read` until it gives `want` or `ms` pass; returns how long it took. */
+async function within<T>(ms: number, read: () => Promise<T>, want: T): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if ((await read()) === want) return Date.now() - started;
+    if (Date.now() - started > ms) throw new Error(`not ${String(want)} after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('two API processes on one store and one lake', () => {
+  it('answer the same figures, from the lake', async () => {
+    const cookie = await signIn(a, 'head', headPassword);
+    const [fromA, fromB] = await Promise.all(
+      [a, b].map(async (s) => (await get(s, cookie, '/api/scorecards?period=2026-10')).json()),
+    );
+    expect(fromB).toEqual(fromA);
+    expect((fromA as { operators: unknown[] }).operators).toHaveLength(3);
+  });
+
+  it('a sign-in on one is valid on the other, and a sign-out on one ends it on both', async () => {
+    const cookie = await signIn(a, 'head', headPassword);
+    const me = await get(b, cookie, '/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { username: string } }).user.username).toBe('head');
+    expect((await post(b, cookie, '/api/auth/logout', {})).status).toBe(200);
+    await within(1000, async () => (await get(a, cookie, '/api/auth/me')).status, 401);
+  });
+
+  it('a claim judged on one is seen on the other within a second, its figures moved', async () => {
+    const cookie = await signIn(b, 'head', headPassword);
+    // Both have computed (and keep) the figures of the month the decision counts in.
+    const month = thisMonth();
+    expect(await clientClaims(a, cookie, month)).toBe(0);
+    expect(await clientClaims(b, cookie, month)).toBe(0);
+    const judged = await post(a, cookie, '/api/claims/CLM-1/decision', {
+      status: 'justified',
+      note: 'the recording confirms it',
+    });
+    expect(judged.status).toBe(200);
+    const claimOnB = async () =>
+      ((await (await get(b, cookie, '/api/claims/CLM-1')).json()) as { claim: { status: string } }).claim
+        .status;
+    const seen = await within(1000, claimOnB, 'justified');
+    const moved = await within(1000, () => clientClaims(b, cookie, month), 1);
+    expect(seen + moved).toBeLessThan(2000);
+  });
+
+  it('50 writes at once across both lose nothing and answer no 5xx', async () => {
+    const cookie = await signIn(a, 'head', headPassword);
+    const before = ((await (await get(a, cookie, '/api/claims')).json()) as { claims: unknown[] }).claims
+      .length;
+    const statuses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        post(i % 2 ? a : b, cookie, '/api/claims', {
+          operatorId: `OP-${1 + (i % 3)}`,
+          source: 'client',
+          receivedAt: '2026-10-25T10:00:00Z',
+          description: `claim number ${i}`,
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    for (const server of [a, b]) {
+      const claims = (
+        (await (await get(server, cookie, '/api/claims')).json()) as { claims: { description: string }[] }
+      ).claims;
+      expect(claims.length).toBe(before + 50);
+    }
+  });
+
+  it('refuses an import with a 409 naming the importing process', async () => {
+    const admin = await signIn(b, 'admin', 'pw-admin-secret');
+    const res = await fetch(`${b.url}/api/imports`, { method: 'POST', headers: { cookie: admin } });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+      'http://importer:8080',
+    );
+  });
+});
