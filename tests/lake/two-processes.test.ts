@@ -1,36 +1,15 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncLake } from '../../server/lake/sync.ts';
 import { type LakeServer, lakeEnv, serveLake } from '../helpers/lake.ts';
-import { addUser, type TestEnv } from '../helpers/runtime.ts';
+import { addUser, signIn as signInTo, type TestEnv } from '../helpers/runtime.ts';
 
 /**
  * Two `callscore serve --lake` processes on one operational store (the shared SQLite file, WAL)
  * and one lake: what one does, the other answers at once.
  */
-let env: TestEnv;
-let a: LakeServer;
-let b: LakeServer;
-let headPassword: string;
-
-beforeAll(async () => {
-  env = await lakeEnv();
-  headPassword = await addUser(env, 'head', 'head');
-  await addUser(env, 'admin', 'admin');
-  await syncLake(env.rt, path.join(env.dir, 'lake'));
-  await env.rt.close();
-  [a, b] = await Promise.all([
-    serveLake(env.dir, path.join(env.dir, 'lake')),
-    serveLake(env.dir, path.join(env.dir, 'lake')),
-  ]);
-}, 90_000);
-
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  rmSync(env.dir, { recursive: true, force: true });
-});
-
 async function signIn(server: LakeServer, username: string, password: string): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
@@ -80,74 +59,150 @@ async function within<T>(ms: number, read: () => Promise<T>, want: T): Promise<n
   }
 }
 
-describe('two API processes on one store and one lake', () => {
-  it('answer the same figures, from the lake', async () => {
-    const cookie = await signIn(a, 'head', headPassword);
-    const [fromA, fromB] = await Promise.all(
-      [a, b].map(async (s) => (await get(s, cookie, '/api/scorecards?period=2026-10')).json()),
-    );
-    expect(fromB).toEqual(fromA);
-    expect((fromA as { operators: unknown[] }).operators).toHaveLength(3);
+interface Store {
+  env: TestEnv;
+  /** What the children's environment adds (the store's URL). */
+  extraEnv: Record<string, string>;
+  dispose?: () => Promise<void>;
+}
+
+function twoProcesses(name: string, store: () => Promise<Store>) {
+  let env: TestEnv;
+  let a: LakeServer;
+  let b: LakeServer;
+  let headPassword: string;
+  let extraEnv: Record<string, string> = {};
+  let dispose: (() => Promise<void>) | undefined;
+  let ownFigures: unknown;
+
+  beforeAll(async () => {
+    const made = await store();
+    env = made.env;
+    extraEnv = made.extraEnv;
+    dispose = made.dispose;
+    headPassword = await addUser(env, 'head', 'head');
+    await addUser(env, 'admin', 'admin');
+    await syncLake(env.rt, path.join(env.dir, 'lake'));
+    // The figures as the process owning the analytics store computes them, from its DuckDB file.
+    const cookie = await signInTo(env, 'head', headPassword);
+    ownFigures = await (
+      await env.app.request('/api/scorecards?period=2026-10', { headers: { cookie } })
+    ).json();
+    await env.rt.close();
+    [a, b] = await Promise.all([
+      serveLake(env.dir, path.join(env.dir, 'lake'), extraEnv),
+      serveLake(env.dir, path.join(env.dir, 'lake'), extraEnv),
+    ]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    rmSync(env.dir, { recursive: true, force: true });
+    await dispose?.();
   });
 
-  it('a sign-in on one is valid on the other, and a sign-out on one ends it on both', async () => {
-    const cookie = await signIn(a, 'head', headPassword);
-    const me = await get(b, cookie, '/api/auth/me');
-    expect(me.status).toBe(200);
-    expect(((await me.json()) as { user: { username: string } }).user.username).toBe('head');
-    expect((await post(b, cookie, '/api/auth/logout', {})).status).toBe(200);
-    await within(1000, async () => (await get(a, cookie, '/api/auth/me')).status, 401);
-  });
-
-  it('a claim judged on one is seen on the other within a second, its figures moved', async () => {
-    const cookie = await signIn(b, 'head', headPassword);
-    // Both have computed (and keep) the figures of the month the decision counts in.
-    const month = thisMonth();
-    expect(await clientClaims(a, cookie, month)).toBe(0);
-    expect(await clientClaims(b, cookie, month)).toBe(0);
-    const judged = await post(a, cookie, '/api/claims/CLM-1/decision', {
-      status: 'justified',
-      note: 'the recording confirms it',
+  describe(`two API processes on one ${name} and one lake`, () => {
+    it('answer the figures the owner of the analytics store gives, from the lake', async () => {
+      const cookie = await signIn(a, 'head', headPassword);
+      const [fromA, fromB] = await Promise.all(
+        [a, b].map(async (s) => (await get(s, cookie, '/api/scorecards?period=2026-10')).json()),
+      );
+      expect(fromB).toEqual(fromA);
+      expect(fromA).toEqual(ownFigures);
+      expect((fromA as { operators: unknown[] }).operators).toHaveLength(3);
     });
-    expect(judged.status).toBe(200);
-    const claimOnB = async () =>
-      ((await (await get(b, cookie, '/api/claims/CLM-1')).json()) as { claim: { status: string } }).claim
-        .status;
-    const seen = await within(1000, claimOnB, 'justified');
-    const moved = await within(1000, () => clientClaims(b, cookie, month), 1);
-    expect(seen + moved).toBeLessThan(2000);
-  });
 
-  it('50 writes at once across both lose nothing and answer no 5xx', async () => {
-    const cookie = await signIn(a, 'head', headPassword);
-    const before = ((await (await get(a, cookie, '/api/claims')).json()) as { claims: unknown[] }).claims
-      .length;
-    const statuses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        post(i % 2 ? a : b, cookie, '/api/claims', {
-          operatorId: `OP-${1 + (i % 3)}`,
-          source: 'client',
-          receivedAt: '2026-10-25T10:00:00Z',
-          description: `claim number ${i}`,
-        }).then((r) => r.status),
-      ),
-    );
-    expect(statuses.filter((s) => s >= 500)).toEqual([]);
-    expect(statuses.every((s) => s === 201)).toBe(true);
-    for (const server of [a, b]) {
-      const claims = (
-        (await (await get(server, cookie, '/api/claims')).json()) as { claims: { description: string }[] }
-      ).claims;
-      expect(claims.length).toBe(before + 50);
-    }
-  });
+    it('a sign-in on one is valid on the other, and a sign-out on one ends it on both', async () => {
+      const cookie = await signIn(a, 'head', headPassword);
+      const me = await get(b, cookie, '/api/auth/me');
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { user: { username: string } }).user.username).toBe('head');
+      expect((await post(b, cookie, '/api/auth/logout', {})).status).toBe(200);
+      await within(1000, async () => (await get(a, cookie, '/api/auth/me')).status, 401);
+    });
 
-  it('refuses an import with a 409 naming the importing process', async () => {
-    const admin = await signIn(b, 'admin', 'pw-admin-secret');
-    const res = await fetch(`${b.url}/api/imports`, { method: 'POST', headers: { cookie: admin } });
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-      'http://importer:8080',
-    );
+    it('a claim judged on one is seen on the other within a second, its figures moved', async () => {
+      const cookie = await signIn(b, 'head', headPassword);
+      // Both have computed (and keep) the figures of the month the decision counts in.
+      const month = thisMonth();
+      expect(await clientClaims(a, cookie, month)).toBe(0);
+      expect(await clientClaims(b, cookie, month)).toBe(0);
+      const judged = await post(a, cookie, '/api/claims/CLM-1/decision', {
+        status: 'justified',
+        note: 'the recording confirms it',
+      });
+      expect(judged.status).toBe(200);
+      const claimOnB = async () =>
+        ((await (await get(b, cookie, '/api/claims/CLM-1')).json()) as { claim: { status: string } }).claim
+          .status;
+      const seen = await within(1000, claimOnB, 'justified');
+      const moved = await within(1000, () => clientClaims(b, cookie, month), 1);
+      expect(seen + moved).toBeLessThan(2000);
+    });
+
+    it('50 writes at once across both lose nothing and answer no 5xx', async () => {
+      const cookie = await signIn(a, 'head', headPassword);
+      const before = ((await (await get(a, cookie, '/api/claims')).json()) as { claims: unknown[] }).claims
+        .length;
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          post(i % 2 ? a : b, cookie, '/api/claims', {
+            operatorId: `OP-${1 + (i % 3)}`,
+            source: 'client',
+            receivedAt: '2026-10-25T10:00:00Z',
+            description: `claim number ${i}`,
+          }).then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s >= 500)).toEqual([]);
+      expect(statuses.every((s) => s === 201)).toBe(true);
+      for (const server of [a, b]) {
+        const claims = (
+          (await (await get(server, cookie, '/api/claims')).json()) as { claims: { description: string }[] }
+        ).claims;
+        expect(claims.length).toBe(before + 50);
+      }
+    });
+
+    it('refuses an import with a 409 naming the importing process', async () => {
+      const admin = await signIn(b, 'admin', 'pw-admin-secret');
+      const res = await fetch(`${b.url}/api/imports`, { method: 'POST', headers: { cookie: admin } });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        'http://importer:8080',
+      );
+    });
+  });
+}
+
+twoProcesses('SQLite file', async () => ({ env: await lakeEnv(), extraEnv: {} }));
+
+/**
+ * The same on PostgreSQL: a fresh database for the run, its URL given to both children as
+ * CALLSCORE_DATABASE_URL. Skipped: the operational store opens only the SQLite file in this
+ * version; the test environment and `serve --lake` take the URL once the PostgreSQL store is in.
+ */
+const PG_READY = false;
+describe.skipIf(!PG_READY || !process.env.CALLSCORE_TEST_DATABASE_URL)('on PostgreSQL', () => {
+  twoProcesses('PostgreSQL database', async () => {
+    const base = process.env.CALLSCORE_TEST_DATABASE_URL as string;
+    const name = `callscore_lake_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const env = await lakeEnv();
+    return {
+      env,
+      extraEnv: { CALLSCORE_DATABASE_URL: url.toString() },
+      async dispose() {
+        const c = new pg.Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
   });
 });
