@@ -33,9 +33,10 @@ export function startLakeSync(
         if (report.tables.some((t) => t.rewritten.length > 0 || t.removed.length > 0))
           console.log(describeSync(report));
         const changed = report.tables.some((t) => t.rewritten.length > 0 || t.removed.length > 0);
-        synced = (await readStoredVersions(stores.db)).data;
-        // Moved by someone else during the sync: once more, after a quiet moment.
-        if (synced !== before + (changed ? 1 : 0)) schedule();
+        // What the sync saw, and its own move of the version: a change that landed during the
+        // sync leaves the store past this, and the next run syncs again.
+        synced = before + (changed ? 1 : 0);
+        if ((await readStoredVersions(stores.db)).data !== synced) schedule();
       } catch (e) {
         console.warn(`lake sync to ${root} failed (tried again after the next change): ${String(e)}`);
       }

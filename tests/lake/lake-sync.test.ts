@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLakeSync } from '../../server/lake/background.ts';
 import { syncLake } from '../../server/lake/sync.ts';
 import { LAKE_FACT_TABLES, type LakeTable, partitionFile, tableGlob } from '../../stores/lake/layout.ts';
 import { lakeEnv, lakeFiles } from '../helpers/lake.ts';
@@ -99,4 +100,31 @@ describe('the lake', () => {
     expect(second.tables.find((t) => t.table === 'claims')?.removed).toEqual(['2026-11']);
     expect(existsSync(partitionFile(root, 'claims', '2026-11'))).toBe(false);
   });
+
+  it('the importing process syncs a configured lake by itself after an import', async () => {
+    const other = path.join(env.dir, 'lake-kept');
+    const stop = startLakeSync(env.rt, other, 50);
+    try {
+      await until(() => existsSync(partitionFile(other, 'calls', '2026-11')));
+      const report = await importCsv(
+        env,
+        'calls',
+        'december.csv',
+        'call_id,started_at,direction,operator_id,disposition\nC20,2026-12-01T10:00:00+02:00,inbound,OP-1,abandoned\n',
+        'Europe/Chisinau',
+      );
+      expect(report.loaded, JSON.stringify(report)).toBe(1);
+      await until(() => existsSync(partitionFile(other, 'calls', '2026-12')));
+    } finally {
+      await stop();
+    }
+  });
 });
+
+async function until(done: () => boolean, ms = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > ms) throw new Error(`not done after ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
