@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
 import { migrations } from './migrations/index.ts';
+import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -14,7 +15,7 @@ export async function openSqlite(file: string): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   // Unordered: migrations written on parallel branches may land in either order.
   const migrator = new Migrator({
     db,

@@ -142,26 +142,40 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
 
     it('50 writes at once across both lose nothing and answer no 5xx', async () => {
       const cookie = await signIn(a, 'head', headPassword);
-      const before = ((await (await get(a, cookie, '/api/claims')).json()) as { claims: unknown[] }).claims
-        .length;
-      const statuses = await Promise.all(
-        Array.from({ length: 50 }, (_, i) =>
-          post(i % 2 ? a : b, cookie, '/api/claims', {
+      const claimsNow = async () =>
+        ((await (await get(a, cookie, '/api/claims')).json()) as { claims: unknown[] }).claims.length;
+      const before = await claimsNow();
+      // Half new claims (a write first), half task norms (each reads the norm before it writes it).
+      const writes = Array.from({ length: 50 }, (_, i) => {
+        const server = i % 2 ? a : b;
+        if (i % 4 < 2)
+          return post(server, cookie, '/api/claims', {
             operatorId: `OP-${1 + (i % 3)}`,
             source: 'client',
             receivedAt: '2026-10-25T10:00:00Z',
             description: `claim number ${i}`,
-          }).then((r) => r.status),
-        ),
-      );
+          });
+        return fetch(`${server.url}/api/plans/norms`, {
+          method: 'PUT',
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            scope: 'operator',
+            subjectId: `OP-${1 + (i % 3)}`,
+            period: '2026-10',
+            tasksNorm: 100 + i,
+          }),
+        });
+      });
+      const statuses = await Promise.all(writes.map(async (w) => (await w).status));
       expect(statuses.filter((s) => s >= 500)).toEqual([]);
-      expect(statuses.every((s) => s === 201)).toBe(true);
-      for (const server of [a, b]) {
-        const claims = (
-          (await (await get(server, cookie, '/api/claims')).json()) as { claims: { description: string }[] }
-        ).claims;
-        expect(claims.length).toBe(before + 50);
-      }
+      expect(statuses.filter((s) => s !== 200 && s !== 201)).toEqual([]);
+      expect(await claimsNow()).toBe(before + 26);
+      // Every norm written was audited: none lost, whichever process wrote it.
+      const admin = await signIn(b, 'admin', 'pw-admin-secret');
+      const audit = (await (await get(b, admin, '/api/admin/audit?entity=norm&limit=1000')).json()) as {
+        entries: unknown[];
+      };
+      expect(audit.entries).toHaveLength(24);
     });
 
     it('refuses an import with a 409 naming the importing process', async () => {
