@@ -33,20 +33,26 @@ export async function lockedFor(db: Db, keys: string[], now = new Date()): Promi
 }
 
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
-  for (const key of keys) {
-    const row = await failureOf(db, key);
-    const stale = row && now.getTime() - Date.parse(row.last_failed_at) > FORGET_AFTER_MS;
-    const failures = !row || stale ? 1 : row.failures + 1;
-    const lockSeconds =
-      failures > freeFailures(key) ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - freeFailures(key) - 1)) : 0;
-    const values = {
-      key,
-      failures,
-      last_failed_at: now.toISOString(),
-      locked_until: lockSeconds ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null,
-    };
-    await saveFailure(db, values);
-  }
+  // Read and written in one transaction: failures at once, in this process or in another one of
+  // the same store, each count.
+  await db.transaction().execute(async (tx) => {
+    for (const key of keys) await recordOne(tx, key, now);
+  });
+}
+
+async function recordOne(db: Db, key: string, now: Date): Promise<void> {
+  const row = await failureOf(db, key);
+  const stale = row && now.getTime() - Date.parse(row.last_failed_at) > FORGET_AFTER_MS;
+  const failures = !row || stale ? 1 : row.failures + 1;
+  const lockSeconds =
+    failures > freeFailures(key) ? Math.min(MAX_LOCK_SECONDS, 2 ** (failures - freeFailures(key) - 1)) : 0;
+  const values = {
+    key,
+    failures,
+    last_failed_at: now.toISOString(),
+    locked_until: lockSeconds ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null,
+  };
+  await saveFailure(db, values);
 }
 
 export async function clearFailures(db: Db, keys: string[]): Promise<void> {

@@ -74,6 +74,7 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
   let extraEnv: Record<string, string> = {};
   let dispose: (() => Promise<void>) | undefined;
   let ownFigures: unknown;
+  const passwords = new Map<string, string>();
 
   beforeAll(async () => {
     const made = await store();
@@ -81,6 +82,7 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
     extraEnv = made.extraEnv;
     dispose = made.dispose;
     headPassword = await addUser(env, 'head', 'head');
+    passwords.set('lockme', await addUser(env, 'lockme', 'qa'));
     await addUser(env, 'admin', 'admin');
     await syncLake(env.rt, path.join(env.dir, 'lake'));
     // The figures as the process owning the analytics store computes them, from its DuckDB file.
@@ -119,6 +121,29 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
       expect(((await me.json()) as { user: { username: string } }).user.username).toBe('head');
       expect((await post(b, cookie, '/api/auth/logout', {})).status).toBe(200);
       await within(1000, async () => (await get(a, cookie, '/api/auth/me')).status, 401);
+    });
+
+    it('failed sign-ins on both count together: the account is locked on both', async () => {
+      const password = passwords.get('lockme') as string;
+      const attempts = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          fetch(`${(i % 2 ? a : b).url}/api/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'lockme', password: 'not-the-password' }),
+          }).then((r) => r.status),
+        ),
+      );
+      expect(attempts.every((s) => s === 401 || s === 429)).toBe(true);
+      // Six failures, three more than allowed: locked for a few seconds, whichever process asks.
+      for (const server of [a, b]) {
+        const res = await fetch(`${server.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'lockme', password }),
+        });
+        expect(res.status).toBe(429);
+      }
     });
 
     it('a claim judged on one is seen on the other within a second, its figures moved', async () => {
