@@ -18,6 +18,26 @@ const OPERATIONAL_SOURCES = [
 
 type Source = (typeof OPERATIONAL_SOURCES)[number];
 
+/**
+ * The operational store keeps times as ISO 8601 text (`*_at`) and dates as `YYYY-MM-DD` (`*_on`):
+ * in the lake they are typed, so a warehouse filters and groups them without parsing. Text that
+ * is not a time (never written by callscore) becomes null rather than stopping the sync.
+ */
+async function typeTimes(
+  c: DuckDBConnection,
+  table: string,
+  columns: readonly StagedColumn[],
+): Promise<void> {
+  for (const col of columns) {
+    if (col.type !== 'VARCHAR') continue;
+    const type = /_at$/.test(col.name) ? 'TIMESTAMPTZ' : /_on$/.test(col.name) ? 'DATE' : null;
+    if (type)
+      await c.run(
+        `ALTER TABLE ${table} ALTER COLUMN "${col.name}" TYPE ${type} USING try_cast("${col.name}" AS ${type})`,
+      );
+  }
+}
+
 /** One answer of an evaluation, its value as JSON text (`true`, `3`, `"n/a"`, `null`). */
 function answerRows(evaluations: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
@@ -53,7 +73,9 @@ export async function stageOperational(db: Db, c: DuckDBConnection): Promise<voi
   for (const name of OPERATIONAL_SOURCES) {
     const rows = (await db.selectFrom(name).selectAll().execute()) as Record<string, unknown>[];
     read.set(name, rows);
-    await stageRows(c, `src_${name}`, stagedColumns(rows, declared.get(name)), rows);
+    const columns = stagedColumns(rows, declared.get(name));
+    await stageRows(c, `src_${name}`, columns, rows);
+    await typeTimes(c, `src_${name}`, columns);
   }
   const answers = answerRows(read.get('evaluations') ?? []);
   await stageRows(

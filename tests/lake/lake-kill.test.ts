@@ -98,7 +98,7 @@ describe('lake sync killed with SIGKILL', () => {
     expect(tmpFiles(afterSecond)).toEqual([]);
 
     // Killed at random moments (a run that ends first is fine too).
-    for (const delay of [700 + Math.random() * 2500, 1200 + Math.random() * 2500]) {
+    for (const delay of [1000 + Math.random() * 3000]) {
       const run = sync();
       const timer = setTimeout(() => run.child.kill('SIGKILL'), delay);
       await run.done;
