@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serve as serveHttp } from '@hono/node-server';
 import { createApp } from '../../app.ts';
 import { deleteExpiredSessions } from '../../auth/sessions.repository.ts';
+import { followRuleEdits } from '../../autoqa/follow-rule-edits.ts';
 import { answerClientErrors } from '../../client-errors.ts';
 import { DEFAULT_PORT, env, resolveDataDir } from '../../config.ts';
 import type { LakeMode } from '../../context.ts';
@@ -54,12 +55,15 @@ export async function startServer(
   rt.imports.start();
   // Calls left unchecked (a rule edit, an import, a stop in the middle) are checked in the background.
   rt.autoqa.start();
+  // Rule edits saved by the processes answering from the lake are checked here too.
+  const stopFollowing = followRuleEdits(rt, rt.autoqa);
   // Notification e-mails waiting in the outbox (a stop, a dead SMTP server) go out now and later.
   rt.outbox.start();
   // The sampling rules fill the monitors' worklists by themselves (docs/qa-program.md).
   const stopSampling = startSamplingTimer(rt, env.CALLSCORE_SAMPLING_MINUTES ?? 15);
   return served(server, rt, host, port, async () => {
     stopSampling();
+    stopFollowing();
     await stopLake();
   });
 }
