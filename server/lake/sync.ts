@@ -6,7 +6,7 @@ import { readSettings } from '../settings/settings.repository.ts';
 import { readLakeState, writeLakeState } from './lake-state.ts';
 import { removeStrayFiles, syncTable, type TableSync } from './partitions.ts';
 import { stageOperational } from './qa-rows.ts';
-import { evaluationMonthsView, lakeTableSql, zoneLiteral } from './queries/lake-tables.sql.ts';
+import { CALL_MONTHS_SQL, evaluationMonthsView, lakeTableSql } from './queries/lake-tables.sql.ts';
 import { stageScorecards } from './scorecard-rows.ts';
 
 export interface LakeSyncReport {
@@ -35,11 +35,7 @@ export async function syncLake(stores: Stores, root: string): Promise<LakeSyncRe
   await stores.analytics.withConnection(async (c) => {
     // Times the operational store keeps as text without an offset are UTC.
     await c.run(`SET SESSION TimeZone = 'UTC'`);
-    const months = (
-      await c.runAndReadAll(
-        `SELECT DISTINCT strftime(timezone(${zoneLiteral(settings.timeZone)}, started_at), '%Y-%m') AS m FROM calls ORDER BY m`,
-      )
-    )
+    const months = (await c.runAndReadAll(CALL_MONTHS_SQL, { tz: settings.timeZone }))
       .getRowObjectsJson()
       .map((r) => String(r.m));
     // Scoring first: it settles what it derives into the operational store (each claim's pay

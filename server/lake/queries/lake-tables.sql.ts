@@ -13,6 +13,9 @@ export interface LakeTableSql {
   order: string;
 }
 
+/** The months that have calls, in the company's zone (`$tz`): the months scored for the lake. */
+export const CALL_MONTHS_SQL = `SELECT DISTINCT strftime(timezone($tz, started_at), '%Y-%m') AS m FROM calls ORDER BY m`;
+
 /** A zone name as an SQL literal, refusing anything but an IANA name's letters. */
 export function zoneLiteral(zone: string): string {
   if (!/^[A-Za-z0-9_+\-/]+$/.test(zone)) throw new Error(`not a time zone name: ${zone}`);
