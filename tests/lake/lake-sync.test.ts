@@ -4,6 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLakeSync } from '../../server/lake/background.ts';
 import { syncLake } from '../../server/lake/sync.ts';
+import { Analytics } from '../../stores/duckdb.ts';
 import { LAKE_FACT_TABLES, type LakeTable, partitionFile, tableGlob } from '../../stores/lake/layout.ts';
 import { lakeEnv, lakeFiles } from '../helpers/lake.ts';
 import { importCsv, type TestEnv } from '../helpers/runtime.ts';
@@ -99,6 +100,21 @@ describe('the lake', () => {
     const second = await syncLake(env.rt, root);
     expect(second.tables.find((t) => t.table === 'claims')?.removed).toEqual(['2026-11']);
     expect(existsSync(partitionFile(root, 'claims', '2026-11'))).toBe(false);
+  });
+
+  it('a store over the lake reads the tables synced after it opened', async () => {
+    const later = path.join(env.dir, 'lake-later');
+    const store = await Analytics.overLake(later);
+    try {
+      expect(await store.rows('SELECT count(*)::INTEGER AS n FROM calls')).toEqual([{ n: 0 }]);
+      await syncLake(env.rt, later);
+      await store.refreshLake();
+      const stored = await env.rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM calls');
+      expect(await store.rows('SELECT count(*)::INTEGER AS n FROM calls')).toEqual(stored);
+      expect(stored[0]?.n).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
   });
 
   it('the importing process syncs a configured lake by itself after an import', async () => {
