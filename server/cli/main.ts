@@ -9,6 +9,8 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
 
   start    [--port 8080]                     build the web app if needed, create a 3-month demo on first run, serve
   serve    [--port 8080] [--host 127.0.0.1]  serve the API and the web app on one port
+           [--lake DIR [--importer URL]]     answer from the Parquet lake beside the importing process
+                                             (no import, no background job; docs/deployment.md)
   dev                                        API + Vite dev server with hot reload
   demo     [--operators 60] [--month YYYY-MM] [--months 3] [--seed 1] [--json]
                                              fill an empty data directory with a realistic demo: --months
