@@ -17,6 +17,7 @@ import * as gradingTime from './2026-12-06-016-grading-time.ts';
 import * as disputeLevels from './2026-12-06-017-dispute-levels.ts';
 import * as notifications from './2026-12-06-018-notifications.ts';
 import * as samplingRules from './2026-12-06-019-sampling-rules.ts';
+import * as coachingNotes from './2026-12-07-023-coaching-notes.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-015-self-evaluations': selfEvaluations,
   '2026-12-06-018-notifications': notifications,
   '2026-12-06-019-sampling-rules': samplingRules,
+  '2026-12-07-023-coaching-notes': coachingNotes,
 };

@@ -28,6 +28,7 @@ function useText() {
         call: p.callId ?? '',
         by: p.by ?? '',
         session: p.calibrationId ?? '',
+        coaching: p.coachingId ?? '',
         count: p.count ?? 0,
         period: p.period ?? '',
         decision,
