@@ -9,6 +9,7 @@ import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { CallRecording } from './CallRecording.tsx';
 import { CoachingActions } from './CoachingActions.tsx';
+import { CoachingNotes } from './CoachingNotes.tsx';
 import { CoachingStatusBadge, GoalLabel, ProgressFigures, targetText } from './goal.tsx';
 
 /** One coaching session: what it is about, its goal measured before and after, and who did what. */
@@ -83,7 +84,7 @@ export default function CoachingSessionPage() {
               )}
               {s.notes && (
                 <>
-                  <h3 className="form-section-title">{t('coaching.session.notes')}</h3>
+                  <h3 className="form-section-title">{t('coaching.session.openingNotes')}</h3>
                   <p className="coaching-notes">{s.notes}</p>
                 </>
               )}
@@ -104,7 +105,10 @@ export default function CoachingSessionPage() {
             </section>
           )}
         </div>
-        <CoachingActions session={s} />
+        <div className="coaching-side">
+          <CoachingActions session={s} />
+          <CoachingNotes sessionId={s.id} />
+        </div>
       </div>
     </div>
   );
