@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { NotificationView } from '../../../schemas/notifications.ts';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications.ts';
-import { type MessageKey, useLocale, useT } from '../i18n/index.ts';
+import { useClock } from '../clock.ts';
+import { type MessageKey, useT } from '../i18n/index.ts';
 import { EmailPreference } from './EmailPreference.tsx';
 import { Icon } from './icons.tsx';
 
@@ -43,7 +44,6 @@ function useText() {
  */
 export function NotificationBell() {
   const t = useT();
-  const locale = useLocale();
   const text = useText();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -51,7 +51,8 @@ export function NotificationBell() {
   const list = useNotifications(open);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // In the company's zone, as every time on screen (clock.ts), not the browser's.
+  const dt = useClock();
 
   useEffect(() => {
     if (!open) return;
@@ -121,7 +122,7 @@ export function NotificationBell() {
                   >
                     <span className="bell-text">{text(n)}</span>
                     <time className="bell-time" dateTime={n.createdAt}>
-                      {when.format(new Date(n.createdAt))}
+                      {dt.dateTime(n.createdAt)}
                     </time>
                   </Link>
                   {!n.read && (
