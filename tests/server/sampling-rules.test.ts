@@ -186,16 +186,24 @@ describe('sampling rules over the API', () => {
     // Made 20 days ago, last run 10 days ago: the server was down since.
     await env.rt.db
       .updateTable('sampling_rules')
-      .set({ created_at: daysAgo(20).toISOString() })
+      .set({ created_at: daysAgo(20).toISOString(), updated_at: daysAgo(20).toISOString() })
       .where('id', '=', id)
       .execute();
+    // Made as long ago but turned back on today: it does not reach back.
+    const resumed = (await json<SamplingRuleResponse>(lead.post(RULES, { ...rule, name: 'Resumed' }))).body
+      .rule.id;
+    await env.rt.db
+      .updateTable('sampling_rules')
+      .set({ created_at: daysAgo(20).toISOString() })
+      .where('id', '=', resumed)
+      .execute();
     await lead.post(`${RULES}/refill`, { date: localDate(daysAgo(10), 'UTC'), ruleId: id });
-    const runs = async () =>
+    const runs = async (ruleId = id) =>
       (
         await env.rt.db
           .selectFrom('sampling_refills')
           .select(['run_on', 'ran_by'])
-          .where('rule_id', '=', id)
+          .where('rule_id', '=', ruleId)
           .orderBy('run_on')
           .execute()
       ).map((r) => `${r.run_on} ${r.ran_by}`);
@@ -205,6 +213,7 @@ describe('sampling rules over the API', () => {
       expected.push(`${localDate(daysAgo(n), 'UTC')} ${n === 10 ? 'qalead' : 'timer'}`);
     expect(await runs()).toEqual(expected);
     expect((await runs()).at(-1)).toBe(`${today} timer`);
+    expect(await runs(resumed)).toEqual([`${today} timer`]);
     // Started again: nothing left to run.
     await startSamplingTimer(env.rt, 60)();
     expect(await runs()).toEqual(expected);
