@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { NotificationView } from '../../../schemas/notifications.ts';
+import { useNames } from '../api/names.ts';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications.ts';
 import { useClock } from '../clock.ts';
 import { type MessageKey, useT } from '../i18n/index.ts';
@@ -19,6 +20,7 @@ function BellIcon() {
 /** The text of one notification, from its kind and what it names. */
 function useText() {
   const t = useT();
+  const names = useNames();
   return (n: NotificationView) => {
     const p = n.params;
     const decision = p.decision ? t(`notify.decision.${p.decision}` as MessageKey) : '';
@@ -27,7 +29,7 @@ function useText() {
       {
         evaluation: p.evaluationId ?? '',
         call: p.callId ?? '',
-        by: p.by ?? '',
+        by: p.by ? names.user(p.by) : '',
         session: p.calibrationId ?? '',
         coaching: p.coachingId ?? '',
         count: p.count ?? 0,

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useCoaching } from '../../api/coaching.ts';
+import { useNames } from '../../api/names.ts';
 import { useClock } from '../../clock.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
@@ -17,6 +18,7 @@ export default function CoachingSessionPage() {
   const t = useT();
   const fmt = useFormat();
   const dt = useClock();
+  const names = useNames();
   const id = Number(useParams().id);
   const q = useCoaching(id);
   const s = q.data?.session;
@@ -64,7 +66,7 @@ export default function CoachingSessionPage() {
                 <dd>{fmt.dayLong(s.followUpOn)}</dd>
                 <dt>{t('coaching.session.openedBy')}</dt>
                 <dd>
-                  {s.openedBy} · {dt.dateTime(s.openedAt)}
+                  {names.user(s.openedBy)} · {dt.dateTime(s.openedAt)}
                 </dd>
                 <dt>{t('coaching.session.source')}</dt>
                 <dd>
