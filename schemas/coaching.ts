@@ -63,6 +63,29 @@ export const acknowledgeCoachingRequest = z
   .default({ comment: '' });
 export const closeCoachingRequest = z.object({ note: text(4000).default('') }).default({ note: '' });
 export const updateCoachingNotesRequest = z.object({ notes: text(8000) });
+/** A note added to a session; `forOperator` false keeps it to the heads and leads who coach. */
+export const newCoachingNoteRequest = z.object({
+  text: text(4000).min(1, 'is empty'),
+  forOperator: z.boolean().default(true),
+});
+export type NewCoachingNoteRequest = z.infer<typeof newCoachingNoteRequest>;
+
+export interface CoachingNote {
+  id: number;
+  sessionId: number;
+  /** The author's username and the name shown for him. */
+  author: string;
+  authorName: string;
+  createdAt: string;
+  text: string;
+  forOperator: boolean;
+}
+export interface CoachingNotesResponse {
+  notes: CoachingNote[];
+}
+export interface CoachingNoteResponse {
+  note: CoachingNote;
+}
 
 export const COACHING_STATUSES = ['due', 'overdue', 'met', 'missed'] as const;
 export type CoachingStatus = (typeof COACHING_STATUSES)[number];

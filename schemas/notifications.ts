@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'disputeOpened',
   'appealOpened',
   'coachingOpened',
+  'coachingNote',
   'calibrationAsked',
   'worklistCalls',
 ] as const;

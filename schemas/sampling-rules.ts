@@ -26,7 +26,11 @@ export const samplingRuleInput = z
     schedule: z.enum(['daily', 'weekly']),
     /** 1 Monday … 7 Sunday; weekly rules only. */
     weekday: z.number().int().min(1).max(7).default(1),
-    /** count: `perOperator` calls of each operator; percent: `percent`% of his calls, at least `minPerOperator`. */
+    /**
+     * count: `perOperator` calls of each operator; percent: `percent`% of his calls matching the
+     * rule in its window (those evaluated or given already included), at least `minPerOperator`,
+     * taken from the ones still free.
+     */
     quota: z.enum(['count', 'percent']),
     perOperator: z.number().int().min(0).max(500).default(2),
     percent: z.number().min(0).max(100).default(5),
@@ -54,8 +58,14 @@ export const refillCounts = z.object({
   /** Asked for but left: the monitors' caps were reached. */
   overCap: z.number(),
   perMonitor: z.record(z.string(), z.number()),
-  /** Per operator with matching calls: how many were free to give, how many were given. */
-  perOperator: z.record(z.string(), z.object({ available: z.number(), given: z.number() })),
+  /**
+   * Per operator with matching calls: how many matched (the base of a percent), how many of them
+   * were free to give, how many were given. Refills recorded before `matching` was kept lack it.
+   */
+  perOperator: z.record(
+    z.string(),
+    z.object({ matching: z.number().optional(), available: z.number(), given: z.number() }),
+  ),
 });
 export type RefillCounts = z.infer<typeof refillCounts>;
 

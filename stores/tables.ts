@@ -465,6 +465,7 @@ export interface Database {
   evaluation_auto_answers: EvaluationAutoAnswersTable;
   followed_files: FollowedFilesTable;
   coaching_sessions: CoachingSessionsTable;
+  coaching_notes: CoachingNotesTable;
   self_evaluations: SelfEvaluationsTable;
   data_versions: DataVersionsTable;
 }
@@ -491,6 +492,17 @@ export interface CoachingSessionsTable {
   closed_at: string | null;
   closed_by: string | null;
   closing_note: string | null;
+}
+
+/** A note on a coaching session: who, when, and whether the operator reads it. */
+export interface CoachingNotesTable {
+  id: Generated<number>;
+  session_id: number;
+  author: string;
+  created_at: string;
+  text: string;
+  /** 1: the operator reads it; 0: for those who coach only. */
+  for_operator: Generated<number>;
 }
 
 export interface SelfEvaluationsTable {

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import {
   acknowledgeCoachingRequest,
   type CoachingListResponse,
+  type CoachingNoteResponse,
+  type CoachingNotesResponse,
   type CoachingResponse,
   closeCoachingRequest,
   coachingQuery,
+  newCoachingNoteRequest,
   newCoachingRequest,
   updateCoachingNotesRequest,
 } from '../../schemas/coaching.ts';
@@ -21,6 +24,7 @@ import {
   openCoaching,
   updateCoachingNotes,
 } from './coaching.service.ts';
+import { addCoachingNote, coachingNotes } from './coaching-notes.service.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const settingsOf = (c: Context<AppEnv>) => ({
@@ -57,6 +61,30 @@ export const coachingRoutes = new Hono<AppEnv>()
     };
     return c.json(body, 201);
   })
+  .get('/:id/notes', allow('coaching.read'), validate('param', idParam), async (c) => {
+    const body: CoachingNotesResponse = {
+      notes: await coachingNotes(c.get('deps'), c.req.valid('param').id, currentUser(c), c.get('scope')),
+    };
+    return c.json(body);
+  })
+  .post(
+    '/:id/notes',
+    allow('coaching.manage'),
+    validate('param', idParam),
+    validate('json', newCoachingNoteRequest),
+    async (c) => {
+      const body: CoachingNoteResponse = {
+        note: await addCoachingNote(
+          c.get('deps'),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          currentUser(c),
+          c.get('scope'),
+        ),
+      };
+      return c.json(body, 201);
+    },
+  )
   .put(
     '/:id/notes',
     allow('coaching.manage'),

@@ -117,7 +117,8 @@ export async function listCoaching(
   return { sessions: q.status ? visible.filter((s) => s.status === q.status) : visible, counts };
 }
 
-async function loadInScope(stores: Stores, id: number, scope: Scope): Promise<CoachingRow> {
+/** The session, if it is of an operator in the scope; else a 404, as for one that does not exist. */
+export async function loadInScope(stores: Stores, id: number, scope: Scope): Promise<CoachingRow> {
   const r = await findCoachingRow(stores.db, id);
   if (!r) throw new AppError('not_found', `no coaching session ${id}`);
   assertInScope(scope, r.operator_id, `no coaching session ${id}`);

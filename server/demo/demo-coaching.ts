@@ -6,7 +6,8 @@ import type { Answers, FormDefinition } from '../../schemas/forms.ts';
 import { monthRange } from '../../schemas/period.ts';
 import { audit } from '../audit/audit.ts';
 import { insertCoachingRow } from '../coaching/coaching.repository.ts';
-import { goalShape, measureGoal, windows } from '../coaching/progress.ts';
+import { insertNoteRow } from '../coaching/coaching-notes.repository.ts';
+import { addDays, goalShape, measureGoal, windows } from '../coaching/progress.ts';
 import { definitionOf, findForm } from '../forms/forms.repository.ts';
 import { periodInstants } from '../periods/period.ts';
 import type { Runtime } from '../runtime.ts';
@@ -71,6 +72,8 @@ export async function loadDemoCoaching(
     by: string;
     notes: string;
     findings: string[];
+    /** Notes added since it opened: [days after, text, whether the operator reads it]. */
+    added?: [number, string, boolean][];
   };
   const plans: Plan[] = [];
   const quality: CoachingGoal = { kind: 'criterion', key: 'qualityScore' };
@@ -104,6 +107,10 @@ export async function loadDemoCoaching(
     by: opts.head,
     notes: 'Listened to two calls together and agreed the goal.',
     findings: ['Below the team on this criterion last month'],
+    added: [
+      [7, 'Halfway there: the calls of this week are better. Keep it up until the follow-up.', true],
+      [8, 'Check two of his calls again the day before the follow-up.', false],
+    ],
   });
   // Missed: an upsell rate set a little above what the operator then reached.
   const upsellNow = (await measure(upsell, ops[1] as string)) ?? 0;
@@ -132,6 +139,7 @@ export async function loadDemoCoaching(
     by: opts.lead,
     notes: 'Listen back to the two calls together.',
     findings: ['upsell-offers failed'],
+    added: [[9, 'Follow-up put off: the operator was on leave. Hold it on his first day back.', false]],
   });
   // Due, unacknowledged: the demo operator's open goal, a quarter long.
   plans.push({
@@ -202,6 +210,23 @@ export async function loadDemoCoaching(
         entityId: String(id),
         after: row,
       });
+      for (const [days, text, forOperator] of p.added ?? []) {
+        const note = {
+          session_id: id,
+          author: p.by,
+          created_at: at(addDays(p.opened, days), 11),
+          text,
+          for_operator: forOperator ? 1 : 0,
+        };
+        const noteId = await insertNoteRow(tx, note);
+        await audit(tx, {
+          actor: 'demo',
+          action: 'note',
+          entity: 'coaching',
+          entityId: String(id),
+          after: { noteId, text, forOperator },
+        });
+      }
     }
 
     // Self-evaluations: the demo operator scored two evaluated calls of the month himself (higher

@@ -8,11 +8,12 @@ import { createForm } from '../forms/forms.service.ts';
 import type { Runtime } from '../runtime.ts';
 import { findUserByName, userRowToView } from '../users/users.repository.ts';
 import { demoGradingSeconds } from './demo-appeals.ts';
+import { addCalibrationReference, type DemoCalibration } from './demo-calibration-reference.ts';
 
 /**
  * QA records of the demo month beyond the evaluations CSV: the two forms, the answers each
  * imported evaluation was scored from, acknowledgements, disputes and their decisions, comments,
- * the closed calibration sessions; then a worklist and an open calibration for the demo monitor.
+ * the closed calibration sessions, each with the lead's reference scoring; then a worklist and an open calibration for the demo monitor.
  */
 export async function loadDemoQa(
   rt: Runtime,
@@ -30,7 +31,7 @@ export async function loadDemoQa(
   }
 
   await rt.db.transaction().execute(async (tx) => {
-    const sessions = new Map<number, { id: number; closedAt: string }>();
+    const sessions = new Map<number, DemoCalibration & { formKey: string }>();
     for (const d of details) {
       const ev = await tx
         .selectFrom('evaluations')
@@ -60,9 +61,20 @@ export async function loadDemoQa(
             })
             .returning('id')
             .executeTakeFirstOrThrow();
-          s = { id: row.id, closedAt: ev.submitted_at ?? '' };
+          s = {
+            id: row.id,
+            closedAt: ev.submitted_at ?? '',
+            callId: ev.call_id,
+            operatorId: ev.operator_id,
+            callStartedAt: ev.call_started_at,
+            formId: formId as number,
+            formKey: d.formKey,
+            firstEvaluationId: d.evaluationId,
+            scorings: [],
+          };
           sessions.set(d.calibrationSession, s);
         }
+        s.scorings.push(d.answers);
         if ((ev.submitted_at ?? '') > s.closedAt) {
           s.closedAt = ev.submitted_at ?? '';
           await tx
@@ -129,6 +141,10 @@ export async function loadDemoQa(
           })
           .execute();
       }
+    }
+    for (const s of sessions.values()) {
+      const form = DEMO_FORMS.find((f) => f.key === s.formKey) ?? INBOUND_FORM;
+      await addCalibrationReference(tx, s, form.definition, opts.lead);
     }
     await audit(tx, {
       actor: 'demo',

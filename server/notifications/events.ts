@@ -60,6 +60,20 @@ export async function coachingOpened(
   });
 }
 
+/** A note meant for the operator was added to his coaching session. */
+export async function coachingNoteAdded(
+  tx: Db,
+  operatorId: string,
+  coachingId: number,
+  by: string,
+): Promise<void> {
+  await notify(tx, await operatorUsers(tx, operatorId), {
+    kind: 'coachingNote',
+    params: { coachingId, by },
+    link: `/coaching/${coachingId}`,
+  });
+}
+
 export async function calibrationAsked(
   tx: Db,
   usernames: readonly string[],

@@ -32,7 +32,7 @@ import {
 } from './sampling.repository.ts';
 
 const DAY = 86_400_000;
-const addDays = (date: string, n: number) =>
+export const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 /** 1 Monday … 7 Sunday. */
 const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
@@ -66,7 +66,10 @@ async function operatorsFor(deps: Pick<Deps, 'db'>, rule: SamplingRuleInput, dat
   });
 }
 
-/** The calls matching a rule in its window that no one has evaluated or been given yet. */
+/**
+ * The calls matching a rule in its window that no one has evaluated or been given yet, and how many
+ * calls of each operator matched in all (the base of a percent quota).
+ */
 async function candidatesFor(
   deps: Pick<Deps, 'db' | 'analytics'>,
   ruleId: number,
@@ -74,8 +77,8 @@ async function candidatesFor(
   window: { from: string; to: string },
   ops: string[],
   tz: string,
-): Promise<SamplingCandidate[]> {
-  if (!ops.length) return [];
+): Promise<{ free: SamplingCandidate[]; matching: Map<string, number> }> {
+  if (!ops.length) return { free: [], matching: new Map() };
   const f = rule.filter;
   const claimed = f.claimed ? await claimedCallsAndOrders(deps.db) : { calls: [], orders: [] };
   const rows = await deps.analytics.rows(
@@ -102,15 +105,17 @@ async function candidatesFor(
     operatorId: String(r.operator_id),
     startedAt: String(r.started_at),
   }));
+  const matching = new Map<string, number>();
+  for (const c of all) matching.set(c.operatorId, (matching.get(c.operatorId) ?? 0) + 1);
   const taken = await takenCalls(
     deps.db,
     all.map((c) => c.callId),
   );
-  return all.filter((c) => !taken.has(c.callId));
+  return { free: all.filter((c) => !taken.has(c.callId)), matching };
 }
 
 /** One rule's refill for a date: nothing when it is not due or that date already ran. */
-async function refillRule(
+export async function refillRule(
   deps: Pick<Deps, 'db' | 'analytics'>,
   row: { id: number; name: string; definition: string },
   date: string,
@@ -122,7 +127,7 @@ async function refillRule(
   const none: RefillResult = { ruleId: row.id, name: row.name, runOn: date, ran: false, counts: null };
   if (window === null || (await refillRan(deps.db, row.id, date))) return none;
   const ops = await operatorsFor(deps, rule, date, tz);
-  const candidates = await candidatesFor(deps, row.id, rule, window, ops, tz);
+  const { free: candidates, matching } = await candidatesFor(deps, row.id, rule, window, ops, tz);
   const all = await activeMonitors(deps.db);
   const named = rule.monitors.length
     ? all.filter((m) => rule.monitors.some((n) => n.toLowerCase() === m.toLowerCase()))
@@ -140,7 +145,7 @@ async function refillRule(
       allocations,
       wanted,
       perOperator: operators,
-    } = allocate(free, rule, named, rule.capPerMonitorPerDay, await givenOn(tx, date));
+    } = allocate(free, rule, named, rule.capPerMonitorPerDay, await givenOn(tx, date), matching);
     const perMonitor: Record<string, number> = {};
     for (const a of allocations) {
       const assignmentId = await insertAssignment(tx, {

@@ -53,6 +53,16 @@ export async function refillRan(db: Db, ruleId: number, runOn: string): Promise<
   return row !== undefined;
 }
 
+/** The refills that ran on or after a date, as `ruleId|date`. */
+export async function refillDates(db: Db, from: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('sampling_refills')
+    .select(['rule_id', 'run_on'])
+    .where('run_on', '>=', from)
+    .execute();
+  return new Set(rows.map((r) => `${r.rule_id}|${r.run_on}`));
+}
+
 export const insertRefillRow = (
   db: Db,
   r: { rule_id: number; run_on: string; ran_at: string; ran_by: string; counts: string },

@@ -1,11 +1,12 @@
 import { localDate } from '../../core/time.ts';
 import type { Deps } from '../context.ts';
 import { readSettings } from '../settings/settings.repository.ts';
-import { refill } from './refill.ts';
+import { catchUp } from './catch-up.ts';
 
 /**
- * Runs the due sampling rules for today's local date on start and every `minutes` after: a refill
- * is idempotent per rule and date, so checking often gives each day's calls once. A failure is
+ * Runs the due sampling rules on start and every `minutes` after: today's local date, and each
+ * date of the two weeks before that did not run (the server was down), oldest first. A refill is
+ * idempotent per rule and date, so checking often gives each day's calls once. A failure is
  * logged and tried again at the next tick, never the end of the server.
  */
 export function startSamplingTimer(
@@ -18,12 +19,8 @@ export function startSamplingTimer(
     running = (async () => {
       const { timeZone } = await readSettings(deps.db);
       const today = localDate(new Date(), timeZone);
-      const r = await refill(deps, today, 'timer', timeZone);
-      const ran = r.results.filter((x) => x.ran);
-      if (ran.length)
-        console.log(
-          `sampling ${today}: ${ran.map((x) => `${x.name} ${x.counts?.assigned ?? 0} calls`).join(', ')}`,
-        );
+      const ran = (await catchUp(deps, today, 'timer', timeZone)).filter((x) => x.ran);
+      for (const x of ran) console.log(`sampling ${x.runOn}: ${x.name} ${x.counts?.assigned ?? 0} calls`);
     })()
       .catch((e: unknown) => console.warn(`sampling refill: ${String(e)}`))
       .finally(() => {

@@ -18,6 +18,7 @@ import * as disputeLevels from './2026-12-06-017-dispute-levels.ts';
 import * as notifications from './2026-12-06-018-notifications.ts';
 import * as samplingRules from './2026-12-06-019-sampling-rules.ts';
 import * as dataVersion from './2026-12-07-021-data-version.ts';
+import * as coachingNotes from './2026-12-07-023-coaching-notes.ts';
 
 /** Every migration, by name; names sort in the order they run. Add new files here. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-018-notifications': notifications,
   '2026-12-06-019-sampling-rules': samplingRules,
   '2026-12-07-021-data-version': dataVersion,
+  '2026-12-07-023-coaching-notes': coachingNotes,
 };

@@ -107,6 +107,22 @@ describe('coaching in Chromium', () => {
     expect(await head.page.getByText('Not acknowledged by the operator yet.').count()).toBe(1);
     expect(await head.page.locator('[data-status="due"]').count()).toBe(1);
 
+    // The head adds two notes: one the operator reads, one kept to those who coach.
+    const notes = head.page.getByTestId('coaching-notes');
+    expect(await notes.getByText('No notes yet.').count()).toBe(1);
+    await notes.getByLabel('Add a note').fill('Listen to the first call again before the follow-up');
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => notes.getByTestId('coaching-note').count()).toBe(1);
+    await notes.getByLabel('Add a note').fill('Pair him with a mentor for a week');
+    await notes.getByLabel('The operator may read this note').uncheck();
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => notes.getByTestId('coaching-note').count()).toBe(2);
+    const noteTexts = await notes.getByTestId('coaching-note').allTextContents();
+    expect(noteTexts[0]).toMatch(/Listen to the first call again.*The operator reads it/);
+    expect(noteTexts[1]).toMatch(/Pair him with a mentor.*Coaches only/);
+    // Who and when: the head's name and the time.
+    expect(noteTexts[0]).toMatch(/\d{1,2}:\d{2}/);
+
     // The operator acknowledges it, with a comment; the head sees it.
     const op = await signedIn('coached', 'coached-pass-1');
     await op.page.getByRole('link', { name: 'Coaching', exact: true }).click();
@@ -114,6 +130,11 @@ describe('coaching in Chromium', () => {
     await op.page.locator('[data-testid="coaching-table"] a').first().click();
     await op.page.waitForURL(/\/coaching\/\d+$/);
     expect(new URL(op.page.url()).pathname).toBe(sessionPath);
+    // He reads the note meant for him, not the one kept to those who coach, and may not add one.
+    const hisNotes = op.page.getByTestId('coaching-note');
+    await expect.poll(() => hisNotes.count()).toBe(1);
+    expect(await hisNotes.first().textContent()).toContain('Listen to the first call again');
+    expect(await op.page.getByLabel('Add a note').count()).toBe(0);
     await op.page.getByLabel('Your comment (optional)').fill('I will offer it on every call');
     await op.page.getByRole('button', { name: 'Acknowledge', exact: true }).click();
     await op.page.getByTestId('acknowledged').waitFor();

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PassRatesResponse } from '../../schemas/autoqa-pass-rates.ts';
-import type { CoachingListResponse, CoachingResponse, CoachingView } from '../../schemas/coaching.ts';
+import type {
+  CoachingListResponse,
+  CoachingNoteResponse,
+  CoachingNotesResponse,
+  CoachingResponse,
+  CoachingView,
+} from '../../schemas/coaching.ts';
 import type { ScorecardResponse } from '../../schemas/scorecard.ts';
 import { listAuditEntries } from '../../server/audit/audit.repository.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
@@ -157,6 +163,49 @@ describe('opening a coaching session', () => {
       followUpOn: followUp(),
     });
     expect(r.status).toBe(403);
+  });
+
+  it('keeps notes with who and when; the operator reads those meant for him and is told of them', async () => {
+    const url = `/api/coaching/${session.id}/notes`;
+    const shared = await json<CoachingNoteResponse>(
+      lead.post(url, { text: 'Listen to call SH-RU-01 again before Friday' }),
+    );
+    expect(shared.status).toBe(201);
+    expect(shared.body.note).toMatchObject({ author: 'natalia', forOperator: true, sessionId: session.id });
+    expect(Date.parse(shared.body.note.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    const kept = await json<CoachingNoteResponse>(
+      head.post(url, { text: 'He was defensive; pair him with a mentor', forOperator: false }),
+    );
+    expect(kept.status).toBe(201);
+    // The heads and leads read both, oldest first; the operator only the one meant for him.
+    const all = await json<CoachingNotesResponse>(head.get(url));
+    expect(all.body.notes.map((n) => [n.author, n.forOperator])).toEqual([
+      ['natalia', true],
+      ['victor', false],
+    ]);
+    const his = await json<CoachingNotesResponse>(ru1.get(url));
+    expect(his.body.notes.map((n) => n.text)).toEqual(['Listen to call SH-RU-01 again before Friday']);
+    // Another operator, a monitor and a bad note are refused.
+    expect((await json(en1.get(url))).status).toBe(404);
+    expect((await json(ru1.post(url, { text: 'mine' }))).status).toBe(403);
+    expect((await json(qa.get(url))).status).toBe(403);
+    const empty = await json<Err>(head.post(url, { text: '  ' }));
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('text');
+    const audit = await listAuditEntries(env.rt.db, { entity: 'coaching', limit: 2 });
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ['victor', 'note'],
+      ['natalia', 'note'],
+    ]);
+    // Told of the note meant for him only.
+    const told = await env.rt.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('kind', '=', 'coachingNote')
+      .execute();
+    expect(told.map((n) => [n.link, JSON.parse(n.params).by])).toEqual([
+      [`/coaching/${session.id}`, 'natalia'],
+    ]);
   });
 
   it('edits notes and records the follow-up held, each audited; a closed session is not closed again', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoachingListResponse } from '../../schemas/coaching.ts';
+import type { CoachingListResponse, CoachingNotesResponse } from '../../schemas/coaching.ts';
 import type { SelfEvaluationsResponse, SelfGapResponse } from '../../schemas/self-evaluations.ts';
 import { loadDemo } from '../../server/demo/load-demo.ts';
 import { client, json } from '../helpers/qa.ts';
@@ -46,6 +46,20 @@ describe('demo coaching', () => {
     const { sessions } = (await json<CoachingListResponse>(op.get('/api/coaching'))).body;
     expect(sessions.map((s) => s.status).sort()).toEqual(['due', 'met']);
     expect(new Set(sessions.map((s) => s.operatorId)).size).toBe(1);
+  });
+
+  it('has notes on its sessions: the operator reads the one meant for him, the head both', async () => {
+    const op = await as('operator');
+    const met = (await json<CoachingListResponse>(op.get('/api/coaching?status=met'))).body.sessions[0];
+    const url = `/api/coaching/${met?.id}/notes`;
+    const his = (await json<CoachingNotesResponse>(op.get(url))).body.notes;
+    expect(his.map((n) => n.forOperator)).toEqual([true]);
+    const all = (await json<CoachingNotesResponse>((await as('head')).get(url))).body.notes;
+    expect(all.map((n) => [n.author, n.forOperator])).toEqual([
+      ['head', true],
+      ['head', false],
+    ]);
+    expect(all[0]?.createdAt.slice(0, 10)).toBe('2026-10-19');
   });
 
   it('has self-evaluations: two scored beside the monitor, one to score', async () => {

@@ -3,14 +3,18 @@ import { scoreAnswers } from '../../core/form-score.ts';
 import { generateDemoFiles } from '../../fixtures/demo/generate.ts';
 import { DEMO_RECORDINGS } from '../../fixtures/recordings/index.ts';
 import type { Answers } from '../../schemas/forms.ts';
+import type { GradersResponse } from '../../schemas/graders.ts';
+import { settledAnswers } from '../../server/demo/demo-calibration-reference.ts';
 import { loadDemo } from '../../server/demo/load-demo.ts';
 import { definitionOf } from '../../server/forms/forms.repository.ts';
-import { type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { client, json } from '../helpers/qa.ts';
+import { signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 let env: TestEnv;
+let users: Awaited<ReturnType<typeof loadDemo>>['users'];
 beforeAll(async () => {
   env = await testEnv();
-  await loadDemo(env.rt, { operators: 8, month: '2026-10', seed: 3 });
+  users = (await loadDemo(env.rt, { operators: 8, month: '2026-10', seed: 3 })).users;
 }, 120_000);
 afterAll(() => env.dispose());
 
@@ -64,7 +68,8 @@ describe('demo QA data', () => {
     const sessions = await db.selectFrom('calibration_sessions').selectAll().orderBy('id').execute();
     expect(sessions.map((s) => s.status)).toEqual(['closed', 'closed', 'open']);
     const calibration = await db.selectFrom('evaluations').selectAll().where('calibration', '=', 1).execute();
-    expect(calibration).toHaveLength(6);
+    // Three monitors and the lead's reference in each closed session.
+    expect(calibration).toHaveLength(8);
     expect(calibration.every((e) => e.calibration_session_id !== null)).toBe(true);
     const worklist = await db
       .selectFrom('evaluation_assignments')
@@ -72,6 +77,47 @@ describe('demo QA data', () => {
       .where('monitor', '=', 'qa')
       .execute();
     expect(worklist.length).toBeGreaterThan(3);
+  });
+
+  it('gives each closed calibration the lead’s reference, so the graders page has agreement', async () => {
+    const db = env.rt.db;
+    const closed = await db
+      .selectFrom('calibration_sessions')
+      .selectAll()
+      .where('status', '=', 'closed')
+      .execute();
+    expect(closed.map((s) => s.reference_evaluator)).toEqual(['qalead', 'qalead']);
+    for (const s of closed) {
+      const scorings = await db
+        .selectFrom('evaluations')
+        .selectAll()
+        .where('calibration_session_id', '=', s.id)
+        .orderBy('evaluation_id')
+        .execute();
+      const ref = scorings.find((e) => e.evaluator === 'qalead');
+      expect(ref?.status).toBe('submitted');
+      expect((ref?.submitted_at as string) <= (s.closed_at as string)).toBe(true);
+      // The reference answers each question as most of the monitors did.
+      const others = scorings.filter((e) => e !== ref).map((e) => JSON.parse(e.answers ?? '{}') as Answers);
+      expect(others).toHaveLength(3);
+      const settled = settledAnswers(others);
+      expect(JSON.parse(ref?.answers ?? '{}')).toEqual(settled);
+      for (const [q, v] of Object.entries(settled)) {
+        const count = (x: unknown) => others.filter((a) => JSON.stringify(a[q]) === JSON.stringify(x)).length;
+        for (const a of others) expect(count(v)).toBeGreaterThanOrEqual(count(a[q]));
+      }
+    }
+    const u = users.find((x) => x.username === 'qalead');
+    const lead = client(env, await signIn(env, 'qalead', u?.password ?? ''));
+    const { body } = await json<GradersResponse>(lead.get('/api/qa/graders?period=2026-10'));
+    const calibrated = body.monitors.filter((m) => m.calibrationSessions > 0);
+    expect(calibrated.length).toBeGreaterThan(0);
+    for (const m of calibrated) {
+      expect(m.referenceQuestions).toBeGreaterThan(0);
+      expect(m.referenceAgreement).not.toBeNull();
+    }
+    // The lead is the yardstick, not one of the graded.
+    expect(calibrated.some((m) => m.monitor === 'qalead')).toBe(false);
   });
 
   it('generates the same evaluation details for the same options', () => {

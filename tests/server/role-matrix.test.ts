@@ -577,6 +577,17 @@ const MATRIX: Record<string, Entry> = {
     ok: [400],
     outside: (_, op) => [{ req: put(`/api/coaching/${coach(op)}/notes`, { notes: 'x' }), status: 404 }],
   },
+  'GET /api/coaching/:id/notes': {
+    allow: ['head', 'qa_lead', 'admin', 'operator'],
+    req: (v) => get(`/api/coaching/${coach(mine(v))}/notes`),
+    outside: (_, op) => [{ req: get(`/api/coaching/${coach(op)}/notes`), status: 404 }],
+  },
+  'POST /api/coaching/:id/notes': {
+    allow: COACHES,
+    req: (v) => post(`/api/coaching/${coach(mine(v))}/notes`),
+    ok: [400],
+    outside: (_, op) => [{ req: post(`/api/coaching/${coach(op)}/notes`, { text: 'x' }), status: 404 }],
+  },
   'POST /api/coaching/:id/acknowledge': {
     allow: ['operator'],
     req: (v) => post(`/api/coaching/${coach(mine(v))}/acknowledge`),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplingRuleInput } from '../../schemas/sampling-rules.ts';
 import { loadDemo } from '../../server/demo/load-demo.ts';
-import { wantedOf } from '../../server/sampling/allocate.ts';
+import { type OperatorCounts, wantedOf } from '../../server/sampling/allocate.ts';
 import { refill } from '../../server/sampling/refill.ts';
 import { activeMonitors } from '../../server/sampling/sampling.repository.ts';
 import { createRule } from '../../server/sampling/sampling.service.ts';
@@ -140,6 +140,7 @@ describe('a month of daily refills', () => {
     // An operator short of two free calls on a day is the exception: the quota is met as a rule.
     expect(full / pairs).toBeGreaterThan(0.5);
     // Every operator with calls got at least the minimum of the percent rule on a day it was not capped.
+    let baseWider = 0;
     const uncapped = (
       await db.selectFrom('sampling_refills').selectAll().where('rule_id', '=', percent.id).execute()
     )
@@ -151,10 +152,16 @@ describe('a month of daily refills', () => {
         items.filter((i) => i.rule_id === percent.id && i.run_on === r.day).map((i) => i.operator_id),
       );
       expect(ops.size).toBeGreaterThan(0);
-      // 5% of his free calls, at least one, never more than he had.
-      for (const o of Object.values(r.c.perOperator as Record<string, { available: number; given: number }>))
-        expect(o.given).toBe(Math.min(o.available, Math.max(1, Math.ceil(o.available * 0.05))));
+      // 5% of all his matching calls (those the count rule gave first included), at least one,
+      // never more than he had free.
+      for (const o of Object.values(r.c.perOperator as Record<string, OperatorCounts>)) {
+        expect(o.available).toBeLessThanOrEqual(o.matching);
+        expect(o.given).toBe(Math.min(o.available, Math.max(1, Math.ceil(o.matching * 0.05))));
+        if (o.matching > o.available) baseWider++;
+      }
     }
+    // The count rule ran first each day: the percent's base held calls no longer free.
+    expect(baseWider).toBeGreaterThan(0);
     // Weekly: at most one long call per operator per Monday.
     const weeklyItems = items.filter((i) => i.rule_id === weekly.id);
     expect(weeklyItems.length).toBeGreaterThan(0);
@@ -181,11 +188,16 @@ describe('a month of daily refills', () => {
     expect(new Set(items.map((i) => i.call_id)).size).toBe(items.length);
   });
 
-  it('the percent quota: at least the minimum, never more than the operator has', () => {
+  it('the percent quota: of all his matching calls, at least the minimum, never more than he has free', () => {
     const q = { quota: 'percent' as const, perOperator: 0, percent: 10, minPerOperator: 2 };
-    expect(wantedOf(q, 0)).toBe(0);
-    expect(wantedOf(q, 1)).toBe(1);
-    expect(wantedOf(q, 5)).toBe(2);
-    expect(wantedOf(q, 45)).toBe(5);
+    expect(wantedOf(q, 0, 0)).toBe(0);
+    expect(wantedOf(q, 1, 1)).toBe(1);
+    expect(wantedOf(q, 5, 5)).toBe(2);
+    expect(wantedOf(q, 45, 45)).toBe(5);
+    // 10% of his 45 matching calls is 5, though 20 of them were evaluated already.
+    expect(wantedOf(q, 45, 25)).toBe(5);
+    // Only 3 left free: 3.
+    expect(wantedOf(q, 45, 3)).toBe(3);
+    expect(wantedOf({ ...q, quota: 'count', perOperator: 4 }, 45, 25)).toBe(4);
   });
 });

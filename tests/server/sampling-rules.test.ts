@@ -176,6 +176,48 @@ describe('sampling rules over the API', () => {
     expect(ran.length).toBeGreaterThan(0);
     expect(ran.every((r) => r.ran_by === 'timer')).toBe(true);
   });
+
+  it('the timer catches up the dates missed while the server was down, two weeks back at most, each once', async () => {
+    const lead = await as('qalead');
+    const made = await json<SamplingRuleResponse>(lead.post(RULES, { ...rule, name: 'Missed days' }));
+    const id = made.body.rule.id;
+    const today = localDate(new Date(), 'UTC');
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+    // Made 20 days ago, last run 10 days ago: the server was down since.
+    await env.rt.db
+      .updateTable('sampling_rules')
+      .set({ created_at: daysAgo(20).toISOString(), updated_at: daysAgo(20).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    // Made as long ago but turned back on today: it does not reach back.
+    const resumed = (await json<SamplingRuleResponse>(lead.post(RULES, { ...rule, name: 'Resumed' }))).body
+      .rule.id;
+    await env.rt.db
+      .updateTable('sampling_rules')
+      .set({ created_at: daysAgo(20).toISOString() })
+      .where('id', '=', resumed)
+      .execute();
+    await lead.post(`${RULES}/refill`, { date: localDate(daysAgo(10), 'UTC'), ruleId: id });
+    const runs = async (ruleId = id) =>
+      (
+        await env.rt.db
+          .selectFrom('sampling_refills')
+          .select(['run_on', 'ran_by'])
+          .where('rule_id', '=', ruleId)
+          .orderBy('run_on')
+          .execute()
+      ).map((r) => `${r.run_on} ${r.ran_by}`);
+    await startSamplingTimer(env.rt, 60)();
+    const expected = [];
+    for (let n = 14; n >= 0; n--)
+      expected.push(`${localDate(daysAgo(n), 'UTC')} ${n === 10 ? 'qalead' : 'timer'}`);
+    expect(await runs()).toEqual(expected);
+    expect((await runs()).at(-1)).toBe(`${today} timer`);
+    expect(await runs(resumed)).toEqual([`${today} timer`]);
+    // Started again: nothing left to run.
+    await startSamplingTimer(env.rt, 60)();
+    expect(await runs()).toEqual(expected);
+  });
 });
 
 describe('callscore sample refill', () => {

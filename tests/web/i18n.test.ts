@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOTIFICATION_KINDS } from '../../schemas/notifications.ts';
 import { LANGUAGE_CODES } from '../../schemas/users.ts';
 import { makeFormatters } from '../../web/src/format.ts';
 import { en } from '../../web/src/i18n/en.ts';
@@ -53,6 +54,19 @@ describe('message catalogues', () => {
       .filter(([key, text]) => placeholders(text).join() !== placeholders(messages[key] ?? '').join())
       .map(([key]) => key);
     expect(differ).toEqual([]);
+  });
+
+  it('name every kind of notification in every language', () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      expect(Object.hasOwn(en, `notify.kind.${kind}`), kind).toBe(true);
+      for (const l of translations)
+        expect(
+          CATALOGUES[l].messages[`notify.kind.${kind}` as keyof typeof en],
+          `${l}: ${kind}`,
+        ).toBeTruthy();
+    }
+    // The bell's own texts of a kind: a level-2 decision is an appeal's.
+    expect(Object.hasOwn(en, 'notify.kind.disputeDecided2')).toBe(true);
   });
 
   it('fills placeholders in the chosen language', () => {

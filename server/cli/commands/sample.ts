@@ -25,7 +25,7 @@ export async function sampleCommand(argv: string[]) {
     for (const x of r.results)
       console.log(
         x.ran && x.counts
-          ? `${x.name}: ${x.counts.assigned} calls given (${x.counts.candidates} matching, ${x.counts.overCap} over the caps)`
+          ? `${x.name}: ${x.counts.assigned} calls given (${x.counts.candidates} free to give, ${x.counts.overCap} over the caps)`
           : `${x.name}: nothing to do (not due on ${r.date}, or already run)`,
       );
   } finally {

@@ -1,5 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CoachingStatus, NewCoachingRequest } from '../../../schemas/coaching.ts';
+import type {
+  CoachingStatus,
+  NewCoachingNoteRequest,
+  NewCoachingRequest,
+} from '../../../schemas/coaching.ts';
 import type { Answers } from '../../../schemas/forms.ts';
 import type { NewSelfEvaluationsRequest } from '../../../schemas/self-evaluations.ts';
 import { api, call, setValues, withSignal } from './client.ts';
@@ -59,6 +63,24 @@ export function useCloseCoaching(id: number) {
     mutationFn: (note: string) =>
       call(api.coaching[':id'].close.$post({ param: { id: String(id) }, json: { note } })),
     onSuccess: invalidate,
+  });
+}
+
+/** A session's notes: an operator gets those meant for him. */
+export function useCoachingNotes(id: number) {
+  return useQuery({
+    queryKey: ['coaching', 'notes', id],
+    queryFn: ({ signal }) =>
+      call(api.coaching[':id'].notes.$get({ param: { id: String(id) } }, withSignal(signal))),
+  });
+}
+
+export function useAddCoachingNote(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCoachingNoteRequest) =>
+      call(api.coaching[':id'].notes.$post({ param: { id: String(id) }, json: body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['coaching', 'notes', id] }),
   });
 }
 

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { NotificationView } from '../../../schemas/notifications.ts';
+import { useNames } from '../api/names.ts';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount } from '../api/notifications.ts';
-import { type MessageKey, useLocale, useT } from '../i18n/index.ts';
+import { useClock } from '../clock.ts';
+import { type MessageKey, useT } from '../i18n/index.ts';
 import { EmailPreference } from './EmailPreference.tsx';
 import { Icon } from './icons.tsx';
 
@@ -18,6 +20,7 @@ function BellIcon() {
 /** The text of one notification, from its kind and what it names. */
 function useText() {
   const t = useT();
+  const names = useNames();
   return (n: NotificationView) => {
     const p = n.params;
     const decision = p.decision ? t(`notify.decision.${p.decision}` as MessageKey) : '';
@@ -26,8 +29,9 @@ function useText() {
       {
         evaluation: p.evaluationId ?? '',
         call: p.callId ?? '',
-        by: p.by ?? '',
+        by: p.by ? names.user(p.by) : '',
         session: p.calibrationId ?? '',
+        coaching: p.coachingId ?? '',
         count: p.count ?? 0,
         period: p.period ?? '',
         decision,
@@ -42,7 +46,6 @@ function useText() {
  */
 export function NotificationBell() {
   const t = useT();
-  const locale = useLocale();
   const text = useText();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -50,7 +53,8 @@ export function NotificationBell() {
   const list = useNotifications(open);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // In the company's zone, as every time on screen (clock.ts), not the browser's.
+  const dt = useClock();
 
   useEffect(() => {
     if (!open) return;
@@ -120,7 +124,7 @@ export function NotificationBell() {
                   >
                     <span className="bell-text">{text(n)}</span>
                     <time className="bell-time" dateTime={n.createdAt}>
-                      {when.format(new Date(n.createdAt))}
+                      {dt.dateTime(n.createdAt)}
                     </time>
                   </Link>
                   {!n.read && (

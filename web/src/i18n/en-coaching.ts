@@ -47,6 +47,7 @@ export const enCoaching = {
   'coaching.session.source': 'Opened from',
   'coaching.session.findings': 'Findings',
   'coaching.session.notes': 'Notes',
+  'coaching.session.openingNotes': 'Notes when it was opened',
   'coaching.session.calls': 'Calls',
 
   'coaching.source.evaluation': 'An evaluation',
@@ -78,6 +79,14 @@ export const enCoaching = {
   'coaching.close.done': 'Follow-up held on {at} by {by}.',
   'coaching.close.note': 'Follow-up note',
   'coaching.close.submit': 'Record the follow-up',
+
+  'coaching.notes.title': 'Notes',
+  'coaching.notes.empty': 'No notes yet.',
+  'coaching.notes.forOperator': 'The operator reads it',
+  'coaching.notes.coachesOnly': 'Coaches only',
+  'coaching.notes.add': 'Add a note',
+  'coaching.notes.visible': 'The operator may read this note',
+  'coaching.notes.submit': 'Add note',
   'coaching.from.check': 'Coaching session about {check}',
   'coaching.from.checkFinding': '{check}: failed on {count} calls',
   'coaching.operator.title': 'Coaching',

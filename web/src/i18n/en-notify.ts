@@ -14,6 +14,7 @@ export const enNotify = {
   'notify.kind.disputeOpened': 'A dispute is waiting for your decision (evaluation {evaluation})',
   'notify.kind.appealOpened': 'An appeal is waiting for your decision (evaluation {evaluation})',
   'notify.kind.coachingOpened': '{by} opened a coaching session for you',
+  'notify.kind.coachingNote': '{by} added a note to your coaching session {coaching}',
   'notify.kind.calibrationAsked': 'You are asked to score calibration session {session}',
   'notify.kind.worklistCalls': 'New calls on your worklist for {period}: {count}',
   'notify.decision.upheld': 'the score stands',

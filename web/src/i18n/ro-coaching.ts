@@ -49,6 +49,7 @@ export const roCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.session.source': 'Deschisă din',
   'coaching.session.findings': 'Constatări',
   'coaching.session.notes': 'Note',
+  'coaching.session.openingNotes': 'Note la deschidere',
   'coaching.session.calls': 'Apeluri',
 
   'coaching.source.evaluation': 'O evaluare',
@@ -81,6 +82,14 @@ export const roCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.close.done': 'Revedere ținută la {at} de {by}.',
   'coaching.close.note': 'Nota revederii',
   'coaching.close.submit': 'Înregistrează revederea',
+
+  'coaching.notes.title': 'Note',
+  'coaching.notes.empty': 'Nicio notă încă.',
+  'coaching.notes.forOperator': 'O citește operatorul',
+  'coaching.notes.coachesOnly': 'Doar pentru coordonatori',
+  'coaching.notes.add': 'Adaugă o notă',
+  'coaching.notes.visible': 'Operatorul poate citi această notă',
+  'coaching.notes.submit': 'Adaugă nota',
   'coaching.from.check': 'Sesiune de coaching despre {check}',
   'coaching.from.checkFinding': '{check}: picată în {count} apeluri',
   'coaching.operator.title': 'Coaching',

@@ -16,6 +16,7 @@ export const roNotify: { readonly [K in keyof typeof enNotify]: string } = {
   'notify.kind.disputeOpened': 'O contestație așteaptă decizia dvs. (evaluarea {evaluation})',
   'notify.kind.appealOpened': 'Un apel așteaptă decizia dvs. (evaluarea {evaluation})',
   'notify.kind.coachingOpened': '{by} a deschis o sesiune de coaching pentru dvs.',
+  'notify.kind.coachingNote': '{by} a adăugat o notă la sesiunea dvs. de coaching {coaching}',
   'notify.kind.calibrationAsked': 'Sunteți rugat să evaluați sesiunea de calibrare {session}',
   'notify.kind.worklistCalls': 'Apeluri noi în lista dvs. pentru {period}: {count}',
   'notify.decision.upheld': 'nota rămâne',

@@ -49,6 +49,7 @@ export const ruCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.session.source': 'Открыта из',
   'coaching.session.findings': 'Замечания',
   'coaching.session.notes': 'Заметки',
+  'coaching.session.openingNotes': 'Заметки при открытии',
   'coaching.session.calls': 'Звонки',
 
   'coaching.source.evaluation': 'Оценка звонка',
@@ -80,6 +81,14 @@ export const ruCoaching: { readonly [K in keyof typeof enCoaching]: string } = {
   'coaching.close.done': 'Повторная встреча проведена {at}, {by}.',
   'coaching.close.note': 'Итог встречи',
   'coaching.close.submit': 'Отметить повторную встречу',
+
+  'coaching.notes.title': 'Заметки',
+  'coaching.notes.empty': 'Заметок пока нет.',
+  'coaching.notes.forOperator': 'Видит оператор',
+  'coaching.notes.coachesOnly': 'Только для наставников',
+  'coaching.notes.add': 'Новая заметка',
+  'coaching.notes.visible': 'Оператор может прочитать эту заметку',
+  'coaching.notes.submit': 'Добавить заметку',
   'coaching.from.check': 'Коучинг-сессия по проверке «{check}»',
   'coaching.from.checkFinding': '{check}: не пройдена в {count} звонках',
   'coaching.operator.title': 'Коучинг',

@@ -16,6 +16,7 @@ export const ruNotify: { readonly [K in keyof typeof enNotify]: string } = {
   'notify.kind.disputeOpened': 'Претензия ждёт вашего решения (оценка {evaluation})',
   'notify.kind.appealOpened': 'Апелляция ждёт вашего решения (оценка {evaluation})',
   'notify.kind.coachingOpened': '{by} открыл(а) для вас сессию коучинга',
+  'notify.kind.coachingNote': '{by} добавил(а) заметку к вашей сессии коучинга {coaching}',
   'notify.kind.calibrationAsked': 'Вас просят оценить калибровочную сессию {session}',
   'notify.kind.worklistCalls': 'Новых звонков в вашем списке за {period}: {count}',
   'notify.decision.upheld': 'оценка остаётся',

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { CoachingView } from '../../../../schemas/coaching.ts';
 import { useAcknowledgeCoaching, useCloseCoaching } from '../../api/coaching.ts';
+import { useNames } from '../../api/names.ts';
 import { useCan } from '../../auth/access.tsx';
 import { useClock } from '../../clock.ts';
 import { FormFeedback } from '../../components/FormFeedback.tsx';
@@ -10,6 +11,7 @@ import { useT } from '../../i18n/index.ts';
 export function CoachingActions({ session }: { session: CoachingView }) {
   const t = useT();
   const dt = useClock();
+  const names = useNames();
   const id = useId();
   const mayAcknowledge = useCan('coaching.acknowledge');
   const mayClose = useCan('coaching.manage');
@@ -69,7 +71,10 @@ export function CoachingActions({ session }: { session: CoachingView }) {
         )}
         {session.closedAt ? (
           <p data-testid="closed">
-            {t('coaching.close.done', { at: dt.dateTime(session.closedAt), by: session.closedBy ?? '' })}
+            {t('coaching.close.done', {
+              at: dt.dateTime(session.closedAt),
+              by: names.user(session.closedBy),
+            })}
             {session.closingNote && (
               <>
                 {' '}

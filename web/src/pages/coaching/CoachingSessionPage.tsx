@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useCoaching } from '../../api/coaching.ts';
+import { useNames } from '../../api/names.ts';
 import { useClock } from '../../clock.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, LoadingRegion, Skeleton } from '../../components/states.tsx';
@@ -9,6 +10,7 @@ import { useFormat } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
 import { CallRecording } from './CallRecording.tsx';
 import { CoachingActions } from './CoachingActions.tsx';
+import { CoachingNotes } from './CoachingNotes.tsx';
 import { CoachingStatusBadge, GoalLabel, ProgressFigures, targetText } from './goal.tsx';
 
 /** One coaching session: what it is about, its goal measured before and after, and who did what. */
@@ -16,6 +18,7 @@ export default function CoachingSessionPage() {
   const t = useT();
   const fmt = useFormat();
   const dt = useClock();
+  const names = useNames();
   const id = Number(useParams().id);
   const q = useCoaching(id);
   const s = q.data?.session;
@@ -63,7 +66,7 @@ export default function CoachingSessionPage() {
                 <dd>{fmt.dayLong(s.followUpOn)}</dd>
                 <dt>{t('coaching.session.openedBy')}</dt>
                 <dd>
-                  {s.openedBy} · {dt.dateTime(s.openedAt)}
+                  {names.user(s.openedBy)} · {dt.dateTime(s.openedAt)}
                 </dd>
                 <dt>{t('coaching.session.source')}</dt>
                 <dd>
@@ -83,7 +86,7 @@ export default function CoachingSessionPage() {
               )}
               {s.notes && (
                 <>
-                  <h3 className="form-section-title">{t('coaching.session.notes')}</h3>
+                  <h3 className="form-section-title">{t('coaching.session.openingNotes')}</h3>
                   <p className="coaching-notes">{s.notes}</p>
                 </>
               )}
@@ -104,7 +107,10 @@ export default function CoachingSessionPage() {
             </section>
           )}
         </div>
-        <CoachingActions session={s} />
+        <div className="coaching-side">
+          <CoachingActions session={s} />
+          <CoachingNotes sessionId={s.id} />
+        </div>
       </div>
     </div>
   );

@@ -126,8 +126,8 @@ export default function SamplingRulesPage() {
                         {r.name}
                         {!r.active && ` (${t('sampling.inactive')})`}
                       </td>
-                      <td>{t(`sampling.schedule.${r.schedule}`)}</td>
-                      <td>
+                      <td className="sampling-wrap">{t(`sampling.schedule.${r.schedule}`)}</td>
+                      <td className="sampling-wrap">
                         {r.quota === 'count'
                           ? t('sampling.quotaOf.count', { n: r.perOperator })
                           : t('sampling.quotaOf.percent', { p: r.percent, min: r.minPerOperator })}
