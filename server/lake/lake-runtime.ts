@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { AppError } from '../../core/errors.ts';
 import { onDataVersion, watchStoredVersions } from '../../stores/data-version.ts';
 import { Analytics } from '../../stores/duckdb.ts';
 import { stateFile } from '../../stores/lake/layout.ts';
@@ -19,10 +20,17 @@ import { TranscribeJob } from '../transcribe/transcribe-job.ts';
  */
 export async function openLakeDir(dataDir: string, lake: LakeMode, version: string): Promise<Runtime> {
   const files = dataFiles(dataDir);
+  // Refused in one line each (AppError): the command says what to do first.
   if (!existsSync(files.sqlite))
-    throw new Error(`no operational store in ${dataDir}: start the importing process on it first`);
+    throw new AppError(
+      'not_found',
+      `no operational store in ${dataDir}: start the importing process on it first`,
+    );
   if (!existsSync(stateFile(lake.lakeDir)))
-    throw new Error(`no lake at ${lake.lakeDir}: run callscore lake sync --lake ${lake.lakeDir} first`);
+    throw new AppError(
+      'not_found',
+      `no lake at ${lake.lakeDir}: run callscore lake sync --data ${dataDir} --lake ${lake.lakeDir} first`,
+    );
   const db = await openSqlite(files.sqlite);
   let analytics: Analytics;
   try {
