@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../etl/import-file.ts';
 import { syncLake } from '../../server/lake/sync.ts';
+import { openDataDir } from '../../server/runtime.ts';
 import { type LakeServer, lakeEnv, serveLake } from '../helpers/lake.ts';
 import { addUser, signIn as signInTo, type TestEnv } from '../helpers/runtime.ts';
 
@@ -28,6 +30,12 @@ const post = (server: LakeServer, cookie: string, route: string, body: unknown) 
     headers: { cookie, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
+
+const writeCsv = (dir: string, name: string, text: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
 
 /** The month of now in the company zone: a claim judged now counts in its pay. */
 const thisMonth = () => {
@@ -201,6 +209,37 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
         entries: unknown[];
       };
       expect(audit.entries).toHaveLength(24);
+    });
+
+    it('calls imported and synced by the importing process are in the figures of both soon after', async () => {
+      const cookie = await signIn(a, 'head', headPassword);
+      const handled = async (server: LakeServer) => {
+        const body = (await (await get(server, cookie, '/api/scorecards?period=2026-10')).json()) as {
+          operators: { scorecard: { operatorId: string; handledCalls: number } }[];
+        };
+        return body.operators.find((o) => o.scorecard.operatorId === 'OP-3')?.scorecard.handledCalls ?? -1;
+      };
+      const before = await handled(b);
+      // The importing process: it owns the analytics store (no child holds it) and writes the lake.
+      const importer = await openDataDir(env.dir, { webDir: null });
+      try {
+        await importFile(importer, {
+          kind: 'calls',
+          file: writeCsv(
+            env.dir,
+            'october.csv',
+            'call_id,started_at,answered_at,ended_at,direction,operator_id,client_id,queue,disposition,task_type,outcome,talk_s\n' +
+              'C30,2026-10-06T10:00:00+03:00,2026-10-06T10:00:05+03:00,2026-10-06T10:02:05+03:00,inbound,OP-3,CL1,care,answered,complaint,completed,120\n',
+          ),
+          actor: 'test',
+          timeZone: 'Europe/Chisinau',
+        });
+        await syncLake(importer, path.join(env.dir, 'lake'));
+      } finally {
+        await importer.close();
+      }
+      await within(1000, () => handled(a), before + 1);
+      await within(1000, () => handled(b), before + 1);
     });
 
     it('refuses an import with a 409 naming the importing process', async () => {
