@@ -242,13 +242,21 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
       await within(1000, () => handled(b), before + 1);
     });
 
-    it('refuses an import with a 409 naming the importing process', async () => {
+    it('refuses an import, an AutoQA run and a transcription with a 409 naming the importer', async () => {
       const admin = await signIn(b, 'admin', 'pw-admin-secret');
       const res = await fetch(`${b.url}/api/imports`, { method: 'POST', headers: { cookie: admin } });
       expect(res.status).toBe(409);
       expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
         'http://importer:8080',
       );
+      // Nor does it run AutoQA or transcription, which write the analytics store.
+      const run = await fetch(`${b.url}/api/autoqa/run?period=2026-10`, {
+        method: 'POST',
+        headers: { cookie: admin },
+      });
+      expect(run.status).toBe(409);
+      const transcribe = await post(b, admin, '/api/transcribe/job', { period: '2026-10' });
+      expect(transcribe.status).toBe(409);
     });
   });
 }
