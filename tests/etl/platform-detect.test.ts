@@ -64,7 +64,7 @@ describe('platform detection', () => {
     ]);
   });
 
-  it('every platform format has its reader, reading calls', () => {
+  it('every platform format has its reader, reading calls or, from an agent log, operator states', () => {
     expect(PLATFORM_READERS.map((r) => r.format).sort()).toEqual([
       '3cx',
       'amazon-connect',
@@ -74,6 +74,12 @@ describe('platform detection', () => {
       'vicidial-closer',
       'vicidial-log',
     ]);
-    expect(new Set(PLATFORM_READERS.map((r) => r.kind))).toEqual(new Set(['calls']));
+    expect(Object.fromEntries(PLATFORM_READERS.map((r) => [r.format, r.kind]))).toMatchObject({
+      'vicidial-agent': 'operator-states',
+      'vicidial-log': 'calls',
+    });
+    expect(PLATFORM_READERS.filter((r) => r.kind !== 'calls').map((r) => r.format)).toEqual([
+      'vicidial-agent',
+    ]);
   });
 });
