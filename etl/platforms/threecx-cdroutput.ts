@@ -25,11 +25,13 @@ export const threecxCdroutput: PlatformReader = {
     return ['cdr_id', 'call_history_id', 'cdr_started_at'].every((n) => h.includes(n));
   },
   async stage(c, file, ctx) {
-    const { col, width } = await readTableExport(c, file, '3CX cdroutput', [
-      'call_history_id',
-      'cdr_started_at',
-      'cdr_ended_at',
-    ]);
+    const { col, width } = await readTableExport(
+      c,
+      file,
+      '3CX cdroutput',
+      ['call_history_id', 'cdr_started_at', 'cdr_ended_at'],
+      ctx.lineBatch,
+    );
     await c.run(cdroutputTypedSql(col), { width });
     await c.run(CDROUTPUT_STAGE_SQL, { prefix: ctx.pbx ? `${ctx.pbx}:` : '' });
     const segments = await countWhere(c, 'tcx_seg', `(${CDROUTPUT_PROBLEM}) IS NULL`);

@@ -16,18 +16,24 @@ export const vicidialAgent: PlatformReader = {
     const h = headerOf(head);
     return h.includes('agent_log_id') && h.includes('talk_sec') && h.includes('dispo_sec');
   },
-  async stage(c, file) {
-    const { col, width } = await readTableExport(c, file, 'vicidial_agent_log', [
-      'user',
-      'pause_epoch',
-      'pause_sec',
-      'wait_epoch',
-      'wait_sec',
-      'talk_epoch',
-      'talk_sec',
-      'dispo_epoch',
-      'dispo_sec',
-    ]);
+  async stage(c, file, ctx) {
+    const { col, width } = await readTableExport(
+      c,
+      file,
+      'vicidial_agent_log',
+      [
+        'user',
+        'pause_epoch',
+        'pause_sec',
+        'wait_epoch',
+        'wait_sec',
+        'talk_epoch',
+        'talk_sec',
+        'dispo_epoch',
+        'dispo_sec',
+      ],
+      ctx.lineBatch,
+    );
     await c.run(agentTypedSql(col), { width });
     await c.run(AGENT_STAGE_SQL);
     const rows = await countWhere(c, 'vd_agent', 'true');
