@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { BIGINT, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
-import { APPEND_LINES_SQL, CREATE_FILE_LINES_SQL } from './text.sql.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { CREATE_FILE_LINES_SQL } from './text.sql.ts';
 
 /**
- * How many lines a reader stages at a time: the file is read as a stream and its lines go to
- * DuckDB's `file_lines` a batch at a time, so that the process never holds more of the file than
- * one batch (DuckDB's table spills to disk beyond its memory limit). 20,000 CDR lines are a few MB.
+ * How many lines a reader hands to DuckDB at a time: the file is read as a stream and its lines
+ * appended to `file_lines`, so that the process never holds more of the file than a batch and
+ * DuckDB's table, like any, spills to disk beyond the store's memory limit. (Read whole as one
+ * value, a file larger than that limit could not be read at all.) 20,000 CDR lines are a few MB.
  */
 export const LINE_BATCH = 20_000;
 
@@ -35,28 +36,27 @@ export async function* readLines(file: string): AsyncGenerator<string> {
   yield lineOf(rest);
 }
 
-/** Stages the file's lines in `file_lines(line, text)`, numbered from 1, `batch` lines at a time. */
+/**
+ * Stages the file's lines in `file_lines(line, text)`, numbered from 1: appended as they are read,
+ * handed to DuckDB every `batch` lines.
+ */
 export async function stageFileLines(
   c: DuckDBConnection,
   file: string,
   batch: number = LINE_BATCH,
 ): Promise<void> {
   await c.run(CREATE_FILE_LINES_SQL);
-  let lines: string[] = [];
-  let next = 1;
-  const flush = async () => {
-    if (!lines.length) return;
-    await c.run(
-      APPEND_LINES_SQL,
-      { first: next, lines: listValue(lines) },
-      { first: BIGINT, lines: LIST(VARCHAR) },
-    );
-    next += lines.length;
-    lines = [];
-  };
-  for await (const line of readLines(file)) {
-    lines.push(line);
-    if (lines.length >= batch) await flush();
+  const appender = await c.createAppender('file_lines', 'main', 'temp');
+  try {
+    let line = 0;
+    for await (const text of readLines(file)) {
+      appender.appendBigInt(BigInt(++line));
+      appender.appendVarchar(text);
+      appender.endRow();
+      if (line % batch === 0) appender.flushSync();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
   }
-  await flush();
 }

@@ -5,12 +5,10 @@
  */
 
 /**
- * The file's lines, numbered from 1, without their line ends (file-lines.ts reads them as a stream
- * and appends them a batch at a time: $first is the number of the batch's first line).
+ * The file's lines, numbered from 1, without their line ends: file-lines.ts reads them as a stream
+ * and appends them, handed to DuckDB a batch at a time.
  */
 export const CREATE_FILE_LINES_SQL = 'CREATE OR REPLACE TEMP TABLE file_lines (line BIGINT, text VARCHAR)';
-export const APPEND_LINES_SQL = `INSERT INTO file_lines
-SELECT $first + generate_subscripts($lines, 1) - 1, unnest($lines)`;
 
 /** The first line with text: a header, or the first record. */
 export const FIRST_LINE_SQL = `SELECT line, text FROM file_lines WHERE trim(text) <> '' ORDER BY line LIMIT 1`;
