@@ -158,7 +158,7 @@ describe('ready mappings', () => {
         started: '2026-10-01T10:15:00Z',
         direction: 'outbound',
         disposition: 'answered',
-        operator_id: null,
+        operator_id: 'bob', // the originator: an agent's outbound call
         phone: '2102',
         queue: null,
         talk: 110,
