@@ -19,6 +19,7 @@ const lower = (x: string) => `lower(${cell(x)})`;
 export const cdroutputTypedSql = (col: Col) => `CREATE OR REPLACE TEMP TABLE tcx_seg AS
 SELECT line, raw, len(f) AS width, $width AS header_width,
   ${cell(col('call_history_id'))} AS flow, ${lower(col('creation_method'))} AS method,
+  ${lower(col('cdr_id'))} AS cdr_id, ${lower(col('continued_in_cdr_id'))} AS next_id,
   coalesce(${lower(col('source_entity_type'))}, ${lower(col('source_dn_type'))}) AS src_type,
   ${cell(col('source_dn_number'))} AS src_dn,
   coalesce(${cell(col('source_participant_phone_number'))}, ${cell(col('source_dn_number'))}) AS src_phone,
@@ -80,7 +81,9 @@ export const CDROUTPUT_PROBLEM = `CASE
  * operator, his answer, his talk until his segment ended); a queue, IVR or voicemail answering is
  * no person. Unanswered: a failure of the last segment is `failed`, a busy or declining callee
  * `busy`, an inbound caller who hung up (`src_participant_terminated`) while waiting for a person
- * `abandoned`; one who hung up in an IVR or voicemail, and any other, `no_answer`.
+ * `abandoned`; one who hung up in an IVR or voicemail, and any other, `no_answer`. An inbound
+ * call whose answering agent's segment continued in a `transfer` is `transferred`, to the
+ * transfer's destination; he keeps the call, his talk ending with his segment.
  */
 export const CDROUTPUT_STAGE_SQL = `CREATE OR REPLACE TEMP TABLE staging AS
 WITH seg AS (
@@ -101,6 +104,7 @@ WITH seg AS (
     min(answer_at) FILTER (WHERE dst_type = 'extension') AS ext_answer,
     arg_min(dst_dn, answer_at) FILTER (WHERE dst_type = 'extension' AND answer_at IS NOT NULL) AS ext_dn,
     arg_min(end_at, answer_at) FILTER (WHERE dst_type = 'extension' AND answer_at IS NOT NULL) AS ext_end,
+    arg_min(next_id, answer_at) FILTER (WHERE dst_type = 'extension' AND answer_at IS NOT NULL) AS ext_next,
     min(answer_at) FILTER (WHERE dst_type IN ('extension', 'external_line')) AS out_answer,
     arg_min(end_at, answer_at) FILTER (WHERE dst_type IN ('extension', 'external_line') AND answer_at IS NOT NULL) AS out_end,
     arg_min(dst_phone, start_at) FILTER (WHERE dst_type = 'external_line') AS ext_line_phone
@@ -108,7 +112,10 @@ WITH seg AS (
 ), calls AS (
   SELECT f.*, x.*,
     CASE WHEN f.outbound THEN x.out_answer ELSE x.ext_answer END AS answer,
-    CASE WHEN f.outbound THEN x.out_end ELSE x.ext_end END AS talk_end
+    CASE WHEN f.outbound THEN x.out_end ELSE x.ext_end END AS talk_end,
+    -- the agent who answered handed the call on: his segment continued in a transfer
+    (SELECT coalesce(t.dst_dn, t.dst_name) FROM good t
+      WHERE t.flow = x.flow AND t.cdr_id = x.ext_next AND t.method = 'transfer') AS transferred_to
   FROM firsts f JOIN flows x USING (flow)
 )
 SELECT line, raw, NULL::VARCHAR AS _row_problem,
@@ -129,10 +136,12 @@ SELECT line, raw, NULL::VARCHAR AS _row_problem,
       AND coalesce(last_dst_type, '') NOT IN ${list(SELF_SERVICE)} THEN 'abandoned'
     ELSE 'no_answer'
   END AS disposition,
-  CASE WHEN answer IS NOT NULL THEN greatest(date_diff('second', answer, coalesce(talk_end, ended)), 0)::VARCHAR END AS talk_s
+  CASE WHEN answer IS NOT NULL THEN greatest(date_diff('second', answer, coalesce(talk_end, ended)), 0)::VARCHAR END AS talk_s,
+  CASE WHEN answer IS NOT NULL AND NOT outbound AND transferred_to IS NOT NULL THEN 'transferred' END AS outcome,
+  CASE WHEN answer IS NOT NULL AND NOT outbound THEN transferred_to END AS transferred_to
 FROM calls
 UNION ALL
-SELECT line, raw, problem, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+SELECT line, raw, problem, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
 FROM seg WHERE problem IS NOT NULL
 ORDER BY line`;
 
@@ -148,4 +157,6 @@ export const CDROUTPUT_COLUMNS = [
   'queue',
   'disposition',
   'talk_s',
+  'outcome',
+  'transferred_to',
 ];
