@@ -34,6 +34,8 @@ export interface AgentTime {
   occupancy: number | null;
   /** pause / logged in; null when never logged in. */
   pauseShare: number | null;
+  /** The pause time by reason (a pause code; null when none was given), the longest first. */
+  pauses: { reason: string | null; seconds: number }[];
 }
 
 export interface OperatorActivity {

@@ -53,6 +53,10 @@ function agentTime(f: JsonRow): AgentTime {
     pauseSeconds,
     occupancy: share(talkSeconds + wrapSeconds, ready),
     pauseShare: share(pauseSeconds, loggedSeconds),
+    pauses: ((f.pauses ?? []) as { reason: string | null; seconds: number | string }[]).map((p) => ({
+      reason: p.reason,
+      seconds: Math.round(Number(p.seconds)),
+    })),
   };
 }
 

@@ -53,6 +53,7 @@ describe('operator states', () => {
       pauseSeconds: 900,
       occupancy: 0.6667, // (45 + 15) / (30 + 45 + 15)
       pauseShare: 0.1429, // 15 / 105
+      pauses: [{ reason: 'LOGIN', seconds: 900 }],
     });
   });
 

@@ -38,6 +38,16 @@ WITH c AS (
   WHERE ${inLocalRange('started_at')}
     AND ${operatorFilter}
   GROUP BY operator_id
+), pr AS (
+  SELECT operator_id, reason, sum(epoch(ended_at) - epoch(started_at)) AS s
+  FROM operator_states
+  WHERE state = 'pause' AND ${inLocalRange('started_at')}
+    AND ${operatorFilter}
+  GROUP BY operator_id, reason
+), pauses AS (
+  -- each pause reason's time, the longest first
+  SELECT operator_id, list({'reason': reason, 'seconds': s} ORDER BY s DESC, reason) AS pauses
+  FROM pr GROUP BY operator_id
 ), co AS (
   SELECT coalesce(c.operator_id, o.operator_id) AS operator_id, c.calls, c.handled, c.inbound, c.outbound,
     c.talk_s, c.aht_s, o.orders, o.revenue
@@ -50,6 +60,8 @@ SELECT coalesce(c.operator_id, s.operator_id) AS operator_id,
   coalesce(c.orders, 0) AS orders, coalesce(c.revenue, 0) AS revenue,
   s.operator_id IS NOT NULL AS has_states,
   coalesce(s.available_s, 0) AS available_s, coalesce(s.talk_state_s, 0) AS talk_state_s,
-  coalesce(s.wrap_state_s, 0) AS wrap_state_s, coalesce(s.pause_s, 0) AS pause_s
+  coalesce(s.wrap_state_s, 0) AS wrap_state_s, coalesce(s.pause_s, 0) AS pause_s,
+  p.pauses
 FROM co c FULL OUTER JOIN s ON s.operator_id = c.operator_id
+LEFT JOIN pauses p ON p.operator_id = s.operator_id
 `;

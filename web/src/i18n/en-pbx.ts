@@ -17,4 +17,6 @@ export const enPbx = {
   'agentTime.pauseShare': 'Share paused',
   'agentTime.state': 'State',
   'agentTime.time': 'Time',
+  'agentTime.pauseReason': 'Pause: {reason}',
+  'agentTime.noReason': 'no reason given',
 } as const;

@@ -19,4 +19,6 @@ export const roPbx: { readonly [K in keyof typeof enPbx]: string } = {
   'agentTime.pauseShare': 'Ponderea pauzelor',
   'agentTime.state': 'Stare',
   'agentTime.time': 'Timp',
+  'agentTime.pauseReason': 'Pauză: {reason}',
+  'agentTime.noReason': 'fără motiv',
 };

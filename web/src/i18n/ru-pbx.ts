@@ -19,4 +19,6 @@ export const ruPbx: { readonly [K in keyof typeof enPbx]: string } = {
   'agentTime.pauseShare': 'Доля пауз',
   'agentTime.state': 'Состояние',
   'agentTime.time': 'Время',
+  'agentTime.pauseReason': 'Пауза: {reason}',
+  'agentTime.noReason': 'причина не указана',
 };

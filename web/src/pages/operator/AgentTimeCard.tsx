@@ -84,6 +84,14 @@ export function AgentTimeCard({
                 <td className="num">{fmt.duration(seconds)}</td>
               </tr>
             ))}
+            {time.pauses.map((p) => (
+              <tr key={`pause-${p.reason ?? ''}`} className="agent-time-reason">
+                <th scope="row">
+                  {t('agentTime.pauseReason', { reason: p.reason ?? t('agentTime.noReason') })}
+                </th>
+                <td className="num">{fmt.duration(p.seconds)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
