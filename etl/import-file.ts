@@ -52,6 +52,8 @@ export interface ImportOptions {
   encoding?: string;
   /** The PBX a CDR or queue_log comes from, when several feed one data directory (`--source`). */
   pbx?: string;
+  /** Lines a platform reader stages at a time (etl/platforms/file-lines.ts); its default unless given. */
+  lineBatch?: number;
   /** The reader of a platform's export (etl/platforms/), when the file is one. */
   reader?: PlatformReader;
   /** Set by importFile: the file as given, when `file` is a decoded or decompressed copy of it. */

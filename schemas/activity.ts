@@ -19,6 +19,25 @@ export interface TeamsResponse {
   teams: TeamView[];
 }
 
+/**
+ * An operator's time logged in, by state, from the `operator-states` a dialler's agent log gives
+ * (docs/platforms.md#vicidial_agent_log): seconds of each state in the range.
+ */
+export interface AgentTime {
+  /** Every state: available + talk + wrap + pause. */
+  loggedSeconds: number;
+  availableSeconds: number;
+  talkSeconds: number;
+  wrapSeconds: number;
+  pauseSeconds: number;
+  /** (talk + wrap) / (available + talk + wrap): the share of ready time spent on calls; null without any. */
+  occupancy: number | null;
+  /** pause / logged in; null when never logged in. */
+  pauseShare: number | null;
+  /** The pause time by reason (a pause code; null when none was given), the longest first. */
+  pauses: { reason: string | null; seconds: number }[];
+}
+
 export interface OperatorActivity {
   operatorId: string;
   name: string;
@@ -34,6 +53,8 @@ export interface OperatorActivity {
   orders: number;
   /** Minor units, cancelled orders excluded. */
   orderRevenue: number;
+  /** Null when no operator state of his is loaded for the range. */
+  agentTime: AgentTime | null;
 }
 export interface ActivityResponse {
   range: { from: string; to: string };

@@ -15,6 +15,7 @@ export const FORMATS = [
   'freeswitch-csv',
   'freeswitch-json',
   '3cx',
+  '3cx-cdroutput',
   'vicidial-closer',
   'vicidial-log',
   'vicidial-agent',

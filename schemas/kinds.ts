@@ -8,6 +8,7 @@ import {
   evaluationRecord,
   normRecord,
   operatorRecord,
+  operatorStateRecord,
   orderRecord,
   productRecord,
   targetRecord,
@@ -113,8 +114,22 @@ export const AUTOQA_KINDS = {
   products: spec(productRecord, ['product_id', 'name'], ['product_id'], 'duckdb'),
 } as const satisfies Record<string, KindSpec>;
 
-/** Every kind of file with columns: the center's records and the product catalogue. */
-export const RECORD_KINDS = { ...KINDS, ...AUTOQA_KINDS } as const;
+/**
+ * Operators' time logged in, by state (available, talk, wrap, pause), as a dialler or ACD writes
+ * it: the base of occupancy and pause time. Not among KINDS: a center without such a system has
+ * none, and the demo writes none.
+ */
+export const AGENT_TIME_KINDS = {
+  'operator-states': spec(
+    operatorStateRecord,
+    ['operator_id', 'state', 'started_at', 'ended_at'],
+    ['operator_id', 'state', 'started_at'],
+    'duckdb',
+  ),
+} as const satisfies Record<string, KindSpec>;
+
+/** Every kind of file with columns: the center's records, agent time and the product catalogue. */
+export const RECORD_KINDS = { ...KINDS, ...AGENT_TIME_KINDS, ...AUTOQA_KINDS } as const;
 export type RecordKind = keyof typeof RECORD_KINDS;
 
 /**
@@ -124,6 +139,6 @@ export type RecordKind = keyof typeof RECORD_KINDS;
 export const TRANSCRIPTS = 'transcripts';
 
 /** Everything `callscore import` and the imports page take, roster first, transcripts after calls. */
-export const IMPORT_KINDS = [...KIND_NAMES, 'products', TRANSCRIPTS] as const;
+export const IMPORT_KINDS = [...KIND_NAMES, 'operator-states', 'products', TRANSCRIPTS] as const;
 export type ImportKind = RecordKind | typeof TRANSCRIPTS;
 export const isImportKind = (k: string): k is ImportKind => (IMPORT_KINDS as readonly string[]).includes(k);

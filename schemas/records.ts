@@ -210,6 +210,28 @@ export const productRecord = z
     when: (payload) => !payload.issues.length,
   });
 
+/**
+ * What a logged-in operator is doing: waiting for a call (`available`), on a call (`talk`), in
+ * after-call work (`wrap`), or away (`pause`, with the reason the system gives, a pause code).
+ * Logged-in time is the sum of the four; a gap between states is time logged out.
+ */
+export const OPERATOR_STATES = ['available', 'talk', 'wrap', 'pause'] as const;
+
+export const operatorStateRecord = z
+  .object({
+    operator_id: identifier,
+    state: enumOf(OPERATOR_STATES),
+    started_at: timestamp,
+    ended_at: timestamp,
+    reason: nullable(text),
+  })
+  .refine((r) => !(Date.parse(r.ended_at) < Date.parse(r.started_at)), {
+    message: 'is before started_at',
+    path: ['ended_at'],
+    // Judged once every column is good, as the set-based validation does.
+    when: (payload) => !payload.issues.length,
+  });
+
 export type TeamRecord = z.infer<typeof teamRecord>;
 export type OperatorRecord = z.infer<typeof operatorRecord>;
 export type ClientRecord = z.infer<typeof clientRecord>;
@@ -223,3 +245,4 @@ export type ClaimRecord = z.infer<typeof claimRecord>;
 export type AssessmentRecord = z.infer<typeof assessmentRecord>;
 export type EvaluationRecord = z.infer<typeof evaluationRecord>;
 export type ProductRecord = z.infer<typeof productRecord>;
+export type OperatorStateRecord = z.infer<typeof operatorStateRecord>;

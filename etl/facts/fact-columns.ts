@@ -3,6 +3,7 @@ import {
   CALL_DISPOSITIONS,
   CALL_OUTCOMES,
   CLIENT_TYPES,
+  OPERATOR_STATES,
   ORDER_STATUSES,
   TASK_TYPES,
 } from '../../schemas/records.ts';
@@ -26,9 +27,18 @@ export type ColumnRule =
   | { type: 'list' } // primitives.list: `;`-separated (or a JSON array), an empty cell []
   | { type: 'enum-list'; values: readonly string[] }; // a list whose every item is one of `values`
 
-export type FactKind = 'clients' | 'debts' | 'calls' | 'orders' | 'products';
-export const FACT_KINDS: readonly FactKind[] = ['clients', 'debts', 'calls', 'orders', 'products'];
+export type FactKind = 'clients' | 'debts' | 'calls' | 'orders' | 'operator-states' | 'products';
+export const FACT_KINDS: readonly FactKind[] = [
+  'clients',
+  'debts',
+  'calls',
+  'orders',
+  'operator-states',
+  'products',
+];
 export const isFactKind = (k: string): k is FactKind => (FACT_KINDS as readonly string[]).includes(k);
+/** A kind's table in DuckDB: its name, `-` written `_` (`operator-states` → `operator_states`). */
+export const factTable = (kind: FactKind): string => kind.replaceAll('-', '_');
 
 const id = { type: 'identifier' } as const;
 const text = { type: 'text' } as const;
@@ -87,6 +97,13 @@ export const FACT_COLUMNS: Record<FactKind, Record<string, ColumnRule>> = {
     offered_items: count,
     error_code: text,
   },
+  'operator-states': {
+    operator_id: id,
+    state: oneOf(OPERATOR_STATES),
+    started_at: ts,
+    ended_at: ts,
+    reason: text,
+  },
   // Small, but read by AutoQA beside the transcripts in DuckDB, so loaded as the facts are.
   products: {
     product_id: id,
@@ -105,6 +122,9 @@ export const FACT_COLUMNS: Record<FactKind, Record<string, ColumnRule>> = {
  * it is reported on and the schema's message; checked once every column is good.
  */
 export const ROW_RULES: Partial<Record<FactKind, { column: string; bad: string; message: string }[]>> = {
+  'operator-states': [
+    { column: 'ended_at', bad: '$v(ended_at) < $v(started_at)', message: 'is before started_at' },
+  ],
   products: [
     {
       column: 'promo_to',
@@ -124,5 +144,6 @@ export const OPERATOR_REFERENCES: Record<FactKind, readonly string[]> = {
   debts: [],
   calls: ['operator_id'],
   orders: ['operator_id'],
+  'operator-states': ['operator_id'],
   products: [],
 };

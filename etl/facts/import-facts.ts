@@ -279,6 +279,7 @@ export async function importFacts(
                 timeZone: opts.timeZone,
                 pbx: opts.pbx,
                 fileName: name,
+                lineBatch: opts.lineBatch,
               })
             : format === 'csv'
               ? csvSource(file)

@@ -1,6 +1,6 @@
 import { quotedIdentifier as q } from '@duckdb/node-api';
 import { RECORD_KINDS } from '../../schemas/kinds.ts';
-import { FACT_COLUMNS, type FactKind } from './fact-columns.ts';
+import { FACT_COLUMNS, type FactKind, factTable } from './fact-columns.ts';
 
 /**
  * Loading a file's good rows into a fact table. The rows are validated and inserted by one
@@ -29,7 +29,7 @@ const keyList = (kind: FactKind, alias?: string) =>
 /** The good rows of the validation query `check`, straight into the fact table. */
 export function insertCheckedSql(kind: FactKind, check: string): string {
   const cols = columnsOf(kind).map(q).join(', ');
-  return `INSERT INTO ${q(kind)} BY NAME
+  return `INSERT INTO ${q(factTable(kind))} BY NAME
 SELECT ${cols}, $importId AS import_id FROM (${check}) WHERE problem IS NULL`;
 }
 
@@ -39,7 +39,7 @@ SELECT ${cols}, $importId AS import_id FROM (${check}) WHERE problem IS NULL`;
  * the few rows whose hash repeats.
  */
 export function repeatedKeysSql(kind: FactKind): string {
-  const table = q(kind);
+  const table = q(factTable(kind));
   const keys = keyList(kind);
   return `CREATE OR REPLACE TEMP TABLE repeated_keys AS
 WITH dup_hashes AS (
@@ -82,13 +82,13 @@ FROM rows r JOIN rows f ON ${keyMatch(kind, 'r', 'f')} AND f.n = 1`;
 
 /** Every copy of a repeated key leaves the table; its first row comes back (reinsertFirstsSql). */
 export function deleteRepeatedSql(kind: FactKind): string {
-  return `DELETE FROM ${q(kind)} t USING repeated_keys r
+  return `DELETE FROM ${q(factTable(kind))} t USING repeated_keys r
 WHERE t.import_id = $importId AND ${keyMatch(kind, 't', 'r')}`;
 }
 
 export function reinsertFirstsSql(kind: FactKind): string {
   const cols = columnsOf(kind).map(q).join(', ');
-  return `INSERT INTO ${q(kind)} BY NAME
+  return `INSERT INTO ${q(factTable(kind))} BY NAME
 SELECT ${cols}, $importId AS import_id FROM side
 WHERE ordinal IN (SELECT ordinal FROM repeats WHERE n = 1)`;
 }
@@ -112,7 +112,7 @@ export const SIDE_PROBLEMS_SQL = 'SELECT count(*) FROM side WHERE problem IS NOT
 
 /** This import's rows whose key was stored before, and whether the stored row is the same. */
 export function matchedSql(kind: FactKind): string {
-  const table = q(kind);
+  const table = q(factTable(kind));
   return `CREATE OR REPLACE TEMP TABLE matched AS
 SELECT ${keyList(kind, 'n')}, ${same(kind, 'n', 'o')} AS same
 FROM ${table} n JOIN ${table} o ON ${keyMatch(kind, 'n', 'o')}
@@ -121,19 +121,20 @@ WHERE n.import_id = $importId AND o.import_id IS DISTINCT FROM $importId`;
 
 /** A row identical to a stored one is a duplicate: the stored row stays, this import's goes. */
 export function deleteDuplicatesSql(kind: FactKind): string {
-  return `DELETE FROM ${q(kind)} t USING (SELECT * FROM matched WHERE same) m
+  return `DELETE FROM ${q(factTable(kind))} t USING (SELECT * FROM matched WHERE same) m
 WHERE t.import_id = $importId AND ${keyMatch(kind, 't', 'm')}`;
 }
 
 /** A stored row whose key this import wrote with other values is replaced. */
 export function deleteReplacedSql(kind: FactKind): string {
-  return `DELETE FROM ${q(kind)} t USING (SELECT * FROM matched WHERE NOT same) m
+  return `DELETE FROM ${q(factTable(kind))} t USING (SELECT * FROM matched WHERE NOT same) m
 WHERE t.import_id IS DISTINCT FROM $importId AND ${keyMatch(kind, 't', 'm')}`;
 }
 
 export const MATCHED_DUPLICATES_SQL = `SELECT count(*) FILTER (WHERE same) FROM matched`;
 
 /** Whether the fact table has any row: only then can a row of the file be stored already. */
-export const hasRowsSql = (kind: FactKind) => `SELECT EXISTS (SELECT 1 FROM ${q(kind)})`;
+export const hasRowsSql = (kind: FactKind) => `SELECT EXISTS (SELECT 1 FROM ${q(factTable(kind))})`;
 
-export const loadedSql = (kind: FactKind) => `SELECT count(*) FROM ${q(kind)} WHERE import_id = $importId`;
+export const loadedSql = (kind: FactKind) =>
+  `SELECT count(*) FROM ${q(factTable(kind))} WHERE import_id = $importId`;

@@ -163,14 +163,24 @@ export function compileMapping(mapping: ImportMapping, shape: SourceShape, pbx?:
     const a = q(`a:${column}`);
     const t = q(`t:${column}`);
     let assembled: string;
+    // An agent named in one of several columns (an outbound call's in the originator's, an inbound
+    // one's in the destination's): each column is looked up, the first that names an operator wins.
+    const alternatives: string[] = [];
     if (m.const !== undefined) assembled = `${b.bind(m.const)}::VARCHAR`;
     else {
       const from = Array.isArray(m.from) ? m.from : [m.from as string];
       const cells = from.map((n) => cell(n, column));
-      assembled =
-        cells.length === 1
-          ? (cells[0] as string)
-          : `nullif(concat_ws(${b.bind(m.separator ?? '')}, ${cells.join(', ')}), '')`;
+      if (m.via === 'pbx' && cells.length > 1 && m.separator === undefined) {
+        cells.forEach((c, i) => {
+          alternatives.push(q(`a:${column}:${i}`));
+          text.push(`${c} AS ${q(`a:${column}:${i}`)}`);
+        });
+        assembled = `coalesce(${cells.join(', ')})`;
+      } else
+        assembled =
+          cells.length === 1
+            ? (cells[0] as string)
+            : `nullif(concat_ws(${b.bind(m.separator ?? '')}, ${cells.join(', ')}), '')`;
     }
     // Cells that mean nothing are empty.
     if (m.empty?.length) {
@@ -189,13 +199,18 @@ export function compileMapping(mapping: ImportMapping, shape: SourceShape, pbx?:
     if (m.via === 'pbx') {
       if (column !== 'operator_id')
         throw fail(`${column}: "via": "pbx" names operators, for operator_id only`);
-      const j = q(`p:${column}`);
-      joins.push(
-        `LEFT JOIN (SELECT key, min(operator_id) AS operator_id FROM pbx_map GROUP BY key) ${j} ON ${j}.key = lower(${t})`,
-      );
-      v = `${j}.operator_id`;
+      const keys = alternatives.length ? alternatives : [t];
+      const js = keys.map((key, i) => {
+        const j = q(`p:${column}:${i}`);
+        joins.push(
+          `LEFT JOIN (SELECT key, min(operator_id) AS operator_id FROM pbx_map GROUP BY key) ${j} ON ${j}.key = lower(${key})`,
+        );
+        return `${j}.operator_id`;
+      });
+      v = js.length === 1 ? (js[0] as string) : `coalesce(${js.join(', ')})`;
       agents.push({ column, agent: `_agent:${column}` });
-      final.push(`${t} AS ${q(`_agent:${column}`)}`);
+      // Of several columns, the first names the agent the report's note speaks of.
+      final.push(`${alternatives[0] ?? t} AS ${q(`_agent:${column}`)}`);
     }
     if (column === 'call_id' && pbx) v = `${b.bind(`${pbx}:`)} || ${v}`;
     final.push(`${v} AS ${q(column)}`);

@@ -17,7 +17,7 @@ export const amazonConnect: PlatformReader = {
   platform: 'Amazon Connect contact records (CTR)',
   detect: (head) => /^\s*[[{]/.test(head) && SHAPE.every((r) => r.test(head)),
   async stage(c, file, ctx) {
-    await loadJsonRecords(c, file);
+    await loadJsonRecords(c, file, ctx.lineBatch);
     await c.run(CTR_TYPED_SQL);
     const notCalls = await countWhere(c, 'ctr', CTR_NOT_CALLS);
     const earlier = await countWhere(c, 'ctr', CTR_EARLIER);

@@ -16,7 +16,7 @@ export const freeswitchCsv: PlatformReader = {
   platform: 'FreeSWITCH mod_cdr_csv',
   detect: (head) => RECORD.test(head.split(/\r?\n/).find((l) => l.trim() !== '') ?? ''),
   async stage(c, file, ctx) {
-    await loadLines(c, file);
+    await loadLines(c, file, ctx.lineBatch);
     await splitRows(c, ',', 0);
     await c.run(FS_CSV_TYPED_SQL);
     const bLegs = Number((await c.runAndReadAll(FS_CSV_BLEG_COUNT_SQL)).getRows()[0]?.[0] ?? 0);

@@ -22,7 +22,7 @@ export const freeswitchJson: PlatformReader = {
     SHAPE.test(head) &&
     (/"variables"\s*:/.test(head) || /"core-uuid"\s*:[\s\S]*"channel_data"\s*:/.test(head)),
   async stage(c, file, ctx) {
-    await loadJsonRecords(c, file);
+    await loadJsonRecords(c, file, ctx.lineBatch);
     await c.run(FS_JSON_TYPED_SQL);
     const bLegs = await countWhere(c, 'fs_json', FS_JSON_B_LEGS);
     await c.run(FS_JSON_STAGE_SQL, { prefix: ctx.pbx ? `${ctx.pbx}:` : '' });

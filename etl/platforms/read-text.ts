@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../core/errors.ts';
+import { stageFileLines } from './file-lines.ts';
 import {
   type Delimiter,
   delimitedRowsSql,
-  FILE_LINES_SQL,
   FIRST_LINE_IS_OBJECT_SQL,
   FIRST_LINE_SQL,
   headerFieldsSql,
@@ -11,12 +11,16 @@ import {
   JSON_OBJECTS_SQL,
 } from './text.sql.ts';
 
-/** The file's lines in `file_lines`; the first line with text, or null for an empty file. */
+/**
+ * The file's lines in `file_lines`, staged `batch` lines at a time (file-lines.ts); the first line
+ * with text, or null for an empty file.
+ */
 export async function loadLines(
   c: DuckDBConnection,
   file: string,
+  batch?: number,
 ): Promise<{ line: number; text: string } | null> {
-  await c.run(FILE_LINES_SQL, { file });
+  await stageFileLines(c, file, batch);
   const first = (await c.runAndReadAll(FIRST_LINE_SQL)).getRows()[0];
   return first ? { line: Number(first[0]), text: String(first[1]) } : null;
 }
@@ -43,6 +47,8 @@ export async function headerNames(c: DuckDBConnection, line: number, d: Delimite
 /** Records after line `after` (the header's, or 0), split into `delimited_rows(line, raw, f)`. */
 export async function splitRows(c: DuckDBConnection, d: Delimiter, after: number): Promise<void> {
   await c.run(delimitedRowsSql(d), { after });
+  // The lines are in delimited_rows now: their memory goes back before the reader's next steps.
+  await c.run('DROP TABLE file_lines');
 }
 
 /**
@@ -72,13 +78,17 @@ export function requireColumns(header: readonly string[], needed: string[], what
  * its own (JSON Lines), else objects one after another however they are laid out (a pretty-printed
  * file, concatenated records). `j` is null for a line that is not a JSON object.
  */
-export async function loadJsonRecords(c: DuckDBConnection, file: string): Promise<'lines' | 'objects'> {
-  await loadLines(c, file);
+export async function loadJsonRecords(
+  c: DuckDBConnection,
+  file: string,
+  batch?: number,
+): Promise<'lines' | 'objects'> {
+  await loadLines(c, file, batch);
   const first = (await c.runAndReadAll(FIRST_LINE_IS_OBJECT_SQL)).getRows()[0];
-  if (first?.[0] === true) {
-    await c.run(JSON_LINES_SQL);
-    return 'lines';
-  }
+  const lines = first?.[0] === true;
+  if (lines) await c.run(JSON_LINES_SQL);
+  await c.run('DROP TABLE file_lines');
+  if (lines) return 'lines';
   await c.run(JSON_OBJECTS_SQL, { file });
   return 'objects';
 }

@@ -10,6 +10,8 @@ export interface StageContext {
   pbx?: string | undefined;
   /** The file's name as the user knows it, for messages. */
   fileName: string;
+  /** Lines staged at a time (file-lines.ts LINE_BATCH unless given): bounds the memory a file takes. */
+  lineBatch?: number | undefined;
 }
 
 /** What a reader staged: the canonical columns it filled, and facts about the file worth telling. */

@@ -4,6 +4,7 @@ import { freeswitchCsv } from './freeswitch-csv.ts';
 import { freeswitchJson } from './freeswitch-json.ts';
 import type { PlatformReader } from './reader.ts';
 import { threecx } from './threecx.ts';
+import { threecxCdroutput } from './threecx-cdroutput.ts';
 import { vicidialAgent } from './vicidial-agent.ts';
 import { vicidialCloser } from './vicidial-closer.ts';
 import { vicidialLog } from './vicidial-log.ts';
@@ -16,6 +17,7 @@ export const PLATFORM_READERS: readonly PlatformReader[] = [
   vicidialCloser,
   vicidialAgent,
   vicidialLog,
+  threecxCdroutput,
   threecx,
 ];
 

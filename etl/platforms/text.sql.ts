@@ -4,11 +4,11 @@
  * read whole so that every record keeps its line and its text for the quarantine.
  */
 
-/** The file's lines, numbered from 1, without their line ends; a BOM is taken off the first. */
-export const FILE_LINES_SQL = `CREATE OR REPLACE TEMP TABLE file_lines AS
-SELECT i AS line, CASE WHEN i = 1 THEN ltrim(t, chr(65279)) ELSE t END AS text
-FROM (SELECT generate_subscripts(l, 1) AS i, rtrim(unnest(l), chr(13)) AS t
-      FROM (SELECT string_split(content, chr(10)) AS l FROM read_text($file)))`;
+/**
+ * The file's lines, numbered from 1, without their line ends: file-lines.ts reads them as a stream
+ * and appends them, handed to DuckDB a batch at a time.
+ */
+export const CREATE_FILE_LINES_SQL = 'CREATE OR REPLACE TEMP TABLE file_lines (line BIGINT, text VARCHAR)';
 
 /** The first line with text: a header, or the first record. */
 export const FIRST_LINE_SQL = `SELECT line, text FROM file_lines WHERE trim(text) <> '' ORDER BY line LIMIT 1`;

@@ -19,7 +19,7 @@ export const threecx: PlatformReader = {
     return isHeader(first) || RECORD.test(first);
   },
   async stage(c, file, ctx) {
-    const first = await loadLines(c, file);
+    const first = await loadLines(c, file, ctx.lineBatch);
     let names = THREECX_FIELDS;
     let after = 0;
     if (first && isHeader(first.text)) {

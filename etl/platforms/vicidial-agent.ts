@@ -1,27 +1,46 @@
-import { AppError } from '../../core/errors.ts';
+import { countWhere } from './read-text.ts';
 import type { PlatformReader } from './reader.ts';
-import { headerOf } from './vicidial-header.ts';
+import { AGENT_COLUMNS, AGENT_STAGE_SQL, agentTypedSql } from './vicidial-agent.sql.ts';
+import { headerOf, readTableExport } from './vicidial-header.ts';
 
 /**
- * vicidial_agent_log is agent time (pause, wait, talk, dispo seconds per lead), not calls, and
- * callscore has no kind for it. Its talk and dispo seconds would be a call's talk_s and wrap_s,
- * but a calls import replaces a call whole, so a call made of them would erase what the call logs
- * say of it. The export is recognised, so that it is refused with that reason rather than read as
- * something else.
+ * vicidial_agent_log is agent time, not calls: each row's pause, wait, talk and dispo seconds
+ * become the operator's states (`operator-states`), the base of occupancy and pause time. The
+ * calls themselves come from vicidial_closer_log and vicidial_log.
  */
 export const vicidialAgent: PlatformReader = {
   format: 'vicidial-agent',
-  kind: 'calls',
+  kind: 'operator-states',
   platform: 'VICIdial vicidial_agent_log',
   detect: (head) => {
     const h = headerOf(head);
     return h.includes('agent_log_id') && h.includes('talk_sec') && h.includes('dispo_sec');
   },
-  async stage() {
-    throw new AppError(
-      'bad_request',
-      'vicidial_agent_log holds agent time (pause, wait, talk, dispo), not calls, and is not read: ' +
-        'import vicidial_closer_log and vicidial_log for the calls',
+  async stage(c, file, ctx) {
+    const { col, width } = await readTableExport(
+      c,
+      file,
+      'vicidial_agent_log',
+      [
+        'user',
+        'pause_epoch',
+        'pause_sec',
+        'wait_epoch',
+        'wait_sec',
+        'talk_epoch',
+        'talk_sec',
+        'dispo_epoch',
+        'dispo_sec',
+      ],
+      ctx.lineBatch,
     );
+    await c.run(agentTypedSql(col), { width });
+    await c.run(AGENT_STAGE_SQL);
+    const rows = await countWhere(c, 'vd_agent', 'true');
+    const states = await countWhere(c, 'staging', '_row_problem IS NULL');
+    return {
+      columns: AGENT_COLUMNS,
+      notes: [`${rows} agent log rows give ${states} operator states (pause, available, talk, wrap)`],
+    };
   },
 };

@@ -12,13 +12,13 @@ export const vicidialCloser: PlatformReader = {
     return h.includes('closecallid') && h.includes('queue_seconds');
   },
   async stage(c, file, ctx) {
-    const { col, width } = await readTableExport(c, file, 'vicidial_closer_log', [
-      'campaign_id',
-      'start_epoch',
-      'status',
-      'user',
-      'queue_seconds',
-    ]);
+    const { col, width } = await readTableExport(
+      c,
+      file,
+      'vicidial_closer_log',
+      ['campaign_id', 'start_epoch', 'status', 'user', 'queue_seconds'],
+      ctx.lineBatch,
+    );
     await c.run(closerTypedSql(col), { tz: ctx.timeZone, width });
     const earlier = await countWhere(c, 'vd_closer', CLOSER_EARLIER);
     await c.run(CLOSER_STAGE_SQL, { prefix: ctx.pbx ? `${ctx.pbx}:` : '' });

@@ -14,8 +14,9 @@ export async function readTableExport(
   file: string,
   table: string,
   needed: string[],
+  lineBatch?: number,
 ): Promise<{ col: ReturnType<typeof columnOf>; width: number }> {
-  const first = await loadLines(c, file);
+  const first = await loadLines(c, file, lineBatch);
   if (!first) throw new AppError('bad_request', `the ${table} export is empty`);
   const d = delimiterOf(first.text);
   const header = await headerNames(c, first.line, d);

@@ -14,12 +14,13 @@ export const vicidialLog: PlatformReader = {
     );
   },
   async stage(c, file, ctx) {
-    const { col, width } = await readTableExport(c, file, 'vicidial_log', [
-      'uniqueid',
-      'start_epoch',
-      'status',
-      'user',
-    ]);
+    const { col, width } = await readTableExport(
+      c,
+      file,
+      'vicidial_log',
+      ['uniqueid', 'start_epoch', 'status', 'user'],
+      ctx.lineBatch,
+    );
     await c.run(LOG_STAGE_SQL(col), { tz: ctx.timeZone, width, prefix: ctx.pbx ? `${ctx.pbx}:` : '' });
     return { columns: LOG_COLUMNS, notes: [] };
   },

@@ -1,7 +1,7 @@
 import { LIST, VARCHAR } from '@duckdb/node-api';
-import type { DailyPoint, OperatorActivity, TeamView } from '../../schemas/activity.ts';
+import type { AgentTime, DailyPoint, OperatorActivity, TeamView } from '../../schemas/activity.ts';
 import type { RangeQuery } from '../../schemas/period.ts';
-import { type Analytics, num, textList } from '../../stores/duckdb.ts';
+import { type Analytics, type JsonRow, num, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
@@ -34,6 +34,32 @@ const rangeParams = (range: RangeQuery, tz: string, ops: string[] | null) => ({
   ops: textList(ops ?? []),
 });
 
+const share = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null;
+
+/** Seconds of each state, and the shares the operator page shows. */
+function agentTime(f: JsonRow): AgentTime {
+  const availableSeconds = Math.round(num(f.available_s));
+  const talkSeconds = Math.round(num(f.talk_state_s));
+  const wrapSeconds = Math.round(num(f.wrap_state_s));
+  const pauseSeconds = Math.round(num(f.pause_s));
+  const ready = availableSeconds + talkSeconds + wrapSeconds;
+  const loggedSeconds = ready + pauseSeconds;
+  return {
+    loggedSeconds,
+    availableSeconds,
+    talkSeconds,
+    wrapSeconds,
+    pauseSeconds,
+    occupancy: share(talkSeconds + wrapSeconds, ready),
+    pauseShare: share(pauseSeconds, loggedSeconds),
+    pauses: ((f.pauses ?? []) as { reason: string | null; seconds: number | string }[]).map((p) => ({
+      reason: p.reason,
+      seconds: Math.round(Number(p.seconds)),
+    })),
+  };
+}
+
 export async function operatorActivity(
   db: Db,
   analytics: Analytics,
@@ -61,6 +87,7 @@ export async function operatorActivity(
         ahtSeconds: f?.aht_s == null ? null : Math.round(num(f.aht_s) * 10) / 10,
         orders: num(f?.orders),
         orderRevenue: num(f?.revenue),
+        agentTime: f?.has_states ? agentTime(f) : null,
       };
     })
     .sort((a, b) => b.calls - a.calls || a.name.localeCompare(b.name));

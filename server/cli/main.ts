@@ -18,15 +18,17 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              the earlier months' pay periods are approved
   import   <kind> <file...> [--format F] [--gmt] [--json] [--via URL --user NAME]
                                              kinds: teams, operators, clients, debts, calls, orders, targets,
-                                             norms, variable-pay, claims, assessments, evaluations, products,
-                                             transcripts (files or a folder of them), queue-log
+                                             norms, variable-pay, claims, assessments, evaluations,
+                                             operator-states, products, transcripts (files or a folder
+                                             of them), queue-log
                                              formats: csv, jsonl, parquet, asterisk-cdr, queue-log, vtt,
                                              whisper-json, asterisk-cdr-table, queue-log-table, cdr-custom
                                              (detected when not given); --gmt: CDR times are UTC
                                              (usegmtime=yes), a queue_log table's too;
                                              other phone systems' formats: freeswitch-csv,
-                                             freeswitch-json, 3cx, vicidial-closer, vicidial-log,
-                                             vicidial-agent, amazon-connect (docs/platforms.md);
+                                             freeswitch-json, 3cx, 3cx-cdroutput, vicidial-closer,
+                                             vicidial-log, amazon-connect; vicidial-agent (operator-states)
+                                             (docs/platforms.md);
                                              --via: send the files to a running server as admin NAME
                                              (password on stdin or CALLSCORE_PASSWORD)
   import   calls FILE --follow [--interval 2] [--source PBX] [--once] [--via URL --user NAME --state FILE]

@@ -164,4 +164,20 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       `UPDATE transcript_segments SET words = ${tokenizeSql('text')} WHERE words IS NULL`,
     ],
   },
+  {
+    // Operators' time logged in, by state (available, talk, wrap, pause): a dialler's agent log
+    // (VICIdial's vicidial_agent_log) or a canonical file of the kind `operator-states`. Occupancy
+    // and pause time on the operator page read it. One row per operator, state and start.
+    version: 10,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS operator_states (
+        operator_id VARCHAR NOT NULL,
+        state VARCHAR NOT NULL,
+        started_at TIMESTAMPTZ NOT NULL,
+        ended_at TIMESTAMPTZ NOT NULL,
+        reason VARCHAR,
+        import_id BIGINT
+      )`,
+    ],
+  },
 ];

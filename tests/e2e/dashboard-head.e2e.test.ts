@@ -1,16 +1,49 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../etl/import-file.ts';
+import { openDataDir } from '../../server/runtime.ts';
 import { TILES } from '../../web/src/pages/dashboard/tiles.ts';
 import { type E2E, startE2E } from '../helpers/e2e.ts';
 
 let e: E2E;
 const OPERATORS = 60;
 
+/** The demo operator's agent time on one October day: 15 min paused, 30 available, 45 talking, 15 wrapping. */
+async function addAgentTime(dir: string) {
+  const rt = await openDataDir(dir, { webDir: null });
+  try {
+    const user = await rt.db
+      .selectFrom('users')
+      .select('operator_id')
+      .where('username', '=', 'operator')
+      .executeTakeFirstOrThrow();
+    const op = user.operator_id as string;
+    const file = path.join(path.dirname(dir), 'operator-states.csv');
+    writeFileSync(
+      file,
+      'operator_id,state,started_at,ended_at,reason\n' +
+        `${op},pause,2026-10-05T08:00:00+03:00,2026-10-05T08:15:00+03:00,LOGIN\n` +
+        `${op},available,2026-10-05T08:15:00+03:00,2026-10-05T08:45:00+03:00,\n` +
+        `${op},talk,2026-10-05T08:45:00+03:00,2026-10-05T09:30:00+03:00,\n` +
+        `${op},wrap,2026-10-05T09:30:00+03:00,2026-10-05T09:45:00+03:00,\n`,
+    );
+    const report = await importFile(rt, {
+      kind: 'operator-states',
+      file,
+      actor: 'test',
+      timeZone: 'Europe/Chisinau',
+    });
+    if (report.loaded !== 4) throw new Error(JSON.stringify(report));
+  } finally {
+    await rt.close();
+  }
+}
+
 beforeAll(async () => {
-  e = await startE2E({ operators: OPERATORS, month: '2026-10', months: 2 });
+  e = await startE2E({ operators: OPERATORS, month: '2026-10', months: 2, prepare: addAgentTime });
 });
 afterAll(() => e?.stop());
 
@@ -285,6 +318,14 @@ describe('the department head’s dashboard in Chromium', () => {
     expect(await page.locator('.how').textContent()).toMatch(
       /Each justified claim from a client: 10% of your variable part/,
     );
+    // His time logged in, from the operator states loaded for him.
+    const agentTime = page.locator('section[aria-labelledby="agent-time-title"]');
+    await expect
+      .poll(() => agentTime.locator('h2').textContent(), { timeout: 20_000 })
+      .toBe('Time logged in');
+    const shown = await agentTime.textContent();
+    expect(shown).toContain('66.7%'); // occupancy: (45 + 15) / (30 + 45 + 15)
+    expect(shown).toContain('14.3%'); // paused: 15 of 105 minutes
     await e.shot(page, 'operator-own');
 
     // Another operator's page: not his to open, as the server would refuse it.

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { importFile } from '../../etl/import-file.ts';
 import { FORMATS, type ImportReport } from '../../schemas/import-report.ts';
-import { isKind, type Kind } from '../../schemas/kinds.ts';
+import { type ImportKind, isImportKind } from '../../schemas/kinds.ts';
 import { caseFolders, clearChanged, compareExpected as compare, readJson } from '../helpers/golden.ts';
 import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 
@@ -29,7 +29,7 @@ const SHARED_SAMPLE = process.env.CALLSCORE_ASTERISK_SAMPLE ?? '';
 
 const stepSpec = z
   .object({
-    kind: z.string().refine((k) => isKind(k) || k === 'queue-log', 'is not a kind'),
+    kind: z.string().refine((k) => isImportKind(k) || k === 'queue-log', 'is not a kind'),
     /** The file to import, relative to the case folder (a Parquet step: the name it is written as). */
     file: z.string(),
     format: z.enum(FORMATS).optional(),
@@ -235,6 +235,12 @@ const TABLES: Record<string, Table> = {
       calibration: N,
       import_id: IMPORT,
     },
+    canonical: true,
+  },
+  operator_states: {
+    store: 'duckdb',
+    key: ['operator_id', 'state', 'started_at'],
+    columns: { operator_id: T, state: T, started_at: AT, ended_at: AT, reason: T, import_id: IMPORT },
     canonical: true,
   },
   // The telephony records as the PBX wrote them: compared only where a case expects them.
@@ -458,7 +464,7 @@ async function runCase(dir: string, spec: CaseSpec): Promise<Outcome> {
       let report: ImportReport;
       try {
         report = await importFile(env.rt, {
-          kind: step.kind as Kind | 'queue-log',
+          kind: step.kind as ImportKind | 'queue-log',
           file,
           actor: 'golden',
           timeZone: spec.timeZone,

@@ -158,7 +158,7 @@ describe('ready mappings', () => {
         started: '2026-10-01T10:15:00Z',
         direction: 'outbound',
         disposition: 'answered',
-        operator_id: null,
+        operator_id: 'bob', // the originator: an agent's outbound call
         phone: '2102',
         queue: null,
         talk: 110,
@@ -174,7 +174,7 @@ describe('ready mappings', () => {
       'genesys-conversations.jsonl',
       'gc',
     );
-    expect(report).toMatchObject({ read: 4, loaded: 3, quarantined: 1 });
+    expect(report).toMatchObject({ read: 5, loaded: 4, quarantined: 1 });
     expect(report.quarantine[0]).toMatchObject({
       line: 4,
       reason: expect.stringMatching(/^direction: is not one of/),
@@ -186,7 +186,7 @@ describe('ready mappings', () => {
         direction: 'inbound',
         disposition: 'answered',
         operator_id: 'ann',
-        phone: 'tel:+37360123456',
+        phone: '+37360123456',
         queue: 'Sales',
         talk: 201,
         hold: 15,
@@ -198,7 +198,7 @@ describe('ready mappings', () => {
         direction: 'inbound',
         disposition: 'abandoned',
         operator_id: null,
-        phone: 'tel:+37369765432',
+        phone: '+37369765432',
         queue: 'Sales',
         talk: null,
         hold: null,
@@ -210,11 +210,24 @@ describe('ready mappings', () => {
         direction: 'outbound',
         disposition: 'answered',
         operator_id: 'bob',
-        phone: null,
+        phone: '+37369111222', // the number dialled (dnis) of an outbound conversation
         queue: null,
         talk: 100,
         hold: 0,
         wrap: 10,
+      },
+      {
+        // Only the IVR flow took it: no agent talked, nobody abandoned a queue.
+        call_id: 'gc:5a1c9c1e-0005-4c59-9f0e-000000000005',
+        started: '2026-10-01T09:00:00Z',
+        direction: 'inbound',
+        disposition: 'no_answer',
+        operator_id: null,
+        phone: '+37360555555',
+        queue: null,
+        talk: null,
+        hold: null,
+        wrap: null,
       },
     ]);
   });

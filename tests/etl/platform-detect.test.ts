@@ -17,6 +17,7 @@ const PLATFORM_FILES: [string, string][] = [
   ['freeswitch-json/a_u-9.cdr.json', 'freeswitch-json'],
   ['3cx/cdr.log', '3cx'],
   ['3cx/cdr-header.csv', '3cx'],
+  ['3cx-cdroutput/cdroutput.csv', '3cx-cdroutput'],
   ['vicidial/vicidial_closer_log.csv', 'vicidial-closer'],
   ['vicidial/vicidial_log.tsv', 'vicidial-log'],
   ['vicidial/vicidial_agent_log.csv', 'vicidial-agent'],
@@ -64,9 +65,10 @@ describe('platform detection', () => {
     ]);
   });
 
-  it('every platform format has its reader, reading calls', () => {
+  it('every platform format has its reader, reading calls or, from an agent log, operator states', () => {
     expect(PLATFORM_READERS.map((r) => r.format).sort()).toEqual([
       '3cx',
+      '3cx-cdroutput',
       'amazon-connect',
       'freeswitch-csv',
       'freeswitch-json',
@@ -74,6 +76,12 @@ describe('platform detection', () => {
       'vicidial-closer',
       'vicidial-log',
     ]);
-    expect(new Set(PLATFORM_READERS.map((r) => r.kind))).toEqual(new Set(['calls']));
+    expect(Object.fromEntries(PLATFORM_READERS.map((r) => [r.format, r.kind]))).toMatchObject({
+      'vicidial-agent': 'operator-states',
+      'vicidial-log': 'calls',
+    });
+    expect(PLATFORM_READERS.filter((r) => r.kind !== 'calls').map((r) => r.format)).toEqual([
+      'vicidial-agent',
+    ]);
   });
 });

@@ -186,7 +186,7 @@ describe('POST /api/imports', () => {
     ).toEqual({
       status: 400,
       message:
-        'kind: is required, one of queue-log, teams, operators, clients, debts, calls, orders, targets, norms, variable-pay, claims, assessments, evaluations, products, transcripts',
+        'kind: is required, one of queue-log, teams, operators, clients, debts, calls, orders, targets, norms, variable-pay, claims, assessments, evaluations, operator-states, products, transcripts',
     });
     expect(
       await refusal(

@@ -91,6 +91,11 @@ export const useOperatorTrend = (id: string, period: string | null) =>
   useOperatorList(id, 'trend', {}, period, (p, signal) =>
     call(op.trend.$get(operatorArgs(id, p), withSignal(signal))),
   );
+/** `GET /api/operators/:id/activity`: his calls, orders and time logged in, by state. */
+export const useOperatorActivity = (id: string, period: string | null) =>
+  useOperatorList(id, 'activity', {}, period, (p, signal) =>
+    call(op.activity.$get(operatorArgs(id, p), withSignal(signal))),
+  );
 /** `GET /api/operators/:id/orders`. */
 export const useOperatorOrders = (id: string, period: string | null, enabled: boolean) =>
   useOperatorList(

@@ -27,6 +27,7 @@ export const ruValues: { readonly [K in keyof typeof enValues]: string } = {
   'value.format.freeswitch-csv': 'FreeSWITCH mod_cdr_csv',
   'value.format.freeswitch-json': 'FreeSWITCH mod_json_cdr',
   'value.format.3cx': '3CX CDR',
+  'value.format.3cx-cdroutput': '3CX V20 cdroutput',
   'value.format.vicidial-closer': 'VICIdial vicidial_closer_log',
   'value.format.vicidial-log': 'VICIdial vicidial_log',
   'value.format.vicidial-agent': 'VICIdial vicidial_agent_log',

@@ -17,6 +17,7 @@ import { formatValue } from '../metric-format.ts';
 import { OpenCoachingLink } from './coaching/OpenCoachingLink.tsx';
 import { OperatorCoachingCard } from './coaching/OperatorCoachingCard.tsx';
 import { ActivityTabs } from './operator/ActivityTabs.tsx';
+import { AgentTimeCard } from './operator/AgentTimeCard.tsx';
 import { HowEvaluated } from './operator/HowEvaluated.tsx';
 import { OperatorChecksCard } from './operator/OperatorChecksCard.tsx';
 import { ScorecardCard } from './operator/ScorecardCard.tsx';
@@ -168,6 +169,7 @@ export default function OperatorPage() {
       </section>
       <OperatorCoachingCard operatorId={operatorId} fmt={fmt} />
       {period && canChecks && <OperatorChecksCard operatorId={operatorId} period={period} fmt={fmt} />}
+      {period && <AgentTimeCard operatorId={operatorId} period={period} fmt={fmt} />}
       {period && <ActivityTabs operatorId={operatorId} period={period} fmt={fmt} />}
       {own && period && <HowEvaluated period={period} department={row?.department ?? null} fmt={fmt} />}
     </div>
