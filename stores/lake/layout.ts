@@ -27,6 +27,7 @@ export const LAKE_FACT_TABLES: readonly LakeTable[] = [
   { name: 'debts', source: 'facts', partitioned: true },
   { name: 'transcripts', source: 'facts', partitioned: true },
   { name: 'transcript_segments', source: 'facts', partitioned: true },
+  { name: 'operator_states', source: 'facts', partitioned: true },
   { name: 'clients', source: 'facts', partitioned: false },
   { name: 'products', source: 'facts', partitioned: false },
 ];

@@ -58,6 +58,10 @@ export function lakeTableSql(zone: string): Record<string, LakeTableSql> {
     calls: { sql: `SELECT t.*, ${month(tz, 't.started_at')} AS __month FROM calls t`, order: 'call_id' },
     orders: { sql: `SELECT t.*, ${month(tz, 't.created_at')} AS __month FROM orders t`, order: 'order_id' },
     debts: { sql: `SELECT t.*, ${month(tz, 't.as_of')} AS __month FROM debts t`, order: 'client_id, as_of' },
+    operator_states: {
+      sql: `SELECT t.*, ${month(tz, 't.started_at')} AS __month FROM operator_states t`,
+      order: 'operator_id, started_at, state',
+    },
     transcripts: byCall(tz, 'transcripts', 'call_id'),
     transcript_segments: byCall(tz, 'transcript_segments', 'call_id, seq'),
     clients: whole('clients', 'client_id'),
