@@ -30,3 +30,11 @@ export interface FactEngine {
   contactKpis(range: FactRange, serviceLevelSeconds: number): Promise<JsonRow[]>;
   close(): Promise<void>;
 }
+
+/** The configured engine lacks what it needs (no lake, chdb missing, the server unreachable). */
+export class FactEngineError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FactEngineError';
+  }
+}

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { AppError, describeIssues } from '../../core/errors.ts';
 import { StoreLockedError } from '../../stores/duckdb.ts';
+import { FactEngineError } from '../../stores/facts.ts';
 import { UsageError } from './args.ts';
 
 const HELP = `callscore — quality assurance and performance evaluation for call centers
@@ -80,6 +81,7 @@ async function main(argv: string[]) {
 /** Every failure the user can act on is one line on stderr and a non-zero exit, never a stack. */
 function reasonOf(e: unknown): string | null {
   if (e instanceof UsageError || e instanceof AppError || e instanceof StoreLockedError) return e.message;
+  if (e instanceof FactEngineError) return e.message;
   if (e instanceof ZodError) return describeIssues(e.issues);
   return null;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { FactEngine } from '../../../stores/facts.ts';
+import { type FactEngine, FactEngineError } from '../../../stores/facts.ts';
 import { clickhouseLakeEngine, parseJsonEachRow } from './clickhouse-lake.ts';
 
 /** What this module uses of npm `chdb`. */
@@ -12,7 +12,7 @@ export function loadChdb(): Chdb {
   try {
     return createRequire(import.meta.url)('chdb') as Chdb;
   } catch (e) {
-    throw new Error(
+    throw new FactEngineError(
       `the scoring engine chdb needs the npm package chdb (ClickHouse in the process), which does not load here: ${(e as Error).message.split('\n')[0]}`,
     );
   }

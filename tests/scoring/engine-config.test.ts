@@ -1,0 +1,109 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { monthPeriod } from '../../schemas/period.ts';
+import { redactUrl, serverReader } from '../../server/scoring/engines/clickhouse-server.ts';
+import { openFactEngine } from '../../server/scoring/engines/open-engine.ts';
+import { FactEngineError } from '../../stores/facts.ts';
+import { partitionFile } from '../../stores/lake/layout.ts';
+import { scoredOn } from '../helpers/engines.ts';
+import { writeTestLake } from '../helpers/lake.ts';
+import { tempDir, testEnv } from '../helpers/runtime.ts';
+import { loadGolden } from './golden.ts';
+
+/**
+ * Choosing the scoring engine (docs/clickhouse.md): what each one lacks is said plainly. A
+ * ClickHouse server is tried when CALLSCORE_TEST_CLICKHOUSE_URL names one; this machine has none.
+ */
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A lake folder with one (empty) calls partition: enough for the checks before the engine's own. */
+function stubLake(): string {
+  const root = path.join(dir, 'stub-lake');
+  const file = partitionFile(root, 'calls', '2026-10');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, '');
+  return root;
+}
+
+describe('opening the scoring engine', () => {
+  it('reads the analytics store itself for duckdb', async () => {
+    expect(await openFactEngine({ engine: 'duckdb', lakeDir: path.join(dir, 'none') })).toBeUndefined();
+  });
+
+  it('refuses a lake engine without a lake, naming the folder and the way out', async () => {
+    for (const engine of ['lake', 'chdb', 'clickhouse'] as const) {
+      const open = openFactEngine({ engine, lakeDir: path.join(dir, 'none') });
+      await expect(open).rejects.toThrow(FactEngineError);
+      await expect(open).rejects.toThrow(/none \(CALLSCORE_LAKE\), which holds no calls partition.*=duckdb/);
+    }
+  });
+
+  it('asks for the server URL, and says when the server does not answer', async () => {
+    const lakeDir = stubLake();
+    await expect(openFactEngine({ engine: 'clickhouse', lakeDir })).rejects.toThrow(
+      /needs the ClickHouse server's URL in CALLSCORE_CLICKHOUSE_URL/,
+    );
+    await expect(
+      openFactEngine({ engine: 'clickhouse', lakeDir, clickhouseUrl: 'http://reader:secret@127.0.0.1:9' }),
+    ).rejects.toThrow(/cannot reach the ClickHouse server at http:\/\/reader:\*\*\*@127\.0\.0\.1:9\//);
+  });
+
+  it('reads the lake from object storage with s3(), or from a folder of the server with file()', () => {
+    const s3 = serverReader('https://minio.local:9000/lake/');
+    expect(s3.reader).toBe('s3');
+    expect(s3.locate(path.join('calls', 'month=2026-10', 'part-0.parquet'))).toBe(
+      'https://minio.local:9000/lake/calls/month=2026-10/part-0.parquet',
+    );
+    const file = serverReader('callscore/lake');
+    expect(file.reader).toBe('file');
+    expect(file.locate(path.join('clients', 'part-0.parquet'))).toBe('callscore/lake/clients/part-0.parquet');
+    expect(redactUrl('http://u:p@h:8123')).toBe('http://u:***@h:8123/');
+  });
+});
+
+/**
+ * A ClickHouse server (@clickhouse/client): CALLSCORE_TEST_CLICKHOUSE_URL its URL, the test lake
+ * written to CALLSCORE_TEST_CLICKHOUSE_LAKE_DIR (a folder the server reads, under its
+ * user_files_path) and read by the server at CALLSCORE_TEST_CLICKHOUSE_LAKE (its path there, or an
+ * http(s) prefix serving that folder; the folder itself by default).
+ */
+const serverUrl = process.env.CALLSCORE_TEST_CLICKHOUSE_URL;
+const serverLakeDir = process.env.CALLSCORE_TEST_CLICKHOUSE_LAKE_DIR;
+const skipReason = !serverUrl
+  ? 'skipped: no CALLSCORE_TEST_CLICKHOUSE_URL names a ClickHouse server'
+  : !serverLakeDir
+    ? 'skipped: no CALLSCORE_TEST_CLICKHOUSE_LAKE_DIR names a lake folder the server reads'
+    : null;
+if (skipReason) console.warn(skipReason);
+
+describe('a ClickHouse server over the lake', () => {
+  it.skipIf(skipReason !== null)(
+    'scores the golden month case as the store does',
+    async () => {
+      const env = await testEnv();
+      try {
+        const spec = await loadGolden(env);
+        await writeTestLake(env.rt.analytics, serverLakeDir as string, spec.timeZone);
+        const engine = await openFactEngine({
+          engine: 'clickhouse',
+          lakeDir: serverLakeDir as string,
+          clickhouseUrl: serverUrl,
+          clickhouseLake: process.env.CALLSCORE_TEST_CLICKHOUSE_LAKE,
+        });
+        try {
+          for (const month of ['2026-10', '2026-11']) {
+            const store = await scoredOn(env.rt, undefined, monthPeriod(month));
+            expect(await scoredOn(env.rt, engine, monthPeriod(month)), month).toEqual(store);
+          }
+        } finally {
+          await engine?.close();
+        }
+      } finally {
+        await env.dispose();
+      }
+    },
+    120_000,
+  );
+});
