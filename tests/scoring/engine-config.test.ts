@@ -2,6 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { monthPeriod } from '../../schemas/period.ts';
+import { chdbQuery } from '../../server/scoring/engines/chdb.ts';
+import { clickhouseLakeEngine } from '../../server/scoring/engines/clickhouse-lake.ts';
 import { redactUrl, serverReader } from '../../server/scoring/engines/clickhouse-server.ts';
 import { openFactEngine } from '../../server/scoring/engines/open-engine.ts';
 import { FactEngineError } from '../../stores/facts.ts';
@@ -9,6 +11,7 @@ import { partitionFile } from '../../stores/lake/layout.ts';
 import { scoredOn } from '../helpers/engines.ts';
 import { writeTestLake } from '../helpers/lake.ts';
 import { tempDir, testEnv } from '../helpers/runtime.ts';
+import { serveFolder } from '../helpers/static-http.ts';
 import { loadGolden } from './golden.ts';
 
 /**
@@ -51,15 +54,41 @@ describe('opening the scoring engine', () => {
   });
 
   it('reads the lake from object storage with s3(), or from a folder of the server with file()', () => {
-    const s3 = serverReader('https://minio.local:9000/lake/');
+    const root = path.join(dir, 'lake');
+    const s3 = serverReader(root, 'https://minio.local:9000/lake/');
     expect(s3.reader).toBe('s3');
-    expect(s3.locate(path.join('calls', 'month=2026-10', 'part-0.parquet'))).toBe(
+    expect(s3.locate(partitionFile(root, 'calls', '2026-10'))).toBe(
       'https://minio.local:9000/lake/calls/month=2026-10/part-0.parquet',
     );
-    const file = serverReader('callscore/lake');
+    const file = serverReader(root, 'callscore/lake');
     expect(file.reader).toBe('file');
-    expect(file.locate(path.join('clients', 'part-0.parquet'))).toBe('callscore/lake/clients/part-0.parquet');
+    expect(file.locate(partitionFile(root, 'clients', null))).toBe('callscore/lake/clients/part-0.parquet');
     expect(redactUrl('http://u:p@h:8123')).toBe('http://u:***@h:8123/');
+  });
+
+  it('scores the golden month case from the lake in object storage, with s3() as a server reads it', async () => {
+    // chdb stands in for the server: the same SQL, the same s3() reads, without the HTTP client.
+    const env = await testEnv();
+    const root = path.join(env.dir, 'lake');
+    const spec = await loadGolden(env);
+    await writeTestLake(env.rt.analytics, root, spec.timeZone);
+    const bucket = await serveFolder(root, 'callscore-lake');
+    const engine = clickhouseLakeEngine({
+      name: 'clickhouse',
+      root,
+      ...serverReader(root, bucket.url),
+      query: chdbQuery(),
+      close: bucket.close,
+    });
+    try {
+      for (const month of ['2026-10', '2026-11']) {
+        const store = await scoredOn(env.rt, undefined, monthPeriod(month));
+        expect(await scoredOn(env.rt, engine, monthPeriod(month)), month).toEqual(store);
+      }
+    } finally {
+      await engine.close();
+      await env.dispose();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { type FactEngine, FactEngineError } from '../../../stores/facts.ts';
-import { clickhouseLakeEngine, parseJsonEachRow } from './clickhouse-lake.ts';
+import { type ClickHouseQuery, clickhouseLakeEngine, parseJsonEachRow } from './clickhouse-lake.ts';
 
 /** What this module uses of npm `chdb`. */
 interface Chdb {
@@ -24,14 +24,19 @@ export function loadChdb(): Chdb {
  * loop.
  */
 export function chdbEngine(root: string): FactEngine {
-  const chdb = loadChdb();
   return clickhouseLakeEngine({
     name: 'chdb',
     root,
     reader: 'file',
     locate: (file) => file,
-    query: async (sql, params) =>
-      parseJsonEachRow((await chdb.queryBindAsync(sql, params, { format: 'JSONEachRow' })).text()),
+    query: chdbQuery(),
     close: async () => {},
   });
+}
+
+/** A query through chdb, its rows as JSONEachRow. */
+export function chdbQuery(): ClickHouseQuery {
+  const chdb = loadChdb();
+  return async (sql, params) =>
+    parseJsonEachRow((await chdb.queryBindAsync(sql, params, { format: 'JSONEachRow' })).text());
 }

@@ -16,19 +16,20 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Where the server reads the lake: an http(s) prefix of object storage is read with s3() (any
- * S3-compatible store, MinIO included); anything else is a folder the server itself sees, read
- * with file() (it must be under the server's user_files_path).
+ * How a server reads the lake's file `file` (a path under `root`): from an http(s) prefix of object
+ * storage with s3() (any S3-compatible store, MinIO included), or from a folder the server itself
+ * sees with file() (it must be under the server's user_files_path).
  */
-export function serverReader(lakeLocation: string): { reader: string; locate: (relative: string) => string } {
+export function serverReader(
+  root: string,
+  lakeLocation: string,
+): { reader: string; locate: (file: string) => string } {
+  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
   if (/^https?:\/\//.test(lakeLocation)) {
     const base = lakeLocation.replace(/\/+$/, '');
-    return { reader: 's3', locate: (relative) => `${base}/${relative.split(path.sep).join('/')}` };
+    return { reader: 's3', locate: (file) => `${base}/${relative(file)}` };
   }
-  return {
-    reader: 'file',
-    locate: (relative) => path.posix.join(lakeLocation, relative.split(path.sep).join('/')),
-  };
+  return { reader: 'file', locate: (file) => path.posix.join(lakeLocation, relative(file)) };
 }
 
 /**
@@ -50,12 +51,10 @@ export async function clickhouseServerEngine(
       `the scoring engine clickhouse cannot reach the ClickHouse server at ${redactUrl(url)} (CALLSCORE_CLICKHOUSE_URL): ${ping.error.message}`,
     );
   }
-  const { reader, locate } = serverReader(lakeLocation);
   return clickhouseLakeEngine({
     name: 'clickhouse',
     root,
-    reader,
-    locate: (file) => locate(path.relative(root, file)),
+    ...serverReader(root, lakeLocation),
     query: async (sql, params) => {
       const result = await client.query({ query: sql, query_params: params, format: 'JSONEachRow' });
       return result.json<JsonRow>();
