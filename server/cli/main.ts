@@ -32,6 +32,7 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              keep reading a CDR or queue_log as the PBX writes it, until Ctrl-C
   score    --period YYYY-MM [--team T] [--format table|csv|json]
                                              every operator's criteria, deductions and pay for a month
+                                             (facts read by CALLSCORE_SCORING_ENGINE=duckdb|lake|chdb|clickhouse)
   autoqa   --period YYYY-MM [--format table|json]
                                              check the month's transcribed calls (greeting, upsell, …)
                                              against the AutoQA rule set and print each call's results
