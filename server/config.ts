@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { FACT_ENGINES } from '../stores/facts.ts';
+import type { FactEngineConfig } from './scoring/engines/open-engine.ts';
 
 /**
  * The environment, read once. Nothing else in the project reads process.env: command-line flags
@@ -13,6 +15,12 @@ const envSchema = z.object({
   CALLSCORE_LAKE_DIR: z.string().min(1).optional(),
   /** Minutes between the server's checks for sampling rules due. */
   CALLSCORE_SAMPLING_MINUTES: z.coerce.number().int().min(1).max(1440).optional(),
+  /** Where scoring reads the fact aggregates from (docs/clickhouse.md). */
+  CALLSCORE_SCORING_ENGINE: z.enum(FACT_ENGINES).optional(),
+  /** A ClickHouse server's HTTP URL, for the engine `clickhouse`. */
+  CALLSCORE_CLICKHOUSE_URL: z.string().url().optional(),
+  /** Where that server reads the lake (an http(s) prefix of object storage, or its own path). */
+  CALLSCORE_CLICKHOUSE_LAKE: z.string().min(1).optional(),
 });
 
 export const env = Object.freeze(envSchema.parse(process.env));
@@ -22,3 +30,12 @@ export const DEFAULT_PORT = 8080;
 export function resolveDataDir(flag: string | undefined): string {
   return path.resolve(flag ?? env.CALLSCORE_DATA ?? 'data');
 }
+
+/** The scoring engine of a data directory, from the environment: the analytics store by default. */
+export const factEngineConfig = (dataDir: string): FactEngineConfig => ({
+  engine: env.CALLSCORE_SCORING_ENGINE ?? 'duckdb',
+  // The same folder `lake sync` writes by default (server/lake/lake-dir.ts).
+  lakeDir: path.resolve(env.CALLSCORE_LAKE_DIR ?? path.join(dataDir, 'lake')),
+  clickhouseUrl: env.CALLSCORE_CLICKHOUSE_URL,
+  clickhouseLake: env.CALLSCORE_CLICKHOUSE_LAKE,
+});

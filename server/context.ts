@@ -1,6 +1,7 @@
 import type { Settings } from '../schemas/settings.ts';
 import type { UserView } from '../schemas/users.ts';
 import type { Analytics } from '../stores/duckdb.ts';
+import type { FactEngine } from '../stores/facts.ts';
 import type { Db } from '../stores/sqlite.ts';
 import type { AutoqaJob } from './autoqa/autoqa-job.ts';
 import type { ImportQueue } from './imports/import-queue.ts';
@@ -12,6 +13,8 @@ export interface Deps {
   dataDir: string;
   db: Db;
   analytics: Analytics;
+  /** Where scoring reads the fact aggregates (docs/clickhouse.md); the analytics store when absent. */
+  facts?: FactEngine;
   /** Where the built web app is; null serves the API only. */
   webDir: string | null;
   version: string;

@@ -4,12 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { reconcileImports } from '../etl/journal/journal.ts';
 import { watchStoredVersions } from '../stores/data-version.ts';
 import { Analytics } from '../stores/duckdb.ts';
+import type { FactEngine } from '../stores/facts.ts';
 import { openSqlite } from '../stores/sqlite.ts';
 import { AutoqaJob } from './autoqa/autoqa-job.ts';
+import { factEngineConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { dataFiles } from './data-files.ts';
 import { ImportQueue } from './imports/import-queue.ts';
 import { Outbox } from './notifications/outbox.ts';
+import { type FactEngineConfig, openFactEngine } from './scoring/engines/open-engine.ts';
 import { TranscribeJob } from './transcribe/transcribe-job.ts';
 
 // Where a data directory keeps what, for the many modules that import it from here.
@@ -26,7 +29,10 @@ export interface Runtime extends Deps {
 }
 
 /** Opens both stores of a data directory, creating it and migrating as needed. */
-export async function openDataDir(dir: string, opts: { webDir?: string | null } = {}): Promise<Runtime> {
+export async function openDataDir(
+  dir: string,
+  opts: { webDir?: string | null; facts?: FactEngineConfig } = {},
+): Promise<Runtime> {
   mkdirSync(dir, { recursive: true });
   const files = dataFiles(dir);
   mkdirSync(files.recordings, { recursive: true });
@@ -36,6 +42,15 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
   try {
     analytics = await Analytics.open(files.duckdb);
   } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  // The scoring engine is checked now, so that a lake or server it lacks is said at start.
+  let facts: FactEngine | undefined;
+  try {
+    facts = await openFactEngine(opts.facts ?? factEngineConfig(dir));
+  } catch (e) {
+    analytics.close();
     await db.destroy();
     throw e;
   }
@@ -65,6 +80,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
     dataDir: dir,
     db,
     analytics,
+    facts,
     webDir,
     version: VERSION,
     imports,
@@ -78,6 +94,7 @@ export async function openDataDir(dir: string, opts: { webDir?: string | null } 
       await imports.stop();
       await autoqa.stop();
       stopWatching();
+      await facts?.close();
       analytics.close();
       await db.destroy();
     },

@@ -1,4 +1,5 @@
 import type { Analytics } from './duckdb.ts';
+import type { FactEngine } from './facts.ts';
 import type { Db } from './sqlite.ts';
 
 /**
@@ -8,4 +9,6 @@ import type { Db } from './sqlite.ts';
 export interface Stores {
   db: Db;
   analytics: Analytics;
+  /** Where the fact aggregates of scoring come from; the analytics store itself when absent. */
+  facts?: FactEngine;
 }

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { AppError, describeIssues } from '../../core/errors.ts';
 import { StoreLockedError } from '../../stores/duckdb.ts';
+import { FactEngineError } from '../../stores/facts.ts';
 import { UsageError } from './args.ts';
 
 const HELP = `callscore — quality assurance and performance evaluation for call centers
@@ -35,6 +36,7 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
                                              keep reading a CDR or queue_log as the PBX writes it, until Ctrl-C
   score    --period YYYY-MM [--team T] [--format table|csv|json]
                                              every operator's criteria, deductions and pay for a month
+                                             (facts read by CALLSCORE_SCORING_ENGINE=duckdb|lake|chdb|clickhouse)
   autoqa   --period YYYY-MM [--format table|json]
                                              check the month's transcribed calls (greeting, upsell, …)
                                              against the AutoQA rule set and print each call's results
@@ -87,6 +89,7 @@ async function main(argv: string[]) {
 /** Every failure the user can act on is one line on stderr and a non-zero exit, never a stack. */
 function reasonOf(e: unknown): string | null {
   if (e instanceof UsageError || e instanceof AppError || e instanceof StoreLockedError) return e.message;
+  if (e instanceof FactEngineError) return e.message;
   if (e instanceof ZodError) return describeIssues(e.issues);
   return null;
 }

@@ -5,8 +5,8 @@ import { type JsonRow, num } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { inScope } from '../auth/scope.ts';
 import type { Scope } from '../context.ts';
+import { factsOf } from './engines/duckdb-file.ts';
 import { readOperational } from './operational.ts';
-import { CONTACT_KPIS_SQL } from './queries/contact-kpis.sql.ts';
 import { roundHalfUp } from './round.ts';
 
 /** Additive parts of the KPIs, so operators can be rolled up into teams. */
@@ -86,12 +86,10 @@ export async function contactKpis(
 ): Promise<KpisResponse> {
   const limited = scope.operatorIds !== null;
   const [rows, ops] = await Promise.all([
-    stores.analytics.rows(CONTACT_KPIS_SQL, {
-      tz: settings.timeZone,
-      from: q.period.from,
-      to: q.period.to,
-      sl: settings.serviceLevelSeconds,
-    }),
+    factsOf(stores).contactKpis(
+      { tz: settings.timeZone, from: q.period.from, to: q.period.to },
+      settings.serviceLevelSeconds,
+    ),
     readOperational(stores.db, q.period, settings.timeZone),
   ]);
   const overallRow = rows.find((r) => r.grain === 'all');

@@ -7,12 +7,12 @@ import { type JsonRow, num } from '../../stores/duckdb.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { blendedQuality } from './blend.ts';
 import { settleClaimPeriods } from './claim-periods.ts';
+import { factsOf } from './engines/duckdb-file.ts';
 import { add, div, ratio as exactOf, fromDecimal, min, ONE, type Ratio, roundRatio, ZERO } from './exact.ts';
 import { readOperational } from './operational.ts';
 import { applyPayRule } from './pay-rule-engine.ts';
 import { listPayRules } from './pay-rules.repository.ts';
-import { AUTO_CRITERIA_SQL, CALL_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
-import { ORDER_CRITERIA_SQL } from './queries/order-criteria.sql.ts';
+import { AUTO_CRITERIA_SQL } from './queries/call-criteria.sql.ts';
 import { roundHalfUp } from './round.ts';
 
 export interface ScoringSettings {
@@ -31,8 +31,9 @@ const exactRatio = (a: number, b: number): Ratio | null => (b > 0 ? exactOf(a, b
 const byOperator = (rows: JsonRow[]) => new Map(rows.map((r) => [String(r.operator_id), r]));
 
 /**
- * Every operator's scorecard for a range (docs/scoring.md): the call and order criteria aggregated in
- * DuckDB, the operational ones read from SQLite, the pay rule in force applied.
+ * Every operator's scorecard for a range (docs/scoring.md): the call and order criteria aggregated by
+ * the configured engine (the analytics store, or the lake: docs/clickhouse.md), AutoQA's from the
+ * analytics store, the operational ones read from SQLite, the pay rule in force applied.
  */
 export async function scoreRange(
   stores: Stores,
@@ -47,8 +48,8 @@ export async function scoreRange(
   const params = { tz, from: range.from, to: range.to };
   const [ops, callRows, orderRows, autoRows, rules] = await Promise.all([
     readOperational(db, range, tz),
-    analytics.rows(CALL_CRITERIA_SQL, params),
-    analytics.rows(ORDER_CRITERIA_SQL, params),
+    factsOf(stores).callCriteria(params),
+    factsOf(stores).orderCriteria(params),
     analytics.rows(AUTO_CRITERIA_SQL, params),
     listPayRules(db),
   ]);

@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   autoqa: () => import('./autoqa.bench.ts'),
   'auto-evaluations': () => import('./auto-evaluations.bench.ts'),
   transcribe: () => import('./transcribe.bench.ts'),
+  scale: () => import('./scale.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -57,7 +57,7 @@ const FACTS_SQL = (calls: number, orders: number, operators: number, clients: nu
    FROM range(${orders}) t(i)`,
 ];
 
-async function seedOperational(rt: Runtime, operators: number) {
+export async function seedOperational(rt: Runtime, operators: number) {
   const teams = Math.ceil(operators / 50);
   await rt.db.transaction().execute(async (tx) => {
     const chunk = async <R>(rows: R[], insert: (rows: R[]) => Promise<unknown>) => {
