@@ -164,4 +164,44 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       `UPDATE transcript_segments SET words = ${tokenizeSql('text')} WHERE words IS NULL`,
     ],
   },
+  {
+    // AutoQA reads integers, not words: every stem is numbered once (autoqa_stems), the lexicon
+    // maps each word to its stem's number, and each segment keeps its words' stem numbers
+    // (`stems`, beside `words`, written by the transcripts import). Segments already stored get
+    // theirs from the first run of the checks that reads them (stemming is JavaScript's, not SQL's).
+    // The phrase places of the rule sets are kept between runs: each phrase's stems as a pattern
+    // (`0` for `*`, numbered in order of first use), where each pattern was heard, and for each call
+    // the patterns already searched (every one numbered up to `upto`), so a run searches only the
+    // calls or the patterns that are new. A replaced transcript drops its places with its results.
+    version: 9,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS autoqa_stems (
+        stem_id INTEGER NOT NULL,
+        language VARCHAR NOT NULL,
+        stem VARCHAR NOT NULL,
+        version INTEGER NOT NULL
+      )`,
+      'ALTER TABLE autoqa_lexicon ADD COLUMN IF NOT EXISTS stem_id INTEGER',
+      `INSERT INTO autoqa_stems (stem_id, language, stem, version)
+        SELECT row_number() OVER (ORDER BY version, language, stem)::INTEGER, language, stem, version
+        FROM (SELECT DISTINCT language, stem, version FROM autoqa_lexicon)`,
+      `UPDATE autoqa_lexicon SET stem_id = s.stem_id FROM autoqa_stems s
+        WHERE s.language = autoqa_lexicon.language AND s.stem = autoqa_lexicon.stem AND s.version = autoqa_lexicon.version`,
+      'ALTER TABLE transcript_segments ADD COLUMN IF NOT EXISTS stems INTEGER[]',
+      `CREATE TABLE IF NOT EXISTS autoqa_patterns (
+        pattern_id INTEGER NOT NULL,
+        stems INTEGER[] NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS autoqa_places (
+        call_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        pattern_id INTEGER NOT NULL,
+        pos INTEGER NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS autoqa_searched (
+        call_id VARCHAR NOT NULL,
+        upto INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];

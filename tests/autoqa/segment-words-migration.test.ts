@@ -30,7 +30,7 @@ test('a file whose segments predate their stored words gets them cut once, when 
     const rows = await reopened.rows('SELECT words FROM transcript_segments ORDER BY seq');
     expect(rows.map((r) => r.words)).toEqual(texts.map(rawTokens));
     const [v] = await reopened.rows('SELECT max(version) AS v FROM schema_version');
-    expect(Number(v?.v)).toBe(8);
+    expect(Number(v?.v)).toBe(9);
   } finally {
     reopened.close();
   }

@@ -1,5 +1,5 @@
 import snowball from 'snowball-stemmers';
-import { rawTokens } from '../../stores/segment-words.sql.ts';
+import { rawTokens } from '../segment-words.sql.ts';
 import { NUMBER_WORDS } from './number-words.ts';
 
 /**
@@ -23,7 +23,7 @@ export const LEXICON_VERSION = 1;
  * ("oil," is "oil"), apostrophes join ("don't" is "dont") and a token of numbers only ("8:30") is
  * `#`.
  */
-export { rawTokens, tokenizeSql } from '../../stores/segment-words.sql.ts';
+export { rawTokens, tokenizeSql } from '../segment-words.sql.ts';
 
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const APOSTROPHES = /['’`ʼ‘]/gu;
