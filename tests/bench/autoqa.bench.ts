@@ -88,9 +88,14 @@ export const DEBTS_SQL = `
   SELECT 'C-' || i, TIMESTAMPTZ '2026-09-30 00:00:00+00', 300000, 500000, CASE WHEN i % 5 = 0 THEN 100000 ELSE 0 END, 'EUR', NULL
   FROM range(5000) r(i)`;
 
+/** Each step's wall-clock seconds and, where measured, its processor seconds (`cpu:` keys). */
 const steps = (t: Record<string, number>) =>
   Object.entries(t)
-    .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+    .filter(([k]) => !k.startsWith('cpu:'))
+    .map(([k, v]) => {
+      const cpu = t[`cpu:${k}`];
+      return `${k} ${v.toFixed(1)} s${cpu === undefined ? '' : ` (${cpu.toFixed(1)})`}`;
+    })
     .join(', ');
 
 const BARE_SCAN_SQL = 'SELECT count(*) AS segments, sum(length(text)) AS chars FROM transcript_segments';
@@ -191,7 +196,7 @@ export async function run(argv: string[]): Promise<void> {
       `(b) checks, empty lexicon:   ${cold.seconds.toFixed(1)} s (${cold.cpuSeconds.toFixed(1)} s of processor time) for ${cold.result.checked.toLocaleString('en')} calls ` +
         `(${Number(lex?.words).toLocaleString('en')} words stemmed), peak RSS ${gib(cold.peakRss)}`,
     );
-    console.log(`    by step: ${steps(coldSteps)}`);
+    console.log(`    by step, wall-clock seconds (processor seconds): ${steps(coldSteps)}`);
     let rulesVersion = cold.result.rulesVersion;
     if (values.again) {
       // An edit makes a new rule-set version: every call is checked again, the lexicon kept.
@@ -202,7 +207,7 @@ export async function run(argv: string[]): Promise<void> {
       console.log(
         `(c) checks, lexicon filled:  ${warm.seconds.toFixed(1)} s (${warm.cpuSeconds.toFixed(1)} s of processor time) for ${warm.result.checked.toLocaleString('en')} calls, peak RSS ${gib(warm.peakRss)}`,
       );
-      console.log(`    by step: ${steps(warmSteps)}`);
+      console.log(`    by step, wall-clock seconds (processor seconds): ${steps(warmSteps)}`);
       rulesVersion = warm.result.rulesVersion;
     }
     // A new version of the form: every call's auto evaluation is scored again, no check re-run.

@@ -40,13 +40,12 @@ export const BATCH_CALLS_SQL = `
   WHERE p.batch = $batch`;
 
 /**
- * The batch's segments ($lo to $hi: its first and last call id) with their words' stem numbers, as
- * the import stored them. A segment's number is the table's rowid, which costs nothing, where a
- * row_number() would number them on one thread.
+ * The batch's segments ($lo to $hi: its first and last call id): what the timeline and the phrase
+ * places read. Their words are read only by a search (hits.sql.ts, TOKENS_SQL).
  */
 export const BATCH_SEGMENTS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_segs AS
-  SELECT c.ck, s.seq, s.speaker, s.start_s, s.end_s, s.stems
+  SELECT c.ck, s.seq, s.speaker, s.start_s, s.end_s
   FROM transcript_segments s JOIN aq_calls c USING (call_id)
   -- Redundant with the join, but lets the scan skip the row groups of other batches' calls.
   WHERE s.call_id BETWEEN $lo AND $hi`;

@@ -64,16 +64,19 @@ export const SEARCH_PATTERNS_SQL = [
 ] as const;
 
 /**
- * The stale calls' words that some pattern searched holds, as small integers: the segment
- * (aq_segs's rowid, a number that costs nothing to make), the place (1-based), the segment's word
- * count and the stem's number. Every other word can only stand where a pattern has `*`.
+ * The stale calls' words that some pattern searched holds, as integers: the segment (its call's
+ * number in the batch and its own, in one number: `ck * 2^20 + seq`), the place (1-based), the
+ * segment's word count and the stem's number, read from the stored stem numbers ($lo to $hi: the
+ * batch's call ids). Every other word can only stand where a pattern has `*`.
  */
 export const TOKENS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_tok AS
   SELECT x.seg_id, x.pos::INTEGER AS pos, x.nw::INTEGER AS nw, x.stem_id
   FROM (
-    SELECT s.rowid AS seg_id, len(s.stems) AS nw, unnest(s.stems) AS stem_id, generate_subscripts(s.stems, 1) AS pos
-    FROM aq_segs s SEMI JOIN aq_stale USING (ck)
+    SELECT st.ck::BIGINT * 1048576 + s.seq AS seg_id, len(s.stems) AS nw, unnest(s.stems) AS stem_id,
+      generate_subscripts(s.stems, 1) AS pos
+    FROM transcript_segments s JOIN aq_stale st USING (call_id)
+    WHERE s.call_id BETWEEN $lo AND $hi
   ) x SEMI JOIN (SELECT DISTINCT stem_id FROM aq_pstem) w USING (stem_id)`;
 
 /**
@@ -123,8 +126,8 @@ export const SEARCH_SQL = [
     GROUP BY seg_id, pattern_id, off, rest
     HAVING count(*) = rest
   )
-  SELECT st.call_id, s.seq, w.pattern_id, w.off
-  FROM whole w JOIN aq_segs s ON s.rowid = w.seg_id JOIN aq_stale st ON st.ck = s.ck
+  SELECT st.call_id, (w.seg_id % 1048576)::INTEGER AS seq, w.pattern_id, w.off
+  FROM whole w JOIN aq_stale st ON st.ck = w.seg_id // 1048576
   WHERE w.pattern_id > st.upto`,
   'DELETE FROM autoqa_searched WHERE call_id IN (SELECT call_id FROM aq_stale)',
   'INSERT INTO autoqa_searched (call_id, upto) SELECT call_id, $max FROM aq_stale',
