@@ -170,7 +170,9 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
     // (`stems`, beside `words`, written by the transcripts import). Segments already stored get
     // theirs from the first run of the checks that reads them (stemming is JavaScript's, not SQL's).
     // The phrase places of the rule sets are kept between runs: each phrase's stems as a pattern
-    // (`0` for `*`, numbered in order of first use), where each pattern was heard, and for each call
+    // (`0` for `*`, numbered in order of first use), where each pattern was heard (with its
+    // segment's speaker and times, which a transcript never changes: a run joins no segment to
+    // them), and for each call
     // the patterns already searched (every one numbered up to `upto`), so a run searches only the
     // calls or the patterns that are new. A replaced transcript drops its places with its results.
     version: 9,
@@ -196,7 +198,10 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
         call_id VARCHAR NOT NULL,
         seq INTEGER NOT NULL,
         pattern_id INTEGER NOT NULL,
-        pos INTEGER NOT NULL
+        pos INTEGER NOT NULL,
+        speaker VARCHAR NOT NULL,
+        start_s DOUBLE,
+        end_s DOUBLE
       )`,
       `CREATE TABLE IF NOT EXISTS autoqa_searched (
         call_id VARCHAR NOT NULL,

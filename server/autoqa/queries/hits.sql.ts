@@ -101,7 +101,7 @@ export const OTHERS_SQL = `
  * (above its `upto`). Then each stale call is marked searched up to $max.
  */
 export const SEARCH_SQL = [
-  `INSERT INTO autoqa_places (call_id, seq, pattern_id, pos)
+  `INSERT INTO autoqa_places (call_id, seq, pattern_id, pos, speaker, start_s, end_s)
   WITH found AS (
     SELECT t.seg_id, a.pattern_id, t.pos - a.k AS off, p.rest
     FROM aq_tok t
@@ -126,8 +126,9 @@ export const SEARCH_SQL = [
     GROUP BY seg_id, pattern_id, off, rest
     HAVING count(*) = rest
   )
-  SELECT st.call_id, (w.seg_id % 1048576)::INTEGER AS seq, w.pattern_id, w.off
+  SELECT st.call_id, s.seq, w.pattern_id, w.off, s.speaker, s.start_s, s.end_s
   FROM whole w JOIN aq_stale st ON st.ck = w.seg_id // 1048576
+  JOIN aq_segs s ON s.ck = st.ck AND s.seq = (w.seg_id % 1048576)::INTEGER
   WHERE w.pattern_id > st.upto`,
   'DELETE FROM autoqa_searched WHERE call_id IN (SELECT call_id FROM aq_stale)',
   'INSERT INTO autoqa_searched (call_id, upto) SELECT call_id, $max FROM aq_stale',
@@ -137,16 +138,15 @@ export const SEARCH_SQL = [
  * Every phrase of the rule set heard in the batch's calls, from the kept places ($lo to $hi: the
  * batch's first and last call id, which lets the scan skip other batches' row groups): one row per
  * phrase and place, with its segment's call, number, speaker and times (what every check reads, so
- * that none joins the segments again), list, item, phrase, and first and last word's place.
+ * that none joins the segments), list, item, phrase, and first and last word's place.
  */
 export const HITS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_hit AS
-  SELECT s.ck, s.seq, s.speaker, s.start_s, s.end_s, p.list, p.item, p.phrase, p.tie, w.pos AS pos_from,
+  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.list, p.item, p.phrase, p.tie, w.pos AS pos_from,
     w.pos + p.n - 1 AS pos_to
   FROM autoqa_places w
   JOIN aq_calls c ON c.call_id = w.call_id
   JOIN aq_phrases p ON p.pattern_id = w.pattern_id
-  JOIN aq_segs s ON s.ck = c.ck AND s.seq = w.seq
   WHERE w.call_id BETWEEN $lo AND $hi`;
 
 /** Products named, with who named them and when. */
