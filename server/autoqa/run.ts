@@ -29,15 +29,15 @@ import {
   UPSELL_SQL,
 } from './queries/checks.sql.ts';
 import {
+  ADD_PATTERNS_SQL,
   ANCHORS_SQL,
   CLIENT_NAMED_SQL,
   HITS_SQL,
-  MAX_PATTERN_SQL,
   MENTIONS_SQL,
   OTHERS_SQL,
+  PATTERNS_SQL,
   PHRASES_SQL,
   PRODUCT_NAMES_SQL,
-  REGISTER_PATTERNS_SQL,
   SEARCH_PATTERNS_SQL,
   SEARCH_SQL,
   STALE_SQL,
@@ -102,8 +102,14 @@ export async function runAutoqa(
     const products = (await c.runAndReadAll(PRODUCT_NAMES_SQL))
       .getRowObjectsJson()
       .map((r): ProductNames => ({ productId: String(r.product_id), names: (r.names as string[]) ?? [] }));
+    const started = performance.now();
     const compiled = compilePhrases(ruleSet, products, settings.companyName);
+    const compiledAt = performance.now();
     const maxPattern = await loadPhrases(c, compiled);
+    if (timings) {
+      timings.compile = (timings.compile ?? 0) + (compiledAt - started) / 1000;
+      timings.patterns = (timings.patterns ?? 0) + (performance.now() - compiledAt) / 1000;
+    }
     let done = 0;
     for (const b of batches) {
       const batch = { tz, ...b, batch: Number(b.batch) };
@@ -138,8 +144,29 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
     const stem = ids[(compiled.words.stem[i] as number) - 1];
     if (pattern && stem !== undefined) pattern[compiled.words.k[i] as number] = stem;
   });
-  const patternList = strings(patterns.map((x) => x.join(',')));
-  await c.run(REGISTER_PATTERNS_SQL, { patterns: patternList }, { patterns: TEXT_LIST });
+  // Numbered here, from the few thousand patterns kept: cheaper than joining lists in SQL.
+  const known = new Map(
+    (await c.runAndReadAll(PATTERNS_SQL)).getRows().map((r) => [String(r[1]), Number(r[0])]),
+  );
+  let max = Math.max(0, ...known.values());
+  const added: { id: number[]; stems: string[] } = { id: [], stems: [] };
+  const patternIds = patterns.map((x) => {
+    const key = `[${x.join(', ')}]`;
+    let id = known.get(key);
+    if (id === undefined) {
+      id = ++max;
+      known.set(key, id);
+      added.id.push(id);
+      added.stems.push(x.join(','));
+    }
+    return id;
+  });
+  if (added.id.length)
+    await c.run(
+      ADD_PATTERNS_SQL,
+      { id: strings(added.id), stems: strings(added.stems) },
+      textTypes('id', 'stems'),
+    );
   await c.run(
     PHRASES_SQL,
     {
@@ -150,11 +177,11 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
       text: strings(p.text),
       n: strings(p.n),
       rest: strings(p.rest),
-      patterns: patternList,
+      pattern: strings(patternIds),
     },
-    textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest', 'patterns'),
+    textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest', 'pattern'),
   );
-  return Number((await c.runAndReadAll(MAX_PATTERN_SQL)).getRows()[0]?.[0] ?? 0);
+  return max;
 }
 
 /**

@@ -7,22 +7,13 @@
  * searches only the calls not yet searched for every pattern (new transcripts, or new phrases).
  */
 
-/**
- * Numbers the patterns ($patterns: each a phrase's stem numbers, comma-separated) not numbered yet,
- * in the order the rule set lists them.
- */
-export const REGISTER_PATTERNS_SQL = `
-  INSERT INTO autoqa_patterns (pattern_id, stems)
-  SELECT (SELECT coalesce(max(pattern_id), 0) FROM autoqa_patterns) + row_number() OVER (ORDER BY n.first_i), n.stems
-  FROM (
-    SELECT stems, min(i) AS first_i
-    FROM (SELECT string_split(p, ',')::INTEGER[] AS stems, i
-      FROM (SELECT unnest($patterns) AS p, generate_subscripts($patterns, 1) AS i))
-    GROUP BY stems
-  ) n ANTI JOIN autoqa_patterns a ON a.stems = n.stems`;
+/** The patterns numbered so far, each as its text (`[12, 0, 7]`), to number a rule set's in JavaScript. */
+export const PATTERNS_SQL = 'SELECT pattern_id, stems::VARCHAR AS stems FROM autoqa_patterns';
 
-/** The highest pattern number: a call searched up to it has every place of every pattern kept. */
-export const MAX_PATTERN_SQL = 'SELECT coalesce(max(pattern_id), 0)::INTEGER AS n FROM autoqa_patterns';
+/** Adds patterns: their numbers and their stem numbers, comma-separated (parallel lists). */
+export const ADD_PATTERNS_SQL = `
+  INSERT INTO autoqa_patterns (pattern_id, stems)
+  SELECT unnest($id::VARCHAR[])::INTEGER, string_split(unnest($stems), ',')::INTEGER[]`;
 
 /**
  * The rule set's phrases (bound as parallel lists, zipped by unnest) with their pattern's number.
@@ -31,12 +22,12 @@ export const MAX_PATTERN_SQL = 'SELECT coalesce(max(pattern_id), 0)::INTEGER AS 
  */
 export const PHRASES_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_phrases AS
-  SELECT x.*, a.pattern_id, (row_number() OVER (ORDER BY n DESC, rest DESC, phrase_id) - 1) / (count(*) OVER ()) AS tie
+  SELECT x.*, (row_number() OVER (ORDER BY n DESC, rest DESC, phrase_id) - 1) / (count(*) OVER ()) AS tie
   FROM (
     SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($list) AS list, unnest($item) AS item,
       unnest($lang) AS lang, unnest($text) AS phrase, unnest($n::VARCHAR[])::INTEGER AS n,
-      unnest($rest::VARCHAR[])::INTEGER AS rest, string_split(unnest($patterns), ',')::INTEGER[] AS stems
-  ) x JOIN autoqa_patterns a USING (stems)`;
+      unnest($rest::VARCHAR[])::INTEGER AS rest, unnest($pattern::VARCHAR[])::INTEGER AS pattern_id
+  ) x`;
 
 /**
  * The batch's calls not yet searched for every pattern up to $max, with the number they were
