@@ -12,7 +12,10 @@ import { NUMBER_WORDS } from './number-words.ts';
 
 /**
  * Bumped whenever the way a word becomes a stem changes: the lexicon's rows of an older version
- * are no longer read, so every word is stemmed again the new way.
+ * are no longer read, so every word is stemmed again the new way. The stem numbers stored with the
+ * segments, the patterns and the kept phrase places are of one version: a bump comes with a DuckDB
+ * migration that empties `transcript_segments.stems`, `autoqa_patterns`, `autoqa_places` and
+ * `autoqa_searched`, so that the next run numbers and searches everything again.
  */
 export const LEXICON_VERSION = 1;
 
