@@ -16,6 +16,7 @@ import { AppError } from '../../core/errors.ts';
 import type { ImportReport } from '../../schemas/import-report.ts';
 import { TRANSCRIPTS } from '../../schemas/kinds.ts';
 import { inTransaction } from '../../stores/duckdb.ts';
+import { insertStemmed } from '../../stores/lexicon/lexicon.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { csvHeader } from '../csv-header.ts';
 import { CSV_READ } from '../facts/stage.sql.ts';
@@ -39,10 +40,11 @@ import {
   FIGURES_SQL,
   finalSql,
   HAS_TRANSCRIPTS_SQL,
-  INSERT_SEGMENTS_SQL,
   INSERT_TRANSCRIPTS_SQL,
+  insertSegmentsSql,
   JSONL_REBUILT,
   KEYS_SQL,
+  LOAD_SEGMENTS_SQL,
   LOADING_SQL,
   quarantineSql,
 } from './load.sql.ts';
@@ -256,9 +258,12 @@ export async function importTranscripts(
         await timed(t, 'load segments', async () => {
           // Each statement reads every segment again: one that would insert none is not run.
           const [numbered, sorted] = (await c.runAndReadAll(LOADING_SQL)).getRows()[0] ?? [];
-          const [inOrder, toSort] = INSERT_SEGMENTS_SQL;
-          if (Number(numbered)) await c.run(inOrder, idParams, idTypes);
-          if (Number(sorted)) await c.run(toSort, idParams, idTypes);
+          const [inOrder, toSort] = LOAD_SEGMENTS_SQL;
+          await c.run(inOrder);
+          if (Number(sorted)) await c.run(toSort);
+          if (!Number(numbered) && !Number(sorted)) return;
+          // Each new word is stemmed once, ever; the segments store their words' stem numbers.
+          await insertStemmed(c, 'tr_load', insertSegmentsSql, idParams, idTypes);
         });
         const f =
           (await timed(t, 'figures', () => c.runAndReadAll(FIGURES_SQL))).getRowObjectsJson()[0] ?? {};

@@ -75,11 +75,13 @@ SELECT r.tkey, r.call_id, r.language, r.engine, r.segments, r.speakers_known, r.
 FROM ranked r LEFT JOIN stored s ON s.call_id = r.call_id AND r.n = 1`;
 
 /**
- * A replaced transcript goes whole, segments and all, and so do the AutoQA results read off it:
- * the next run checks the call again on the new text.
+ * A replaced transcript goes whole, segments and all, and so do the AutoQA results and phrase
+ * places read off it: the next run checks the call again on the new text.
  */
 export const DELETE_REPLACED_SQL = [
   `DELETE FROM autoqa_results WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
+  `DELETE FROM autoqa_places WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
+  `DELETE FROM autoqa_searched WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM transcript_segments WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM transcripts WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
 ] as const;
@@ -94,19 +96,25 @@ FROM tr_final WHERE action IN ('new', 'replace')`;
 /**
  * The good segments of the transcripts that load, numbered by start time then file order: those
  * of a transcript written in that order keep their number; only the others are sorted. Each is
- * cut into its words here, once, for AutoQA's checks to read on every run.
+ * cut into its words here, once, for AutoQA's checks (tr_load: the rows to store); the words are
+ * then stemmed into their stem numbers (stores/lexicon) and both stored with the segment.
  */
-export const INSERT_SEGMENTS_SQL = [
-  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id, words)
-SELECT f.call_id, r.idx, r.spk, r.st, r.en, r.txt, r.conf, $importId, ${tokenizeSql('r.txt')}
+export const LOAD_SEGMENTS_SQL = [
+  `CREATE OR REPLACE TEMP TABLE tr_load AS
+SELECT f.call_id, r.idx AS seq, r.spk, r.st, r.en, r.txt, r.conf, f.language, ${tokenizeSql('r.txt')} AS words
 FROM tr_rows r JOIN tr_final f ON r.tkey = f.tkey AND f.action IN ('new', 'replace') AND f.numbered
 WHERE ${GOOD('r', 'f')}`,
-  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id, words)
+  `INSERT INTO tr_load
 SELECT f.call_id, row_number() OVER (PARTITION BY r.tkey ORDER BY r.st, r.line, r.idx), r.spk, r.st, r.en, r.txt, r.conf,
-  $importId, ${tokenizeSql('r.txt')}
+  f.language, ${tokenizeSql('r.txt')}
 FROM tr_rows r JOIN tr_final f ON r.tkey = f.tkey AND f.action IN ('new', 'replace') AND NOT f.numbered
 WHERE ${GOOD('r', 'f')}`,
 ] as const;
+
+/** The segments stored, with their words and their stems' numbers (`rows`: tr_load's, with `stems`). */
+export const insertSegmentsSql = (rows: string) =>
+  `INSERT INTO transcript_segments (call_id, seq, speaker, start_s, end_s, text, confidence, import_id, words, stems)
+SELECT call_id, seq, spk, st, en, txt, conf, $importId, words, stems FROM (${rows})`;
 
 /**
  * The report's figures. Segments: read = loaded + quarantined + duplicates, where a line that held

@@ -267,6 +267,7 @@ export const TRANSCRIPT_TABLES = [
   'tr_rejected',
   'tr_keys',
   'tr_final',
+  'tr_load',
   'csv_rejects',
   'csv_reject_scans',
 ] as const;

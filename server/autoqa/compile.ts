@@ -1,5 +1,5 @@
 import type { CheckDef, RuleSetView } from '../../schemas/autoqa.ts';
-import { phraseStems, sameScript } from './words.ts';
+import { phraseStems, sameScript } from '../../stores/lexicon/words.ts';
 
 /** A catalogue product as the checks read it: the words that name it. */
 export interface ProductNames {

@@ -3,6 +3,7 @@ import { LIST, VARCHAR } from '@duckdb/node-api';
 import type { CheckDef, RuleSetView } from '../../schemas/autoqa.ts';
 import { monthRange } from '../../schemas/period.ts';
 import { inTransaction, type Params, textList } from '../../stores/duckdb.ts';
+import { addMissingWords, LEXICON_VERSION, stemIds, stemListsSql } from '../../stores/lexicon/lexicon.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { scoreAutoEvaluations } from './auto-evaluations.ts';
@@ -28,22 +29,23 @@ import {
   UPSELL_SQL,
 } from './queries/checks.sql.ts';
 import {
+  ADD_PATTERNS_SQL,
   ANCHORS_SQL,
   CLIENT_NAMED_SQL,
   HITS_SQL,
   MENTIONS_SQL,
   OTHERS_SQL,
-  PHRASE_STEMS_SQL,
-  PHRASE_WORDS_SQL,
+  PATTERNS_SQL,
   PHRASES_SQL,
   PRODUCT_NAMES_SQL,
-  STEMS_SQL,
+  SEARCH_PATTERNS_SQL,
+  SEARCH_SQL,
+  STALE_SQL,
   TOKENS_SQL,
 } from './queries/hits.sql.ts';
-import { INSERT_WORDS_SQL, MISSING_WORDS_SQL } from './queries/lexicon.sql.ts';
+import { FILL_WORDS_SQL, fillStemsSql, UNSTEMMED_SQL, UNSTEMMED_WORDS_SQL } from './queries/lexicon.sql.ts';
 import { insertResultsSql } from './queries/results.sql.ts';
 import { currentRuleSet } from './rules.service.ts';
-import { LEXICON_VERSION, stemWord } from './words.ts';
 
 /** `done` of `total` calls checked so far (called after each batch). */
 export type AutoqaProgress = (done: number, total: number) => void;
@@ -63,9 +65,10 @@ const strings = (values: readonly (string | number)[]) => textList(values.map(St
  * has no results of the rule set in force, and stores each check's result with its evidence. A
  * second run finds nothing left to do; an edited rule set (a new version) checks them all again.
  *
- * Set-based in DuckDB, a batch of calls at a time: the batch's segments are split into words in SQL, the
- * words the lexicon lacks are stemmed here (each distinct word once, ever), and every check is
- * one query over the batch's words joined to the lexicon and the stemmed phrases.
+ * Set-based in DuckDB, a batch of calls at a time: the segments' words are stored as their stems'
+ * numbers (by the import, else by the first run that reads them), the places of each phrase are
+ * searched once per call and kept (only new calls, or a rule set's new phrases, are searched), and
+ * every check is one query over the batch's phrase places and timeline.
  */
 export async function runAutoqa(
   stores: Stores,
@@ -99,11 +102,18 @@ export async function runAutoqa(
     const products = (await c.runAndReadAll(PRODUCT_NAMES_SQL))
       .getRowObjectsJson()
       .map((r): ProductNames => ({ productId: String(r.product_id), names: (r.names as string[]) ?? [] }));
+    const started = performance.now();
     const compiled = compilePhrases(ruleSet, products, settings.companyName);
-    await loadPhrases(c, compiled);
+    const compiledAt = performance.now();
+    const maxPattern = await loadPhrases(c, compiled);
+    if (timings) {
+      timings.compile = (timings.compile ?? 0) + (compiledAt - started) / 1000;
+      timings.patterns = (timings.patterns ?? 0) + (performance.now() - compiledAt) / 1000;
+    }
     let done = 0;
     for (const b of batches) {
-      const checked = await checkBatch(c, ruleSet, compiled, { tz, ...b, batch: Number(b.batch) }, timings);
+      const batch = { tz, ...b, batch: Number(b.batch) };
+      const checked = await checkBatch(c, ruleSet, compiled, maxPattern, batch, timings);
       done += checked;
       onProgress(done, total);
     }
@@ -120,14 +130,43 @@ export async function runAutoqa(
  */
 const BATCH_CALLS = 50_000;
 
-async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Promise<void> {
+/**
+ * Loads the rule set's phrases (aq_phrases), each with its pattern's number, numbering the stems
+ * and patterns not seen before; returns the highest pattern number.
+ */
+async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Promise<number> {
   const st = compiled.stems;
-  await c.run(
-    STEMS_SQL,
-    { id: strings(st.id), lang: strings(st.lang), stem: strings(st.stem) },
-    textTypes('id', 'lang', 'stem'),
-  );
+  const ids = await stemIds(c, st.lang, st.stem);
   const p = compiled.phrases;
+  const patterns = p.n.map((n) => new Array<number>(n).fill(0));
+  compiled.words.id.forEach((phrase, i) => {
+    const pattern = patterns[phrase - 1];
+    const stem = ids[(compiled.words.stem[i] as number) - 1];
+    if (pattern && stem !== undefined) pattern[compiled.words.k[i] as number] = stem;
+  });
+  // Numbered here, from the few thousand patterns kept: cheaper than joining lists in SQL.
+  const known = new Map(
+    (await c.runAndReadAll(PATTERNS_SQL)).getRows().map((r) => [String(r[1]), Number(r[0])]),
+  );
+  let max = Math.max(0, ...known.values());
+  const added: { id: number[]; stems: string[] } = { id: [], stems: [] };
+  const patternIds = patterns.map((x) => {
+    const key = `[${x.join(', ')}]`;
+    let id = known.get(key);
+    if (id === undefined) {
+      id = ++max;
+      known.set(key, id);
+      added.id.push(id);
+      added.stems.push(x.join(','));
+    }
+    return id;
+  });
+  if (added.id.length)
+    await c.run(
+      ADD_PATTERNS_SQL,
+      { id: strings(added.id), stems: strings(added.stems) },
+      textTypes('id', 'stems'),
+    );
   await c.run(
     PHRASES_SQL,
     {
@@ -138,37 +177,50 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
       text: strings(p.text),
       n: strings(p.n),
       rest: strings(p.rest),
+      pattern: strings(patternIds),
     },
-    textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest'),
+    textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest', 'pattern'),
   );
-  const w = compiled.words;
-  await c.run(
-    PHRASE_STEMS_SQL,
-    { id: strings(w.id), k: strings(w.k), stem: strings(w.stem) },
-    textTypes('id', 'k', 'stem'),
-  );
+  return max;
 }
 
-/** Adds the stems of the batch's words the lexicon has not seen. */
-async function stemNewWords(c: DuckDBConnection): Promise<void> {
-  const missing = (await c.runAndReadAll(MISSING_WORDS_SQL, { v: LEXICON_VERSION })).getRowObjectsJson() as {
-    language: string;
-    word: string;
-  }[];
-  const CHUNK = 50_000;
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    const part = missing.slice(i, i + CHUNK);
-    await c.run(
-      INSERT_WORDS_SQL,
-      {
-        langs: strings(part.map((w) => w.language)),
-        words: strings(part.map((w) => w.word)),
-        stems: strings(part.map((w) => stemWord(w.language, w.word))),
-        v: LEXICON_VERSION,
-      },
-      textTypes('langs', 'words', 'stems'),
-    );
-  }
+/**
+ * Numbers the stems of the batch's segments stored without them (a file from before the numbers,
+ * a rule test's transcript), once: they are stored with the segments.
+ */
+async function stemUnstemmed(c: DuckDBConnection, range: { lo: string; hi: string }): Promise<void> {
+  const n = Number((await c.runAndReadAll(UNSTEMMED_SQL, range)).getRows()[0]?.[0] ?? 0);
+  if (n === 0) return;
+  await c.run(UNSTEMMED_WORDS_SQL, range);
+  await addMissingWords(c, FILL_WORDS_SQL);
+  await c.run(fillStemsSql(stemListsSql(FILL_WORDS_SQL)), { v: LEXICON_VERSION });
+  await c.run('DROP TABLE aq_fill');
+}
+
+/**
+ * Searches the batch's calls not yet searched for every pattern up to `maxPattern` (new calls,
+ * or patterns added since) and keeps the places found; nothing when every call was searched.
+ */
+async function searchNewPlaces(
+  c: DuckDBConnection,
+  maxPattern: number,
+  range: { lo: string; hi: string },
+): Promise<void> {
+  await c.run(STALE_SQL, { max: maxPattern });
+  const [row] = (await c.runAndReadAll('SELECT count(*), min(upto) FROM aq_stale')).getRows();
+  if (!row || Number(row[0]) === 0) return;
+  const patterns = { from: Number(row[1]), max: maxPattern };
+  for (const sql of SEARCH_PATTERNS_SQL) await c.run(sql, patterns);
+  await c.run(TOKENS_SQL, range);
+  await c.run(ANCHORS_SQL);
+  await c.run(OTHERS_SQL);
+  // The places and the calls' marks land together: a call is never marked without its places.
+  await inTransaction(c, async () => {
+    const [places, drop, mark] = SEARCH_SQL;
+    await c.run(places);
+    await c.run(drop);
+    await c.run(mark, { max: maxPattern });
+  });
 }
 
 /** The query and parameters of one check, by its kind. */
@@ -211,14 +263,21 @@ async function checkBatch(
   c: DuckDBConnection,
   ruleSet: RuleSetView,
   compiled: CompiledPhrases,
+  maxPattern: number,
   batch: { tz: string; batch: number; lo: string; hi: string },
   timings?: Record<string, number>,
 ): Promise<number> {
-  // Seconds per step, summed over the batches, when the caller asks (the benchmark prints them).
+  // Seconds per step, summed over the batches, when the caller asks (the benchmark prints them):
+  // wall-clock under the step's name, the process's processor seconds under `cpu:` and the name
+  // (the steadier figure on a shared machine).
   const step = async (name: string, work: () => Promise<unknown>) => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await work();
-    if (timings) timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+    if (!timings) return;
+    const used = process.cpuUsage(cpu);
+    timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+    timings[`cpu:${name}`] = (timings[`cpu:${name}`] ?? 0) + (used.user + used.system) / 1e6;
   };
   await step('calls', () =>
     c.run(
@@ -229,15 +288,13 @@ async function checkBatch(
   );
   const calls = Number((await c.runAndReadAll('SELECT count(*) AS n FROM aq_calls')).getRows()[0]?.[0] ?? 0);
   if (calls === 0) return 0;
-  await step('segments', () => c.run(BATCH_SEGMENTS_SQL, { lo: batch.lo, hi: batch.hi }));
+  const range = { lo: batch.lo, hi: batch.hi };
+  await step('lexicon', () => stemUnstemmed(c, range));
+  await step('segments', () => c.run(BATCH_SEGMENTS_SQL, range));
   await step('timeline', () => c.run(TIMELINE_SQL));
   await step('timeline', () => c.run(AGENT_SPANS_SQL));
-  await step('lexicon', () => stemNewWords(c));
-  await step('words', () => c.run(PHRASE_WORDS_SQL, { v: LEXICON_VERSION }));
-  await step('words', () => c.run(TOKENS_SQL));
-  await step('phrases', () => c.run(ANCHORS_SQL));
-  await step('phrases', () => c.run(OTHERS_SQL));
-  await step('phrases', () => c.run(HITS_SQL));
+  await step('search', () => searchNewPlaces(c, maxPattern, range));
+  await step('phrases', () => c.run(HITS_SQL, range));
   await step('phrases', () => c.run(MENTIONS_SQL));
   await step('phrases', () => c.run(CLIENT_NAMED_SQL));
   const now = new Date().toISOString();

@@ -165,6 +165,51 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
     ],
   },
   {
+    // AutoQA reads integers, not words: every stem is numbered once (autoqa_stems), the lexicon
+    // maps each word to its stem's number, and each segment keeps its words' stem numbers
+    // (`stems`, beside `words`, written by the transcripts import). Segments already stored get
+    // theirs from the first run of the checks that reads them (stemming is JavaScript's, not SQL's).
+    // The phrase places of the rule sets are kept between runs: each phrase's stems as a pattern
+    // (`0` for `*`, numbered in order of first use), where each pattern was heard (with its
+    // segment's speaker and times, which a transcript never changes: a run joins no segment to
+    // them), and for each call
+    // the patterns already searched (every one numbered up to `upto`), so a run searches only the
+    // calls or the patterns that are new. A replaced transcript drops its places with its results.
+    version: 9,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS autoqa_stems (
+        stem_id INTEGER NOT NULL,
+        language VARCHAR NOT NULL,
+        stem VARCHAR NOT NULL,
+        version INTEGER NOT NULL
+      )`,
+      'ALTER TABLE autoqa_lexicon ADD COLUMN IF NOT EXISTS stem_id INTEGER',
+      `INSERT INTO autoqa_stems (stem_id, language, stem, version)
+        SELECT row_number() OVER (ORDER BY version, language, stem)::INTEGER, language, stem, version
+        FROM (SELECT DISTINCT language, stem, version FROM autoqa_lexicon)`,
+      `UPDATE autoqa_lexicon SET stem_id = s.stem_id FROM autoqa_stems s
+        WHERE s.language = autoqa_lexicon.language AND s.stem = autoqa_lexicon.stem AND s.version = autoqa_lexicon.version`,
+      'ALTER TABLE transcript_segments ADD COLUMN IF NOT EXISTS stems INTEGER[]',
+      `CREATE TABLE IF NOT EXISTS autoqa_patterns (
+        pattern_id INTEGER NOT NULL,
+        stems INTEGER[] NOT NULL
+      )`,
+      `CREATE TABLE IF NOT EXISTS autoqa_places (
+        call_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        pattern_id INTEGER NOT NULL,
+        pos INTEGER NOT NULL,
+        speaker VARCHAR NOT NULL,
+        start_s DOUBLE,
+        end_s DOUBLE
+      )`,
+      `CREATE TABLE IF NOT EXISTS autoqa_searched (
+        call_id VARCHAR NOT NULL,
+        upto INTEGER NOT NULL
+      )`,
+    ],
+  },
+  {
     // Operators' time logged in, by state (available, talk, wrap, pause): a dialler's agent log
     // (VICIdial's vicidial_agent_log) or a canonical file of the kind `operator-states`. Occupancy
     // and pause time on the operator page read it. One row per operator, state and start.

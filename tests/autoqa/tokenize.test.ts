@@ -1,6 +1,6 @@
 import { DuckDBInstance, VARCHAR } from '@duckdb/node-api';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { rawTokens, tokenizeSql } from '../../server/autoqa/words.ts';
+import { rawTokens, tokenizeSql } from '../../stores/lexicon/words.ts';
 import { segmentWordsSql } from '../../stores/segment-words.sql.ts';
 
 /**

@@ -1,5 +1,4 @@
 import { inLocalRange } from '../../../stores/range.sql.ts';
-import { segmentWordsSql } from '../../../stores/segment-words.sql.ts';
 
 /**
  * The transcribed calls of a local-date range ($from, $to exclusive, in $tz) that have no results
@@ -41,13 +40,12 @@ export const BATCH_CALLS_SQL = `
   WHERE p.batch = $batch`;
 
 /**
- * The batch's segments ($lo to $hi: its first and last call id) with their words, as the import
- * cut them (the phrases are cut the same way). A segment's number is the table's rowid, which costs nothing, where
- * a row_number() would number them on one thread.
+ * The batch's segments ($lo to $hi: its first and last call id): what the timeline and the phrase
+ * places read. Their words are read only by a search (hits.sql.ts, TOKENS_SQL).
  */
 export const BATCH_SEGMENTS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_segs AS
-  SELECT c.ck, s.seq, s.speaker, s.start_s, s.end_s, c.language, ${segmentWordsSql('s')} AS words
+  SELECT c.ck, s.seq, s.speaker, s.start_s, s.end_s
   FROM transcript_segments s JOIN aq_calls c USING (call_id)
   -- Redundant with the join, but lets the scan skip the row groups of other batches' calls.
   WHERE s.call_id BETWEEN $lo AND $hi`;

@@ -1,15 +1,21 @@
-/**
- * The batch's distinct words the lexicon has no stem for yet (in stemming version $v): made
- * distinct first (millions of tokens, a few thousand words), then looked up, a quarter cheaper
- * than looking every token up.
- */
-export const MISSING_WORDS_SQL = `
-  SELECT x.language, x.word
-  FROM (SELECT DISTINCT language, unnest(words) AS word FROM aq_segs) x
-  ANTI JOIN (SELECT language, word FROM autoqa_lexicon WHERE version = $v) l
-    ON l.language = x.language AND l.word = x.word`;
+import { segmentWordsSql } from '../../../stores/segment-words.sql.ts';
 
-/** Adds stemmed words: three lists of the same length, zipped. */
-export const INSERT_WORDS_SQL = `
-  INSERT INTO autoqa_lexicon
-  SELECT unnest($langs) AS language, unnest($words) AS word, unnest($stems) AS stem, $v AS version`;
+/**
+ * Segments stored without their stems' numbers (a file from before DuckDB migration 9, a rule
+ * test's pasted or copied transcript): a run numbers them once, for the batch's range of call ids
+ * ($lo to $hi), and stores them; the transcripts import numbers every segment it loads.
+ */
+export const UNSTEMMED_SQL = `
+  SELECT count(*) AS n FROM transcript_segments WHERE call_id BETWEEN $lo AND $hi AND stems IS NULL`;
+
+export const UNSTEMMED_WORDS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_fill AS
+  SELECT s.rowid AS key, coalesce(t.language, '') AS language, ${segmentWordsSql('s')} AS words
+  FROM transcript_segments s LEFT JOIN transcripts t USING (call_id)
+  WHERE s.call_id BETWEEN $lo AND $hi AND s.stems IS NULL`;
+
+export const FILL_WORDS_SQL = 'SELECT key, language, words FROM aq_fill';
+
+/** Stores the numbers (`stems`: stemListsSql over FILL_WORDS_SQL) with their segments. */
+export const fillStemsSql = (stems: string) => `
+  UPDATE transcript_segments SET stems = f.stems FROM (${stems}) f WHERE transcript_segments.rowid = f.key`;

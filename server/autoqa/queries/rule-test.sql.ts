@@ -16,7 +16,9 @@ export const COPIED = {
     AND as_of <= (SELECT started_at FROM calls WHERE call_id = $id)
     ORDER BY as_of DESC LIMIT 1`,
   transcripts: 'SELECT * FROM transcripts WHERE call_id = $id',
-  transcript_segments: 'SELECT * FROM transcript_segments WHERE call_id = $id ORDER BY seq',
+  // Without the stems' numbers: they are the data's, not the scratch store's; its run numbers them.
+  transcript_segments:
+    'SELECT * REPLACE (NULL::INTEGER[] AS stems) FROM transcript_segments WHERE call_id = $id ORDER BY seq',
 } as const;
 export type CopiedTable = keyof typeof COPIED;
 
@@ -58,9 +60,11 @@ export const TESTED_CALL_SQL = `SELECT strftime(timezone($tz, started_at), '%Y-%
 export const TESTED_SEGMENTS_SQL = `SELECT seq, speaker, start_s, end_s, text FROM transcript_segments
   WHERE call_id = $id ORDER BY seq`;
 
-/** What the last test left in the scratch store; its lexicon stays (words are stemmed once). */
+/** What the last test left in the scratch store; its lexicon and patterns stay (words are stemmed once). */
 export const CLEAR_SQL = [
   'DELETE FROM autoqa_results',
+  'DELETE FROM autoqa_places',
+  'DELETE FROM autoqa_searched',
   'DELETE FROM transcript_segments',
   'DELETE FROM transcripts',
   'DELETE FROM debts',

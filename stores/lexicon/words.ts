@@ -1,5 +1,5 @@
 import snowball from 'snowball-stemmers';
-import { rawTokens } from '../../stores/segment-words.sql.ts';
+import { rawTokens } from '../segment-words.sql.ts';
 import { NUMBER_WORDS } from './number-words.ts';
 
 /**
@@ -12,7 +12,10 @@ import { NUMBER_WORDS } from './number-words.ts';
 
 /**
  * Bumped whenever the way a word becomes a stem changes: the lexicon's rows of an older version
- * are no longer read, so every word is stemmed again the new way.
+ * are no longer read, so every word is stemmed again the new way. The stem numbers stored with the
+ * segments, the patterns and the kept phrase places are of one version: a bump comes with a DuckDB
+ * migration that empties `transcript_segments.stems`, `autoqa_patterns`, `autoqa_places` and
+ * `autoqa_searched`, so that the next run numbers and searches everything again.
  */
 export const LEXICON_VERSION = 1;
 
@@ -23,7 +26,7 @@ export const LEXICON_VERSION = 1;
  * ("oil," is "oil"), apostrophes join ("don't" is "dont") and a token of numbers only ("8:30") is
  * `#`.
  */
-export { rawTokens, tokenizeSql } from '../../stores/segment-words.sql.ts';
+export { rawTokens, tokenizeSql } from '../segment-words.sql.ts';
 
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 const APOSTROPHES = /['’`ʼ‘]/gu;
