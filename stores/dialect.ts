@@ -80,3 +80,13 @@ export function isWriteConflict(e: unknown): boolean {
     code === '40P01'
   );
 }
+
+/**
+ * Serializes the transactions that take the same key until each commits: PostgreSQL's transaction
+ * advisory lock, for a read-then-write that no row lock covers (the next number of a month, a row
+ * that does not exist yet). SQLite runs one transaction at a time, so there it is nothing. Call it
+ * first in the transaction: what the transaction reads after it, it reads committed.
+ */
+export async function lockKey(tx: AnyDb, key: string): Promise<void> {
+  if (isPostgres(tx)) await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+}

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { EmptyInListPlugin } from './empty-in-list.ts';
 import type { Database } from './tables.ts';
 
 // Counts and sums come back from PostgreSQL as bigint (int8) and numeric, which `pg` hands over
@@ -13,5 +14,5 @@ export function openPostgresPool(url: string, poolSize: number): Kysely<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its server (a restart) must not take the process down with it.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new EmptyInListPlugin()] });
 }

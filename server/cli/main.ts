@@ -46,6 +46,9 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
   users    add NAME --role ROLE [--operator ID] [--name "Full Name"]   (password on stdin or CALLSCORE_PASSWORD)
   users    list
   sample   refill --date YYYY-MM-DD [--json] run the sampling rules due that date (already run: nothing changes)
+  migrate-store --to postgres://USER:PASSWORD@HOST/DB [--json]
+                                             copy the data directory's SQLite store into an empty PostgreSQL
+                                             database (then serve with CALLSCORE_DATABASE_URL set to it)
 `;
 
 type Command = (argv: string[]) => Promise<void>;
@@ -64,6 +67,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   autoqa: async () => (await import('./commands/autoqa.ts')).autoqaCommand,
   transcribe: async () => (await import('./commands/transcribe.ts')).transcribeCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
+  'migrate-store': async () => (await import('./commands/migrate-store.ts')).migrateStoreCommand,
 };
 
 async function main(argv: string[]) {

@@ -47,6 +47,10 @@ export async function testEnv(opts: { timeZone?: string } = {}): Promise<TestEnv
   };
 }
 
+/** The environment a CLI child process needs to open the same operational store as `env`. */
+export const storeEnv = (env: TestEnv): Record<string, string> =>
+  env.database.startsWith('postgres') ? { CALLSCORE_DATABASE_URL: env.database } : {};
+
 /** Writes a CSV into the data directory's scratch folder and imports it as `kind`. */
 export async function importCsv(
   env: TestEnv,
