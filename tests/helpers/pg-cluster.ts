@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,9 +7,23 @@ import path from 'node:path';
 /**
  * A private PostgreSQL cluster for the tests: initdb in a temporary folder, the server on a free
  * port of its own, stopped and removed after. Debian's server binaries; as root the server runs as
- * the `postgres` user, which PostgreSQL requires.
+ * the `postgres` user (the package creates it), since PostgreSQL refuses to run as root.
  */
-export const PG_BIN = '/usr/lib/postgresql/15/bin';
+/** CALLSCORE_PG_BIN, else the newest Debian PostgreSQL (/usr/lib/postgresql/<version>/bin). */
+function serverBinaries(): string {
+  if (process.env.CALLSCORE_PG_BIN) return process.env.CALLSCORE_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!versions[0])
+    throw new Error(
+      'no PostgreSQL server binaries in /usr/lib/postgresql (apt-get install postgresql), and neither CALLSCORE_TEST_DATABASE_URL nor CALLSCORE_PG_BIN is set',
+    );
+  return path.join(root, versions[0], 'bin');
+}
 
 export interface Cluster {
   url: string;
@@ -29,8 +43,9 @@ const freePort = () =>
 const asRoot = process.getuid?.() === 0;
 
 function run(bin: string, args: string[]) {
-  const cmd = asRoot ? 'runuser' : path.join(PG_BIN, bin);
-  const argv = asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args] : args;
+  const program = path.join(serverBinaries(), bin);
+  const cmd = asRoot ? 'runuser' : program;
+  const argv = asRoot ? ['-u', 'postgres', '--', program, ...args] : args;
   const r = spawnSync(cmd, argv, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${bin} failed (${r.status}): ${r.stderr || r.stdout}`);
 }
