@@ -12,7 +12,8 @@ export default defineConfig({
     include: ['tests/server/**/*.test.ts', 'tests/cli/**/*.test.ts'],
     globalSetup: ['tests/helpers/pg-global-setup.ts'],
     hookTimeout: 120_000,
-    testTimeout: 30_000,
+    // Each query is a round trip to the server here: the sign-in loops take longer than on SQLite.
+    testTimeout: 60_000,
     env: { TZ: 'America/Los_Angeles' },
   },
 });
