@@ -26,10 +26,16 @@ async function admin<T>(serverUrl: string, f: (c: pg.Client) => Promise<T>): Pro
 
 let counter = 0;
 
+/**
+ * The start of every database name of this run (CALLSCORE_TEST_RUN, set by the global setup), so
+ * that the run's end drops what a test left behind on a server it was given.
+ */
+export const runPrefix = () => `callscore_t${process.env.CALLSCORE_TEST_RUN ?? ''}_`;
+
 /** A new database copied from the run's template; returns its URL. */
 export async function createTestDatabase(serverUrl: string): Promise<{ name: string; url: string }> {
   const template = process.env.CALLSCORE_TEST_TEMPLATE_DB;
-  const name = `callscore_t${process.pid}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
+  const name = `${runPrefix()}${process.pid}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
   await admin(serverUrl, async (c) => {
     // Two CREATE DATABASE from one template at once: PostgreSQL may refuse the second while the
     // first copies; it is tried again.
@@ -55,7 +61,7 @@ export async function createEmptyDatabase(
   serverUrl: string,
   prefix: string,
 ): Promise<{ name: string; url: string }> {
-  const name = `${prefix}_${process.pid}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
+  const name = `${runPrefix()}${prefix}_${process.pid}_${++counter}_${Math.floor(Math.random() * 1e6)}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   return { name, url: databaseUrl(serverUrl, name) };
 }
