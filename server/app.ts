@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../core/errors.ts';
 import type { ErrorBody, HealthResponse } from '../schemas/api.ts';
+import { isWriteConflict } from '../stores/dialect.ts';
 import { activityRoutes } from './activity/activity.routes.ts';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { assessmentsRoutes } from './assessments/assessments.routes.ts';
@@ -129,6 +130,13 @@ export function createApp(deps: Deps) {
     if (err instanceof AppError) {
       for (const [k, v] of Object.entries(errorHeaders(err))) c.header(k, v);
       return c.json(err.toJSON(), httpStatus(err.code));
+    }
+    if (isWriteConflict(err)) {
+      // Two writers at once on the same record: the store kept the first; the second is told.
+      return c.json(
+        errorBody('conflict', 'another change to the same record came first; reload and try again'),
+        409,
+      );
     }
     if (err instanceof HTTPException) {
       const status = err.status;

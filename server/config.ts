@@ -9,6 +9,13 @@ import type { FactEngineConfig } from './scoring/engines/open-engine.ts';
  */
 const envSchema = z.object({
   CALLSCORE_DATA: z.string().min(1).optional(),
+  /** The operational store on PostgreSQL (`postgres://user:password@host:5432/db`); unset: SQLite in the data directory. */
+  CALLSCORE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'CALLSCORE_DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  /** Connections in the PostgreSQL pool of each process. */
+  CALLSCORE_DATABASE_POOL: z.coerce.number().int().min(1).max(500).optional(),
   CALLSCORE_PASSWORD: z.string().min(1).optional(),
   CALLSCORE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** The Parquet lake's folder (docs/lake.md): set, the importing process keeps it in sync. */

@@ -5,9 +5,9 @@ import { reconcileImports } from '../etl/journal/journal.ts';
 import { watchStoredVersions } from '../stores/data-version.ts';
 import { Analytics } from '../stores/duckdb.ts';
 import type { FactEngine } from '../stores/facts.ts';
-import { openSqlite } from '../stores/sqlite.ts';
+import { openStore } from '../stores/store.ts';
 import { AutoqaJob } from './autoqa/autoqa-job.ts';
-import { factEngineConfig } from './config.ts';
+import { env, factEngineConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { dataFiles } from './data-files.ts';
 import { ImportQueue } from './imports/import-queue.ts';
@@ -28,16 +28,26 @@ export interface Runtime extends Deps {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  webDir?: string | null;
+  /**
+   * The operational store: a `postgres://` URL, or a SQLite file. Unset: CALLSCORE_DATABASE_URL,
+   * else the data directory's own SQLite file.
+   */
+  database?: string;
+  /** Where scoring reads the facts; unset, from the environment (server/config.ts). */
+  facts?: FactEngineConfig;
+}
+
 /** Opens both stores of a data directory, creating it and migrating as needed. */
-export async function openDataDir(
-  dir: string,
-  opts: { webDir?: string | null; facts?: FactEngineConfig } = {},
-): Promise<Runtime> {
+export async function openDataDir(dir: string, opts: OpenOptions = {}): Promise<Runtime> {
   mkdirSync(dir, { recursive: true });
   const files = dataFiles(dir);
   mkdirSync(files.recordings, { recursive: true });
   mkdirSync(files.uploads, { recursive: true });
-  const db = await openSqlite(files.sqlite);
+  const db = await openStore(opts.database ?? env.CALLSCORE_DATABASE_URL ?? files.sqlite, {
+    poolSize: env.CALLSCORE_DATABASE_POOL,
+  });
   let analytics: Analytics;
   try {
     analytics = await Analytics.open(files.duckdb);
@@ -101,4 +111,6 @@ export async function openDataDir(
   };
 }
 
-export const hasData = (dir: string) => existsSync(dataFiles(dir).sqlite);
+/** Whether the directory holds callscore data: its SQLite store, or the analytics store beside a PostgreSQL one. */
+export const hasData = (dir: string) =>
+  existsSync(dataFiles(dir).sqlite) || existsSync(dataFiles(dir).duckdb);

@@ -1,3 +1,4 @@
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { deleteFailures, failureOf, failuresOf, saveFailure } from './throttle.repository.ts';
 
@@ -34,9 +35,13 @@ export async function lockedFor(db: Db, keys: string[], now = new Date()): Promi
 
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
   // Read and written in one transaction: failures at once, in this process or in another one of
-  // the same store, each count.
+  // the same store, each count. SQLite's transaction takes the write lock at its start; PostgreSQL
+  // reads under its default isolation, so each key is locked before it is read.
   await db.transaction().execute(async (tx) => {
-    for (const key of keys) await recordOne(tx, key, now);
+    for (const key of keys) {
+      await lockKey(tx, `login-failure:${key}`);
+      await recordOne(tx, key, now);
+    }
   });
 }
 

@@ -2,10 +2,14 @@ import { boundQuestions } from '../../core/auto-answer.ts';
 import { AppError } from '../../core/errors.ts';
 import type { CheckDef, RuleSetView } from '../../schemas/autoqa.ts';
 import { DEFAULT_CHECKS } from '../../schemas/autoqa-rules.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { definitionOf, listFormRows } from '../forms/forms.repository.ts';
 import { insertRuleSet, latestRuleSetRow, ruleSetRowToView } from './rules.repository.ts';
+
+/** Whoever reads the latest version to store the next one. */
+const RULE_SETS_LOCK = 'autoqa_rule_sets';
 
 /**
  * The rule set in force: the highest stored version. A data directory that has none gets the
@@ -15,6 +19,7 @@ export async function currentRuleSet(db: Db): Promise<RuleSetView> {
   const row = await latestRuleSetRow(db);
   if (row) return ruleSetRowToView(row);
   await db.transaction().execute(async (tx) => {
+    await lockKey(tx, RULE_SETS_LOCK);
     if (await latestRuleSetRow(tx)) return;
     await insertRuleSet(tx, 1, DEFAULT_CHECKS, 'system');
     await audit(tx, { actor: 'system', action: 'create', entity: 'autoqa_rule_set', entityId: '1' });
@@ -28,7 +33,9 @@ export async function currentRuleSet(db: Db): Promise<RuleSetView> {
 export async function saveRuleSet(db: Db, checks: readonly CheckDef[], actor: string): Promise<RuleSetView> {
   await currentRuleSet(db);
   await db.transaction().execute(async (tx) => {
-    // Read in the transaction: two edits at once make two versions, never one version twice.
+    // Read in the transaction, under its lock: two edits at once make two versions, never one
+    // version twice.
+    await lockKey(tx, RULE_SETS_LOCK);
     const before = ruleSetRowToView(
       (await latestRuleSetRow(tx)) as NonNullable<Awaited<ReturnType<typeof latestRuleSetRow>>>,
     );

@@ -42,6 +42,9 @@ export interface NewAssignment {
   assigned_by: string;
 }
 
+/** The lock (stores/dialect.ts: lockKey) of whoever reads which calls are given, then gives more. */
+export const ASSIGNMENTS_LOCK = 'evaluation_assignments';
+
 /** Adds an assignment; its id. */
 export async function insertAssignment(db: Db, a: NewAssignment): Promise<number> {
   const row = await db

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import type { AssignmentView, AssignRequest, AssignResponse } from '../../schemas/calls.ts';
 import { sampleQuery } from '../../schemas/calls.ts';
 import type { UserView } from '../../schemas/users.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import { type Analytics, textList } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
@@ -10,6 +11,7 @@ import type { Deps } from '../context.ts';
 import { worklistCalls } from '../notifications/events.ts';
 import { qaMonitorsNamed } from '../users/qa-monitors.ts';
 import {
+  ASSIGNMENTS_LOCK,
   assignmentsWithEvaluations,
   deleteAssignment,
   findAssignment,
@@ -138,6 +140,8 @@ export async function assignCalls(
   const createdIds: number[] = [];
   const assignedTo: string[] = [];
   await deps.db.transaction().execute(async (tx) => {
+    // Read then written: one writer of assignments at a time (the sampling rules take it too).
+    await lockKey(tx, ASSIGNMENTS_LOCK);
     for (const p of planned) {
       if (await isAssigned(tx, req.period, p.callId)) {
         skipped.push({ callId: p.callId, monitor: p.monitor });

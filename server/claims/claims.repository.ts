@@ -92,5 +92,20 @@ export const findClaimRow = (db: Db, claimId: string) =>
 export const insertClaim = (db: Db, row: Insertable<ClaimsTable>) =>
   db.insertInto('claims').values(row).execute();
 
-export const updateClaim = (db: Db, claimId: string, set: Updateable<ClaimsTable>) =>
-  db.updateTable('claims').set(set).where('claim_id', '=', claimId).execute();
+/**
+ * Decides an open claim; false when it is no longer open. The status is checked in the update
+ * itself, so of two heads deciding at once (two connections, or two processes) exactly one does.
+ */
+export async function decideOpenClaim(
+  db: Db,
+  claimId: string,
+  set: Updateable<ClaimsTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('claims')
+    .set(set)
+    .where('claim_id', '=', claimId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

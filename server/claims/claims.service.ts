@@ -9,10 +9,10 @@ import type { Scope } from '../context.ts';
 import { periodInstants } from '../periods/period.ts';
 import {
   claimRowToView,
+  decideOpenClaim,
   findClaimRow,
   insertClaim,
   listClaimRows,
-  updateClaim,
 } from './claims.repository.ts';
 
 /** Imported and registered claims in one list, open ones first, newest first. */
@@ -86,12 +86,13 @@ export async function decideClaim(
   }
   const decidedAt = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    await updateClaim(tx, claimId, {
+    const decided = await decideOpenClaim(tx, claimId, {
       status: req.status,
       decided_at: decidedAt,
       decision_note: req.note,
       updated_at: decidedAt,
     });
+    if (!decided) throw new AppError('conflict', `claim ${claimId} was judged by someone else a moment ago`);
     await audit(tx, {
       actor,
       action: req.status === 'justified' ? 'justify' : 'reject',

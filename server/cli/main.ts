@@ -54,6 +54,9 @@ usage: callscore <command> [options]      (every command takes --data DIR; defau
   sample   refill --date YYYY-MM-DD [--json] run the sampling rules due that date (already run: nothing changes)
   lake     sync [--lake DIR] [--json]        write the Parquet lake's partitions whose rows changed
                                              (default: CALLSCORE_LAKE_DIR, else DATA/lake; docs/lake.md)
+  migrate-store --to postgres://USER:PASSWORD@HOST/DB [--json]
+                                             copy the data directory's SQLite store into an empty PostgreSQL
+                                             database (then serve with CALLSCORE_DATABASE_URL set to it)
 `;
 
 type Command = (argv: string[]) => Promise<void>;
@@ -73,6 +76,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   transcribe: async () => (await import('./commands/transcribe.ts')).transcribeCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   lake: async () => (await import('./commands/lake.ts')).lakeCommand,
+  'migrate-store': async () => (await import('./commands/migrate-store.ts')).migrateStoreCommand,
 };
 
 async function main(argv: string[]) {

@@ -7,6 +7,7 @@ import { monthRange } from '../../schemas/period.ts';
 import { can } from '../../schemas/policy.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import type { UserView } from '../../schemas/users.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import type { Scope } from '../context.ts';
@@ -84,6 +85,8 @@ export async function disputeEvaluation(
   }
   const questions = await contestedQuestions(db, row, req.questions);
   await db.transaction().execute(async (tx) => {
+    // The operator's disputes of the month are counted, then one is added: one at a time.
+    await lockKey(tx, `disputes.open:${row.operator_id ?? ''}`);
     if (settings.disputesPerMonth > 0) {
       // The calendar month of today in the company's zone; counted inside the transaction, so
       // two disputes sent at once cannot both pass the last place.
@@ -100,7 +103,7 @@ export async function disputeEvaluation(
         );
       }
     }
-    await updateEvaluation(tx, id, { status: to, updated_at: at });
+    await updateEvaluation(tx, id, row.status, { status: to, updated_at: at });
     const dispute = await insertDispute(tx, {
       evaluation_id: id,
       level: 1,
@@ -156,7 +159,7 @@ export async function appealEvaluation(
   }
   const level1 = disputes.findLast((d) => d.level === 1);
   await db.transaction().execute(async (tx) => {
-    await updateEvaluation(tx, id, { status: to, updated_at: at });
+    await updateEvaluation(tx, id, row.status, { status: to, updated_at: at });
     const appeal = await insertDispute(tx, {
       evaluation_id: id,
       level: 2,
@@ -238,7 +241,7 @@ async function decide(
   }
   const at = now();
   await db.transaction().execute(async (tx) => {
-    await updateEvaluation(tx, id, {
+    await updateEvaluation(tx, id, row.status, {
       status: to,
       updated_at: at,
       ...(revised

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { AppError } from '../../core/errors.ts';
 import type {
   CommentView,
   DisputeView,
@@ -252,8 +253,26 @@ export async function lastEvaluationNumber(db: Db, month: string): Promise<numbe
 export const insertEvaluation = (db: Db, values: Insertable<EvaluationsTable>) =>
   db.insertInto('evaluations').values(values).execute();
 
-export const updateEvaluation = (db: Db, id: string, set: Updateable<EvaluationsTable>) =>
-  db.updateTable('evaluations').set(set).where('evaluation_id', '=', id).execute();
+/**
+ * Changes an evaluation that is still in the status it was read in. The status is checked in the
+ * update itself, so of two writers who read the same status (two tabs, two connections of the
+ * pool, two processes) one changes it and the other is told, with 409.
+ */
+export async function updateEvaluation(
+  db: Db,
+  id: string,
+  readStatus: string,
+  set: Updateable<EvaluationsTable>,
+): Promise<void> {
+  const r = await db
+    .updateTable('evaluations')
+    .set(set)
+    .where('evaluation_id', '=', id)
+    .where('status', '=', readStatus)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1)
+    throw new AppError('conflict', `evaluation ${id} was changed by someone else a moment ago; reload it`);
+}
 
 /** A draft and its comments. */
 export async function deleteEvaluation(db: Db, id: string): Promise<void> {

@@ -13,6 +13,7 @@ import { monthRange } from '../../schemas/period.ts';
 import { can } from '../../schemas/policy.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import type { UserView } from '../../schemas/users.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertInScope, scopeIds } from '../auth/scope.ts';
@@ -208,6 +209,9 @@ export async function createEvaluation(
       ? await proposedAnswers(deps, req.callId, definitionOf(formRow))
       : { answers: {}, rows: [] };
   return deps.db.transaction().execute(async (tx) => {
+    // One new evaluation at a time: the next number of the month and "has he evaluated this call
+    // already" are read, then written, and no row exists yet to lock.
+    await lockKey(tx, 'evaluations.create');
     const form = await findForm(tx, req.formId);
     if (!form) throw new AppError('not_found', `no form ${req.formId}`);
     if (form.status === 'archived') throw new AppError('conflict', `form ${req.formId} is archived`);
@@ -285,7 +289,7 @@ export async function saveAnswers(
   await assertSessionOpen(db, row);
   checkAnswers(await formOf(db, row), answers, false);
   await db.transaction().execute(async (tx) => {
-    await updateEvaluation(tx, id, { answers: JSON.stringify(answers), updated_at: now() });
+    await updateEvaluation(tx, id, row.status, { answers: JSON.stringify(answers), updated_at: now() });
     await audit(tx, {
       actor: user.username,
       action: 'save',
@@ -321,7 +325,7 @@ export async function submitEvaluation(
   }
   const at = now();
   await db.transaction().execute(async (tx) => {
-    await updateEvaluation(tx, id, {
+    await updateEvaluation(tx, id, row.status, {
       answers: JSON.stringify(final),
       score: result.score,
       critical_failed: result.criticalFailed ? 1 : 0,
@@ -371,7 +375,7 @@ export async function acknowledgeEvaluation(db: Db, user: UserView, scope: Scope
   const to = assertTransition(row.status, 'acknowledge', id);
   const at = now();
   await db.transaction().execute(async (tx) => {
-    await updateEvaluation(tx, id, {
+    await updateEvaluation(tx, id, row.status, {
       status: to,
       acknowledged_at: at,
       acknowledged_by: user.username,

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { FormSummary, FormView, NewFormRequest, UpdateFormRequest } from '../../schemas/forms.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
 import { assertChecksExist } from './check-bindings.ts';
@@ -48,6 +49,8 @@ export async function listForms(
 export async function createForm(db: Db, req: NewFormRequest, actor: string): Promise<FormView> {
   await assertChecksExist(db, req.definition);
   const id = await db.transaction().execute(async (tx) => {
+    // A free key, then the form under it: one new form or version at a time.
+    await lockKey(tx, 'forms');
     const base = slugOf(req.name);
     let formKey = base;
     for (let i = 2; await formKeyTaken(tx, formKey); i++) formKey = `${base}-${i}`;
@@ -87,6 +90,7 @@ export async function updateForm(
 ): Promise<FormView> {
   if (req.definition) await assertChecksExist(db, req.definition);
   const newId = await db.transaction().execute(async (tx) => {
+    await lockKey(tx, 'forms');
     const row = await findForm(tx, id);
     if (!row) throw new AppError('not_found', `no form ${id}`);
     if (row.status === 'archived')

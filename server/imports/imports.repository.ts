@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ImportDetailResponse, ImportSummary } from '../../schemas/imports.ts';
+import { isPostgres } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 
 const SOURCE_NOTE = /^source (\S+): its call ids are written/;
@@ -22,8 +23,14 @@ export async function listImports(db: Db, limit: number): Promise<ImportSummary[
       'started_at',
       'finished_at',
       // the importer names a PBX source in its report's notes (etl/asterisk/import-asterisk.ts)
-      sql<string | null>`(SELECT value FROM json_each(imports.report, '$.notes')
-        WHERE value LIKE 'source %: its call ids are written %' LIMIT 1)`.as('source_note'),
+      (isPostgres(db)
+        ? sql<
+            string | null
+          >`(SELECT value FROM json_array_elements_text(imports.report::json -> 'notes') AS n(value)
+            WHERE value LIKE 'source %: its call ids are written %' LIMIT 1)`
+        : sql<string | null>`(SELECT value FROM json_each(imports.report, '$.notes')
+            WHERE value LIKE 'source %: its call ids are written %' LIMIT 1)`
+      ).as('source_note'),
     ])
     .orderBy('id', 'desc')
     .limit(limit)

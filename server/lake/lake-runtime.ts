@@ -3,8 +3,9 @@ import { AppError } from '../../core/errors.ts';
 import { onDataVersion, watchStoredVersions } from '../../stores/data-version.ts';
 import { Analytics } from '../../stores/duckdb.ts';
 import { stateFile } from '../../stores/lake/layout.ts';
-import { openSqlite } from '../../stores/sqlite.ts';
+import { openStore } from '../../stores/store.ts';
 import { AutoqaJob } from '../autoqa/autoqa-job.ts';
+import { env } from '../config.ts';
 import type { LakeMode } from '../context.ts';
 import { dataFiles } from '../data-files.ts';
 import { ImportQueue } from '../imports/import-queue.ts';
@@ -21,7 +22,9 @@ import { TranscribeJob } from '../transcribe/transcribe-job.ts';
 export async function openLakeDir(dataDir: string, lake: LakeMode, version: string): Promise<Runtime> {
   const files = dataFiles(dataDir);
   // Refused in one line each (AppError): the command says what to do first.
-  if (!existsSync(files.sqlite))
+  // The shared operational store: PostgreSQL when named, else the data directory's SQLite file.
+  const store = env.CALLSCORE_DATABASE_URL ?? files.sqlite;
+  if (store === files.sqlite && !existsSync(files.sqlite))
     throw new AppError(
       'not_found',
       `no operational store in ${dataDir}: start the importing process on it first`,
@@ -31,7 +34,7 @@ export async function openLakeDir(dataDir: string, lake: LakeMode, version: stri
       'not_found',
       `no lake at ${lake.lakeDir}: run callscore lake sync --data ${dataDir} --lake ${lake.lakeDir} first`,
     );
-  const db = await openSqlite(files.sqlite);
+  const db = await openStore(store, { poolSize: env.CALLSCORE_DATABASE_POOL });
   let analytics: Analytics;
   try {
     analytics = await Analytics.overLake(lake.lakeDir);

@@ -25,23 +25,73 @@ export async function variablePayMonths(db: Db): Promise<string[]> {
   return rows.map((r) => r.period);
 }
 
-/** Marks a month approved, with when and by whom, whether or not it had a record. */
-export const upsertApprovedPeriod = (db: Db, period: string, at: string, actor: string) =>
-  db
+/**
+ * Marks a month approved, with when and by whom, whether or not it had a record; false when it is
+ * approved already. The status is checked in the statement, so of two approvals at once one does.
+ */
+export async function upsertApprovedPeriod(
+  db: Db,
+  period: string,
+  at: string,
+  actor: string,
+): Promise<boolean> {
+  const row = await db
     .insertInto('pay_periods')
     .values({ period, status: 'approved', approved_at: at, approved_by: actor })
     .onConflict((oc) =>
-      oc.column('period').doUpdateSet({ status: 'approved', approved_at: at, approved_by: actor }),
+      oc
+        .column('period')
+        .doUpdateSet({ status: 'approved', approved_at: at, approved_by: actor })
+        .where('pay_periods.status', '<>', 'approved'),
     )
-    .execute();
+    .returning('period')
+    .executeTakeFirst();
+  return row !== undefined;
+}
 
-/** Marks an approved month open again, with when, by whom and why. */
-export const markPeriodReopened = (db: Db, period: string, at: string, actor: string, reason: string) =>
-  db
+/** Marks an approved month open again, with when, by whom and why; false when it is not approved. */
+export async function markPeriodReopened(
+  db: Db,
+  period: string,
+  at: string,
+  actor: string,
+  reason: string,
+): Promise<boolean> {
+  const r = await db
     .updateTable('pay_periods')
     .set({ status: 'open', reopened_at: at, reopened_by: actor, reopen_reason: reason })
     .where('period', '=', period)
-    .execute();
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * Where the import log and a month's claims stand: the last import, the imports running (in this
+ * process or another), and the claims given to the month. An approval compares them before it
+ * scores and as it stores, so it never locks figures an import or a claim changed in between.
+ */
+export async function payInputsMark(db: Db, period: string): Promise<string> {
+  const imports = await db
+    .selectFrom('imports')
+    .select((eb) => [
+      eb.fn.max('id').as('last'),
+      eb.fn.count<number>(eb.case().when('status', '=', 'running').then(1).end()).as('running'),
+    ])
+    .executeTakeFirstOrThrow();
+  const claims = await db
+    .selectFrom('claim_periods')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('assigned_at').as('last')])
+    .where('period', '=', period)
+    .executeTakeFirstOrThrow();
+  return JSON.stringify([imports.last ?? 0, Number(imports.running), Number(claims.n), claims.last ?? '']);
+}
+
+/** The imports running now, in any process. */
+export async function runningImports(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('imports').select('file_name').where('status', '=', 'running').execute();
+  return rows.map((r) => r.file_name);
+}
 
 export const deletePaySnapshots = (db: Db, period: string) =>
   db.deleteFrom('pay_snapshots').where('period', '=', period).execute();

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { toInstant } from '../../core/time.ts';
 import { monthPeriod } from '../../schemas/period.ts';
 import type { PayPeriodSummary, PayPeriodView, PayTotals, ScorecardRow } from '../../schemas/scorecard.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import { num } from '../../stores/duckdb.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { Stores } from '../../stores/stores.ts';
@@ -10,7 +11,7 @@ import { audit } from '../audit/audit.ts';
 import { inScope } from '../auth/scope.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
-import { settleClaimPeriods } from '../scoring/claim-periods.ts';
+import { CLAIM_PERIODS_LOCK, settleClaimPeriods } from '../scoring/claim-periods.ts';
 import { cachedScoreRange } from '../scoring/score-cache.ts';
 import { type ScoringSettings, scoreRange } from '../scoring/score-range.ts';
 import { payrollXlsx } from './export-xlsx.ts';
@@ -22,7 +23,9 @@ import {
   insertPayExport,
   insertPaySnapshot,
   markPeriodReopened,
+  payInputsMark,
   payPeriodMonths,
+  runningImports,
   snapshotScorecards,
   upsertApprovedPeriod,
   variablePayMonths,
@@ -184,7 +187,14 @@ export async function approvePeriod(
   });
   if (num(count?.calls) === 0)
     throw new AppError('conflict', `${period} has no calls: there is nothing to approve`);
+  const running = await runningImports(db);
+  if (running.length > 0)
+    throw new AppError(
+      'conflict',
+      `an import is running (${running.join(', ')}): approve ${period} once it has finished, so that its data is in the figures`,
+    );
   await settleClaimPeriods(db, settings.timeZone);
+  const mark = await payInputsMark(db, period);
   const rows = await scoreRange(stores, range, settings);
   checkMissingBases(period, rows, confirmMissingBases);
   const withoutBase = rows
@@ -194,7 +204,16 @@ export async function approvePeriod(
   const xlsx = await payrollXlsx(payrollLines(rows));
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    await upsertApprovedPeriod(tx, period, at, actor);
+    await lockKey(tx, CLAIM_PERIODS_LOCK);
+    // An import begun, or a claim given to this month, since the figures were computed: they
+    // would be locked without it.
+    if ((await payInputsMark(tx, period)) !== mark)
+      throw new AppError(
+        'conflict',
+        `an import or a claim decision changed ${period} while it was being approved; approve it again`,
+      );
+    if (!(await upsertApprovedPeriod(tx, period, at, actor)))
+      throw new AppError('conflict', `${period} was approved by someone else a moment ago`);
     await deletePaySnapshots(tx, period);
     await deletePayExports(tx, period);
     for (const r of rows) {
@@ -235,7 +254,8 @@ export async function reopenPeriod(
   const approved = await snapshotRows(db, period);
   const at = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
-    await markPeriodReopened(tx, period, at, actor, reason);
+    if (!(await markPeriodReopened(tx, period, at, actor, reason)))
+      throw new AppError('conflict', `${period} was re-opened by someone else a moment ago`);
     await deletePayExports(tx, period);
     await deletePaySnapshots(tx, period);
     await audit(tx, {

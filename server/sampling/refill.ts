@@ -7,10 +7,11 @@ import {
   type SamplingRuleInput,
   samplingRuleInput,
 } from '../../schemas/sampling-rules.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import { textList } from '../../stores/duckdb.ts';
 import { audit } from '../audit/audit.ts';
 import { currentRuleSet } from '../autoqa/rules.service.ts';
-import { insertAssignment } from '../calls/assignments.repository.ts';
+import { ASSIGNMENTS_LOCK, insertAssignment } from '../calls/assignments.repository.ts';
 import { claimedCallsAndOrders } from '../calls/sample.repository.ts';
 import type { Deps } from '../context.ts';
 import { countedScores } from '../evaluations/quality.repository.ts';
@@ -133,6 +134,9 @@ export async function refillRule(
     ? all.filter((m) => rule.monitors.some((n) => n.toLowerCase() === m.toLowerCase()))
     : all;
   return deps.db.transaction().execute(async (tx) => {
+    // Two refills at once (two rules, a timer and a "run now", two processes) read the calls
+    // given, then give more: one at a time.
+    await lockKey(tx, ASSIGNMENTS_LOCK);
     // Checked again inside the transaction: a timer and a "run now" at once give the calls once.
     if (await refillRan(tx, row.id, date)) return none;
     // Another rule's refill may have given some of these calls since they were read.

@@ -1,3 +1,4 @@
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { monthOfInstant, nextMonth } from '../periods/period.ts';
 import {
@@ -15,19 +16,26 @@ import {
  * before approving, so no claim can slip past a lock; a claim keeps its period once given.
  */
 export async function settleClaimPeriods(db: Db, tz: string): Promise<number> {
-  const pending = await claimsWithoutPeriod(db);
-  if (pending.length === 0) return 0;
-  const locked = await approvedPeriods(db);
+  if ((await claimsWithoutPeriod(db)).length === 0) return 0;
   const at = new Date().toISOString();
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
+    // Read again under the lock an approval takes too (CLAIM_PERIODS_LOCK): a claim is given a
+    // month either before an approval computes its figures or after it has committed, when the
+    // month is seen approved.
+    await lockKey(tx, CLAIM_PERIODS_LOCK);
+    const pending = await claimsWithoutPeriod(tx);
+    const locked = await approvedPeriods(tx);
     for (const claim of pending) {
       let period = monthOfInstant(claim.decided_at as string, tz);
       while (locked.has(period)) period = nextMonth(period);
       await insertClaimPeriod(tx, claim.claim_id, period, at);
     }
+    return pending.length;
   });
-  return pending.length;
 }
+
+/** The lock of the claims' pay months, taken by settleClaimPeriods and by an approval. */
+export const CLAIM_PERIODS_LOCK = 'claim_periods';
 
 export interface ClaimMove {
   claimId: string;

@@ -1,4 +1,5 @@
 import { type NewPayRuleRequest, type PayRuleVersion, payRule } from '../../schemas/pay-rule.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { PayRulesTable } from '../../stores/tables.ts';
 import { audit } from '../audit/audit.ts';
@@ -29,6 +30,8 @@ export async function listPayRules(db: Db): Promise<PayRuleVersion[]> {
 /** Saves a rule as the next version of its department's rules; earlier versions stay as they were. */
 export async function addPayRule(db: Db, req: NewPayRuleRequest, actor: string): Promise<PayRuleVersion> {
   return db.transaction().execute(async (tx) => {
+    // The highest version read, then the next written: one at a time.
+    await lockKey(tx, 'pay_rules');
     const last = await tx
       .selectFrom('pay_rules')
       .select((eb) => eb.fn.max('version').as('v'))

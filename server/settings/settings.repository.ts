@@ -1,8 +1,9 @@
 import { AppError, describeIssues } from '../../core/errors.ts';
 import { SETTING_KEYS, type SettingKey, type Settings, settingsSchema } from '../../schemas/settings.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import { audit } from '../audit/audit.ts';
-import { rederiveClaimPeriods } from '../scoring/claim-periods.ts';
+import { CLAIM_PERIODS_LOCK, rederiveClaimPeriods } from '../scoring/claim-periods.ts';
 
 export async function readSettings(db: Db): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
@@ -27,10 +28,14 @@ export async function writeSetting(db: Db, key: string, raw: unknown, actor: str
     throw new AppError('bad_request', `unknown setting "${key}" (known: ${SETTING_KEYS.join(', ')})`);
   }
   if (raw === undefined) throw new AppError('bad_request', `value: is required (the new value of ${key})`);
-  const current = await readSettings(db);
-  const next = settingsSchema.safeParse({ ...current, [key]: raw });
-  if (!next.success) throw new AppError('bad_request', describeIssues(next.error.issues));
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
+    // Read under a lock: two changes at once each audit the value the other left, and a new time
+    // zone re-derives the claims' months under the lock an approval takes (CLAIM_PERIODS_LOCK).
+    await lockKey(tx, 'settings');
+    if (key === 'timeZone') await lockKey(tx, CLAIM_PERIODS_LOCK);
+    const current = await readSettings(tx);
+    const next = settingsSchema.safeParse({ ...current, [key]: raw });
+    if (!next.success) throw new AppError('bad_request', describeIssues(next.error.issues));
     await tx
       .insertInto('settings')
       .values({ key, value: JSON.stringify(next.data[key]) })
@@ -61,6 +66,6 @@ export async function writeSetting(db: Db, key: string, raw: unknown, actor: str
         after: { timeZone: next.data.timeZone, moved },
       });
     }
+    return next.data;
   });
-  return next.data;
 }

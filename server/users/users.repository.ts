@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { MonitorView } from '../../schemas/evaluations.ts';
 import type { Role } from '../../schemas/roles.ts';
 import { isLanguageCode, type LanguageCode, type UserView } from '../../schemas/users.ts';
+import { usernameIs } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { UsersTable } from '../../stores/tables.ts';
 
@@ -39,7 +40,7 @@ export const findUserByName = (db: Db, username: string) =>
   db
     .selectFrom('users')
     .selectAll()
-    .where('username', '=', username)
+    .where(usernameIs(db, username))
     .where('active', '=', 1)
     .executeTakeFirst();
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn, isPostgres, nowText, realType } from '../dialect.ts';
 
 /**
  * The operational store's first shape. Migrations take Kysely<any> on purpose: the app's Database
@@ -6,12 +7,16 @@ import { type Kysely, sql } from 'kysely';
  */
 // biome-ignore lint/suspicious/noExplicitAny: see above
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+  const now = nowText(db);
 
   await db.schema
     .createTable('users')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('username', 'text', (c) => c.notNull().unique().modifyEnd(sql`collate nocase`))
+    .addColumn('id', 'integer', idColumn(db))
+    // One user per name whatever its case: SQLite collates the column nocase; PostgreSQL has a
+    // unique index on lower(username) below, which lookups compare with (stores/dialect.ts).
+    .addColumn('username', 'text', (c) =>
+      isPostgres(db) ? c.notNull() : c.notNull().unique().modifyEnd(sql`collate nocase`),
+    )
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('operator_id', 'text')
@@ -22,6 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
     .addCheckConstraint('users_operator_role', sql`(role = 'operator') = (operator_id is not null)`)
     .execute();
+  if (isPostgres(db))
+    await sql`CREATE UNIQUE INDEX users_username_lower ON users (lower(username))`.execute(db);
 
   await db.schema
     .createTable('sessions')
@@ -75,7 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('team_id', 'text', (c) => c.notNull())
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('metric', 'text', (c) => c.notNull())
-    .addColumn('target', 'real', (c) => c.notNull())
+    .addColumn('target', realType(db), (c) => c.notNull())
     .addColumn('import_id', 'integer')
     .addPrimaryKeyConstraint('targets_pk', ['team_id', 'period', 'metric'])
     .execute();
@@ -143,7 +150,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('forms')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('form_key', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -162,7 +169,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('call_started_at', 'text') // the call's start decides the evaluation's period
     .addColumn('form_id', 'integer', (c) => c.references('forms.id'))
     .addColumn('evaluator', 'text', (c) => c.notNull())
-    .addColumn('score', 'real')
+    .addColumn('score', realType(db))
     .addColumn('critical_failed', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('answers', 'text') // JSON
@@ -182,7 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('pay_rules')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('department', 'text') // null: every department without a rule of its own
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('valid_from', 'text', (c) => c.notNull()) // local date
@@ -212,7 +219,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_log')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
@@ -225,7 +232,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('imports')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('format', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn, nowText, realType } from '../dialect.ts';
 
 /**
  * QA monitoring: what the initial `forms` and `evaluations` tables lack. Evaluations keep the
@@ -7,7 +8,7 @@ import { type Kysely, sql } from 'kysely';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations never use the app's Database type
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+  const now = nowText(db);
 
   await db.schema.alterTable('forms').addColumn('description', 'text').execute();
   await db.schema.createIndex('forms_key').on('forms').columns(['form_key', 'version']).execute();
@@ -25,13 +26,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A comment on an evaluation: on one question, at a moment of the recording, or on the whole.
   await db.schema
     .createTable('evaluation_comments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('evaluation_id', 'text', (c) =>
       c.notNull().references('evaluations.evaluation_id').onDelete('cascade'),
     )
     .addColumn('author', 'text', (c) => c.notNull())
     .addColumn('question_id', 'text')
-    .addColumn('offset_s', 'real')
+    .addColumn('offset_s', realType(db))
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // never loses what the monitor first submitted.
   await db.schema
     .createTable('evaluation_disputes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('evaluation_id', 'text', (c) =>
       c.notNull().references('evaluations.evaluation_id').onDelete('cascade'),
     )
@@ -56,10 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_by', 'text')
     .addColumn('decided_at', 'text')
     .addColumn('decision_note', 'text')
-    .addColumn('score_before', 'real')
+    .addColumn('score_before', realType(db))
     .addColumn('answers_before', 'text') // JSON
     .addColumn('critical_failed_before', 'integer')
-    .addColumn('score_after', 'real')
+    .addColumn('score_after', realType(db))
     .addColumn('answers_after', 'text') // JSON
     .execute();
   await db.schema
@@ -71,7 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A call given to a monitor to evaluate in a period (from the sample, or by hand).
   await db.schema
     .createTable('evaluation_assignments')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('period', 'text', (c) => c.notNull())
     .addColumn('call_id', 'text', (c) => c.notNull())
     .addColumn('operator_id', 'text')
@@ -89,7 +90,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('calibration_sessions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('call_id', 'text', (c) => c.notNull())
     .addColumn('operator_id', 'text')
     .addColumn('call_started_at', 'text')

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { DEFAULT_PAY_RULE } from '../../schemas/pay-rule.ts';
+import { blobType, nowText } from '../dialect.ts';
 
 /**
  * Pay: the period a justified claim is paid in, the files of approved periods, and the default
@@ -24,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('pay_exports')
     .addColumn('period', 'text', (c) => c.notNull().references('pay_periods.period'))
     .addColumn('format', 'text', (c) => c.notNull())
-    .addColumn('content', 'blob', (c) => c.notNull())
+    .addColumn('content', blobType(db), (c) => c.notNull())
     .addColumn('sha256', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('pay_exports_pk', ['period', 'format'])
     .execute();
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       rule: JSON.stringify(DEFAULT_PAY_RULE),
       note: 'The default rule of docs/scoring.md',
       created_by: 'system',
-      created_at: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      created_at: nowText(db),
     })
     .execute();
 }

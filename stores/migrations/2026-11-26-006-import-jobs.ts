@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { bigIntType, idColumn } from '../dialect.ts';
 
 /**
  * Uploads waiting for or going through their import. Kept here, not in memory, so a restart
@@ -8,7 +9,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('import_jobs')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('format', 'text') // null: detected
     .addColumn('gmt_times', 'integer', (c) => c.notNull().defaultTo(0))
@@ -16,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The stored file's name inside the data directory's uploads/, so the directory can move.
     .addColumn('stored_name', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('size', bigIntType(db), (c) => c.notNull())
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>
       c.notNull().check(sql`state in ('queued', 'running', 'done', 'failed')`),

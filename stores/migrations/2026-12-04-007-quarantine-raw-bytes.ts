@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { blobType } from '../dialect.ts';
 
 /**
  * A quarantined row keeps the bytes the file had, beside its text: the text of a row that is not
@@ -6,7 +7,7 @@ import type { Kysely } from 'kysely';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations see the schema as it was (initial migration)
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('import_quarantine').addColumn('raw_bytes', 'blob').execute();
+  await db.schema.alterTable('import_quarantine').addColumn('raw_bytes', blobType(db)).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bigIntType } from '../dialect.ts';
 
 /**
  * Where `callscore import … --follow` got to in each file it follows: the offset after the last
@@ -15,8 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('pbx_source', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('inode', 'text', (c) => c.notNull())
     .addColumn('first_line', 'text') // sha256 of the first line; null while the file has none
-    .addColumn('offset', 'integer', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('offset', bigIntType(db), (c) => c.notNull())
+    .addColumn('size', bigIntType(db), (c) => c.notNull())
     .addColumn('lines', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_event_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { idColumn, realType } from '../dialect.ts';
 
 /**
  * Coaching sessions: an operator, what the session is about (calls, findings, where it was opened
@@ -10,7 +11,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('coaching_sessions')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('operator_id', 'text', (c) => c.notNull())
     .addColumn('opened_by', 'text', (c) => c.notNull())
     .addColumn('opened_at', 'text', (c) => c.notNull())
@@ -23,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('findings', 'text', (c) => c.notNull().defaultTo('[]'))
     // JSON of the goal (schemas/coaching.ts: coachingGoal).
     .addColumn('goal', 'text', (c) => c.notNull())
-    .addColumn('target', 'real', (c) => c.notNull())
+    .addColumn('target', realType(db), (c) => c.notNull())
     .addColumn('follow_up_on', 'text', (c) => c.notNull())
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('acknowledged_at', 'text')

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { idColumn, realType } from '../dialect.ts';
 
 /**
  * Self-evaluations: a QA lead asks an operator to score a call of his own on a form; the operator
@@ -10,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('self_evaluations')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('call_id', 'text', (c) => c.notNull())
     .addColumn('operator_id', 'text', (c) => c.notNull())
     .addColumn('call_started_at', 'text', (c) => c.notNull())
@@ -20,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('requested', 'submitted')`))
     // JSON of the answers, null until submitted.
     .addColumn('answers', 'text')
-    .addColumn('score', 'real')
+    .addColumn('score', realType(db))
     .addColumn('critical_failed', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('submitted_at', 'text')
     .addUniqueConstraint('self_evaluations_call', ['call_id'])

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { idColumn } from '../dialect.ts';
 
 /**
  * Sampling rules that fill the monitors' worklists by themselves, the calls each refill gave (with
@@ -9,7 +10,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('sampling_rules')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     // JSON of the rule's definition (schemas/sampling-rules.ts: samplingRuleInput).
@@ -20,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('sampling_items')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('rule_id', 'integer', (c) => c.notNull())
     .addColumn('run_on', 'text', (c) => c.notNull())
     .addColumn('call_id', 'text', (c) => c.notNull())
@@ -37,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .createTable('sampling_refills')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('rule_id', 'integer', (c) => c.notNull())
     .addColumn('run_on', 'text', (c) => c.notNull())
     .addColumn('ran_at', 'text', (c) => c.notNull())

@@ -5,10 +5,12 @@ import { DEFAULT_CHECK_KEYS } from '../../schemas/autoqa-rules.ts';
 import { listAuditEntries } from '../../server/audit/audit.repository.ts';
 import { openDataDir } from '../../server/runtime.ts';
 import { AUTOQA_SAMPLE, loadAutoqaSample } from '../helpers/autoqa.ts';
-import { cli } from '../helpers/cli.ts';
-import { type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { cli as runCli } from '../helpers/cli.ts';
+import { storeEnv, type TestEnv, testEnv } from '../helpers/runtime.ts';
 
 let env: TestEnv;
+/** The CLI on the same data directory and operational store as `env`. */
+const cli = (args: string[]) => runCli(args, { env: storeEnv(env) });
 let dir: string;
 
 beforeAll(async () => {
@@ -49,7 +51,7 @@ describe('callscore autoqa', () => {
     expect(lines[0]).toMatch(/^call\s+operator\s+lang\s+greeting\s+introduction\s+new-product/);
     expect(lines[1]).toMatch(/^SH-EN-01\s+OP-EN1\s+en\s+✓\s+✓/);
     expect(lines.at(-1)).toMatch(/^passed of applicable: greeting \d+\/36,/);
-    const rt = await openDataDir(dir, { webDir: null });
+    const rt = await openDataDir(dir, { webDir: null, database: env.database });
     try {
       const runs = await listAuditEntries(rt.db, { entity: 'autoqa', limit: 10 });
       expect(
@@ -71,7 +73,7 @@ describe('callscore autoqa', () => {
     );
     const imported = await cli(['import', 'products', products, '--data', dir]);
     expect(imported.code).toBe(0);
-    const rt = await openDataDir(dir, { webDir: null });
+    const rt = await openDataDir(dir, { webDir: null, database: env.database });
     try {
       const [left] = await rt.analytics.rows('SELECT count(*)::INTEGER AS n FROM autoqa_results');
       expect(left?.n).toBe(0);

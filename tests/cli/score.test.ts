@@ -4,11 +4,13 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../core/time.ts';
 import { shiftPeriod } from '../../fixtures/demo/time.ts';
-import { cli } from '../helpers/cli.ts';
-import { type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { cli as runCli } from '../helpers/cli.ts';
+import { storeEnv, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { expectedScorecards, loadGolden } from '../scoring/golden.ts';
 
 let env: TestEnv;
+/** The CLI on the same data directory and operational store as `env`. */
+const cli = (args: string[]) => runCli(args, { env: storeEnv(env) });
 let dir: string;
 
 beforeAll(async () => {

@@ -5,36 +5,51 @@ import { importFile } from '../../etl/import-file.ts';
 import type { ImportKind } from '../../schemas/kinds.ts';
 import type { Role } from '../../schemas/roles.ts';
 import { createApp } from '../../server/app.ts';
-import { openDataDir, type Runtime } from '../../server/runtime.ts';
+import { dataFiles, openDataDir, type Runtime } from '../../server/runtime.ts';
 import { writeSetting } from '../../server/settings/settings.repository.ts';
 import { createUser } from '../../server/users/users.service.ts';
+import { createTestDatabase, dropTestDatabase, testDatabaseUrl } from './pg-databases.ts';
 
 export const tempDir = (prefix = 'callscore-test-') => mkdtempSync(path.join(tmpdir(), prefix));
 
 export interface TestEnv {
   dir: string;
+  /** The operational store this environment opened: its PostgreSQL database's URL, or its SQLite file. */
+  database: string;
   rt: Runtime;
   app: ReturnType<typeof createApp>;
   dispose(): Promise<void>;
 }
 
-/** A fresh data directory with real SQLite and DuckDB files, and the real app over it. */
+/**
+ * A fresh data directory with real SQLite and DuckDB files, and the real app over it. With
+ * CALLSCORE_TEST_DATABASE_URL set, the operational store is a fresh PostgreSQL database instead.
+ */
 export async function testEnv(opts: { timeZone?: string } = {}): Promise<TestEnv> {
   const dir = tempDir();
-  const rt = await openDataDir(dir, { webDir: null });
+  const server = testDatabaseUrl();
+  const pgDb = server ? await createTestDatabase(server) : undefined;
+  const database = pgDb?.url ?? dataFiles(dir).sqlite;
+  const rt = await openDataDir(dir, { webDir: null, database });
   // As the server does: uploads are imported as they come.
   rt.imports.start();
   if (opts.timeZone) await writeSetting(rt.db, 'timeZone', opts.timeZone, 'test');
   return {
     dir,
+    database,
     rt,
     app: createApp(rt),
     async dispose() {
       await rt.close();
       rmSync(dir, { recursive: true, force: true });
+      if (server && pgDb) await dropTestDatabase(server, pgDb.name);
     },
   };
 }
+
+/** The environment a CLI child process needs to open the same operational store as `env`. */
+export const storeEnv = (env: TestEnv): Record<string, string> =>
+  env.database.startsWith('postgres') ? { CALLSCORE_DATABASE_URL: env.database } : {};
 
 /** Writes a CSV into the data directory's scratch folder and imports it as `kind`. */
 export async function importCsv(

@@ -1,12 +1,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../etl/import-file.ts';
 import { syncLake } from '../../server/lake/sync.ts';
 import { openDataDir } from '../../server/runtime.ts';
 import { type LakeServer, lakeEnv, serveLake } from '../helpers/lake.ts';
-import { addUser, signIn as signInTo, type TestEnv } from '../helpers/runtime.ts';
+import { addUser, signIn as signInTo, storeEnv, type TestEnv } from '../helpers/runtime.ts';
 
 /**
  * Two `callscore serve --lake` processes on one operational store (the shared SQLite file, WAL)
@@ -221,7 +220,7 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
       };
       const before = await handled(b);
       // The importing process: it owns the analytics store (no child holds it) and writes the lake.
-      const importer = await openDataDir(env.dir, { webDir: null });
+      const importer = await openDataDir(env.dir, { webDir: null, database: env.database });
       try {
         await importFile(importer, {
           kind: 'calls',
@@ -261,34 +260,11 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
   });
 }
 
-twoProcesses('SQLite file', async () => ({ env: await lakeEnv(), extraEnv: {} }));
-
 /**
- * The same on PostgreSQL: a fresh database for the run, its URL given to both children as
- * CALLSCORE_DATABASE_URL. Skipped: the operational store opens only the SQLite file in this
- * version; the test environment and `serve --lake` take the URL once the PostgreSQL store is in.
+ * On the environment's store: the SQLite file, or (`npm run test:pg`) the PostgreSQL database the
+ * test environment made, its URL given to both children as CALLSCORE_DATABASE_URL.
  */
-const PG_READY = false;
-describe.skipIf(!PG_READY || !process.env.CALLSCORE_TEST_DATABASE_URL)('on PostgreSQL', () => {
-  twoProcesses('PostgreSQL database', async () => {
-    const base = process.env.CALLSCORE_TEST_DATABASE_URL as string;
-    const name = `callscore_lake_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const env = await lakeEnv();
-    return {
-      env,
-      extraEnv: { CALLSCORE_DATABASE_URL: url.toString() },
-      async dispose() {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  });
+twoProcesses(process.env.CALLSCORE_TEST_DATABASE_URL ? 'PostgreSQL database' : 'SQLite file', async () => {
+  const env = await lakeEnv();
+  return { env, extraEnv: storeEnv(env) };
 });

@@ -64,7 +64,7 @@ describe('the analytics store (DuckDB)', () => {
     const env = await testEnv();
     await loadSmall(env);
     await env.rt.close();
-    const rt = await openDataDir(env.dir, { webDir: null });
+    const rt = await openDataDir(env.dir, { webDir: null, database: env.database });
     const [row] = await rt.analytics.rows(
       'SELECT count(*) AS calls, (SELECT count(*) FROM orders) AS orders FROM calls',
     );

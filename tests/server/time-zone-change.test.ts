@@ -3,7 +3,7 @@ import type { ClaimView } from '../../schemas/claims.ts';
 import type { ScorecardResponse, ScorecardsResponse } from '../../schemas/scorecard.ts';
 import { openDataDir } from '../../server/runtime.ts';
 import { cli } from '../helpers/cli.ts';
-import { addUser, signIn, type TestEnv, testEnv } from '../helpers/runtime.ts';
+import { addUser, signIn, storeEnv, type TestEnv, testEnv } from '../helpers/runtime.ts';
 import { loadGolden } from '../scoring/golden.ts';
 
 /*
@@ -104,11 +104,11 @@ describe('a new company time zone set from the CLI, October approved', () => {
     ).json()) as ScorecardsResponse;
     dir = env.dir;
     await env.rt.close();
-    const set = await cli(['settings', 'set', 'timeZone', 'UTC', '--data', dir]);
+    const set = await cli(['settings', 'set', 'timeZone', 'UTC', '--data', dir], { env: storeEnv(env) });
     expect(set.stderr).toBe('');
     expect(set.stdout.trim()).toBe('timeZone=UTC');
     // Back in this process, on the same directory.
-    env.rt = await openDataDir(dir, { webDir: null });
+    env.rt = await openDataDir(dir, { webDir: null, database: env.database });
     const { createApp } = await import('../../server/app.ts');
     env.app = createApp(env.rt);
   });
