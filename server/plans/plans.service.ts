@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.ts';
 import { monthPeriod } from '../../schemas/period.ts';
 import type { baseRequest, normRequest, PlansResponse, targetRequest } from '../../schemas/plans.ts';
 import type { Settings } from '../../schemas/settings.ts';
+import { lockKey } from '../../stores/dialect.ts';
 import type { Db } from '../../stores/sqlite.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
@@ -111,6 +112,8 @@ export async function setTarget(db: Db, req: z.infer<typeof targetRequest>, scop
   await teamInScope(db, req.teamId, scope);
   const key = { team_id: req.teamId, period: req.period, metric: req.metric };
   await db.transaction().execute(async (tx) => {
+    // Read, replaced and audited as one: two writers of one target wait for each other.
+    await lockKey(tx, `target:${key.team_id}/${key.period}/${key.metric}`);
     const before = await findTarget(tx, key);
     await replaceTarget(tx, key, req.target);
     await audit(tx, {
@@ -131,6 +134,7 @@ export async function setNorm(db: Db, req: z.infer<typeof normRequest>, scope: S
   else await assertOperatorInScope(db, req.subjectId, scope);
   await db.transaction().execute(async (tx) => {
     const key = { scope: req.scope, subjectId: req.subjectId, period: req.period };
+    await lockKey(tx, `norm:${key.scope}:${key.subjectId}/${key.period}`);
     const before = await findNorm(tx, key);
     await replaceNorm(tx, key, req.tasksNorm);
     await audit(tx, {
@@ -155,6 +159,7 @@ export async function setBase(
   await assertOpen(db, req.period);
   await assertOperatorInScope(db, req.operatorId, scope);
   await db.transaction().execute(async (tx) => {
+    await lockKey(tx, `variable-pay:${req.operatorId}/${req.period}`);
     const before = await findVariablePay(tx, req.operatorId, req.period);
     await replaceVariablePay(
       tx,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { idColumn } from '../dialect.ts';
 
 /**
  * The notes of a coaching session, one row each with who wrote it and when, and whether the
@@ -9,7 +10,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('coaching_notes')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', idColumn(db))
     .addColumn('session_id', 'integer', (c) => c.notNull().references('coaching_sessions.id'))
     .addColumn('author', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncLake } from '../../server/lake/sync.ts';
 import { CLI } from '../helpers/cli.ts';
 import { lakeEnv, lakeFiles, tmpFiles } from '../helpers/lake.ts';
-import { importCsv, type TestEnv } from '../helpers/runtime.ts';
+import { importCsv, storeEnv, type TestEnv } from '../helpers/runtime.ts';
 
 /**
  * `callscore lake sync` as a real process killed with SIGKILL (at the two moments around a
@@ -24,7 +24,7 @@ function sync(extraEnv: Record<string, string> = {}): {
 } {
   const child = spawn(process.execPath, [CLI, 'lake', 'sync', '--data', env.dir, '--lake', lake], {
     cwd: tmpdir(),
-    env: { ...process.env, ...extraEnv },
+    env: { ...process.env, ...storeEnv(env), ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

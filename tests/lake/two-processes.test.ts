@@ -198,9 +198,15 @@ function twoProcesses(name: string, store: () => Promise<Store>) {
           }),
         });
       });
-      const statuses = await Promise.all(writes.map(async (w) => (await w).status));
+      const answers = await Promise.all(
+        writes.map(async (w) => {
+          const res = await w;
+          return { status: res.status, body: res.status >= 300 ? await res.text() : '' };
+        }),
+      );
+      const statuses = answers.map((a) => a.status);
       expect(statuses.filter((s) => s >= 500)).toEqual([]);
-      expect(statuses.filter((s) => s !== 200 && s !== 201)).toEqual([]);
+      expect(answers.filter((a) => a.status !== 200 && a.status !== 201)).toEqual([]);
       expect(await claimsNow()).toBe(before + 26);
       // Every norm written was audited: none lost, whichever process wrote it.
       const admin = await signIn(b, 'admin', 'pw-admin-secret');
