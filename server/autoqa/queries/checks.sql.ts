@@ -196,16 +196,18 @@ export const DELIVERY_SQL = `
  * ordered is 'na'.
  */
 export const READ_BACK_SQL = `
-  WITH asked AS (
+  WITH blocked AS (
+    -- The client's mentions in a question, or beside a refusal, by row: one join on the segment,
+    -- then an anti-join on an integer (a correlated NOT EXISTS with an OR cost more).
+    SELECT DISTINCT b.rowid AS mention
+    FROM aq_mention b JOIN aq_hit h ON h.ck = b.ck AND h.seq = b.seq
+    WHERE b.speaker = 'customer' AND h.list IN ($question, $negation)
+      AND (h.list = $question OR (h.pos_to >= b.pos_from - $decline AND h.pos_from <= b.pos_to + $decline))
+  ),
+  asked AS (
     SELECT m.ck, m.product_id, min(m.end_s) AS named_end
     FROM aq_mention m
-    WHERE m.speaker = 'customer'
-      AND NOT EXISTS (
-        SELECT 1 FROM aq_hit h
-        WHERE h.ck = m.ck AND h.seq = m.seq
-          AND (h.list = $question
-            OR (h.list = $negation AND h.pos_to >= m.pos_from - $decline AND h.pos_from <= m.pos_to + $decline))
-      )
+    WHERE m.speaker = 'customer' AND m.rowid NOT IN (SELECT mention FROM blocked)
     GROUP BY m.ck, m.product_id
   ),
   ordered AS (SELECT ck, count(*) AS n FROM asked GROUP BY ck),
