@@ -80,8 +80,10 @@ FROM ranked r LEFT JOIN stored s ON s.call_id = r.call_id AND r.n = 1`;
  */
 export const DELETE_REPLACED_SQL = [
   `DELETE FROM autoqa_results WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
-  `DELETE FROM autoqa_places WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
-  `DELETE FROM autoqa_searched WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
+  `DELETE FROM autoqa_places WHERE call_no IN (SELECT n.call_no FROM autoqa_call_numbers n
+    JOIN tr_final f USING (call_id) WHERE f.action = 'replace')`,
+  `DELETE FROM autoqa_searched WHERE call_no IN (SELECT n.call_no FROM autoqa_call_numbers n
+    JOIN tr_final f USING (call_id) WHERE f.action = 'replace')`,
   `DELETE FROM transcript_segments WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM transcripts WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
 ] as const;

@@ -225,4 +225,33 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // AutoQA keys its kept phrase places by an integer call number (autoqa_call_numbers, given to
+    // a call the first time a run checks it, in call-id order) instead of the call's text id: a
+    // batch reads millions of places, and an integer is cheaper to scan, filter and join by. The
+    // places and marks kept before are dropped, not renumbered (the step must hold when it runs
+    // again on a file already past it); the next run searches every call once more.
+    version: 11,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS autoqa_call_numbers (
+        call_no INTEGER NOT NULL,
+        call_id VARCHAR NOT NULL
+      )`,
+      'DROP TABLE IF EXISTS autoqa_places',
+      'DROP TABLE IF EXISTS autoqa_searched',
+      `CREATE TABLE autoqa_places (
+        call_no INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        pattern_id INTEGER NOT NULL,
+        pos INTEGER NOT NULL,
+        speaker VARCHAR NOT NULL,
+        start_s DOUBLE,
+        end_s DOUBLE
+      )`,
+      `CREATE TABLE autoqa_searched (
+        call_no INTEGER NOT NULL,
+        upto INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -13,9 +13,27 @@ export const PENDING_SQL = `
   WHERE ${inLocalRange('started_at')}
     AND NOT EXISTS (SELECT 1 FROM autoqa_results r WHERE r.call_id = t.call_id AND r.rules_version = $version)`;
 
-/** Each batch's size and first and last call id (its segments lie between them). */
+/**
+ * The pending calls' numbers (autoqa_call_numbers, what the kept places are keyed by): the calls
+ * without one get the next, in call-id order, so that a batch's calls hold a run of numbers; then
+ * each pending call with its number.
+ */
+export const NUMBER_PENDING_SQL = [
+  `INSERT INTO autoqa_call_numbers (call_no, call_id)
+  SELECT ((SELECT coalesce(max(call_no), 0) FROM autoqa_call_numbers) + row_number() OVER (ORDER BY call_id))::INTEGER,
+    call_id
+  FROM aq_pending ANTI JOIN autoqa_call_numbers USING (call_id)`,
+  `CREATE OR REPLACE TEMP TABLE aq_pending AS
+  SELECT p.call_id, p.batch, n.call_no FROM aq_pending p JOIN autoqa_call_numbers n USING (call_id)`,
+] as const;
+
+/**
+ * Each batch's size, first and last call id (its segments lie between them) and lowest and
+ * highest call number (its kept places lie between them).
+ */
 export const PENDING_BATCHES_SQL = `
-  SELECT batch, count(*)::INTEGER AS calls, min(call_id) AS lo, max(call_id) AS hi
+  SELECT batch, count(*)::INTEGER AS calls, min(call_id) AS lo, max(call_id) AS hi, min(call_no) AS no_lo,
+    max(call_no) AS no_hi
   FROM aq_pending GROUP BY batch ORDER BY batch`;
 
 /**
@@ -27,7 +45,7 @@ export const PENDING_BATCHES_SQL = `
  */
 export const BATCH_CALLS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_calls AS
-  SELECT (row_number() OVER (ORDER BY t.call_id))::INTEGER AS ck, t.call_id, t.language, c.operator_id,
+  SELECT (row_number() OVER (ORDER BY t.call_id))::INTEGER AS ck, t.call_id, p.call_no, t.language, c.operator_id,
     c.client_id, cl.type AS client_type,
     timezone($tz, c.started_at)::DATE AS call_date,
     coalesce(d.overdue_amount > 0 OR d.balance > d.credit_limit, false) AS has_debt,

@@ -35,8 +35,8 @@ export const PHRASES_SQL = `
  */
 export const STALE_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_stale AS
-  SELECT c.ck, c.call_id, coalesce(s.upto, 0) AS upto
-  FROM aq_calls c LEFT JOIN autoqa_searched s USING (call_id)
+  SELECT c.ck, c.call_id, c.call_no, coalesce(s.upto, 0) AS upto
+  FROM aq_calls c LEFT JOIN autoqa_searched s USING (call_no)
   WHERE coalesce(s.upto, 0) < $max`;
 
 /**
@@ -92,7 +92,7 @@ export const OTHERS_SQL = `
  * (above its `upto`). Then each stale call is marked searched up to $max.
  */
 export const SEARCH_SQL = [
-  `INSERT INTO autoqa_places (call_id, seq, pattern_id, pos, speaker, start_s, end_s)
+  `INSERT INTO autoqa_places (call_no, seq, pattern_id, pos, speaker, start_s, end_s)
   WITH found AS (
     SELECT t.seg_id, a.pattern_id, t.pos - a.k AS off, p.rest
     FROM aq_tok t
@@ -117,17 +117,18 @@ export const SEARCH_SQL = [
     GROUP BY seg_id, pattern_id, off, rest
     HAVING count(*) = rest
   )
-  SELECT st.call_id, s.seq, w.pattern_id, w.off, s.speaker, s.start_s, s.end_s
+  SELECT st.call_no, s.seq, w.pattern_id, w.off, s.speaker, s.start_s, s.end_s
   FROM whole w JOIN aq_stale st ON st.ck = w.seg_id // 1048576
   JOIN aq_segs s ON s.ck = st.ck AND s.seq = (w.seg_id % 1048576)::INTEGER
   WHERE w.pattern_id > st.upto`,
-  'DELETE FROM autoqa_searched WHERE call_id IN (SELECT call_id FROM aq_stale)',
-  'INSERT INTO autoqa_searched (call_id, upto) SELECT call_id, $max FROM aq_stale',
+  'DELETE FROM autoqa_searched WHERE call_no IN (SELECT call_no FROM aq_stale)',
+  'INSERT INTO autoqa_searched (call_no, upto) SELECT call_no, $max FROM aq_stale',
 ] as const;
 
 /**
  * Every phrase of the rule set heard in the batch's calls, from the kept places ($lo to $hi: the
- * batch's first and last call id, which lets the scan skip other batches' row groups): one row per
+ * batch's lowest and highest call number, which lets the scan skip other batches' row groups; the
+ * places are keyed by the number, not the text id, a cheaper filter and join): one row per
  * phrase and place, with its segment's call, number, speaker and times (what every check reads, so
  * that none joins the segments), list, item, phrase, and first and last word's place.
  */
@@ -136,9 +137,9 @@ export const HITS_SQL = `
   SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.list, p.item, p.phrase, p.tie, w.pos AS pos_from,
     w.pos + p.n - 1 AS pos_to
   FROM autoqa_places w
-  JOIN aq_calls c ON c.call_id = w.call_id
+  JOIN aq_calls c ON c.call_no = w.call_no
   JOIN aq_phrases p ON p.pattern_id = w.pattern_id
-  WHERE w.call_id BETWEEN $lo AND $hi`;
+  WHERE w.call_no BETWEEN $lo AND $hi`;
 
 /** Products named, with who named them and when. */
 export const MENTIONS_SQL = `
