@@ -20,6 +20,10 @@ export async function createDemo(
     throw new UsageError(`${dataDir} already holds callscore data; give an empty --data directory`);
   const rt = await openDataDir(dataDir);
   try {
+    // An empty directory may still name a shared store (CALLSCORE_DATABASE_URL) that has data.
+    const stored = await rt.db.selectFrom('operators').select('operator_id').limit(1).execute();
+    if (stored.length > 0)
+      throw new UsageError('the operational store already holds operators; give the demo an empty one');
     const result = await loadDemo(rt, {
       operators: opts.operators ?? 60,
       month: opts.month ?? lastMonth(),
