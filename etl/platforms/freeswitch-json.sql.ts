@@ -1,4 +1,5 @@
 import { unansweredDisposition } from './freeswitch-causes.ts';
+import { QUEUED_CALL_COLUMNS } from './reader.ts';
 import { epochTime, isoUtc, operatorOf } from './text.sql.ts';
 
 /** A channel variable, URL-decoded (mod_json_cdr's encode-values writes them so). */
@@ -78,17 +79,4 @@ SELECT line, raw,
   CASE WHEN handled THEN hold END AS hold_s
 FROM calls`;
 
-export const FS_JSON_COLUMNS = [
-  'call_id',
-  'started_at',
-  'queued_at',
-  'answered_at',
-  'ended_at',
-  'direction',
-  'operator_id',
-  'phone',
-  'queue',
-  'disposition',
-  'talk_s',
-  'hold_s',
-];
+export const FS_JSON_COLUMNS = [...QUEUED_CALL_COLUMNS, 'hold_s'];

@@ -40,3 +40,18 @@ export interface PlatformReader {
   detect(head: string, fileName: string): boolean;
   stage(c: DuckDBConnection, file: string, ctx: StageContext): Promise<StagedRead>;
 }
+
+/** The canonical call columns a reader of queued calls stages first, in this order. */
+export const QUEUED_CALL_COLUMNS = [
+  'call_id',
+  'started_at',
+  'queued_at',
+  'answered_at',
+  'ended_at',
+  'direction',
+  'operator_id',
+  'phone',
+  'queue',
+  'disposition',
+  'talk_s',
+] as const;

@@ -1,3 +1,4 @@
+import { QUEUED_CALL_COLUMNS } from './reader.ts';
 import { cell, isoUtc, operatorOf } from './text.sql.ts';
 
 /** A header's column as its cell (`f[i]`), or NULL (read-text.ts columnOf). */
@@ -145,18 +146,4 @@ SELECT line, raw, problem, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 FROM seg WHERE problem IS NOT NULL
 ORDER BY line`;
 
-export const CDROUTPUT_COLUMNS = [
-  'call_id',
-  'started_at',
-  'queued_at',
-  'answered_at',
-  'ended_at',
-  'direction',
-  'operator_id',
-  'phone',
-  'queue',
-  'disposition',
-  'talk_s',
-  'outcome',
-  'transferred_to',
-];
+export const CDROUTPUT_COLUMNS = [...QUEUED_CALL_COLUMNS, 'outcome', 'transferred_to'];

@@ -1,3 +1,4 @@
+import { QUEUED_CALL_COLUMNS } from './reader.ts';
 import { cell, epochTime, isoUtc, localTime, operatorOf } from './text.sql.ts';
 
 /**
@@ -119,17 +120,5 @@ SELECT line, raw, ${problem('uniqueid')} AS _row_problem,
   CASE WHEN handled THEN length_s::VARCHAR END AS talk_s
 FROM calls`;
 
-export const CLOSER_COLUMNS = [
-  'call_id',
-  'started_at',
-  'queued_at',
-  'answered_at',
-  'ended_at',
-  'direction',
-  'operator_id',
-  'phone',
-  'queue',
-  'disposition',
-  'talk_s',
-];
+export const CLOSER_COLUMNS = [...QUEUED_CALL_COLUMNS];
 export const LOG_COLUMNS = CLOSER_COLUMNS.filter((c) => c !== 'queued_at' && c !== 'queue');

@@ -3,7 +3,7 @@ import type { UserView } from '../../schemas/users.ts';
 import type { Stores } from '../../stores/stores.ts';
 import { audit } from '../audit/audit.ts';
 import type { Scope } from '../context.ts';
-import { coachingNoteAdded } from '../notifications/events.ts';
+import { coachingNews } from '../notifications/events.ts';
 import { loadInScope } from './coaching.service.ts';
 import { insertNoteRow, listNoteRows } from './coaching-notes.repository.ts';
 
@@ -58,7 +58,7 @@ export async function addCoachingNote(
       entityId: String(id),
       after: { noteId, text: req.text, forOperator: req.forOperator },
     });
-    if (req.forOperator) await coachingNoteAdded(tx, session.operator_id, id, user.username);
+    if (req.forOperator) await coachingNews(tx, 'coachingNote', session.operator_id, id, user.username);
     return noteId;
   });
   const note = (await listNoteRows(stores.db, id, false)).find((n) => n.id === noteId);

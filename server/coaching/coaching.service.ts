@@ -15,7 +15,7 @@ import { currentRuleSet } from '../autoqa/rules.service.ts';
 import { cached } from '../cache.ts';
 import type { Scope } from '../context.ts';
 import { definitionOf, findForm } from '../forms/forms.repository.ts';
-import { coachingOpened } from '../notifications/events.ts';
+import { coachingNews } from '../notifications/events.ts';
 import type { ScoringSettings } from '../scoring/score-range.ts';
 import {
   type CoachingRow,
@@ -189,7 +189,7 @@ export async function openCoaching(
       entityId: String(newId),
       after: row,
     });
-    await coachingOpened(tx, req.operatorId, newId, user.username);
+    await coachingNews(tx, 'coachingOpened', req.operatorId, newId, user.username);
     return newId;
   });
   return getCoaching(stores, id, scope, settings);

@@ -47,28 +47,16 @@ export async function disputeDecided(
   });
 }
 
-export async function coachingOpened(
+/** A coaching session was opened for the operator, or a note meant for him was added to it. */
+export async function coachingNews(
   tx: Db,
+  kind: 'coachingOpened' | 'coachingNote',
   operatorId: string,
   coachingId: number,
   by: string,
 ): Promise<void> {
   await notify(tx, await operatorUsers(tx, operatorId), {
-    kind: 'coachingOpened',
-    params: { coachingId, by },
-    link: `/coaching/${coachingId}`,
-  });
-}
-
-/** A note meant for the operator was added to his coaching session. */
-export async function coachingNoteAdded(
-  tx: Db,
-  operatorId: string,
-  coachingId: number,
-  by: string,
-): Promise<void> {
-  await notify(tx, await operatorUsers(tx, operatorId), {
-    kind: 'coachingNote',
+    kind,
     params: { coachingId, by },
     link: `/coaching/${coachingId}`,
   });
