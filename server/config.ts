@@ -38,11 +38,14 @@ export function resolveDataDir(flag: string | undefined): string {
   return path.resolve(flag ?? env.CALLSCORE_DATA ?? 'data');
 }
 
+/** The lake's folder when no flag names one: CALLSCORE_LAKE_DIR, else `lake` in the data directory. */
+export const defaultLakeDir = (dataDir: string): string =>
+  path.resolve(env.CALLSCORE_LAKE_DIR ?? path.join(dataDir, 'lake'));
+
 /** The scoring engine of a data directory, from the environment: the analytics store by default. */
 export const factEngineConfig = (dataDir: string): FactEngineConfig => ({
   engine: env.CALLSCORE_SCORING_ENGINE ?? 'duckdb',
-  // The same folder `lake sync` writes by default (server/lake/lake-dir.ts).
-  lakeDir: path.resolve(env.CALLSCORE_LAKE_DIR ?? path.join(dataDir, 'lake')),
+  lakeDir: defaultLakeDir(dataDir),
   clickhouseUrl: env.CALLSCORE_CLICKHOUSE_URL,
   clickhouseLake: env.CALLSCORE_CLICKHOUSE_LAKE,
 });

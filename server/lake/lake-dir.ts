@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { env } from '../config.ts';
+import { defaultLakeDir, env } from '../config.ts';
 
 /** The lake's folder: the flag, else CALLSCORE_LAKE_DIR, else `lake` in the data directory. */
 export function resolveLakeDir(flag: string | undefined, dataDir: string): string {
-  return path.resolve(flag ?? env.CALLSCORE_LAKE_DIR ?? path.join(dataDir, 'lake'));
+  return flag ? path.resolve(flag) : defaultLakeDir(dataDir);
 }
 
 /** The lake the importing process keeps in sync in the background: only one named. */
