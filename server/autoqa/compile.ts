@@ -18,9 +18,13 @@ export interface CompiledPhrases {
   languages: string[];
   /** Every (language, stem) some phrase holds, numbered from 1. */
   stems: { id: number[]; lang: string[]; stem: string[] };
+  /** The phrase lists' names; a list's number (what the hits carry) is its place here plus one. */
+  lists: string[];
   phrases: {
     id: number[];
     list: string[];
+    /** The list's number (`lists`). */
+    listNo: number[];
     item: string[];
     lang: string[];
     text: string[];
@@ -33,6 +37,10 @@ export interface CompiledPhrases {
 
 /** The name a phrase list has in the hit table: the check's key and the list's name. */
 export const listName = (checkKey: string, list: string) => `${checkKey}:${list}`;
+
+/** A list's number, what the hit table carries; 0 (no phrase's) when the rule set has none of it. */
+export const listNumber = (compiled: Pick<CompiledPhrases, 'lists'>, name: string): number =>
+  compiled.lists.indexOf(name) + 1;
 export const PRODUCT_LIST = 'product';
 
 /** The languages a rule set has phrases for: a call in another language is checked only on timings. */
@@ -55,7 +63,8 @@ export function compilePhrases(
   const out: CompiledPhrases = {
     languages,
     stems: { id: [], lang: [], stem: [] },
-    phrases: { id: [], list: [], item: [], lang: [], text: [], n: [], rest: [] },
+    lists: [],
+    phrases: { id: [], list: [], listNo: [], item: [], lang: [], text: [], n: [], rest: [] },
     words: { id: [], k: [], stem: [] },
   };
   const stemIds = new Map<string, number>();
@@ -71,6 +80,16 @@ export function compilePhrases(
     }
     return id;
   };
+  const listNos = new Map<string, number>();
+  const listNo = (list: string): number => {
+    let no = listNos.get(list);
+    if (no === undefined) {
+      no = listNos.size + 1;
+      listNos.set(list, no);
+      out.lists.push(list);
+    }
+    return no;
+  };
   const seen = new Set<string>();
   const add = (list: string, item: string, lang: string, text: string) => {
     const stems = phraseStems(lang, text);
@@ -83,6 +102,7 @@ export function compilePhrases(
     const id = out.phrases.id.length + 1;
     out.phrases.id.push(id);
     out.phrases.list.push(list);
+    out.phrases.listNo.push(listNo(list));
     out.phrases.item.push(item);
     out.phrases.lang.push(lang);
     out.phrases.text.push(text);

@@ -7,7 +7,14 @@ import { addMissingWords, LEXICON_VERSION, stemIds, stemListsSql } from '../../s
 import type { Stores } from '../../stores/stores.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { scoreAutoEvaluations } from './auto-evaluations.ts';
-import { type CompiledPhrases, compilePhrases, listName, type ProductNames } from './compile.ts';
+import {
+  type CompiledPhrases,
+  compilePhrases,
+  listName,
+  listNumber,
+  PRODUCT_LIST,
+  type ProductNames,
+} from './compile.ts';
 import {
   AGENT_SPANS_SQL,
   BATCH_CALLS_SQL,
@@ -34,6 +41,7 @@ import {
   ANCHORS_SQL,
   CLIENT_NAMED_SQL,
   HITS_SQL,
+  ITEMS_SQL,
   MENTIONS_SQL,
   OTHERS_SQL,
   PATTERNS_SQL,
@@ -176,6 +184,7 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
     {
       id: strings(p.id),
       list: strings(p.list),
+      list_no: strings(p.listNo),
       item: strings(p.item),
       lang: strings(p.lang),
       text: strings(p.text),
@@ -183,8 +192,9 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
       rest: strings(p.rest),
       pattern: strings(patternIds),
     },
-    textTypes('id', 'list', 'item', 'lang', 'text', 'n', 'rest', 'pattern'),
+    textTypes('id', 'list', 'list_no', 'item', 'lang', 'text', 'n', 'rest', 'pattern'),
   );
+  await c.run(ITEMS_SQL, { product: listNumber(compiled, PRODUCT_LIST) });
   return max;
 }
 
@@ -228,8 +238,8 @@ async function searchNewPlaces(
 }
 
 /** The query and parameters of one check, by its kind. */
-function checkQuery(check: CheckDef): { sql: string; params: Params } {
-  const list = (name: string) => listName(check.key, name);
+function checkQuery(check: CheckDef, compiled: CompiledPhrases): { sql: string; params: Params } {
+  const list = (name: string) => listNumber(compiled, listName(check.key, name));
   switch (check.kind) {
     case 'opening-phrase':
       return { sql: OPENING_SQL, params: { list: list('phrases'), window: check.params.windowSeconds } };
@@ -298,14 +308,15 @@ async function checkBatch(
   await step('timeline', () => c.run(TIMELINE_SQL));
   await step('timeline', () => c.run(AGENT_SPANS_SQL));
   await step('search', () => searchNewPlaces(c, maxPattern, range));
-  await step('phrases', () => c.run(HITS_SQL, { lo: Number(batch.no_lo), hi: Number(batch.no_hi) }));
-  await step('phrases', () => c.run(MENTIONS_SQL));
+  const places = { lo: Number(batch.no_lo), hi: Number(batch.no_hi), product: listNumber(compiled, PRODUCT_LIST) };
+  await step('phrases', () => c.run(HITS_SQL, places));
+  await step('phrases', () => c.run(MENTIONS_SQL, places));
   await step('phrases', () => c.run(CLIENT_NAMED_SQL));
   const now = new Date().toISOString();
   // A call's twelve results land together or not at all.
   await inTransaction(c, async () => {
     for (const check of ruleSet.checks) {
-      const { sql, params } = checkQuery(check);
+      const { sql, params } = checkQuery(check, compiled);
       await step(check.kind, () =>
         c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now }),
       );

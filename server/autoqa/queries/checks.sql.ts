@@ -3,16 +3,31 @@
  * aq_hit, aq_mention, aq_client_named), calls keyed by their number in the batch (`ck`). Each gives
  * every call of the batch one row: its result ('pass', 'fail', 'na') and the evidence as JSON
  * (schemas/autoqa.ts, evidenceSchema): the segments that decided it, or the window searched, or
- * why the check does not apply. $list names a phrase list of the check (compile.ts, listName).
+ * why the check does not apply. $list is the number of a phrase list of the check (compile.ts, listNumber).
  *
  * The candidates of a check are compared as plain values and structs: JSON is made once per call,
  * of the evidence picked, never of every phrase heard (a struct's JSON is the object of its
  * fields, in order).
  */
 
-/** A segment as evidence; `extra` adds fields (the phrase heard, the product). */
-const seg = (s: string, extra = '') =>
-  `{'seq': ${s}.seq, 'startS': ${s}.start_s, 'endS': ${s}.end_s${extra ? `, ${extra}` : ''}}`;
+/**
+ * A phrase heard, as a candidate: its segment and the phrase's number (`pid`). The phrase's text
+ * (and product) are looked up only for the candidate a check keeps (`said`).
+ */
+const pick = (h: string) => `{'seq': ${h}.seq, 'startS': ${h}.start_s, 'endS': ${h}.end_s, 'pid': ${h}.phrase_id}`;
+/**
+ * The evidence of a phrase heard: the candidate `ev` (pick) with the text of its phrase `p`
+ * (aq_phrases), and with `product` the product named.
+ */
+const said = (ev: string, p: string, product = false) =>
+  `{'seq': ${ev}.seq, 'startS': ${ev}.startS, 'endS': ${ev}.endS, 'phrase': ${p}.phrase${product ? `, 'productId': ${p}.item` : ''}}`;
+/** The evidence of the phrase `p` heard at the hit or mention `h`. */
+const saidAt = (h: string, p: string, product = false) =>
+  `{'seq': ${h}.seq, 'startS': ${h}.start_s, 'endS': ${h}.end_s, 'phrase': ${p}.phrase${product ? `, 'productId': ${p}.item` : ''}}`;
+/** The candidates picked (`picked`: ck, ev) made evidence, as `heard` (ck, ev). */
+const HEARD = `heard AS (
+    SELECT k.ck, ${said('k.ev', 'p')} AS ev FROM picked k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
+  )`;
 /**
  * The order phrases heard are picked by (the first, or with arg_max the last): the segment's start,
  * then the word's place, then the phrase's `tie` (hits.sql.ts), which is below 1 and so never
@@ -41,12 +56,13 @@ const ON_HIS_OWN = 'cn.first_s IS NULL OR cn.first_s >= m.start_s';
 
 /** A phrase in the agent's segments that start within $window s of his first word. */
 export const OPENING_SQL = `
-  WITH heard AS (
-    SELECT h.ck, arg_min(${seg('h', "'phrase': h.phrase")}, ${first('h')}) AS ev
+  WITH picked AS (
+    SELECT h.ck, arg_min(${pick('h')}, ${first('h')}) AS ev
     FROM aq_hit h JOIN aq_agent a USING (ck)
-    WHERE h.list = $list AND h.speaker = 'agent' AND h.start_s <= a.first_s + $window
+    WHERE h.list_no = $list AND h.speaker = 'agent' AND h.start_s <= a.first_s + $window
     GROUP BY h.ck
-  )
+  ),
+  ${HEARD}
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
@@ -56,12 +72,13 @@ export const OPENING_SQL = `
 
 /** A phrase in the agent's segments that end within $window s of his last word. */
 export const CLOSING_SQL = `
-  WITH heard AS (
-    SELECT h.ck, arg_max(${seg('h', "'phrase': h.phrase")}, ${last('h')}) AS ev
+  WITH picked AS (
+    SELECT h.ck, arg_max(${pick('h')}, ${last('h')}) AS ev
     FROM aq_hit h JOIN aq_agent a USING (ck)
-    WHERE h.list = $list AND h.speaker = 'agent' AND h.end_s >= a.last_e - $window
+    WHERE h.list_no = $list AND h.speaker = 'agent' AND h.end_s >= a.last_e - $window
     GROUP BY h.ck
-  )
+  ),
+  ${HEARD}
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
@@ -71,12 +88,13 @@ export const CLOSING_SQL = `
 
 /** Fails on the first phrase of the list the agent says anywhere in the call. */
 export const FORBIDDEN_SQL = `
-  WITH heard AS (
-    SELECT h.ck, arg_min(${seg('h', "'phrase': h.phrase")}, ${first('h')}) AS ev
+  WITH picked AS (
+    SELECT h.ck, arg_min(${pick('h')}, ${first('h')}) AS ev
     FROM aq_hit h
-    WHERE h.list = $list AND h.speaker = 'agent'
+    WHERE h.list_no = $list AND h.speaker = 'agent'
     GROUP BY h.ck
-  )
+  ),
+  ${HEARD}
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'fail' ELSE 'pass' END AS result,
     CASE WHEN a.ck IS NULL THEN ${NO_AGENT}
@@ -97,12 +115,16 @@ export const PRODUCT_OFFER_SQL = `
       ELSE p.is_new OR coalesce(c.call_date BETWEEN p.promo_from AND p.promo_to, false) END
   ),
   eligible_count AS (SELECT ck, count(DISTINCT product_id) AS n FROM eligible GROUP BY ck),
-  named AS (
-    SELECT m.ck, arg_min(${seg('m', "'phrase': m.phrase, 'productId': m.product_id")}, ${first('m')}) AS ev
-    FROM aq_mention m JOIN eligible e USING (ck, product_id)
-    LEFT JOIN aq_client_named cn USING (ck, product_id)
+  eligible_item AS (SELECT e.ck, i.item_no FROM eligible e JOIN aq_items i USING (product_id)),
+  picked AS (
+    SELECT m.ck, arg_min(${pick('m')}, ${first('m')}) AS ev
+    FROM aq_mention m JOIN eligible_item e USING (ck, item_no)
+    LEFT JOIN aq_client_named cn USING (ck, item_no)
     WHERE m.speaker = 'agent' AND (${ON_HIS_OWN})
     GROUP BY m.ck
+  ),
+  named AS (
+    SELECT k.ck, ${said('k.ev', 'p', true)} AS ev FROM picked k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
   )
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na'
@@ -137,13 +159,14 @@ export const UPSELL_SQL = `
   offered AS (
     SELECT m.ck, arg_min(m.rowid, ${first('m')}) AS mention, min(${first('m')}) AS k
     FROM aq_mention m JOIN request r USING (ck)
-    LEFT JOIN aq_client_named cn USING (ck, product_id)
+    LEFT JOIN aq_client_named cn USING (ck, item_no)
     WHERE m.speaker = 'agent' AND m.start_s > r.end_s AND (${ON_HIS_OWN})
-    GROUP BY m.ck, m.product_id
+    GROUP BY m.ck, m.item_no
   ),
   per_call AS (
-    SELECT o.ck, count(*) AS n, ${inOrder('o.k', seg('m', "'phrase': m.phrase, 'productId': m.product_id"))} AS evs
-    FROM offered o JOIN aq_mention m ON m.rowid = o.mention GROUP BY o.ck
+    SELECT o.ck, count(*) AS n, ${inOrder('o.k', saidAt('m', 'p', true))} AS evs
+    FROM offered o JOIN aq_mention m ON m.rowid = o.mention JOIN aq_phrases p ON p.phrase_id = m.phrase_id
+    GROUP BY o.ck
   )
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered OR r.ck IS NULL THEN 'na' WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
@@ -161,22 +184,25 @@ export const UPSELL_SQL = `
  */
 export const DELIVERY_SQL = `
   WITH ${REQUEST_CTE},
-  about_delivery AS (SELECT DISTINCT ck, seq FROM aq_hit WHERE list = $delivery),
+  about_delivery AS (SELECT DISTINCT ck, seq FROM aq_hit WHERE list_no = $delivery),
   said_when AS (
-    SELECT ck, seq, start_s, end_s, phrase, tie, pos_from FROM aq_hit WHERE list = $when AND speaker = 'agent'
+    SELECT ck, seq, start_s, end_s, phrase_id, tie, pos_from FROM aq_hit WHERE list_no = $when AND speaker = 'agent'
   ),
   client_before AS (
     SELECT w.*, q.seq AS client_seq
     FROM said_when w ASOF LEFT JOIN (SELECT ck, seq, start_s FROM aq_segs WHERE speaker = 'customer') q
       ON q.ck = w.ck AND q.start_s < w.start_s
   ),
-  stated AS (
-    SELECT w.ck, arg_min(${seg('w', "'phrase': w.phrase")}, ${first('w')}) AS ev
+  stated_pick AS (
+    SELECT w.ck, arg_min(${pick('w')}, ${first('w')}) AS ev
     FROM client_before w
     LEFT JOIN about_delivery d ON d.ck = w.ck AND d.seq = w.seq
     LEFT JOIN about_delivery q ON q.ck = w.ck AND q.seq = w.client_seq
     WHERE d.ck IS NOT NULL OR q.ck IS NOT NULL
     GROUP BY w.ck
+  ),
+  stated AS (
+    SELECT k.ck, ${said('k.ev', 'p')} AS ev FROM stated_pick k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
   )
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered OR r.ck IS NULL THEN 'na'
@@ -201,24 +227,26 @@ export const READ_BACK_SQL = `
     -- then an anti-join on an integer (a correlated NOT EXISTS with an OR cost more).
     SELECT DISTINCT b.rowid AS mention
     FROM aq_mention b JOIN aq_hit h ON h.ck = b.ck AND h.seq = b.seq
-    WHERE b.speaker = 'customer' AND h.list IN ($question, $negation)
-      AND (h.list = $question OR (h.pos_to >= b.pos_from - $decline AND h.pos_from <= b.pos_to + $decline))
+    WHERE b.speaker = 'customer' AND h.list_no IN ($question, $negation)
+      AND (h.list_no = $question OR (h.pos_to >= b.pos_from - $decline AND h.pos_from <= b.pos_to + $decline))
   ),
   asked AS (
-    SELECT m.ck, m.product_id, min(m.end_s) AS named_end
+    SELECT m.ck, m.item_no, min(m.end_s) AS named_end
     FROM aq_mention m
     WHERE m.speaker = 'customer' AND m.rowid NOT IN (SELECT mention FROM blocked)
-    GROUP BY m.ck, m.product_id
+    GROUP BY m.ck, m.item_no
   ),
   ordered AS (SELECT ck, count(*) AS n FROM asked GROUP BY ck),
   read_back AS (
-    SELECT o.ck, o.product_id, arg_min(${seg('m', "'phrase': m.phrase, 'productId': m.product_id")}, ${first('m')}) AS ev,
-      min(${first('m')}) AS k
-    FROM asked o JOIN aq_mention m ON m.ck = o.ck AND m.product_id = o.product_id
+    SELECT o.ck, o.item_no, arg_min(${pick('m')}, ${first('m')}) AS ev, min(${first('m')}) AS k
+    FROM asked o JOIN aq_mention m ON m.ck = o.ck AND m.item_no = o.item_no
     WHERE m.speaker = 'agent' AND m.start_s > o.named_end
-    GROUP BY o.ck, o.product_id
+    GROUP BY o.ck, o.item_no
   ),
-  per_call AS (SELECT ck, count(*) AS n, ${inOrder('k', 'ev')} AS evs FROM read_back GROUP BY ck)
+  per_call AS (
+    SELECT r.ck, count(*) AS n, ${inOrder('r.k', said('r.ev', 'p', true))} AS evs
+    FROM read_back r JOIN aq_phrases p ON p.phrase_id = r.ev.pid GROUP BY r.ck
+  )
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered OR coalesce(o.n, 0) < $min THEN 'na'
       WHEN coalesce(pc.n, 0) >= $min THEN 'pass' ELSE 'fail' END AS result,
@@ -232,12 +260,13 @@ export const READ_BACK_SQL = `
 
 /** The client owed (overdue, or over his limit) at the call's time, and the agent speaks of it. */
 export const DEBT_SQL = `
-  WITH heard AS (
-    SELECT h.ck, arg_min(${seg('h', "'phrase': h.phrase")}, ${first('h')}) AS ev
+  WITH picked AS (
+    SELECT h.ck, arg_min(${pick('h')}, ${first('h')}) AS ev
     FROM aq_hit h
-    WHERE h.list = $list AND h.speaker = 'agent'
+    WHERE h.list_no = $list AND h.speaker = 'agent'
     GROUP BY h.ck
-  )
+  ),
+  ${HEARD}
   SELECT c.call_id,
     CASE WHEN NOT c.has_debt OR a.ck IS NULL OR NOT c.covered THEN 'na' WHEN heard.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
     CASE WHEN NOT c.has_debt THEN ${reason('no overdue or excess debt')}

@@ -19,12 +19,16 @@ export const ADD_PATTERNS_SQL = `
  * The rule set's phrases (bound as parallel lists, zipped by unnest) with their pattern's number.
  * `tie` orders two phrases heard at one place, from 0 up and below 1: the longer first, then the
  * one with fewer `*`, then the one the lists name first (the evidence of a check names one).
+ * `list_no` numbers the list and `item_no` the item (a product): the hits carry these integers, and
+ * the texts are looked up only for the evidence kept.
  */
 export const PHRASES_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_phrases AS
-  SELECT x.*, (row_number() OVER (ORDER BY n DESC, rest DESC, phrase_id) - 1) / (count(*) OVER ()) AS tie
+  SELECT x.*, (row_number() OVER (ORDER BY n DESC, rest DESC, phrase_id) - 1) / (count(*) OVER ()) AS tie,
+    dense_rank() OVER (ORDER BY item)::INTEGER AS item_no
   FROM (
-    SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($list) AS list, unnest($item) AS item,
+    SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($list) AS list,
+      unnest($list_no::VARCHAR[])::INTEGER AS list_no, unnest($item) AS item,
       unnest($lang) AS lang, unnest($text) AS phrase, unnest($n::VARCHAR[])::INTEGER AS n,
       unnest($rest::VARCHAR[])::INTEGER AS rest, unnest($pattern::VARCHAR[])::INTEGER AS pattern_id
   ) x`;
@@ -130,22 +134,32 @@ export const SEARCH_SQL = [
  * batch's lowest and highest call number, which lets the scan skip other batches' row groups; the
  * places are keyed by the number, not the text id, a cheaper filter and join): one row per
  * phrase and place, with its segment's call, number, speaker and times (what every check reads, so
- * that none joins the segments), list, item, phrase, and first and last word's place.
+ * that none joins the segments), the phrase's, its list's and its item's numbers, and its first
+ * and last word's place. Products named are apart (aq_mention, MENTIONS_SQL): most places are.
  */
 export const HITS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_hit AS
-  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.list, p.item, p.phrase, p.tie, w.pos AS pos_from,
+  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.list_no, p.phrase_id, p.tie, w.pos AS pos_from,
     w.pos + p.n - 1 AS pos_to
   FROM autoqa_places w
   JOIN aq_calls c ON c.call_no = w.call_no
   JOIN aq_phrases p ON p.pattern_id = w.pattern_id
-  WHERE w.call_no BETWEEN $lo AND $hi`;
+  WHERE w.call_no BETWEEN $lo AND $hi AND p.list_no <> $product`;
 
-/** Products named, with who named them and when. */
+/** Products named ($product: the list's number), with who named them and when. */
 export const MENTIONS_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_mention AS
-  SELECT ck, seq, speaker, start_s, end_s, item AS product_id, phrase, tie, pos_from, pos_to
-  FROM aq_hit WHERE list = 'product'`;
+  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.item_no, p.phrase_id, p.tie, w.pos AS pos_from,
+    w.pos + p.n - 1 AS pos_to
+  FROM autoqa_places w
+  JOIN aq_calls c ON c.call_no = w.call_no
+  JOIN aq_phrases p ON p.pattern_id = w.pattern_id
+  WHERE w.call_no BETWEEN $lo AND $hi AND p.list_no = $product`;
+
+/** The catalogue's products the phrases name, by their number (`item_no`). */
+export const ITEMS_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_items AS
+  SELECT DISTINCT item_no, item AS product_id FROM aq_phrases WHERE list_no = $product`;
 
 /**
  * When the client first named each product in the call (his segment's start): an agent's mention
@@ -154,7 +168,7 @@ export const MENTIONS_SQL = `
  */
 export const CLIENT_NAMED_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_client_named AS
-  SELECT ck, product_id, min(start_s) AS first_s FROM aq_mention WHERE speaker = 'customer' GROUP BY ck, product_id`;
+  SELECT ck, item_no, min(start_s) AS first_s FROM aq_mention WHERE speaker = 'customer' GROUP BY ck, item_no`;
 
 /** The catalogue's names and synonyms, the words that name each product. */
 export const PRODUCT_NAMES_SQL = `
