@@ -308,7 +308,11 @@ async function checkBatch(
   await step('timeline', () => c.run(TIMELINE_SQL));
   await step('timeline', () => c.run(AGENT_SPANS_SQL));
   await step('search', () => searchNewPlaces(c, maxPattern, range));
-  const places = { lo: Number(batch.no_lo), hi: Number(batch.no_hi), product: listNumber(compiled, PRODUCT_LIST) };
+  const places = {
+    lo: Number(batch.no_lo),
+    hi: Number(batch.no_hi),
+    product: listNumber(compiled, PRODUCT_LIST),
+  };
   await step('phrases', () => c.run(HITS_SQL, places));
   await step('phrases', () => c.run(MENTIONS_SQL, places));
   await step('phrases', () => c.run(CLIENT_NAMED_SQL));

@@ -14,7 +14,8 @@
  * A phrase heard, as a candidate: its segment and the phrase's number (`pid`). The phrase's text
  * (and product) are looked up only for the candidate a check keeps (`said`).
  */
-const pick = (h: string) => `{'seq': ${h}.seq, 'startS': ${h}.start_s, 'endS': ${h}.end_s, 'pid': ${h}.phrase_id}`;
+const pick = (h: string) =>
+  `{'seq': ${h}.seq, 'startS': ${h}.start_s, 'endS': ${h}.end_s, 'pid': ${h}.phrase_id}`;
 /**
  * The evidence of a phrase heard: the candidate `ev` (pick) with the text of its phrase `p`
  * (aq_phrases), and with `product` the product named.
