@@ -75,14 +75,16 @@ SELECT r.tkey, r.call_id, r.language, r.engine, r.segments, r.speakers_known, r.
 FROM ranked r LEFT JOIN stored s ON s.call_id = r.call_id AND r.n = 1`;
 
 /**
- * A replaced transcript goes whole, segments and all, and so do the AutoQA results and phrase
- * places read off it: the next run checks the call again on the new text.
+ * A replaced transcript goes whole, segments and all, and so do the AutoQA results, phrase
+ * places and timeline read off it: the next run checks the call again on the new text.
  */
 export const DELETE_REPLACED_SQL = [
   `DELETE FROM autoqa_results WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM autoqa_places WHERE call_no IN (SELECT n.call_no FROM autoqa_call_numbers n
     JOIN tr_final f USING (call_id) WHERE f.action = 'replace')`,
   `DELETE FROM autoqa_searched WHERE call_no IN (SELECT n.call_no FROM autoqa_call_numbers n
+    JOIN tr_final f USING (call_id) WHERE f.action = 'replace')`,
+  `DELETE FROM autoqa_timelines WHERE call_no IN (SELECT n.call_no FROM autoqa_call_numbers n
     JOIN tr_final f USING (call_id) WHERE f.action = 'replace')`,
   `DELETE FROM transcript_segments WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,
   `DELETE FROM transcripts WHERE call_id IN (SELECT call_id FROM tr_final WHERE action = 'replace')`,

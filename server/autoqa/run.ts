@@ -19,10 +19,12 @@ import {
   AGENT_SPANS_SQL,
   BATCH_CALLS_SQL,
   BATCH_SEGMENTS_SQL,
+  KEEP_TIMELINES_SQL,
   NUMBER_PENDING_SQL,
   PENDING_BATCHES_SQL,
   PENDING_SQL,
   TIMELINE_SQL,
+  UNTIMED_SQL,
 } from './queries/batch.sql.ts';
 import {
   CLOSING_SQL,
@@ -305,14 +307,16 @@ async function checkBatch(
   const range = { lo: batch.lo, hi: batch.hi };
   await step('lexicon', () => stemUnstemmed(c, range));
   await step('segments', () => c.run(BATCH_SEGMENTS_SQL, range));
-  await step('timeline', () => c.run(TIMELINE_SQL));
-  await step('timeline', () => c.run(AGENT_SPANS_SQL));
+  const numbers = { lo: Number(batch.no_lo), hi: Number(batch.no_hi) };
+  await step('timeline', async () => {
+    await c.run(UNTIMED_SQL, numbers);
+    const [untimed] = (await c.runAndReadAll('SELECT count(*) FROM aq_untimed')).getRows();
+    if (Number(untimed?.[0] ?? 0) > 0) await c.run(KEEP_TIMELINES_SQL);
+    await c.run(TIMELINE_SQL, numbers);
+    await c.run(AGENT_SPANS_SQL);
+  });
   await step('search', () => searchNewPlaces(c, maxPattern, range));
-  const places = {
-    lo: Number(batch.no_lo),
-    hi: Number(batch.no_hi),
-    product: listNumber(compiled, PRODUCT_LIST),
-  };
+  const places = { ...numbers, product: listNumber(compiled, PRODUCT_LIST) };
   await step('phrases', () => c.run(HITS_SQL, places));
   await step('phrases', () => c.run(MENTIONS_SQL, places));
   await step('phrases', () => c.run(CLIENT_NAMED_SQL));

@@ -254,4 +254,25 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // AutoQA keeps each call's timeline (the agent's span of speech, the longest silence, the agent
+    // segments that start over the client), which no rule changes: a re-check after a rule edit
+    // reads one row a call instead of ordering its segments again. Made by the first run that
+    // checks the call; a replaced transcript drops it.
+    version: 12,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS autoqa_timelines (
+        call_no INTEGER NOT NULL,
+        first_s DOUBLE,
+        last_e DOUBLE,
+        labelled BOOLEAN NOT NULL,
+        timed BOOLEAN NOT NULL,
+        gap DOUBLE,
+        gap_from DOUBLE,
+        gap_to DOUBLE,
+        talk_n BIGINT NOT NULL,
+        talk_evs STRUCT(seq INTEGER, "startS" DOUBLE, "endS" DOUBLE)[]
+      )`,
+    ],
+  },
 ];

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { importFile } from '../../etl/import-file.ts';
 import type { CheckDef } from '../../schemas/autoqa.ts';
 import { currentRuleSet, saveRuleSet } from '../../server/autoqa/rules.service.ts';
 import { runAutoqa } from '../../server/autoqa/run.ts';
@@ -79,6 +81,7 @@ describe('AutoQA on stored stem numbers and kept phrase places', () => {
     );
     await env.rt.analytics.rows('DELETE FROM autoqa_places');
     await env.rt.analytics.rows('DELETE FROM autoqa_searched');
+    await env.rt.analytics.rows('DELETE FROM autoqa_timelines');
     await env.rt.analytics.rows('UPDATE transcript_segments SET stems = NULL');
     await saveRuleSet(env.rt.db, edited, 'test');
     expect((await runAutoqa(env.rt, '2026-10')).checked).toBe(36);
@@ -86,5 +89,44 @@ describe('AutoQA on stored stem numbers and kept phrase places', () => {
       await difference('SELECT * FROM stems_before', 'SELECT call_id, seq, stems FROM transcript_segments'),
     ).toEqual([]);
     expect(await difference(results(3), results(4))).toEqual([]);
+    // The timelines were made again, one a call, as the kept ones were.
+    expect(await count('SELECT count(DISTINCT call_no) AS n FROM autoqa_timelines')).toBe(36);
+    expect(await count('SELECT count(*) AS n FROM autoqa_timelines')).toBe(36);
+  });
+
+  test('a replaced transcript loses its kept timeline and places; the next run reads the new one', async () => {
+    const file = path.join(env.dir, 'newer.jsonl');
+    // SH-EN-01 again, a newer transcript with 20 s of silence between the two sides.
+    const segments = [
+      {
+        speaker: 'agent',
+        start_s: 0.5,
+        end_s: 4,
+        text: 'Good morning, Nord Distribution, this is Sarah speaking.',
+      },
+      { speaker: 'customer', start_s: 24, end_s: 27, text: 'Morning, I need sugar, twenty bags.' },
+      { speaker: 'agent', start_s: 27.5, end_s: 30, text: 'Thank you for your order, goodbye!' },
+    ];
+    writeFileSync(
+      file,
+      `${JSON.stringify({ call_id: 'SH-EN-01', language: 'en', engine: 'v2', segments })}\n`,
+    );
+    const report = await importFile(env.rt, {
+      kind: 'transcripts',
+      file,
+      actor: 'test',
+      timeZone: 'Europe/Chisinau',
+    });
+    expect(report.transcripts).toMatchObject({ loaded: 1, replaced: 1 });
+    const callNo = `(SELECT call_no FROM autoqa_call_numbers WHERE call_id = 'SH-EN-01')`;
+    expect(await count(`SELECT count(*) AS n FROM autoqa_timelines WHERE call_no = ${callNo}`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM autoqa_places WHERE call_no = ${callNo}`)).toBe(0);
+    expect((await runAutoqa(env.rt, '2026-10')).checked).toBe(1);
+    const [deadAir] = await env.rt.analytics.rows(
+      `SELECT result, evidence FROM autoqa_results WHERE call_id = 'SH-EN-01' AND check_key = 'dead-air'
+       AND rules_version = (SELECT max(rules_version) FROM autoqa_results)`,
+    );
+    expect(deadAir).toEqual({ result: 'fail', evidence: '{"window":{"fromS":4.0,"toS":24.0}}' });
+    expect(await count(`SELECT count(*) AS n FROM autoqa_timelines WHERE call_no = ${callNo}`)).toBe(1);
   });
 });

@@ -69,34 +69,55 @@ export const BATCH_SEGMENTS_SQL = `
   WHERE s.call_id BETWEEN $lo AND $hi`;
 
 /**
- * Each call's timeline, one pass over its segments in time order: the agent's span of speech (the
- * windows of the opening and closing checks; none without agent speech), whether both sides are
- * labelled and the segments timed, the longest stretch no segment covers (dead-air: each segment's
- * start against the latest end of the segments before it, by start then number; of two as long,
- * the earlier), and the agent's
- * segments that start while a client's segment that started strictly earlier is still going on
- * (talk-over: the latest end of those client segments, the ties in start left out of the frame).
+ * The batch's calls without a kept timeline (autoqa_timelines; $lo to $hi: the batch's lowest and
+ * highest call number): the calls a run checks for the first time, or whose transcript was
+ * replaced.
  */
+export const UNTIMED_SQL = `
+  CREATE OR REPLACE TEMP TABLE aq_untimed AS
+  SELECT c.ck, c.call_no FROM aq_calls c
+  ANTI JOIN (SELECT call_no FROM autoqa_timelines WHERE call_no BETWEEN $lo AND $hi) t USING (call_no)`;
+
+/**
+ * Each untimed call's timeline, kept: one pass over its segments in time order: the agent's span
+ * of speech (the windows of the opening and closing checks; none without agent speech), whether
+ * both sides are labelled and the segments timed, the longest stretch no segment covers
+ * (dead-air: each segment's start against the latest end of the segments before it, by start then
+ * number; of two as long, the earlier), and the agent's segments that start while a client's
+ * segment that started strictly earlier is still going on (talk-over: the latest end of those
+ * client segments, the ties in start left out of the frame). No rule changes it, so a re-check
+ * reads it instead of ordering the segments again (two windows over every segment: most of what a
+ * re-check spent on the timeline).
+ */
+export const KEEP_TIMELINES_SQL = `
+  INSERT INTO autoqa_timelines (call_no, first_s, last_e, labelled, timed, gap, gap_from, gap_to, talk_n, talk_evs)
+  SELECT u.call_no, t.* EXCLUDE (ck) FROM (
+    WITH w AS (
+      SELECT ck, seq, speaker = 'agent' AS agent, speaker = 'customer' AS client, start_s, end_s,
+        max(end_s) OVER (PARTITION BY ck ORDER BY start_s, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to,
+        max(CASE WHEN speaker = 'customer' THEN end_s END) OVER (PARTITION BY ck ORDER BY start_s
+          RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS client_to
+      FROM aq_segs WHERE ck IN (SELECT ck FROM aq_untimed)
+    )
+    SELECT ck, min(start_s) FILTER (agent) AS first_s, max(end_s) FILTER (agent) AS last_e,
+      bool_or(agent) AND bool_or(client) AS labelled, max(end_s) > 0 AS timed,
+      max(start_s - covered_to) AS gap,
+      -- Of two stretches as long, the earlier.
+      arg_max(covered_to, (start_s - covered_to, -start_s, -seq)) FILTER (covered_to IS NOT NULL) AS gap_from,
+      arg_max(start_s, (start_s - covered_to, -start_s, -seq)) FILTER (covered_to IS NOT NULL) AS gap_to,
+      count(*) FILTER (agent AND client_to > start_s) AS talk_n,
+      -- Sorted as a whole (by start, then number), not by an aggregate's ORDER BY: a sort per call.
+      list_transform(list_sort(list({'k': start_s, 'seq': seq, 'ev': {'seq': seq, 'startS': start_s, 'endS': end_s}})
+        FILTER (agent AND client_to > start_s)), lambda x: x.ev) AS talk_evs
+    FROM w GROUP BY ck
+  ) t JOIN aq_untimed u USING (ck)`;
+
+/** The batch's timelines ($lo to $hi: its lowest and highest call number), keyed by `ck`. */
 export const TIMELINE_SQL = `
   CREATE OR REPLACE TEMP TABLE aq_time AS
-  WITH w AS (
-    SELECT ck, seq, speaker = 'agent' AS agent, speaker = 'customer' AS client, start_s, end_s,
-      max(end_s) OVER (PARTITION BY ck ORDER BY start_s, seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to,
-      max(CASE WHEN speaker = 'customer' THEN end_s END) OVER (PARTITION BY ck ORDER BY start_s
-        RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW EXCLUDE GROUP) AS client_to
-    FROM aq_segs
-  )
-  SELECT ck, min(start_s) FILTER (agent) AS first_s, max(end_s) FILTER (agent) AS last_e,
-    bool_or(agent) AND bool_or(client) AS labelled, max(end_s) > 0 AS timed,
-    max(start_s - covered_to) AS gap,
-    -- Of two stretches as long, the earlier.
-    arg_max(covered_to, (start_s - covered_to, -start_s, -seq)) FILTER (covered_to IS NOT NULL) AS gap_from,
-    arg_max(start_s, (start_s - covered_to, -start_s, -seq)) FILTER (covered_to IS NOT NULL) AS gap_to,
-    count(*) FILTER (agent AND client_to > start_s) AS talk_n,
-    -- Sorted as a whole (by start, then number), not by an aggregate's ORDER BY: a sort per call.
-    list_transform(list_sort(list({'k': start_s, 'seq': seq, 'ev': {'seq': seq, 'startS': start_s, 'endS': end_s}})
-      FILTER (agent AND client_to > start_s)), lambda x: x.ev) AS talk_evs
-  FROM w GROUP BY ck`;
+  SELECT c.ck, t.* EXCLUDE (call_no)
+  FROM autoqa_timelines t JOIN aq_calls c ON c.call_no = t.call_no
+  WHERE t.call_no BETWEEN $lo AND $hi`;
 
 /** The calls with agent speech and his span: what the phrase checks read. */
 export const AGENT_SPANS_SQL = `

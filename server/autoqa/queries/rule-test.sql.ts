@@ -65,6 +65,7 @@ export const CLEAR_SQL = [
   'DELETE FROM autoqa_results',
   'DELETE FROM autoqa_places',
   'DELETE FROM autoqa_searched',
+  'DELETE FROM autoqa_timelines',
   'DELETE FROM autoqa_call_numbers',
   'DELETE FROM transcript_segments',
   'DELETE FROM transcripts',
