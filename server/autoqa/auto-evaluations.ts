@@ -51,12 +51,7 @@ export function parsePattern(pattern: string, keys: readonly string[]): Record<s
  * Set-based: one query groups the calls by their form and their results of the bound checks, each
  * distinct group is scored once here, and one INSERT … SELECT writes every call's row.
  */
-export async function scoreAutoEvaluations(
-  stores: Stores,
-  period: string,
-  timings?: Record<string, number>,
-): Promise<AutoEvaluationRun> {
-  const started = performance.now();
+export async function scoreAutoEvaluations(stores: Stores, period: string): Promise<AutoEvaluationRun> {
   const ruleSet = await currentRuleSet(stores.db);
   const { timeZone } = await readSettings(stores.db);
   const forms = await autoForms(stores.db);
@@ -125,8 +120,6 @@ export async function scoreAutoEvaluations(
     await c.run('DROP TABLE IF EXISTS ae_calls');
     return { scored, patterns: pairs.length };
   });
-  if (timings)
-    timings['auto-evaluations'] = (timings['auto-evaluations'] ?? 0) + (performance.now() - started) / 1000;
   return result;
 }
 

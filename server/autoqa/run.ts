@@ -94,22 +94,24 @@ export async function runAutoqa(
   const range = monthRange(period);
   const tz = settings.timeZone;
   const run = await stores.analytics.withConnection(async (c): Promise<AutoqaRun> => {
-    await c.run(PENDING_SQL, {
-      tz,
-      from: range.from,
-      to: range.to,
-      version: ruleSet.version,
-      size: BATCH_CALLS,
+    const batches = await timed(timings, 'pending', async () => {
+      await c.run(PENDING_SQL, {
+        tz,
+        from: range.from,
+        to: range.to,
+        version: ruleSet.version,
+        size: BATCH_CALLS,
+      });
+      for (const sql of NUMBER_PENDING_SQL) await c.run(sql);
+      return (await c.runAndReadAll(PENDING_BATCHES_SQL)).getRowObjectsJson() as {
+        batch: number;
+        calls: number;
+        lo: string;
+        hi: string;
+        no_lo: number;
+        no_hi: number;
+      }[];
     });
-    for (const sql of NUMBER_PENDING_SQL) await c.run(sql);
-    const batches = (await c.runAndReadAll(PENDING_BATCHES_SQL)).getRowObjectsJson() as {
-      batch: number;
-      calls: number;
-      lo: string;
-      hi: string;
-      no_lo: number;
-      no_hi: number;
-    }[];
     const total = batches.reduce((n, b) => n + Number(b.calls), 0);
     onProgress(0, total);
     if (total === 0) return { rulesVersion: ruleSet.version, checked: 0 };
@@ -134,7 +136,7 @@ export async function runAutoqa(
     return { rulesVersion: ruleSet.version, checked: done };
   });
   // Every checked call then gets its auto evaluation on the form that scores it (or a re-score).
-  await scoreAutoEvaluations(stores, period, timings);
+  await timed(timings, 'auto-evaluations', () => scoreAutoEvaluations(stores, period));
   return run;
 }
 
@@ -274,6 +276,27 @@ function checkQuery(check: CheckDef, compiled: CompiledPhrases): { sql: string; 
   }
 }
 
+/**
+ * Runs `work`; when the caller asks for timings (the benchmark prints them), adds its wall-clock
+ * seconds under `name` and the process's processor seconds under `cpu:` and the name (the steadier
+ * figure on a shared machine), summed over the batches.
+ */
+async function timed<T>(
+  timings: Record<string, number> | undefined,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await work();
+  if (timings) {
+    const used = process.cpuUsage(cpu);
+    timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+    timings[`cpu:${name}`] = (timings[`cpu:${name}`] ?? 0) + (used.user + used.system) / 1e6;
+  }
+  return result;
+}
+
 /** Checks one batch of pending calls; returns how many. */
 async function checkBatch(
   c: DuckDBConnection,
@@ -283,18 +306,7 @@ async function checkBatch(
   batch: { tz: string; batch: number; lo: string; hi: string; no_lo: number; no_hi: number },
   timings?: Record<string, number>,
 ): Promise<number> {
-  // Seconds per step, summed over the batches, when the caller asks (the benchmark prints them):
-  // wall-clock under the step's name, the process's processor seconds under `cpu:` and the name
-  // (the steadier figure on a shared machine).
-  const step = async (name: string, work: () => Promise<unknown>) => {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    await work();
-    if (!timings) return;
-    const used = process.cpuUsage(cpu);
-    timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
-    timings[`cpu:${name}`] = (timings[`cpu:${name}`] ?? 0) + (used.user + used.system) / 1e6;
-  };
+  const step = (name: string, work: () => Promise<unknown>) => timed(timings, name, work);
   await step('calls', () =>
     c.run(
       BATCH_CALLS_SQL,
@@ -322,13 +334,18 @@ async function checkBatch(
   await step('phrases', () => c.run(CLIENT_NAMED_SQL));
   const now = new Date().toISOString();
   // A call's twelve results land together or not at all.
-  await inTransaction(c, async () => {
+  await c.run('BEGIN TRANSACTION');
+  try {
     for (const check of ruleSet.checks) {
       const { sql, params } = checkQuery(check, compiled);
       await step(check.kind, () =>
         c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now }),
       );
     }
-  });
+    await step('commit', () => c.run('COMMIT'));
+  } catch (e) {
+    await c.run('ROLLBACK');
+    throw e;
+  }
   return calls;
 }
