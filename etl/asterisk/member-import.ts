@@ -29,6 +29,43 @@ const byOperator = <T>(rows: unknown[][], make: (r: unknown[]) => T) => {
 
 const nullable = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
+/** Rebuilds the states of the operators in `state_ops`; returns how many are still logged in. */
+async function rebuild(c: DuckDBConnection, importId: number): Promise<number> {
+  const horizon = await count(c, HORIZON_SQL);
+  const events = byOperator(
+    (await c.runAndReadAll(STATE_EVENTS_SQL)).getRows(),
+    (r): MemberEvent => ({
+      at: Number(r[1]),
+      queue: nullable(r[2]),
+      event: String(r[3]),
+      data1: nullable(r[4]),
+      before: r[5] === null ? null : Number(r[5]),
+    }),
+  );
+  const talks = byOperator(
+    (await c.runAndReadAll(STATE_TALKS_SQL)).getRows(),
+    (r): Span => ({ from: Number(r[1]), to: Number(r[2]) }),
+  );
+  const appender = await c.createAppender('member_states', 'main', 'temp');
+  let open = 0;
+  for (const [operatorId, list] of events) {
+    const built = memberStates(list, talks.get(operatorId) ?? [], horizon);
+    if (built.open) open++;
+    for (const s of built.states) {
+      appender.appendVarchar(operatorId);
+      appender.appendVarchar(s.state);
+      appender.appendBigInt(BigInt(s.from));
+      appender.appendBigInt(BigInt(s.to));
+      if (s.reason === null) appender.appendNull();
+      else appender.appendValue(s.reason, VARCHAR);
+      appender.endRow();
+    }
+  }
+  appender.closeSync();
+  for (const sql of REPLACE_STATES_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
+  return open;
+}
+
 /**
  * Stores the file's login and pause events (`qlog`) and rebuilds the states of every operator
  * they, or the calls just merged (`merged`), concern, from all his stored events and answered
@@ -47,48 +84,16 @@ export async function addMemberStates(
   });
   await c.run(MEMBER_OF_SQL);
   await c.run(STATE_OPERATORS_SQL, { horizon }, { horizon: BIGINT });
-  const newHorizon = await count(c, HORIZON_SQL);
-
-  const events = byOperator(
-    (await c.runAndReadAll(STATE_EVENTS_SQL)).getRows(),
-    (r): MemberEvent => ({
-      at: Number(r[1]),
-      queue: nullable(r[2]),
-      event: String(r[3]),
-      data1: nullable(r[4]),
-      before: r[5] === null ? null : Number(r[5]),
-    }),
-  );
-  const talks = byOperator(
-    (await c.runAndReadAll(STATE_TALKS_SQL)).getRows(),
-    (r): Span => ({ from: Number(r[1]), to: Number(r[2]) }),
-  );
-
   await c.run(MEMBER_STATES_TABLE_SQL);
-  const appender = await c.createAppender('member_states', 'main', 'temp');
-  let open = 0;
-  for (const [operatorId, list] of events) {
-    const built = memberStates(list, talks.get(operatorId) ?? [], newHorizon);
-    if (built.open) open++;
-    for (const s of built.states) {
-      appender.appendVarchar(operatorId);
-      appender.appendVarchar(s.state);
-      appender.appendBigInt(BigInt(s.from));
-      appender.appendBigInt(BigInt(s.to));
-      if (s.reason === null) appender.appendNull();
-      else appender.appendValue(s.reason, VARCHAR);
-      appender.endRow();
-    }
-  }
-  appender.closeSync();
-  for (const sql of REPLACE_STATES_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
+  const operatorsTouched = await count(c, 'SELECT count(*) FROM state_ops');
+  // Nothing of this file concerns anyone's states (no login, pause or answered call of an operator)
+  const open = operatorsTouched ? await rebuild(c, importId) : 0;
 
-  const [states, operators] = (
-    await c.runAndReadAll('SELECT count(*), count(DISTINCT operator_id) FROM member_states')
+  const [fresh, states, operators, added, gone] = (
+    await c.runAndReadAll(`SELECT (SELECT count(*) FROM fresh_members), count(*), count(DISTINCT operator_id),
+      ${operatorsTouched ? '(SELECT count(*) FROM added), (SELECT count(*) FROM gone)' : '0, 0'}
+      FROM member_states`)
   ).getRows()[0] as bigint[];
-  const added = await count(c, 'SELECT count(*) FROM added');
-  const gone = await count(c, 'SELECT count(*) FROM gone');
-  const fresh = await count(c, 'SELECT count(*) FROM fresh_members');
   const notes: string[] = [];
   if (fresh || added || gone) {
     notes.push(
