@@ -56,56 +56,79 @@ export const MEMBER_UNKNOWN_SQL = `SELECT agent, count(*) FROM fresh_members
   WHERE agent NOT IN (SELECT name FROM member_of) GROUP BY agent ORDER BY agent`;
 
 /**
- * The operators whose states this import rebuilds: those with new member events, those of the
- * calls it merged (their talk), and those still logged in at the last import's end
- * ($horizon: their open state runs on to this file's end).
+ * The operators whose states this import rebuilds, each from `from_s`: those with new member
+ * events, those of the calls it merged (their talk), and those still logged in at the last
+ * import's end ($horizon: their open state runs on to this file's end). An operator is rebuilt
+ * from the start of his login the earliest of these falls in (a stored state of his that none of
+ * his ends at: before it he was logged out, so nothing earlier changes what follows), or from
+ * the beginning when none is before it: a day's file replays a day, not his whole history.
  */
 export const STATE_OPERATORS_SQL = `CREATE OR REPLACE TEMP TABLE state_ops AS
-SELECT operator_id FROM member_of WHERE name IN (SELECT agent FROM fresh_members)
-UNION SELECT operator_id FROM merged WHERE operator_id IS NOT NULL
-UNION SELECT operator_id FROM operator_states
-  WHERE derived_from = 'queue_log' AND ended_at = to_timestamp($horizon)`;
+WITH since AS (
+  SELECT m.operator_id, f.epoch AS t FROM fresh_members f JOIN member_of m ON m.name = f.agent
+  UNION ALL SELECT operator_id, epoch(coalesce(answered_at, started_at))::BIGINT FROM merged
+    WHERE operator_id IS NOT NULL
+  UNION ALL SELECT operator_id, epoch(started_at)::BIGINT FROM operator_states
+    WHERE derived_from = 'queue_log' AND ended_at = to_timestamp($horizon)
+),
+ops AS (SELECT operator_id, min(t) AS t0 FROM since GROUP BY operator_id),
+mine AS (
+  SELECT operator_id, epoch(started_at)::BIGINT AS at_s, epoch(ended_at)::BIGINT AS end_s
+  FROM operator_states WHERE derived_from = 'queue_log' AND operator_id IN (SELECT operator_id FROM ops)
+),
+logins AS (
+  SELECT a.operator_id, a.at_s FROM mine a
+  WHERE NOT EXISTS (SELECT 1 FROM mine b WHERE b.operator_id = a.operator_id AND b.end_s = a.at_s)
+)
+SELECT ops.operator_id, coalesce(max(l.at_s) FILTER (WHERE l.at_s <= ops.t0), 0) AS from_s
+FROM ops LEFT JOIN logins l ON l.operator_id = ops.operator_id
+GROUP BY ops.operator_id`;
 
 /**
- * Every stored member event of those operators, in the order they happened, with the second of
- * the queue_log's last line before it (`before_s`: where a login re-added without a removal ended).
+ * The stored member events of those operators from their `from_s`, in the order they happened,
+ * with the second of the queue_log's last line before each (`before_s`: where a login re-added
+ * without a removal ended).
  */
 export const STATE_EVENTS_SQL = `WITH ev AS (
   SELECT m.operator_id, e.epoch, e.queue, e.event, e.data1, e.import_id, e.line
   FROM pbx_member_events e JOIN member_of m ON m.name = e.agent
-  WHERE m.operator_id IN (SELECT operator_id FROM state_ops)
+  JOIN state_ops o ON o.operator_id = m.operator_id
+  WHERE e.epoch >= o.from_s
 ),
-seconds AS (SELECT DISTINCT epoch FROM pbx_queue_events UNION SELECT DISTINCT epoch FROM pbx_member_events)
+seconds AS (
+  SELECT DISTINCT epoch FROM pbx_queue_events WHERE epoch >= (SELECT min(from_s) FROM state_ops)
+  UNION SELECT DISTINCT epoch FROM pbx_member_events WHERE epoch >= (SELECT min(from_s) FROM state_ops)
+)
 SELECT ev.operator_id, ev.epoch, ev.queue, ev.event, ev.data1, s.epoch AS before_s
 FROM ev ASOF LEFT JOIN seconds s ON ev.epoch > s.epoch
 ORDER BY ev.operator_id, ev.epoch, ev.import_id, ev.line`;
 
-/** Their answered calls: from the answer for the talk time (to the end, without one). */
-export const STATE_TALKS_SQL = `SELECT operator_id, epoch(answered_at)::BIGINT AS from_s,
-  coalesce(epoch(answered_at)::BIGINT + talk_s, epoch(ended_at)::BIGINT) AS to_s
-FROM calls
-WHERE operator_id IN (SELECT operator_id FROM state_ops) AND answered_at IS NOT NULL
+/** Their answered calls after `from_s`: from the answer for the talk time (to the end, without one). */
+export const STATE_TALKS_SQL = `SELECT * FROM (
+  SELECT c.operator_id, epoch(c.answered_at)::BIGINT AS from_s,
+    coalesce(epoch(c.answered_at)::BIGINT + c.talk_s, epoch(c.ended_at)::BIGINT) AS to_s, o.from_s AS since
+  FROM calls c JOIN state_ops o ON o.operator_id = c.operator_id
+  WHERE c.answered_at IS NOT NULL
+) WHERE to_s > since
 ORDER BY operator_id, from_s`;
 
 export const MEMBER_STATES_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE member_states (
   operator_id VARCHAR, state VARCHAR, from_s BIGINT, to_s BIGINT, reason VARCHAR)`;
 
 /**
- * The rebuilt states replace the stored ones of the same operators that differ; a state that
+ * The rebuilt states replace the stored ones of the same operators from their `from_s` that differ; a state that
  * comes out the same keeps the import that wrote it (a file imported again changes nothing).
  */
 export const REPLACE_STATES_SQL = [
   `CREATE OR REPLACE TEMP TABLE rebuilt AS
     SELECT operator_id, state, to_timestamp(from_s) AS started_at, to_timestamp(to_s) AS ended_at, reason
     FROM member_states`,
-  `CREATE OR REPLACE TEMP TABLE gone AS
-    SELECT operator_id, state, started_at, ended_at, reason FROM operator_states
-    WHERE derived_from = 'queue_log' AND operator_id IN (SELECT operator_id FROM state_ops)
-    EXCEPT SELECT * FROM rebuilt`,
-  `CREATE OR REPLACE TEMP TABLE added AS
-    SELECT * FROM rebuilt
-    EXCEPT SELECT operator_id, state, started_at, ended_at, reason FROM operator_states
-    WHERE derived_from = 'queue_log' AND operator_id IN (SELECT operator_id FROM state_ops)`,
+  `CREATE OR REPLACE TEMP TABLE replaced_states AS
+    SELECT s.operator_id, s.state, s.started_at, s.ended_at, s.reason FROM operator_states s
+    JOIN state_ops o ON o.operator_id = s.operator_id
+    WHERE s.derived_from = 'queue_log' AND s.started_at >= to_timestamp(o.from_s)`,
+  `CREATE OR REPLACE TEMP TABLE gone AS SELECT * FROM replaced_states EXCEPT SELECT * FROM rebuilt`,
+  `CREATE OR REPLACE TEMP TABLE added AS SELECT * FROM rebuilt EXCEPT SELECT * FROM replaced_states`,
   `DELETE FROM operator_states s USING gone g
     WHERE s.derived_from = 'queue_log' AND s.operator_id = g.operator_id AND s.state = g.state
       AND s.started_at = g.started_at AND s.ended_at = g.ended_at
@@ -120,6 +143,7 @@ export const MEMBER_TEMP_TABLES = [
   'state_ops',
   'member_states',
   'rebuilt',
+  'replaced_states',
   'gone',
   'added',
 ];
