@@ -18,6 +18,7 @@ import type { InputSource } from '../input/prepare.ts';
 import { scanFile } from '../input/scan.ts';
 import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
+import { timed } from '../timings.ts';
 import { CDR_UNREADABLE_SQL, cdrTypedSql } from './cdr.sql.ts';
 import { HORIZON_SQL, MEMBER_TEMP_TABLES } from './member-events.sql.ts';
 import { addMemberStates } from './member-import.ts';
@@ -53,6 +54,8 @@ export interface AsteriskOptions {
    * `NAME:uniqueid`, so two servers' uniqueids never meet.
    */
   pbx?: string | undefined;
+  /** Seconds spent in each timed step, added here when given (the benchmarks print them). */
+  timings?: Record<string, number> | undefined;
 }
 
 export { PBX_SOURCE };
@@ -269,7 +272,9 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
         const open = isCdrFormat(format) ? 0 : await scalar(c, OPEN_CALLS_SQL);
         const memberNotes = isCdrFormat(format)
           ? []
-          : await addMemberStates(c, importId, opts.pbx ?? '', horizon);
+          : await timed(opts.timings, 'operator states', () =>
+              addMemberStates(c, importId, opts.pbx ?? '', horizon),
+            );
         const notes = [
           ...staged.notes,
           ...(mended ? [mendedNote(mended)] : []),

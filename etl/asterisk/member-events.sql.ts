@@ -1,6 +1,7 @@
 import { STATE_EVENTS } from './member-states.ts';
 import { nameKeys } from './merge.sql.ts';
 
+const LOGINS = `('ADDMEMBER', 'AGENTLOGIN', 'AGENTCALLBACKLOGIN')`;
 const STATE_LIST = `(${STATE_EVENTS.map((e) => `'${e}'`).join(', ')})`;
 
 /** The member's name as written; `NONE` (a queue's own event) is nobody. */
@@ -95,12 +96,22 @@ export const STATE_EVENTS_SQL = `WITH ev AS (
   JOIN state_ops o ON o.operator_id = m.operator_id
   WHERE e.epoch >= o.from_s
 ),
-seconds AS (
-  SELECT DISTINCT epoch FROM pbx_queue_events WHERE epoch >= (SELECT min(from_s) FROM state_ops)
-  UNION SELECT DISTINCT epoch FROM pbx_member_events WHERE epoch >= (SELECT min(from_s) FROM state_ops)
+lo AS (SELECT min(from_s) AS lo FROM state_ops),
+-- the seconds of the logins (0) among those of every line since (1): a login's running maximum
+-- of the lines' seconds, same-second lines sorted after it, is the last line before it
+marks AS (
+  SELECT DISTINCT epoch, 0 AS kind FROM ev WHERE event IN ${LOGINS}
+  UNION ALL SELECT epoch, 1 FROM pbx_queue_events WHERE epoch >= (SELECT lo FROM lo)
+  UNION ALL SELECT epoch, 1 FROM pbx_member_events WHERE epoch >= (SELECT lo FROM lo)
+),
+befores AS (
+  SELECT epoch, kind, max(CASE WHEN kind = 1 THEN epoch END)
+    OVER (ORDER BY epoch, kind ROWS UNBOUNDED PRECEDING) AS before_s
+  FROM marks
 )
-SELECT ev.operator_id, ev.epoch, ev.queue, ev.event, ev.data1, s.epoch AS before_s
-FROM ev ASOF LEFT JOIN seconds s ON ev.epoch > s.epoch
+SELECT ev.operator_id, ev.epoch, ev.queue, ev.event, ev.data1,
+  CASE WHEN ev.event IN ${LOGINS} THEN b.before_s END AS before_s
+FROM ev LEFT JOIN (SELECT epoch, before_s FROM befores WHERE kind = 0) b ON b.epoch = ev.epoch
 ORDER BY ev.operator_id, ev.epoch, ev.import_id, ev.line`;
 
 /** Their answered calls after `from_s`: from the answer for the talk time (to the end, without one). */
