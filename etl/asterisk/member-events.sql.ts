@@ -35,11 +35,6 @@ SELECT * FROM f WHERE NOT EXISTS (
     AND p.data2 IS NOT DISTINCT FROM f.data2 AND p.data3 IS NOT DISTINCT FROM f.data3
 )`;
 
-/** The member events of the file that give no state (PENALTY, QUEUESTART …), by name. */
-export const MEMBER_IGNORED_SQL = `SELECT event, count(*) FROM qlog
-  WHERE problem IS NULL AND class = 'member' AND NOT (event IN ${STATE_LIST} AND ${AGENT} IS NOT NULL)
-  GROUP BY event ORDER BY event`;
-
 /**
  * The operator of every member name stored (`pbx_map`, as the calls' agents are matched: the whole
  * name, its TECH/EXT or its EXT).
@@ -52,9 +47,17 @@ FROM keys k JOIN pbx_map m ON m.key = k.key
 WHERE k.key <> ''
 GROUP BY k.name`;
 
-/** The file's member names that match no operator, with their events. */
-export const MEMBER_UNKNOWN_SQL = `SELECT agent, count(*) FROM fresh_members
-  WHERE agent NOT IN (SELECT name FROM member_of) GROUP BY agent ORDER BY agent`;
+/**
+ * For the report: the file's new member events whose name matches no operator ('unknown', by
+ * name), and its member events that give no state (PENALTY, QUEUESTART …: 'ignored', by event).
+ */
+export const MEMBER_NOTES_SQL = `SELECT 'unknown' AS what, agent AS name, count(*) AS n FROM fresh_members
+  WHERE agent NOT IN (SELECT name FROM member_of) GROUP BY agent
+UNION ALL
+SELECT 'ignored', event, count(*) FROM qlog
+  WHERE problem IS NULL AND class = 'member' AND NOT (event IN ${STATE_LIST} AND ${AGENT} IS NOT NULL)
+  GROUP BY event
+ORDER BY what, name`;
 
 /**
  * The operators whose states this import rebuilds, each from `from_s`: those with new member
@@ -130,22 +133,20 @@ export const MEMBER_STATES_TABLE_SQL = `CREATE OR REPLACE TEMP TABLE member_stat
  * The rebuilt states replace the stored ones of the same operators from their `from_s` that differ; a state that
  * comes out the same keeps the import that wrote it (a file imported again changes nothing).
  */
-export const REPLACE_STATES_SQL = [
-  `CREATE OR REPLACE TEMP TABLE rebuilt AS
-    SELECT operator_id, state, to_timestamp(from_s) AS started_at, to_timestamp(to_s) AS ended_at, reason
-    FROM member_states`,
-  `CREATE OR REPLACE TEMP TABLE replaced_states AS
-    SELECT s.operator_id, s.state, s.started_at, s.ended_at, s.reason FROM operator_states s
+const STORED = `SELECT s.operator_id, s.state, s.started_at, s.ended_at, s.reason FROM operator_states s
     JOIN state_ops o ON o.operator_id = s.operator_id
-    WHERE s.derived_from = 'queue_log' AND s.started_at >= to_timestamp(o.from_s)`,
-  `CREATE OR REPLACE TEMP TABLE gone AS SELECT * FROM replaced_states EXCEPT SELECT * FROM rebuilt`,
-  `CREATE OR REPLACE TEMP TABLE added AS SELECT * FROM rebuilt EXCEPT SELECT * FROM replaced_states`,
+    WHERE s.derived_from = 'queue_log' AND s.started_at >= to_timestamp(o.from_s)`;
+const REBUILT = `SELECT operator_id, state, to_timestamp(from_s), to_timestamp(to_s), reason FROM member_states`;
+
+export const REPLACE_STATES_SQL = [
+  `CREATE OR REPLACE TEMP TABLE gone AS ${STORED} EXCEPT ${REBUILT}`,
+  `CREATE OR REPLACE TEMP TABLE added AS ${REBUILT} EXCEPT ${STORED}`,
   `DELETE FROM operator_states s USING gone g
     WHERE s.derived_from = 'queue_log' AND s.operator_id = g.operator_id AND s.state = g.state
       AND s.started_at = g.started_at AND s.ended_at = g.ended_at
       AND s.reason IS NOT DISTINCT FROM g.reason`,
-  `INSERT INTO operator_states BY NAME
-    SELECT *, $importId AS import_id, 'queue_log' AS derived_from FROM added`,
+  `INSERT INTO operator_states (operator_id, state, started_at, ended_at, reason, import_id, derived_from)
+    SELECT *, $importId, 'queue_log' FROM added`,
 ];
 
 export const MEMBER_TEMP_TABLES = [
@@ -153,8 +154,6 @@ export const MEMBER_TEMP_TABLES = [
   'member_of',
   'state_ops',
   'member_states',
-  'rebuilt',
-  'replaced_states',
   'gone',
   'added',
 ];

@@ -2,10 +2,9 @@ import { BIGINT, type DuckDBConnection, VARCHAR } from '@duckdb/node-api';
 import {
   HORIZON_SQL,
   MEMBER_EVENTS_FRESH_SQL,
-  MEMBER_IGNORED_SQL,
+  MEMBER_NOTES_SQL,
   MEMBER_OF_SQL,
   MEMBER_STATES_TABLE_SQL,
-  MEMBER_UNKNOWN_SQL,
   REPLACE_STATES_SQL,
   STATE_EVENTS_SQL,
   STATE_OPERATORS_SQL,
@@ -29,9 +28,11 @@ const byOperator = <T>(rows: unknown[][], make: (r: unknown[]) => T) => {
 
 const nullable = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** Rebuilds the states of the operators in `state_ops`; returns how many are still logged in. */
-async function rebuild(c: DuckDBConnection, importId: number): Promise<number> {
-  const horizon = await count(c, HORIZON_SQL);
+/**
+ * Rebuilds the states of the operators in `state_ops`; returns how many are still logged in, and
+ * whether anything was rebuilt (an operator with no login since his `from_s` has no state there).
+ */
+async function rebuild(c: DuckDBConnection, importId: number): Promise<{ open: number; rebuilt: boolean }> {
   const events = byOperator(
     (await c.runAndReadAll(STATE_EVENTS_SQL)).getRows(),
     (r): MemberEvent => ({
@@ -42,6 +43,8 @@ async function rebuild(c: DuckDBConnection, importId: number): Promise<number> {
       before: r[5] === null ? null : Number(r[5]),
     }),
   );
+  if (!events.size) return { open: 0, rebuilt: false };
+  const horizon = await count(c, HORIZON_SQL);
   const talks = byOperator(
     (await c.runAndReadAll(STATE_TALKS_SQL)).getRows(),
     (r): Span => ({ from: Number(r[1]), to: Number(r[2]) }),
@@ -63,14 +66,14 @@ async function rebuild(c: DuckDBConnection, importId: number): Promise<number> {
   }
   appender.closeSync();
   for (const sql of REPLACE_STATES_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
-  return open;
+  return { open, rebuilt: true };
 }
 
 /**
  * Stores the file's login and pause events (`qlog`) and rebuilds the states of every operator
- * they, or the calls just merged (`merged`), concern, from all his stored events and answered
- * calls. `horizon` is where the queue_log read so far ended before this file (HORIZON_SQL): an
- * operator still logged in there is carried on to this file's end. Returns the report's notes.
+ * they, or the calls just merged (`merged`), concern, from his stored events and answered calls.
+ * `horizon` is where the queue_log read so far ended before this file (HORIZON_SQL): an operator
+ * still logged in there is carried on to this file's end. Returns the report's notes.
  */
 export async function addMemberStates(
   c: DuckDBConnection,
@@ -85,13 +88,11 @@ export async function addMemberStates(
   await c.run(MEMBER_OF_SQL);
   await c.run(STATE_OPERATORS_SQL, { horizon }, { horizon: BIGINT });
   await c.run(MEMBER_STATES_TABLE_SQL);
-  const operatorsTouched = await count(c, 'SELECT count(*) FROM state_ops');
-  // Nothing of this file concerns anyone's states (no login, pause or answered call of an operator)
-  const open = operatorsTouched ? await rebuild(c, importId) : 0;
+  const { open, rebuilt } = await rebuild(c, importId);
 
   const [fresh, states, operators, added, gone] = (
     await c.runAndReadAll(`SELECT (SELECT count(*) FROM fresh_members), count(*), count(DISTINCT operator_id),
-      ${operatorsTouched ? '(SELECT count(*) FROM added), (SELECT count(*) FROM gone)' : '0, 0'}
+      ${rebuilt ? '(SELECT count(*) FROM added), (SELECT count(*) FROM gone)' : '0, 0'}
       FROM member_states`)
   ).getRows()[0] as bigint[];
   const notes: string[] = [];
@@ -105,21 +106,22 @@ export async function addMemberStates(
       `${open} operators still logged in when the file ends: their last state runs to its last event for now, and the next file's events carry it on`,
     );
   }
-  const unknown = (await c.runAndReadAll(MEMBER_UNKNOWN_SQL)).getRows();
+  const rows = (await c.runAndReadAll(MEMBER_NOTES_SQL)).getRows();
+  const unknown = rows.filter((r) => r[0] === 'unknown');
+  const ignored = rows.filter((r) => r[0] === 'ignored');
   if (unknown.length) {
-    const n = unknown.reduce((s, r) => s + Number(r[1]), 0);
+    const n = unknown.reduce((sum, r) => sum + Number(r[2]), 0);
     const names = unknown
       .slice(0, 5)
-      .map((r) => String(r[0]))
+      .map((r) => String(r[1]))
       .join(', ');
     notes.push(
       `${n} events of queue members match no operator (pbx_ids): ${names}${unknown.length > 5 ? ' …' : ''}; kept, no state`,
     );
   }
-  const ignored = (await c.runAndReadAll(MEMBER_IGNORED_SQL)).getRows();
   if (ignored.length) {
     notes.push(
-      `events of queues and members that give no state: ${ignored.map(([e, n]) => `${n} ${e}`).join(', ')}`,
+      `events of queues and members that give no state: ${ignored.map(([, e, n]) => `${n} ${e}`).join(', ')}`,
     );
   }
   return notes;
