@@ -94,7 +94,9 @@ GROUP BY ops.operator_id`;
  * without a removal ended).
  */
 export const STATE_EVENTS_SQL = `WITH ev AS (
-  SELECT m.operator_id, e.epoch, e.queue, e.event, e.data1, e.import_id, e.line
+  -- two PBXs' queues of one name are two queues
+  SELECT m.operator_id, e.epoch, CASE WHEN e.pbx = '' THEN e.queue ELSE e.pbx || ':' || e.queue END AS queue,
+    e.event, e.data1, e.import_id, e.line
   FROM pbx_member_events e JOIN member_of m ON m.name = e.agent
   JOIN state_ops o ON o.operator_id = m.operator_id
   WHERE e.epoch >= o.from_s

@@ -237,4 +237,24 @@ describe('queue_log member events as operator states', () => {
       ]),
     );
   });
+
+  it("keep two PBXs' queues of one name apart (--source)", async () => {
+    const DAY4 = DAY2 + 2 * 86400;
+    const d = (t: number, ...rest: string[]) => [DAY4 + t, ...rest].join('|');
+    await importQueueLog(
+      [
+        d(0, 'MANAGER', 'sales', 'Local/201@from-queue/n', 'ADDMEMBER', ''),
+        d(1000, 'MANAGER', 'sales', 'Local/201@from-queue/n', 'REMOVEMEMBER', ''),
+      ].join('\n'),
+    );
+    const file = path.join(env.dir, 'queue_log-east');
+    writeFileSync(
+      file,
+      `${[d(500, 'MANAGER', 'sales', 'SIP/201', 'ADDMEMBER', ''), d(1500, 'MANAGER', 'sales', 'SIP/201', 'REMOVEMEMBER', '')].join('\n')}\n`,
+    );
+    await importFile(env.rt, { kind: 'calls', file, actor: 'test', timeZone: 'UTC', pbx: 'east' });
+    expect(await states(`operator_id = 'OP-2' AND started_at >= to_timestamp(${DAY4})`)).toEqual(
+      expectedStates('OP-2', DAY4, [['available', 0, 1500, null]]),
+    );
+  });
 });
