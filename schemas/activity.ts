@@ -21,7 +21,8 @@ export interface TeamsResponse {
 
 /**
  * An operator's time logged in, by state, from the `operator-states` a dialler's agent log gives
- * (docs/platforms.md#vicidial_agent_log): seconds of each state in the range.
+ * (docs/platforms.md#vicidial_agent_log) or the Asterisk queue_log's members' logins and pauses
+ * (docs/data.md#operator-states-from-the-queue_log): seconds of each state in the range.
  */
 export interface AgentTime {
   /** Every state: available + talk + wrap + pause. */

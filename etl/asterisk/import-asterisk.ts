@@ -18,7 +18,10 @@ import type { InputSource } from '../input/prepare.ts';
 import { scanFile } from '../input/scan.ts';
 import { finishFromJournal, keepRawBytes, writeJournal } from '../journal/journal.ts';
 import { killPoint } from '../kill-point.ts';
+import { timed } from '../timings.ts';
 import { CDR_UNREADABLE_SQL, cdrTypedSql } from './cdr.sql.ts';
+import { HORIZON_SQL, MEMBER_TEMP_TABLES } from './member-events.sql.ts';
+import { addMemberStates } from './member-import.ts';
 import { DIALLED_SIDE, MERGE_CALLS_SQL, PBX_ANSWERED_SQL, REPLACE_CALLS_SQL } from './merge.sql.ts';
 import { createPbxMap } from './pbx-map.ts';
 import {
@@ -51,6 +54,8 @@ export interface AsteriskOptions {
    * `NAME:uniqueid`, so two servers' uniqueids never meet.
    */
   pbx?: string | undefined;
+  /** Seconds spent in each timed step, added here when given (the benchmarks print them). */
+  timings?: Record<string, number> | undefined;
 }
 
 export { PBX_SOURCE };
@@ -256,6 +261,8 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
             `cannot read ${base.file} as ${opts.format}: ${(e as Error).message.split('\n')[0]}`,
           );
         }
+        // Where the queue_log read so far ended, before this file: logins open there run on.
+        const horizon = isCdrFormat(format) ? 0 : await scalar(c, HORIZON_SQL);
         const loaded = isCdrFormat(format)
           ? await addCdrLegs(c, importId)
           : await addQueueEvents(c, importId);
@@ -263,6 +270,11 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
         await c.run(MERGE_CALLS_SQL);
         for (const sql of REPLACE_CALLS_SQL) await c.run(sql, sql.includes('$importId') ? { importId } : {});
         const open = isCdrFormat(format) ? 0 : await scalar(c, OPEN_CALLS_SQL);
+        const memberNotes = isCdrFormat(format)
+          ? []
+          : await timed(opts.timings, 'operator states', () =>
+              addMemberStates(c, importId, opts.pbx ?? '', horizon),
+            );
         const notes = [
           ...staged.notes,
           ...(mended ? [mendedNote(mended)] : []),
@@ -273,6 +285,7 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
                 `calls not over when the file ends (no hang-up yet): ${open}; kept, and loaded when a later file brings their end`,
               ]
             : []),
+          ...memberNotes,
         ];
         const report: ImportReport = {
           ...base,
@@ -318,6 +331,7 @@ export async function importAsterisk(target: Stores, opts: AsteriskOptions): Pro
           'qlog',
           'qlog_raw',
           'qcalls',
+          ...MEMBER_TEMP_TABLES,
         ])
           await c.run(`DROP TABLE IF EXISTS ${t}`);
         killPoint('before-commit');

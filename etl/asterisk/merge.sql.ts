@@ -6,6 +6,16 @@
  */
 
 /**
+ * The keys of a channel or agent name (`col`) that pbx_ids may hold: the whole name, its
+ * `TECH/EXT` or its `EXT` (`Local/101@from-queue/n` is also `Local/101` and `101`), lower-cased.
+ */
+export const nameKeys = (col: string) => `[
+    lower(${col}),
+    lower(regexp_extract(${col}, '^([A-Za-z0-9_]+/[^-@/]+)', 1)),
+    lower(regexp_extract(${col}, '^[A-Za-z0-9_]+/([^-@/]+)', 1))
+  ]`;
+
+/**
  * The operator whose pbx_ids name each channel or agent of the touched calls: the whole name, its
  * `TECH/EXT` or its `EXT`. Each distinct name is looked up once, by a join on its three keys (a
  * lookup per row, as a subquery, was most of a big CDR's import).
@@ -16,11 +26,7 @@ const OPERATOR_OF = `names AS (
   UNION SELECT agent FROM pbx_queue_calls WHERE call_id IN (SELECT call_id FROM touched) AND agent IS NOT NULL
 ),
 name_keys AS (
-  SELECT name, unnest([
-    lower(name),
-    lower(regexp_extract(name, '^([A-Za-z0-9_]+/[^-@/]+)', 1)),
-    lower(regexp_extract(name, '^[A-Za-z0-9_]+/([^-@/]+)', 1))
-  ]) AS key
+  SELECT name, unnest(${nameKeys('name')}) AS key
   FROM names
 ),
 operator_of AS (

@@ -275,4 +275,27 @@ export const DUCKDB_MIGRATIONS: readonly { version: number; statements: readonly
       )`,
     ],
   },
+  {
+    // Asterisk's queue_log: the events of queue members (logins, pauses) kept as written, one row
+    // an event (a line read twice, in two files, is one event), so that a login or a pause that a
+    // rotation cut in two is whole once both files are in. Each operator's states are rebuilt
+    // from all his events; `derived_from` marks the states built so ('queue_log'), the only
+    // ones such a rebuild replaces (a canonical file's or a dialler's states are never touched).
+    version: 13,
+    statements: [
+      `CREATE TABLE IF NOT EXISTS pbx_member_events (
+        pbx VARCHAR NOT NULL,
+        epoch BIGINT NOT NULL,
+        queue VARCHAR,
+        agent VARCHAR NOT NULL,
+        event VARCHAR NOT NULL,
+        data1 VARCHAR,
+        data2 VARCHAR,
+        data3 VARCHAR,
+        line BIGINT NOT NULL,
+        import_id BIGINT
+      )`,
+      'ALTER TABLE operator_states ADD COLUMN IF NOT EXISTS derived_from VARCHAR',
+    ],
+  },
 ];

@@ -17,6 +17,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   'auto-evaluations': () => import('./auto-evaluations.bench.ts'),
   transcribe: () => import('./transcribe.bench.ts'),
   scale: () => import('./scale.bench.ts'),
+  'queue-log-states': () => import('./queue-log-states.bench.ts'),
 };
 
 const [name, ...argv] = process.argv.slice(2);

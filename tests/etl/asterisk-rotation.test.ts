@@ -7,7 +7,8 @@ import { type TestEnv, testEnv } from '../helpers/runtime.ts';
 /**
  * A queue_log cut anywhere by a rotation (or read while the PBX is still writing it) imports, once
  * both parts are in, to exactly the calls the whole file gives: a part of a call merges into what
- * the other part loaded, member events never make a call, and no call is lost or doubled.
+ * the other part loaded, member events never make a call, and no call is lost or doubled. The
+ * operators' states (logins and pauses) come out as the whole file gives them too.
  */
 
 const SAMPLE = new URL('./asterisk-sample/', import.meta.url).pathname;
@@ -30,16 +31,26 @@ const importLines = (lines: string[]) => {
   return importFile(env.rt, { kind: 'queue-log', file, format: 'queue-log', actor: 't', timeZone: TZ });
 };
 
-/** The calls and the queue's record of them, without the import that wrote each row. */
+/** The calls, the queue's record of them and the operators' states, without the import that wrote each row. */
 const state = async () => ({
   calls: await env.rt.analytics.rows('SELECT * EXCLUDE (import_id) FROM calls ORDER BY call_id'),
   queue: await env.rt.analytics.rows('SELECT * EXCLUDE (import_id) FROM pbx_queue_calls ORDER BY call_id'),
+  states: await env.rt.analytics.rows(
+    'SELECT * EXCLUDE (import_id) FROM operator_states ORDER BY operator_id, started_at, state',
+  ),
 });
 
 /** Back to the roster alone: no call, and no file remembered as imported. */
 const forget = async () => {
   await env.rt.analytics.withConnection(async (c) => {
-    for (const t of ['calls', 'pbx_queue_calls', 'pbx_queue_events', 'pbx_cdr'])
+    for (const t of [
+      'calls',
+      'pbx_queue_calls',
+      'pbx_queue_events',
+      'pbx_cdr',
+      'pbx_member_events',
+      'operator_states',
+    ])
       await c.run(`DELETE FROM ${t}`);
   });
   await env.rt.db
@@ -62,6 +73,7 @@ describe.each([
     expect(whole.quarantined).toBe(0);
     const want = await state();
     expect(want.calls).toHaveLength(loadedCalls);
+    expect(want.states.length).toBeGreaterThan(0);
     for (let cut = 1; cut < lines.length; cut++) {
       for (const order of orders) {
         await forget();

@@ -20,7 +20,8 @@ function AgentTimeShell({ children }: { children: React.ReactNode }) {
 
 /**
  * The operator's time logged in during the month, by state, with his occupancy and the share he
- * spent paused: from the operator states a dialler's agent log gives. A center that loads none
+ * spent paused: from the operator states a dialler's agent log or the Asterisk queue_log's
+ * members' logins and pauses give. A center that loads none
  * sees no card rather than an empty one on every operator.
  */
 export function AgentTimeCard({
