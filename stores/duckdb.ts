@@ -168,11 +168,13 @@ async function migrate(c: DuckDBConnection): Promise<void> {
 export async function inTransaction<T>(
   c: DuckDBConnection,
   work: (c: DuckDBConnection) => Promise<T>,
+  /** Runs the commit: a caller may time it (DuckDB writes the transaction's rows then). */
+  commit: (run: () => Promise<unknown>) => Promise<unknown> = (run) => run(),
 ): Promise<T> {
   await c.run('BEGIN TRANSACTION');
   try {
     const result = await work(c);
-    await c.run('COMMIT');
+    await commit(() => c.run('COMMIT'));
     return result;
   } catch (e) {
     await c.run('ROLLBACK');

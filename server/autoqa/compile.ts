@@ -22,7 +22,6 @@ export interface CompiledPhrases {
   lists: string[];
   phrases: {
     id: number[];
-    list: string[];
     /** The list's number (`lists`). */
     listNo: number[];
     item: string[];
@@ -64,7 +63,7 @@ export function compilePhrases(
     languages,
     stems: { id: [], lang: [], stem: [] },
     lists: [],
-    phrases: { id: [], list: [], listNo: [], item: [], lang: [], text: [], n: [], rest: [] },
+    phrases: { id: [], listNo: [], item: [], lang: [], text: [], n: [], rest: [] },
     words: { id: [], k: [], stem: [] },
   };
   const stemIds = new Map<string, number>();
@@ -101,7 +100,6 @@ export function compilePhrases(
     seen.add(key);
     const id = out.phrases.id.length + 1;
     out.phrases.id.push(id);
-    out.phrases.list.push(list);
     out.phrases.listNo.push(listNo(list));
     out.phrases.item.push(item);
     out.phrases.lang.push(lang);

@@ -187,7 +187,6 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
     PHRASES_SQL,
     {
       id: strings(p.id),
-      list: strings(p.list),
       list_no: strings(p.listNo),
       item: strings(p.item),
       lang: strings(p.lang),
@@ -196,7 +195,7 @@ async function loadPhrases(c: DuckDBConnection, compiled: CompiledPhrases): Prom
       rest: strings(p.rest),
       pattern: strings(patternIds),
     },
-    textTypes('id', 'list', 'list_no', 'item', 'lang', 'text', 'n', 'rest', 'pattern'),
+    textTypes('id', 'list_no', 'item', 'lang', 'text', 'n', 'rest', 'pattern'),
   );
   await c.run(ITEMS_SQL, { product: listNumber(compiled, PRODUCT_LIST) });
   return max;
@@ -334,18 +333,17 @@ async function checkBatch(
   await step('phrases', () => c.run(CLIENT_NAMED_SQL));
   const now = new Date().toISOString();
   // A call's twelve results land together or not at all.
-  await c.run('BEGIN TRANSACTION');
-  try {
-    for (const check of ruleSet.checks) {
-      const { sql, params } = checkQuery(check, compiled);
-      await step(check.kind, () =>
-        c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now }),
-      );
-    }
-    await step('commit', () => c.run('COMMIT'));
-  } catch (e) {
-    await c.run('ROLLBACK');
-    throw e;
-  }
+  await inTransaction(
+    c,
+    async () => {
+      for (const check of ruleSet.checks) {
+        const { sql, params } = checkQuery(check, compiled);
+        await step(check.kind, () =>
+          c.run(insertResultsSql(sql), { ...params, key: check.key, version: ruleSet.version, now }),
+        );
+      }
+    },
+    (commit) => step('commit', commit),
+  );
   return calls;
 }

@@ -12,23 +12,25 @@
 
 /**
  * A phrase heard, as a candidate: its segment and the phrase's number (`pid`). The phrase's text
- * (and product) are looked up only for the candidate a check keeps (`said`).
+ * (and product) are looked up only for the candidate a check keeps (`said`, `evidenceOf`).
  */
 const pick = (h: string) =>
   `{'seq': ${h}.seq, 'startS': ${h}.start_s, 'endS': ${h}.end_s, 'pid': ${h}.phrase_id}`;
 /**
- * The evidence of a phrase heard: the candidate `ev` (pick) with the text of its phrase `p`
- * (aq_phrases), and with `product` the product named.
+ * The evidence of the phrase `p` (aq_phrases) heard in a segment (its number and times as SQL),
+ * with `product` the product named.
  */
-const said = (ev: string, p: string, product = false) =>
-  `{'seq': ${ev}.seq, 'startS': ${ev}.startS, 'endS': ${ev}.endS, 'phrase': ${p}.phrase${product ? `, 'productId': ${p}.item` : ''}}`;
-/** The evidence of the phrase `p` heard at the hit or mention `h`. */
-const saidAt = (h: string, p: string, product = false) =>
-  `{'seq': ${h}.seq, 'startS': ${h}.start_s, 'endS': ${h}.end_s, 'phrase': ${p}.phrase${product ? `, 'productId': ${p}.item` : ''}}`;
-/** The candidates picked (`picked`: ck, ev) made evidence, as `heard` (ck, ev). */
-const HEARD = `heard AS (
-    SELECT k.ck, ${said('k.ev', 'p')} AS ev FROM picked k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
+const said = (seg: { seq: string; start: string; end: string }, p: string, product = false) =>
+  `{'seq': ${seg.seq}, 'startS': ${seg.start}, 'endS': ${seg.end}, 'phrase': ${p}.phrase${product ? `, 'productId': ${p}.item` : ''}}`;
+/** A candidate `ev` (pick) as said: its segment. */
+const picked = (ev: string) => ({ seq: `${ev}.seq`, start: `${ev}.startS`, end: `${ev}.endS` });
+/** A hit or mention `h` as said: its segment. */
+const at = (h: string) => ({ seq: `${h}.seq`, start: `${h}.start_s`, end: `${h}.end_s` });
+/** The candidates of `from` (ck, ev) made evidence, as the CTE `name` (ck, ev). */
+const evidenceOf = (name: string, from: string, product = false) => `${name} AS (
+    SELECT k.ck, ${said(picked('k.ev'), 'p', product)} AS ev FROM ${from} k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
   )`;
+const HEARD = evidenceOf('heard', 'picked');
 /**
  * The order phrases heard are picked by (the first, or with arg_max the last): the segment's start,
  * then the word's place, then the phrase's `tie` (hits.sql.ts), which is below 1 and so never
@@ -124,9 +126,7 @@ export const PRODUCT_OFFER_SQL = `
     WHERE m.speaker = 'agent' AND (${ON_HIS_OWN})
     GROUP BY m.ck
   ),
-  named AS (
-    SELECT k.ck, ${said('k.ev', 'p', true)} AS ev FROM picked k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
-  )
+  ${evidenceOf('named', 'picked', true)}
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered THEN 'na'
       WHEN $mode = 'traditional' AND c.client_type IS NULL THEN 'na'
@@ -165,7 +165,7 @@ export const UPSELL_SQL = `
     GROUP BY m.ck, m.item_no
   ),
   per_call AS (
-    SELECT o.ck, count(*) AS n, ${inOrder('o.k', saidAt('m', 'p', true))} AS evs
+    SELECT o.ck, count(*) AS n, ${inOrder('o.k', said(at('m'), 'p', true))} AS evs
     FROM offered o JOIN aq_mention m ON m.rowid = o.mention JOIN aq_phrases p ON p.phrase_id = m.phrase_id
     GROUP BY o.ck
   )
@@ -202,9 +202,7 @@ export const DELIVERY_SQL = `
     WHERE d.ck IS NOT NULL OR q.ck IS NOT NULL
     GROUP BY w.ck
   ),
-  stated AS (
-    SELECT k.ck, ${said('k.ev', 'p')} AS ev FROM stated_pick k JOIN aq_phrases p ON p.phrase_id = k.ev.pid
-  )
+  ${evidenceOf('stated', 'stated_pick')}
   SELECT c.call_id,
     CASE WHEN a.ck IS NULL OR NOT c.covered OR r.ck IS NULL THEN 'na'
       WHEN stated.ck IS NOT NULL THEN 'pass' ELSE 'fail' END AS result,
@@ -245,7 +243,7 @@ export const READ_BACK_SQL = `
     GROUP BY o.ck, o.item_no
   ),
   per_call AS (
-    SELECT r.ck, count(*) AS n, ${inOrder('r.k', said('r.ev', 'p', true))} AS evs
+    SELECT r.ck, count(*) AS n, ${inOrder('r.k', said(picked('r.ev'), 'p', true))} AS evs
     FROM read_back r JOIN aq_phrases p ON p.phrase_id = r.ev.pid GROUP BY r.ck
   )
   SELECT c.call_id,

@@ -27,8 +27,8 @@ export const PHRASES_SQL = `
   SELECT x.*, (row_number() OVER (ORDER BY n DESC, rest DESC, phrase_id) - 1) / (count(*) OVER ()) AS tie,
     dense_rank() OVER (ORDER BY item)::INTEGER AS item_no
   FROM (
-    SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($list) AS list,
-      unnest($list_no::VARCHAR[])::INTEGER AS list_no, unnest($item) AS item,
+    SELECT unnest($id::VARCHAR[])::INTEGER AS phrase_id, unnest($list_no::VARCHAR[])::INTEGER AS list_no,
+      unnest($item) AS item,
       unnest($lang) AS lang, unnest($text) AS phrase, unnest($n::VARCHAR[])::INTEGER AS n,
       unnest($rest::VARCHAR[])::INTEGER AS rest, unnest($pattern::VARCHAR[])::INTEGER AS pattern_id
   ) x`;
@@ -137,24 +137,26 @@ export const SEARCH_SQL = [
  * that none joins the segments), the phrase's, its list's and its item's numbers, and its first
  * and last word's place. Products named are apart (aq_mention, MENTIONS_SQL): most places are.
  */
-export const HITS_SQL = `
-  CREATE OR REPLACE TEMP TABLE aq_hit AS
-  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.list_no, p.phrase_id, p.tie, w.pos AS pos_from,
-    w.pos + p.n - 1 AS pos_to
-  FROM autoqa_places w
-  JOIN aq_calls c ON c.call_no = w.call_no
-  JOIN aq_phrases p ON p.pattern_id = w.pattern_id
-  WHERE w.call_no BETWEEN $lo AND $hi AND p.list_no <> $product`;
+export const HITS_SQL = placesSql('aq_hit', 'p.list_no', 'p.list_no <> $product');
 
 /** Products named ($product: the list's number), with who named them and when. */
-export const MENTIONS_SQL = `
-  CREATE OR REPLACE TEMP TABLE aq_mention AS
-  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, p.item_no, p.phrase_id, p.tie, w.pos AS pos_from,
+export const MENTIONS_SQL = placesSql('aq_mention', 'p.item_no', 'p.list_no = $product');
+
+/**
+ * The batch's kept places of the rule set's phrases that `which` keeps, as `table`: the segment's
+ * call (`ck`), number, speaker and times, `number` (the list's or the product's), the phrase and
+ * its first and last word's place.
+ */
+function placesSql(table: string, number: string, which: string): string {
+  return `
+  CREATE OR REPLACE TEMP TABLE ${table} AS
+  SELECT c.ck, w.seq, w.speaker, w.start_s, w.end_s, ${number}, p.phrase_id, p.tie, w.pos AS pos_from,
     w.pos + p.n - 1 AS pos_to
   FROM autoqa_places w
   JOIN aq_calls c ON c.call_no = w.call_no
   JOIN aq_phrases p ON p.pattern_id = w.pattern_id
-  WHERE w.call_no BETWEEN $lo AND $hi AND p.list_no = $product`;
+  WHERE w.call_no BETWEEN $lo AND $hi AND ${which}`;
+}
 
 /** The catalogue's products the phrases name, by their number (`item_no`). */
 export const ITEMS_SQL = `
